@@ -1,0 +1,9 @@
+DROP TABLE settings;
+DROP TABLE audit_log;
+DROP TABLE sessions;
+DROP TABLE notifications;
+DROP TABLE application_events;
+DROP TABLE applications;
+DROP TABLE intakes;
+DROP TABLE programs;
+DROP TABLE employees;

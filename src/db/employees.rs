@@ -1,0 +1,106 @@
+//! Queries on `employees`.
+
+use chrono::{NaiveDate, NaiveDateTime};
+use diesel::prelude::*;
+
+use super::schema::employees;
+use super::DbConnection;
+use crate::domain::enums::UnknownValue;
+use crate::domain::EmployeeProfile;
+
+/// One row of `employees`.
+#[derive(Debug, Clone, Queryable, Selectable, Identifiable)]
+#[diesel(table_name = employees)]
+pub struct Employee {
+    pub id: i32,
+    pub email: String,
+    pub display_name: String,
+    pub job_title: String,
+    pub job_family: String,
+    pub site_type: String,
+    pub employment_type: String,
+    pub hire_date: NaiveDate,
+    pub manager_id: Option<i32>,
+    pub is_admin: bool,
+    pub password_hash: Option<String>,
+    pub active: bool,
+    pub created_at: NaiveDateTime,
+    pub updated_at: NaiveDateTime,
+}
+
+impl Employee {
+    /// The facts eligibility depends on, parsed into domain types.
+    pub fn profile(&self) -> Result<EmployeeProfile, UnknownValue> {
+        Ok(EmployeeProfile {
+            job_family: self.job_family.parse()?,
+            site_type: self.site_type.parse()?,
+            employment_type: self.employment_type.parse()?,
+            hire_date: self.hire_date,
+        })
+    }
+}
+
+/// A row to insert into `employees`.
+#[derive(Debug, Clone, Insertable)]
+#[diesel(table_name = employees)]
+pub struct NewEmployee {
+    pub email: String,
+    pub display_name: String,
+    pub job_title: String,
+    pub job_family: String,
+    pub site_type: String,
+    pub employment_type: String,
+    pub hire_date: NaiveDate,
+    pub manager_id: Option<i32>,
+    pub is_admin: bool,
+    pub password_hash: Option<String>,
+    pub active: bool,
+    pub created_at: NaiveDateTime,
+    pub updated_at: NaiveDateTime,
+}
+
+pub fn find_by_id(conn: &mut DbConnection, id: i32) -> QueryResult<Employee> {
+    employees::table.find(id).select(Employee::as_select()).first(conn)
+}
+
+pub fn find_by_email(conn: &mut DbConnection, email: &str) -> QueryResult<Option<Employee>> {
+    employees::table
+        .filter(employees::email.eq(email))
+        .select(Employee::as_select())
+        .first(conn)
+        .optional()
+}
+
+pub fn insert(conn: &mut DbConnection, new: &NewEmployee) -> QueryResult<i32> {
+    diesel::insert_into(employees::table)
+        .values(new)
+        .returning(employees::id)
+        .get_result(conn)
+}
+
+/// Sets a new password hash (and re-activates the account, for `create-admin`).
+pub fn update_password(conn: &mut DbConnection, id: i32, password_hash: &str, make_admin: bool) -> QueryResult<()> {
+    diesel::update(employees::table.find(id))
+        .set((
+            employees::password_hash.eq(password_hash),
+            make_admin.then(|| employees::is_admin.eq(true)),
+            employees::active.eq(true),
+            employees::updated_at.eq(super::now()),
+        ))
+        .execute(conn)
+        .map(|_| ())
+}
+
+pub fn count(conn: &mut DbConnection) -> QueryResult<i64> {
+    employees::table.count().get_result(conn)
+}
+
+/// Whether anyone active reports to this employee (managers are derived, not flagged).
+pub fn has_direct_reports(conn: &mut DbConnection, id: i32) -> QueryResult<bool> {
+    diesel::select(diesel::dsl::exists(
+        employees::table
+            .filter(employees::manager_id.eq(id))
+            .filter(employees::active.eq(true)),
+    ))
+    .get_result(conn)
+}

@@ -1,0 +1,120 @@
+//! Everything that speaks SQL: the connection type over both backends, the pool,
+//! the embedded migrations, and one module of queries per table.
+//!
+//! Error policy: functions here return `diesel::QueryResult`; the web layer turns
+//! `diesel::NotFound` into a 404 once (see `crate::error`).
+
+pub mod applications;
+pub mod employees;
+pub mod notifications;
+pub mod programs;
+pub mod schema;
+pub mod seed;
+pub mod sessions;
+pub mod settings;
+
+use std::time::Duration;
+
+use diesel::connection::{AnsiTransactionManager, SimpleConnection, TransactionManager};
+use diesel::r2d2::{ConnectionManager, CustomizeConnection, Pool, PooledConnection};
+use diesel::{Connection, PgConnection, SqliteConnection};
+use diesel_migrations::{embed_migrations, EmbeddedMigrations, MigrationHarness};
+
+/// One connection to either backend; all queries are written once against it.
+#[derive(diesel::MultiConnection)]
+pub enum DbConnection {
+    Postgresql(PgConnection),
+    Sqlite(SqliteConnection),
+}
+
+pub type DbPool = Pool<ConnectionManager<DbConnection>>;
+pub type PooledDb = PooledConnection<ConnectionManager<DbConnection>>;
+
+const SQLITE_MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations/sqlite");
+const POSTGRES_MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations/postgres");
+
+/// Turns `--database-url` into what diesel expects: `postgres://…` stays as it is,
+/// `sqlite://path` and a bare path become a file path.
+pub fn normalise_url(database_url: &str) -> String {
+    if database_url.starts_with("postgres://") || database_url.starts_with("postgresql://") {
+        database_url.to_owned()
+    } else {
+        database_url.strip_prefix("sqlite://").unwrap_or(database_url).to_owned()
+    }
+}
+
+/// Whether a URL names a PostgreSQL database.
+pub fn is_postgres(database_url: &str) -> bool {
+    database_url.starts_with("postgres://") || database_url.starts_with("postgresql://")
+}
+
+/// Sets the SQLite pragmas on every new connection. `busy_timeout` comes first so that
+/// switching to WAL waits for other connections instead of failing.
+#[derive(Debug)]
+struct ConnectionSetup;
+
+impl CustomizeConnection<DbConnection, diesel::r2d2::Error> for ConnectionSetup {
+    fn on_acquire(&self, conn: &mut DbConnection) -> Result<(), diesel::r2d2::Error> {
+        if let DbConnection::Sqlite(sqlite) = conn {
+            sqlite
+                .batch_execute(
+                    "PRAGMA busy_timeout = 10000; PRAGMA journal_mode = WAL; \
+                     PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;",
+                )
+                .map_err(diesel::r2d2::Error::QueryError)?;
+        }
+        Ok(())
+    }
+}
+
+/// Opens a pool of `size` connections to `database_url`.
+pub fn connect(database_url: &str, size: u32) -> Result<DbPool, diesel::r2d2::PoolError> {
+    let manager = ConnectionManager::<DbConnection>::new(normalise_url(database_url));
+    Pool::builder()
+        .max_size(size)
+        .connection_timeout(Duration::from_secs(10))
+        .connection_customizer(Box::new(ConnectionSetup))
+        .build(manager)
+}
+
+/// Applies the embedded migrations of the connection's backend that have not run yet.
+pub fn run_migrations(conn: &mut DbConnection) -> Result<usize, Box<dyn std::error::Error + Send + Sync>> {
+    let applied = match conn {
+        DbConnection::Sqlite(sqlite) => sqlite.run_pending_migrations(SQLITE_MIGRATIONS)?.len(),
+        DbConnection::Postgresql(pg) => pg.run_pending_migrations(POSTGRES_MIGRATIONS)?.len(),
+    };
+    Ok(applied)
+}
+
+/// Runs `work` in one transaction that takes the write lock up front.
+///
+/// On SQLite this is `BEGIN IMMEDIATE`: a deferred transaction that reads and then
+/// writes can fail with `SQLITE_BUSY` when another connection wrote in between, and
+/// `busy_timeout` cannot retry that. PostgreSQL uses an ordinary transaction; its
+/// callers lock rows with `FOR UPDATE` where they must.
+pub fn write_transaction<T, E, F>(conn: &mut DbConnection, work: F) -> Result<T, E>
+where
+    F: FnOnce(&mut DbConnection) -> Result<T, E>,
+    E: From<diesel::result::Error>,
+{
+    match conn {
+        DbConnection::Sqlite(sqlite) => AnsiTransactionManager::begin_transaction_sql(sqlite, "BEGIN IMMEDIATE")?,
+        DbConnection::Postgresql(pg) => AnsiTransactionManager::begin_transaction(pg)?,
+    }
+    match work(conn) {
+        Ok(value) => {
+            <DbConnection as Connection>::TransactionManager::commit_transaction(conn)?;
+            Ok(value)
+        }
+        Err(err) => {
+            <DbConnection as Connection>::TransactionManager::rollback_transaction(conn)?;
+            Err(err)
+        }
+    }
+}
+
+/// The current time as stored in every timestamp column (UTC, microseconds).
+pub fn now() -> chrono::NaiveDateTime {
+    let now = chrono::Utc::now().naive_utc();
+    chrono::DurationRound::duration_trunc(now, chrono::TimeDelta::microseconds(1)).unwrap_or(now)
+}

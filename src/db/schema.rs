@@ -1,0 +1,155 @@
+//! Diesel table definitions, identical for both backends (see `migrations/`).
+
+diesel::table! {
+    employees (id) {
+        id -> Integer,
+        email -> Text,
+        display_name -> Text,
+        job_title -> Text,
+        job_family -> Text,
+        site_type -> Text,
+        employment_type -> Text,
+        hire_date -> Date,
+        manager_id -> Nullable<Integer>,
+        is_admin -> Bool,
+        password_hash -> Nullable<Text>,
+        active -> Bool,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    programs (id) {
+        id -> Integer,
+        slug -> Text,
+        name -> Text,
+        summary -> Text,
+        description -> Text,
+        kind -> Text,
+        category -> Text,
+        format -> Text,
+        provider -> Text,
+        duration_weeks -> Nullable<Integer>,
+        min_tenure_days -> Integer,
+        allowed_job_families -> Text,
+        allowed_site_types -> Text,
+        full_time_only -> Bool,
+        tuition_percent -> Integer,
+        annual_cap_full_time_cents -> BigInt,
+        annual_cap_part_time_cents -> BigInt,
+        needs_manager_approval -> Bool,
+        needs_admin_approval -> Bool,
+        opens_on -> Nullable<Date>,
+        closes_on -> Nullable<Date>,
+        status -> Text,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    intakes (id) {
+        id -> Integer,
+        program_id -> Integer,
+        name -> Text,
+        starts_on -> Date,
+        seats -> Integer,
+    }
+}
+
+diesel::table! {
+    applications (id) {
+        id -> Integer,
+        employee_id -> Integer,
+        program_id -> Integer,
+        intake_id -> Nullable<Integer>,
+        status -> Text,
+        motivation -> Text,
+        institution -> Nullable<Text>,
+        course_title -> Nullable<Text>,
+        term_starts_on -> Nullable<Date>,
+        amount_cents -> Nullable<BigInt>,
+        covered_cents -> Nullable<BigInt>,
+        approver_id -> Nullable<Integer>,
+        submitted_at -> Timestamp,
+        decided_at -> Nullable<Timestamp>,
+        waitlisted_at -> Nullable<Timestamp>,
+        version -> Integer,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    application_events (id) {
+        id -> Integer,
+        application_id -> Integer,
+        actor_id -> Nullable<Integer>,
+        acting_for_id -> Nullable<Integer>,
+        action -> Text,
+        from_status -> Nullable<Text>,
+        to_status -> Text,
+        comment -> Nullable<Text>,
+        details -> Nullable<Text>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    notifications (id) {
+        id -> Integer,
+        employee_id -> Integer,
+        application_id -> Nullable<Integer>,
+        body -> Text,
+        created_at -> Timestamp,
+        read_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    sessions (id) {
+        id -> Text,
+        employee_id -> Nullable<Integer>,
+        state -> Text,
+        created_at -> Timestamp,
+        last_seen_at -> Timestamp,
+        expires_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    audit_log (id) {
+        id -> Integer,
+        actor_id -> Nullable<Integer>,
+        action -> Text,
+        subject -> Text,
+        details -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    settings (name) {
+        name -> Text,
+        value -> Text,
+    }
+}
+
+diesel::joinable!(intakes -> programs (program_id));
+diesel::joinable!(applications -> programs (program_id));
+diesel::joinable!(applications -> intakes (intake_id));
+diesel::joinable!(application_events -> applications (application_id));
+diesel::joinable!(notifications -> applications (application_id));
+
+diesel::allow_tables_to_appear_in_same_query!(
+    employees,
+    programs,
+    intakes,
+    applications,
+    application_events,
+    notifications,
+    sessions,
+    audit_log,
+    settings,
+);

@@ -1,0 +1,311 @@
+//! The six programs of DESIGN §2 and the small demo organisation of `--demo`.
+
+use chrono::{Days, Months, NaiveDate};
+use diesel::prelude::*;
+
+use super::employees::{self, NewEmployee};
+use super::programs::{self, NewIntake, NewProgram};
+use super::schema::programs as programs_table;
+use super::{now, write_transaction, DbConnection};
+use crate::domain::enums::join_list;
+use crate::domain::{Category, Format, JobFamily, ProgramKind, ProgramStatus, SiteType};
+
+/// One seed program with the intakes it starts with (days from today, seats).
+struct SeedProgram {
+    program: NewProgram,
+    intakes: Vec<(&'static str, u64, i32)>,
+}
+
+#[allow(clippy::too_many_arguments)]
+fn program(
+    slug: &str,
+    name: &str,
+    summary: &str,
+    description: &str,
+    kind: ProgramKind,
+    category: Category,
+    format: Format,
+    provider: &str,
+    duration_weeks: Option<i32>,
+    min_tenure_days: i32,
+    job_families: &[JobFamily],
+    site_types: &[SiteType],
+    needs_admin_approval: bool,
+) -> NewProgram {
+    let at = now();
+    NewProgram {
+        slug: slug.to_owned(),
+        name: name.to_owned(),
+        summary: summary.to_owned(),
+        description: description.to_owned(),
+        kind: kind.as_str().to_owned(),
+        category: category.as_str().to_owned(),
+        format: format.as_str().to_owned(),
+        provider: provider.to_owned(),
+        duration_weeks,
+        min_tenure_days,
+        allowed_job_families: join_list(job_families, JobFamily::as_str),
+        allowed_site_types: join_list(site_types, SiteType::as_str),
+        full_time_only: false,
+        tuition_percent: 0,
+        annual_cap_full_time_cents: 0,
+        annual_cap_part_time_cents: 0,
+        needs_manager_approval: true,
+        needs_admin_approval,
+        opens_on: None,
+        closes_on: None,
+        status: ProgramStatus::Published.as_str().to_owned(),
+        created_at: at,
+        updated_at: at,
+    }
+}
+
+fn seed_programs_list() -> Vec<SeedProgram> {
+    use JobFamily::*;
+    vec![
+        SeedProgram {
+            program: program(
+                "amazon-technical-academy",
+                "Amazon Technical Academy",
+                "Become a software development engineer in nine months of full-time, paid training.",
+                "Amazon Technical Academy trains employees in non-technical roles for entry-level \
+                 software engineering jobs. The curriculum is taught by expert Amazon engineers and \
+                 covers the fundamentals of computer science, web development and the tools our teams \
+                 use every day.\n\nYou keep your pay and benefits while you train. Graduates apply to \
+                 open software development engineer roles with the support of the Academy's placement team.",
+                ProgramKind::Cohort,
+                Category::Technical,
+                Format::Hybrid,
+                "Amazon Technical Academy",
+                Some(36),
+                365,
+                &[Fulfillment, Operations, Corporate, Retail, Transportation],
+                &[],
+                true,
+            ),
+            intakes: vec![("Winter 2027 cohort", 45, 1), ("Spring 2027 cohort", 130, 24)],
+        },
+        SeedProgram {
+            program: program(
+                "associate2tech",
+                "Associate2Tech",
+                "Move from a fulfillment-center role into a technical maintenance or IT support role.",
+                "Associate2Tech gives fulfillment-center associates the training to move into technical \
+                 roles such as robotics technician, maintenance technician and IT support engineer, \
+                 whatever their previous experience.\n\nTraining is paid and takes place on site, with \
+                 time set aside in your schedule. The program covers the exam fees for the industry \
+                 certifications it prepares you for.",
+                ProgramKind::Cohort,
+                Category::Technical,
+                Format::OnSite,
+                "Amazon Operations Learning",
+                Some(12),
+                90,
+                &[Fulfillment],
+                &[SiteType::FulfillmentCenter],
+                true,
+            ),
+            intakes: vec![("January 2027 intake", 30, 1), ("April 2027 intake", 120, 30)],
+        },
+        SeedProgram {
+            program: program(
+                "machine-learning-university",
+                "Machine Learning University",
+                "Learn machine learning from the scientists who build it, at your own pace.",
+                "Machine Learning University offers employees with a technical background the same \
+                 courses Amazon's own scientists use to train new colleagues: from the foundations of \
+                 machine learning to natural language processing, computer vision and tabular data.\n\n\
+                 Courses are online and self-paced; your manager agrees the time you spend on them.",
+                ProgramKind::SelfPaced,
+                Category::Technical,
+                Format::Online,
+                "Machine Learning University",
+                Some(10),
+                0,
+                &[Technical],
+                &[],
+                false,
+            ),
+            intakes: vec![],
+        },
+        SeedProgram {
+            program: NewProgram {
+                tuition_percent: 100,
+                annual_cap_full_time_cents: 525_000,
+                annual_cap_part_time_cents: 262_500,
+                ..program(
+                    "career-choice",
+                    "Career Choice",
+                    "Prepaid tuition for college, certificates and diplomas in in-demand fields.",
+                    "Career Choice pre-pays tuition for courses that lead to certificates, diplomas and \
+                     degrees in fields that are in demand, whether or not the skills are relevant to a \
+                     career at Amazon.\n\nWe pay 100% of tuition, up to $5,250 per calendar year for \
+                     full-time employees and $2,625 for part-time employees (the IRS §127 ceiling). Payment \
+                     stops after a failed or dropped course until it is repaid.",
+                    ProgramKind::Tuition,
+                    Category::NonTechnical,
+                    Format::Online,
+                    "Accredited education partners",
+                    None,
+                    90,
+                    &[],
+                    &[],
+                    false,
+                )
+            },
+            intakes: vec![],
+        },
+        SeedProgram {
+            program: program(
+                "amazon-apprenticeship",
+                "Amazon Apprenticeship",
+                "A paid, Department of Labor–certified apprenticeship: 12 weeks in the classroom, then on-the-job training.",
+                "The Amazon Apprenticeship is a Department of Labor–certified program. It starts with \
+                 12 weeks of full-time classroom training and continues with up to a year of paid \
+                 on-the-job training in a technical role, alongside a mentor.\n\nApprentices are paid \
+                 throughout and finish with a nationally recognised credential.",
+                ProgramKind::Cohort,
+                Category::Technical,
+                Format::Hybrid,
+                "Amazon Apprenticeship",
+                Some(12),
+                90,
+                &[],
+                &[],
+                true,
+            ),
+            intakes: vec![("February 2027 cohort", 60, 1), ("June 2027 cohort", 180, 20)],
+        },
+        SeedProgram {
+            program: NewProgram {
+                needs_manager_approval: false,
+                ..program(
+                    "aws-training-and-certification",
+                    "AWS Training and Certification",
+                    "Free AWS digital courses and certification exam preparation, open to everyone.",
+                    "AWS Training and Certification gives every employee free access to digital courses \
+                     on cloud computing, from Cloud Practitioner essentials to specialist certifications, \
+                     and to exam preparation.\n\nNo approval is needed: your place is confirmed as soon as \
+                     you apply.",
+                    ProgramKind::SelfPaced,
+                    Category::Technical,
+                    Format::Online,
+                    "AWS Training and Certification",
+                    None,
+                    0,
+                    &[],
+                    &[],
+                    false,
+                )
+            },
+            intakes: vec![],
+        },
+    ]
+}
+
+/// Inserts the six programs whose slugs are not in the database yet; returns how many.
+pub fn seed_programs(conn: &mut DbConnection, today: NaiveDate) -> QueryResult<usize> {
+    write_transaction(conn, |conn| {
+        let mut inserted = 0;
+        for seed in seed_programs_list() {
+            let exists: bool = diesel::select(diesel::dsl::exists(
+                programs_table::table.filter(programs_table::slug.eq(&seed.program.slug)),
+            ))
+            .get_result(conn)?;
+            if exists {
+                continue;
+            }
+            let program_id = programs::insert(conn, &seed.program)?;
+            for (name, days_from_today, seats) in seed.intakes {
+                programs::insert_intake(
+                    conn,
+                    &NewIntake {
+                        program_id,
+                        name: name.to_owned(),
+                        starts_on: today.checked_add_days(Days::new(days_from_today)).unwrap_or(today),
+                        seats,
+                    },
+                )?;
+            }
+            inserted += 1;
+        }
+        Ok(inserted)
+    })
+}
+
+/// A demo sign-in, as printed by `serve --demo`.
+pub struct DemoAccount {
+    pub email: &'static str,
+    pub role: &'static str,
+}
+
+/// The demo organisation: (email, name, title, family, site, part-time, hired, manager email, admin).
+type DemoPerson = (&'static str, &'static str, &'static str, JobFamily, SiteType, bool, NaiveDate, Option<&'static str>, bool);
+
+fn demo_people(today: NaiveDate) -> Vec<DemoPerson> {
+    use JobFamily::*;
+    use SiteType::*;
+    let days_ago = |days: u64| today.checked_sub_days(Days::new(days)).unwrap_or(today);
+    let years_ago = |years: u32| today.checked_sub_months(Months::new(12 * years)).unwrap_or(today);
+    let fixed = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap_or(today);
+    vec![
+        ("ada.admin@upskill.example", "Ada Admin", "Learning & Development Lead", Corporate, CorporateOffice, false, fixed(2016, 3, 1), None, true),
+        ("maria.manager@upskill.example", "Maria Manager", "Operations Manager", Operations, FulfillmentCenter, false, fixed(2018, 6, 1), Some("ada.admin@upskill.example"), false),
+        ("tom.techlead@upskill.example", "Tom Techlead", "Software Development Manager", Technical, TechHub, false, fixed(2017, 1, 9), Some("ada.admin@upskill.example"), false),
+        ("fiona.associate@upskill.example", "Fiona Associate", "Fulfillment Associate", Fulfillment, FulfillmentCenter, false, years_ago(2), Some("maria.manager@upskill.example"), false),
+        ("nate.newhire@upskill.example", "Nate Newhire", "Fulfillment Associate", Fulfillment, FulfillmentCenter, false, days_ago(30), Some("maria.manager@upskill.example"), false),
+        ("paula.parttime@upskill.example", "Paula Parttime", "Retail Associate", Retail, RetailStore, true, years_ago(1), Some("maria.manager@upskill.example"), false),
+        ("dev.engineer@upskill.example", "Dev Engineer", "Software Development Engineer", Technical, TechHub, false, years_ago(3), Some("tom.techlead@upskill.example"), false),
+        ("carl.corporate@upskill.example", "Carl Corporate", "Financial Analyst", Corporate, CorporateOffice, false, days_ago(400), Some("tom.techlead@upskill.example"), false),
+    ]
+}
+
+/// The demo sign-ins, in the order they are printed.
+pub fn demo_accounts() -> Vec<DemoAccount> {
+    let role = |email: &str| match email {
+        e if e.starts_with("ada.") => "admin",
+        e if e.starts_with("maria.") || e.starts_with("tom.") => "manager",
+        _ => "employee",
+    };
+    demo_people(NaiveDate::MIN)
+        .into_iter()
+        .map(|(email, ..)| DemoAccount { email, role: role(email) })
+        .collect()
+}
+
+/// Seeds the six programs and the demo organisation into an empty database, all in one
+/// transaction. Returns false (and changes nothing) when the database already has data.
+pub fn seed_demo(conn: &mut DbConnection, today: NaiveDate, password_hash: &str) -> QueryResult<bool> {
+    let has_data = employees::count(conn)? > 0 || programs::count(conn)? > 0;
+    if has_data {
+        return Ok(false);
+    }
+    seed_programs(conn, today)?;
+    write_transaction(conn, |conn| {
+        let mut ids: Vec<(&str, i32)> = Vec::new();
+        for (email, name, title, family, site, part_time, hired, manager, is_admin) in demo_people(today) {
+            let manager_id = manager.and_then(|m| ids.iter().find(|(e, _)| *e == m).map(|(_, id)| *id));
+            let at = now();
+            let id = employees::insert(
+                conn,
+                &NewEmployee {
+                    email: email.to_owned(),
+                    display_name: name.to_owned(),
+                    job_title: title.to_owned(),
+                    job_family: family.as_str().to_owned(),
+                    site_type: site.as_str().to_owned(),
+                    employment_type: if part_time { "part_time" } else { "full_time" }.to_owned(),
+                    hire_date: hired,
+                    manager_id,
+                    is_admin,
+                    password_hash: Some(password_hash.to_owned()),
+                    active: true,
+                    created_at: at,
+                    updated_at: at,
+                },
+            )?;
+            ids.push((email, id));
+        }
+        Ok(true)
+    })
+}

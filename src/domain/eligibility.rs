@@ -1,0 +1,268 @@
+//! Who may apply to a program, and from when: a pure function of the employee, the
+//! program's rules and today's date.
+
+use chrono::{Days, NaiveDate};
+
+use super::{EmployeeProfile, EmploymentType, ProgramRules, ProgramStatus};
+
+/// The verdict shown on every catalog card and re-checked when someone applies.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Eligibility {
+    Eligible,
+    /// Eligible once this date comes (tenure reached, or the application window opens).
+    EligibleFrom(NaiveDate),
+    /// Not eligible, with every reason in words.
+    Ineligible(Vec<String>),
+}
+
+impl Eligibility {
+    /// The stable name used in `data-eligibility` and in filters.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Eligibility::Eligible => "eligible",
+            Eligibility::EligibleFrom(_) => "eligible_from",
+            Eligibility::Ineligible(_) => "ineligible",
+        }
+    }
+
+    pub fn is_eligible(&self) -> bool {
+        matches!(self, Eligibility::Eligible)
+    }
+
+    /// The reasons for an `Ineligible` verdict (empty otherwise).
+    pub fn reasons(&self) -> &[String] {
+        match self {
+            Eligibility::Ineligible(reasons) => reasons,
+            _ => &[],
+        }
+    }
+
+    /// A one-line summary for people.
+    pub fn headline(&self) -> String {
+        match self {
+            Eligibility::Eligible => "You are eligible".to_owned(),
+            Eligibility::EligibleFrom(date) => format!("You can apply from {}", date.format("%-d %B %Y")),
+            Eligibility::Ineligible(_) => "You are not eligible".to_owned(),
+        }
+    }
+}
+
+/// Decides whether `employee` may apply to a program with `rules` on `today`.
+pub fn check_eligibility(employee: &EmployeeProfile, rules: &ProgramRules, today: NaiveDate) -> Eligibility {
+    let mut reasons = Vec::new();
+
+    match rules.status {
+        ProgramStatus::Published => {}
+        ProgramStatus::Draft => reasons.push("This program is not published yet.".to_owned()),
+        ProgramStatus::Archived => reasons.push("This program has been archived and takes no new applications.".to_owned()),
+    }
+    if let Some(closes_on) = rules.closes_on {
+        if today > closes_on {
+            reasons.push(format!("Applications closed on {}.", closes_on.format("%-d %B %Y")));
+        }
+    }
+    if !rules.allowed_job_families.is_empty() && !rules.allowed_job_families.contains(&employee.job_family) {
+        let allowed: Vec<&str> = rules.allowed_job_families.iter().map(|f| f.label()).collect();
+        reasons.push(format!(
+            "Open to the {} job families; yours is {}.",
+            join_words(&allowed),
+            employee.job_family.label()
+        ));
+    }
+    if !rules.allowed_site_types.is_empty() && !rules.allowed_site_types.contains(&employee.site_type) {
+        let allowed: Vec<&str> = rules.allowed_site_types.iter().map(|s| s.label()).collect();
+        reasons.push(format!(
+            "Open to people working at a {}; you work at a {}.",
+            join_words(&allowed).to_lowercase(),
+            employee.site_type.label().to_lowercase()
+        ));
+    }
+    if rules.full_time_only && employee.employment_type == EmploymentType::PartTime {
+        reasons.push("Open to full-time employees only.".to_owned());
+    }
+
+    let tenure_reached_on = tenure_date(employee.hire_date, rules.min_tenure_days);
+    if !reasons.is_empty() {
+        if tenure_reached_on > today {
+            reasons.push(format!(
+                "It needs {} days of service; you will have them on {}.",
+                rules.min_tenure_days,
+                tenure_reached_on.format("%-d %B %Y")
+            ));
+        }
+        return Eligibility::Ineligible(reasons);
+    }
+
+    let window_opens_on = rules.opens_on.unwrap_or(today);
+    let eligible_from = tenure_reached_on.max(window_opens_on);
+    if eligible_from <= today {
+        return Eligibility::Eligible;
+    }
+    match rules.closes_on {
+        Some(closes_on) if eligible_from > closes_on => Eligibility::Ineligible(vec![format!(
+            "Applications close on {}, before you reach the {} days of service it needs (on {}).",
+            closes_on.format("%-d %B %Y"),
+            rules.min_tenure_days,
+            tenure_reached_on.format("%-d %B %Y")
+        )]),
+        _ => Eligibility::EligibleFrom(eligible_from),
+    }
+}
+
+/// The first day on which someone hired on `hire_date` has `min_tenure_days` of service.
+fn tenure_date(hire_date: NaiveDate, min_tenure_days: i32) -> NaiveDate {
+    let days = u64::try_from(min_tenure_days.max(0)).unwrap_or(0);
+    hire_date.checked_add_days(Days::new(days)).unwrap_or(NaiveDate::MAX)
+}
+
+/// "A", "A and B", "A, B and C".
+fn join_words(words: &[&str]) -> String {
+    match words {
+        [] => String::new(),
+        [only] => (*only).to_owned(),
+        [init @ .., last] => format!("{} and {}", init.join(", "), last),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::{Cents, JobFamily, SiteType};
+
+    fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    const TODAY: (i32, u32, u32) = (2026, 11, 26);
+
+    fn today() -> NaiveDate {
+        date(TODAY.0, TODAY.1, TODAY.2)
+    }
+
+    fn open_program() -> ProgramRules {
+        ProgramRules {
+            status: ProgramStatus::Published,
+            min_tenure_days: 0,
+            allowed_job_families: vec![],
+            allowed_site_types: vec![],
+            full_time_only: false,
+            opens_on: None,
+            closes_on: None,
+            tuition_percent: 0,
+            annual_cap_full_time: Cents(0),
+            annual_cap_part_time: Cents(0),
+        }
+    }
+
+    fn associate(hired_days_ago: u64) -> EmployeeProfile {
+        EmployeeProfile {
+            job_family: JobFamily::Fulfillment,
+            site_type: SiteType::FulfillmentCenter,
+            employment_type: EmploymentType::FullTime,
+            hire_date: today().checked_sub_days(Days::new(hired_days_ago)).unwrap(),
+        }
+    }
+
+    #[test]
+    fn an_open_program_is_open_to_everyone() {
+        assert_eq!(check_eligibility(&associate(0), &open_program(), today()), Eligibility::Eligible);
+    }
+
+    #[test]
+    fn tenure_is_counted_in_days_and_reached_on_the_day() {
+        let rules = ProgramRules { min_tenure_days: 90, ..open_program() };
+        assert_eq!(check_eligibility(&associate(90), &rules, today()), Eligibility::Eligible);
+        assert_eq!(
+            check_eligibility(&associate(30), &rules, today()),
+            Eligibility::EligibleFrom(today().checked_add_days(Days::new(60)).unwrap())
+        );
+    }
+
+    #[test]
+    fn a_job_family_outside_the_list_is_ineligible_with_the_reason() {
+        let rules = ProgramRules { allowed_job_families: vec![JobFamily::Technical], ..open_program() };
+        let verdict = check_eligibility(&associate(400), &rules, today());
+        assert_eq!(verdict.code(), "ineligible");
+        assert_eq!(verdict.reasons(), ["Open to the Technical job families; yours is Fulfillment."]);
+    }
+
+    #[test]
+    fn a_site_type_outside_the_list_is_ineligible_with_the_reason() {
+        let rules = ProgramRules { allowed_site_types: vec![SiteType::TechHub, SiteType::CorporateOffice], ..open_program() };
+        let verdict = check_eligibility(&associate(400), &rules, today());
+        assert_eq!(
+            verdict.reasons(),
+            ["Open to people working at a tech hub and corporate office; you work at a fulfillment center."]
+        );
+    }
+
+    #[test]
+    fn part_timers_are_refused_by_full_time_only_programs() {
+        let rules = ProgramRules { full_time_only: true, ..open_program() };
+        let part_timer = EmployeeProfile { employment_type: EmploymentType::PartTime, ..associate(400) };
+        assert_eq!(check_eligibility(&part_timer, &rules, today()).reasons(), ["Open to full-time employees only."]);
+        assert!(check_eligibility(&associate(400), &rules, today()).is_eligible());
+    }
+
+    #[test]
+    fn every_reason_is_listed_including_missing_tenure() {
+        let rules = ProgramRules {
+            allowed_job_families: vec![JobFamily::Technical],
+            full_time_only: true,
+            min_tenure_days: 365,
+            ..open_program()
+        };
+        let part_timer = EmployeeProfile { employment_type: EmploymentType::PartTime, ..associate(10) };
+        let verdict = check_eligibility(&part_timer, &rules, today());
+        assert_eq!(verdict.reasons().len(), 3);
+        assert!(verdict.reasons()[2].contains("365 days of service"));
+    }
+
+    #[test]
+    fn a_window_not_yet_open_makes_people_eligible_from_its_opening() {
+        let opens_on = date(2027, 1, 15);
+        let rules = ProgramRules { opens_on: Some(opens_on), ..open_program() };
+        assert_eq!(check_eligibility(&associate(400), &rules, today()), Eligibility::EligibleFrom(opens_on));
+    }
+
+    #[test]
+    fn the_later_of_window_opening_and_tenure_wins() {
+        let rules = ProgramRules { opens_on: Some(date(2026, 12, 1)), min_tenure_days: 90, ..open_program() };
+        let hired_recently = associate(10);
+        assert_eq!(
+            check_eligibility(&hired_recently, &rules, today()),
+            Eligibility::EligibleFrom(hired_recently.hire_date.checked_add_days(Days::new(90)).unwrap())
+        );
+    }
+
+    #[test]
+    fn a_closed_window_is_ineligible() {
+        let rules = ProgramRules { closes_on: Some(date(2026, 11, 25)), ..open_program() };
+        assert_eq!(
+            check_eligibility(&associate(400), &rules, today()).reasons(),
+            ["Applications closed on 25 November 2026."]
+        );
+        let closes_today = ProgramRules { closes_on: Some(today()), ..open_program() };
+        assert!(check_eligibility(&associate(400), &closes_today, today()).is_eligible());
+    }
+
+    #[test]
+    fn tenure_reached_only_after_the_window_closes_is_ineligible() {
+        let rules = ProgramRules { closes_on: Some(date(2026, 12, 31)), min_tenure_days: 365, ..open_program() };
+        let verdict = check_eligibility(&associate(30), &rules, today());
+        assert_eq!(verdict.code(), "ineligible");
+    }
+
+    #[test]
+    fn draft_and_archived_programs_take_no_applications() {
+        for status in [ProgramStatus::Draft, ProgramStatus::Archived] {
+            let rules = ProgramRules { status, ..open_program() };
+            assert_eq!(check_eligibility(&associate(400), &rules, today()).code(), "ineligible");
+        }
+    }
+
+    #[test]
+    fn headlines_read_as_sentences() {
+        assert_eq!(Eligibility::EligibleFrom(date(2027, 2, 3)).headline(), "You can apply from 3 February 2027");
+    }
+}

@@ -1,0 +1,16 @@
+//! The business rules of Upskill: pure types and functions, no I/O.
+//!
+//! Everything here can be tested without a database or a web server; `db` and `web`
+//! turn rows and forms into these types and act on the decisions made here.
+
+pub mod eligibility;
+pub mod email;
+pub mod enums;
+pub mod money;
+pub mod program;
+
+pub use eligibility::{check_eligibility, Eligibility};
+pub use email::Email;
+pub use enums::{Category, EmploymentType, Format, JobFamily, ProgramKind, ProgramStatus, SiteType};
+pub use money::Cents;
+pub use program::{EmployeeProfile, ProgramRules};

@@ -1,0 +1,128 @@
+//! How failures become responses.
+//!
+//! Policy: the `db` layer returns `diesel::QueryResult`; handlers return `AppError`;
+//! `anyhow` is for the command line only. `diesel::NotFound` becomes a 404 here, once.
+//! A 500 shows an opaque page; its cause goes to the log.
+
+use actix_web::http::header::{self, HeaderValue};
+use actix_web::http::StatusCode;
+use actix_web::{HttpResponse, ResponseError};
+use askama::Template;
+
+use crate::web::Chrome;
+
+#[derive(Debug, thiserror::Error)]
+pub enum AppError {
+    /// Not signed in: go to the sign-in page and come back to `next` afterwards.
+    #[error("sign-in required")]
+    SignInRequired { next: String },
+    #[error("not found")]
+    NotFound,
+    #[error("forbidden")]
+    Forbidden,
+    #[error("the form's security token is missing or wrong")]
+    CsrfRejected,
+    #[error("too many attempts")]
+    TooManyAttempts,
+    #[error("bad request: {0}")]
+    BadRequest(String),
+    #[error(transparent)]
+    Internal(#[from] anyhow::Error),
+}
+
+impl From<diesel::result::Error> for AppError {
+    fn from(err: diesel::result::Error) -> Self {
+        match err {
+            diesel::result::Error::NotFound => AppError::NotFound,
+            other => AppError::Internal(other.into()),
+        }
+    }
+}
+
+impl From<actix_web::error::BlockingError> for AppError {
+    fn from(err: actix_web::error::BlockingError) -> Self {
+        AppError::Internal(anyhow::anyhow!("blocking task failed: {err}"))
+    }
+}
+
+impl From<diesel::r2d2::PoolError> for AppError {
+    fn from(err: diesel::r2d2::PoolError) -> Self {
+        AppError::Internal(err.into())
+    }
+}
+
+impl From<askama::Error> for AppError {
+    fn from(err: askama::Error) -> Self {
+        AppError::Internal(err.into())
+    }
+}
+
+/// The error page, in the site layout.
+#[derive(Template)]
+#[template(path = "error.html")]
+pub struct ErrorPage {
+    pub chrome: Chrome,
+    pub code: u16,
+    pub title: &'static str,
+    pub message: &'static str,
+}
+
+impl ErrorPage {
+    fn for_status(status: StatusCode) -> ErrorPage {
+        let (title, message) = match status.as_u16() {
+            400 => ("The request could not be read", "Something in the request was not what this page expects. Go back and try again."),
+            403 => ("You can't do that", "You don't have permission for this page or action. If the form was open for a long time, reload it and try again."),
+            404 => ("Page not found", "There is nothing here, or it is not yours to see. Check the address, or start again from the home page."),
+            413 => ("That was too large", "The form sent more data than this page accepts."),
+            429 => ("Too many attempts", "There have been too many sign-in attempts. Wait a few minutes, then try again."),
+            503 => ("Upskill is unavailable", "The service cannot reach its database right now. Try again in a minute."),
+            _ => ("Something went wrong", "An unexpected error stopped this page. It has been logged; try again in a moment."),
+        };
+        ErrorPage { chrome: Chrome::anonymous(), code: status.as_u16(), title, message }
+    }
+}
+
+/// Renders the error page for `status` (used for errors and the 404 fallback).
+pub fn error_response(status: StatusCode) -> HttpResponse {
+    let body = ErrorPage::for_status(status)
+        .render()
+        .unwrap_or_else(|_| format!("{} {}", status.as_u16(), status.canonical_reason().unwrap_or("Error")));
+    HttpResponse::build(status)
+        .insert_header((header::CONTENT_TYPE, HeaderValue::from_static("text/html; charset=utf-8")))
+        .body(body)
+}
+
+impl ResponseError for AppError {
+    fn status_code(&self) -> StatusCode {
+        match self {
+            AppError::SignInRequired { .. } => StatusCode::SEE_OTHER,
+            AppError::NotFound => StatusCode::NOT_FOUND,
+            AppError::Forbidden | AppError::CsrfRejected => StatusCode::FORBIDDEN,
+            AppError::TooManyAttempts => StatusCode::TOO_MANY_REQUESTS,
+            AppError::BadRequest(_) => StatusCode::BAD_REQUEST,
+            AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
+        }
+    }
+
+    fn error_response(&self) -> HttpResponse {
+        match self {
+            AppError::SignInRequired { next } => {
+                let location = if next == "/" {
+                    "/login".to_owned()
+                } else {
+                    format!("/login?next={}", crate::web::url_encode(next))
+                };
+                HttpResponse::SeeOther().insert_header((header::LOCATION, location)).finish()
+            }
+            AppError::Internal(cause) => {
+                tracing::error!(error = ?cause, "request failed");
+                error_response(StatusCode::INTERNAL_SERVER_ERROR)
+            }
+            AppError::BadRequest(reason) => {
+                tracing::info!(%reason, "bad request");
+                error_response(StatusCode::BAD_REQUEST)
+            }
+            other => error_response(other.status_code()),
+        }
+    }
+}

@@ -1,0 +1,149 @@
+//! The diesel-backed `actix_session` store (table `sessions`).
+//!
+//! Sessions live in the database so that signing out really ends them, an admin can
+//! revoke them, and every app server of a cluster serves every user. A page view does
+//! not write: the idle clock is moved forward at most once a minute per session.
+
+use std::collections::HashMap;
+use std::time::Duration;
+
+use actix_session::storage::{LoadError, SaveError, SessionKey, SessionStore, UpdateError};
+use actix_web::cookie::time::Duration as CookieDuration;
+use actix_web::web;
+use chrono::{NaiveDateTime, TimeDelta};
+
+use crate::db::sessions::{self, SessionRow};
+use crate::db::{self, DbPool};
+use crate::security::{random_token, sha256_hex};
+
+/// The session state key that names the signed-in employee.
+pub const EMPLOYEE_ID_KEY: &str = "employee_id";
+
+/// How often at most a page view moves a session's idle clock forward.
+const TOUCH_INTERVAL: TimeDelta = TimeDelta::seconds(60);
+
+#[derive(Clone)]
+pub struct DbSessionStore {
+    pool: DbPool,
+    idle: TimeDelta,
+    absolute: TimeDelta,
+}
+
+impl DbSessionStore {
+    pub fn new(pool: DbPool, idle: Duration, absolute: Duration) -> Self {
+        let to_delta = |d: Duration| TimeDelta::from_std(d).unwrap_or(TimeDelta::hours(8));
+        DbSessionStore { pool, idle: to_delta(idle), absolute: to_delta(absolute) }
+    }
+
+    /// Whether a session seen at `last_seen_at` with absolute expiry `expires_at` is over.
+    fn is_expired(&self, row: &SessionRow, now: NaiveDateTime) -> bool {
+        now >= row.expires_at || now - row.last_seen_at >= self.idle
+    }
+
+    async fn run<T, F>(&self, work: F) -> anyhow::Result<T>
+    where
+        F: FnOnce(&mut db::DbConnection) -> diesel::QueryResult<T> + Send + 'static,
+        T: Send + 'static,
+    {
+        let pool = self.pool.clone();
+        let result = web::block(move || -> anyhow::Result<T> {
+            let mut conn = pool.get()?;
+            Ok(work(&mut conn)?)
+        })
+        .await;
+        result.map_err(|e| anyhow::anyhow!("session store task failed: {e}"))?
+    }
+
+    async fn insert(&self, state: HashMap<String, String>) -> anyhow::Result<SessionKey> {
+        let key = random_token(32);
+        let now = db::now();
+        let row = SessionRow {
+            id: sha256_hex(&key),
+            employee_id: employee_id_of(&state),
+            state: serde_json::to_string(&state)?,
+            created_at: now,
+            last_seen_at: now,
+            expires_at: now + self.absolute,
+        };
+        self.run(move |conn| sessions::insert(conn, &row)).await?;
+        SessionKey::try_from(key).map_err(|e| anyhow::anyhow!("{e}"))
+    }
+}
+
+/// The signed-in employee recorded in a session state (values are JSON-encoded).
+fn employee_id_of(state: &HashMap<String, String>) -> Option<i32> {
+    state.get(EMPLOYEE_ID_KEY).and_then(|v| v.parse().ok())
+}
+
+impl SessionStore for DbSessionStore {
+    async fn load(&self, session_key: &SessionKey) -> Result<Option<HashMap<String, String>>, LoadError> {
+        let id = sha256_hex(session_key.as_ref());
+        let store = self.clone();
+        let row = self
+            .run(move |conn| {
+                let now = db::now();
+                let Some(row) = sessions::find(conn, &id)? else {
+                    return Ok(None);
+                };
+                if store.is_expired(&row, now) {
+                    sessions::delete(conn, &id)?;
+                    return Ok(None);
+                }
+                if now - row.last_seen_at >= TOUCH_INTERVAL {
+                    sessions::touch(conn, &id, now)?;
+                }
+                Ok(Some(row))
+            })
+            .await
+            .map_err(LoadError::Other)?;
+        match row {
+            None => Ok(None),
+            Some(row) => serde_json::from_str(&row.state)
+                .map(Some)
+                .map_err(|e| LoadError::Deserialization(e.into())),
+        }
+    }
+
+    async fn save(&self, session_state: HashMap<String, String>, _ttl: &CookieDuration) -> Result<SessionKey, SaveError> {
+        self.insert(session_state).await.map_err(SaveError::Other)
+    }
+
+    async fn update(
+        &self,
+        session_key: SessionKey,
+        mut session_state: HashMap<String, String>,
+        _ttl: &CookieDuration,
+    ) -> Result<SessionKey, UpdateError> {
+        let id = sha256_hex(session_key.as_ref());
+        let employee_id = employee_id_of(&session_state);
+        let state = serde_json::to_string(&session_state).map_err(|e| UpdateError::Serialization(e.into()))?;
+        let still_there = self
+            .run(move |conn| sessions::update_state(conn, &id, employee_id, &state, db::now()))
+            .await
+            .map_err(UpdateError::Other)?;
+        if still_there {
+            return Ok(session_key);
+        }
+        // The session was ended (signed out elsewhere, revoked) while this request ran:
+        // keep what the request stored, but never bring the sign-in back.
+        session_state.remove(EMPLOYEE_ID_KEY);
+        self.insert(session_state).await.map_err(UpdateError::Other)
+    }
+
+    async fn update_ttl(&self, _session_key: &SessionKey, _ttl: &CookieDuration) -> Result<(), anyhow::Error> {
+        // Expiry is enforced by `load` from the stored timestamps.
+        Ok(())
+    }
+
+    async fn delete(&self, session_key: &SessionKey) -> Result<(), anyhow::Error> {
+        let id = sha256_hex(session_key.as_ref());
+        self.run(move |conn| sessions::delete(conn, &id)).await
+    }
+}
+
+/// Deletes sessions that are over; run now and then by the server.
+pub fn purge_expired(conn: &mut db::DbConnection, idle: Duration) -> diesel::QueryResult<usize> {
+    let now = db::now();
+    let idle = TimeDelta::from_std(idle).unwrap_or(TimeDelta::hours(8));
+    sessions::delete_expired(conn, now, now - idle)
+}

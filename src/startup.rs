@@ -1,0 +1,170 @@
+//! Building the server: pool, migrations, seeding, middleware and the route table.
+//! `routes` is shared with the tests, so they exercise exactly what production runs.
+
+use std::net::TcpListener;
+use std::time::Duration;
+
+use actix_session::config::{BrowserSession, CookieContentSecurity, TtlExtensionPolicy};
+use actix_session::SessionMiddleware;
+use actix_web::cookie::{Key, SameSite};
+use actix_web::dev::Server;
+use actix_web::http::StatusCode;
+use actix_web::middleware::DefaultHeaders;
+use actix_web::{web, App, HttpResponse, HttpServer};
+use anyhow::Context;
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use base64::Engine;
+
+use crate::config::Settings;
+use crate::db::{self, DbPool};
+use crate::security::{hash_password, random_token};
+use crate::session_store::{self, DbSessionStore};
+use crate::web::{self as pages, auth::LoginThrottle, AppState};
+
+/// The Content-Security-Policy of every response: no inline script, no framing.
+pub const CONTENT_SECURITY_POLICY: &str = "default-src 'self'; script-src 'self'; style-src 'self'; \
+     img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'";
+
+/// The largest request body accepted (forms; CSV uploads get their own limit).
+pub const MAX_BODY_BYTES: usize = 64 * 1024;
+
+/// Every route of the application.
+pub fn routes(cfg: &mut web::ServiceConfig) {
+    cfg.service(pages::health::healthz)
+        .service(pages::assets::serve_asset)
+        .service(pages::auth::show_login)
+        .service(pages::auth::login)
+        .service(pages::auth::logout)
+        .service(pages::home::home)
+        .service(pages::catalog::list_programs)
+        .service(pages::catalog::show_program);
+}
+
+/// Headers set on every response, error pages included.
+pub fn security_headers() -> DefaultHeaders {
+    DefaultHeaders::new()
+        .add(("Content-Security-Policy", CONTENT_SECURITY_POLICY))
+        .add(("X-Content-Type-Options", "nosniff"))
+        .add(("X-Frame-Options", "DENY"))
+        .add(("Referrer-Policy", "same-origin"))
+        .add(("Cache-Control", "no-store"))
+}
+
+async fn not_found() -> HttpResponse {
+    crate::error::error_response(StatusCode::NOT_FOUND)
+}
+
+/// Opens the database, applies migrations, seeds demo data when asked, and reads (or
+/// creates) the instance secret. Returns the pool and the secret.
+pub async fn prepare_database(settings: &Settings) -> anyhow::Result<(DbPool, Vec<u8>)> {
+    let pool_size = settings.pool_size;
+    let url = settings.database_url.clone();
+    let demo = settings.demo.then(|| settings.demo_password.clone());
+    web::block(move || -> anyhow::Result<(DbPool, Vec<u8>)> {
+        let pool = db::connect(&url, pool_size).with_context(|| format!("cannot open the database at {url}"))?;
+        let mut conn = pool.get()?;
+        let applied = db::run_migrations(&mut conn).map_err(|e| anyhow::anyhow!("migrations failed: {e}"))?;
+        if applied > 0 {
+            tracing::info!(applied, "database migrated");
+        }
+        if let Some(password) = demo {
+            let hash = hash_password(&password).map_err(|e| anyhow::anyhow!("cannot hash the demo password: {e}"))?;
+            if db::seed::seed_demo(&mut conn, crate::web::catalog::today(), &hash)? {
+                tracing::info!("demo programs and organisation seeded");
+            } else {
+                tracing::info!("database already has data; demo seed skipped");
+            }
+        }
+        let secret = db::settings::get_or_insert(&mut conn, "secret_key", &random_token(64))?;
+        let secret = URL_SAFE_NO_PAD
+            .decode(secret.as_bytes())
+            .context("the stored secret key is not base64")?;
+        anyhow::ensure!(secret.len() >= 64, "the stored secret key is shorter than 64 bytes");
+        Ok((pool, secret))
+    })
+    .await?
+}
+
+/// A server bound to its port, ready to run.
+pub struct Application {
+    port: u16,
+    server: Server,
+}
+
+impl Application {
+    /// Prepares the database and binds `settings.bind` (port 0 picks a free port).
+    pub async fn build(settings: Settings) -> anyhow::Result<Application> {
+        settings.validate().map_err(|e| anyhow::anyhow!(e))?;
+        let (pool, secret) = prepare_database(&settings).await?;
+        let listener = TcpListener::bind(&settings.bind).with_context(|| format!("cannot listen on {}", settings.bind))?;
+        let port = listener.local_addr()?.port();
+        let server = run(listener, pool, secret, settings)?;
+        Ok(Application { port, server })
+    }
+
+    pub fn port(&self) -> u16 {
+        self.port
+    }
+
+    pub async fn run_until_stopped(self) -> std::io::Result<()> {
+        self.server.await
+    }
+}
+
+fn run(listener: TcpListener, pool: DbPool, secret: Vec<u8>, settings: Settings) -> anyhow::Result<Server> {
+    let cookie_key = Key::from(&secret);
+    let store = DbSessionStore::new(pool.clone(), settings.session_idle, settings.session_absolute);
+    let workers = settings.workers;
+    let state = web::Data::new(AppState {
+        pool: pool.clone(),
+        throttle: LoginThrottle::new(&settings),
+        settings,
+        secret,
+    });
+    spawn_housekeeping(state.clone());
+    let server = HttpServer::new(move || {
+        let settings = &state.settings;
+        let sessions = SessionMiddleware::builder(store.clone(), cookie_key.clone())
+            .cookie_name(settings.session_cookie_name().to_owned())
+            .cookie_secure(settings.secure_cookies)
+            .cookie_http_only(true)
+            .cookie_same_site(SameSite::Lax)
+            .cookie_content_security(CookieContentSecurity::Signed)
+            .session_lifecycle(
+                BrowserSession::default()
+                    .state_ttl(actix_web::cookie::time::Duration::seconds(
+                        i64::try_from(settings.session_absolute.as_secs()).unwrap_or(i64::MAX),
+                    ))
+                    .state_ttl_extension_policy(TtlExtensionPolicy::OnStateChanges),
+            )
+            .build();
+        App::new()
+            .wrap(sessions)
+            .wrap(security_headers())
+            .app_data(state.clone())
+            .app_data(web::PayloadConfig::new(MAX_BODY_BYTES))
+            .app_data(web::FormConfig::default().limit(MAX_BODY_BYTES))
+            .configure(routes)
+            .default_service(web::to(not_found))
+    });
+    let server = if workers > 0 { server.workers(workers) } else { server };
+    Ok(server.listen(listener)?.run())
+}
+
+/// Every ten minutes: delete ended sessions and forget recovered throttle keys.
+fn spawn_housekeeping(state: web::Data<AppState>) {
+    actix_web::rt::spawn(async move {
+        let mut ticker = actix_web::rt::time::interval(Duration::from_secs(600));
+        loop {
+            ticker.tick().await;
+            state.throttle.forget_idle();
+            let idle = state.settings.session_idle;
+            let purged = pages::run_db(&state, move |conn| Ok(session_store::purge_expired(conn, idle)?)).await;
+            match purged {
+                Ok(0) => {}
+                Ok(n) => tracing::info!(sessions = n, "expired sessions deleted"),
+                Err(err) => tracing::warn!(error = %err, "could not delete expired sessions"),
+            }
+        }
+    });
+}

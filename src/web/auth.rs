@@ -1,0 +1,206 @@
+//! Signing in and out.
+//!
+//! The sign-in form is shown before any session exists, so its CSRF protection is a
+//! signed double-submit cookie: anonymous traffic never writes a session row.
+//! Attempts are throttled per account and per client address.
+
+use std::net::IpAddr;
+use std::num::NonZeroU32;
+
+use actix_session::Session;
+use actix_web::cookie::{Cookie, SameSite};
+use actix_web::http::StatusCode;
+use actix_web::{get, post, web, HttpRequest, HttpResponse};
+use askama::Template;
+use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
+use serde::Deserialize;
+
+use super::{page_with_status, read_flash, redirect, redirect_with_flash, run_db, Chrome, CsrfForm, State, CSRF_KEY};
+use crate::config::Settings;
+use crate::db;
+use crate::domain::Email;
+use crate::error::AppError;
+use crate::security::{constant_time_eq, random_token, sign, verify_password, verify_signed, DUMMY_PASSWORD_HASH};
+use crate::session_store::EMPLOYEE_ID_KEY;
+
+/// The cookie holding the signed token of the sign-in form.
+const LOGIN_CSRF_COOKIE: &str = "upskill_login";
+
+/// Rate limits on sign-in attempts (ASVS 2.2.1), kept in memory per server.
+pub struct LoginThrottle {
+    per_account: DefaultKeyedRateLimiter<String>,
+    per_address: DefaultKeyedRateLimiter<IpAddr>,
+}
+
+impl LoginThrottle {
+    pub fn new(settings: &Settings) -> LoginThrottle {
+        let per_hour = NonZeroU32::new(settings.login_attempts_per_account_per_hour).unwrap_or(NonZeroU32::MIN);
+        let per_minute = NonZeroU32::new(settings.login_attempts_per_address_per_minute).unwrap_or(NonZeroU32::MIN);
+        LoginThrottle {
+            per_account: RateLimiter::keyed(Quota::per_hour(per_hour)),
+            per_address: RateLimiter::keyed(Quota::per_minute(per_minute)),
+        }
+    }
+
+    /// Counts one attempt; false when the account or the address is over its limit.
+    fn allow(&self, account: &str, address: Option<IpAddr>) -> bool {
+        let address_ok = address.is_none_or(|ip| self.per_address.check_key(&ip).is_ok());
+        address_ok && self.per_account.check_key(&account.to_owned()).is_ok()
+    }
+
+    /// Forgets keys whose limits have fully recovered (keeps memory bounded).
+    pub fn forget_idle(&self) {
+        self.per_account.retain_recent();
+        self.per_address.retain_recent();
+    }
+}
+
+#[derive(Template)]
+#[template(path = "auth/login.html")]
+struct LoginPage {
+    chrome: Chrome,
+    csrf_token: String,
+    email: String,
+    next: String,
+    error: Option<&'static str>,
+    demo_accounts: Vec<db::seed::DemoAccount>,
+}
+
+#[derive(Deserialize)]
+pub struct LoginQuery {
+    next: Option<String>,
+}
+
+/// Accepts only local paths (`/programs?q=x`) as a place to return to after sign-in.
+pub fn safe_next(next: Option<&str>) -> String {
+    match next {
+        Some(path)
+            if path.starts_with('/')
+                && !path.starts_with("//")
+                && !path.starts_with("/\\")
+                && path.len() <= 2048
+                && !path.chars().any(|c| c.is_control() || c == '\\')
+                && !path.starts_with("/login")
+                && !path.starts_with("/logout") =>
+        {
+            path.to_owned()
+        }
+        _ => "/".to_owned(),
+    }
+}
+
+/// Renders the sign-in form with a fresh signed token in its cookie (and the flash
+/// message left by signing out, if any).
+fn login_form(
+    state: &State,
+    req: &HttpRequest,
+    status: StatusCode,
+    email: String,
+    next: String,
+    error: Option<&'static str>,
+) -> Result<HttpResponse, AppError> {
+    let token = random_token(24);
+    let template = LoginPage {
+        chrome: Chrome { flash: read_flash(req), ..Chrome::anonymous() },
+        csrf_token: token.clone(),
+        email,
+        next,
+        error,
+        demo_accounts: if state.settings.demo { db::seed::demo_accounts() } else { Vec::new() },
+    };
+    let mut response = page_with_status(req, &template, status)?;
+    let cookie = Cookie::build(LOGIN_CSRF_COOKIE, sign(&state.secret, &token))
+        .path("/login")
+        .http_only(true)
+        .secure(state.settings.secure_cookies)
+        .same_site(SameSite::Strict)
+        .finish();
+    response.add_cookie(&cookie).map_err(|e| AppError::Internal(e.into()))?;
+    Ok(response)
+}
+
+#[get("/login")]
+pub async fn show_login(state: State, session: Session, query: web::Query<LoginQuery>, req: HttpRequest) -> Result<HttpResponse, AppError> {
+    let next = safe_next(query.next.as_deref());
+    if matches!(session.get::<i32>(EMPLOYEE_ID_KEY), Ok(Some(_))) {
+        return Ok(redirect(&next));
+    }
+    login_form(&state, &req, StatusCode::OK, String::new(), next, None)
+}
+
+#[derive(Deserialize)]
+pub struct LoginForm {
+    #[serde(default)]
+    email: String,
+    #[serde(default)]
+    password: String,
+    #[serde(default)]
+    csrf_token: String,
+    #[serde(default)]
+    next: String,
+}
+
+#[post("/login")]
+pub async fn login(state: State, session: Session, req: HttpRequest, form: web::Form<LoginForm>) -> Result<HttpResponse, AppError> {
+    let form = form.into_inner();
+    let token_ok = req
+        .cookie(LOGIN_CSRF_COOKIE)
+        .and_then(|cookie| verify_signed(&state.secret, cookie.value()).map(str::to_owned))
+        .is_some_and(|token| !form.csrf_token.is_empty() && constant_time_eq(&token, &form.csrf_token));
+    if !token_ok {
+        return Err(AppError::CsrfRejected);
+    }
+    let next = safe_next(Some(&form.next));
+    let email = form.email.trim().to_lowercase();
+    let address = req.peer_addr().map(|addr| addr.ip());
+    if !state.throttle.allow(&email, address) {
+        tracing::warn!(%email, ?address, "sign-in throttled");
+        return login_form(&state, &req, StatusCode::TOO_MANY_REQUESTS, form.email, next, Some(TOO_MANY_ATTEMPTS));
+    }
+    let Ok(email) = Email::parse(&email) else {
+        return login_form(&state, &req, StatusCode::UNAUTHORIZED, form.email, next, Some(WRONG_CREDENTIALS));
+    };
+    let password = form.password;
+    let employee = run_db(&state, move |conn| {
+        let employee = db::employees::find_by_email(conn, email.as_str())?;
+        Ok(employee)
+    })
+    .await?;
+    let employee = web::block(move || {
+        let hash = employee
+            .as_ref()
+            .filter(|e| e.active)
+            .and_then(|e| e.password_hash.clone())
+            .unwrap_or_else(|| DUMMY_PASSWORD_HASH.to_owned());
+        let matches = verify_password(&password, &hash);
+        employee.filter(|e| matches && e.active && e.password_hash.is_some())
+    })
+    .await?;
+    let Some(employee) = employee else {
+        return login_form(&state, &req, StatusCode::UNAUTHORIZED, form.email, next, Some(WRONG_CREDENTIALS));
+    };
+    session.renew();
+    session.clear();
+    let session_error = |e: actix_session::SessionInsertError| AppError::Internal(anyhow::anyhow!("{e}"));
+    session.insert(EMPLOYEE_ID_KEY, employee.id).map_err(session_error)?;
+    session.insert(CSRF_KEY, random_token(32)).map_err(session_error)?;
+    tracing::info!(employee_id = employee.id, "signed in");
+    let mut response = redirect_with_flash(&next, "success", &format!("Welcome, {}.", employee.display_name));
+    let mut gone = Cookie::build(LOGIN_CSRF_COOKIE, "").path("/login").finish();
+    gone.make_removal();
+    response.add_cookie(&gone).map_err(|e| AppError::Internal(e.into()))?;
+    Ok(response)
+}
+
+const WRONG_CREDENTIALS: &str = "The email or password is wrong.";
+const TOO_MANY_ATTEMPTS: &str = "Too many sign-in attempts. Wait a few minutes, then try again.";
+
+#[derive(Deserialize)]
+pub struct LogoutForm {}
+
+#[post("/logout")]
+pub async fn logout(session: Session, _form: CsrfForm<LogoutForm>) -> HttpResponse {
+    session.purge();
+    redirect_with_flash("/login", "info", "You have signed out.")
+}
+

@@ -1,0 +1,314 @@
+//! The program catalog and a program's detail page.
+
+use actix_web::{get, web, HttpRequest, HttpResponse};
+use askama::Template;
+use chrono::{Datelike, NaiveDate};
+use serde::Deserialize;
+
+use super::{page, run_db, Chrome, State, Viewer};
+use crate::db::programs::{IntakeWithSeats, Program};
+use crate::db::{self};
+use crate::domain::enums::UnknownValue;
+use crate::domain::{check_eligibility, Category, Cents, Eligibility, Format, ProgramKind, ProgramRules};
+use crate::error::AppError;
+
+/// Today's date, in UTC, as the eligibility rules see it.
+pub fn today() -> NaiveDate {
+    chrono::Utc::now().date_naive()
+}
+
+/// An option of a filter `<select>`.
+pub struct SelectOption {
+    pub value: &'static str,
+    pub label: &'static str,
+    pub selected: bool,
+}
+
+fn options<T: Copy + PartialEq>(all: &[T], chosen: Option<T>, as_str: fn(T) -> &'static str, label: fn(T) -> &'static str) -> Vec<SelectOption> {
+    all.iter()
+        .map(|v| SelectOption { value: as_str(*v), label: label(*v), selected: chosen == Some(*v) })
+        .collect()
+}
+
+/// The catalog's query string: `q`, `kind`, `category`, `format`, `eligible=1`.
+#[derive(Debug, Default, Deserialize)]
+pub struct CatalogQuery {
+    q: Option<String>,
+    kind: Option<String>,
+    category: Option<String>,
+    format: Option<String>,
+    eligible: Option<String>,
+}
+
+/// A filter value from the query string; missing or unknown values mean "any".
+fn parse_option<T: std::str::FromStr>(value: &Option<String>) -> Option<T> {
+    value.as_deref().and_then(|v| v.parse().ok())
+}
+
+/// The catalog filters, parsed. Unknown values mean "any".
+#[derive(Debug, Default)]
+struct CatalogFilter {
+    text: String,
+    kind: Option<ProgramKind>,
+    category: Option<Category>,
+    format: Option<Format>,
+    eligible_only: bool,
+}
+
+impl CatalogFilter {
+    fn from_query(query: &CatalogQuery) -> CatalogFilter {
+        CatalogFilter {
+            text: query.q.as_deref().unwrap_or("").trim().chars().take(200).collect(),
+            kind: parse_option(&query.kind),
+            category: parse_option(&query.category),
+            format: parse_option(&query.format),
+            eligible_only: query.eligible.as_deref() == Some("1"),
+        }
+    }
+
+    fn is_active(&self) -> bool {
+        !self.text.is_empty() || self.kind.is_some() || self.category.is_some() || self.format.is_some() || self.eligible_only
+    }
+
+    fn matches(&self, program: &Program, eligibility: &Eligibility) -> bool {
+        let text_matches = self.text.is_empty() || {
+            let needle = self.text.to_lowercase();
+            [&program.name, &program.summary, &program.provider, &program.description]
+                .iter()
+                .any(|field| field.to_lowercase().contains(&needle))
+        };
+        text_matches
+            && self.kind.is_none_or(|k| program.kind == k.as_str())
+            && self.category.is_none_or(|c| program.category == c.as_str())
+            && self.format.is_none_or(|f| program.format == f.as_str())
+            && (!self.eligible_only || eligibility.is_eligible())
+    }
+}
+
+/// What a card or a detail page says about a program.
+pub struct ProgramView {
+    pub slug: String,
+    pub name: String,
+    pub summary: String,
+    pub provider: String,
+    pub kind: &'static str,
+    pub category: &'static str,
+    pub format: &'static str,
+    pub eligibility_code: &'static str,
+    pub eligibility_headline: String,
+    pub eligibility_reasons: Vec<String>,
+    pub eligible: bool,
+}
+
+fn label_of<T: std::str::FromStr<Err = UnknownValue>>(stored: &str, label: fn(T) -> &'static str) -> &'static str {
+    stored.parse::<T>().map(label).unwrap_or("—")
+}
+
+impl ProgramView {
+    fn new(program: &Program, eligibility: &Eligibility) -> ProgramView {
+        ProgramView {
+            slug: program.slug.clone(),
+            name: program.name.clone(),
+            summary: program.summary.clone(),
+            provider: program.provider.clone(),
+            kind: label_of(&program.kind, ProgramKind::label),
+            category: label_of(&program.category, Category::label),
+            format: label_of(&program.format, Format::label),
+            eligibility_code: eligibility.code(),
+            eligibility_headline: eligibility.headline(),
+            eligibility_reasons: eligibility.reasons().to_vec(),
+            eligible: eligibility.is_eligible(),
+        }
+    }
+}
+
+/// Eligibility of the viewer for a program; a row that no longer parses is logged and
+/// shown as ineligible rather than breaking the page.
+fn eligibility_for(viewer: &Viewer, program: &Program, today: NaiveDate) -> Eligibility {
+    match (viewer.employee.profile(), program.rules()) {
+        (Ok(profile), Ok(rules)) => check_eligibility(&profile, &rules, today),
+        (profile, rules) => {
+            tracing::error!(program = %program.slug, ?profile, ?rules, "stored values do not parse");
+            Eligibility::Ineligible(vec!["This program's rules could not be read; contact the program team.".to_owned()])
+        }
+    }
+}
+
+#[derive(Template)]
+#[template(path = "catalog/list.html")]
+struct CatalogPage {
+    chrome: Chrome,
+    programs: Vec<ProgramView>,
+    total_published: usize,
+    q: String,
+    eligible_only: bool,
+    filtered: bool,
+    kinds: Vec<SelectOption>,
+    categories: Vec<SelectOption>,
+    formats: Vec<SelectOption>,
+}
+
+#[get("/programs")]
+pub async fn list_programs(state: State, viewer: Viewer, query: web::Query<CatalogQuery>, req: HttpRequest) -> Result<HttpResponse, AppError> {
+    let filter = CatalogFilter::from_query(&query);
+    let programs = run_db(&state, |conn| Ok(db::programs::list_published(conn)?)).await?;
+    let today = today();
+    let total_published = programs.len();
+    let cards = programs
+        .iter()
+        .filter_map(|program| {
+            let eligibility = eligibility_for(&viewer, program, today);
+            filter.matches(program, &eligibility).then(|| ProgramView::new(program, &eligibility))
+        })
+        .collect();
+    let template = CatalogPage {
+        chrome: viewer.chrome("programs"),
+        programs: cards,
+        total_published,
+        eligible_only: filter.eligible_only,
+        filtered: filter.is_active(),
+        kinds: options(ProgramKind::ALL, filter.kind, ProgramKind::as_str, ProgramKind::label),
+        categories: options(Category::ALL, filter.category, Category::as_str, Category::label),
+        formats: options(Format::ALL, filter.format, Format::as_str, Format::label),
+        q: filter.text,
+    };
+    page(&req, &template)
+}
+
+/// An intake as listed on a program's page.
+pub struct IntakeView {
+    pub id: i32,
+    pub name: String,
+    pub starts_on: String,
+    pub seats: i32,
+    pub seats_left: i64,
+}
+
+impl From<&IntakeWithSeats> for IntakeView {
+    fn from(intake: &IntakeWithSeats) -> Self {
+        IntakeView {
+            id: intake.intake.id,
+            name: intake.intake.name.clone(),
+            starts_on: long_date(intake.intake.starts_on),
+            seats: intake.intake.seats,
+            seats_left: intake.seats_left(),
+        }
+    }
+}
+
+/// `3 February 2027`.
+pub fn long_date(date: NaiveDate) -> String {
+    date.format("%-d %B %Y").to_string()
+}
+
+/// Tuition funding: the percentage, the viewer's cap and what is left of it this year.
+pub struct FundingView {
+    pub percent: i32,
+    pub cap_full_time: String,
+    pub cap_part_time: String,
+    pub year: i32,
+    pub your_cap: String,
+    pub left_this_year: String,
+}
+
+#[derive(Template)]
+#[template(path = "catalog/detail.html")]
+struct ProgramPage {
+    chrome: Chrome,
+    program: ProgramView,
+    paragraphs: Vec<String>,
+    duration: Option<String>,
+    who_can_apply: Vec<String>,
+    approval: &'static str,
+    funding: Option<FundingView>,
+    is_cohort: bool,
+    intakes: Vec<IntakeView>,
+    window: Option<String>,
+}
+
+/// The program's rules in words, for "Who can apply".
+fn rules_in_words(rules: &ProgramRules) -> Vec<String> {
+    let mut lines = Vec::new();
+    if rules.min_tenure_days > 0 {
+        lines.push(format!("At least {} days of service.", rules.min_tenure_days));
+    }
+    if !rules.allowed_job_families.is_empty() {
+        let names: Vec<&str> = rules.allowed_job_families.iter().map(|f| f.label()).collect();
+        lines.push(format!("Job families: {}.", names.join(", ")));
+    }
+    if !rules.allowed_site_types.is_empty() {
+        let names: Vec<&str> = rules.allowed_site_types.iter().map(|s| s.label()).collect();
+        lines.push(format!("Sites: {}.", names.join(", ")));
+    }
+    if rules.full_time_only {
+        lines.push("Full-time employees only.".to_owned());
+    }
+    if lines.is_empty() {
+        lines.push("Every employee.".to_owned());
+    }
+    lines
+}
+
+fn approval_in_words(program: &Program) -> &'static str {
+    match (program.needs_manager_approval, program.needs_admin_approval) {
+        (true, true) => "Your manager approves, then the program team confirms your place.",
+        (true, false) => "Your manager approves.",
+        (false, true) => "The program team approves.",
+        (false, false) => "No approval needed: your place is confirmed when you apply.",
+    }
+}
+
+#[get("/programs/{slug}")]
+pub async fn show_program(state: State, viewer: Viewer, slug: web::Path<String>, req: HttpRequest) -> Result<HttpResponse, AppError> {
+    let slug = slug.into_inner();
+    let employee_id = viewer.id();
+    let is_admin = viewer.employee.is_admin;
+    let year = today().year();
+    let (program, intakes, committed) = run_db(&state, move |conn| {
+        let program = db::programs::find_by_slug(conn, &slug)?;
+        if program.status != "published" && !is_admin {
+            return Err(AppError::NotFound);
+        }
+        let intakes = db::programs::intakes_with_seats(conn, program.id)?;
+        let committed = db::applications::committed_tuition_cents(conn, employee_id, program.id, year)?;
+        Ok((program, intakes, committed))
+    })
+    .await?;
+    let rules = program.rules().map_err(|e| AppError::Internal(e.into()))?;
+    let eligibility = eligibility_for(&viewer, &program, today());
+    let funding = (program.kind == ProgramKind::Tuition.as_str()).then(|| {
+        let your_cap = viewer
+            .employee
+            .profile()
+            .map(|p| rules.annual_cap_for(p.employment_type))
+            .unwrap_or(rules.annual_cap_part_time);
+        let used = Cents(committed.iter().sum());
+        FundingView {
+            percent: rules.tuition_percent,
+            cap_full_time: rules.annual_cap_full_time.to_string(),
+            cap_part_time: rules.annual_cap_part_time.to_string(),
+            year,
+            your_cap: your_cap.to_string(),
+            left_this_year: your_cap.saturating_sub(used).to_string(),
+        }
+    });
+    let window = match (program.opens_on, program.closes_on) {
+        (None, None) => None,
+        (Some(open), None) => Some(format!("Applications open on {}.", long_date(open))),
+        (None, Some(close)) => Some(format!("Applications close on {}.", long_date(close))),
+        (Some(open), Some(close)) => Some(format!("Applications open from {} to {}.", long_date(open), long_date(close))),
+    };
+    let template = ProgramPage {
+        chrome: viewer.chrome("programs"),
+        paragraphs: program.description.split("\n\n").map(|p| p.trim().to_owned()).filter(|p| !p.is_empty()).collect(),
+        duration: program.duration_weeks.map(|w| format!("{w} weeks")),
+        who_can_apply: rules_in_words(&rules),
+        approval: approval_in_words(&program),
+        funding,
+        is_cohort: program.kind == ProgramKind::Cohort.as_str(),
+        intakes: intakes.iter().map(IntakeView::from).collect(),
+        window,
+        program: ProgramView::new(&program, &eligibility),
+    };
+    page(&req, &template)
+}

@@ -1,0 +1,22 @@
+//! `/healthz`: 200 `ok` when the database answers, 503 otherwise.
+
+use actix_web::{get, HttpResponse};
+use diesel::RunQueryDsl;
+
+use super::{run_db, State};
+
+#[get("/healthz")]
+pub async fn healthz(state: State) -> HttpResponse {
+    let answer = run_db(&state, |conn| {
+        diesel::sql_query("SELECT 1").execute(conn)?;
+        Ok(())
+    })
+    .await;
+    match answer {
+        Ok(()) => HttpResponse::Ok().content_type("text/plain; charset=utf-8").body("ok"),
+        Err(err) => {
+            tracing::warn!(error = %err, "health check failed");
+            HttpResponse::ServiceUnavailable().content_type("text/plain; charset=utf-8").body("database unavailable")
+        }
+    }
+}

@@ -1,0 +1,273 @@
+//! The HTTP side: one module per area with its handlers and template structs, plus
+//! the pieces every page shares (who is signed in, the CSRF-checked form, flash
+//! messages, the page chrome). No SQL here: handlers call `db` inside `web::block`.
+
+pub mod assets;
+pub mod auth;
+pub mod catalog;
+pub mod health;
+pub mod home;
+
+use std::future::Future;
+use std::pin::Pin;
+
+use actix_session::{Session, SessionExt};
+use actix_web::cookie::{Cookie, SameSite};
+use actix_web::http::header;
+use actix_web::{web, FromRequest, HttpRequest, HttpResponse};
+use askama::Template;
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use base64::Engine;
+use serde::de::DeserializeOwned;
+
+use crate::config::Settings;
+use crate::db::{self, DbConnection, DbPool};
+use crate::error::AppError;
+use crate::security::constant_time_eq;
+use crate::session_store::EMPLOYEE_ID_KEY;
+
+/// Shared by every handler through `web::Data`.
+pub struct AppState {
+    pub pool: DbPool,
+    pub settings: Settings,
+    /// The instance secret (from the database), for signing cookies and tokens.
+    pub secret: Vec<u8>,
+    pub throttle: auth::LoginThrottle,
+}
+
+pub type State = web::Data<AppState>;
+
+/// Runs database work on the blocking thread pool with a pooled connection.
+pub async fn run_db<T, F>(state: &AppState, work: F) -> Result<T, AppError>
+where
+    F: FnOnce(&mut DbConnection) -> Result<T, AppError> + Send + 'static,
+    T: Send + 'static,
+{
+    let pool = state.pool.clone();
+    web::block(move || {
+        let mut conn = pool.get()?;
+        work(&mut conn)
+    })
+    .await?
+}
+
+/// The session key of the per-session CSRF token.
+pub const CSRF_KEY: &str = "csrf";
+/// The cookie that carries a flash message to the next page.
+const FLASH_COOKIE: &str = "upskill_flash";
+
+/// A one-time message shown at the top of the next page.
+#[derive(Debug, Clone)]
+pub struct Flash {
+    /// `success`, `error` or `info`; used in the CSS class.
+    pub kind: &'static str,
+    pub message: String,
+}
+
+/// What the layout needs on every page: who is signed in, the navigation, the flash.
+#[derive(Debug, Clone)]
+pub struct Chrome {
+    pub user: Option<ChromeUser>,
+    pub csrf_token: String,
+    pub flash: Option<Flash>,
+    /// The navigation entry to mark as current.
+    pub nav: &'static str,
+}
+
+#[derive(Debug, Clone)]
+pub struct ChromeUser {
+    pub display_name: String,
+    pub is_manager: bool,
+    pub is_admin: bool,
+    pub unread_notifications: i64,
+    pub awaiting_approval: i64,
+}
+
+impl Chrome {
+    /// The chrome of a page shown to nobody in particular (sign-in, error pages).
+    pub fn anonymous() -> Chrome {
+        Chrome { user: None, csrf_token: String::new(), flash: None, nav: "" }
+    }
+}
+
+/// The signed-in employee of this request, with what the layout shows about them.
+pub struct Viewer {
+    pub employee: db::employees::Employee,
+    pub is_manager: bool,
+    pub unread_notifications: i64,
+    pub awaiting_approval: i64,
+    pub csrf_token: String,
+    pub flash: Option<Flash>,
+}
+
+impl Viewer {
+    pub fn id(&self) -> i32 {
+        self.employee.id
+    }
+
+    /// The page chrome with `nav` marked as the current section.
+    pub fn chrome(&self, nav: &'static str) -> Chrome {
+        Chrome {
+            user: Some(ChromeUser {
+                display_name: self.employee.display_name.clone(),
+                is_manager: self.is_manager,
+                is_admin: self.employee.is_admin,
+                unread_notifications: self.unread_notifications,
+                awaiting_approval: self.awaiting_approval,
+            }),
+            csrf_token: self.csrf_token.clone(),
+            flash: self.flash.clone(),
+            nav,
+        }
+    }
+}
+
+/// The path and query of a request, to come back to after signing in.
+fn return_path(req: &HttpRequest) -> String {
+    match req.uri().path_and_query() {
+        Some(pq) => pq.as_str().to_owned(),
+        None => "/".to_owned(),
+    }
+}
+
+impl FromRequest for Viewer {
+    type Error = AppError;
+    type Future = Pin<Box<dyn Future<Output = Result<Self, Self::Error>>>>;
+
+    fn from_request(req: &HttpRequest, _payload: &mut actix_web::dev::Payload) -> Self::Future {
+        let req = req.clone();
+        Box::pin(async move {
+            let session = req.get_session();
+            let sign_in = || AppError::SignInRequired { next: return_path(&req) };
+            let employee_id: i32 = match session.get(EMPLOYEE_ID_KEY) {
+                Ok(Some(id)) => id,
+                _ => return Err(sign_in()),
+            };
+            let csrf_token: String = session.get(CSRF_KEY).ok().flatten().unwrap_or_default();
+            let state = req.app_data::<State>().ok_or_else(|| anyhow::anyhow!("application state missing"))?;
+            let loaded = run_db(state, move |conn| {
+                let employee = match db::employees::find_by_id(conn, employee_id) {
+                    Ok(employee) if employee.active => employee,
+                    Ok(_) | Err(diesel::result::Error::NotFound) => return Ok(None),
+                    Err(other) => return Err(other.into()),
+                };
+                let is_manager = db::employees::has_direct_reports(conn, employee_id)?;
+                let unread = db::notifications::count_unread(conn, employee_id)?;
+                let mut awaiting = if is_manager { db::applications::count_awaiting_manager(conn, employee_id)? } else { 0 };
+                if employee.is_admin {
+                    awaiting += db::applications::count_awaiting_admin(conn)?;
+                }
+                Ok(Some((employee, is_manager, unread, awaiting)))
+            })
+            .await?;
+            let Some((employee, is_manager, unread_notifications, awaiting_approval)) = loaded else {
+                session.purge();
+                return Err(sign_in());
+            };
+            Ok(Viewer {
+                employee,
+                is_manager,
+                unread_notifications,
+                awaiting_approval,
+                csrf_token,
+                flash: read_flash(&req),
+            })
+        })
+    }
+}
+
+/// A urlencoded form whose `csrf_token` matched the session's token before `T` was read.
+/// Every state-changing route of a signed-in person takes its body through this.
+pub struct CsrfForm<T>(pub T);
+
+impl<T: DeserializeOwned + 'static> FromRequest for CsrfForm<T> {
+    type Error = AppError;
+    type Future = Pin<Box<dyn Future<Output = Result<Self, Self::Error>>>>;
+
+    fn from_request(req: &HttpRequest, payload: &mut actix_web::dev::Payload) -> Self::Future {
+        let req = req.clone();
+        let body = web::Bytes::from_request(&req, payload);
+        Box::pin(async move {
+            let body = body.await.map_err(|e| AppError::BadRequest(format!("unreadable body: {e}")))?;
+            let session: Session = req.get_session();
+            let expected: Option<String> = session.get(CSRF_KEY).ok().flatten();
+            let given = form_field(&body, "csrf_token");
+            match (expected, given) {
+                (Some(expected), Some(given)) if !expected.is_empty() && constant_time_eq(&expected, &given) => {}
+                _ => return Err(AppError::CsrfRejected),
+            }
+            serde_urlencoded::from_bytes(&body)
+                .map(CsrfForm)
+                .map_err(|e| AppError::BadRequest(format!("unreadable form: {e}")))
+        })
+    }
+}
+
+/// The first value of `name` in a urlencoded body.
+pub fn form_field(body: &[u8], name: &str) -> Option<String> {
+    serde_urlencoded::from_bytes::<Vec<(String, String)>>(body)
+        .ok()?
+        .into_iter()
+        .find(|(key, _)| key == name)
+        .map(|(_, value)| value)
+}
+
+/// Percent-encodes a text for a query string.
+pub fn url_encode(text: &str) -> String {
+    serde_urlencoded::to_string([("", text)])
+        .map(|s| s.trim_start_matches('=').to_owned())
+        .unwrap_or_default()
+}
+
+pub fn read_flash(req: &HttpRequest) -> Option<Flash> {
+    let cookie = req.cookie(FLASH_COOKIE)?;
+    let decoded = URL_SAFE_NO_PAD.decode(cookie.value()).ok()?;
+    let text = String::from_utf8(decoded).ok()?;
+    let (kind, message) = text.split_once(':')?;
+    let kind = match kind {
+        "success" => "success",
+        "error" => "error",
+        _ => "info",
+    };
+    Some(Flash { kind, message: message.to_owned() })
+}
+
+/// A page: the rendered template, and the flash cookie cleared once it has been shown.
+pub fn page<T: Template>(req: &HttpRequest, template: &T) -> Result<HttpResponse, AppError> {
+    page_with_status(req, template, actix_web::http::StatusCode::OK)
+}
+
+pub fn page_with_status<T: Template>(
+    req: &HttpRequest,
+    template: &T,
+    status: actix_web::http::StatusCode,
+) -> Result<HttpResponse, AppError> {
+    let body = template.render()?;
+    let mut response = HttpResponse::build(status);
+    response.content_type("text/html; charset=utf-8");
+    if req.cookie(FLASH_COOKIE).is_some() {
+        let mut gone = Cookie::build(FLASH_COOKIE, "").path("/").finish();
+        gone.make_removal();
+        response.cookie(gone);
+    }
+    Ok(response.body(body))
+}
+
+/// A 303 to `location` that shows `message` on the next page.
+pub fn redirect_with_flash(location: &str, kind: &'static str, message: &str) -> HttpResponse {
+    let value = URL_SAFE_NO_PAD.encode(format!("{kind}:{message}"));
+    let cookie = Cookie::build(FLASH_COOKIE, value)
+        .path("/")
+        .http_only(true)
+        .same_site(SameSite::Lax)
+        .finish();
+    HttpResponse::SeeOther()
+        .insert_header((header::LOCATION, location.to_owned()))
+        .cookie(cookie)
+        .finish()
+}
+
+/// A plain 303 to `location`.
+pub fn redirect(location: &str) -> HttpResponse {
+    HttpResponse::SeeOther().insert_header((header::LOCATION, location.to_owned())).finish()
+}
