@@ -98,13 +98,15 @@ impl SessionStore for DbSessionStore {
             .map_err(LoadError::Other)?;
         match row {
             None => Ok(None),
-            Some(row) => serde_json::from_str(&row.state)
-                .map(Some)
-                .map_err(|e| LoadError::Deserialization(e.into())),
+            Some(row) => serde_json::from_str(&row.state).map(Some).map_err(|e| LoadError::Deserialization(e.into())),
         }
     }
 
-    async fn save(&self, session_state: HashMap<String, String>, _ttl: &CookieDuration) -> Result<SessionKey, SaveError> {
+    async fn save(
+        &self,
+        session_state: HashMap<String, String>,
+        _ttl: &CookieDuration,
+    ) -> Result<SessionKey, SaveError> {
         self.insert(session_state).await.map_err(SaveError::Other)
     }
 

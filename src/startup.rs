@@ -76,9 +76,7 @@ pub async fn prepare_database(settings: &Settings) -> anyhow::Result<(DbPool, Ve
             }
         }
         let secret = db::settings::get_or_insert(&mut conn, "secret_key", &random_token(64))?;
-        let secret = URL_SAFE_NO_PAD
-            .decode(secret.as_bytes())
-            .context("the stored secret key is not base64")?;
+        let secret = URL_SAFE_NO_PAD.decode(secret.as_bytes()).context("the stored secret key is not base64")?;
         anyhow::ensure!(secret.len() >= 64, "the stored secret key is shorter than 64 bytes");
         Ok((pool, secret))
     })
@@ -96,7 +94,8 @@ impl Application {
     pub async fn build(settings: Settings) -> anyhow::Result<Application> {
         settings.validate().map_err(|e| anyhow::anyhow!(e))?;
         let (pool, secret) = prepare_database(&settings).await?;
-        let listener = TcpListener::bind(&settings.bind).with_context(|| format!("cannot listen on {}", settings.bind))?;
+        let listener =
+            TcpListener::bind(&settings.bind).with_context(|| format!("cannot listen on {}", settings.bind))?;
         let port = listener.local_addr()?.port();
         let server = run(listener, pool, secret, settings)?;
         Ok(Application { port, server })
@@ -115,12 +114,8 @@ fn run(listener: TcpListener, pool: DbPool, secret: Vec<u8>, settings: Settings)
     let cookie_key = Key::from(&secret);
     let store = DbSessionStore::new(pool.clone(), settings.session_idle, settings.session_absolute);
     let workers = settings.workers;
-    let state = web::Data::new(AppState {
-        pool: pool.clone(),
-        throttle: LoginThrottle::new(&settings),
-        settings,
-        secret,
-    });
+    let state =
+        web::Data::new(AppState { pool: pool.clone(), throttle: LoginThrottle::new(&settings), settings, secret });
     spawn_housekeeping(state.clone());
     let server = HttpServer::new(move || {
         let settings = &state.settings;

@@ -17,19 +17,17 @@ pub struct ApplicationSummary {
 }
 
 /// An employee's applications, newest first.
-pub fn list_for_employee(conn: &mut DbConnection, employee_id: i32, limit: i64) -> QueryResult<Vec<ApplicationSummary>> {
+pub fn list_for_employee(
+    conn: &mut DbConnection,
+    employee_id: i32,
+    limit: i64,
+) -> QueryResult<Vec<ApplicationSummary>> {
     applications::table
         .inner_join(programs::table)
         .filter(applications::employee_id.eq(employee_id))
         .order(applications::id.desc())
         .limit(limit)
-        .select((
-            applications::id,
-            programs::name,
-            programs::slug,
-            applications::status,
-            applications::submitted_at,
-        ))
+        .select((applications::id, programs::name, programs::slug, applications::status, applications::submitted_at))
         .load(conn)
 }
 
@@ -44,10 +42,7 @@ pub fn count_awaiting_manager(conn: &mut DbConnection, approver_id: i32) -> Quer
 
 /// How many applications wait on the admin stage.
 pub fn count_awaiting_admin(conn: &mut DbConnection) -> QueryResult<i64> {
-    applications::table
-        .filter(applications::status.eq("manager_approved"))
-        .count()
-        .get_result(conn)
+    applications::table.filter(applications::status.eq("manager_approved")).count().get_result(conn)
 }
 
 /// Statuses whose covered tuition counts against the yearly cap.
@@ -62,10 +57,9 @@ pub fn committed_tuition_cents(
     program_id: i32,
     year: i32,
 ) -> QueryResult<Vec<i64>> {
-    let (Some(first), Some(last)) = (
-        chrono::NaiveDate::from_ymd_opt(year, 1, 1),
-        chrono::NaiveDate::from_ymd_opt(year, 12, 31),
-    ) else {
+    let (Some(first), Some(last)) =
+        (chrono::NaiveDate::from_ymd_opt(year, 1, 1), chrono::NaiveDate::from_ymd_opt(year, 12, 31))
+    else {
         return Ok(Vec::new());
     };
     applications::table

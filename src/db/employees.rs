@@ -64,18 +64,11 @@ pub fn find_by_id(conn: &mut DbConnection, id: i32) -> QueryResult<Employee> {
 }
 
 pub fn find_by_email(conn: &mut DbConnection, email: &str) -> QueryResult<Option<Employee>> {
-    employees::table
-        .filter(employees::email.eq(email))
-        .select(Employee::as_select())
-        .first(conn)
-        .optional()
+    employees::table.filter(employees::email.eq(email)).select(Employee::as_select()).first(conn).optional()
 }
 
 pub fn insert(conn: &mut DbConnection, new: &NewEmployee) -> QueryResult<i32> {
-    diesel::insert_into(employees::table)
-        .values(new)
-        .returning(employees::id)
-        .get_result(conn)
+    diesel::insert_into(employees::table).values(new).returning(employees::id).get_result(conn)
 }
 
 /// Sets a new password hash (and re-activates the account, for `create-admin`).
@@ -98,9 +91,7 @@ pub fn count(conn: &mut DbConnection) -> QueryResult<i64> {
 /// Whether anyone active reports to this employee (managers are derived, not flagged).
 pub fn has_direct_reports(conn: &mut DbConnection, id: i32) -> QueryResult<bool> {
     diesel::select(diesel::dsl::exists(
-        employees::table
-            .filter(employees::manager_id.eq(id))
-            .filter(employees::active.eq(true)),
+        employees::table.filter(employees::manager_id.eq(id)).filter(employees::active.eq(true)),
     ))
     .get_result(conn)
 }

@@ -122,34 +122,27 @@ impl IntakeWithSeats {
 /// Statuses that hold a seat of an intake.
 pub const SEAT_HOLDING_STATUSES: [&str; 2] = ["approved", "completed"];
 
-/// Every published program, by name.
+/// Every published program, by name (case-insensitive, the same on both backends,
+/// whose collations differ).
 pub fn list_published(conn: &mut DbConnection) -> QueryResult<Vec<Program>> {
-    programs::table
+    let mut programs: Vec<Program> = programs::table
         .filter(programs::status.eq(ProgramStatus::Published.as_str()))
-        .order(programs::name.asc())
         .select(Program::as_select())
-        .load(conn)
+        .load(conn)?;
+    programs.sort_by_cached_key(|p| p.name.to_lowercase());
+    Ok(programs)
 }
 
 pub fn find_by_slug(conn: &mut DbConnection, slug: &str) -> QueryResult<Program> {
-    programs::table
-        .filter(programs::slug.eq(slug))
-        .select(Program::as_select())
-        .first(conn)
+    programs::table.filter(programs::slug.eq(slug)).select(Program::as_select()).first(conn)
 }
 
 pub fn insert(conn: &mut DbConnection, new: &NewProgram) -> QueryResult<i32> {
-    diesel::insert_into(programs::table)
-        .values(new)
-        .returning(programs::id)
-        .get_result(conn)
+    diesel::insert_into(programs::table).values(new).returning(programs::id).get_result(conn)
 }
 
 pub fn insert_intake(conn: &mut DbConnection, new: &NewIntake) -> QueryResult<i32> {
-    diesel::insert_into(intakes::table)
-        .values(new)
-        .returning(intakes::id)
-        .get_result(conn)
+    diesel::insert_into(intakes::table).values(new).returning(intakes::id).get_result(conn)
 }
 
 pub fn count(conn: &mut DbConnection) -> QueryResult<i64> {
@@ -173,10 +166,7 @@ pub fn intakes_with_seats(conn: &mut DbConnection, program_id: i32) -> QueryResu
     Ok(intakes
         .into_iter()
         .map(|intake| {
-            let seats_taken = taken
-                .iter()
-                .find(|(id, _)| *id == Some(intake.id))
-                .map_or(0, |(_, n)| *n);
+            let seats_taken = taken.iter().find(|(id, _)| *id == Some(intake.id)).map_or(0, |(_, n)| *n);
             IntakeWithSeats { intake, seats_taken }
         })
         .collect())

@@ -240,7 +240,8 @@ pub struct DemoAccount {
 }
 
 /// The demo organisation: (email, name, title, family, site, part-time, hired, manager email, admin).
-type DemoPerson = (&'static str, &'static str, &'static str, JobFamily, SiteType, bool, NaiveDate, Option<&'static str>, bool);
+type DemoPerson =
+    (&'static str, &'static str, &'static str, JobFamily, SiteType, bool, NaiveDate, Option<&'static str>, bool);
 
 fn demo_people(today: NaiveDate) -> Vec<DemoPerson> {
     use JobFamily::*;
@@ -249,14 +250,94 @@ fn demo_people(today: NaiveDate) -> Vec<DemoPerson> {
     let years_ago = |years: u32| today.checked_sub_months(Months::new(12 * years)).unwrap_or(today);
     let fixed = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap_or(today);
     vec![
-        ("ada.admin@upskill.example", "Ada Admin", "Learning & Development Lead", Corporate, CorporateOffice, false, fixed(2016, 3, 1), None, true),
-        ("maria.manager@upskill.example", "Maria Manager", "Operations Manager", Operations, FulfillmentCenter, false, fixed(2018, 6, 1), Some("ada.admin@upskill.example"), false),
-        ("tom.techlead@upskill.example", "Tom Techlead", "Software Development Manager", Technical, TechHub, false, fixed(2017, 1, 9), Some("ada.admin@upskill.example"), false),
-        ("fiona.associate@upskill.example", "Fiona Associate", "Fulfillment Associate", Fulfillment, FulfillmentCenter, false, years_ago(2), Some("maria.manager@upskill.example"), false),
-        ("nate.newhire@upskill.example", "Nate Newhire", "Fulfillment Associate", Fulfillment, FulfillmentCenter, false, days_ago(30), Some("maria.manager@upskill.example"), false),
-        ("paula.parttime@upskill.example", "Paula Parttime", "Retail Associate", Retail, RetailStore, true, years_ago(1), Some("maria.manager@upskill.example"), false),
-        ("dev.engineer@upskill.example", "Dev Engineer", "Software Development Engineer", Technical, TechHub, false, years_ago(3), Some("tom.techlead@upskill.example"), false),
-        ("carl.corporate@upskill.example", "Carl Corporate", "Financial Analyst", Corporate, CorporateOffice, false, days_ago(400), Some("tom.techlead@upskill.example"), false),
+        (
+            "ada.admin@upskill.example",
+            "Ada Admin",
+            "Learning & Development Lead",
+            Corporate,
+            CorporateOffice,
+            false,
+            fixed(2016, 3, 1),
+            None,
+            true,
+        ),
+        (
+            "maria.manager@upskill.example",
+            "Maria Manager",
+            "Operations Manager",
+            Operations,
+            FulfillmentCenter,
+            false,
+            fixed(2018, 6, 1),
+            Some("ada.admin@upskill.example"),
+            false,
+        ),
+        (
+            "tom.techlead@upskill.example",
+            "Tom Techlead",
+            "Software Development Manager",
+            Technical,
+            TechHub,
+            false,
+            fixed(2017, 1, 9),
+            Some("ada.admin@upskill.example"),
+            false,
+        ),
+        (
+            "fiona.associate@upskill.example",
+            "Fiona Associate",
+            "Fulfillment Associate",
+            Fulfillment,
+            FulfillmentCenter,
+            false,
+            years_ago(2),
+            Some("maria.manager@upskill.example"),
+            false,
+        ),
+        (
+            "nate.newhire@upskill.example",
+            "Nate Newhire",
+            "Fulfillment Associate",
+            Fulfillment,
+            FulfillmentCenter,
+            false,
+            days_ago(30),
+            Some("maria.manager@upskill.example"),
+            false,
+        ),
+        (
+            "paula.parttime@upskill.example",
+            "Paula Parttime",
+            "Retail Associate",
+            Retail,
+            RetailStore,
+            true,
+            years_ago(1),
+            Some("maria.manager@upskill.example"),
+            false,
+        ),
+        (
+            "dev.engineer@upskill.example",
+            "Dev Engineer",
+            "Software Development Engineer",
+            Technical,
+            TechHub,
+            false,
+            years_ago(3),
+            Some("tom.techlead@upskill.example"),
+            false,
+        ),
+        (
+            "carl.corporate@upskill.example",
+            "Carl Corporate",
+            "Financial Analyst",
+            Corporate,
+            CorporateOffice,
+            false,
+            days_ago(400),
+            Some("tom.techlead@upskill.example"),
+            false,
+        ),
     ]
 }
 
@@ -267,10 +348,7 @@ pub fn demo_accounts() -> Vec<DemoAccount> {
         e if e.starts_with("maria.") || e.starts_with("tom.") => "manager",
         _ => "employee",
     };
-    demo_people(NaiveDate::MIN)
-        .into_iter()
-        .map(|(email, ..)| DemoAccount { email, role: role(email) })
-        .collect()
+    demo_people(NaiveDate::MIN).into_iter().map(|(email, ..)| DemoAccount { email, role: role(email) }).collect()
 }
 
 /// Seeds the six programs and the demo organisation into an empty database, all in one

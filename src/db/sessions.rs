@@ -20,11 +20,7 @@ pub struct SessionRow {
 }
 
 pub fn find(conn: &mut DbConnection, id: &str) -> QueryResult<Option<SessionRow>> {
-    sessions::table
-        .find(id)
-        .select(SessionRow::as_select())
-        .first(conn)
-        .optional()
+    sessions::table.find(id).select(SessionRow::as_select()).first(conn).optional()
 }
 
 pub fn insert(conn: &mut DbConnection, row: &SessionRow) -> QueryResult<()> {
@@ -50,20 +46,13 @@ pub fn update_state(
     now: NaiveDateTime,
 ) -> QueryResult<bool> {
     let updated = diesel::update(sessions::table.find(id))
-        .set((
-            sessions::employee_id.eq(employee_id),
-            sessions::state.eq(state),
-            sessions::last_seen_at.eq(now),
-        ))
+        .set((sessions::employee_id.eq(employee_id), sessions::state.eq(state), sessions::last_seen_at.eq(now)))
         .execute(conn)?;
     Ok(updated == 1)
 }
 
 pub fn touch(conn: &mut DbConnection, id: &str, now: NaiveDateTime) -> QueryResult<()> {
-    diesel::update(sessions::table.find(id))
-        .set(sessions::last_seen_at.eq(now))
-        .execute(conn)
-        .map(|_| ())
+    diesel::update(sessions::table.find(id)).set(sessions::last_seen_at.eq(now)).execute(conn).map(|_| ())
 }
 
 pub fn delete(conn: &mut DbConnection, id: &str) -> QueryResult<()> {
@@ -77,8 +66,6 @@ pub fn delete_for_employee(conn: &mut DbConnection, employee_id: i32) -> QueryRe
 
 /// Removes sessions past their absolute expiry or idle for longer than `idle_cutoff`.
 pub fn delete_expired(conn: &mut DbConnection, now: NaiveDateTime, idle_cutoff: NaiveDateTime) -> QueryResult<usize> {
-    diesel::delete(
-        sessions::table.filter(sessions::expires_at.le(now).or(sessions::last_seen_at.le(idle_cutoff))),
-    )
-    .execute(conn)
+    diesel::delete(sessions::table.filter(sessions::expires_at.le(now).or(sessions::last_seen_at.le(idle_cutoff))))
+        .execute(conn)
 }

@@ -6,11 +6,7 @@ use super::schema::settings;
 use super::DbConnection;
 
 pub fn get(conn: &mut DbConnection, name: &str) -> QueryResult<Option<String>> {
-    settings::table
-        .filter(settings::name.eq(name))
-        .select(settings::value)
-        .first(conn)
-        .optional()
+    settings::table.filter(settings::name.eq(name)).select(settings::value).first(conn).optional()
 }
 
 /// Stores `value` under `name` unless a value is already there, and returns the stored
@@ -25,8 +21,5 @@ pub fn get_or_insert(conn: &mut DbConnection, name: &str, value: &str) -> QueryR
         DbConnection::Sqlite(sqlite) => insert.execute(sqlite)?,
         DbConnection::Postgresql(pg) => insert.execute(pg)?,
     };
-    settings::table
-        .filter(settings::name.eq(name))
-        .select(settings::value)
-        .first(conn)
+    settings::table.filter(settings::name.eq(name)).select(settings::value).first(conn)
 }

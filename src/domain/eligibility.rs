@@ -54,7 +54,9 @@ pub fn check_eligibility(employee: &EmployeeProfile, rules: &ProgramRules, today
     match rules.status {
         ProgramStatus::Published => {}
         ProgramStatus::Draft => reasons.push("This program is not published yet.".to_owned()),
-        ProgramStatus::Archived => reasons.push("This program has been archived and takes no new applications.".to_owned()),
+        ProgramStatus::Archived => {
+            reasons.push("This program has been archived and takes no new applications.".to_owned())
+        }
     }
     if let Some(closes_on) = rules.closes_on {
         if today > closes_on {
@@ -63,11 +65,8 @@ pub fn check_eligibility(employee: &EmployeeProfile, rules: &ProgramRules, today
     }
     if !rules.allowed_job_families.is_empty() && !rules.allowed_job_families.contains(&employee.job_family) {
         let allowed: Vec<&str> = rules.allowed_job_families.iter().map(|f| f.label()).collect();
-        reasons.push(format!(
-            "Open to the {} job families; yours is {}.",
-            join_words(&allowed),
-            employee.job_family.label()
-        ));
+        let noun = if allowed.len() == 1 { "job family" } else { "job families" };
+        reasons.push(format!("Open to the {} {noun}; yours is {}.", join_words(&allowed), employee.job_family.label()));
     }
     if !rules.allowed_site_types.is_empty() && !rules.allowed_site_types.contains(&employee.site_type) {
         let allowed: Vec<&str> = rules.allowed_site_types.iter().map(|s| s.label()).collect();
@@ -183,12 +182,13 @@ mod tests {
         let rules = ProgramRules { allowed_job_families: vec![JobFamily::Technical], ..open_program() };
         let verdict = check_eligibility(&associate(400), &rules, today());
         assert_eq!(verdict.code(), "ineligible");
-        assert_eq!(verdict.reasons(), ["Open to the Technical job families; yours is Fulfillment."]);
+        assert_eq!(verdict.reasons(), ["Open to the Technical job family; yours is Fulfillment."]);
     }
 
     #[test]
     fn a_site_type_outside_the_list_is_ineligible_with_the_reason() {
-        let rules = ProgramRules { allowed_site_types: vec![SiteType::TechHub, SiteType::CorporateOffice], ..open_program() };
+        let rules =
+            ProgramRules { allowed_site_types: vec![SiteType::TechHub, SiteType::CorporateOffice], ..open_program() };
         let verdict = check_eligibility(&associate(400), &rules, today());
         assert_eq!(
             verdict.reasons(),

@@ -133,11 +133,7 @@ text_enum!(
 
 /// Parses a comma-separated list of stored names; an empty text is an empty list.
 pub fn parse_list<T: FromStr<Err = UnknownValue>>(text: &str) -> Result<Vec<T>, UnknownValue> {
-    text.split(',')
-        .map(str::trim)
-        .filter(|part| !part.is_empty())
-        .map(T::from_str)
-        .collect()
+    text.split(',').map(str::trim).filter(|part| !part.is_empty()).map(T::from_str).collect()
 }
 
 /// Joins values into the comma-separated text `parse_list` reads.

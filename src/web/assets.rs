@@ -3,8 +3,8 @@
 use std::sync::LazyLock;
 
 use actix_web::http::header;
-use sha2::{Digest, Sha256};
 use actix_web::{get, web, HttpRequest, HttpResponse};
+use sha2::{Digest, Sha256};
 
 struct Asset {
     name: &'static str,
@@ -12,11 +12,8 @@ struct Asset {
     body: &'static [u8],
 }
 
-const ASSETS: &[Asset] = &[Asset {
-    name: "app.css",
-    content_type: "text/css; charset=utf-8",
-    body: include_bytes!("../../static/app.css"),
-}];
+const ASSETS: &[Asset] =
+    &[Asset { name: "app.css", content_type: "text/css; charset=utf-8", body: include_bytes!("../../static/app.css") }];
 
 /// A validator that changes whenever the binary's copy of the asset does.
 fn etag(asset: &Asset) -> String {
@@ -39,11 +36,7 @@ pub async fn serve_asset(name: web::Path<String>, req: HttpRequest) -> HttpRespo
         return crate::error::error_response(actix_web::http::StatusCode::NOT_FOUND);
     };
     let tag = etag(asset);
-    let fresh = req
-        .headers()
-        .get(header::IF_NONE_MATCH)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v == tag);
+    let fresh = req.headers().get(header::IF_NONE_MATCH).and_then(|v| v.to_str().ok()).is_some_and(|v| v == tag);
     let mut response = if fresh { HttpResponse::NotModified() } else { HttpResponse::Ok() };
     response
         .insert_header((header::CONTENT_TYPE, asset.content_type))

@@ -120,7 +120,12 @@ fn login_form(
 }
 
 #[get("/login")]
-pub async fn show_login(state: State, session: Session, query: web::Query<LoginQuery>, req: HttpRequest) -> Result<HttpResponse, AppError> {
+pub async fn show_login(
+    state: State,
+    session: Session,
+    query: web::Query<LoginQuery>,
+    req: HttpRequest,
+) -> Result<HttpResponse, AppError> {
     let next = safe_next(query.next.as_deref());
     if matches!(session.get::<i32>(EMPLOYEE_ID_KEY), Ok(Some(_))) {
         return Ok(redirect(&next));
@@ -141,7 +146,12 @@ pub struct LoginForm {
 }
 
 #[post("/login")]
-pub async fn login(state: State, session: Session, req: HttpRequest, form: web::Form<LoginForm>) -> Result<HttpResponse, AppError> {
+pub async fn login(
+    state: State,
+    session: Session,
+    req: HttpRequest,
+    form: web::Form<LoginForm>,
+) -> Result<HttpResponse, AppError> {
     let form = form.into_inner();
     let token_ok = req
         .cookie(LOGIN_CSRF_COOKIE)
@@ -203,4 +213,3 @@ pub async fn logout(session: Session, _form: CsrfForm<LogoutForm>) -> HttpRespon
     session.purge();
     redirect_with_flash("/login", "info", "You have signed out.")
 }
-

@@ -24,10 +24,13 @@ pub struct SelectOption {
     pub selected: bool,
 }
 
-fn options<T: Copy + PartialEq>(all: &[T], chosen: Option<T>, as_str: fn(T) -> &'static str, label: fn(T) -> &'static str) -> Vec<SelectOption> {
-    all.iter()
-        .map(|v| SelectOption { value: as_str(*v), label: label(*v), selected: chosen == Some(*v) })
-        .collect()
+fn options<T: Copy + PartialEq>(
+    all: &[T],
+    chosen: Option<T>,
+    as_str: fn(T) -> &'static str,
+    label: fn(T) -> &'static str,
+) -> Vec<SelectOption> {
+    all.iter().map(|v| SelectOption { value: as_str(*v), label: label(*v), selected: chosen == Some(*v) }).collect()
 }
 
 /// The catalog's query string: `q`, `kind`, `category`, `format`, `eligible=1`.
@@ -67,7 +70,11 @@ impl CatalogFilter {
     }
 
     fn is_active(&self) -> bool {
-        !self.text.is_empty() || self.kind.is_some() || self.category.is_some() || self.format.is_some() || self.eligible_only
+        !self.text.is_empty()
+            || self.kind.is_some()
+            || self.category.is_some()
+            || self.format.is_some()
+            || self.eligible_only
     }
 
     fn matches(&self, program: &Program, eligibility: &Eligibility) -> bool {
@@ -129,7 +136,9 @@ fn eligibility_for(viewer: &Viewer, program: &Program, today: NaiveDate) -> Elig
         (Ok(profile), Ok(rules)) => check_eligibility(&profile, &rules, today),
         (profile, rules) => {
             tracing::error!(program = %program.slug, ?profile, ?rules, "stored values do not parse");
-            Eligibility::Ineligible(vec!["This program's rules could not be read; contact the program team.".to_owned()])
+            Eligibility::Ineligible(
+                vec!["This program's rules could not be read; contact the program team.".to_owned()],
+            )
         }
     }
 }
@@ -149,7 +158,12 @@ struct CatalogPage {
 }
 
 #[get("/programs")]
-pub async fn list_programs(state: State, viewer: Viewer, query: web::Query<CatalogQuery>, req: HttpRequest) -> Result<HttpResponse, AppError> {
+pub async fn list_programs(
+    state: State,
+    viewer: Viewer,
+    query: web::Query<CatalogQuery>,
+    req: HttpRequest,
+) -> Result<HttpResponse, AppError> {
     let filter = CatalogFilter::from_query(&query);
     let programs = run_db(&state, |conn| Ok(db::programs::list_published(conn)?)).await?;
     let today = today();
@@ -259,7 +273,12 @@ fn approval_in_words(program: &Program) -> &'static str {
 }
 
 #[get("/programs/{slug}")]
-pub async fn show_program(state: State, viewer: Viewer, slug: web::Path<String>, req: HttpRequest) -> Result<HttpResponse, AppError> {
+pub async fn show_program(
+    state: State,
+    viewer: Viewer,
+    slug: web::Path<String>,
+    req: HttpRequest,
+) -> Result<HttpResponse, AppError> {
     let slug = slug.into_inner();
     let employee_id = viewer.id();
     let is_admin = viewer.employee.is_admin;
@@ -296,7 +315,9 @@ pub async fn show_program(state: State, viewer: Viewer, slug: web::Path<String>,
         (None, None) => None,
         (Some(open), None) => Some(format!("Applications open on {}.", long_date(open))),
         (None, Some(close)) => Some(format!("Applications close on {}.", long_date(close))),
-        (Some(open), Some(close)) => Some(format!("Applications open from {} to {}.", long_date(open), long_date(close))),
+        (Some(open), Some(close)) => {
+            Some(format!("Applications open from {} to {}.", long_date(open), long_date(close)))
+        }
     };
     let template = ProgramPage {
         chrome: viewer.chrome("programs"),

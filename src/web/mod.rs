@@ -153,7 +153,8 @@ impl FromRequest for Viewer {
                 };
                 let is_manager = db::employees::has_direct_reports(conn, employee_id)?;
                 let unread = db::notifications::count_unread(conn, employee_id)?;
-                let mut awaiting = if is_manager { db::applications::count_awaiting_manager(conn, employee_id)? } else { 0 };
+                let mut awaiting =
+                    if is_manager { db::applications::count_awaiting_manager(conn, employee_id)? } else { 0 };
                 if employee.is_admin {
                     awaiting += db::applications::count_awaiting_admin(conn)?;
                 }
@@ -214,9 +215,7 @@ pub fn form_field(body: &[u8], name: &str) -> Option<String> {
 
 /// Percent-encodes a text for a query string.
 pub fn url_encode(text: &str) -> String {
-    serde_urlencoded::to_string([("", text)])
-        .map(|s| s.trim_start_matches('=').to_owned())
-        .unwrap_or_default()
+    serde_urlencoded::to_string([("", text)]).map(|s| s.trim_start_matches('=').to_owned()).unwrap_or_default()
 }
 
 pub fn read_flash(req: &HttpRequest) -> Option<Flash> {
@@ -256,15 +255,8 @@ pub fn page_with_status<T: Template>(
 /// A 303 to `location` that shows `message` on the next page.
 pub fn redirect_with_flash(location: &str, kind: &'static str, message: &str) -> HttpResponse {
     let value = URL_SAFE_NO_PAD.encode(format!("{kind}:{message}"));
-    let cookie = Cookie::build(FLASH_COOKIE, value)
-        .path("/")
-        .http_only(true)
-        .same_site(SameSite::Lax)
-        .finish();
-    HttpResponse::SeeOther()
-        .insert_header((header::LOCATION, location.to_owned()))
-        .cookie(cookie)
-        .finish()
+    let cookie = Cookie::build(FLASH_COOKIE, value).path("/").http_only(true).same_site(SameSite::Lax).finish();
+    HttpResponse::SeeOther().insert_header((header::LOCATION, location.to_owned())).cookie(cookie).finish()
 }
 
 /// A plain 303 to `location`.

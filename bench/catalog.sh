@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# Throughput and latency of the signed-in catalog (/programs) beside a static asset
+# served by the same process: the asset is the ceiling of this machine, the ratio says
+# how close the catalog comes to it.
+#
+#   bench/catalog.sh [DURATION] [CONNECTIONS]      (defaults: 15s, 32)
+#
+# Needs wrk (Debian package `wrk`). Uses a fresh SQLite database with the demo data.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+duration=${1:-15s}
+connections=${2:-32}
+threads=2
+port=${BENCH_PORT:-18080}
+base="http://127.0.0.1:$port"
+
+command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 1; }
+cargo build --release --quiet
+
+work=$(mktemp -d)
+trap 'kill "$server" 2>/dev/null || true; rm -rf "$work"' EXIT
+./target/release/upskill serve --demo --bind "127.0.0.1:$port" --database-url "$work/bench.db" \
+  --login-attempts-per-hour 100000 >"$work/server.log" 2>&1 &
+server=$!
+for _ in $(seq 1 50); do curl -fs "$base/healthz" >/dev/null 2>&1 && break; sleep 0.2; done
+
+# Sign in as Fiona, as a browser would: fetch the form (token + cookie), post it.
+jar="$work/cookies"
+token=$(curl -fs -c "$jar" -b "$jar" "$base/login" | sed -n 's/.*name="csrf_token" value="\([^"]*\)".*/\1/p' | head -1)
+curl -fs -o /dev/null -c "$jar" -b "$jar" --data-urlencode "csrf_token=$token" \
+  --data-urlencode "email=fiona.associate@upskill.example" --data-urlencode "password=upskill-demo" "$base/login"
+session=$(awk '$6 == "upskill" { print $7 }' "$jar")
+[ -n "$session" ] || { echo "sign-in failed" >&2; exit 1; }
+status=$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: upskill=$session" "$base/programs")
+[ "$status" = 200 ] || { echo "/programs answered $status" >&2; exit 1; }
+
+run() { # name path
+  local out="$work/$1.txt"
+  wrk -t"$threads" -c"$connections" -d"$duration" --latency -H "Cookie: upskill=$session" "$base$2" >"$out"
+  local rps p50 p99
+  rps=$(awk '/^Requests\/sec:/ { print $2 }' "$out")
+  p50=$(awk '$1 == "50%" { print $2 }' "$out")
+  p99=$(awk '$1 == "99%" { print $2 }' "$out")
+  printf '%-22s %12s req/s   p50 %-9s p99 %-9s\n' "$1 ($2)" "$rps" "$p50" "$p99" >&2
+  echo "$rps"
+}
+
+echo "wrk: $threads threads, $connections connections, $duration per page, on $(nproc) cores" >&2
+static_rps=$(run static /static/app.css)
+catalog_rps=$(run catalog /programs)
+awk -v c="$catalog_rps" -v s="$static_rps" 'BEGIN { printf "catalog / static throughput ratio: %.2f\n", c / s }' >&2
+peak=$(awk '/VmHWM/ { print $2, $3 }' "/proc/$server/status")
+echo "server peak RSS: $peak" >&2

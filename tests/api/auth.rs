@@ -1,0 +1,283 @@
+//! Signing in and out, sessions, CSRF and throttling.
+
+use diesel::prelude::*;
+use reqwest::StatusCode;
+use upskill::db::schema::sessions;
+
+use crate::helpers::{attribute_values, location, spawn_app, spawn_app_with, texts, DEMO_PASSWORD};
+
+#[actix_web::test]
+async fn signing_in_with_the_right_password_lands_on_home_with_a_welcome() {
+    let app = spawn_app().await;
+    let response = app.browser.sign_in_with("fiona.associate@upskill.example", DEMO_PASSWORD, "").await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    assert_eq!(location(&response), "/");
+
+    let (status, body) = app.browser.page("/").await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(texts(&body, ".user-name"), ["Fiona Associate"]);
+    assert_eq!(texts(&body, "[role=status].flash"), ["Welcome, Fiona Associate."]);
+
+    // The flash is shown once.
+    let (_, again) = app.browser.page("/").await;
+    assert!(texts(&again, ".flash").is_empty());
+}
+
+#[actix_web::test]
+async fn email_is_matched_whatever_its_case_and_surrounding_spaces() {
+    let app = spawn_app().await;
+    let response = app.browser.sign_in_with("  Fiona.Associate@Upskill.Example ", DEMO_PASSWORD, "").await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+}
+
+#[actix_web::test]
+async fn a_wrong_password_or_unknown_email_gets_the_same_generic_message_and_no_session() {
+    let app = spawn_app().await;
+    for (email, password) in [
+        ("fiona.associate@upskill.example", "not-the-password"),
+        ("nobody@upskill.example", DEMO_PASSWORD),
+        ("not an email", DEMO_PASSWORD),
+    ] {
+        let browser = app.new_browser();
+        let response = browser.sign_in_with(email, password, "").await;
+        assert_eq!(response.status(), StatusCode::UNAUTHORIZED, "{email}");
+        let body = response.text().await.unwrap();
+        assert_eq!(texts(&body, "[role=alert]"), ["The email or password is wrong."]);
+        // The email typed is kept, the password is not.
+        assert_eq!(attribute_values(&body, "input[name='email']", "value"), [email]);
+        assert!(attribute_values(&body, "input[name='password']", "value").is_empty());
+        assert_eq!(browser.page("/").await.0, StatusCode::SEE_OTHER);
+    }
+    let count: i64 = sessions::table.count().get_result(&mut app.db()).unwrap();
+    assert_eq!(count, 0, "failed sign-ins must not create sessions");
+}
+
+#[actix_web::test]
+async fn a_deactivated_person_cannot_sign_in() {
+    use upskill::db::schema::employees;
+    let app = spawn_app().await;
+    diesel::update(employees::table.filter(employees::email.eq("carl.corporate@upskill.example")))
+        .set(employees::active.eq(false))
+        .execute(&mut app.db())
+        .unwrap();
+    let response = app.browser.sign_in_with("carl.corporate@upskill.example", DEMO_PASSWORD, "").await;
+    assert_eq!(response.status(), StatusCode::UNAUTHORIZED);
+}
+
+#[actix_web::test]
+async fn deactivating_a_signed_in_person_ends_their_session_at_the_next_request() {
+    use upskill::db::schema::employees;
+    let app = spawn_app().await;
+    app.browser.sign_in("carl.corporate@upskill.example").await;
+    assert_eq!(app.browser.page("/").await.0, StatusCode::OK);
+    diesel::update(employees::table.filter(employees::email.eq("carl.corporate@upskill.example")))
+        .set(employees::active.eq(false))
+        .execute(&mut app.db())
+        .unwrap();
+    let response = app.browser.get("/programs").await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    assert_eq!(location(&response), "/login?next=%2Fprograms");
+}
+
+#[actix_web::test]
+async fn signing_out_ends_the_session_on_the_server_so_a_replayed_cookie_is_refused() {
+    let app = spawn_app().await;
+    app.browser.sign_in("maria.manager@upskill.example").await;
+    let stolen = app.browser.cookie("upskill").expect("no session cookie");
+
+    let response = app.browser.post_with_csrf("/logout", &[]).await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    assert_eq!(location(&response), "/login");
+    let count: i64 = sessions::table.count().get_result(&mut app.db()).unwrap();
+    assert_eq!(count, 0);
+
+    let replay = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().unwrap();
+    let response = replay
+        .get(format!("{}/programs", app.address))
+        .header("cookie", format!("upskill={stolen}"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    assert_eq!(location(&response), "/login?next=%2Fprograms");
+}
+
+#[actix_web::test]
+async fn the_sign_out_page_says_so() {
+    let app = spawn_app().await;
+    app.browser.sign_in("maria.manager@upskill.example").await;
+    app.browser.post_with_csrf("/logout", &[]).await;
+    let (status, body) = app.browser.page("/login").await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(texts(&body, "[role=status].flash"), ["You have signed out."]);
+}
+
+#[actix_web::test]
+async fn every_sign_in_gets_a_new_session_id() {
+    let app = spawn_app().await;
+    app.browser.sign_in("maria.manager@upskill.example").await;
+    let first = app.browser.cookie("upskill").unwrap();
+    app.browser.post_with_csrf("/logout", &[]).await;
+    app.browser.sign_in("maria.manager@upskill.example").await;
+    let second = app.browser.cookie("upskill").unwrap();
+    assert_ne!(first, second);
+}
+
+#[actix_web::test]
+async fn session_cookies_are_http_only_and_same_site() {
+    let app = spawn_app().await;
+    let response = app.browser.sign_in_with("dev.engineer@upskill.example", DEMO_PASSWORD, "").await;
+    let cookie = response
+        .headers()
+        .get_all("set-cookie")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find(|v| v.starts_with("upskill="))
+        .expect("no session cookie")
+        .to_owned();
+    assert!(cookie.contains("HttpOnly"), "{cookie}");
+    assert!(cookie.contains("SameSite=Lax"), "{cookie}");
+    assert!(cookie.contains("Path=/"), "{cookie}");
+}
+
+#[actix_web::test]
+async fn secure_mode_names_the_cookie_host_prefixed_and_secure() {
+    let app = spawn_app_with(|s| s.secure_cookies = true).await;
+    let response = app.browser.sign_in_with("dev.engineer@upskill.example", DEMO_PASSWORD, "").await;
+    let cookie = response
+        .headers()
+        .get_all("set-cookie")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find(|v| v.starts_with("__Host-upskill="))
+        .expect("no __Host- session cookie")
+        .to_owned();
+    assert!(cookie.contains("Secure"), "{cookie}");
+}
+
+#[actix_web::test]
+async fn anonymous_page_views_never_write_a_session_row() {
+    let app = spawn_app().await;
+    for path in ["/login", "/", "/programs", "/healthz", "/nowhere"] {
+        app.browser.get(path).await;
+    }
+    let count: i64 = sessions::table.count().get_result(&mut app.db()).unwrap();
+    assert_eq!(count, 0);
+}
+
+#[actix_web::test]
+async fn page_views_of_a_signed_in_person_do_not_rewrite_the_session() {
+    let app = spawn_app().await;
+    app.browser.sign_in("fiona.associate@upskill.example").await;
+    let seen = || -> (String, chrono::NaiveDateTime) {
+        sessions::table.select((sessions::state, sessions::last_seen_at)).first(&mut app.db()).unwrap()
+    };
+    let before = seen();
+    for _ in 0..5 {
+        assert_eq!(app.browser.page("/programs").await.0, StatusCode::OK);
+    }
+    assert_eq!(seen(), before);
+}
+
+#[actix_web::test]
+async fn an_idle_session_expires() {
+    let app = spawn_app().await;
+    app.browser.sign_in("fiona.associate@upskill.example").await;
+    let long_ago = upskill::db::now() - chrono::TimeDelta::hours(9);
+    diesel::update(sessions::table).set(sessions::last_seen_at.eq(long_ago)).execute(&mut app.db()).unwrap();
+    assert_eq!(app.browser.page("/").await.0, StatusCode::SEE_OTHER);
+}
+
+#[actix_web::test]
+async fn a_session_past_its_absolute_expiry_ends_even_when_active() {
+    let app = spawn_app().await;
+    app.browser.sign_in("fiona.associate@upskill.example").await;
+    let past = upskill::db::now() - chrono::TimeDelta::minutes(1);
+    diesel::update(sessions::table).set(sessions::expires_at.eq(past)).execute(&mut app.db()).unwrap();
+    assert_eq!(app.browser.page("/").await.0, StatusCode::SEE_OTHER);
+}
+
+#[actix_web::test]
+async fn pages_redirect_anonymous_visitors_to_sign_in_and_back() {
+    let app = spawn_app().await;
+    let response = app.browser.get("/programs?kind=cohort&q=tech").await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    let target = location(&response);
+    assert_eq!(target, "/login?next=%2Fprograms%3Fkind%3Dcohort%26q%3Dtech");
+
+    let (_, form) = app.browser.page(&target).await;
+    let next = crate::helpers::attribute_values(&form, "input[name='next']", "value").remove(0);
+    assert_eq!(next, "/programs?kind=cohort&q=tech");
+    let response = app.browser.sign_in_with("fiona.associate@upskill.example", DEMO_PASSWORD, &next).await;
+    assert_eq!(location(&response), "/programs?kind=cohort&q=tech");
+}
+
+#[actix_web::test]
+async fn next_only_accepts_local_paths() {
+    let app = spawn_app().await;
+    for evil in ["//evil.example/", "https://evil.example/", "/\\evil.example", "javascript:alert(1)", "evil", "/login"]
+    {
+        let browser = app.new_browser();
+        let response = browser.sign_in_with("fiona.associate@upskill.example", DEMO_PASSWORD, evil).await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        assert_eq!(location(&response), "/", "next={evil}");
+    }
+}
+
+#[actix_web::test]
+async fn signing_in_without_the_form_token_is_refused() {
+    let app = spawn_app().await;
+    let response = app
+        .browser
+        .post_form(
+            "/login",
+            &[("email", "fiona.associate@upskill.example"), ("password", DEMO_PASSWORD), ("csrf_token", "guess")],
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::FORBIDDEN);
+}
+
+#[actix_web::test]
+async fn posts_without_a_csrf_token_or_with_another_session_s_token_are_refused() {
+    let app = spawn_app().await;
+    app.browser.sign_in("maria.manager@upskill.example").await;
+    let other = app.new_browser();
+    other.sign_in("tom.techlead@upskill.example").await;
+    let others_token = other.csrf_token().await;
+
+    for fields in
+        [vec![], vec![("csrf_token", "")], vec![("csrf_token", "wrong")], vec![("csrf_token", others_token.as_str())]]
+    {
+        let response = app.browser.post_form("/logout", &fields).await;
+        assert_eq!(response.status(), StatusCode::FORBIDDEN, "{fields:?}");
+    }
+    // Still signed in: nothing happened.
+    assert_eq!(app.browser.page("/").await.0, StatusCode::OK);
+}
+
+#[actix_web::test]
+async fn too_many_sign_in_attempts_for_one_account_are_refused_with_429() {
+    let app = spawn_app_with(|s| s.login_attempts_per_account_per_hour = 3).await;
+    for _ in 0..3 {
+        let response = app.browser.sign_in_with("paula.parttime@upskill.example", "wrong-password", "").await;
+        assert_eq!(response.status(), StatusCode::UNAUTHORIZED);
+    }
+    let response = app.browser.sign_in_with("paula.parttime@upskill.example", DEMO_PASSWORD, "").await;
+    assert_eq!(response.status(), StatusCode::TOO_MANY_REQUESTS);
+    let body = response.text().await.unwrap();
+    assert!(texts(&body, "[role=alert]")[0].starts_with("Too many sign-in attempts"));
+    // Another account is not affected.
+    let response = app.browser.sign_in_with("fiona.associate@upskill.example", DEMO_PASSWORD, "").await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+}
+
+#[actix_web::test]
+async fn too_many_sign_in_attempts_from_one_address_are_refused_with_429() {
+    let app = spawn_app_with(|s| s.login_attempts_per_address_per_minute = 2).await;
+    for email in ["a@upskill.example", "b@upskill.example"] {
+        let response = app.browser.sign_in_with(email, "x", "").await;
+        assert_eq!(response.status(), StatusCode::UNAUTHORIZED);
+    }
+    let response = app.browser.sign_in_with("fiona.associate@upskill.example", DEMO_PASSWORD, "").await;
+    assert_eq!(response.status(), StatusCode::TOO_MANY_REQUESTS);
+}

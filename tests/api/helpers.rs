@@ -1,0 +1,202 @@
+//! `spawn_app()` and the browser-like client the tests drive it with.
+
+use std::sync::Arc;
+
+use reqwest::cookie::{CookieStore, Jar};
+use reqwest::redirect::Policy;
+use reqwest::{Response, StatusCode, Url};
+use scraper::{Html, Selector};
+use upskill::config::Settings;
+use upskill::db::{self, DbPool, PooledDb};
+use upskill::startup::Application;
+
+pub const DEMO_PASSWORD: &str = "upskill-demo";
+
+/// Where a test's database lives; a PostgreSQL database is dropped when the test ends.
+enum TestDatabase {
+    Sqlite(#[allow(dead_code)] tempfile::TempDir),
+    Postgres { admin_url: String, name: String },
+}
+
+impl Drop for TestDatabase {
+    fn drop(&mut self) {
+        if let TestDatabase::Postgres { admin_url, name } = self {
+            use diesel::{Connection, PgConnection, RunQueryDsl};
+            if let Ok(mut conn) = PgConnection::establish(admin_url) {
+                let _ = diesel::sql_query(format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)")).execute(&mut conn);
+            }
+        }
+    }
+}
+
+/// A running server and a client signed in as nobody yet.
+pub struct TestApp {
+    pub address: String,
+    pub pool: DbPool,
+    pub browser: Browser,
+    _database: TestDatabase,
+}
+
+/// Replaces the database name in a PostgreSQL URL (`postgres://u@h/NAME?x=y`).
+fn with_database_name(url: &str, name: &str) -> String {
+    let (base, query) = match url.split_once('?') {
+        Some((base, query)) => (base, format!("?{query}")),
+        None => (url, String::new()),
+    };
+    let scheme_end = base.find("://").map_or(0, |i| i + 3);
+    let host_end = base[scheme_end..].find('/').map_or(base.len(), |i| scheme_end + i);
+    format!("{}/{name}{query}", &base[..host_end])
+}
+
+fn fresh_database() -> (String, TestDatabase) {
+    match std::env::var("UPSKILL_TEST_DATABASE_URL") {
+        Ok(admin_url) if !admin_url.is_empty() => {
+            use diesel::{Connection, PgConnection, RunQueryDsl};
+            let name =
+                format!("upskill_test_{}", upskill::security::random_token(9).to_lowercase().replace(['-', '_'], "x"));
+            let mut conn = PgConnection::establish(&admin_url).expect("cannot reach UPSKILL_TEST_DATABASE_URL");
+            diesel::sql_query(format!("CREATE DATABASE {name}"))
+                .execute(&mut conn)
+                .expect("cannot create a test database");
+            (with_database_name(&admin_url, &name), TestDatabase::Postgres { admin_url, name })
+        }
+        _ => {
+            let dir = tempfile::tempdir().expect("cannot make a temporary directory");
+            let path = dir.path().join("upskill.db");
+            (path.to_string_lossy().into_owned(), TestDatabase::Sqlite(dir))
+        }
+    }
+}
+
+/// A server with the demo data, as `serve --demo` starts it.
+pub async fn spawn_app() -> TestApp {
+    spawn_app_with(|_| {}).await
+}
+
+/// A server with the demo data and settings changed by `customize`.
+pub async fn spawn_app_with(customize: impl FnOnce(&mut Settings)) -> TestApp {
+    let (database_url, database) = fresh_database();
+    let mut settings = Settings::with_database(&database_url);
+    settings.bind = "127.0.0.1:0".to_owned();
+    settings.demo = true;
+    settings.workers = 2;
+    settings.pool_size = 4;
+    customize(&mut settings);
+    let app = Application::build(settings).await.expect("the server did not start");
+    let address = format!("http://127.0.0.1:{}", app.port());
+    actix_web::rt::spawn(app.run_until_stopped());
+    let pool = db::connect(&database_url, 2).expect("cannot open the test database");
+    TestApp { browser: Browser::new(&address), address, pool, _database: database }
+}
+
+impl TestApp {
+    /// Another browser, with its own cookies.
+    pub fn new_browser(&self) -> Browser {
+        Browser::new(&self.address)
+    }
+
+    /// A connection to the test's database, to check what was stored.
+    pub fn db(&self) -> PooledDb {
+        self.pool.get().expect("no database connection")
+    }
+}
+
+/// A client that keeps cookies and does not follow redirects, like a person's browser
+/// seen one request at a time.
+pub struct Browser {
+    pub base: String,
+    pub jar: Arc<Jar>,
+    pub client: reqwest::Client,
+}
+
+impl Browser {
+    pub fn new(base: &str) -> Browser {
+        let jar = Arc::new(Jar::default());
+        let client = reqwest::Client::builder()
+            .cookie_provider(jar.clone())
+            .redirect(Policy::none())
+            .build()
+            .expect("cannot build the HTTP client");
+        Browser { base: base.to_owned(), jar, client }
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{}", self.base, path)
+    }
+
+    pub async fn get(&self, path: &str) -> Response {
+        self.client.get(self.url(path)).send().await.expect("GET failed")
+    }
+
+    /// GET a page and return its status and body.
+    pub async fn page(&self, path: &str) -> (StatusCode, String) {
+        let response = self.get(path).await;
+        let status = response.status();
+        (status, response.text().await.expect("unreadable body"))
+    }
+
+    pub async fn post_form(&self, path: &str, fields: &[(&str, &str)]) -> Response {
+        self.client.post(self.url(path)).form(fields).send().await.expect("POST failed")
+    }
+
+    /// POST a form with this session's CSRF token added.
+    pub async fn post_with_csrf(&self, path: &str, fields: &[(&str, &str)]) -> Response {
+        let token = self.csrf_token().await;
+        let mut all = vec![("csrf_token", token.as_str())];
+        all.extend_from_slice(fields);
+        self.post_form(path, &all).await
+    }
+
+    /// The CSRF token of the signed-in session, read from the sign-out form.
+    pub async fn csrf_token(&self) -> String {
+        let (_, body) = self.page("/").await;
+        attribute_values(&body, "form[action='/logout'] input[name='csrf_token']", "value")
+            .into_iter()
+            .next()
+            .expect("no CSRF token on the home page: not signed in?")
+    }
+
+    /// Fills and sends the sign-in form; returns the response to the POST.
+    pub async fn sign_in_with(&self, email: &str, password: &str, next: &str) -> Response {
+        let (status, body) = self.page("/login").await;
+        assert_eq!(status, StatusCode::OK, "sign-in page");
+        let token = attribute_values(&body, "input[name='csrf_token']", "value").remove(0);
+        self.post_form("/login", &[("email", email), ("password", password), ("csrf_token", &token), ("next", next)])
+            .await
+    }
+
+    /// Signs in with the demo password and checks it worked.
+    pub async fn sign_in(&self, email: &str) {
+        let response = self.sign_in_with(email, DEMO_PASSWORD, "").await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER, "sign-in of {email} failed");
+    }
+
+    /// The value of a cookie this browser holds.
+    pub fn cookie(&self, name: &str) -> Option<String> {
+        let url: Url = self.base.parse().ok()?;
+        let header = self.jar.cookies(&url)?;
+        header.to_str().ok()?.split("; ").find_map(|pair| pair.strip_prefix(&format!("{name}=")).map(str::to_owned))
+    }
+}
+
+/// The `Location` header of a redirect.
+pub fn location(response: &Response) -> String {
+    response.headers().get("location").and_then(|v| v.to_str().ok()).unwrap_or_default().to_owned()
+}
+
+/// The values of `attribute` on every element matching `selector`.
+pub fn attribute_values(html: &str, selector: &str, attribute: &str) -> Vec<String> {
+    let document = Html::parse_document(html);
+    let selector = Selector::parse(selector).expect("bad selector");
+    document.select(&selector).filter_map(|element| element.value().attr(attribute).map(str::to_owned)).collect()
+}
+
+/// The text of every element matching `selector`, whitespace collapsed.
+pub fn texts(html: &str, selector: &str) -> Vec<String> {
+    let document = Html::parse_document(html);
+    let selector = Selector::parse(selector).expect("bad selector");
+    document
+        .select(&selector)
+        .map(|element| element.text().collect::<Vec<_>>().join(" ").split_whitespace().collect::<Vec<_>>().join(" "))
+        .collect()
+}

@@ -1,0 +1,126 @@
+//! Health check, security headers, error pages, static assets and the demo seed.
+
+use diesel::prelude::*;
+use reqwest::StatusCode;
+use upskill::db::schema::{employees, intakes, programs};
+
+use crate::helpers::{spawn_app, texts};
+
+#[actix_web::test]
+async fn healthz_answers_ok_without_signing_in() {
+    let app = spawn_app().await;
+    let response = app.browser.get("/healthz").await;
+    assert_eq!(response.status(), StatusCode::OK);
+    assert_eq!(response.text().await.unwrap(), "ok");
+}
+
+fn assert_security_headers(response: &reqwest::Response) {
+    let header = |name: &str| response.headers().get(name).and_then(|v| v.to_str().ok()).unwrap_or("").to_owned();
+    let csp = header("content-security-policy");
+    assert!(csp.contains("script-src 'self'") && !csp.contains("unsafe-inline"), "{csp}");
+    assert!(csp.contains("frame-ancestors 'none'"), "{csp}");
+    assert_eq!(header("x-content-type-options"), "nosniff");
+    assert_eq!(header("x-frame-options"), "DENY");
+    assert!(!header("referrer-policy").is_empty());
+}
+
+#[actix_web::test]
+async fn a_404_is_a_page_in_the_layout_with_the_security_headers() {
+    let app = spawn_app().await;
+    app.browser.sign_in("fiona.associate@upskill.example").await;
+    let response = app.browser.get("/no/such/page").await;
+    assert_eq!(response.status(), StatusCode::NOT_FOUND);
+    assert_security_headers(&response);
+    let body = response.text().await.unwrap();
+    assert_eq!(texts(&body, "h1"), ["Page not found"]);
+}
+
+#[actix_web::test]
+async fn signed_in_pages_are_not_cached_and_carry_the_security_headers() {
+    let app = spawn_app().await;
+    app.browser.sign_in("fiona.associate@upskill.example").await;
+    for path in ["/", "/programs", "/programs/career-choice"] {
+        let response = app.browser.get(path).await;
+        assert_eq!(response.status(), StatusCode::OK, "{path}");
+        assert_security_headers(&response);
+        assert_eq!(response.headers()["cache-control"], "no-store", "{path}");
+    }
+    let response = app.browser.get("/login").await;
+    assert_security_headers(&response);
+}
+
+#[actix_web::test]
+async fn the_stylesheet_is_served_cacheable_with_a_validator() {
+    let app = spawn_app().await;
+    let response = app.browser.get("/static/app.css").await;
+    assert_eq!(response.status(), StatusCode::OK);
+    assert_eq!(response.headers()["content-type"], "text/css; charset=utf-8");
+    assert!(response.headers()["cache-control"].to_str().unwrap().starts_with("public"));
+    let etag = response.headers()["etag"].to_str().unwrap().to_owned();
+    assert!(response.text().await.unwrap().contains(":focus-visible"));
+
+    let again =
+        app.browser.client.get(app.browser.url("/static/app.css")).header("if-none-match", etag).send().await.unwrap();
+    assert_eq!(again.status(), StatusCode::NOT_MODIFIED);
+    assert_eq!(app.browser.get("/static/missing.js").await.status(), StatusCode::NOT_FOUND);
+}
+
+#[actix_web::test]
+async fn the_demo_seed_has_eight_people_six_programs_and_two_intakes_per_cohort_with_one_nearly_full() {
+    let app = spawn_app().await;
+    let mut conn = app.db();
+    let people: i64 = employees::table.count().get_result(&mut conn).unwrap();
+    assert_eq!(people, 8);
+    let slugs: Vec<String> = programs::table.select(programs::slug).order(programs::slug).load(&mut conn).unwrap();
+    assert_eq!(
+        slugs,
+        [
+            "amazon-apprenticeship",
+            "amazon-technical-academy",
+            "associate2tech",
+            "aws-training-and-certification",
+            "career-choice",
+            "machine-learning-university"
+        ]
+    );
+    for slug in ["amazon-apprenticeship", "amazon-technical-academy", "associate2tech"] {
+        let seats: Vec<i32> = intakes::table
+            .inner_join(programs::table)
+            .filter(programs::slug.eq(slug))
+            .select(intakes::seats)
+            .load(&mut conn)
+            .unwrap();
+        assert!(seats.len() >= 2, "{slug}");
+        assert!(seats.contains(&1), "{slug} has no intake with one seat left");
+    }
+}
+
+#[actix_web::test]
+async fn seeding_the_demo_again_changes_nothing() {
+    let app = spawn_app().await;
+    let mut conn = app.db();
+    let today = chrono::Utc::now().date_naive();
+    assert!(!upskill::db::seed::seed_demo(&mut conn, today, "x").unwrap());
+    assert_eq!(upskill::db::seed::seed_programs(&mut conn, today).unwrap(), 0);
+    let people: i64 = employees::table.count().get_result(&mut conn).unwrap();
+    let programs: i64 = programs::table.count().get_result(&mut conn).unwrap();
+    assert_eq!((people, programs), (8, 6));
+}
+
+#[actix_web::test]
+async fn the_navigation_fits_the_role() {
+    let app = spawn_app().await;
+    let cases = [
+        ("fiona.associate@upskill.example", false, false),
+        ("maria.manager@upskill.example", true, false),
+        ("ada.admin@upskill.example", true, true),
+    ];
+    for (email, approvals, admin) in cases {
+        let browser = app.new_browser();
+        browser.sign_in(email).await;
+        let (_, body) = browser.page("/").await;
+        let nav = texts(&body, "nav.site-nav a").join(" | ");
+        assert_eq!(nav.contains("Approvals"), approvals, "{email}: {nav}");
+        assert_eq!(nav.contains("Admin"), admin, "{email}: {nav}");
+    }
+}
