@@ -30,6 +30,13 @@ pub enum AppError {
     Internal(#[from] anyhow::Error),
 }
 
+impl AppError {
+    /// A stored value that no longer parses: a bug or a hand-edited row, not the user's fault.
+    pub fn corrupt(err: crate::domain::enums::UnknownValue) -> AppError {
+        AppError::Internal(anyhow::anyhow!("stored value does not parse: {err}"))
+    }
+}
+
 impl From<diesel::result::Error> for AppError {
     fn from(err: diesel::result::Error) -> Self {
         match err {

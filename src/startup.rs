@@ -37,7 +37,17 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .service(pages::auth::logout)
         .service(pages::home::home)
         .service(pages::catalog::list_programs)
-        .service(pages::catalog::show_program);
+        .service(pages::catalog::show_program)
+        .service(pages::applications::show_apply_form)
+        .service(pages::applications::apply)
+        .service(pages::applications::list_my_applications)
+        .service(pages::applications::show_application)
+        .service(pages::applications::show_edit_form)
+        .service(pages::applications::edit_application)
+        .service(pages::applications::confirm_withdraw)
+        .service(pages::applications::withdraw_application)
+        .service(pages::notifications::list_notifications)
+        .service(pages::notifications::mark_notifications_read);
 }
 
 /// Headers set on every response, error pages included.

@@ -1,10 +1,211 @@
 //! Queries on `applications`.
 
-use chrono::NaiveDateTime;
+use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 
-use super::schema::{applications, programs};
+use super::schema::{applications, employees, intakes, programs};
 use super::DbConnection;
+
+/// One row of `applications`.
+#[derive(Debug, Clone, Queryable, Selectable, Identifiable)]
+#[diesel(table_name = applications)]
+pub struct Application {
+    pub id: i32,
+    pub employee_id: i32,
+    pub program_id: i32,
+    pub intake_id: Option<i32>,
+    pub status: String,
+    pub motivation: String,
+    pub institution: Option<String>,
+    pub course_title: Option<String>,
+    pub term_starts_on: Option<NaiveDate>,
+    pub amount_cents: Option<i64>,
+    pub covered_cents: Option<i64>,
+    pub approver_id: Option<i32>,
+    pub submitted_at: NaiveDateTime,
+    pub decided_at: Option<NaiveDateTime>,
+    pub waitlisted_at: Option<NaiveDateTime>,
+    pub version: i32,
+    pub created_at: NaiveDateTime,
+    pub updated_at: NaiveDateTime,
+}
+
+/// A row to insert into `applications`.
+#[derive(Debug, Clone, Insertable)]
+#[diesel(table_name = applications)]
+pub struct NewApplication {
+    pub employee_id: i32,
+    pub program_id: i32,
+    pub intake_id: Option<i32>,
+    pub status: String,
+    pub motivation: String,
+    pub institution: Option<String>,
+    pub course_title: Option<String>,
+    pub term_starts_on: Option<NaiveDate>,
+    pub amount_cents: Option<i64>,
+    pub covered_cents: Option<i64>,
+    pub approver_id: Option<i32>,
+    pub submitted_at: NaiveDateTime,
+    pub decided_at: Option<NaiveDateTime>,
+    pub waitlisted_at: Option<NaiveDateTime>,
+    pub version: i32,
+    pub created_at: NaiveDateTime,
+    pub updated_at: NaiveDateTime,
+}
+
+/// The editable details of an application, written when it is resubmitted.
+#[derive(Debug, Clone, PartialEq, Eq, AsChangeset)]
+#[diesel(table_name = applications, treat_none_as_null = true)]
+pub struct DetailsChange {
+    pub intake_id: Option<i32>,
+    pub motivation: String,
+    pub institution: Option<String>,
+    pub course_title: Option<String>,
+    pub term_starts_on: Option<NaiveDate>,
+    pub amount_cents: Option<i64>,
+    pub covered_cents: Option<i64>,
+}
+
+/// A change of status; the timestamps that go with it are set by `update_status`.
+#[derive(Debug, Clone, Copy)]
+pub struct StatusChange<'a> {
+    pub to_status: &'a str,
+    pub now: NaiveDateTime,
+    /// Entering the waitlist (its place is by this time).
+    pub waitlisted: bool,
+    /// A decision (approval, rejection, completion) rather than a submission.
+    pub decided: bool,
+    /// A (re)submission: the application waits again from now.
+    pub resubmitted: bool,
+}
+
+pub fn find(conn: &mut DbConnection, id: i32) -> QueryResult<Application> {
+    applications::table.find(id).select(Application::as_select()).first(conn)
+}
+
+/// The employee's active application to a program, if any.
+pub fn find_active(conn: &mut DbConnection, employee_id: i32, program_id: i32) -> QueryResult<Option<Application>> {
+    applications::table
+        .filter(applications::employee_id.eq(employee_id))
+        .filter(applications::program_id.eq(program_id))
+        .filter(applications::status.eq_any(ACTIVE_STATUSES))
+        .select(Application::as_select())
+        .first(conn)
+        .optional()
+}
+
+/// Statuses of an active application (one per employee and program).
+pub const ACTIVE_STATUSES: [&str; 5] = ["submitted", "changes_requested", "manager_approved", "approved", "waitlisted"];
+
+pub fn insert(conn: &mut DbConnection, new: &NewApplication) -> QueryResult<i32> {
+    diesel::insert_into(applications::table).values(new).returning(applications::id).get_result(conn)
+}
+
+/// Moves an application to a new status if it is still at `expected_version`;
+/// returns false when someone else changed it first.
+pub fn update_status(conn: &mut DbConnection, id: i32, expected_version: i32, change: StatusChange) -> QueryResult<bool> {
+    let target = applications::table.filter(applications::id.eq(id)).filter(applications::version.eq(expected_version));
+    let updated = diesel::update(target)
+        .set((
+            applications::status.eq(change.to_status),
+            applications::version.eq(expected_version + 1),
+            applications::updated_at.eq(change.now),
+            change.decided.then_some(applications::decided_at.eq(Some(change.now))),
+            change.waitlisted.then_some(applications::waitlisted_at.eq(Some(change.now))),
+            change.resubmitted.then_some(applications::submitted_at.eq(change.now)),
+        ))
+        .execute(conn)?;
+    Ok(updated == 1)
+}
+
+/// Replaces the editable details (the version is moved by the status change that follows).
+pub fn update_details(conn: &mut DbConnection, id: i32, details: &DetailsChange) -> QueryResult<()> {
+    diesel::update(applications::table.find(id)).set(details).execute(conn).map(|_| ())
+}
+
+/// Seats of an intake held by approved or completed applications.
+pub fn seats_taken(conn: &mut DbConnection, intake_id: i32) -> QueryResult<i64> {
+    applications::table
+        .filter(applications::intake_id.eq(intake_id))
+        .filter(applications::status.eq_any(super::programs::SEAT_HOLDING_STATUSES))
+        .count()
+        .get_result(conn)
+}
+
+/// The application that has waited longest on an intake's waitlist.
+pub fn oldest_waitlisted(conn: &mut DbConnection, intake_id: i32) -> QueryResult<Option<Application>> {
+    applications::table
+        .filter(applications::intake_id.eq(intake_id))
+        .filter(applications::status.eq("waitlisted"))
+        .order((applications::waitlisted_at.asc(), applications::id.asc()))
+        .select(Application::as_select())
+        .first(conn)
+        .optional()
+}
+
+/// 1 for the first in line on the waitlist of the application's intake.
+pub fn waitlist_position(conn: &mut DbConnection, application: &Application) -> QueryResult<i64> {
+    let (Some(intake_id), Some(waitlisted_at)) = (application.intake_id, application.waitlisted_at) else {
+        return Ok(0);
+    };
+    let ahead: i64 = applications::table
+        .filter(applications::intake_id.eq(intake_id))
+        .filter(applications::status.eq("waitlisted"))
+        .filter(
+            applications::waitlisted_at
+                .lt(waitlisted_at)
+                .or(applications::waitlisted_at.eq(waitlisted_at).and(applications::id.lt(application.id))),
+        )
+        .count()
+        .get_result(conn)?;
+    Ok(ahead + 1)
+}
+
+/// An application as listed on "My applications".
+#[derive(Debug, Clone, Queryable)]
+pub struct MyApplication {
+    pub id: i32,
+    pub status: String,
+    pub submitted_at: NaiveDateTime,
+    pub updated_at: NaiveDateTime,
+    pub intake_id: Option<i32>,
+    pub waitlisted_at: Option<NaiveDateTime>,
+    pub program_name: String,
+    pub program_slug: String,
+    pub intake_name: Option<String>,
+    pub intake_starts_on: Option<NaiveDate>,
+    pub approver_name: Option<String>,
+}
+
+/// One page of an employee's applications, newest first.
+pub fn page_for_employee(conn: &mut DbConnection, employee_id: i32, offset: i64, limit: i64) -> QueryResult<Vec<MyApplication>> {
+    applications::table
+        .inner_join(programs::table)
+        .left_join(intakes::table)
+        .left_join(employees::table.on(applications::approver_id.eq(employees::id.nullable())))
+        .filter(applications::employee_id.eq(employee_id))
+        .order(applications::id.desc())
+        .offset(offset)
+        .limit(limit)
+        .select((
+            applications::id,
+            applications::status,
+            applications::submitted_at,
+            applications::updated_at,
+            applications::intake_id,
+            applications::waitlisted_at,
+            programs::name,
+            programs::slug,
+            intakes::name.nullable(),
+            intakes::starts_on.nullable(),
+            employees::display_name.nullable(),
+        ))
+        .load(conn)
+}
+
+pub fn count_for_employee(conn: &mut DbConnection, employee_id: i32) -> QueryResult<i64> {
+    applications::table.filter(applications::employee_id.eq(employee_id)).count().get_result(conn)
+}
 
 /// An application as listed to its owner.
 #[derive(Debug, Clone, Queryable)]
@@ -50,12 +251,14 @@ pub const TUITION_COMMITTING_STATUSES: [&str; 6] =
     ["submitted", "changes_requested", "manager_approved", "approved", "waitlisted", "completed"];
 
 /// The covered tuition amounts an employee already has committed to a program for
-/// terms starting in `year` (summed by the caller: a handful of rows at most).
+/// terms starting in `year`, leaving out application `excluding` (summed by the caller:
+/// a handful of rows at most).
 pub fn committed_tuition_cents(
     conn: &mut DbConnection,
     employee_id: i32,
     program_id: i32,
     year: i32,
+    excluding: Option<i32>,
 ) -> QueryResult<Vec<i64>> {
     let (Some(first), Some(last)) =
         (chrono::NaiveDate::from_ymd_opt(year, 1, 1), chrono::NaiveDate::from_ymd_opt(year, 12, 31))
@@ -67,6 +270,7 @@ pub fn committed_tuition_cents(
         .filter(applications::program_id.eq(program_id))
         .filter(applications::status.eq_any(TUITION_COMMITTING_STATUSES))
         .filter(applications::term_starts_on.between(first, last))
+        .filter(applications::id.ne(excluding.unwrap_or(0)))
         .select(applications::covered_cents)
         .load::<Option<i64>>(conn)
         .map(|rows| rows.into_iter().flatten().collect())

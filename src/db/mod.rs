@@ -6,12 +6,14 @@
 
 pub mod applications;
 pub mod employees;
+pub mod events;
 pub mod notifications;
 pub mod programs;
 pub mod schema;
 pub mod seed;
 pub mod sessions;
 pub mod settings;
+pub mod workflow;
 
 use std::time::Duration;
 
@@ -117,4 +119,27 @@ where
 pub fn now() -> chrono::NaiveDateTime {
     let now = chrono::Utc::now().naive_utc();
     chrono::DurationRound::duration_trunc(now, chrono::TimeDelta::microseconds(1)).unwrap_or(now)
+}
+
+/// Locks one row until the transaction ends, on PostgreSQL. SQLite needs no row locks:
+/// `write_transaction` holds its single writer lock from the start.
+pub fn lock_row(conn: &mut DbConnection, table: LockableTable, id: i32) -> diesel::QueryResult<()> {
+    use diesel::RunQueryDsl;
+    if let DbConnection::Postgresql(pg) = conn {
+        let sql = match table {
+            LockableTable::Employees => "SELECT id FROM employees WHERE id = $1 FOR UPDATE",
+            LockableTable::Intakes => "SELECT id FROM intakes WHERE id = $1 FOR UPDATE",
+            LockableTable::Applications => "SELECT id FROM applications WHERE id = $1 FOR UPDATE",
+        };
+        diesel::sql_query(sql).bind::<diesel::sql_types::Integer, _>(id).execute(pg)?;
+    }
+    Ok(())
+}
+
+/// The tables whose rows `lock_row` can lock.
+#[derive(Debug, Clone, Copy)]
+pub enum LockableTable {
+    Employees,
+    Intakes,
+    Applications,
 }

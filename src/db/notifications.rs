@@ -1,9 +1,40 @@
 //! Queries on `notifications`.
 
+use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
 use super::schema::notifications;
 use super::DbConnection;
+
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = notifications)]
+pub struct Notification {
+    pub id: i32,
+    pub employee_id: i32,
+    pub application_id: Option<i32>,
+    pub body: String,
+    pub created_at: NaiveDateTime,
+    pub read_at: Option<NaiveDateTime>,
+}
+
+/// Tells `employee_id` about something, optionally about an application.
+pub fn notify(
+    conn: &mut DbConnection,
+    employee_id: i32,
+    application_id: Option<i32>,
+    body: &str,
+    now: NaiveDateTime,
+) -> QueryResult<()> {
+    diesel::insert_into(notifications::table)
+        .values((
+            notifications::employee_id.eq(employee_id),
+            notifications::application_id.eq(application_id),
+            notifications::body.eq(body),
+            notifications::created_at.eq(now),
+        ))
+        .execute(conn)
+        .map(|_| ())
+}
 
 pub fn count_unread(conn: &mut DbConnection, employee_id: i32) -> QueryResult<i64> {
     notifications::table
@@ -11,4 +42,31 @@ pub fn count_unread(conn: &mut DbConnection, employee_id: i32) -> QueryResult<i6
         .filter(notifications::read_at.is_null())
         .count()
         .get_result(conn)
+}
+
+pub fn count_all(conn: &mut DbConnection, employee_id: i32) -> QueryResult<i64> {
+    notifications::table.filter(notifications::employee_id.eq(employee_id)).count().get_result(conn)
+}
+
+/// One page of an inbox: unread first, then newest first.
+pub fn page(conn: &mut DbConnection, employee_id: i32, offset: i64, limit: i64) -> QueryResult<Vec<Notification>> {
+    let unread_first = notifications::read_at.is_not_null();
+    notifications::table
+        .filter(notifications::employee_id.eq(employee_id))
+        .order((unread_first.asc(), notifications::id.desc()))
+        .offset(offset)
+        .limit(limit)
+        .select(Notification::as_select())
+        .load(conn)
+}
+
+/// Marks one notification (or, with `None`, every one) of `employee_id` as read.
+pub fn mark_read(conn: &mut DbConnection, employee_id: i32, id: Option<i32>, now: NaiveDateTime) -> QueryResult<usize> {
+    let mine = notifications::table
+        .filter(notifications::employee_id.eq(employee_id))
+        .filter(notifications::read_at.is_null());
+    match id {
+        Some(id) => diesel::update(mine.filter(notifications::id.eq(id))).set(notifications::read_at.eq(now)).execute(conn),
+        None => diesel::update(mine).set(notifications::read_at.eq(now)).execute(conn),
+    }
 }

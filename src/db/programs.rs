@@ -133,6 +133,10 @@ pub fn list_published(conn: &mut DbConnection) -> QueryResult<Vec<Program>> {
     Ok(programs)
 }
 
+pub fn find_by_id(conn: &mut DbConnection, id: i32) -> QueryResult<Program> {
+    programs::table.find(id).select(Program::as_select()).first(conn)
+}
+
 pub fn find_by_slug(conn: &mut DbConnection, slug: &str) -> QueryResult<Program> {
     programs::table.filter(programs::slug.eq(slug)).select(Program::as_select()).first(conn)
 }

@@ -131,6 +131,36 @@ text_enum!(
     }
 );
 
+text_enum!(
+    /// Where an application stands in the state machine of `domain::application`.
+    ApplicationStatus, "application status" {
+        Submitted => "submitted", "Submitted";
+        ChangesRequested => "changes_requested", "Changes requested";
+        ManagerApproved => "manager_approved", "Manager approved";
+        Approved => "approved", "Approved";
+        Waitlisted => "waitlisted", "Waitlisted";
+        Rejected => "rejected", "Rejected";
+        Withdrawn => "withdrawn", "Withdrawn";
+        Completed => "completed", "Completed";
+    }
+);
+
+impl ApplicationStatus {
+    /// Rejected, withdrawn and completed applications never change again.
+    pub fn is_final(self) -> bool {
+        matches!(self, ApplicationStatus::Rejected | ApplicationStatus::Withdrawn | ApplicationStatus::Completed)
+    }
+
+    /// The statuses in which an application is active (at most one per employee and program).
+    pub const ACTIVE: [ApplicationStatus; 5] = [
+        ApplicationStatus::Submitted,
+        ApplicationStatus::ChangesRequested,
+        ApplicationStatus::ManagerApproved,
+        ApplicationStatus::Approved,
+        ApplicationStatus::Waitlisted,
+    ];
+}
+
 /// Parses a comma-separated list of stored names; an empty text is an empty list.
 pub fn parse_list<T: FromStr<Err = UnknownValue>>(text: &str) -> Result<Vec<T>, UnknownValue> {
     text.split(',').map(str::trim).filter(|part| !part.is_empty()).map(T::from_str).collect()

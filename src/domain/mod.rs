@@ -3,6 +3,8 @@
 //! Everything here can be tested without a database or a web server; `db` and `web`
 //! turn rows and forms into these types and act on the decisions made here.
 
+pub mod application;
+pub mod application_form;
 pub mod eligibility;
 pub mod email;
 pub mod enums;
@@ -11,6 +13,6 @@ pub mod program;
 
 pub use eligibility::{check_eligibility, Eligibility};
 pub use email::Email;
-pub use enums::{Category, EmploymentType, Format, JobFamily, ProgramKind, ProgramStatus, SiteType};
+pub use enums::{ApplicationStatus, Category, EmploymentType, Format, JobFamily, ProgramKind, ProgramStatus, SiteType};
 pub use money::Cents;
 pub use program::{EmployeeProfile, ProgramRules};

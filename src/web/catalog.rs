@@ -289,7 +289,7 @@ pub async fn show_program(
             return Err(AppError::NotFound);
         }
         let intakes = db::programs::intakes_with_seats(conn, program.id)?;
-        let committed = db::applications::committed_tuition_cents(conn, employee_id, program.id, year)?;
+        let committed = db::applications::committed_tuition_cents(conn, employee_id, program.id, year, None)?;
         Ok((program, intakes, committed))
     })
     .await?;

@@ -2,11 +2,13 @@
 //! the pieces every page shares (who is signed in, the CSRF-checked form, flash
 //! messages, the page chrome). No SQL here: handlers call `db` inside `web::block`.
 
+pub mod applications;
 pub mod assets;
 pub mod auth;
 pub mod catalog;
 pub mod health;
 pub mod home;
+pub mod notifications;
 
 use std::future::Future;
 use std::pin::Pin;

@@ -1,0 +1,426 @@
+//! The application state machine (DESIGN §4): which action may move an application
+//! from which state, by whom, and where it lands. Pure: the caller supplies the facts
+//! (approval stages, whether a seat is free) and writes the outcome.
+
+use std::fmt;
+
+use super::Cents;
+
+/// Where an application stands.
+pub use super::enums::ApplicationStatus as Status;
+
+/// What someone asks to do with an application.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Action {
+    /// The first submission (there is no application yet).
+    Submit,
+    /// Submitting again after changes were requested.
+    Resubmit,
+    Approve,
+    Reject,
+    RequestChanges,
+    Withdraw,
+    Complete,
+    /// A seat freed up: the oldest waitlisted application gets it.
+    Promote,
+}
+
+impl Action {
+    pub const ALL: [Action; 8] = [
+        Action::Submit,
+        Action::Resubmit,
+        Action::Approve,
+        Action::Reject,
+        Action::RequestChanges,
+        Action::Withdraw,
+        Action::Complete,
+        Action::Promote,
+    ];
+
+    /// The verb, for messages: "You can't approve an application that is withdrawn".
+    pub fn verb(self) -> &'static str {
+        match self {
+            Action::Submit => "submit",
+            Action::Resubmit => "resubmit",
+            Action::Approve => "approve",
+            Action::Reject => "reject",
+            Action::RequestChanges => "ask for changes to",
+            Action::Withdraw => "withdraw",
+            Action::Complete => "mark as completed",
+            Action::Promote => "promote",
+        }
+    }
+}
+
+/// The part a person (or the system) plays for one application.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Actor {
+    /// The employee who applied.
+    Owner,
+    /// Whoever decides the manager stage: the employee's manager, their active delegate,
+    /// or an admin when the employee has no manager.
+    Approver,
+    /// A program administrator deciding the admin stage, completion or a late rejection.
+    Admin,
+    /// Upskill itself (waitlist promotion).
+    System,
+}
+
+impl Actor {
+    pub const ALL: [Actor; 4] = [Actor::Owner, Actor::Approver, Actor::Admin, Actor::System];
+}
+
+/// The approval stages a program asks for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Stages {
+    pub manager: bool,
+    pub admin: bool,
+}
+
+/// Whether the intake has room when a seat is to be given.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Seats {
+    /// No intake (self-paced, tuition): no limit.
+    Unlimited,
+    Free,
+    Full,
+}
+
+/// What a transition needs to know about the world.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Facts {
+    pub stages: Stages,
+    pub seats: Seats,
+}
+
+/// The name of a timeline event; stored in `application_events.action`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Event {
+    Submitted,
+    ApprovedAtOnce,
+    Resubmitted,
+    ManagerApproved,
+    Approved,
+    Waitlisted,
+    Rejected,
+    ChangesRequested,
+    Withdrawn,
+    Completed,
+    Promoted,
+}
+
+impl Event {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Event::Submitted => "submitted",
+            Event::ApprovedAtOnce => "approved_at_once",
+            Event::Resubmitted => "resubmitted",
+            Event::ManagerApproved => "manager_approved",
+            Event::Approved => "approved",
+            Event::Waitlisted => "waitlisted",
+            Event::Rejected => "rejected",
+            Event::ChangesRequested => "changes_requested",
+            Event::Withdrawn => "withdrawn",
+            Event::Completed => "completed",
+            Event::Promoted => "promoted",
+        }
+    }
+
+    /// A sentence for the timeline, after the actor's name.
+    pub fn describe(action: &str, to_status: &str) -> String {
+        match (action, to_status) {
+            ("submitted", "manager_approved") => "submitted the application; it goes straight to the program team".into(),
+            ("submitted", _) => "submitted the application".into(),
+            ("approved_at_once", "waitlisted") => "applied; this program needs no approval, and the intake is full, so the application is on the waitlist".into(),
+            ("approved_at_once", _) => "applied; this program needs no approval, so the place is confirmed at once".into(),
+            ("resubmitted", _) => "made the requested changes and resubmitted".into(),
+            ("manager_approved", _) => "approved as manager; the program team decides next".into(),
+            ("approved", _) => "approved the application; the place is confirmed".into(),
+            ("waitlisted", _) => "approved the application; the intake is full, so it is on the waitlist".into(),
+            ("rejected", _) => "rejected the application".into(),
+            ("changes_requested", _) => "asked for changes".into(),
+            ("withdrawn", _) => "withdrew the application".into(),
+            ("completed", _) => "marked the program as completed".into(),
+            ("promoted", _) => "a seat became free: the place is confirmed from the waitlist".into(),
+            (other, _) => other.replace('_', " "),
+        }
+    }
+}
+
+/// Where a transition lands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Outcome {
+    pub to: Status,
+    pub event: Event,
+    /// The application held a seat and gives it back: promote from the waitlist.
+    pub frees_seat: bool,
+}
+
+/// Why a transition was refused.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DomainError {
+    /// The action is not possible in this state for this actor.
+    NotAllowed { action: Action, status: Option<Status> },
+    /// Rejections and change requests must say why.
+    CommentRequired(Action),
+}
+
+impl fmt::Display for DomainError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            DomainError::NotAllowed { action, status: Some(status) } => write!(
+                f,
+                "You can't {} this application: it is {}.",
+                action.verb(),
+                status.label().to_lowercase()
+            ),
+            DomainError::NotAllowed { action, status: None } => {
+                write!(f, "You can't {} an application that does not exist.", action.verb())
+            }
+            DomainError::CommentRequired(Action::Reject) => f.write_str("Say why the application is rejected."),
+            DomainError::CommentRequired(_) => f.write_str("Say what should change."),
+        }
+    }
+}
+
+impl std::error::Error for DomainError {}
+
+/// The state a (re)submitted application goes to: the first approval stage the program
+/// has, or a seat when it has none.
+fn first_stage(facts: &Facts) -> Outcome {
+    if facts.stages.manager {
+        Outcome { to: Status::Submitted, event: Event::Submitted, frees_seat: false }
+    } else if facts.stages.admin {
+        Outcome { to: Status::ManagerApproved, event: Event::Submitted, frees_seat: false }
+    } else {
+        let seat = allocate_seat(facts);
+        Outcome { event: Event::ApprovedAtOnce, ..seat }
+    }
+}
+
+/// Final approval: a seat when there is one, the waitlist otherwise.
+fn allocate_seat(facts: &Facts) -> Outcome {
+    match facts.seats {
+        Seats::Unlimited | Seats::Free => Outcome { to: Status::Approved, event: Event::Approved, frees_seat: false },
+        Seats::Full => Outcome { to: Status::Waitlisted, event: Event::Waitlisted, frees_seat: false },
+    }
+}
+
+/// Decides where `action` by `actor` takes an application in state `from` (`None`: not
+/// yet created). `comment` is what the actor wrote, if anything.
+pub fn transition(
+    from: Option<Status>,
+    action: Action,
+    actor: Actor,
+    facts: &Facts,
+    comment: &str,
+) -> Result<Outcome, DomainError> {
+    use Status::*;
+    let not_allowed = || DomainError::NotAllowed { action, status: from };
+    let needs_comment = matches!(action, Action::Reject | Action::RequestChanges);
+    let outcome = match (from, action, actor) {
+        (None, Action::Submit, Actor::Owner) => first_stage(facts),
+        (Some(ChangesRequested), Action::Resubmit, Actor::Owner) => {
+            let outcome = first_stage(facts);
+            if outcome.event == Event::Submitted {
+                Outcome { event: Event::Resubmitted, ..outcome }
+            } else {
+                outcome
+            }
+        }
+        (Some(Submitted), Action::Approve, Actor::Approver) => {
+            if facts.stages.admin {
+                Outcome { to: ManagerApproved, event: Event::ManagerApproved, frees_seat: false }
+            } else {
+                allocate_seat(facts)
+            }
+        }
+        (Some(ManagerApproved), Action::Approve, Actor::Admin) => allocate_seat(facts),
+        (Some(Submitted), Action::Reject, Actor::Approver)
+        | (Some(ManagerApproved | Waitlisted), Action::Reject, Actor::Admin) => {
+            Outcome { to: Rejected, event: Event::Rejected, frees_seat: false }
+        }
+        (Some(Approved), Action::Reject, Actor::Admin) => Outcome { to: Rejected, event: Event::Rejected, frees_seat: true },
+        (Some(Submitted), Action::RequestChanges, Actor::Approver) => {
+            Outcome { to: ChangesRequested, event: Event::ChangesRequested, frees_seat: false }
+        }
+        (Some(status), Action::Withdraw, Actor::Owner) if !status.is_final() => {
+            Outcome { to: Withdrawn, event: Event::Withdrawn, frees_seat: status == Approved }
+        }
+        (Some(Approved), Action::Complete, Actor::Admin) => Outcome { to: Completed, event: Event::Completed, frees_seat: false },
+        (Some(Waitlisted), Action::Promote, Actor::System) if facts.seats != Seats::Full => {
+            Outcome { to: Approved, event: Event::Promoted, frees_seat: false }
+        }
+        _ => return Err(not_allowed()),
+    };
+    if needs_comment && comment.trim().is_empty() {
+        return Err(DomainError::CommentRequired(action));
+    }
+    Ok(outcome)
+}
+
+/// Checks a tuition request against the yearly cap: `covered` is what this application
+/// asks the company to pay, `committed` what the employee's other applications of the
+/// same year already take.
+pub fn check_tuition_cap(covered: Cents, committed: Cents, cap: Cents) -> Result<(), TuitionCapExceeded> {
+    if covered.0 + committed.0 <= cap.0 {
+        Ok(())
+    } else {
+        Err(TuitionCapExceeded { left: cap.saturating_sub(committed), cap })
+    }
+}
+
+/// A tuition request over the yearly cap, with what is left.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TuitionCapExceeded {
+    pub left: Cents,
+    pub cap: Cents,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use Status::*;
+
+    const ALL_FROM: [Option<Status>; 9] = [
+        None,
+        Some(Submitted),
+        Some(ChangesRequested),
+        Some(ManagerApproved),
+        Some(Approved),
+        Some(Waitlisted),
+        Some(Rejected),
+        Some(Withdrawn),
+        Some(Completed),
+    ];
+
+    fn facts(manager: bool, admin: bool, seats: Seats) -> Facts {
+        Facts { stages: Stages { manager, admin }, seats }
+    }
+
+    /// Every allowed (state, action, actor), for a program with both stages and a free seat.
+    fn allowed() -> Vec<(Option<Status>, Action, Actor, Status)> {
+        vec![
+            (None, Action::Submit, Actor::Owner, Submitted),
+            (Some(ChangesRequested), Action::Resubmit, Actor::Owner, Submitted),
+            (Some(Submitted), Action::Approve, Actor::Approver, ManagerApproved),
+            (Some(Submitted), Action::Reject, Actor::Approver, Rejected),
+            (Some(Submitted), Action::RequestChanges, Actor::Approver, ChangesRequested),
+            (Some(ManagerApproved), Action::Approve, Actor::Admin, Approved),
+            (Some(ManagerApproved), Action::Reject, Actor::Admin, Rejected),
+            (Some(Approved), Action::Reject, Actor::Admin, Rejected),
+            (Some(Waitlisted), Action::Reject, Actor::Admin, Rejected),
+            (Some(Approved), Action::Complete, Actor::Admin, Completed),
+            (Some(Waitlisted), Action::Promote, Actor::System, Approved),
+            (Some(Submitted), Action::Withdraw, Actor::Owner, Withdrawn),
+            (Some(ChangesRequested), Action::Withdraw, Actor::Owner, Withdrawn),
+            (Some(ManagerApproved), Action::Withdraw, Actor::Owner, Withdrawn),
+            (Some(Approved), Action::Withdraw, Actor::Owner, Withdrawn),
+            (Some(Waitlisted), Action::Withdraw, Actor::Owner, Withdrawn),
+        ]
+    }
+
+    #[test]
+    fn every_combination_of_state_action_and_actor_is_allowed_or_refused_as_specified() {
+        let both_stages = facts(true, true, Seats::Free);
+        let allowed = allowed();
+        let mut checked = 0;
+        for from in ALL_FROM {
+            for action in Action::ALL {
+                for actor in Actor::ALL {
+                    let result = transition(from, action, actor, &both_stages, "a reason");
+                    match allowed.iter().find(|(f, a, who, _)| *f == from && *a == action && *who == actor) {
+                        Some((_, _, _, to)) => {
+                            assert_eq!(result.map(|o| o.to), Ok(*to), "{from:?} {action:?} {actor:?}")
+                        }
+                        None => assert_eq!(
+                            result,
+                            Err(DomainError::NotAllowed { action, status: from }),
+                            "{from:?} {action:?} {actor:?} should be refused"
+                        ),
+                    }
+                    checked += 1;
+                }
+            }
+        }
+        assert_eq!(checked, 9 * 8 * 4);
+    }
+
+    #[test]
+    fn submitting_goes_to_the_first_stage_the_program_has() {
+        let submit = |f: Facts| transition(None, Action::Submit, Actor::Owner, &f, "").unwrap();
+        assert_eq!(submit(facts(true, false, Seats::Unlimited)).to, Submitted);
+        let admin_only = submit(facts(false, true, Seats::Unlimited));
+        assert_eq!((admin_only.to, admin_only.event), (ManagerApproved, Event::Submitted));
+        let no_approval = submit(facts(false, false, Seats::Unlimited));
+        assert_eq!((no_approval.to, no_approval.event), (Approved, Event::ApprovedAtOnce));
+        let full = submit(facts(false, false, Seats::Full));
+        assert_eq!((full.to, full.event), (Waitlisted, Event::ApprovedAtOnce));
+    }
+
+    #[test]
+    fn resubmitting_is_recorded_as_such() {
+        let outcome =
+            transition(Some(ChangesRequested), Action::Resubmit, Actor::Owner, &facts(true, true, Seats::Free), "")
+                .unwrap();
+        assert_eq!((outcome.to, outcome.event), (Submitted, Event::Resubmitted));
+    }
+
+    #[test]
+    fn final_approval_gives_a_seat_or_the_waitlist() {
+        let manager_only = |seats| transition(Some(Submitted), Action::Approve, Actor::Approver, &facts(true, false, seats), "");
+        assert_eq!(manager_only(Seats::Free).unwrap().to, Approved);
+        assert_eq!(manager_only(Seats::Unlimited).unwrap().to, Approved);
+        assert_eq!(manager_only(Seats::Full).unwrap().to, Waitlisted);
+        let admin = transition(Some(ManagerApproved), Action::Approve, Actor::Admin, &facts(true, true, Seats::Full), "");
+        assert_eq!(admin.unwrap().to, Waitlisted);
+    }
+
+    #[test]
+    fn promotion_needs_a_free_seat() {
+        let full = transition(Some(Waitlisted), Action::Promote, Actor::System, &facts(true, true, Seats::Full), "");
+        assert!(full.is_err());
+    }
+
+    #[test]
+    fn giving_back_an_approved_place_frees_its_seat() {
+        let both = facts(true, true, Seats::Free);
+        assert!(transition(Some(Approved), Action::Withdraw, Actor::Owner, &both, "").unwrap().frees_seat);
+        assert!(transition(Some(Approved), Action::Reject, Actor::Admin, &both, "no").unwrap().frees_seat);
+        assert!(!transition(Some(Waitlisted), Action::Withdraw, Actor::Owner, &both, "").unwrap().frees_seat);
+        assert!(!transition(Some(Submitted), Action::Withdraw, Actor::Owner, &both, "").unwrap().frees_seat);
+    }
+
+    #[test]
+    fn rejections_and_change_requests_need_a_comment() {
+        let both = facts(true, true, Seats::Free);
+        for action in [Action::Reject, Action::RequestChanges] {
+            assert_eq!(
+                transition(Some(Submitted), action, Actor::Approver, &both, "   "),
+                Err(DomainError::CommentRequired(action))
+            );
+        }
+        assert!(transition(Some(Submitted), Action::Approve, Actor::Approver, &both, "").is_ok());
+    }
+
+    #[test]
+    fn refusals_read_as_sentences() {
+        let err = transition(Some(Withdrawn), Action::Approve, Actor::Approver, &facts(true, true, Seats::Free), "")
+            .unwrap_err();
+        assert_eq!(err.to_string(), "You can't approve this application: it is withdrawn.");
+    }
+
+    #[test]
+    fn the_tuition_cap_counts_what_is_already_committed() {
+        let cap = Cents(525_000);
+        assert_eq!(check_tuition_cap(Cents(225_000), Cents(300_000), cap), Ok(()));
+        assert_eq!(
+            check_tuition_cap(Cents(225_001), Cents(300_000), cap),
+            Err(TuitionCapExceeded { left: Cents(225_000), cap })
+        );
+        assert_eq!(
+            check_tuition_cap(Cents(1), Cents(600_000), cap),
+            Err(TuitionCapExceeded { left: Cents(0), cap })
+        );
+    }
+}

@@ -1,0 +1,268 @@
+//! What an employee types into the apply and edit forms, and the checks that turn it
+//! into an application's details, each refusal a message for the field it concerns.
+
+use chrono::{Months, NaiveDate};
+
+use super::money::Cents;
+use super::ProgramKind;
+
+/// The largest tuition amount one application may ask for: $100,000.
+pub const MAX_TUITION: Cents = Cents(10_000_000);
+pub const MOTIVATION_MIN_CHARS: usize = 20;
+pub const MOTIVATION_MAX_CHARS: usize = 4_000;
+const SHORT_TEXT_MAX_CHARS: usize = 200;
+
+/// The form's fields as typed (every value kept, to show the form again).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ApplicationInput {
+    pub motivation: String,
+    pub intake_id: String,
+    pub institution: String,
+    pub course_title: String,
+    pub term_starts_on: String,
+    pub amount: String,
+    pub accept_terms: bool,
+}
+
+/// A tuition request, checked.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TuitionRequest {
+    pub institution: String,
+    pub course_title: String,
+    pub term_starts_on: NaiveDate,
+    pub amount: Cents,
+}
+
+/// An application's details, checked.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ApplicationDetails {
+    pub motivation: String,
+    pub intake_id: Option<i32>,
+    pub tuition: Option<TuitionRequest>,
+}
+
+/// An intake that can be chosen: its id and start date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct IntakeChoice {
+    pub id: i32,
+    pub starts_on: NaiveDate,
+}
+
+/// Messages for the fields that are wrong, in the order of the form.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FieldErrors(pub Vec<(&'static str, String)>);
+
+impl FieldErrors {
+    pub fn add(&mut self, field: &'static str, message: impl Into<String>) {
+        self.0.push((field, message.into()));
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// The message for `field`, if it is wrong.
+    pub fn get(&self, field: &str) -> Option<&str> {
+        self.0.iter().find(|(name, _)| *name == field).map(|(_, message)| message.as_str())
+    }
+}
+
+fn check_short_text(errors: &mut FieldErrors, field: &'static str, what: &str, value: &str) -> String {
+    let value = value.trim();
+    if value.is_empty() {
+        errors.add(field, format!("Enter the {what}."));
+    } else if value.chars().count() > SHORT_TEXT_MAX_CHARS {
+        errors.add(field, format!("Shorten the {what} to at most {SHORT_TEXT_MAX_CHARS} characters."));
+    } else if value.chars().any(char::is_control) {
+        errors.add(field, format!("The {what} cannot contain line breaks or control characters."));
+    }
+    value.to_owned()
+}
+
+/// Checks the form for a program of `kind`. `intakes` are the program's intakes; the
+/// chosen one must be among them and start after `today`.
+pub fn parse_application(
+    kind: ProgramKind,
+    input: &ApplicationInput,
+    intakes: &[IntakeChoice],
+    today: NaiveDate,
+) -> Result<ApplicationDetails, FieldErrors> {
+    let mut errors = FieldErrors::default();
+
+    let motivation = input.motivation.trim().to_owned();
+    let length = motivation.chars().count();
+    if length < MOTIVATION_MIN_CHARS {
+        errors.add(
+            "motivation",
+            format!(
+                "Tell us in at least {MOTIVATION_MIN_CHARS} characters why you want to take this program (you wrote {length})."
+            ),
+        );
+    } else if length > MOTIVATION_MAX_CHARS {
+        errors.add(
+            "motivation",
+            format!("Shorten your motivation to at most {MOTIVATION_MAX_CHARS} characters (you wrote {length})."),
+        );
+    }
+
+    let mut intake_id = None;
+    if kind == ProgramKind::Cohort {
+        match input.intake_id.trim().parse::<i32>().ok().and_then(|id| intakes.iter().find(|i| i.id == id)) {
+            None if input.intake_id.trim().is_empty() => errors.add("intake_id", "Choose the intake you want to join."),
+            None => errors.add("intake_id", "Choose one of this program's intakes."),
+            Some(intake) if intake.starts_on <= today => {
+                errors.add("intake_id", "This intake has already started; choose a later one.")
+            }
+            Some(intake) => intake_id = Some(intake.id),
+        }
+    }
+
+    let mut tuition = None;
+    if kind == ProgramKind::Tuition {
+        let institution = check_short_text(&mut errors, "institution", "name of the school or college", &input.institution);
+        let course_title = check_short_text(&mut errors, "course_title", "course title", &input.course_title);
+        let latest_term = today.checked_add_months(Months::new(12)).unwrap_or(today);
+        let term_starts_on = match NaiveDate::parse_from_str(input.term_starts_on.trim(), "%Y-%m-%d") {
+            Err(_) if input.term_starts_on.trim().is_empty() => {
+                errors.add("term_starts_on", "Enter the date the term starts.");
+                None
+            }
+            Err(_) => {
+                errors.add("term_starts_on", "Enter the date as year-month-day, for example 2027-01-15.");
+                None
+            }
+            Ok(date) if date < today => {
+                errors.add("term_starts_on", "The term must start today or later.");
+                None
+            }
+            Ok(date) if date > latest_term => {
+                errors.add(
+                    "term_starts_on",
+                    format!("Apply for terms starting within the next 12 months (by {}).", latest_term.format("%-d %B %Y")),
+                );
+                None
+            }
+            Ok(date) => Some(date),
+        };
+        let amount = match Cents::parse_dollars(&input.amount) {
+            Ok(amount) if amount > MAX_TUITION => {
+                errors.add("amount", format!("One application can ask for at most {MAX_TUITION}."));
+                None
+            }
+            Ok(amount) => Some(amount),
+            Err(err) => {
+                errors.add("amount", err.to_string());
+                None
+            }
+        };
+        if !input.accept_terms {
+            errors.add("accept_terms", "Tick the box to accept the terms of the tuition payment.");
+        }
+        if let (Some(term_starts_on), Some(amount)) = (term_starts_on, amount) {
+            tuition = Some(TuitionRequest { institution, course_title, term_starts_on, amount });
+        }
+    }
+
+    if errors.is_empty() {
+        Ok(ApplicationDetails { motivation, intake_id, tuition })
+    } else {
+        Err(errors)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn today() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 11, 26).unwrap()
+    }
+
+    fn good_motivation() -> String {
+        "I want to move into a technical role next year.".to_owned()
+    }
+
+    fn tuition_input() -> ApplicationInput {
+        ApplicationInput {
+            motivation: good_motivation(),
+            institution: "Bellevue College".into(),
+            course_title: "Cloud Computing Certificate".into(),
+            term_starts_on: "2027-01-15".into(),
+            amount: "1234.50".into(),
+            accept_terms: true,
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn a_self_paced_application_needs_only_a_motivation() {
+        let input = ApplicationInput { motivation: format!("  {}  ", good_motivation()), ..Default::default() };
+        let details = parse_application(ProgramKind::SelfPaced, &input, &[], today()).unwrap();
+        assert_eq!(details.motivation, good_motivation());
+        assert_eq!((details.intake_id, details.tuition), (None, None));
+    }
+
+    #[test]
+    fn motivation_length_is_counted_in_characters_after_trimming() {
+        let short = ApplicationInput { motivation: "   too short   ".into(), ..Default::default() };
+        let errors = parse_application(ProgramKind::SelfPaced, &short, &[], today()).unwrap_err();
+        let message = errors.get("motivation").unwrap();
+        assert!(message.contains("at least 20 characters") && message.ends_with("(you wrote 9)."), "{message}");
+        let unicode = ApplicationInput { motivation: "学習".repeat(10), ..Default::default() };
+        assert!(parse_application(ProgramKind::SelfPaced, &unicode, &[], today()).is_ok());
+        let long = ApplicationInput { motivation: "x".repeat(4_001), ..Default::default() };
+        assert!(parse_application(ProgramKind::SelfPaced, &long, &[], today()).is_err());
+    }
+
+    #[test]
+    fn a_cohort_application_needs_a_future_intake_of_the_program() {
+        let intakes = [
+            IntakeChoice { id: 7, starts_on: NaiveDate::from_ymd_opt(2027, 2, 1).unwrap() },
+            IntakeChoice { id: 8, starts_on: today() },
+        ];
+        let with = |intake: &str| ApplicationInput { motivation: good_motivation(), intake_id: intake.into(), ..Default::default() };
+        assert_eq!(parse_application(ProgramKind::Cohort, &with("7"), &intakes, today()).unwrap().intake_id, Some(7));
+        let messages = |intake: &str| {
+            parse_application(ProgramKind::Cohort, &with(intake), &intakes, today()).unwrap_err().get("intake_id").unwrap().to_owned()
+        };
+        assert_eq!(messages(""), "Choose the intake you want to join.");
+        assert_eq!(messages("99"), "Choose one of this program's intakes.");
+        assert_eq!(messages("abc"), "Choose one of this program's intakes.");
+        assert_eq!(messages("8"), "This intake has already started; choose a later one.");
+    }
+
+    #[test]
+    fn a_tuition_request_is_checked_field_by_field() {
+        let details = parse_application(ProgramKind::Tuition, &tuition_input(), &[], today()).unwrap();
+        assert_eq!(details.tuition.unwrap().amount, Cents(123_450));
+
+        let bad = ApplicationInput {
+            motivation: good_motivation(),
+            institution: " ".into(),
+            course_title: "x".repeat(201),
+            term_starts_on: "2028-06-01".into(),
+            amount: "12.345".into(),
+            accept_terms: false,
+            ..Default::default()
+        };
+        let errors = parse_application(ProgramKind::Tuition, &bad, &[], today()).unwrap_err();
+        let fields: Vec<&str> = errors.0.iter().map(|(field, _)| *field).collect();
+        assert_eq!(fields, ["institution", "course_title", "term_starts_on", "amount", "accept_terms"]);
+    }
+
+    #[test]
+    fn tuition_amounts_are_bounded() {
+        for (amount, ok) in [("100000", true), ("100000.01", false), ("0", false), ("-1", false), ("1e3", false), ("", false)] {
+            let input = ApplicationInput { amount: amount.into(), ..tuition_input() };
+            assert_eq!(parse_application(ProgramKind::Tuition, &input, &[], today()).is_ok(), ok, "{amount}");
+        }
+    }
+
+    #[test]
+    fn the_term_must_start_within_the_next_twelve_months() {
+        for (date, ok) in [("2026-11-26", true), ("2026-11-25", false), ("2027-11-26", true), ("2027-11-27", false), ("15/01/2027", false)] {
+            let input = ApplicationInput { term_starts_on: date.into(), ..tuition_input() };
+            assert_eq!(parse_application(ProgramKind::Tuition, &input, &[], today()).is_ok(), ok, "{date}");
+        }
+    }
+}
