@@ -103,7 +103,12 @@ pub fn insert(conn: &mut DbConnection, new: &NewApplication) -> QueryResult<i32>
 
 /// Moves an application to a new status if it is still at `expected_version`;
 /// returns false when someone else changed it first.
-pub fn update_status(conn: &mut DbConnection, id: i32, expected_version: i32, change: StatusChange) -> QueryResult<bool> {
+pub fn update_status(
+    conn: &mut DbConnection,
+    id: i32,
+    expected_version: i32,
+    change: StatusChange,
+) -> QueryResult<bool> {
     let target = applications::table.filter(applications::id.eq(id)).filter(applications::version.eq(expected_version));
     let updated = diesel::update(target)
         .set((
@@ -178,7 +183,12 @@ pub struct MyApplication {
 }
 
 /// One page of an employee's applications, newest first.
-pub fn page_for_employee(conn: &mut DbConnection, employee_id: i32, offset: i64, limit: i64) -> QueryResult<Vec<MyApplication>> {
+pub fn page_for_employee(
+    conn: &mut DbConnection,
+    employee_id: i32,
+    offset: i64,
+    limit: i64,
+) -> QueryResult<Vec<MyApplication>> {
     applications::table
         .inner_join(programs::table)
         .left_join(intakes::table)

@@ -66,7 +66,9 @@ pub fn mark_read(conn: &mut DbConnection, employee_id: i32, id: Option<i32>, now
         .filter(notifications::employee_id.eq(employee_id))
         .filter(notifications::read_at.is_null());
     match id {
-        Some(id) => diesel::update(mine.filter(notifications::id.eq(id))).set(notifications::read_at.eq(now)).execute(conn),
+        Some(id) => {
+            diesel::update(mine.filter(notifications::id.eq(id))).set(notifications::read_at.eq(now)).execute(conn)
+        }
         None => diesel::update(mine).set(notifications::read_at.eq(now)).execute(conn),
     }
 }

@@ -88,8 +88,10 @@ fn covered_within_cap(
     let year = tuition.term_starts_on.year();
     let committed: i64 =
         applications::committed_tuition_cents(conn, employee.id, program.id, year, this_application)?.iter().sum();
-    let employment: EmploymentType =
-        employee.employment_type.parse().map_err(|e| WorkflowError::Database(DieselError::DeserializationError(Box::new(e))))?;
+    let employment: EmploymentType = employee
+        .employment_type
+        .parse()
+        .map_err(|e| WorkflowError::Database(DieselError::DeserializationError(Box::new(e))))?;
     let cap = match employment {
         EmploymentType::FullTime => Cents(program.annual_cap_full_time_cents),
         EmploymentType::PartTime => Cents(program.annual_cap_part_time_cents),
@@ -98,31 +100,30 @@ fn covered_within_cap(
     Ok(Some(covered))
 }
 
-fn record_event(
-    conn: &mut DbConnection,
+/// The timeline event of `outcome`, without comment or details.
+fn event(
     application_id: i32,
     actor_id: Option<i32>,
     from: Option<Status>,
     outcome: &Outcome,
-    comment: Option<&str>,
-    details: Option<String>,
     at: NaiveDateTime,
-) -> Result<(), WorkflowError> {
-    events::insert(
-        conn,
-        &NewEvent {
-            application_id,
-            actor_id,
-            acting_for_id: None,
-            action: outcome.event.as_str().to_owned(),
-            from_status: from.map(|s| s.as_str().to_owned()),
-            to_status: outcome.to.as_str().to_owned(),
-            comment: comment.map(str::trim).filter(|c| !c.is_empty()).map(str::to_owned),
-            details,
-            created_at: at,
-        },
-    )?;
-    Ok(())
+) -> NewEvent {
+    NewEvent {
+        application_id,
+        actor_id,
+        acting_for_id: None,
+        action: outcome.event.as_str().to_owned(),
+        from_status: from.map(|s| s.as_str().to_owned()),
+        to_status: outcome.to.as_str().to_owned(),
+        comment: None,
+        details: None,
+        created_at: at,
+    }
+}
+
+/// A comment worth keeping: trimmed, and none when empty.
+fn comment_text(comment: &str) -> Option<String> {
+    Some(comment.trim()).filter(|c| !c.is_empty()).map(str::to_owned)
 }
 
 /// Active administrators other than `except`, who decide the admin stage.
@@ -207,7 +208,7 @@ pub fn submit(
                 updated_at: at,
             },
         )?;
-        record_event(conn, id, Some(employee.id), None, &outcome, None, None, at)?;
+        events::insert(conn, &event(id, Some(employee.id), None, &outcome, at))?;
         let message = format!("{} applied to {} and waits for your decision.", employee.display_name, program.name);
         notify_deciders(conn, id, outcome.to, employee, approver_id, &message, at)?;
         Ok((id, outcome.to))
@@ -223,7 +224,11 @@ pub struct FieldChange {
 }
 
 /// What differs between the stored details and the new ones, in words.
-pub fn changes_between(before: &DetailsChange, after: &DetailsChange, intake_name: impl Fn(Option<i32>) -> String) -> Vec<FieldChange> {
+pub fn changes_between(
+    before: &DetailsChange,
+    after: &DetailsChange,
+    intake_name: impl Fn(Option<i32>) -> String,
+) -> Vec<FieldChange> {
     let money = |cents: Option<i64>| cents.map(|c| Cents(c).to_string()).unwrap_or_default();
     let text = |value: &Option<String>| value.clone().unwrap_or_default();
     let date = |value: Option<chrono::NaiveDate>| value.map(|d| d.to_string()).unwrap_or_default();
@@ -309,7 +314,9 @@ pub fn resubmit(
         let after = details_change(details, covered);
         let intakes = programs::intakes_with_seats(conn, program.id)?;
         let intake_name = |id: Option<i32>| {
-            id.and_then(|id| intakes.iter().find(|i| i.intake.id == id)).map(|i| i.intake.name.clone()).unwrap_or_default()
+            id.and_then(|id| intakes.iter().find(|i| i.intake.id == id))
+                .map(|i| i.intake.name.clone())
+                .unwrap_or_default()
         };
         let changes = changes_between(&before, &after, intake_name);
         let at = now();
@@ -330,7 +337,10 @@ pub fn resubmit(
             return Err(WorkflowError::Stale { status });
         }
         let details_json = serde_json::to_string(&changes).ok();
-        record_event(conn, application.id, Some(owner.id), Some(status), &outcome, None, details_json, at)?;
+        events::insert(
+            conn,
+            &NewEvent { details: details_json, ..event(application.id, Some(owner.id), Some(status), &outcome, at) },
+        )?;
         let approver_id = current_approver(conn, owner)?;
         let message = format!(
             "{} made the changes you asked for to their application to {}; it waits for your decision again.",
@@ -353,15 +363,26 @@ pub fn withdraw(
         let (application, status) = load_for_owner(conn, application_id, owner.id, expected_version)?;
         let program = programs::find_by_id(conn, application.program_id)?;
         let facts = facts(conn, &program, None)?;
-        let outcome =
-            transition(Some(status), Action::Withdraw, Actor::Owner, &facts, comment).map_err(WorkflowError::Refused)?;
+        let outcome = transition(Some(status), Action::Withdraw, Actor::Owner, &facts, comment)
+            .map_err(WorkflowError::Refused)?;
         let at = now();
-        let change =
-            StatusChange { to_status: outcome.to.as_str(), now: at, waitlisted: false, decided: true, resubmitted: false };
+        let change = StatusChange {
+            to_status: outcome.to.as_str(),
+            now: at,
+            waitlisted: false,
+            decided: true,
+            resubmitted: false,
+        };
         if !applications::update_status(conn, application.id, expected_version, change)? {
             return Err(WorkflowError::Stale { status });
         }
-        record_event(conn, application.id, Some(owner.id), Some(status), &outcome, Some(comment), None, at)?;
+        events::insert(
+            conn,
+            &NewEvent {
+                comment: comment_text(comment),
+                ..event(application.id, Some(owner.id), Some(status), &outcome, at)
+            },
+        )?;
         if status == Status::Submitted {
             if let Some(approver) = application.approver_id {
                 let message = format!("{} withdrew their application to {}.", owner.display_name, program.name);
@@ -394,16 +415,21 @@ pub fn promote_from_waitlist(
         let Some(next) = applications::oldest_waitlisted(conn, intake_id)? else {
             return Ok(promoted);
         };
-        let outcome =
-            transition(Some(Status::Waitlisted), Action::Promote, Actor::System, &seats, "").map_err(WorkflowError::Refused)?;
-        let change = StatusChange { to_status: outcome.to.as_str(), now: at, waitlisted: false, decided: true, resubmitted: false };
+        let outcome = transition(Some(Status::Waitlisted), Action::Promote, Actor::System, &seats, "")
+            .map_err(WorkflowError::Refused)?;
+        let change = StatusChange {
+            to_status: outcome.to.as_str(),
+            now: at,
+            waitlisted: false,
+            decided: true,
+            resubmitted: false,
+        };
         if !applications::update_status(conn, next.id, next.version, change)? {
             return Err(WorkflowError::Stale { status: Status::Waitlisted });
         }
-        record_event(conn, next.id, None, Some(Status::Waitlisted), &outcome, None, None, at)?;
+        events::insert(conn, &event(next.id, None, Some(Status::Waitlisted), &outcome, at))?;
         let intake_name: String = intakes::table.find(intake_id).select(intakes::name).first(conn)?;
-        let message =
-            format!("A seat became free: your place in {} of {} is confirmed.", intake_name, program.name);
+        let message = format!("A seat became free: your place in {} of {} is confirmed.", intake_name, program.name);
         notify(conn, next.employee_id, Some(next.id), &message, at)?;
         promoted += 1;
     }

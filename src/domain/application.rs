@@ -129,10 +129,17 @@ impl Event {
     /// A sentence for the timeline, after the actor's name.
     pub fn describe(action: &str, to_status: &str) -> String {
         match (action, to_status) {
-            ("submitted", "manager_approved") => "submitted the application; it goes straight to the program team".into(),
+            ("submitted", "manager_approved") => {
+                "submitted the application; it goes straight to the program team".into()
+            }
             ("submitted", _) => "submitted the application".into(),
-            ("approved_at_once", "waitlisted") => "applied; this program needs no approval, and the intake is full, so the application is on the waitlist".into(),
-            ("approved_at_once", _) => "applied; this program needs no approval, so the place is confirmed at once".into(),
+            ("approved_at_once", "waitlisted") => {
+                "applied; this program needs no approval, and the intake is full, so the application is on the waitlist"
+                    .into()
+            }
+            ("approved_at_once", _) => {
+                "applied; this program needs no approval, so the place is confirmed at once".into()
+            }
             ("resubmitted", _) => "made the requested changes and resubmitted".into(),
             ("manager_approved", _) => "approved as manager; the program team decides next".into(),
             ("approved", _) => "approved the application; the place is confirmed".into(),
@@ -168,12 +175,9 @@ pub enum DomainError {
 impl fmt::Display for DomainError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            DomainError::NotAllowed { action, status: Some(status) } => write!(
-                f,
-                "You can't {} this application: it is {}.",
-                action.verb(),
-                status.label().to_lowercase()
-            ),
+            DomainError::NotAllowed { action, status: Some(status) } => {
+                write!(f, "You can't {} this application: it is {}.", action.verb(), status.label().to_lowercase())
+            }
             DomainError::NotAllowed { action, status: None } => {
                 write!(f, "You can't {} an application that does not exist.", action.verb())
             }
@@ -240,14 +244,18 @@ pub fn transition(
         | (Some(ManagerApproved | Waitlisted), Action::Reject, Actor::Admin) => {
             Outcome { to: Rejected, event: Event::Rejected, frees_seat: false }
         }
-        (Some(Approved), Action::Reject, Actor::Admin) => Outcome { to: Rejected, event: Event::Rejected, frees_seat: true },
+        (Some(Approved), Action::Reject, Actor::Admin) => {
+            Outcome { to: Rejected, event: Event::Rejected, frees_seat: true }
+        }
         (Some(Submitted), Action::RequestChanges, Actor::Approver) => {
             Outcome { to: ChangesRequested, event: Event::ChangesRequested, frees_seat: false }
         }
         (Some(status), Action::Withdraw, Actor::Owner) if !status.is_final() => {
             Outcome { to: Withdrawn, event: Event::Withdrawn, frees_seat: status == Approved }
         }
-        (Some(Approved), Action::Complete, Actor::Admin) => Outcome { to: Completed, event: Event::Completed, frees_seat: false },
+        (Some(Approved), Action::Complete, Actor::Admin) => {
+            Outcome { to: Completed, event: Event::Completed, frees_seat: false }
+        }
         (Some(Waitlisted), Action::Promote, Actor::System) if facts.seats != Seats::Full => {
             Outcome { to: Approved, event: Event::Promoted, frees_seat: false }
         }
@@ -368,11 +376,13 @@ mod tests {
 
     #[test]
     fn final_approval_gives_a_seat_or_the_waitlist() {
-        let manager_only = |seats| transition(Some(Submitted), Action::Approve, Actor::Approver, &facts(true, false, seats), "");
+        let manager_only =
+            |seats| transition(Some(Submitted), Action::Approve, Actor::Approver, &facts(true, false, seats), "");
         assert_eq!(manager_only(Seats::Free).unwrap().to, Approved);
         assert_eq!(manager_only(Seats::Unlimited).unwrap().to, Approved);
         assert_eq!(manager_only(Seats::Full).unwrap().to, Waitlisted);
-        let admin = transition(Some(ManagerApproved), Action::Approve, Actor::Admin, &facts(true, true, Seats::Full), "");
+        let admin =
+            transition(Some(ManagerApproved), Action::Approve, Actor::Admin, &facts(true, true, Seats::Full), "");
         assert_eq!(admin.unwrap().to, Waitlisted);
     }
 
@@ -418,9 +428,6 @@ mod tests {
             check_tuition_cap(Cents(225_001), Cents(300_000), cap),
             Err(TuitionCapExceeded { left: Cents(225_000), cap })
         );
-        assert_eq!(
-            check_tuition_cap(Cents(1), Cents(600_000), cap),
-            Err(TuitionCapExceeded { left: Cents(0), cap })
-        );
+        assert_eq!(check_tuition_cap(Cents(1), Cents(600_000), cap), Err(TuitionCapExceeded { left: Cents(0), cap }));
     }
 }

@@ -119,7 +119,8 @@ pub fn parse_application(
 
     let mut tuition = None;
     if kind == ProgramKind::Tuition {
-        let institution = check_short_text(&mut errors, "institution", "name of the school or college", &input.institution);
+        let institution =
+            check_short_text(&mut errors, "institution", "name of the school or college", &input.institution);
         let course_title = check_short_text(&mut errors, "course_title", "course title", &input.course_title);
         let latest_term = today.checked_add_months(Months::new(12)).unwrap_or(today);
         let term_starts_on = match NaiveDate::parse_from_str(input.term_starts_on.trim(), "%Y-%m-%d") {
@@ -138,7 +139,10 @@ pub fn parse_application(
             Ok(date) if date > latest_term => {
                 errors.add(
                     "term_starts_on",
-                    format!("Apply for terms starting within the next 12 months (by {}).", latest_term.format("%-d %B %Y")),
+                    format!(
+                        "Apply for terms starting within the next 12 months (by {}).",
+                        latest_term.format("%-d %B %Y")
+                    ),
                 );
                 None
             }
@@ -220,10 +224,18 @@ mod tests {
             IntakeChoice { id: 7, starts_on: NaiveDate::from_ymd_opt(2027, 2, 1).unwrap() },
             IntakeChoice { id: 8, starts_on: today() },
         ];
-        let with = |intake: &str| ApplicationInput { motivation: good_motivation(), intake_id: intake.into(), ..Default::default() };
+        let with = |intake: &str| ApplicationInput {
+            motivation: good_motivation(),
+            intake_id: intake.into(),
+            ..Default::default()
+        };
         assert_eq!(parse_application(ProgramKind::Cohort, &with("7"), &intakes, today()).unwrap().intake_id, Some(7));
         let messages = |intake: &str| {
-            parse_application(ProgramKind::Cohort, &with(intake), &intakes, today()).unwrap_err().get("intake_id").unwrap().to_owned()
+            parse_application(ProgramKind::Cohort, &with(intake), &intakes, today())
+                .unwrap_err()
+                .get("intake_id")
+                .unwrap()
+                .to_owned()
         };
         assert_eq!(messages(""), "Choose the intake you want to join.");
         assert_eq!(messages("99"), "Choose one of this program's intakes.");
@@ -252,7 +264,9 @@ mod tests {
 
     #[test]
     fn tuition_amounts_are_bounded() {
-        for (amount, ok) in [("100000", true), ("100000.01", false), ("0", false), ("-1", false), ("1e3", false), ("", false)] {
+        for (amount, ok) in
+            [("100000", true), ("100000.01", false), ("0", false), ("-1", false), ("1e3", false), ("", false)]
+        {
             let input = ApplicationInput { amount: amount.into(), ..tuition_input() };
             assert_eq!(parse_application(ProgramKind::Tuition, &input, &[], today()).is_ok(), ok, "{amount}");
         }
@@ -260,7 +274,13 @@ mod tests {
 
     #[test]
     fn the_term_must_start_within_the_next_twelve_months() {
-        for (date, ok) in [("2026-11-26", true), ("2026-11-25", false), ("2027-11-26", true), ("2027-11-27", false), ("15/01/2027", false)] {
+        for (date, ok) in [
+            ("2026-11-26", true),
+            ("2026-11-25", false),
+            ("2027-11-26", true),
+            ("2027-11-27", false),
+            ("15/01/2027", false),
+        ] {
             let input = ApplicationInput { term_starts_on: date.into(), ..tuition_input() };
             assert_eq!(parse_application(ProgramKind::Tuition, &input, &[], today()).is_ok(), ok, "{date}");
         }

@@ -116,7 +116,12 @@ struct FormContext {
     active: Option<i32>,
 }
 
-fn load_form_context(conn: &mut DbConnection, slug: &str, employee_id: i32, editing: Option<i32>) -> Result<FormContext, AppError> {
+fn load_form_context(
+    conn: &mut DbConnection,
+    slug: &str,
+    employee_id: i32,
+    editing: Option<i32>,
+) -> Result<FormContext, AppError> {
     let program = db::programs::find_by_slug(conn, slug)?;
     let intakes = db::programs::intakes_with_seats(conn, program.id)?;
     let this_year = today().year();
@@ -197,7 +202,9 @@ fn blocked(employee: &Employee, context: &FormContext) -> Result<Option<Blocked>
     if let Some(existing) = context.active {
         return Ok(Some(Blocked {
             headline: "You already have an application to this program".to_owned(),
-            reasons: vec!["You can have one active application per program. Follow it, or withdraw it to apply again.".to_owned()],
+            reasons: vec![
+                "You can have one active application per program. Follow it, or withdraw it to apply again.".to_owned()
+            ],
             existing_application: Some(existing),
         }));
     }
@@ -216,7 +223,13 @@ fn blocked(employee: &Employee, context: &FormContext) -> Result<Option<Blocked>
     })
 }
 
-fn apply_page(context: &FormContext, viewer: &Viewer, blocked: Option<Blocked>, form: Option<FormView>, conflict: Option<String>) -> ApplyPage {
+fn apply_page(
+    context: &FormContext,
+    viewer: &Viewer,
+    blocked: Option<Blocked>,
+    form: Option<FormView>,
+    conflict: Option<String>,
+) -> ApplyPage {
     ApplyPage {
         chrome: viewer.chrome("programs"),
         heading: format!("Apply to {}", context.program.name),
@@ -229,7 +242,12 @@ fn apply_page(context: &FormContext, viewer: &Viewer, blocked: Option<Blocked>, 
     }
 }
 
-async fn context_for(state: &State, viewer: &Viewer, slug: String, editing: Option<i32>) -> Result<FormContext, AppError> {
+async fn context_for(
+    state: &State,
+    viewer: &Viewer,
+    slug: String,
+    editing: Option<i32>,
+) -> Result<FormContext, AppError> {
     let employee_id = viewer.id();
     let is_admin = viewer.employee.is_admin;
     let context = run_db(state, move |conn| load_form_context(conn, &slug, employee_id, editing)).await?;
@@ -240,12 +258,25 @@ async fn context_for(state: &State, viewer: &Viewer, slug: String, editing: Opti
 }
 
 #[get("/programs/{slug}/apply")]
-pub async fn show_apply_form(state: State, viewer: Viewer, slug: web::Path<String>, req: HttpRequest) -> Result<HttpResponse, AppError> {
+pub async fn show_apply_form(
+    state: State,
+    viewer: Viewer,
+    slug: web::Path<String>,
+    req: HttpRequest,
+) -> Result<HttpResponse, AppError> {
     let context = context_for(&state, &viewer, slug.into_inner(), None).await?;
     let blocked = blocked(&viewer.employee, &context)?;
     let form = blocked.is_none().then(|| {
         let action = format!("/programs/{}/apply", context.program.slug);
-        form_view(&context, &viewer.employee, action, "Submit application", ApplicationInput::default(), FieldErrors::default(), None)
+        form_view(
+            &context,
+            &viewer.employee,
+            action,
+            "Submit application",
+            ApplicationInput::default(),
+            FieldErrors::default(),
+            None,
+        )
     });
     page(&req, &apply_page(&context, &viewer, blocked, form, None))
 }
@@ -268,9 +299,9 @@ pub async fn apply(
     let input = form.input();
     let action = format!("/programs/{}/apply", context.program.slug);
     let render = |status: StatusCode, errors: FieldErrors, conflict: Option<String>, blocked: Option<Blocked>| {
-        let form = blocked
-            .is_none()
-            .then(|| form_view(&context, &viewer.employee, action.clone(), "Submit application", input.clone(), errors, None));
+        let form = blocked.is_none().then(|| {
+            form_view(&context, &viewer.employee, action.clone(), "Submit application", input.clone(), errors, None)
+        });
         page_with_status(&req, &apply_page(&context, &viewer, blocked, form, conflict), status)
     };
     if let Some(blocked) = blocked(&viewer.employee, &context)? {
@@ -321,7 +352,12 @@ fn workflow_error(err: WorkflowError) -> AppError {
 }
 
 /// What happens next, in words, for the owner.
-pub fn next_step(status: &str, approver_name: Option<&str>, waitlist_position: i64, intake_starts_on: Option<NaiveDate>) -> String {
+pub fn next_step(
+    status: &str,
+    approver_name: Option<&str>,
+    waitlist_position: i64,
+    intake_starts_on: Option<NaiveDate>,
+) -> String {
     match status {
         "submitted" => match approver_name {
             Some(name) => format!("Waiting for {name}"),
@@ -400,13 +436,23 @@ impl PageQuery {
 const APPLICATIONS_PER_PAGE: i64 = 25;
 
 #[get("/applications")]
-pub async fn list_my_applications(state: State, viewer: Viewer, query: web::Query<PageQuery>, req: HttpRequest) -> Result<HttpResponse, AppError> {
+pub async fn list_my_applications(
+    state: State,
+    viewer: Viewer,
+    query: web::Query<PageQuery>,
+    req: HttpRequest,
+) -> Result<HttpResponse, AppError> {
     let employee_id = viewer.id();
     let requested = query.page().unwrap_or(1);
     let (rows, pagination) = run_db(&state, move |conn| {
         let total = db::applications::count_for_employee(conn, employee_id)?;
         let pagination = Pagination::new(requested, total, APPLICATIONS_PER_PAGE, "/applications");
-        let mine = db::applications::page_for_employee(conn, employee_id, pagination.offset(APPLICATIONS_PER_PAGE), APPLICATIONS_PER_PAGE)?;
+        let mine = db::applications::page_for_employee(
+            conn,
+            employee_id,
+            pagination.offset(APPLICATIONS_PER_PAGE),
+            APPLICATIONS_PER_PAGE,
+        )?;
         let mut rows = Vec::with_capacity(mine.len());
         for item in mine {
             let position = if item.status == "waitlisted" {
@@ -520,7 +566,16 @@ async fn load_bundle(state: &State, viewer: &Viewer, id: i32) -> Result<Applicat
                 acting_for_names.push((person, db::employees::find_by_id(conn, person)?.display_name));
             }
         }
-        Ok(ApplicationBundle { application, program, applicant, approver_name, intake, waitlist_position, timeline, acting_for_names })
+        Ok(ApplicationBundle {
+            application,
+            program,
+            applicant,
+            approver_name,
+            intake,
+            waitlist_position,
+            timeline,
+            acting_for_names,
+        })
     })
     .await
 }
@@ -562,7 +617,12 @@ fn details_view(bundle: &ApplicationBundle) -> DetailsView {
 }
 
 #[get("/applications/{id}")]
-pub async fn show_application(state: State, viewer: Viewer, id: web::Path<i32>, req: HttpRequest) -> Result<HttpResponse, AppError> {
+pub async fn show_application(
+    state: State,
+    viewer: Viewer,
+    id: web::Path<i32>,
+    req: HttpRequest,
+) -> Result<HttpResponse, AppError> {
     let bundle = load_bundle(&state, &viewer, id.into_inner()).await?;
     let application = &bundle.application;
     let status: Status = application.status.parse().map_err(AppError::corrupt)?;
@@ -576,7 +636,12 @@ pub async fn show_application(state: State, viewer: Viewer, id: web::Path<i32>, 
         is_owner,
         status: application.status.clone(),
         status_label: status_label(&application.status),
-        next_step: next_step(&application.status, bundle.approver_name.as_deref(), bundle.waitlist_position, bundle.intake.as_ref().map(|(_, d)| *d)),
+        next_step: next_step(
+            &application.status,
+            bundle.approver_name.as_deref(),
+            bundle.waitlist_position,
+            bundle.intake.as_ref().map(|(_, d)| *d),
+        ),
         details: details_view(&bundle),
         timeline: timeline_views(&bundle),
         can_edit: is_owner && status == Status::ChangesRequested,
@@ -620,12 +685,25 @@ fn not_editable(status: &str) -> String {
 }
 
 #[get("/applications/{id}/edit")]
-pub async fn show_edit_form(state: State, viewer: Viewer, id: web::Path<i32>, req: HttpRequest) -> Result<HttpResponse, AppError> {
+pub async fn show_edit_form(
+    state: State,
+    viewer: Viewer,
+    id: web::Path<i32>,
+    req: HttpRequest,
+) -> Result<HttpResponse, AppError> {
     let (application, program) = load_own(&state, &viewer, id.into_inner()).await?;
     let context = context_for(&state, &viewer, program.slug.clone(), Some(application.id)).await?;
     let (form, conflict) = if application.status == Status::ChangesRequested.as_str() {
         let action = format!("/applications/{}/edit", application.id);
-        let view = form_view(&context, &viewer.employee, action, "Resubmit application", input_from(&application), FieldErrors::default(), Some(application.version));
+        let view = form_view(
+            &context,
+            &viewer.employee,
+            action,
+            "Resubmit application",
+            input_from(&application),
+            FieldErrors::default(),
+            Some(application.version),
+        );
         (Some(view), None)
     } else {
         (None, Some(not_editable(&application.status)))
@@ -650,21 +728,48 @@ pub async fn edit_application(
     let version: Option<i32> = form.version.trim().parse().ok();
     let action = format!("/applications/{}/edit", application.id);
     let heading = format!("Edit your application to {}", program.name);
-    let render = |status: StatusCode, errors: FieldErrors, conflict: Option<String>, show_form: bool, version: Option<i32>| {
-        let form = show_form.then(|| form_view(&context, &viewer.employee, action.clone(), "Resubmit application", input.clone(), errors, version));
-        let mut template = apply_page(&context, &viewer, None, form, conflict);
-        template.heading = heading.clone();
-        page_with_status(&req, &template, status)
-    };
+    let render =
+        |status: StatusCode, errors: FieldErrors, conflict: Option<String>, show_form: bool, version: Option<i32>| {
+            let form = show_form.then(|| {
+                form_view(
+                    &context,
+                    &viewer.employee,
+                    action.clone(),
+                    "Resubmit application",
+                    input.clone(),
+                    errors,
+                    version,
+                )
+            });
+            let mut template = apply_page(&context, &viewer, None, form, conflict);
+            template.heading = heading.clone();
+            page_with_status(&req, &template, status)
+        };
     if application.status != Status::ChangesRequested.as_str() {
-        return render(StatusCode::CONFLICT, FieldErrors::default(), Some(not_editable(&application.status)), false, None);
+        return render(
+            StatusCode::CONFLICT,
+            FieldErrors::default(),
+            Some(not_editable(&application.status)),
+            false,
+            None,
+        );
     }
     let Some(version) = version else {
         return Err(AppError::BadRequest("edit form without a version".to_owned()));
     };
     if version != application.version {
-        let message = "This application changed since you opened the form. Here it is as it stands now; make your changes again.".to_owned();
-        let fresh = form_view(&context, &viewer.employee, action.clone(), "Resubmit application", input_from(&application), FieldErrors::default(), Some(application.version));
+        let message =
+            "This application changed since you opened the form. Here it is as it stands now; make your changes again."
+                .to_owned();
+        let fresh = form_view(
+            &context,
+            &viewer.employee,
+            action.clone(),
+            "Resubmit application",
+            input_from(&application),
+            FieldErrors::default(),
+            Some(application.version),
+        );
         let mut template = apply_page(&context, &viewer, None, Some(fresh), Some(message));
         template.heading = heading.clone();
         return page_with_status(&req, &template, StatusCode::CONFLICT);
@@ -684,19 +789,31 @@ pub async fn edit_application(
     };
     let employee = viewer.employee.clone();
     let application_id = application.id;
-    let result = run_db(&state, move |conn| Ok(workflow::resubmit(conn, application_id, version, &employee, &program, &details))).await?;
+    let result = run_db(&state, move |conn| {
+        Ok(workflow::resubmit(conn, application_id, version, &employee, &program, &details))
+    })
+    .await?;
     match result {
-        Ok(_) => Ok(redirect_with_flash(&format!("/applications/{application_id}"), "success", "Your changes are saved and the application is resubmitted.")),
+        Ok(_) => Ok(redirect_with_flash(
+            &format!("/applications/{application_id}"),
+            "success",
+            "Your changes are saved and the application is resubmitted.",
+        )),
         Err(WorkflowError::OverCap { exceeded, year }) => {
             let mut errors = FieldErrors::default();
             errors.add("amount", over_cap_message(exceeded.left, exceeded.cap, year));
             render(StatusCode::UNPROCESSABLE_ENTITY, errors, None, true, Some(version))
         }
         Err(WorkflowError::Stale { status }) => {
-            let message = format!("This application changed while you were editing it: it is now {}.", status.label().to_lowercase());
+            let message = format!(
+                "This application changed while you were editing it: it is now {}.",
+                status.label().to_lowercase()
+            );
             render(StatusCode::CONFLICT, FieldErrors::default(), Some(message), false, None)
         }
-        Err(WorkflowError::Refused(refusal)) => render(StatusCode::CONFLICT, FieldErrors::default(), Some(refusal.to_string()), false, None),
+        Err(WorkflowError::Refused(refusal)) => {
+            render(StatusCode::CONFLICT, FieldErrors::default(), Some(refusal.to_string()), false, None)
+        }
         Err(other) => Err(workflow_error(other)),
     }
 }
@@ -715,10 +832,17 @@ struct WithdrawPage {
 }
 
 #[get("/applications/{id}/withdraw")]
-pub async fn confirm_withdraw(state: State, viewer: Viewer, id: web::Path<i32>, req: HttpRequest) -> Result<HttpResponse, AppError> {
+pub async fn confirm_withdraw(
+    state: State,
+    viewer: Viewer,
+    id: web::Path<i32>,
+    req: HttpRequest,
+) -> Result<HttpResponse, AppError> {
     let (application, program) = load_own(&state, &viewer, id.into_inner()).await?;
     let status: Status = application.status.parse().map_err(AppError::corrupt)?;
-    let problem = status.is_final().then(|| format!("This application is {} and can't be withdrawn.", status.label().to_lowercase()));
+    let problem = status
+        .is_final()
+        .then(|| format!("This application is {} and can't be withdrawn.", status.label().to_lowercase()));
     let template = WithdrawPage {
         chrome: viewer.chrome("applications"),
         id: application.id,
@@ -755,7 +879,8 @@ pub async fn withdraw_application(
     let comment: String = form.comment.trim().chars().take(2_000).collect();
     let employee = viewer.employee.clone();
     let application_id = application.id;
-    let result = run_db(&state, move |conn| Ok(workflow::withdraw(conn, application_id, version, &employee, &comment))).await?;
+    let result =
+        run_db(&state, move |conn| Ok(workflow::withdraw(conn, application_id, version, &employee, &comment))).await?;
     let problem = match result {
         Ok(_) => {
             return Ok(redirect_with_flash(&format!("/applications/{application_id}"), "success", "Your application is withdrawn."));

@@ -29,13 +29,23 @@ struct InboxPage {
 }
 
 #[get("/notifications")]
-pub async fn list_notifications(state: State, viewer: Viewer, query: web::Query<PageQuery>, req: HttpRequest) -> Result<HttpResponse, AppError> {
+pub async fn list_notifications(
+    state: State,
+    viewer: Viewer,
+    query: web::Query<PageQuery>,
+    req: HttpRequest,
+) -> Result<HttpResponse, AppError> {
     let employee_id = viewer.id();
     let requested = query.into_inner().page().unwrap_or(1);
     let (items, pagination) = run_db(&state, move |conn| {
         let total = db::notifications::count_all(conn, employee_id)?;
         let pagination = Pagination::new(requested, total, NOTIFICATIONS_PER_PAGE, "/notifications");
-        let items = db::notifications::page(conn, employee_id, pagination.offset(NOTIFICATIONS_PER_PAGE), NOTIFICATIONS_PER_PAGE)?;
+        let items = db::notifications::page(
+            conn,
+            employee_id,
+            pagination.offset(NOTIFICATIONS_PER_PAGE),
+            NOTIFICATIONS_PER_PAGE,
+        )?;
         Ok((items, pagination))
     })
     .await?;
@@ -49,8 +59,12 @@ pub async fn list_notifications(state: State, viewer: Viewer, query: web::Query<
             application_id: n.application_id,
         })
         .collect();
-    let template =
-        InboxPage { chrome: viewer.chrome("notifications"), notifications, unread: viewer.unread_notifications, pagination };
+    let template = InboxPage {
+        chrome: viewer.chrome("notifications"),
+        notifications,
+        unread: viewer.unread_notifications,
+        pagination,
+    };
     page(&req, &template)
 }
 
@@ -62,13 +76,20 @@ pub struct MarkReadForm {
 }
 
 #[post("/notifications/read")]
-pub async fn mark_notifications_read(state: State, viewer: Viewer, form: CsrfForm<MarkReadForm>) -> Result<HttpResponse, AppError> {
+pub async fn mark_notifications_read(
+    state: State,
+    viewer: Viewer,
+    form: CsrfForm<MarkReadForm>,
+) -> Result<HttpResponse, AppError> {
     let employee_id = viewer.id();
     let id = match form.0.id.trim() {
         "" => None,
-        text => Some(text.parse::<i32>().map_err(|_| AppError::BadRequest("notification id is not a number".to_owned()))?),
+        text => {
+            Some(text.parse::<i32>().map_err(|_| AppError::BadRequest("notification id is not a number".to_owned()))?)
+        }
     };
-    let marked = run_db(&state, move |conn| Ok(db::notifications::mark_read(conn, employee_id, id, db::now())?)).await?;
+    let marked =
+        run_db(&state, move |conn| Ok(db::notifications::mark_read(conn, employee_id, id, db::now())?)).await?;
     let message = match (id, marked) {
         (Some(_), 0) => "That notification was already read.".to_owned(),
         (Some(_), _) => "Marked as read.".to_owned(),

@@ -200,3 +200,14 @@ pub fn texts(html: &str, selector: &str) -> Vec<String> {
         .map(|element| element.text().collect::<Vec<_>>().join(" ").split_whitespace().collect::<Vec<_>>().join(" "))
         .collect()
 }
+
+/// The id at the end of a `/applications/{id}` redirect.
+pub fn application_id(response: &Response) -> i32 {
+    location(response)
+        .strip_prefix("/applications/")
+        .and_then(|id| id.parse().ok())
+        .unwrap_or_else(|| panic!("not a redirect to an application: {}", location(response)))
+}
+
+/// A motivation long enough to pass.
+pub const MOTIVATION: &str = "I want to grow into a technical role and this program fits my plans.";

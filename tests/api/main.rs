@@ -3,10 +3,11 @@
 //! started on port 0 with a fresh database (SQLite by default; PostgreSQL when
 //! `UPSKILL_TEST_DATABASE_URL` is set).
 
-#![expect(clippy::expect_used, reason = "a test helper should stop loudly at the first surprise")]
+#![allow(clippy::unwrap_used, clippy::expect_used, reason = "a test should stop loudly at the first surprise")]
 
 mod helpers;
 
+mod applications;
 mod auth;
 mod catalog;
 mod platform;
