@@ -281,6 +281,44 @@ pub async fn show_apply_form(
     page(&req, &apply_page(&context, &viewer, blocked, form, None))
 }
 
+/// Checks a tuition request against what the form context knows of the yearly cap, so
+/// that the person hears about it together with the other mistakes. The transaction
+/// checks again, authoritatively.
+fn cap_error(context: &FormContext, employee: &Employee, input: &ApplicationInput) -> Option<String> {
+    let amount = Cents::parse_dollars(&input.amount).ok()?;
+    let term = NaiveDate::parse_from_str(input.term_starts_on.trim(), "%Y-%m-%d").ok()?;
+    let (_, committed) = context.committed_by_year.iter().find(|(year, _)| *year == term.year())?;
+    let cap = match employee.employment_type.as_str() {
+        "part_time" => Cents(context.program.annual_cap_part_time_cents),
+        _ => Cents(context.program.annual_cap_full_time_cents),
+    };
+    let covered = amount.percent(context.program.tuition_percent);
+    crate::domain::application::check_tuition_cap(covered, *committed, cap)
+        .err()
+        .map(|exceeded| over_cap_message(exceeded.left, exceeded.cap, term.year()))
+}
+
+/// Parses the form and adds the yearly-cap check to its field messages.
+fn checked_details(
+    context: &FormContext,
+    kind: ProgramKind,
+    employee: &Employee,
+    input: &ApplicationInput,
+) -> Result<crate::domain::application_form::ApplicationDetails, FieldErrors> {
+    let parsed = parse_application(kind, input, &intake_choices(&context.intakes), today());
+    let over_cap = if kind == ProgramKind::Tuition { cap_error(context, employee, input) } else { None };
+    match (parsed, over_cap) {
+        (Ok(details), None) => Ok(details),
+        (Ok(_), Some(message)) => Err(FieldErrors(vec![("amount", message)])),
+        (Err(mut errors), Some(message)) if errors.get("amount").is_none() => {
+            let position = errors.0.iter().position(|(field, _)| *field == "accept_terms" || *field == "motivation");
+            errors.0.insert(position.unwrap_or(errors.0.len()), ("amount", message));
+            Err(errors)
+        }
+        (Err(errors), _) => Err(errors),
+    }
+}
+
 /// The amount-field message for a request over the yearly cap.
 fn over_cap_message(left: Cents, cap: Cents, year: i32) -> String {
     format!("This is more than you have left: you have {left} of {cap} left for {year}.")
@@ -309,7 +347,7 @@ pub async fn apply(
         return render(status, FieldErrors::default(), None, Some(blocked));
     }
     let kind: ProgramKind = context.program.kind.parse().map_err(AppError::corrupt)?;
-    let details = match parse_application(kind, &input, &intake_choices(&context.intakes), today()) {
+    let details = match checked_details(&context, kind, &viewer.employee, &input) {
         Ok(details) => details,
         Err(errors) => return render(StatusCode::UNPROCESSABLE_ENTITY, errors, None, None),
     };
@@ -782,8 +820,8 @@ pub async fn edit_application(
             return render(StatusCode::FORBIDDEN, FieldErrors::default(), Some(message), false, None);
         }
     }
-    let kind: ProgramKind = program.kind.parse().map_err(AppError::corrupt)?;
-    let details = match parse_application(kind, &input, &intake_choices(&context.intakes), today()) {
+    let kind: ProgramKind = context.program.kind.parse().map_err(AppError::corrupt)?;
+    let details = match checked_details(&context, kind, &viewer.employee, &input) {
         Ok(details) => details,
         Err(errors) => return render(StatusCode::UNPROCESSABLE_ENTITY, errors, None, true, Some(version)),
     };

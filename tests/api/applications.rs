@@ -168,12 +168,14 @@ async fn a_tuition_request_over_the_part_time_cap_is_refused_next_to_the_amount_
                 ("term_starts_on", &term),
                 ("amount", "3000"),
                 ("accept_terms", "yes"),
-                ("motivation", MOTIVATION),
+                ("motivation", "Too short"),
             ],
         )
         .await;
     assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
     let body = response.text().await.unwrap();
+    // The cap is reported together with the other mistakes, not after they are fixed.
+    assert_eq!(attribute_values(&body, ".field-error", "id"), ["amount-error", "motivation-error"]);
     assert_eq!(
         texts(&body, "#amount-error"),
         [format!("This is more than you have left: you have $2,625 of $2,625 left for {year}.")]
