@@ -47,7 +47,20 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .service(pages::applications::confirm_withdraw)
         .service(pages::applications::withdraw_application)
         .service(pages::notifications::list_notifications)
-        .service(pages::notifications::mark_notifications_read);
+        .service(pages::notifications::mark_notifications_read)
+        .service(pages::approvals::list_approvals)
+        .service(pages::approvals::approve_selected)
+        .service(pages::approvals::approve_application)
+        .service(pages::approvals::reject_application)
+        .service(pages::approvals::request_changes)
+        .service(pages::approvals::complete_application)
+        .service(pages::team::show_team)
+        .service(pages::team::add_delegation)
+        .service(pages::team::end_delegation)
+        .service(pages::admin::show_employee)
+        .service(pages::admin::change_manager)
+        .service(pages::admin::show_intakes)
+        .service(pages::admin::update_intake_seats);
 }
 
 /// Headers set on every response, error pages included.

@@ -217,45 +217,6 @@ pub fn count_for_employee(conn: &mut DbConnection, employee_id: i32) -> QueryRes
     applications::table.filter(applications::employee_id.eq(employee_id)).count().get_result(conn)
 }
 
-/// An application as listed to its owner.
-#[derive(Debug, Clone, Queryable)]
-pub struct ApplicationSummary {
-    pub id: i32,
-    pub program_name: String,
-    pub program_slug: String,
-    pub status: String,
-    pub submitted_at: NaiveDateTime,
-}
-
-/// An employee's applications, newest first.
-pub fn list_for_employee(
-    conn: &mut DbConnection,
-    employee_id: i32,
-    limit: i64,
-) -> QueryResult<Vec<ApplicationSummary>> {
-    applications::table
-        .inner_join(programs::table)
-        .filter(applications::employee_id.eq(employee_id))
-        .order(applications::id.desc())
-        .limit(limit)
-        .select((applications::id, programs::name, programs::slug, applications::status, applications::submitted_at))
-        .load(conn)
-}
-
-/// How many applications wait on this person's decision as a manager.
-pub fn count_awaiting_manager(conn: &mut DbConnection, approver_id: i32) -> QueryResult<i64> {
-    applications::table
-        .filter(applications::approver_id.eq(approver_id))
-        .filter(applications::status.eq("submitted"))
-        .count()
-        .get_result(conn)
-}
-
-/// How many applications wait on the admin stage.
-pub fn count_awaiting_admin(conn: &mut DbConnection) -> QueryResult<i64> {
-    applications::table.filter(applications::status.eq("manager_approved")).count().get_result(conn)
-}
-
 /// Statuses whose covered tuition counts against the yearly cap.
 pub const TUITION_COMMITTING_STATUSES: [&str; 6] =
     ["submitted", "changes_requested", "manager_approved", "approved", "waitlisted", "completed"];
@@ -284,4 +245,156 @@ pub fn committed_tuition_cents(
         .select(applications::covered_cents)
         .load::<Option<i64>>(conn)
         .map(|rows| rows.into_iter().flatten().collect())
+}
+
+/// Whose decisions a queue shows.
+#[derive(Debug, Clone)]
+pub struct QueueScope {
+    /// The viewer (whose own applications never appear).
+    pub viewer_id: i32,
+    /// Approvers whose manager-stage applications the viewer decides: themselves and
+    /// the managers they stand in for.
+    pub approver_ids: Vec<i32>,
+    /// Admins also see the admin stage and the applications of people without a manager.
+    pub include_admin_stage: bool,
+    pub program_id: Option<i32>,
+}
+
+/// An application waiting for a decision, with what the queue shows about it.
+#[derive(Debug, Clone, Queryable)]
+pub struct QueueItem {
+    pub id: i32,
+    pub version: i32,
+    pub status: String,
+    pub submitted_at: NaiveDateTime,
+    pub approver_id: Option<i32>,
+    pub employee_id: i32,
+    pub employee_name: String,
+    pub employment_type: String,
+    pub program_id: i32,
+    pub program_name: String,
+    pub intake_name: Option<String>,
+    pub intake_starts_on: Option<NaiveDate>,
+    pub amount_cents: Option<i64>,
+    pub covered_cents: Option<i64>,
+    pub term_starts_on: Option<NaiveDate>,
+}
+
+/// Builds the queue's filter on `applications` once for the list and the count.
+macro_rules! queue_filter {
+    ($query:expr, $scope:expr) => {{
+        let scope: &QueueScope = $scope;
+        let manager_stage =
+            applications::status.eq("submitted").and(applications::approver_id.eq_any(scope.approver_ids.clone()));
+        let mut query = $query.filter(applications::employee_id.ne(scope.viewer_id));
+        query = if scope.include_admin_stage {
+            query.filter(
+                manager_stage.or(applications::status
+                    .eq("manager_approved")
+                    .or(applications::status.eq("submitted").and(applications::approver_id.is_null()))),
+            )
+        } else {
+            query.filter(manager_stage)
+        };
+        if let Some(program_id) = scope.program_id {
+            query = query.filter(applications::program_id.eq(program_id));
+        }
+        query
+    }};
+}
+
+/// One page of a decision queue, oldest first.
+pub fn queue(conn: &mut DbConnection, scope: &QueueScope, offset: i64, limit: i64) -> QueryResult<Vec<QueueItem>> {
+    let base = applications::table
+        .inner_join(employees::table.on(employees::id.eq(applications::employee_id)))
+        .inner_join(programs::table)
+        .left_join(intakes::table)
+        .into_boxed();
+    queue_filter!(base, scope)
+        .order((applications::submitted_at.asc(), applications::id.asc()))
+        .offset(offset)
+        .limit(limit)
+        .select((
+            applications::id,
+            applications::version,
+            applications::status,
+            applications::submitted_at,
+            applications::approver_id,
+            applications::employee_id,
+            employees::display_name,
+            employees::employment_type,
+            applications::program_id,
+            programs::name,
+            intakes::name.nullable(),
+            intakes::starts_on.nullable(),
+            applications::amount_cents,
+            applications::covered_cents,
+            applications::term_starts_on,
+        ))
+        .load(conn)
+}
+
+/// How many applications a decision queue holds.
+pub fn queue_count(conn: &mut DbConnection, scope: &QueueScope) -> QueryResult<i64> {
+    queue_filter!(applications::table.into_boxed(), scope).count().get_result(conn)
+}
+
+/// An application of a team member, for `/team`.
+#[derive(Debug, Clone, Queryable)]
+pub struct TeamApplication {
+    pub id: i32,
+    pub employee_id: i32,
+    pub status: String,
+    pub program_name: String,
+    pub submitted_at: NaiveDateTime,
+}
+
+/// The applications of the given employees, newest first.
+pub fn for_employees(conn: &mut DbConnection, employee_ids: &[i32]) -> QueryResult<Vec<TeamApplication>> {
+    applications::table
+        .inner_join(programs::table)
+        .filter(applications::employee_id.eq_any(employee_ids))
+        .order(applications::id.desc())
+        .select((applications::id, applications::employee_id, applications::status, programs::name, applications::submitted_at))
+        .load(conn)
+}
+
+/// Pending applications of one employee (their manager's stage or waiting for their edit).
+pub fn pending_for_employee(conn: &mut DbConnection, employee_id: i32) -> QueryResult<Vec<Application>> {
+    applications::table
+        .filter(applications::employee_id.eq(employee_id))
+        .filter(applications::status.eq_any(["submitted", "changes_requested"]))
+        .select(Application::as_select())
+        .load(conn)
+}
+
+/// Points an application at a new approver (the applicant's manager changed).
+pub fn set_approver(conn: &mut DbConnection, id: i32, approver_id: Option<i32>, now: NaiveDateTime) -> QueryResult<()> {
+    diesel::update(applications::table.find(id))
+        .set((
+            applications::approver_id.eq(approver_id),
+            applications::version.eq(applications::version + 1),
+            applications::updated_at.eq(now),
+        ))
+        .execute(conn)
+        .map(|_| ())
+}
+
+/// The names of who holds an intake's seats, and of its waitlist in order.
+pub fn intake_people(conn: &mut DbConnection, intake_id: i32) -> QueryResult<(Vec<String>, Vec<String>)> {
+    let holders = applications::table
+        .inner_join(employees::table.on(employees::id.eq(applications::employee_id)))
+        .filter(applications::intake_id.eq(intake_id))
+        .filter(applications::status.eq_any(super::programs::SEAT_HOLDING_STATUSES))
+        .order(employees::display_name.asc())
+        .select(employees::display_name)
+        .load(conn)?;
+    let waitlist = applications::table
+        .inner_join(employees::table.on(employees::id.eq(applications::employee_id)))
+        .filter(applications::intake_id.eq(intake_id))
+        .filter(applications::status.eq("waitlisted"))
+        .order((applications::waitlisted_at.asc(), applications::id.asc()))
+        .select(employees::display_name)
+        .load(conn)?;
+    Ok((holders, waitlist))
 }

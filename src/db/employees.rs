@@ -95,3 +95,43 @@ pub fn has_direct_reports(conn: &mut DbConnection, id: i32) -> QueryResult<bool>
     ))
     .get_result(conn)
 }
+
+pub fn set_manager(conn: &mut DbConnection, id: i32, manager_id: Option<i32>, now: NaiveDateTime) -> QueryResult<()> {
+    diesel::update(employees::table.find(id))
+        .set((employees::manager_id.eq(manager_id), employees::updated_at.eq(now)))
+        .execute(conn)
+        .map(|_| ())
+}
+
+/// Whether `person` is `boss` or reports to them, directly or through others.
+pub fn reports_to(conn: &mut DbConnection, person: i32, boss: i32) -> QueryResult<bool> {
+    let mut current = Some(person);
+    // A management chain is short; the bound also stops at a cycle already in the data.
+    for _ in 0..64 {
+        match current {
+            Some(id) if id == boss => return Ok(true),
+            Some(id) => current = employees::table.find(id).select(employees::manager_id).first(conn)?,
+            None => return Ok(false),
+        }
+    }
+    Ok(false)
+}
+
+/// A person as listed to others.
+#[derive(Debug, Clone, Queryable)]
+pub struct PersonLine {
+    pub id: i32,
+    pub email: String,
+    pub display_name: String,
+    pub job_title: String,
+}
+
+/// The active direct reports of a manager, by name.
+pub fn direct_reports(conn: &mut DbConnection, manager_id: i32) -> QueryResult<Vec<PersonLine>> {
+    employees::table
+        .filter(employees::manager_id.eq(manager_id))
+        .filter(employees::active.eq(true))
+        .order(employees::display_name.asc())
+        .select((employees::id, employees::email, employees::display_name, employees::job_title))
+        .load(conn)
+}

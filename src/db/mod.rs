@@ -5,6 +5,8 @@
 //! `diesel::NotFound` into a 404 once (see `crate::error`).
 
 pub mod applications;
+pub mod audit;
+pub mod delegations;
 pub mod employees;
 pub mod events;
 pub mod notifications;

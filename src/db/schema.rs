@@ -136,6 +136,17 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    delegations (id) {
+        id -> Integer,
+        manager_id -> Integer,
+        delegate_id -> Integer,
+        starts_on -> Date,
+        ends_on -> Date,
+        created_at -> Timestamp,
+    }
+}
+
 diesel::joinable!(intakes -> programs (program_id));
 diesel::joinable!(applications -> programs (program_id));
 diesel::joinable!(applications -> intakes (intake_id));
@@ -152,4 +163,5 @@ diesel::allow_tables_to_appear_in_same_query!(
     sessions,
     audit_log,
     settings,
+    delegations,
 );

@@ -2,11 +2,12 @@
 //! decision needs, asks `domain::application::transition`, and writes the application
 //! row, its timeline event and the notifications together, or nothing at all.
 
-use chrono::{Datelike, NaiveDateTime};
+use chrono::{Datelike, NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 use diesel::result::{DatabaseErrorKind, Error as DieselError};
 
 use super::applications::{self, Application, DetailsChange, NewApplication, StatusChange};
+use super::delegations;
 use super::employees::Employee;
 use super::events::{self, NewEvent};
 use super::notifications::notify;
@@ -14,8 +15,8 @@ use super::programs::{self, Program};
 use super::schema::{employees, intakes};
 use super::{lock_row, now, write_transaction, DbConnection, LockableTable};
 use crate::domain::application::{
-    check_tuition_cap, transition, Action, Actor, DomainError, Facts, Outcome, Seats, Stages, Status,
-    TuitionCapExceeded,
+    check_tuition_cap, decision_role, transition, Action, Actor, Authority, DecisionRole, DomainError, Facts,
+    Outcome, Seats, Stages, Status, TuitionCapExceeded,
 };
 use crate::domain::application_form::ApplicationDetails;
 use crate::domain::{Cents, EmploymentType};
@@ -35,6 +36,9 @@ pub enum WorkflowError {
     OverCap { exceeded: TuitionCapExceeded, year: i32 },
     #[error("not found")]
     NotFound,
+    /// Nobody decides on their own application.
+    #[error("own application")]
+    OwnApplication,
     #[error(transparent)]
     Database(DieselError),
 }
@@ -433,4 +437,295 @@ pub fn promote_from_waitlist(
         notify(conn, next.employee_id, Some(next.id), &message, at)?;
         promoted += 1;
     }
+}
+
+/// The queue of decisions `viewer` makes on `today`, and the names of the managers they
+/// stand in for (to mark "acting for").
+pub fn queue_scope(
+    conn: &mut DbConnection,
+    viewer: &Employee,
+    today: NaiveDate,
+    program_id: Option<i32>,
+) -> QueryResult<(applications::QueueScope, Vec<(i32, String)>)> {
+    let delegators = delegations::active_for_delegate(conn, viewer.id, today)?;
+    let mut approver_ids = vec![viewer.id];
+    approver_ids.extend(delegators.iter().map(|(id, _)| *id).filter(|id| *id != viewer.id));
+    let scope = applications::QueueScope {
+        viewer_id: viewer.id,
+        approver_ids,
+        include_admin_stage: viewer.is_admin,
+        program_id,
+    };
+    Ok((scope, delegators))
+}
+
+/// What `viewer` is to `application` on `today`.
+pub fn authority(conn: &mut DbConnection, application: &Application, viewer: &Employee, today: NaiveDate) -> QueryResult<Authority> {
+    let delegate_for = match application.approver_id {
+        Some(approver) if approver != viewer.id && delegations::is_active(conn, approver, viewer.id, today)? => Some(approver),
+        _ => None,
+    };
+    Ok(Authority {
+        is_owner: application.employee_id == viewer.id,
+        is_approver: application.approver_id == Some(viewer.id),
+        delegate_for,
+        is_admin: viewer.is_admin && viewer.active,
+        has_approver: application.approver_id.is_some(),
+    })
+}
+
+/// A decision someone asks for on one application.
+#[derive(Debug, Clone)]
+pub struct DecisionRequest {
+    pub application_id: i32,
+    /// The version the decider saw; `None` decides on whatever is current (bulk approval).
+    pub expected_version: Option<i32>,
+    pub action: Action,
+    pub comment: String,
+    pub today: NaiveDate,
+}
+
+/// What a decision did.
+#[derive(Debug, Clone)]
+pub struct Decided {
+    pub outcome: Outcome,
+    pub applicant_name: String,
+    pub program_name: String,
+    /// Applications promoted from the waitlist because this decision freed a seat.
+    pub promoted: usize,
+}
+
+fn status_change(outcome: &Outcome, at: NaiveDateTime) -> StatusChange<'static> {
+    StatusChange {
+        to_status: outcome.to.as_str(),
+        now: at,
+        waitlisted: outcome.to == Status::Waitlisted,
+        decided: matches!(outcome.to, Status::Approved | Status::Waitlisted | Status::Rejected | Status::Completed),
+        resubmitted: false,
+    }
+}
+
+/// The sentence the applicant receives about a decision.
+fn decision_notice(decider: &str, program: &str, outcome: &Outcome, comment: &str, waitlist_position: i64) -> String {
+    let because = comment_text(comment).map(|c| format!(" Comment: “{c}”")).unwrap_or_default();
+    match outcome.to {
+        Status::ManagerApproved => {
+            format!("{decider} approved your application to {program}; the program team decides next.{because}")
+        }
+        Status::Approved => format!("{decider} approved your application to {program}: your place is confirmed.{because}"),
+        Status::Waitlisted => format!(
+            "{decider} approved your application to {program}, but the intake is full: you are seat {waitlist_position} on the waitlist.{because}"
+        ),
+        Status::Rejected => format!("{decider} rejected your application to {program}.{because}"),
+        Status::ChangesRequested => format!("{decider} asked for changes to your application to {program}.{because}"),
+        Status::Completed => format!("Congratulations: {decider} marked your {program} program as completed.{because}"),
+        _ => format!("Your application to {program} is now {}.", outcome.to.label().to_lowercase()),
+    }
+}
+
+/// Applies a manager's or an admin's decision, with every rule checked against the
+/// current row inside the transaction.
+pub fn decide(conn: &mut DbConnection, viewer: &Employee, request: &DecisionRequest) -> Result<Decided, WorkflowError> {
+    write_transaction(conn, |conn| {
+        lock_row(conn, LockableTable::Applications, request.application_id)?;
+        let application = applications::find(conn, request.application_id)?;
+        let status = stored_status(&application)?;
+        let (actor, acting_for) = match decision_role(status, &authority(conn, &application, viewer, request.today)?) {
+            DecisionRole::Decide { actor, acting_for } => (actor, acting_for),
+            DecisionRole::OwnApplication => return Err(WorkflowError::OwnApplication),
+            DecisionRole::NotVisible => return Err(WorkflowError::NotFound),
+        };
+        let program = programs::find_by_id(conn, application.program_id)?;
+        let facts = facts(conn, &program, application.intake_id)?;
+        let outcome =
+            transition(Some(status), request.action, actor, &facts, &request.comment).map_err(WorkflowError::Refused)?;
+        if request.expected_version.is_some_and(|v| v != application.version) {
+            return Err(WorkflowError::Stale { status });
+        }
+        let applicant = super::employees::find_by_id(conn, application.employee_id)?;
+        if matches!(outcome.to, Status::Approved | Status::Waitlisted) {
+            // Another request of the same year may have been approved since this one was made.
+            recheck_tuition_cap(conn, &applicant, &program, &application)?;
+        }
+        let at = now();
+        if !applications::update_status(conn, application.id, application.version, status_change(&outcome, at))? {
+            return Err(WorkflowError::Stale { status });
+        }
+        events::insert(
+            conn,
+            &NewEvent {
+                acting_for_id: acting_for,
+                comment: comment_text(&request.comment),
+                ..event(application.id, Some(viewer.id), Some(status), &outcome, at)
+            },
+        )?;
+        let position = if outcome.to == Status::Waitlisted {
+            let moved = applications::find(conn, application.id)?;
+            applications::waitlist_position(conn, &moved)?
+        } else {
+            0
+        };
+        let notice = decision_notice(&viewer.display_name, &program.name, &outcome, &request.comment, position);
+        notify(conn, applicant.id, Some(application.id), &notice, at)?;
+        if outcome.to == Status::ManagerApproved {
+            let message = format!(
+                "{} approved {}'s application to {}; it waits for the program team's decision.",
+                viewer.display_name, applicant.display_name, program.name
+            );
+            for admin in admins(conn, applicant.id)? {
+                if admin != viewer.id {
+                    notify(conn, admin, Some(application.id), &message, at)?;
+                }
+            }
+        }
+        let promoted = match (outcome.frees_seat, application.intake_id) {
+            (true, Some(intake_id)) => promote_from_waitlist(conn, &program, intake_id, at)?,
+            _ => 0,
+        };
+        Ok(Decided { outcome, applicant_name: applicant.display_name, program_name: program.name, promoted })
+    })
+}
+
+fn recheck_tuition_cap(
+    conn: &mut DbConnection,
+    applicant: &Employee,
+    program: &Program,
+    application: &Application,
+) -> Result<(), WorkflowError> {
+    let (Some(covered), Some(term)) = (application.covered_cents, application.term_starts_on) else {
+        return Ok(());
+    };
+    let committed: i64 =
+        applications::committed_tuition_cents(conn, applicant.id, program.id, term.year(), Some(application.id))?
+            .iter()
+            .sum();
+    let cap = match applicant.employment_type.as_str() {
+        "part_time" => Cents(program.annual_cap_part_time_cents),
+        _ => Cents(program.annual_cap_full_time_cents),
+    };
+    check_tuition_cap(Cents(covered), Cents(committed), cap)
+        .map_err(|exceeded| WorkflowError::OverCap { exceeded, year: term.year() })
+}
+
+/// Why a manager change was refused.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ManagerChangeError {
+    /// The new manager reports, directly or not, to the employee (or is the employee).
+    Cycle,
+    InactiveManager,
+}
+
+/// Changes an employee's manager; their pending applications move to the new manager's
+/// queue, each with a timeline event, and the change goes to the audit log.
+pub fn change_manager(
+    conn: &mut DbConnection,
+    admin: &Employee,
+    employee_id: i32,
+    new_manager_id: Option<i32>,
+) -> Result<Result<usize, ManagerChangeError>, WorkflowError> {
+    write_transaction(conn, |conn| {
+        lock_row(conn, LockableTable::Employees, employee_id)?;
+        let employee = super::employees::find_by_id(conn, employee_id)?;
+        if employee.manager_id == new_manager_id {
+            return Ok(Ok(0));
+        }
+        let new_manager = match new_manager_id {
+            Some(id) => Some(super::employees::find_by_id(conn, id)?),
+            None => None,
+        };
+        if let Some(manager) = &new_manager {
+            if !manager.active {
+                return Ok(Err(ManagerChangeError::InactiveManager));
+            }
+            if super::employees::reports_to(conn, manager.id, employee.id)? {
+                return Ok(Err(ManagerChangeError::Cycle));
+            }
+        }
+        let old_name = match employee.manager_id {
+            Some(id) => super::employees::find_by_id(conn, id)?.display_name,
+            None => "no manager".to_owned(),
+        };
+        let new_name = new_manager.as_ref().map_or("no manager (the program team decides)".to_owned(), |m| m.display_name.clone());
+        let at = now();
+        super::employees::set_manager(conn, employee.id, new_manager_id, at)?;
+        let pending = applications::pending_for_employee(conn, employee.id)?;
+        for application in &pending {
+            let status = stored_status(application)?;
+            applications::set_approver(conn, application.id, new_manager_id, at)?;
+            events::insert(
+                conn,
+                &NewEvent {
+                    application_id: application.id,
+                    actor_id: Some(admin.id),
+                    acting_for_id: None,
+                    action: "reassigned".to_owned(),
+                    from_status: Some(status.as_str().to_owned()),
+                    to_status: status.as_str().to_owned(),
+                    comment: Some(format!("The decision moves from {old_name} to {new_name}.")),
+                    details: None,
+                    created_at: at,
+                },
+            )?;
+            if status == Status::Submitted {
+                let program = programs::find_by_id(conn, application.program_id)?;
+                let message = format!(
+                    "{} now reports to you; their application to {} waits for your decision.",
+                    employee.display_name, program.name
+                );
+                let recipients = match new_manager_id {
+                    Some(id) => vec![id],
+                    None => admins(conn, employee.id)?,
+                };
+                for recipient in recipients {
+                    notify(conn, recipient, Some(application.id), &message, at)?;
+                }
+            }
+        }
+        super::audit::record(
+            conn,
+            admin.id,
+            "employee.manager_changed",
+            &employee.email,
+            &format!("{old_name} → {new_name}; {} pending application(s) moved", pending.len()),
+            at,
+        )?;
+        Ok(Ok(pending.len()))
+    })
+}
+
+/// Why a seat change was refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SeatsBelowTaken {
+    pub taken: i64,
+}
+
+/// Sets an intake's seats (never below those taken) and gives new seats to the waitlist.
+pub fn set_intake_seats(
+    conn: &mut DbConnection,
+    admin: &Employee,
+    intake_id: i32,
+    seats: i32,
+) -> Result<Result<usize, SeatsBelowTaken>, WorkflowError> {
+    write_transaction(conn, |conn| {
+        lock_row(conn, LockableTable::Intakes, intake_id)?;
+        let (program_id, name, old_seats): (i32, String, i32) =
+            intakes::table.find(intake_id).select((intakes::program_id, intakes::name, intakes::seats)).first(conn)?;
+        let taken = applications::seats_taken(conn, intake_id)?;
+        if i64::from(seats) < taken {
+            return Ok(Err(SeatsBelowTaken { taken }));
+        }
+        let at = now();
+        diesel::update(intakes::table.find(intake_id)).set(intakes::seats.eq(seats)).execute(conn)?;
+        let program = programs::find_by_id(conn, program_id)?;
+        let promoted = promote_from_waitlist(conn, &program, intake_id, at)?;
+        super::audit::record(
+            conn,
+            admin.id,
+            "intake.seats_changed",
+            &format!("{} / {}", program.slug, name),
+            &format!("{old_seats} → {seats} seats; {promoted} promoted from the waitlist"),
+            at,
+        )?;
+        Ok(Ok(promoted))
+    })
 }

@@ -149,6 +149,7 @@ impl Event {
             ("withdrawn", _) => "withdrew the application".into(),
             ("completed", _) => "marked the program as completed".into(),
             ("promoted", _) => "a seat became free: the place is confirmed from the waitlist".into(),
+            ("reassigned", _) => "changed the applicant's manager".into(),
             (other, _) => other.replace('_', " "),
         }
     }
@@ -174,7 +175,22 @@ pub enum DomainError {
 
 impl fmt::Display for DomainError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let decision = |action: &Action| matches!(action, Action::Approve | Action::Reject | Action::RequestChanges);
         match self {
+            DomainError::NotAllowed { action, status: Some(Status::Withdrawn) } if decision(action) => {
+                f.write_str("This application was withdrawn, so there is nothing left to decide.")
+            }
+            DomainError::NotAllowed { action, status: Some(Status::Submitted) } if decision(action) => {
+                f.write_str("This application waits for the manager's decision first.")
+            }
+            DomainError::NotAllowed { action, status: Some(status) } if decision(action) => {
+                write!(f, "This application has already been decided: it is {}.", status.label().to_lowercase())
+            }
+            DomainError::NotAllowed { action: Action::Complete, status: Some(status) } => write!(
+                f,
+                "Only an approved application can be marked as completed; this one is {}.",
+                status.label().to_lowercase()
+            ),
             DomainError::NotAllowed { action, status: Some(status) } => {
                 write!(f, "You can't {} this application: it is {}.", action.verb(), status.label().to_lowercase())
             }
@@ -265,6 +281,50 @@ pub fn transition(
         return Err(DomainError::CommentRequired(action));
     }
     Ok(outcome)
+}
+
+/// What a person is to one application, as found in the data.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Authority {
+    pub is_owner: bool,
+    /// The application's approver (the applicant's manager at submission).
+    pub is_approver: bool,
+    /// The approver has named this person their delegate for today: the approver's id.
+    pub delegate_for: Option<i32>,
+    pub is_admin: bool,
+    /// Whether the application has an approver at all (employees without a manager do not).
+    pub has_approver: bool,
+}
+
+/// The part someone may play in deciding an application in a given state.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DecisionRole {
+    /// Decides as `actor`, on behalf of `acting_for` when a delegate.
+    Decide { actor: Actor, acting_for: Option<i32> },
+    /// Their own application: nobody decides on that, whatever their role.
+    OwnApplication,
+    /// Not theirs to see.
+    NotVisible,
+}
+
+/// Who may decide what: the manager stage belongs to the approver, their delegate, or an
+/// admin when there is no approver; later stages belong to admins. Someone who decided
+/// an earlier stage keeps a role, so that a second decision is refused by the state
+/// machine with a clear message rather than hidden.
+pub fn decision_role(status: Status, authority: &Authority) -> DecisionRole {
+    if authority.is_owner {
+        return DecisionRole::OwnApplication;
+    }
+    let approver_side = authority.is_approver || authority.delegate_for.is_some();
+    let as_approver = DecisionRole::Decide { actor: Actor::Approver, acting_for: authority.delegate_for };
+    let as_admin = DecisionRole::Decide { actor: Actor::Admin, acting_for: None };
+    match status {
+        Status::Submitted if approver_side => as_approver,
+        Status::Submitted if authority.is_admin && !authority.has_approver => as_approver,
+        _ if authority.is_admin => as_admin,
+        _ if approver_side => as_approver,
+        _ => DecisionRole::NotVisible,
+    }
 }
 
 /// Checks a tuition request against the yearly cap: `covered` is what this application
@@ -415,9 +475,44 @@ mod tests {
 
     #[test]
     fn refusals_read_as_sentences() {
-        let err = transition(Some(Withdrawn), Action::Approve, Actor::Approver, &facts(true, true, Seats::Free), "")
-            .unwrap_err();
-        assert_eq!(err.to_string(), "You can't approve this application: it is withdrawn.");
+        let both = facts(true, true, Seats::Free);
+        let refusal = |from, action, actor| transition(Some(from), action, actor, &both, "why").unwrap_err().to_string();
+        assert_eq!(
+            refusal(Withdrawn, Action::Approve, Actor::Approver),
+            "This application was withdrawn, so there is nothing left to decide."
+        );
+        assert_eq!(
+            refusal(ManagerApproved, Action::Approve, Actor::Approver),
+            "This application has already been decided: it is manager approved."
+        );
+        assert_eq!(refusal(Submitted, Action::Approve, Actor::Admin), "This application waits for the manager's decision first.");
+        assert_eq!(refusal(Withdrawn, Action::Withdraw, Actor::Owner), "You can't withdraw this application: it is withdrawn.");
+        assert_eq!(
+            refusal(Submitted, Action::Complete, Actor::Admin),
+            "Only an approved application can be marked as completed; this one is submitted."
+        );
+    }
+
+    #[test]
+    fn decision_roles_follow_the_stage_and_never_include_the_owner() {
+        let admin = Authority { is_admin: true, has_approver: true, ..Default::default() };
+        let owner_admin = Authority { is_owner: true, is_admin: true, ..Default::default() };
+        let approver = Authority { is_approver: true, has_approver: true, ..Default::default() };
+        let delegate = Authority { delegate_for: Some(7), has_approver: true, ..Default::default() };
+        let stranger = Authority { has_approver: true, ..Default::default() };
+        let approver_role = DecisionRole::Decide { actor: Actor::Approver, acting_for: None };
+        let admin_role = DecisionRole::Decide { actor: Actor::Admin, acting_for: None };
+
+        assert_eq!(decision_role(Submitted, &owner_admin), DecisionRole::OwnApplication);
+        assert_eq!(decision_role(ManagerApproved, &owner_admin), DecisionRole::OwnApplication);
+        assert_eq!(decision_role(Submitted, &approver), approver_role);
+        assert_eq!(decision_role(Submitted, &delegate), DecisionRole::Decide { actor: Actor::Approver, acting_for: Some(7) });
+        assert_eq!(decision_role(Submitted, &admin), admin_role);
+        assert_eq!(decision_role(Submitted, &Authority { has_approver: false, ..admin }), approver_role);
+        assert_eq!(decision_role(ManagerApproved, &admin), admin_role);
+        assert_eq!(decision_role(ManagerApproved, &approver), approver_role);
+        assert_eq!(decision_role(Submitted, &stranger), DecisionRole::NotVisible);
+        assert_eq!(decision_role(Approved, &stranger), DecisionRole::NotVisible);
     }
 
     #[test]

@@ -14,7 +14,7 @@ use crate::db::employees::Employee;
 use crate::db::programs::{IntakeWithSeats, Program};
 use crate::db::workflow::{self, FieldChange, WorkflowError};
 use crate::db::{self, DbConnection};
-use crate::domain::application::{Event, Status};
+use crate::domain::application::{decision_role, transition, Action, Authority, DecisionRole, Event, Facts, Seats, Stages, Status};
 use crate::domain::application_form::{parse_application, ApplicationInput, FieldErrors, IntakeChoice};
 use crate::domain::{check_eligibility, Cents, Eligibility, ProgramKind};
 use crate::error::AppError;
@@ -437,12 +437,16 @@ pub struct Pagination {
     pub page: i64,
     pub pages: i64,
     pub base: String,
+    /// `?` or `&`, whichever joins `page=` to `base`.
+    pub separator: &'static str,
 }
 
 impl Pagination {
+    /// `base` is the list's URL, with its filters in the query string if any.
     pub fn new(page: i64, total: i64, per_page: i64, base: &str) -> Pagination {
         let pages = ((total + per_page - 1) / per_page).max(1);
-        Pagination { page: page.clamp(1, pages), pages, base: base.to_owned() }
+        let separator = if base.contains('?') { "&" } else { "?" };
+        Pagination { page: page.clamp(1, pages), pages, base: base.to_owned(), separator }
     }
 
     pub fn offset(&self, per_page: i64) -> i64 {
@@ -542,6 +546,36 @@ pub struct DetailsView {
     pub covered: Option<String>,
 }
 
+/// A decision that changed nothing, shown on the application's page.
+#[derive(Debug, Clone, Default)]
+pub struct Refusal {
+    pub message: String,
+    /// The comment typed, kept.
+    pub comment: String,
+    /// The message is about the comment field (a required comment was missing).
+    pub about_comment: bool,
+}
+
+/// The decisions the viewer may take on an application, as buttons.
+pub struct DecisionView {
+    pub version: i32,
+    pub can_approve: bool,
+    pub can_reject: bool,
+    pub can_request_changes: bool,
+    pub can_complete: bool,
+    pub acting_for: Option<String>,
+    /// A refused decision: its message, and the comment typed, kept.
+    pub error: Option<String>,
+    pub comment_error: Option<String>,
+    pub comment: String,
+}
+
+impl DecisionView {
+    pub fn any(&self) -> bool {
+        self.can_approve || self.can_reject || self.can_request_changes || self.can_complete
+    }
+}
+
 #[derive(Template)]
 #[template(path = "applications/detail.html")]
 struct ApplicationPage {
@@ -558,6 +592,7 @@ struct ApplicationPage {
     timeline: Vec<TimelineView>,
     can_edit: bool,
     can_withdraw: bool,
+    decision: Option<DecisionView>,
 }
 
 /// Everything an application page shows, loaded together.
@@ -570,19 +605,17 @@ struct ApplicationBundle {
     waitlist_position: i64,
     timeline: Vec<db::events::TimelineEntry>,
     acting_for_names: Vec<(i32, String)>,
-}
-
-/// Whether `viewer` may see an application: its owner, its approver, or an admin.
-fn may_view(viewer: &Viewer, application: &Application) -> bool {
-    application.employee_id == viewer.id() || application.approver_id == Some(viewer.id()) || viewer.employee.is_admin
+    authority: Authority,
 }
 
 async fn load_bundle(state: &State, viewer: &Viewer, id: i32) -> Result<ApplicationBundle, AppError> {
-    let application = run_db(state, move |conn| Ok(db::applications::find(conn, id)?)).await?;
-    if !may_view(viewer, &application) {
-        return Err(AppError::NotFound);
-    }
+    let employee = viewer.employee.clone();
     run_db(state, move |conn| {
+        let application = db::applications::find(conn, id)?;
+        let authority = workflow::authority(conn, &application, &employee, today())?;
+        if !(authority.is_owner || authority.is_approver || authority.delegate_for.is_some() || authority.is_admin) {
+            return Err(AppError::NotFound);
+        }
         let program = db::programs::find_by_id(conn, application.program_id)?;
         let applicant = db::employees::find_by_id(conn, application.employee_id)?;
         let approver_name = match application.approver_id {
@@ -599,7 +632,7 @@ async fn load_bundle(state: &State, viewer: &Viewer, id: i32) -> Result<Applicat
         let waitlist_position = db::applications::waitlist_position(conn, &application)?;
         let timeline = db::events::timeline(conn, application.id)?;
         let mut acting_for_names = Vec::new();
-        for person in timeline.iter().filter_map(|e| e.acting_for_id) {
+        for person in timeline.iter().filter_map(|e| e.acting_for_id).chain(authority.delegate_for) {
             if !acting_for_names.iter().any(|(id, _)| *id == person) {
                 acting_for_names.push((person, db::employees::find_by_id(conn, person)?.display_name));
             }
@@ -613,6 +646,7 @@ async fn load_bundle(state: &State, viewer: &Viewer, id: i32) -> Result<Applicat
             waitlist_position,
             timeline,
             acting_for_names,
+            authority,
         })
     })
     .await
@@ -654,17 +688,47 @@ fn details_view(bundle: &ApplicationBundle) -> DetailsView {
     }
 }
 
-#[get("/applications/{id}")]
-pub async fn show_application(
-    state: State,
-    viewer: Viewer,
-    id: web::Path<i32>,
-    req: HttpRequest,
+/// The decisions the state machine would accept from this viewer now.
+fn decision_view(bundle: &ApplicationBundle, status: Status, refused: Option<Refusal>) -> Option<DecisionView> {
+    let DecisionRole::Decide { actor, acting_for } = decision_role(status, &bundle.authority) else {
+        return None;
+    };
+    let facts = Facts {
+        stages: Stages { manager: bundle.program.needs_manager_approval, admin: bundle.program.needs_admin_approval },
+        seats: Seats::Free,
+    };
+    let allowed = |action| transition(Some(status), action, actor, &facts, "comment").is_ok();
+    let refused = refused.unwrap_or_default();
+    let comment_error = refused.about_comment.then(|| refused.message.clone());
+    let error = (!refused.about_comment && !refused.message.is_empty()).then(|| refused.message.clone());
+    let view = DecisionView {
+        version: bundle.application.version,
+        can_approve: allowed(Action::Approve),
+        can_reject: allowed(Action::Reject),
+        can_request_changes: allowed(Action::RequestChanges),
+        can_complete: allowed(Action::Complete),
+        acting_for: acting_for.and_then(|id| bundle.acting_for_names.iter().find(|(p, _)| *p == id)).map(|(_, n)| n.clone()),
+        error,
+        comment_error,
+        comment: refused.comment,
+    };
+    (view.any() || view.error.is_some()).then_some(view)
+}
+
+/// The page of one application; `refused` carries a decision that changed nothing
+/// (its message and the comment typed), shown with `status`.
+pub async fn application_page(
+    state: &State,
+    viewer: &Viewer,
+    id: i32,
+    refused: Option<Refusal>,
+    http_status: StatusCode,
+    req: &HttpRequest,
 ) -> Result<HttpResponse, AppError> {
-    let bundle = load_bundle(&state, &viewer, id.into_inner()).await?;
+    let bundle = load_bundle(state, viewer, id).await?;
     let application = &bundle.application;
     let status: Status = application.status.parse().map_err(AppError::corrupt)?;
-    let is_owner = application.employee_id == viewer.id();
+    let is_owner = bundle.authority.is_owner;
     let template = ApplicationPage {
         chrome: viewer.chrome(if is_owner { "applications" } else { "approvals" }),
         id: application.id,
@@ -684,8 +748,14 @@ pub async fn show_application(
         timeline: timeline_views(&bundle),
         can_edit: is_owner && status == Status::ChangesRequested,
         can_withdraw: is_owner && !status.is_final(),
+        decision: decision_view(&bundle, status, refused),
     };
-    page(&req, &template)
+    page_with_status(req, &template, http_status)
+}
+
+#[get("/applications/{id}")]
+pub async fn show_application(state: State, viewer: Viewer, id: web::Path<i32>, req: HttpRequest) -> Result<HttpResponse, AppError> {
+    application_page(&state, &viewer, id.into_inner(), None, StatusCode::OK, &req).await
 }
 
 /// Loads an application its owner wants to change; others get 404.

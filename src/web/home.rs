@@ -44,7 +44,7 @@ struct HomePage {
 pub async fn home(state: State, viewer: Viewer, req: HttpRequest) -> Result<HttpResponse, AppError> {
     let employee_id = viewer.id();
     let (applications, programs) = run_db(&state, move |conn| {
-        Ok((db::applications::list_for_employee(conn, employee_id, 5)?, db::programs::list_published(conn)?))
+        Ok((db::applications::page_for_employee(conn, employee_id, 0, 5)?, db::programs::list_published(conn)?))
     })
     .await?;
     let today = today();

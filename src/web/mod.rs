@@ -2,13 +2,16 @@
 //! the pieces every page shares (who is signed in, the CSRF-checked form, flash
 //! messages, the page chrome). No SQL here: handlers call `db` inside `web::block`.
 
+pub mod admin;
 pub mod applications;
+pub mod approvals;
 pub mod assets;
 pub mod auth;
 pub mod catalog;
 pub mod health;
 pub mod home;
 pub mod notifications;
+pub mod team;
 
 use std::future::Future;
 use std::pin::Pin;
@@ -155,11 +158,12 @@ impl FromRequest for Viewer {
                 };
                 let is_manager = db::employees::has_direct_reports(conn, employee_id)?;
                 let unread = db::notifications::count_unread(conn, employee_id)?;
-                let mut awaiting =
-                    if is_manager { db::applications::count_awaiting_manager(conn, employee_id)? } else { 0 };
-                if employee.is_admin {
-                    awaiting += db::applications::count_awaiting_admin(conn)?;
-                }
+                let awaiting = if is_manager || employee.is_admin {
+                    let (scope, _) = db::workflow::queue_scope(conn, &employee, catalog::today(), None)?;
+                    db::applications::queue_count(conn, &scope)?
+                } else {
+                    0
+                };
                 Ok(Some((employee, is_manager, unread, awaiting)))
             })
             .await?;

@@ -1,0 +1,308 @@
+//! Deciding: the approvals queue, bulk approval, and the decision routes of one
+//! application (approve, reject, request changes, complete).
+
+use actix_web::http::StatusCode;
+use actix_web::{get, post, web, HttpRequest, HttpResponse};
+use askama::Template;
+use chrono::Datelike;
+use serde::Deserialize;
+
+use super::applications::{application_page, PageQuery, Pagination, Refusal};
+use super::auth::safe_next;
+use super::catalog::{long_date, today};
+use super::{page, redirect_with_flash, run_db, Chrome, CsrfForm, State, Viewer};
+use crate::db::workflow::{self, DecisionRequest, WorkflowError};
+use crate::db::{self};
+use crate::domain::application::{Action, DomainError, Status};
+use crate::domain::Cents;
+use crate::error::AppError;
+
+const QUEUE_PER_PAGE: i64 = 50;
+
+/// One application in the queue.
+pub struct QueueRow {
+    pub id: i32,
+    pub version: i32,
+    pub employee_name: String,
+    pub program_name: String,
+    pub what: String,
+    pub waited: String,
+    pub stage: &'static str,
+    pub acting_for: Option<String>,
+    pub budget: Option<String>,
+}
+
+/// A program to filter the queue by.
+pub struct ProgramOption {
+    pub slug: String,
+    pub name: String,
+    pub selected: bool,
+}
+
+#[derive(Template)]
+#[template(path = "approvals/queue.html")]
+struct QueuePage {
+    chrome: Chrome,
+    rows: Vec<QueueRow>,
+    total: i64,
+    programs: Vec<ProgramOption>,
+    program: String,
+    pagination: Pagination,
+}
+
+/// "3 days", "5 hours", "a few minutes".
+pub fn waited(since: chrono::NaiveDateTime) -> String {
+    let elapsed = db::now() - since;
+    let plural = |n: i64, unit: &str| format!("{n} {unit}{}", if n == 1 { "" } else { "s" });
+    if elapsed.num_days() >= 1 {
+        plural(elapsed.num_days(), "day")
+    } else if elapsed.num_hours() >= 1 {
+        plural(elapsed.num_hours(), "hour")
+    } else {
+        "less than an hour".to_owned()
+    }
+}
+
+#[derive(Debug, Default, Deserialize)]
+pub struct QueueQuery {
+    program: Option<String>,
+    #[serde(flatten)]
+    page: PageQuery,
+}
+
+#[get("/approvals")]
+pub async fn list_approvals(state: State, viewer: Viewer, query: web::Query<QueueQuery>, req: HttpRequest) -> Result<HttpResponse, AppError> {
+    if !viewer.is_manager && !viewer.employee.is_admin {
+        return Err(AppError::Forbidden);
+    }
+    let employee = viewer.employee.clone();
+    let program_slug = query.program.clone().unwrap_or_default();
+    let requested = query.page.page().unwrap_or(1);
+    let base = if program_slug.is_empty() { "/approvals".to_owned() } else { format!("/approvals?program={}", super::url_encode(&program_slug)) };
+    let (rows, total, programs, pagination) = run_db(&state, move |conn| {
+        let programs = db::programs::list_published(conn)?;
+        let program_id = programs.iter().find(|p| p.slug == program_slug).map(|p| p.id);
+        let (scope, delegators) = workflow::queue_scope(conn, &employee, today(), program_id)?;
+        let total = db::applications::queue_count(conn, &scope)?;
+        let pagination = Pagination::new(requested, total, QUEUE_PER_PAGE, &base);
+        let items = db::applications::queue(conn, &scope, pagination.offset(QUEUE_PER_PAGE), QUEUE_PER_PAGE)?;
+        let mut rows = Vec::with_capacity(items.len());
+        for item in items {
+            let budget = match (item.covered_cents, item.term_starts_on) {
+                (Some(_), Some(term)) => {
+                    let program = programs.iter().find(|p| p.id == item.program_id);
+                    let cap = program.map_or(0, |p| if item.employment_type == "part_time" { p.annual_cap_part_time_cents } else { p.annual_cap_full_time_cents });
+                    let committed: i64 = db::applications::committed_tuition_cents(conn, item.employee_id, item.program_id, term.year(), Some(item.id))?.iter().sum();
+                    Some(format!("{} of {} left for {}", Cents(cap).saturating_sub(Cents(committed)), Cents(cap), term.year()))
+                }
+                _ => None,
+            };
+            let what = match (&item.intake_name, item.intake_starts_on, item.amount_cents) {
+                (Some(name), Some(starts), _) => format!("{name} (starts {})", long_date(starts)),
+                (_, _, Some(amount)) => format!("{} tuition", Cents(amount)),
+                _ => "Self-paced".to_owned(),
+            };
+            let stage = match (item.status.as_str(), item.approver_id) {
+                ("manager_approved", _) => "Program team",
+                (_, None) => "Manager stage (no manager)",
+                _ => "Manager",
+            };
+            let acting_for = item
+                .approver_id
+                .filter(|approver| *approver != employee.id)
+                .and_then(|approver| delegators.iter().find(|(id, _)| *id == approver))
+                .map(|(_, name)| name.clone());
+            rows.push(QueueRow {
+                id: item.id,
+                version: item.version,
+                employee_name: item.employee_name,
+                program_name: item.program_name,
+                what,
+                waited: waited(item.submitted_at),
+                stage,
+                acting_for,
+                budget,
+            });
+        }
+        let programs = programs
+            .into_iter()
+            .map(|p| ProgramOption { selected: p.slug == program_slug, slug: p.slug, name: p.name })
+            .collect::<Vec<_>>();
+        Ok((rows, total, programs, pagination))
+    })
+    .await?;
+    let program = query.program.clone().unwrap_or_default();
+    page(&req, &QueuePage { chrome: viewer.chrome("approvals"), rows, total, programs, program, pagination })
+}
+
+/// The fields of a decision form.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct DecisionForm {
+    comment: String,
+    version: String,
+    return_to: String,
+}
+
+/// Where to go after a decision: the queue or the application's page.
+fn return_path(form: &DecisionForm, id: i32) -> String {
+    match safe_next(Some(&form.return_to)).as_str() {
+        "/" => format!("/applications/{id}"),
+        path => path.to_owned(),
+    }
+}
+
+/// The flash message after a decision.
+fn decided_message(decided: &workflow::Decided) -> String {
+    let whose = format!("{}'s application to {}", decided.applicant_name, decided.program_name);
+    let mut message = match decided.outcome.to {
+        Status::ManagerApproved => format!("Approved {whose}; the program team decides next."),
+        Status::Approved => format!("Approved {whose}: the place is confirmed."),
+        Status::Waitlisted => format!("Approved {whose}; the intake is full, so it is on the waitlist."),
+        Status::Rejected => format!("Rejected {whose}."),
+        Status::ChangesRequested => format!("Asked for changes to {whose}."),
+        Status::Completed => format!("Marked {whose} as completed."),
+        other => format!("{whose} is now {}.", other.label().to_lowercase()),
+    };
+    if decided.promoted > 0 {
+        message.push_str(&format!(" {} waitlisted application(s) got the freed seat.", decided.promoted));
+    }
+    message
+}
+
+/// A message for a decision that changed nothing, and its status code.
+fn refusal(err: WorkflowError) -> Result<(StatusCode, String), AppError> {
+    Ok(match err {
+        WorkflowError::OwnApplication => return Err(AppError::Forbidden),
+        WorkflowError::NotFound => return Err(AppError::NotFound),
+        WorkflowError::Refused(err @ DomainError::CommentRequired(_)) => (StatusCode::UNPROCESSABLE_ENTITY, err.to_string()),
+        WorkflowError::Refused(err) => (StatusCode::CONFLICT, err.to_string()),
+        WorkflowError::Stale { status } => (
+            StatusCode::CONFLICT,
+            format!("This application changed since you opened it: it is now {}. Review it and decide again.", status.label().to_lowercase()),
+        ),
+        WorkflowError::OverCap { exceeded, year } => (
+            StatusCode::CONFLICT,
+            format!(
+                "Approving would go over the applicant's yearly tuition limit: they have {} of {} left for {year}.",
+                exceeded.left, exceeded.cap
+            ),
+        ),
+        WorkflowError::AlreadyActive(_) => (StatusCode::CONFLICT, "The applicant already has an active application to this program.".to_owned()),
+        WorkflowError::Database(err) => return Err(err.into()),
+    })
+}
+
+async fn decide(state: State, viewer: Viewer, id: i32, form: DecisionForm, action: Action, req: HttpRequest) -> Result<HttpResponse, AppError> {
+    let request = DecisionRequest {
+        application_id: id,
+        expected_version: form.version.trim().parse().ok(),
+        action,
+        comment: form.comment.trim().chars().take(4_000).collect(),
+        today: today(),
+    };
+    let employee = viewer.employee.clone();
+    let result = run_db(&state, move |conn| Ok(workflow::decide(conn, &employee, &request))).await?;
+    match result {
+        Ok(decided) => Ok(redirect_with_flash(&return_path(&form, id), "success", &decided_message(&decided))),
+        Err(err) => {
+            let (status, message) = refusal(err)?;
+            let about_comment = status == StatusCode::UNPROCESSABLE_ENTITY;
+            let refused = Refusal { message, comment: form.comment, about_comment };
+            application_page(&state, &viewer, id, Some(refused), status, &req).await
+        }
+    }
+}
+
+#[post("/applications/{id}/approve")]
+pub async fn approve_application(state: State, viewer: Viewer, id: web::Path<i32>, form: CsrfForm<DecisionForm>, req: HttpRequest) -> Result<HttpResponse, AppError> {
+    decide(state, viewer, id.into_inner(), form.0, Action::Approve, req).await
+}
+
+#[post("/applications/{id}/reject")]
+pub async fn reject_application(state: State, viewer: Viewer, id: web::Path<i32>, form: CsrfForm<DecisionForm>, req: HttpRequest) -> Result<HttpResponse, AppError> {
+    decide(state, viewer, id.into_inner(), form.0, Action::Reject, req).await
+}
+
+#[post("/applications/{id}/request-changes")]
+pub async fn request_changes(state: State, viewer: Viewer, id: web::Path<i32>, form: CsrfForm<DecisionForm>, req: HttpRequest) -> Result<HttpResponse, AppError> {
+    decide(state, viewer, id.into_inner(), form.0, Action::RequestChanges, req).await
+}
+
+#[post("/applications/{id}/complete")]
+pub async fn complete_application(state: State, viewer: Viewer, id: web::Path<i32>, form: CsrfForm<DecisionForm>, req: HttpRequest) -> Result<HttpResponse, AppError> {
+    if !viewer.employee.is_admin {
+        // Only admins complete; others learn nothing about the application.
+        let id = id.into_inner();
+        let visible = application_visible(&state, &viewer, id).await?;
+        return Err(if visible { AppError::Forbidden } else { AppError::NotFound });
+    }
+    decide(state, viewer, id.into_inner(), form.0, Action::Complete, req).await
+}
+
+/// Whether the viewer may see an application at all.
+async fn application_visible(state: &State, viewer: &Viewer, id: i32) -> Result<bool, AppError> {
+    let employee = viewer.employee.clone();
+    run_db(state, move |conn| {
+        let application = match db::applications::find(conn, id) {
+            Ok(application) => application,
+            Err(diesel::result::Error::NotFound) => return Ok(false),
+            Err(other) => return Err(other.into()),
+        };
+        let authority = workflow::authority(conn, &application, &employee, today())?;
+        Ok(authority.is_owner || authority.is_approver || authority.delegate_for.is_some() || authority.is_admin)
+    })
+    .await
+}
+
+/// At most this many applications are approved by one bulk request.
+const MAX_BULK: usize = 200;
+
+#[post("/approvals/approve")]
+pub async fn approve_selected(state: State, viewer: Viewer, form: CsrfForm<Vec<(String, String)>>) -> Result<HttpResponse, AppError> {
+    if !viewer.is_manager && !viewer.employee.is_admin {
+        return Err(AppError::Forbidden);
+    }
+    let fields = form.0;
+    let comment: String = fields.iter().find(|(k, _)| k == "comment").map(|(_, v)| v.trim().chars().take(4_000).collect()).unwrap_or_default();
+    let mut ids: Vec<i32> = fields.iter().filter(|(k, _)| k == "application_id").filter_map(|(_, v)| v.trim().parse().ok()).collect();
+    ids.sort_unstable();
+    ids.dedup();
+    if ids.is_empty() {
+        return Ok(redirect_with_flash("/approvals", "error", "Select at least one application to approve."));
+    }
+    if ids.len() > MAX_BULK {
+        return Ok(redirect_with_flash("/approvals", "error", &format!("Approve at most {MAX_BULK} applications at once.")));
+    }
+    let version_of = |id: i32| fields.iter().find(|(k, _)| *k == format!("version_{id}")).and_then(|(_, v)| v.trim().parse().ok());
+    let requests: Vec<DecisionRequest> = ids
+        .iter()
+        .map(|id| DecisionRequest { application_id: *id, expected_version: version_of(*id), action: Action::Approve, comment: comment.clone(), today: today() })
+        .collect();
+    let employee = viewer.employee.clone();
+    let results = run_db(&state, move |conn| {
+        Ok(requests.iter().map(|request| (request.application_id, workflow::decide(conn, &employee, request))).collect::<Vec<_>>())
+    })
+    .await?;
+    let mut approved = 0;
+    let mut problems = Vec::new();
+    for (id, result) in results {
+        match result {
+            Ok(_) => approved += 1,
+            Err(WorkflowError::Database(err)) => return Err(err.into()),
+            Err(err) => {
+                let message = match refusal(err) {
+                    Ok((_, message)) => message,
+                    Err(AppError::Forbidden) => "you can't decide on your own application.".to_owned(),
+                    Err(_) => "it is not in your queue.".to_owned(),
+                };
+                problems.push(format!("application {id}: {message}"));
+            }
+        }
+    }
+    let mut message = format!("Approved {approved} application{}.", if approved == 1 { "" } else { "s" });
+    if !problems.is_empty() {
+        message.push_str(&format!(" Not approved: {}", problems.join(" ")));
+    }
+    Ok(redirect_with_flash("/approvals", if problems.is_empty() { "success" } else { "error" }, &message))
+}

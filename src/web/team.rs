@@ -1,0 +1,246 @@
+//! A manager's team: direct reports and their applications, and delegation of
+//! decisions while the manager is away.
+
+use actix_web::http::StatusCode;
+use actix_web::{get, post, web, HttpRequest, HttpResponse};
+use askama::Template;
+use chrono::{Days, NaiveDate};
+use serde::Deserialize;
+
+use super::catalog::{long_date, today};
+use super::home::status_label;
+use super::{page_with_status, redirect_with_flash, run_db, Chrome, CsrfForm, State, Viewer};
+use crate::db;
+use crate::domain::application_form::FieldErrors;
+use crate::domain::Email;
+use crate::error::AppError;
+
+/// The longest a delegation may run.
+const MAX_DELEGATION_DAYS: u64 = 366;
+
+pub struct TeamApplicationView {
+    pub id: i32,
+    pub program_name: String,
+    pub status: String,
+    pub status_label: String,
+    pub submitted_on: String,
+}
+
+pub struct TeamMember {
+    pub name: String,
+    pub email: String,
+    pub job_title: String,
+    pub applications: Vec<TeamApplicationView>,
+}
+
+pub struct DelegationLine {
+    pub id: i32,
+    pub delegate_name: String,
+    pub starts_on: String,
+    pub ends_on: String,
+    pub active_now: bool,
+}
+
+/// The delegation form as typed.
+#[derive(Debug, Default, Deserialize, Clone)]
+#[serde(default)]
+pub struct DelegationForm {
+    delegate_email: String,
+    starts_on: String,
+    ends_on: String,
+}
+
+pub struct DelegationFormView {
+    pub input: DelegationForm,
+    pub errors: FieldErrors,
+}
+
+impl DelegationFormView {
+    pub fn error(&self, field: &str) -> &str {
+        self.errors.get(field).unwrap_or("")
+    }
+}
+
+#[derive(Template)]
+#[template(path = "team/team.html")]
+struct TeamPage {
+    chrome: Chrome,
+    members: Vec<TeamMember>,
+    delegations: Vec<DelegationLine>,
+    form: DelegationFormView,
+    today: String,
+}
+
+async fn team_page(state: &State, viewer: &Viewer, form: DelegationFormView, status: StatusCode, req: &HttpRequest) -> Result<HttpResponse, AppError> {
+    if !viewer.is_manager {
+        return Err(AppError::Forbidden);
+    }
+    let manager_id = viewer.id();
+    let today = today();
+    let (reports, applications, delegations) = run_db(state, move |conn| {
+        let reports = db::employees::direct_reports(conn, manager_id)?;
+        let ids: Vec<i32> = reports.iter().map(|r| r.id).collect();
+        let applications = db::applications::for_employees(conn, &ids)?;
+        let delegations = db::delegations::current_for_manager(conn, manager_id, today)?;
+        Ok((reports, applications, delegations))
+    })
+    .await?;
+    let members = reports
+        .into_iter()
+        .map(|person| TeamMember {
+            applications: applications
+                .iter()
+                .filter(|a| a.employee_id == person.id)
+                .map(|a| TeamApplicationView {
+                    id: a.id,
+                    program_name: a.program_name.clone(),
+                    status_label: status_label(&a.status),
+                    status: a.status.clone(),
+                    submitted_on: long_date(a.submitted_at.date()),
+                })
+                .collect(),
+            name: person.display_name,
+            email: person.email,
+            job_title: person.job_title,
+        })
+        .collect();
+    let delegations = delegations
+        .into_iter()
+        .map(|d| DelegationLine {
+            id: d.id,
+            delegate_name: d.other_name,
+            starts_on: long_date(d.starts_on),
+            ends_on: long_date(d.ends_on),
+            active_now: d.starts_on <= today && today <= d.ends_on,
+        })
+        .collect();
+    let template = TeamPage { chrome: viewer.chrome("team"), members, delegations, form, today: today.to_string() };
+    page_with_status(req, &template, status)
+}
+
+#[get("/team")]
+pub async fn show_team(state: State, viewer: Viewer, req: HttpRequest) -> Result<HttpResponse, AppError> {
+    let form = DelegationFormView { input: DelegationForm::default(), errors: FieldErrors::default() };
+    team_page(&state, &viewer, form, StatusCode::OK, &req).await
+}
+
+fn parse_date(errors: &mut FieldErrors, field: &'static str, text: &str) -> Option<NaiveDate> {
+    match NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d") {
+        Ok(date) => Some(date),
+        Err(_) if text.trim().is_empty() => {
+            errors.add(field, "Enter a date.");
+            None
+        }
+        Err(_) => {
+            errors.add(field, "Enter the date as year-month-day, for example 2027-01-15.");
+            None
+        }
+    }
+}
+
+#[post("/team/delegations")]
+pub async fn add_delegation(state: State, viewer: Viewer, form: CsrfForm<DelegationForm>, req: HttpRequest) -> Result<HttpResponse, AppError> {
+    if !viewer.is_manager {
+        return Err(AppError::Forbidden);
+    }
+    let input = form.0;
+    let mut errors = FieldErrors::default();
+    let email = match Email::parse(&input.delegate_email) {
+        Ok(email) => Some(email),
+        Err(message) => {
+            errors.add("delegate_email", message);
+            None
+        }
+    };
+    let today = today();
+    let starts_on = parse_date(&mut errors, "starts_on", &input.starts_on);
+    let ends_on = parse_date(&mut errors, "ends_on", &input.ends_on);
+    if let Some(start) = starts_on {
+        if start < today {
+            errors.add("starts_on", "The delegation can't start in the past.");
+        }
+    }
+    if let (Some(start), Some(end)) = (starts_on, ends_on) {
+        if end < start {
+            errors.add("ends_on", "The last day must be on or after the first day.");
+        } else if end > start.checked_add_days(Days::new(MAX_DELEGATION_DAYS)).unwrap_or(start) {
+            errors.add("ends_on", "A delegation can last at most a year.");
+        }
+    }
+    let manager_id = viewer.id();
+    let delegate = match &email {
+        Some(email) => {
+            let email = email.as_str().to_owned();
+            run_db(&state, move |conn| {
+                let found = db::employees::find_by_email(conn, &email)?;
+                Ok(match found {
+                    Some(person) => {
+                        let decides = person.is_admin || db::employees::has_direct_reports(conn, person.id)?;
+                        Some((person, decides))
+                    }
+                    None => None,
+                })
+            })
+            .await?
+        }
+        None => None,
+    };
+    let delegate_id = match (&email, delegate) {
+        (None, _) => None,
+        (Some(_), None) => {
+            errors.add("delegate_email", "Nobody at the company has this e-mail address.");
+            None
+        }
+        (Some(_), Some((person, _))) if person.id == manager_id => {
+            errors.add("delegate_email", "Choose someone other than yourself.");
+            None
+        }
+        (Some(_), Some((person, _))) if !person.active => {
+            errors.add("delegate_email", "This person no longer works here.");
+            None
+        }
+        (Some(_), Some((_, false))) => {
+            errors.add("delegate_email", "Choose another manager or a program administrator.");
+            None
+        }
+        (Some(_), Some((person, true))) => Some(person.id),
+    };
+    let (Some(delegate_id), Some(starts_on), Some(ends_on), true) = (delegate_id, starts_on, ends_on, errors.is_empty()) else {
+        let view = DelegationFormView { input, errors };
+        return team_page(&state, &viewer, view, StatusCode::UNPROCESSABLE_ENTITY, &req).await;
+    };
+    run_db(&state, move |conn| {
+        db::write_transaction(conn, |conn| {
+            db::delegations::insert(conn, manager_id, delegate_id, starts_on, ends_on, db::now())?;
+            db::audit::record(
+                conn,
+                manager_id,
+                "delegation.created",
+                &format!("employee {delegate_id}"),
+                &format!("{starts_on} to {ends_on}"),
+                db::now(),
+            )?;
+            Ok::<_, AppError>(())
+        })
+    })
+    .await?;
+    let message = format!("Your delegate decides for you from {} to {}.", long_date(starts_on), long_date(ends_on));
+    Ok(redirect_with_flash("/team", "success", &message))
+}
+
+#[derive(Debug, Default, Deserialize)]
+pub struct EndDelegationForm {}
+
+#[post("/team/delegations/{id}/end")]
+pub async fn end_delegation(state: State, viewer: Viewer, id: web::Path<i32>, _form: CsrfForm<EndDelegationForm>) -> Result<HttpResponse, AppError> {
+    if !viewer.is_manager {
+        return Err(AppError::Forbidden);
+    }
+    let manager_id = viewer.id();
+    let id = id.into_inner();
+    let ended = run_db(&state, move |conn| Ok(db::delegations::end(conn, id, manager_id, today())?)).await?;
+    if ended == 0 {
+        return Err(AppError::NotFound);
+    }
+    Ok(redirect_with_flash("/team", "success", "The delegation has ended."))
+}
