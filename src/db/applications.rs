@@ -355,7 +355,13 @@ pub fn for_employees(conn: &mut DbConnection, employee_ids: &[i32]) -> QueryResu
         .inner_join(programs::table)
         .filter(applications::employee_id.eq_any(employee_ids))
         .order(applications::id.desc())
-        .select((applications::id, applications::employee_id, applications::status, programs::name, applications::submitted_at))
+        .select((
+            applications::id,
+            applications::employee_id,
+            applications::status,
+            programs::name,
+            applications::submitted_at,
+        ))
         .load(conn)
 }
 

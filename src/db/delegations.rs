@@ -38,7 +38,11 @@ pub fn insert(
 }
 
 /// The managers for whom `delegate_id` decides on `today`, with their names.
-pub fn active_for_delegate(conn: &mut DbConnection, delegate_id: i32, today: NaiveDate) -> QueryResult<Vec<(i32, String)>> {
+pub fn active_for_delegate(
+    conn: &mut DbConnection,
+    delegate_id: i32,
+    today: NaiveDate,
+) -> QueryResult<Vec<(i32, String)>> {
     delegations::table
         .inner_join(employees::table.on(employees::id.eq(delegations::manager_id)))
         .filter(delegations::delegate_id.eq(delegate_id))
@@ -63,7 +67,11 @@ pub fn is_active(conn: &mut DbConnection, manager_id: i32, delegate_id: i32, tod
 }
 
 /// A manager's delegations that have not ended before `today`, with the delegates' names.
-pub fn current_for_manager(conn: &mut DbConnection, manager_id: i32, today: NaiveDate) -> QueryResult<Vec<DelegationView>> {
+pub fn current_for_manager(
+    conn: &mut DbConnection,
+    manager_id: i32,
+    today: NaiveDate,
+) -> QueryResult<Vec<DelegationView>> {
     delegations::table
         .inner_join(employees::table.on(employees::id.eq(delegations::delegate_id)))
         .filter(delegations::manager_id.eq(manager_id))

@@ -15,8 +15,8 @@ use super::programs::{self, Program};
 use super::schema::{employees, intakes};
 use super::{lock_row, now, write_transaction, DbConnection, LockableTable};
 use crate::domain::application::{
-    check_tuition_cap, decision_role, transition, Action, Actor, Authority, DecisionRole, DomainError, Facts,
-    Outcome, Seats, Stages, Status, TuitionCapExceeded,
+    check_tuition_cap, decision_role, transition, Action, Actor, Authority, DecisionRole, DomainError, Facts, Outcome,
+    Seats, Stages, Status, TuitionCapExceeded,
 };
 use crate::domain::application_form::ApplicationDetails;
 use crate::domain::{Cents, EmploymentType};
@@ -460,9 +460,16 @@ pub fn queue_scope(
 }
 
 /// What `viewer` is to `application` on `today`.
-pub fn authority(conn: &mut DbConnection, application: &Application, viewer: &Employee, today: NaiveDate) -> QueryResult<Authority> {
+pub fn authority(
+    conn: &mut DbConnection,
+    application: &Application,
+    viewer: &Employee,
+    today: NaiveDate,
+) -> QueryResult<Authority> {
     let delegate_for = match application.approver_id {
-        Some(approver) if approver != viewer.id && delegations::is_active(conn, approver, viewer.id, today)? => Some(approver),
+        Some(approver) if approver != viewer.id && delegations::is_active(conn, approver, viewer.id, today)? => {
+            Some(approver)
+        }
         _ => None,
     };
     Ok(Authority {
@@ -537,8 +544,8 @@ pub fn decide(conn: &mut DbConnection, viewer: &Employee, request: &DecisionRequ
         };
         let program = programs::find_by_id(conn, application.program_id)?;
         let facts = facts(conn, &program, application.intake_id)?;
-        let outcome =
-            transition(Some(status), request.action, actor, &facts, &request.comment).map_err(WorkflowError::Refused)?;
+        let outcome = transition(Some(status), request.action, actor, &facts, &request.comment)
+            .map_err(WorkflowError::Refused)?;
         if request.expected_version.is_some_and(|v| v != application.version) {
             return Err(WorkflowError::Stale { status });
         }
@@ -645,7 +652,8 @@ pub fn change_manager(
             Some(id) => super::employees::find_by_id(conn, id)?.display_name,
             None => "no manager".to_owned(),
         };
-        let new_name = new_manager.as_ref().map_or("no manager (the program team decides)".to_owned(), |m| m.display_name.clone());
+        let new_name =
+            new_manager.as_ref().map_or("no manager (the program team decides)".to_owned(), |m| m.display_name.clone());
         let at = now();
         super::employees::set_manager(conn, employee.id, new_manager_id, at)?;
         let pending = applications::pending_for_employee(conn, employee.id)?;

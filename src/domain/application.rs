@@ -476,7 +476,8 @@ mod tests {
     #[test]
     fn refusals_read_as_sentences() {
         let both = facts(true, true, Seats::Free);
-        let refusal = |from, action, actor| transition(Some(from), action, actor, &both, "why").unwrap_err().to_string();
+        let refusal =
+            |from, action, actor| transition(Some(from), action, actor, &both, "why").unwrap_err().to_string();
         assert_eq!(
             refusal(Withdrawn, Action::Approve, Actor::Approver),
             "This application was withdrawn, so there is nothing left to decide."
@@ -485,8 +486,14 @@ mod tests {
             refusal(ManagerApproved, Action::Approve, Actor::Approver),
             "This application has already been decided: it is manager approved."
         );
-        assert_eq!(refusal(Submitted, Action::Approve, Actor::Admin), "This application waits for the manager's decision first.");
-        assert_eq!(refusal(Withdrawn, Action::Withdraw, Actor::Owner), "You can't withdraw this application: it is withdrawn.");
+        assert_eq!(
+            refusal(Submitted, Action::Approve, Actor::Admin),
+            "This application waits for the manager's decision first."
+        );
+        assert_eq!(
+            refusal(Withdrawn, Action::Withdraw, Actor::Owner),
+            "You can't withdraw this application: it is withdrawn."
+        );
         assert_eq!(
             refusal(Submitted, Action::Complete, Actor::Admin),
             "Only an approved application can be marked as completed; this one is submitted."
@@ -506,7 +513,10 @@ mod tests {
         assert_eq!(decision_role(Submitted, &owner_admin), DecisionRole::OwnApplication);
         assert_eq!(decision_role(ManagerApproved, &owner_admin), DecisionRole::OwnApplication);
         assert_eq!(decision_role(Submitted, &approver), approver_role);
-        assert_eq!(decision_role(Submitted, &delegate), DecisionRole::Decide { actor: Actor::Approver, acting_for: Some(7) });
+        assert_eq!(
+            decision_role(Submitted, &delegate),
+            DecisionRole::Decide { actor: Actor::Approver, acting_for: Some(7) }
+        );
         assert_eq!(decision_role(Submitted, &admin), admin_role);
         assert_eq!(decision_role(Submitted, &Authority { has_approver: false, ..admin }), approver_role);
         assert_eq!(decision_role(ManagerApproved, &admin), admin_role);

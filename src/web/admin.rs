@@ -34,7 +34,15 @@ struct EmployeePage {
     error: Option<String>,
 }
 
-async fn employee_page(state: &State, viewer: &Viewer, id: i32, typed: Option<String>, error: Option<String>, status: StatusCode, req: &HttpRequest) -> Result<HttpResponse, AppError> {
+async fn employee_page(
+    state: &State,
+    viewer: &Viewer,
+    id: i32,
+    typed: Option<String>,
+    error: Option<String>,
+    status: StatusCode,
+    req: &HttpRequest,
+) -> Result<HttpResponse, AppError> {
     let (person, manager) = run_db(state, move |conn| {
         let person = db::employees::find_by_id(conn, id)?;
         let manager = match person.manager_id {
@@ -58,7 +66,12 @@ async fn employee_page(state: &State, viewer: &Viewer, id: i32, typed: Option<St
 }
 
 #[get("/admin/employees/{id}")]
-pub async fn show_employee(state: State, viewer: Viewer, id: web::Path<i32>, req: HttpRequest) -> Result<HttpResponse, AppError> {
+pub async fn show_employee(
+    state: State,
+    viewer: Viewer,
+    id: web::Path<i32>,
+    req: HttpRequest,
+) -> Result<HttpResponse, AppError> {
     require_admin(&viewer)?;
     employee_page(&state, &viewer, id.into_inner(), None, None, StatusCode::OK, &req).await
 }
@@ -70,11 +83,27 @@ pub struct ManagerForm {
 }
 
 #[post("/admin/employees/{id}/manager")]
-pub async fn change_manager(state: State, viewer: Viewer, id: web::Path<i32>, form: CsrfForm<ManagerForm>, req: HttpRequest) -> Result<HttpResponse, AppError> {
+pub async fn change_manager(
+    state: State,
+    viewer: Viewer,
+    id: web::Path<i32>,
+    form: CsrfForm<ManagerForm>,
+    req: HttpRequest,
+) -> Result<HttpResponse, AppError> {
     require_admin(&viewer)?;
     let id = id.into_inner();
     let typed = form.0.manager_email;
-    let fail = |message: &str| employee_page(&state, &viewer, id, Some(typed.clone()), Some(message.to_owned()), StatusCode::UNPROCESSABLE_ENTITY, &req);
+    let fail = |message: &str| {
+        employee_page(
+            &state,
+            &viewer,
+            id,
+            Some(typed.clone()),
+            Some(message.to_owned()),
+            StatusCode::UNPROCESSABLE_ENTITY,
+            &req,
+        )
+    };
     let new_manager = if typed.trim().is_empty() {
         None
     } else {
@@ -88,13 +117,17 @@ pub async fn change_manager(state: State, viewer: Viewer, id: web::Path<i32>, fo
         }
     };
     let admin = viewer.employee.clone();
-    let result = run_db(&state, move |conn| workflow::change_manager(conn, &admin, id, new_manager).map_err(workflow_to_app)).await?;
+    let result =
+        run_db(&state, move |conn| workflow::change_manager(conn, &admin, id, new_manager).map_err(workflow_to_app))
+            .await?;
     match result {
         Ok(moved) => {
             let message = format!("Manager changed; {moved} pending application(s) moved to the new manager's queue.");
             Ok(redirect_with_flash(&format!("/admin/employees/{id}"), "success", &message))
         }
-        Err(ManagerChangeError::Cycle) => fail("That person reports to this employee: a manager can't report to their own report.").await,
+        Err(ManagerChangeError::Cycle) => {
+            fail("That person reports to this employee: a manager can't report to their own report.").await
+        }
         Err(ManagerChangeError::InactiveManager) => fail("That person no longer works here.").await,
     }
 }
@@ -128,7 +161,14 @@ struct IntakesPage {
     error: Option<(i32, String)>,
 }
 
-async fn intakes_page(state: &State, viewer: &Viewer, slug: String, error: Option<(i32, String)>, status: StatusCode, req: &HttpRequest) -> Result<HttpResponse, AppError> {
+async fn intakes_page(
+    state: &State,
+    viewer: &Viewer,
+    slug: String,
+    error: Option<(i32, String)>,
+    status: StatusCode,
+    req: &HttpRequest,
+) -> Result<HttpResponse, AppError> {
     let (program, intakes) = run_db(state, move |conn| {
         let program = db::programs::find_by_slug(conn, &slug)?;
         let mut views = Vec::new();
@@ -147,12 +187,23 @@ async fn intakes_page(state: &State, viewer: &Viewer, slug: String, error: Optio
         Ok((program, views))
     })
     .await?;
-    let template = IntakesPage { chrome: viewer.chrome("admin"), program_name: program.name, program_slug: program.slug, intakes, error };
+    let template = IntakesPage {
+        chrome: viewer.chrome("admin"),
+        program_name: program.name,
+        program_slug: program.slug,
+        intakes,
+        error,
+    };
     page_with_status(req, &template, status)
 }
 
 #[get("/admin/programs/{slug}/intakes")]
-pub async fn show_intakes(state: State, viewer: Viewer, slug: web::Path<String>, req: HttpRequest) -> Result<HttpResponse, AppError> {
+pub async fn show_intakes(
+    state: State,
+    viewer: Viewer,
+    slug: web::Path<String>,
+    req: HttpRequest,
+) -> Result<HttpResponse, AppError> {
     require_admin(&viewer)?;
     intakes_page(&state, &viewer, slug.into_inner(), None, StatusCode::OK, &req).await
 }
@@ -165,11 +216,18 @@ pub struct SeatsForm {
 }
 
 #[post("/admin/programs/{slug}/intakes")]
-pub async fn update_intake_seats(state: State, viewer: Viewer, slug: web::Path<String>, form: CsrfForm<SeatsForm>, req: HttpRequest) -> Result<HttpResponse, AppError> {
+pub async fn update_intake_seats(
+    state: State,
+    viewer: Viewer,
+    slug: web::Path<String>,
+    form: CsrfForm<SeatsForm>,
+    req: HttpRequest,
+) -> Result<HttpResponse, AppError> {
     require_admin(&viewer)?;
     let slug = slug.into_inner();
     let form = form.0;
-    let intake_id: i32 = form.intake_id.trim().parse().map_err(|_| AppError::BadRequest("intake_id is not a number".to_owned()))?;
+    let intake_id: i32 =
+        form.intake_id.trim().parse().map_err(|_| AppError::BadRequest("intake_id is not a number".to_owned()))?;
     let owner_slug = slug.clone();
     let belongs = run_db(&state, move |conn| {
         let program = db::programs::find_by_slug(conn, &owner_slug)?;
@@ -187,10 +245,13 @@ pub async fn update_intake_seats(state: State, viewer: Viewer, slug: web::Path<S
         }
     };
     let admin = viewer.employee.clone();
-    let result = run_db(&state, move |conn| workflow::set_intake_seats(conn, &admin, intake_id, seats).map_err(workflow_to_app)).await?;
+    let result =
+        run_db(&state, move |conn| workflow::set_intake_seats(conn, &admin, intake_id, seats).map_err(workflow_to_app))
+            .await?;
     match result {
         Ok(promoted) => {
-            let message = format!("The intake now has {seats} seats; {promoted} waitlisted application(s) got a place.");
+            let message =
+                format!("The intake now has {seats} seats; {promoted} waitlisted application(s) got a place.");
             Ok(redirect_with_flash(&format!("/admin/programs/{slug}/intakes"), "success", &message))
         }
         Err(below) => {

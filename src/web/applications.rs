@@ -14,7 +14,9 @@ use crate::db::employees::Employee;
 use crate::db::programs::{IntakeWithSeats, Program};
 use crate::db::workflow::{self, FieldChange, WorkflowError};
 use crate::db::{self, DbConnection};
-use crate::domain::application::{decision_role, transition, Action, Authority, DecisionRole, Event, Facts, Seats, Stages, Status};
+use crate::domain::application::{
+    decision_role, transition, Action, Authority, DecisionRole, Event, Facts, Seats, Stages, Status,
+};
 use crate::domain::application_form::{parse_application, ApplicationInput, FieldErrors, IntakeChoice};
 use crate::domain::{check_eligibility, Cents, Eligibility, ProgramKind};
 use crate::error::AppError;
@@ -707,7 +709,9 @@ fn decision_view(bundle: &ApplicationBundle, status: Status, refused: Option<Ref
         can_reject: allowed(Action::Reject),
         can_request_changes: allowed(Action::RequestChanges),
         can_complete: allowed(Action::Complete),
-        acting_for: acting_for.and_then(|id| bundle.acting_for_names.iter().find(|(p, _)| *p == id)).map(|(_, n)| n.clone()),
+        acting_for: acting_for
+            .and_then(|id| bundle.acting_for_names.iter().find(|(p, _)| *p == id))
+            .map(|(_, n)| n.clone()),
         error,
         comment_error,
         comment: refused.comment,
@@ -754,7 +758,12 @@ pub async fn application_page(
 }
 
 #[get("/applications/{id}")]
-pub async fn show_application(state: State, viewer: Viewer, id: web::Path<i32>, req: HttpRequest) -> Result<HttpResponse, AppError> {
+pub async fn show_application(
+    state: State,
+    viewer: Viewer,
+    id: web::Path<i32>,
+    req: HttpRequest,
+) -> Result<HttpResponse, AppError> {
     application_page(&state, &viewer, id.into_inner(), None, StatusCode::OK, &req).await
 }
 

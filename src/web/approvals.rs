@@ -71,14 +71,23 @@ pub struct QueueQuery {
 }
 
 #[get("/approvals")]
-pub async fn list_approvals(state: State, viewer: Viewer, query: web::Query<QueueQuery>, req: HttpRequest) -> Result<HttpResponse, AppError> {
+pub async fn list_approvals(
+    state: State,
+    viewer: Viewer,
+    query: web::Query<QueueQuery>,
+    req: HttpRequest,
+) -> Result<HttpResponse, AppError> {
     if !viewer.is_manager && !viewer.employee.is_admin {
         return Err(AppError::Forbidden);
     }
     let employee = viewer.employee.clone();
     let program_slug = query.program.clone().unwrap_or_default();
     let requested = query.page.page().unwrap_or(1);
-    let base = if program_slug.is_empty() { "/approvals".to_owned() } else { format!("/approvals?program={}", super::url_encode(&program_slug)) };
+    let base = if program_slug.is_empty() {
+        "/approvals".to_owned()
+    } else {
+        format!("/approvals?program={}", super::url_encode(&program_slug))
+    };
     let (rows, total, programs, pagination) = run_db(&state, move |conn| {
         let programs = db::programs::list_published(conn)?;
         let program_id = programs.iter().find(|p| p.slug == program_slug).map(|p| p.id);
@@ -91,9 +100,28 @@ pub async fn list_approvals(state: State, viewer: Viewer, query: web::Query<Queu
             let budget = match (item.covered_cents, item.term_starts_on) {
                 (Some(_), Some(term)) => {
                     let program = programs.iter().find(|p| p.id == item.program_id);
-                    let cap = program.map_or(0, |p| if item.employment_type == "part_time" { p.annual_cap_part_time_cents } else { p.annual_cap_full_time_cents });
-                    let committed: i64 = db::applications::committed_tuition_cents(conn, item.employee_id, item.program_id, term.year(), Some(item.id))?.iter().sum();
-                    Some(format!("{} of {} left for {}", Cents(cap).saturating_sub(Cents(committed)), Cents(cap), term.year()))
+                    let cap = program.map_or(0, |p| {
+                        if item.employment_type == "part_time" {
+                            p.annual_cap_part_time_cents
+                        } else {
+                            p.annual_cap_full_time_cents
+                        }
+                    });
+                    let committed: i64 = db::applications::committed_tuition_cents(
+                        conn,
+                        item.employee_id,
+                        item.program_id,
+                        term.year(),
+                        Some(item.id),
+                    )?
+                    .iter()
+                    .sum();
+                    Some(format!(
+                        "{} of {} left for {}",
+                        Cents(cap).saturating_sub(Cents(committed)),
+                        Cents(cap),
+                        term.year()
+                    ))
                 }
                 _ => None,
             };
@@ -175,11 +203,16 @@ fn refusal(err: WorkflowError) -> Result<(StatusCode, String), AppError> {
     Ok(match err {
         WorkflowError::OwnApplication => return Err(AppError::Forbidden),
         WorkflowError::NotFound => return Err(AppError::NotFound),
-        WorkflowError::Refused(err @ DomainError::CommentRequired(_)) => (StatusCode::UNPROCESSABLE_ENTITY, err.to_string()),
+        WorkflowError::Refused(err @ DomainError::CommentRequired(_)) => {
+            (StatusCode::UNPROCESSABLE_ENTITY, err.to_string())
+        }
         WorkflowError::Refused(err) => (StatusCode::CONFLICT, err.to_string()),
         WorkflowError::Stale { status } => (
             StatusCode::CONFLICT,
-            format!("This application changed since you opened it: it is now {}. Review it and decide again.", status.label().to_lowercase()),
+            format!(
+                "This application changed since you opened it: it is now {}. Review it and decide again.",
+                status.label().to_lowercase()
+            ),
         ),
         WorkflowError::OverCap { exceeded, year } => (
             StatusCode::CONFLICT,
@@ -188,12 +221,21 @@ fn refusal(err: WorkflowError) -> Result<(StatusCode, String), AppError> {
                 exceeded.left, exceeded.cap
             ),
         ),
-        WorkflowError::AlreadyActive(_) => (StatusCode::CONFLICT, "The applicant already has an active application to this program.".to_owned()),
+        WorkflowError::AlreadyActive(_) => {
+            (StatusCode::CONFLICT, "The applicant already has an active application to this program.".to_owned())
+        }
         WorkflowError::Database(err) => return Err(err.into()),
     })
 }
 
-async fn decide(state: State, viewer: Viewer, id: i32, form: DecisionForm, action: Action, req: HttpRequest) -> Result<HttpResponse, AppError> {
+async fn decide(
+    state: State,
+    viewer: Viewer,
+    id: i32,
+    form: DecisionForm,
+    action: Action,
+    req: HttpRequest,
+) -> Result<HttpResponse, AppError> {
     let request = DecisionRequest {
         application_id: id,
         expected_version: form.version.trim().parse().ok(),
@@ -215,22 +257,46 @@ async fn decide(state: State, viewer: Viewer, id: i32, form: DecisionForm, actio
 }
 
 #[post("/applications/{id}/approve")]
-pub async fn approve_application(state: State, viewer: Viewer, id: web::Path<i32>, form: CsrfForm<DecisionForm>, req: HttpRequest) -> Result<HttpResponse, AppError> {
+pub async fn approve_application(
+    state: State,
+    viewer: Viewer,
+    id: web::Path<i32>,
+    form: CsrfForm<DecisionForm>,
+    req: HttpRequest,
+) -> Result<HttpResponse, AppError> {
     decide(state, viewer, id.into_inner(), form.0, Action::Approve, req).await
 }
 
 #[post("/applications/{id}/reject")]
-pub async fn reject_application(state: State, viewer: Viewer, id: web::Path<i32>, form: CsrfForm<DecisionForm>, req: HttpRequest) -> Result<HttpResponse, AppError> {
+pub async fn reject_application(
+    state: State,
+    viewer: Viewer,
+    id: web::Path<i32>,
+    form: CsrfForm<DecisionForm>,
+    req: HttpRequest,
+) -> Result<HttpResponse, AppError> {
     decide(state, viewer, id.into_inner(), form.0, Action::Reject, req).await
 }
 
 #[post("/applications/{id}/request-changes")]
-pub async fn request_changes(state: State, viewer: Viewer, id: web::Path<i32>, form: CsrfForm<DecisionForm>, req: HttpRequest) -> Result<HttpResponse, AppError> {
+pub async fn request_changes(
+    state: State,
+    viewer: Viewer,
+    id: web::Path<i32>,
+    form: CsrfForm<DecisionForm>,
+    req: HttpRequest,
+) -> Result<HttpResponse, AppError> {
     decide(state, viewer, id.into_inner(), form.0, Action::RequestChanges, req).await
 }
 
 #[post("/applications/{id}/complete")]
-pub async fn complete_application(state: State, viewer: Viewer, id: web::Path<i32>, form: CsrfForm<DecisionForm>, req: HttpRequest) -> Result<HttpResponse, AppError> {
+pub async fn complete_application(
+    state: State,
+    viewer: Viewer,
+    id: web::Path<i32>,
+    form: CsrfForm<DecisionForm>,
+    req: HttpRequest,
+) -> Result<HttpResponse, AppError> {
     if !viewer.employee.is_admin {
         // Only admins complete; others learn nothing about the application.
         let id = id.into_inner();
@@ -259,29 +325,52 @@ async fn application_visible(state: &State, viewer: &Viewer, id: i32) -> Result<
 const MAX_BULK: usize = 200;
 
 #[post("/approvals/approve")]
-pub async fn approve_selected(state: State, viewer: Viewer, form: CsrfForm<Vec<(String, String)>>) -> Result<HttpResponse, AppError> {
+pub async fn approve_selected(
+    state: State,
+    viewer: Viewer,
+    form: CsrfForm<Vec<(String, String)>>,
+) -> Result<HttpResponse, AppError> {
     if !viewer.is_manager && !viewer.employee.is_admin {
         return Err(AppError::Forbidden);
     }
     let fields = form.0;
-    let comment: String = fields.iter().find(|(k, _)| k == "comment").map(|(_, v)| v.trim().chars().take(4_000).collect()).unwrap_or_default();
-    let mut ids: Vec<i32> = fields.iter().filter(|(k, _)| k == "application_id").filter_map(|(_, v)| v.trim().parse().ok()).collect();
+    let comment: String = fields
+        .iter()
+        .find(|(k, _)| k == "comment")
+        .map(|(_, v)| v.trim().chars().take(4_000).collect())
+        .unwrap_or_default();
+    let mut ids: Vec<i32> =
+        fields.iter().filter(|(k, _)| k == "application_id").filter_map(|(_, v)| v.trim().parse().ok()).collect();
     ids.sort_unstable();
     ids.dedup();
     if ids.is_empty() {
         return Ok(redirect_with_flash("/approvals", "error", "Select at least one application to approve."));
     }
     if ids.len() > MAX_BULK {
-        return Ok(redirect_with_flash("/approvals", "error", &format!("Approve at most {MAX_BULK} applications at once.")));
+        return Ok(redirect_with_flash(
+            "/approvals",
+            "error",
+            &format!("Approve at most {MAX_BULK} applications at once."),
+        ));
     }
-    let version_of = |id: i32| fields.iter().find(|(k, _)| *k == format!("version_{id}")).and_then(|(_, v)| v.trim().parse().ok());
+    let version_of =
+        |id: i32| fields.iter().find(|(k, _)| *k == format!("version_{id}")).and_then(|(_, v)| v.trim().parse().ok());
     let requests: Vec<DecisionRequest> = ids
         .iter()
-        .map(|id| DecisionRequest { application_id: *id, expected_version: version_of(*id), action: Action::Approve, comment: comment.clone(), today: today() })
+        .map(|id| DecisionRequest {
+            application_id: *id,
+            expected_version: version_of(*id),
+            action: Action::Approve,
+            comment: comment.clone(),
+            today: today(),
+        })
         .collect();
     let employee = viewer.employee.clone();
     let results = run_db(&state, move |conn| {
-        Ok(requests.iter().map(|request| (request.application_id, workflow::decide(conn, &employee, request))).collect::<Vec<_>>())
+        Ok(requests
+            .iter()
+            .map(|request| (request.application_id, workflow::decide(conn, &employee, request)))
+            .collect::<Vec<_>>())
     })
     .await?;
     let mut approved = 0;

@@ -71,7 +71,13 @@ struct TeamPage {
     today: String,
 }
 
-async fn team_page(state: &State, viewer: &Viewer, form: DelegationFormView, status: StatusCode, req: &HttpRequest) -> Result<HttpResponse, AppError> {
+async fn team_page(
+    state: &State,
+    viewer: &Viewer,
+    form: DelegationFormView,
+    status: StatusCode,
+    req: &HttpRequest,
+) -> Result<HttpResponse, AppError> {
     if !viewer.is_manager {
         return Err(AppError::Forbidden);
     }
@@ -139,7 +145,12 @@ fn parse_date(errors: &mut FieldErrors, field: &'static str, text: &str) -> Opti
 }
 
 #[post("/team/delegations")]
-pub async fn add_delegation(state: State, viewer: Viewer, form: CsrfForm<DelegationForm>, req: HttpRequest) -> Result<HttpResponse, AppError> {
+pub async fn add_delegation(
+    state: State,
+    viewer: Viewer,
+    form: CsrfForm<DelegationForm>,
+    req: HttpRequest,
+) -> Result<HttpResponse, AppError> {
     if !viewer.is_manager {
         return Err(AppError::Forbidden);
     }
@@ -205,7 +216,9 @@ pub async fn add_delegation(state: State, viewer: Viewer, form: CsrfForm<Delegat
         }
         (Some(_), Some((person, true))) => Some(person.id),
     };
-    let (Some(delegate_id), Some(starts_on), Some(ends_on), true) = (delegate_id, starts_on, ends_on, errors.is_empty()) else {
+    let (Some(delegate_id), Some(starts_on), Some(ends_on), true) =
+        (delegate_id, starts_on, ends_on, errors.is_empty())
+    else {
         let view = DelegationFormView { input, errors };
         return team_page(&state, &viewer, view, StatusCode::UNPROCESSABLE_ENTITY, &req).await;
     };
@@ -232,7 +245,12 @@ pub async fn add_delegation(state: State, viewer: Viewer, form: CsrfForm<Delegat
 pub struct EndDelegationForm {}
 
 #[post("/team/delegations/{id}/end")]
-pub async fn end_delegation(state: State, viewer: Viewer, id: web::Path<i32>, _form: CsrfForm<EndDelegationForm>) -> Result<HttpResponse, AppError> {
+pub async fn end_delegation(
+    state: State,
+    viewer: Viewer,
+    id: web::Path<i32>,
+    _form: CsrfForm<EndDelegationForm>,
+) -> Result<HttpResponse, AppError> {
     if !viewer.is_manager {
         return Err(AppError::Forbidden);
     }

@@ -2,33 +2,12 @@
 
 use diesel::prelude::*;
 use reqwest::StatusCode;
-use upskill::db::schema::{application_events, applications, employees, intakes, notifications, programs};
+use upskill::db::schema::{application_events, applications, intakes, notifications, programs};
 
-use crate::helpers::{application_id, attribute_values, location, spawn_app, texts, Browser, TestApp, MOTIVATION};
-
-fn count_applications(app: &TestApp) -> i64 {
-    applications::table.count().get_result(&mut app.db()).unwrap()
-}
-
-fn employee_id(app: &TestApp, email: &str) -> i32 {
-    employees::table.filter(employees::email.eq(email)).select(employees::id).first(&mut app.db()).unwrap()
-}
-
-fn intake_ids(app: &TestApp, slug: &str) -> Vec<i32> {
-    intakes::table
-        .inner_join(programs::table)
-        .filter(programs::slug.eq(slug))
-        .order(intakes::starts_on.asc())
-        .select(intakes::id)
-        .load(&mut app.db())
-        .unwrap()
-}
-
-async fn signed_in(app: &TestApp, person: &str) -> Browser {
-    let browser = app.new_browser();
-    browser.sign_in(&format!("{person}@upskill.example")).await;
-    browser
-}
+use crate::helpers::{
+    application_id, attribute_values, count_applications, employee_id, intake_ids, location, signed_in, spawn_app,
+    texts, TestApp, MOTIVATION,
+};
 
 fn next_year_term() -> String {
     (chrono::Utc::now().date_naive() + chrono::Days::new(40)).to_string()

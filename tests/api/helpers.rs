@@ -211,3 +211,57 @@ pub fn application_id(response: &Response) -> i32 {
 
 /// A motivation long enough to pass.
 pub const MOTIVATION: &str = "I want to grow into a technical role and this program fits my plans.";
+
+pub fn count_applications(app: &TestApp) -> i64 {
+    use diesel::prelude::*;
+    upskill::db::schema::applications::table.count().get_result(&mut app.db()).unwrap()
+}
+
+pub fn employee_id(app: &TestApp, email: &str) -> i32 {
+    use diesel::prelude::*;
+    use upskill::db::schema::employees;
+    employees::table.filter(employees::email.eq(email)).select(employees::id).first(&mut app.db()).unwrap()
+}
+
+/// The intakes of a program, by start date.
+pub fn intake_ids(app: &TestApp, slug: &str) -> Vec<i32> {
+    use diesel::prelude::*;
+    use upskill::db::schema::{intakes, programs};
+    intakes::table
+        .inner_join(programs::table)
+        .filter(programs::slug.eq(slug))
+        .order(intakes::starts_on.asc())
+        .select(intakes::id)
+        .load(&mut app.db())
+        .unwrap()
+}
+
+/// A new browser signed in as a demo person (`fiona.associate`).
+pub async fn signed_in(app: &TestApp, person: &str) -> Browser {
+    let browser = app.new_browser();
+    browser.sign_in(&format!("{person}@upskill.example")).await;
+    browser
+}
+
+/// Applies and returns the new application's id (the POST must succeed).
+pub async fn apply(browser: &Browser, slug: &str, fields: &[(&str, &str)]) -> i32 {
+    let mut all = vec![("motivation", MOTIVATION)];
+    all.extend_from_slice(fields);
+    let response = browser.post_with_csrf(&format!("/programs/{slug}/apply"), &all).await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER, "applying to {slug}");
+    application_id(&response)
+}
+
+/// The status of an application as stored.
+pub fn status_of(app: &TestApp, id: i32) -> String {
+    use diesel::prelude::*;
+    use upskill::db::schema::applications;
+    applications::table.find(id).select(applications::status).first(&mut app.db()).unwrap()
+}
+
+/// The current version of an application, as a decision form carries it.
+pub fn version_of(app: &TestApp, id: i32) -> String {
+    use diesel::prelude::*;
+    use upskill::db::schema::applications;
+    applications::table.find(id).select(applications::version).first::<i32>(&mut app.db()).unwrap().to_string()
+}

@@ -8,6 +8,7 @@
 mod helpers;
 
 mod applications;
+mod approvals;
 mod auth;
 mod catalog;
 mod platform;
