@@ -57,10 +57,10 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .service(pages::team::show_team)
         .service(pages::team::add_delegation)
         .service(pages::team::end_delegation)
-        .service(pages::admin::show_employee)
-        .service(pages::admin::change_manager)
-        .service(pages::admin::show_intakes)
-        .service(pages::admin::update_intake_seats);
+        .service(pages::admin::people::show_employee)
+        .service(pages::admin::people::change_manager)
+        .service(pages::admin::intakes::show_intakes)
+        .service(pages::admin::intakes::update_intake_seats);
 }
 
 /// Headers set on every response, error pages included.

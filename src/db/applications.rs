@@ -28,6 +28,8 @@ pub struct Application {
     pub version: i32,
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
+    /// The applicant's site type when they applied (for reports).
+    pub site_type: String,
 }
 
 /// A row to insert into `applications`.
@@ -51,6 +53,7 @@ pub struct NewApplication {
     pub version: i32,
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
+    pub site_type: String,
 }
 
 /// The editable details of an application, written when it is resubmitted.
@@ -97,8 +100,15 @@ pub fn find_active(conn: &mut DbConnection, employee_id: i32, program_id: i32) -
 /// Statuses of an active application (one per employee and program).
 pub const ACTIVE_STATUSES: [&str; 5] = ["submitted", "changes_requested", "manager_approved", "approved", "waitlisted"];
 
+/// Inserts an application and counts it in the reporting figures (same transaction).
 pub fn insert(conn: &mut DbConnection, new: &NewApplication) -> QueryResult<i32> {
-    diesel::insert_into(applications::table).values(new).returning(applications::id).get_result(conn)
+    let id = diesel::insert_into(applications::table).values(new).returning(applications::id).get_result(conn)?;
+    let bucket = super::stats::Bucket::new(new.program_id, &new.site_type, new.created_at);
+    super::stats::count(conn, &bucket, None, Some((&new.status, new.covered_cents.unwrap_or(0))))?;
+    if new.status == "completed" {
+        super::stats::add_participant(conn, new.employee_id, new.updated_at)?;
+    }
+    Ok(id)
 }
 
 /// Moves an application to a new status if it is still at `expected_version`;
@@ -109,6 +119,23 @@ pub fn update_status(
     expected_version: i32,
     change: StatusChange,
 ) -> QueryResult<bool> {
+    // What the reporting counters need: where the application was counted until now.
+    let Some(before) = applications::table
+        .filter(applications::id.eq(id))
+        .filter(applications::version.eq(expected_version))
+        .select((
+            applications::program_id,
+            applications::site_type,
+            applications::created_at,
+            applications::status,
+            applications::covered_cents,
+            applications::employee_id,
+        ))
+        .first::<(i32, String, NaiveDateTime, String, Option<i64>, i32)>(conn)
+        .optional()?
+    else {
+        return Ok(false);
+    };
     let target = applications::table.filter(applications::id.eq(id)).filter(applications::version.eq(expected_version));
     let updated = diesel::update(target)
         .set((
@@ -120,12 +147,41 @@ pub fn update_status(
             change.resubmitted.then_some(applications::submitted_at.eq(change.now)),
         ))
         .execute(conn)?;
-    Ok(updated == 1)
+    if updated != 1 {
+        return Ok(false);
+    }
+    let (program_id, site_type, created_at, old_status, covered, employee_id) = before;
+    let covered = covered.unwrap_or(0);
+    let bucket = super::stats::Bucket::new(program_id, &site_type, created_at);
+    super::stats::count(conn, &bucket, Some((&old_status, covered)), Some((change.to_status, covered)))?;
+    if change.to_status == "completed" {
+        super::stats::add_participant(conn, employee_id, change.now)?;
+    }
+    Ok(true)
 }
 
-/// Replaces the editable details (the version is moved by the status change that follows).
+/// Replaces the editable details (the version is moved by the status change that follows),
+/// keeping the reporting counters' covered amounts in step.
 pub fn update_details(conn: &mut DbConnection, id: i32, details: &DetailsChange) -> QueryResult<()> {
-    diesel::update(applications::table.find(id)).set(details).execute(conn).map(|_| ())
+    let (program_id, site_type, created_at, status, old_covered): (i32, String, NaiveDateTime, String, Option<i64>) =
+        applications::table
+            .find(id)
+            .select((
+                applications::program_id,
+                applications::site_type,
+                applications::created_at,
+                applications::status,
+                applications::covered_cents,
+            ))
+            .first(conn)?;
+    diesel::update(applications::table.find(id)).set(details).execute(conn)?;
+    let bucket = super::stats::Bucket::new(program_id, &site_type, created_at);
+    super::stats::count(
+        conn,
+        &bucket,
+        Some((&status, old_covered.unwrap_or(0))),
+        Some((&status, details.covered_cents.unwrap_or(0))),
+    )
 }
 
 /// Seats of an intake held by approved or completed applications.

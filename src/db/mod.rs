@@ -15,6 +15,7 @@ pub mod schema;
 pub mod seed;
 pub mod sessions;
 pub mod settings;
+pub mod stats;
 pub mod workflow;
 
 use std::time::Duration;
@@ -132,6 +133,7 @@ pub fn lock_row(conn: &mut DbConnection, table: LockableTable, id: i32) -> diese
             LockableTable::Employees => "SELECT id FROM employees WHERE id = $1 FOR UPDATE",
             LockableTable::Intakes => "SELECT id FROM intakes WHERE id = $1 FOR UPDATE",
             LockableTable::Applications => "SELECT id FROM applications WHERE id = $1 FOR UPDATE",
+            LockableTable::Programs => "SELECT id FROM programs WHERE id = $1 FOR UPDATE",
         };
         diesel::sql_query(sql).bind::<diesel::sql_types::Integer, _>(id).execute(pg)?;
     }
@@ -144,4 +146,5 @@ pub enum LockableTable {
     Employees,
     Intakes,
     Applications,
+    Programs,
 }

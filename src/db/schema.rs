@@ -78,6 +78,25 @@ diesel::table! {
         version -> Integer,
         created_at -> Timestamp,
         updated_at -> Timestamp,
+        site_type -> Text,
+    }
+}
+
+diesel::table! {
+    application_stats (program_id, site_type, month, status) {
+        program_id -> Integer,
+        site_type -> Text,
+        month -> Text,
+        status -> Text,
+        applications -> BigInt,
+        covered_cents -> BigInt,
+    }
+}
+
+diesel::table! {
+    pledge_participants (employee_id) {
+        employee_id -> Integer,
+        first_completed_at -> Timestamp,
     }
 }
 
@@ -164,4 +183,6 @@ diesel::allow_tables_to_appear_in_same_query!(
     audit_log,
     settings,
     delegations,
+    application_stats,
+    pledge_participants,
 );

@@ -210,6 +210,7 @@ pub fn submit(
                 version: 1,
                 created_at: at,
                 updated_at: at,
+                site_type: employee.site_type.clone(),
             },
         )?;
         events::insert(conn, &event(id, Some(employee.id), None, &outcome, at))?;
@@ -656,7 +657,8 @@ pub fn change_manager(
             new_manager.as_ref().map_or("no manager (the program team decides)".to_owned(), |m| m.display_name.clone());
         let at = now();
         super::employees::set_manager(conn, employee.id, new_manager_id, at)?;
-        let pending = applications::pending_for_employee(conn, employee.id)?;
+        let mut pending = applications::pending_for_employee(conn, employee.id)?;
+        pending.sort_by_key(|a| a.program_id);
         for application in &pending {
             let status = stored_status(application)?;
             applications::set_approver(conn, application.id, new_manager_id, at)?;

@@ -192,6 +192,7 @@ async fn the_cap_counts_the_employee_s_other_applications_of_that_year() {
             version: 3,
             created_at: now,
             updated_at: now,
+            site_type: "fulfillment_center".into(),
         },
     )
     .unwrap();
@@ -368,24 +369,14 @@ async fn motivation_takes_any_unicode_and_shows_it_escaped() {
     assert!(!body.contains("<script>alert"));
 }
 
-/// As if the manager asked for changes (the decision routes are tested with approvals).
-fn request_changes(app: &TestApp, id: i32, comment: &str) {
-    let mut conn = app.db();
-    diesel::update(applications::table.find(id))
-        .set((applications::status.eq("changes_requested"), applications::version.eq(applications::version + 1)))
-        .execute(&mut conn)
-        .unwrap();
-    diesel::insert_into(application_events::table)
-        .values((
-            application_events::application_id.eq(id),
-            application_events::action.eq("changes_requested"),
-            application_events::from_status.eq("submitted"),
-            application_events::to_status.eq("changes_requested"),
-            application_events::comment.eq(comment),
-            application_events::created_at.eq(upskill::db::now()),
-        ))
-        .execute(&mut conn)
-        .unwrap();
+/// The applicant's manager asks for changes, through the decision route.
+async fn request_changes(app: &TestApp, manager: &str, id: i32, comment: &str) {
+    let manager = signed_in(app, manager).await;
+    let version = crate::helpers::version_of(app, id);
+    let response = manager
+        .post_with_csrf(&format!("/applications/{id}/request-changes"), &[("version", &version), ("comment", comment)])
+        .await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
 }
 
 #[actix_web::test]
@@ -416,7 +407,7 @@ async fn an_application_can_be_edited_only_when_changes_were_requested_and_the_t
         .await;
     assert_eq!(refused.status(), StatusCode::CONFLICT);
 
-    request_changes(&app, id, "Please add the course code.");
+    request_changes(&app, "maria.manager", id, "Please add the course code.").await;
     let (status, form) = fiona.page(&format!("/applications/{id}/edit")).await;
     assert_eq!(status, StatusCode::OK);
     assert_eq!(attribute_values(&form, "input[name='version']", "value"), ["2"]);
@@ -439,6 +430,7 @@ async fn an_application_can_be_edited_only_when_changes_were_requested_and_the_t
     assert_eq!(response.status(), StatusCode::SEE_OTHER);
     let (_, body) = fiona.page(&format!("/applications/{id}")).await;
     assert_eq!(attribute_values(&body, ".lead [data-status]", "data-status"), ["submitted"]);
+    crate::helpers::assert_stats_consistent(&app);
     let whats = texts(&body, ".timeline-event > p:first-child");
     assert_eq!(whats.len(), 3, "{whats:?}");
     assert!(whats[2].contains("made the requested changes and resubmitted"));
@@ -458,7 +450,7 @@ async fn a_stale_edit_form_gets_a_conflict_message_not_an_overwrite() {
     let id = application_id(
         &dev.post_with_csrf("/programs/machine-learning-university/apply", &[("motivation", MOTIVATION)]).await,
     );
-    request_changes(&app, id, "More detail please.");
+    request_changes(&app, "tom.techlead", id, "More detail please.").await;
     let stale = dev
         .post_with_csrf(
             &format!("/applications/{id}/edit"),
@@ -529,7 +521,7 @@ async fn a_stale_withdraw_is_refused_with_the_current_state() {
     let id = application_id(
         &dev.post_with_csrf("/programs/machine-learning-university/apply", &[("motivation", MOTIVATION)]).await,
     );
-    request_changes(&app, id, "Tell us more.");
+    request_changes(&app, "tom.techlead", id, "Tell us more.").await;
     let response = dev.post_with_csrf(&format!("/applications/{id}/withdraw"), &[("version", "1")]).await;
     assert_eq!(response.status(), StatusCode::CONFLICT);
     assert!(texts(&response.text().await.unwrap(), "[role=alert]")[0].contains("it is now changes requested"));
@@ -566,6 +558,7 @@ async fn withdrawing_an_approved_place_promotes_the_oldest_waitlisted_applicatio
                 version: 3,
                 created_at: now,
                 updated_at: now,
+                site_type: "fulfillment_center".into(),
             },
         )
         .unwrap()

@@ -5,8 +5,8 @@ use reqwest::StatusCode;
 use upskill::db::schema::{application_events, applications, employees, intakes};
 
 use crate::helpers::{
-    apply, attribute_values, employee_id, intake_ids, location, signed_in, spawn_app, status_of, texts, version_of,
-    Browser, TestApp, MOTIVATION,
+    apply, assert_stats_consistent, attribute_values, employee_id, intake_ids, location, signed_in, spawn_app,
+    status_of, texts, version_of, Browser, TestApp, MOTIVATION,
 };
 
 fn term() -> String {
@@ -238,6 +238,7 @@ async fn the_last_seat_goes_to_the_first_final_approval_and_the_next_one_waits_w
     assert_eq!(status_of(&app, second), "approved");
     let (_, inbox) = paula.page("/notifications").await;
     assert!(texts(&inbox, ".notification > p:first-child")[0].contains("A seat became free"));
+    assert_stats_consistent(&app);
 }
 
 #[actix_web::test]
@@ -282,6 +283,7 @@ async fn rejecting_an_approved_place_promotes_the_waitlist_and_added_seats_promo
     assert_eq!(seats, 5);
     let (_, page) = ada.page(path).await;
     assert_eq!(texts(&page, &format!("[data-intake='{intake}'] .holders li")), ["Carl Corporate", "Paula Parttime"]);
+    assert_stats_consistent(&app);
     assert_eq!(maria.page(path).await.0, StatusCode::FORBIDDEN);
 }
 
@@ -303,6 +305,7 @@ async fn an_admin_marks_an_approved_application_completed() {
     );
     assert_eq!(decide(&ada, &app, id, "complete", "Well done").await.status(), StatusCode::SEE_OTHER);
     assert_eq!(status_of(&app, id), "completed");
+    assert_stats_consistent(&app);
     let again = decide(&ada, &app, id, "complete", "").await;
     assert_eq!(again.status(), StatusCode::CONFLICT);
     assert!(texts(&again.text().await.unwrap(), "[role=alert]")[0]
@@ -601,6 +604,7 @@ async fn the_tuition_cap_is_checked_again_at_final_approval() {
             version: 3,
             created_at: now,
             updated_at: now,
+            site_type: "fulfillment_center".into(),
         },
     )
     .unwrap();
@@ -687,6 +691,7 @@ async fn simultaneous_final_approvals_never_overbook_an_intake() {
                         version: 2,
                         created_at: now,
                         updated_at: now,
+                        site_type: "fulfillment_center".into(),
                     },
                 )
                 .unwrap(),
@@ -709,4 +714,5 @@ async fn simultaneous_final_approvals_never_overbook_an_intake() {
         assert_eq!(outcome.iter().filter(|s| *s == "approved").count(), 1, "round {round}: {outcome:?}");
         assert_eq!(outcome.iter().filter(|s| *s == "waitlisted").count(), APPLICANTS - 1, "round {round}");
     }
+    assert_stats_consistent(&app);
 }

@@ -265,3 +265,34 @@ pub fn version_of(app: &TestApp, id: i32) -> String {
     use upskill::db::schema::applications;
     applications::table.find(id).select(applications::version).first::<i32>(&mut app.db()).unwrap().to_string()
 }
+
+/// The reporting counters, as (program, site, month, status, applications, covered cents).
+type StatsRow = (i32, String, String, String, i64, i64);
+
+/// Checks that the counters kept in step with each change equal a recount from scratch.
+pub fn assert_stats_consistent(app: &TestApp) {
+    use diesel::prelude::*;
+    use upskill::db::schema::{application_stats, pledge_participants};
+    let snapshot = |app: &TestApp| -> (Vec<StatsRow>, Vec<i32>) {
+        let mut conn = app.db();
+        let stats: Vec<StatsRow> = application_stats::table
+            .filter(application_stats::applications.ne(0).or(application_stats::covered_cents.ne(0)))
+            .order((
+                application_stats::program_id,
+                application_stats::site_type,
+                application_stats::month,
+                application_stats::status,
+            ))
+            .load(&mut conn)
+            .unwrap();
+        let people = pledge_participants::table
+            .select(pledge_participants::employee_id)
+            .order(pledge_participants::employee_id)
+            .load(&mut conn)
+            .unwrap();
+        (stats, people)
+    };
+    let kept = snapshot(app);
+    upskill::db::stats::rebuild(&mut app.db()).unwrap();
+    assert_eq!(kept, snapshot(app), "the reporting counters drifted from the applications");
+}

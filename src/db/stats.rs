@@ -1,0 +1,123 @@
+//! The reporting counters: applications and covered tuition per program, site type,
+//! month of application and status, kept in step with every status change (in the same
+//! transaction), so that the dashboard reads a few thousand rows instead of scanning
+//! `applications`; and the pledge's participants (distinct employees who completed).
+
+use chrono::NaiveDateTime;
+use diesel::prelude::*;
+use diesel::upsert::excluded;
+
+use super::schema::{application_stats, pledge_participants};
+use super::{lock_row, DbConnection, LockableTable};
+
+/// Where an application is counted: these never change for an application.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Bucket {
+    pub program_id: i32,
+    pub site_type: String,
+    /// `YYYY-MM` of the application's creation.
+    pub month: String,
+}
+
+impl Bucket {
+    pub fn new(program_id: i32, site_type: &str, created_at: NaiveDateTime) -> Bucket {
+        Bucket { program_id, site_type: site_type.to_owned(), month: created_at.format("%Y-%m").to_string() }
+    }
+}
+
+/// Moves one application from `from` (status, covered cents) to `to` in the counters.
+pub fn count(
+    conn: &mut DbConnection,
+    bucket: &Bucket,
+    from: Option<(&str, i64)>,
+    to: Option<(&str, i64)>,
+) -> QueryResult<()> {
+    if from == to {
+        return Ok(());
+    }
+    // Counter rows are shared by every application of a program; taking the program's
+    // row lock first gives all transactions one lock order (no deadlocks on PostgreSQL).
+    lock_row(conn, LockableTable::Programs, bucket.program_id)?;
+    if let Some((status, covered)) = from {
+        add(conn, bucket, status, -1, -covered)?;
+    }
+    if let Some((status, covered)) = to {
+        add(conn, bucket, status, 1, covered)?;
+    }
+    Ok(())
+}
+
+fn add(
+    conn: &mut DbConnection,
+    bucket: &Bucket,
+    status: &str,
+    applications: i64,
+    covered_cents: i64,
+) -> QueryResult<()> {
+    let upsert = diesel::insert_into(application_stats::table)
+        .values((
+            application_stats::program_id.eq(bucket.program_id),
+            application_stats::site_type.eq(&bucket.site_type),
+            application_stats::month.eq(&bucket.month),
+            application_stats::status.eq(status),
+            application_stats::applications.eq(applications),
+            application_stats::covered_cents.eq(covered_cents),
+        ))
+        .on_conflict((
+            application_stats::program_id,
+            application_stats::site_type,
+            application_stats::month,
+            application_stats::status,
+        ))
+        .do_update()
+        .set((
+            application_stats::applications
+                .eq(application_stats::applications + excluded(application_stats::applications)),
+            application_stats::covered_cents
+                .eq(application_stats::covered_cents + excluded(application_stats::covered_cents)),
+        ));
+    // Upserts are written per backend: the multi-backend query builder has no ON CONFLICT.
+    match conn {
+        DbConnection::Sqlite(sqlite) => upsert.execute(sqlite)?,
+        DbConnection::Postgresql(pg) => upsert.execute(pg)?,
+    };
+    Ok(())
+}
+
+/// Counts an employee among the pledge's participants (once, at their first completion).
+pub fn add_participant(conn: &mut DbConnection, employee_id: i32, at: NaiveDateTime) -> QueryResult<()> {
+    let insert = diesel::insert_into(pledge_participants::table)
+        .values((pledge_participants::employee_id.eq(employee_id), pledge_participants::first_completed_at.eq(at)))
+        .on_conflict(pledge_participants::employee_id)
+        .do_nothing();
+    match conn {
+        DbConnection::Sqlite(sqlite) => insert.execute(sqlite)?,
+        DbConnection::Postgresql(pg) => insert.execute(pg)?,
+    };
+    Ok(())
+}
+
+/// Recomputes every counter from `applications` (after bulk loads that bypass them).
+pub fn rebuild(conn: &mut DbConnection) -> QueryResult<()> {
+    let month = match conn {
+        DbConnection::Sqlite(_) => "strftime('%Y-%m', created_at)",
+        DbConnection::Postgresql(_) => "to_char(created_at, 'YYYY-MM')",
+    };
+    super::write_transaction(conn, |conn| {
+        diesel::delete(application_stats::table).execute(conn)?;
+        diesel::delete(pledge_participants::table).execute(conn)?;
+        diesel::sql_query(format!(
+            "INSERT INTO application_stats (program_id, site_type, month, status, applications, covered_cents) \
+             SELECT program_id, site_type, {month}, status, COUNT(*), COALESCE(SUM(covered_cents), 0) \
+             FROM applications GROUP BY 1, 2, 3, 4"
+        ))
+        .execute(conn)?;
+        diesel::sql_query(
+            "INSERT INTO pledge_participants (employee_id, first_completed_at) \
+             SELECT employee_id, MIN(COALESCE(decided_at, updated_at)) FROM applications \
+             WHERE status = 'completed' GROUP BY employee_id",
+        )
+        .execute(conn)?;
+        Ok(())
+    })
+}

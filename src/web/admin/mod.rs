@@ -1,0 +1,27 @@
+//! Program administration: `/admin/*`. Every page here is for admins only (others get
+//! 403), and every change is written to the audit log in the same transaction.
+
+pub mod intakes;
+pub mod people;
+
+use crate::db::workflow::WorkflowError;
+use crate::error::AppError;
+use crate::web::Viewer;
+
+/// Admin pages are role pages: others get 403.
+pub fn require_admin(viewer: &Viewer) -> Result<(), AppError> {
+    if viewer.employee.is_admin {
+        Ok(())
+    } else {
+        Err(AppError::Forbidden)
+    }
+}
+
+/// Workflow outcomes that no admin form shows become error pages.
+pub fn workflow_to_app(err: WorkflowError) -> AppError {
+    match err {
+        WorkflowError::NotFound => AppError::NotFound,
+        WorkflowError::Database(err) => err.into(),
+        other => AppError::Internal(anyhow::anyhow!("unexpected: {other:?}")),
+    }
+}
