@@ -59,8 +59,15 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .service(pages::team::end_delegation)
         .service(pages::admin::people::show_employee)
         .service(pages::admin::people::change_manager)
+        .service(pages::admin::programs::list_programs)
+        .service(pages::admin::programs::new_program_form)
+        .service(pages::admin::programs::create_program)
+        .service(pages::admin::programs::edit_program_form)
+        .service(pages::admin::programs::update_program)
+        .service(pages::admin::programs::archive_program)
+        .service(pages::admin::programs::publish_program)
         .service(pages::admin::intakes::show_intakes)
-        .service(pages::admin::intakes::update_intake_seats);
+        .service(pages::admin::intakes::save_intake);
 }
 
 /// Headers set on every response, error pages included.

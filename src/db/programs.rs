@@ -175,3 +175,58 @@ pub fn intakes_with_seats(conn: &mut DbConnection, program_id: i32) -> QueryResu
         })
         .collect())
 }
+
+/// Every program whatever its status, by name.
+pub fn list_all(conn: &mut DbConnection) -> QueryResult<Vec<Program>> {
+    let mut programs: Vec<Program> = programs::table.select(Program::as_select()).load(conn)?;
+    programs.sort_by_cached_key(|p| p.name.to_lowercase());
+    Ok(programs)
+}
+
+/// The fields the program form edits (not the slug, not the status).
+#[derive(Debug, Clone, AsChangeset)]
+#[diesel(table_name = programs, treat_none_as_null = true)]
+pub struct ProgramChange {
+    pub name: String,
+    pub summary: String,
+    pub description: String,
+    pub kind: String,
+    pub category: String,
+    pub format: String,
+    pub provider: String,
+    pub duration_weeks: Option<i32>,
+    pub min_tenure_days: i32,
+    pub allowed_job_families: String,
+    pub allowed_site_types: String,
+    pub full_time_only: bool,
+    pub tuition_percent: i32,
+    pub annual_cap_full_time_cents: i64,
+    pub annual_cap_part_time_cents: i64,
+    pub needs_manager_approval: bool,
+    pub needs_admin_approval: bool,
+    pub opens_on: Option<NaiveDate>,
+    pub closes_on: Option<NaiveDate>,
+    pub updated_at: NaiveDateTime,
+}
+
+pub fn update(conn: &mut DbConnection, id: i32, change: &ProgramChange) -> QueryResult<()> {
+    diesel::update(programs::table.find(id)).set(change).execute(conn).map(|_| ())
+}
+
+pub fn set_status(conn: &mut DbConnection, id: i32, status: ProgramStatus, now: NaiveDateTime) -> QueryResult<()> {
+    diesel::update(programs::table.find(id))
+        .set((programs::status.eq(status.as_str()), programs::updated_at.eq(now)))
+        .execute(conn)
+        .map(|_| ())
+}
+
+pub fn slug_taken(conn: &mut DbConnection, slug: &str) -> QueryResult<bool> {
+    diesel::select(diesel::dsl::exists(programs::table.filter(programs::slug.eq(slug)))).get_result(conn)
+}
+
+pub fn update_intake(conn: &mut DbConnection, id: i32, name: &str, starts_on: NaiveDate) -> QueryResult<()> {
+    diesel::update(intakes::table.find(id))
+        .set((intakes::name.eq(name), intakes::starts_on.eq(starts_on)))
+        .execute(conn)
+        .map(|_| ())
+}

@@ -121,3 +121,18 @@ pub fn rebuild(conn: &mut DbConnection) -> QueryResult<()> {
         Ok(())
     })
 }
+
+/// Applications per (program, status), summed over sites and months.
+pub fn by_program_and_status(conn: &mut DbConnection) -> QueryResult<Vec<(i32, String, i64)>> {
+    let rows: Vec<(i32, String, i64)> = application_stats::table
+        .select((application_stats::program_id, application_stats::status, application_stats::applications))
+        .load(conn)?;
+    let mut totals: Vec<(i32, String, i64)> = Vec::new();
+    for (program, status, n) in rows {
+        match totals.iter_mut().find(|(p, s, _)| *p == program && *s == status) {
+            Some(total) => total.2 += n,
+            None => totals.push((program, status, n)),
+        }
+    }
+    Ok(totals)
+}

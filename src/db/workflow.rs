@@ -19,6 +19,7 @@ use crate::domain::application::{
     Seats, Stages, Status, TuitionCapExceeded,
 };
 use crate::domain::application_form::ApplicationDetails;
+use crate::domain::intake_form::IntakeDraft;
 use crate::domain::{Cents, EmploymentType};
 
 /// Why a transaction changed nothing.
@@ -709,33 +710,74 @@ pub struct SeatsBelowTaken {
     pub taken: i64,
 }
 
-/// Sets an intake's seats (never below those taken) and gives new seats to the waitlist.
-pub fn set_intake_seats(
+/// Changes an intake's name, start date and seats (never below those taken); new seats
+/// go to the waitlist, oldest first. Audited with before → after.
+pub fn update_intake(
     conn: &mut DbConnection,
     admin: &Employee,
     intake_id: i32,
-    seats: i32,
+    draft: &IntakeDraft,
 ) -> Result<Result<usize, SeatsBelowTaken>, WorkflowError> {
     write_transaction(conn, |conn| {
         lock_row(conn, LockableTable::Intakes, intake_id)?;
-        let (program_id, name, old_seats): (i32, String, i32) =
-            intakes::table.find(intake_id).select((intakes::program_id, intakes::name, intakes::seats)).first(conn)?;
+        let (program_id, name, starts_on, seats): (i32, String, NaiveDate, i32) = intakes::table
+            .find(intake_id)
+            .select((intakes::program_id, intakes::name, intakes::starts_on, intakes::seats))
+            .first(conn)?;
         let taken = applications::seats_taken(conn, intake_id)?;
-        if i64::from(seats) < taken {
+        if i64::from(draft.seats) < taken {
             return Ok(Err(SeatsBelowTaken { taken }));
         }
         let at = now();
-        diesel::update(intakes::table.find(intake_id)).set(intakes::seats.eq(seats)).execute(conn)?;
+        programs::update_intake(conn, intake_id, &draft.name, draft.starts_on)?;
+        diesel::update(intakes::table.find(intake_id)).set(intakes::seats.eq(draft.seats)).execute(conn)?;
         let program = programs::find_by_id(conn, program_id)?;
         let promoted = promote_from_waitlist(conn, &program, intake_id, at)?;
+        let changes: Vec<String> = [
+            ("name", name.clone(), draft.name.clone()),
+            ("starts_on", starts_on.to_string(), draft.starts_on.to_string()),
+            ("seats", seats.to_string(), draft.seats.to_string()),
+        ]
+        .into_iter()
+        .filter(|(_, before, after)| before != after)
+        .map(|(field, before, after)| format!("{field}: {before} → {after}"))
+        .collect();
+        let details = format!(
+            "{}; {promoted} promoted from the waitlist",
+            if changes.is_empty() { "no change".to_owned() } else { changes.join("; ") }
+        );
+        super::audit::record(conn, admin.id, "intake.updated", &format!("{} / {}", program.slug, name), &details, at)?;
+        Ok(Ok(promoted))
+    })
+}
+
+/// Adds an intake to a program, audited.
+pub fn add_intake(
+    conn: &mut DbConnection,
+    admin: &Employee,
+    program: &Program,
+    draft: &IntakeDraft,
+) -> Result<i32, WorkflowError> {
+    write_transaction(conn, |conn| {
+        let at = now();
+        let id = programs::insert_intake(
+            conn,
+            &programs::NewIntake {
+                program_id: program.id,
+                name: draft.name.clone(),
+                starts_on: draft.starts_on,
+                seats: draft.seats,
+            },
+        )?;
+        let details = format!("starts {} with {} seats", draft.starts_on, draft.seats);
         super::audit::record(
             conn,
             admin.id,
-            "intake.seats_changed",
-            &format!("{} / {}", program.slug, name),
-            &format!("{old_seats} → {seats} seats; {promoted} promoted from the waitlist"),
+            "intake.created",
+            &format!("{} / {}", program.slug, draft.name),
+            &details,
             at,
         )?;
-        Ok(Ok(promoted))
+        Ok(id)
     })
 }

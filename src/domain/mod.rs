@@ -8,8 +8,10 @@ pub mod application_form;
 pub mod eligibility;
 pub mod email;
 pub mod enums;
+pub mod intake_form;
 pub mod money;
 pub mod program;
+pub mod program_form;
 
 pub use eligibility::{check_eligibility, Eligibility};
 pub use email::Email;

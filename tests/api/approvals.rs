@@ -270,13 +270,24 @@ async fn rejecting_an_approved_place_promotes_the_waitlist_and_added_seats_promo
 
     // Fewer seats than taken is refused; more seats promote the waitlist.
     let path = "/admin/programs/amazon-apprenticeship/intakes";
-    let response = ada.post_with_csrf(path, &[("intake_id", &seat), ("seats", "0")]).await;
+    let (name, starts_on): (String, chrono::NaiveDate) =
+        intakes::table.find(intake).select((intakes::name, intakes::starts_on)).first(&mut app.db()).unwrap();
+    let starts_on = starts_on.to_string();
+    let fields = |seats: &'static str| {
+        [
+            ("intake_id", seat.clone()),
+            ("name", name.clone()),
+            ("starts_on", starts_on.clone()),
+            ("seats", seats.to_owned()),
+        ]
+    };
+    let response = ada.post_with_csrf(path, &fields("0").each_ref().map(|(k, v)| (*k, v.as_str()))).await;
     assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(
         texts(&response.text().await.unwrap(), ".field-error"),
         ["1 seats are taken: the intake can't have fewer."]
     );
-    let response = ada.post_with_csrf(path, &[("intake_id", &seat), ("seats", "5")]).await;
+    let response = ada.post_with_csrf(path, &fields("5").each_ref().map(|(k, v)| (*k, v.as_str()))).await;
     assert_eq!(response.status(), StatusCode::SEE_OTHER);
     assert_eq!(status_of(&app, ids[2]), "approved");
     let seats: i32 = intakes::table.find(intake).select(intakes::seats).first(&mut app.db()).unwrap();

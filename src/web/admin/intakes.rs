@@ -8,19 +8,37 @@ use serde::Deserialize;
 use super::{require_admin, workflow_to_app};
 use crate::db::workflow::{self};
 use crate::db::{self};
+use crate::domain::application_form::FieldErrors;
+use crate::domain::intake_form::parse_intake;
 use crate::error::AppError;
-use crate::web::catalog::long_date;
+use crate::web::catalog::{long_date, today};
 use crate::web::{page_with_status, redirect_with_flash, run_db, Chrome, CsrfForm, State, Viewer};
 
 /// An intake with who holds its seats and who waits.
 pub struct IntakeAdminView {
     pub id: i32,
     pub name: String,
+    pub starts_on_text: String,
     pub starts_on: String,
     pub seats: i32,
     pub taken: i64,
     pub holders: Vec<String>,
     pub waitlist: Vec<String>,
+}
+
+/// A refused intake form: which intake (none for a new one), what was typed, why.
+pub struct IntakeFormError {
+    pub intake_id: Option<i32>,
+    pub name: String,
+    pub starts_on: String,
+    pub seats: String,
+    pub errors: FieldErrors,
+}
+
+impl IntakeFormError {
+    pub fn error(&self, field: &str) -> &str {
+        self.errors.get(field).unwrap_or("")
+    }
 }
 
 #[derive(Template)]
@@ -30,14 +48,21 @@ struct IntakesPage {
     program_name: String,
     program_slug: String,
     intakes: Vec<IntakeAdminView>,
-    error: Option<(i32, String)>,
+    failed: Option<IntakeFormError>,
+}
+
+impl IntakesPage {
+    /// The failed form for `intake_id` (None: the new-intake form), if that one failed.
+    fn failed_for(&self, intake_id: Option<i32>) -> Option<&IntakeFormError> {
+        self.failed.as_ref().filter(|f| f.intake_id == intake_id)
+    }
 }
 
 async fn intakes_page(
     state: &State,
     viewer: &Viewer,
     slug: String,
-    error: Option<(i32, String)>,
+    failed: Option<IntakeFormError>,
     status: StatusCode,
     req: &HttpRequest,
 ) -> Result<HttpResponse, AppError> {
@@ -49,7 +74,8 @@ async fn intakes_page(
             views.push(IntakeAdminView {
                 id: intake.intake.id,
                 name: intake.intake.name.clone(),
-                starts_on: long_date(intake.intake.starts_on),
+                starts_on_text: long_date(intake.intake.starts_on),
+                starts_on: intake.intake.starts_on.to_string(),
                 seats: intake.intake.seats,
                 taken: intake.seats_taken,
                 holders,
@@ -64,7 +90,7 @@ async fn intakes_page(
         program_name: program.name,
         program_slug: program.slug,
         intakes,
-        error,
+        failed,
     };
     page_with_status(req, &template, status)
 }
@@ -82,53 +108,76 @@ pub async fn show_intakes(
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(default)]
-pub struct SeatsForm {
+pub struct IntakeForm {
+    /// Empty for a new intake.
     intake_id: String,
+    name: String,
+    starts_on: String,
     seats: String,
 }
 
 #[post("/admin/programs/{slug}/intakes")]
-pub async fn update_intake_seats(
+pub async fn save_intake(
     state: State,
     viewer: Viewer,
     slug: web::Path<String>,
-    form: CsrfForm<SeatsForm>,
+    form: CsrfForm<IntakeForm>,
     req: HttpRequest,
 ) -> Result<HttpResponse, AppError> {
     require_admin(&viewer)?;
     let slug = slug.into_inner();
     let form = form.0;
-    let intake_id: i32 =
-        form.intake_id.trim().parse().map_err(|_| AppError::BadRequest("intake_id is not a number".to_owned()))?;
+    let intake_id: Option<i32> = match form.intake_id.trim() {
+        "" => None,
+        id => Some(id.parse().map_err(|_| AppError::BadRequest("intake_id is not a number".to_owned()))?),
+    };
     let owner_slug = slug.clone();
-    let belongs = run_db(&state, move |conn| {
+    let (program, belongs) = run_db(&state, move |conn| {
         let program = db::programs::find_by_slug(conn, &owner_slug)?;
-        Ok(db::programs::intakes_with_seats(conn, program.id)?.iter().any(|i| i.intake.id == intake_id))
+        let intakes = db::programs::intakes_with_seats(conn, program.id)?;
+        let belongs = intake_id.is_none_or(|id| intakes.iter().any(|i| i.intake.id == id));
+        Ok((program, belongs))
     })
     .await?;
     if !belongs {
         return Err(AppError::NotFound);
     }
-    let seats = match form.seats.trim().parse::<i32>() {
-        Ok(seats) if (0..=10_000).contains(&seats) => seats,
-        _ => {
-            let error = Some((intake_id, "Enter a number of seats from 0 to 10,000.".to_owned()));
-            return intakes_page(&state, &viewer, slug, error, StatusCode::UNPROCESSABLE_ENTITY, &req).await;
+    let failed = |errors: FieldErrors| IntakeFormError {
+        intake_id,
+        name: form.name.clone(),
+        starts_on: form.starts_on.clone(),
+        seats: form.seats.clone(),
+        errors,
+    };
+    let draft = match parse_intake(&form.name, &form.starts_on, &form.seats, intake_id.is_none(), today()) {
+        Ok(draft) => draft,
+        Err(errors) => {
+            return intakes_page(&state, &viewer, slug, Some(failed(errors)), StatusCode::UNPROCESSABLE_ENTITY, &req)
+                .await
         }
     };
     let admin = viewer.employee.clone();
+    let back = format!("/admin/programs/{slug}/intakes");
+    let Some(intake_id) = intake_id else {
+        let name = draft.name.clone();
+        run_db(&state, move |conn| workflow::add_intake(conn, &admin, &program, &draft).map_err(workflow_to_app))
+            .await?;
+        return Ok(redirect_with_flash(&back, "success", &format!("The intake “{name}” is added.")));
+    };
+    let seats = draft.seats;
     let result =
-        run_db(&state, move |conn| workflow::set_intake_seats(conn, &admin, intake_id, seats).map_err(workflow_to_app))
+        run_db(&state, move |conn| workflow::update_intake(conn, &admin, intake_id, &draft).map_err(workflow_to_app))
             .await?;
     match result {
         Ok(promoted) => {
             let message =
-                format!("The intake now has {seats} seats; {promoted} waitlisted application(s) got a place.");
-            Ok(redirect_with_flash(&format!("/admin/programs/{slug}/intakes"), "success", &message))
+                format!("The intake is saved with {seats} seats; {promoted} waitlisted application(s) got a place.");
+            Ok(redirect_with_flash(&back, "success", &message))
         }
         Err(below) => {
-            let error = Some((intake_id, format!("{} seats are taken: the intake can't have fewer.", below.taken)));
-            intakes_page(&state, &viewer, slug, error, StatusCode::UNPROCESSABLE_ENTITY, &req).await
+            let mut errors = FieldErrors::default();
+            errors.add("seats", format!("{} seats are taken: the intake can't have fewer.", below.taken));
+            intakes_page(&state, &viewer, slug, Some(failed(errors)), StatusCode::UNPROCESSABLE_ENTITY, &req).await
         }
     }
 }

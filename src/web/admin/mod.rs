@@ -3,6 +3,7 @@
 
 pub mod intakes;
 pub mod people;
+pub mod programs;
 
 use crate::db::workflow::WorkflowError;
 use crate::error::AppError;

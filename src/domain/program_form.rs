@@ -1,0 +1,350 @@
+//! The program form of the administrators: every field of a program, checked, with a
+//! message per wrong field.
+
+use chrono::NaiveDate;
+
+use super::application_form::FieldErrors;
+use super::enums::{join_list, UnknownValue};
+use super::{Category, Cents, Format, JobFamily, ProgramKind, SiteType};
+
+/// The largest yearly tuition cap accepted: $100,000.
+const MAX_CAP: Cents = Cents(10_000_000);
+
+/// The form as typed (every value kept to show the form again).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ProgramInput {
+    pub slug: String,
+    pub name: String,
+    pub summary: String,
+    pub description: String,
+    pub kind: String,
+    pub category: String,
+    pub format: String,
+    pub provider: String,
+    pub duration_weeks: String,
+    pub min_tenure_days: String,
+    pub job_families: Vec<String>,
+    pub site_types: Vec<String>,
+    pub full_time_only: bool,
+    pub tuition_percent: String,
+    pub cap_full_time: String,
+    pub cap_part_time: String,
+    pub needs_manager_approval: bool,
+    pub needs_admin_approval: bool,
+    pub opens_on: String,
+    pub closes_on: String,
+}
+
+/// A program's fields, checked (the status is set by publish/archive, not this form).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ProgramDraft {
+    pub slug: String,
+    pub name: String,
+    pub summary: String,
+    pub description: String,
+    pub kind: ProgramKind,
+    pub category: Category,
+    pub format: Format,
+    pub provider: String,
+    pub duration_weeks: Option<i32>,
+    pub min_tenure_days: i32,
+    pub job_families: Vec<JobFamily>,
+    pub site_types: Vec<SiteType>,
+    pub full_time_only: bool,
+    pub tuition_percent: i32,
+    pub cap_full_time: Cents,
+    pub cap_part_time: Cents,
+    pub needs_manager_approval: bool,
+    pub needs_admin_approval: bool,
+    pub opens_on: Option<NaiveDate>,
+    pub closes_on: Option<NaiveDate>,
+}
+
+impl ProgramDraft {
+    pub fn job_families_text(&self) -> String {
+        join_list(&self.job_families, JobFamily::as_str)
+    }
+
+    pub fn site_types_text(&self) -> String {
+        join_list(&self.site_types, SiteType::as_str)
+    }
+}
+
+fn text(errors: &mut FieldErrors, field: &'static str, what: &str, value: &str, min: usize, max: usize) -> String {
+    let value = value.trim();
+    let length = value.chars().count();
+    if length == 0 {
+        errors.add(field, format!("Enter the {what}."));
+    } else if length < min {
+        errors.add(field, format!("The {what} needs at least {min} characters."));
+    } else if length > max {
+        errors.add(field, format!("Shorten the {what} to at most {max} characters (it has {length})."));
+    }
+    value.to_owned()
+}
+
+fn choice<T: std::str::FromStr<Err = UnknownValue> + Copy>(
+    errors: &mut FieldErrors,
+    field: &'static str,
+    what: &str,
+    value: &str,
+    all: &[T],
+    label: fn(T) -> &'static str,
+) -> Option<T> {
+    match value.trim().parse::<T>() {
+        Ok(v) => Some(v),
+        Err(_) => {
+            let names: Vec<&str> = all.iter().map(|v| label(*v)).collect();
+            errors.add(field, format!("Choose the {what}: {}.", names.join(", ")));
+            None
+        }
+    }
+}
+
+fn number(errors: &mut FieldErrors, field: &'static str, what: &str, value: &str, min: i32, max: i32) -> Option<i32> {
+    match value.trim().parse::<i32>() {
+        Ok(n) if (min..=max).contains(&n) => Some(n),
+        _ => {
+            errors.add(field, format!("Enter the {what} as a whole number from {min} to {max}."));
+            None
+        }
+    }
+}
+
+fn money(errors: &mut FieldErrors, field: &'static str, value: &str) -> Cents {
+    let value = value.trim();
+    if value.is_empty() || value == "0" {
+        return Cents(0);
+    }
+    match Cents::parse_dollars(value) {
+        Ok(amount) if amount <= MAX_CAP => amount,
+        Ok(_) => {
+            errors.add(field, format!("A yearly cap can be at most {MAX_CAP}."));
+            Cents(0)
+        }
+        Err(err) => {
+            errors.add(field, err.to_string());
+            Cents(0)
+        }
+    }
+}
+
+fn date(errors: &mut FieldErrors, field: &'static str, value: &str) -> Option<NaiveDate> {
+    let value = value.trim();
+    if value.is_empty() {
+        return None;
+    }
+    match NaiveDate::parse_from_str(value, "%Y-%m-%d") {
+        Ok(date) => Some(date),
+        Err(_) => {
+            errors.add(field, "Enter the date as year-month-day, for example 2027-01-15, or leave it empty.");
+            None
+        }
+    }
+}
+
+/// Whether a slug is lower-case letters, digits and single hyphens, 3 to 60 long.
+pub fn valid_slug(slug: &str) -> bool {
+    (3..=60).contains(&slug.len())
+        && slug.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+        && !slug.starts_with('-')
+        && !slug.ends_with('-')
+        && !slug.contains("--")
+}
+
+/// Checks the program form.
+pub fn parse_program(input: &ProgramInput) -> Result<ProgramDraft, FieldErrors> {
+    let mut errors = FieldErrors::default();
+    let slug = input.slug.trim().to_owned();
+    if !valid_slug(&slug) {
+        errors.add("slug", "Use 3 to 60 lower-case letters, digits and hyphens, for example data-analytics-bootcamp.");
+    }
+    let name = text(&mut errors, "name", "name", &input.name, 3, 120);
+    let summary = text(&mut errors, "summary", "summary", &input.summary, 10, 300);
+    let description = text(&mut errors, "description", "description", &input.description, 20, 10_000);
+    let kind = choice(&mut errors, "kind", "kind", &input.kind, ProgramKind::ALL, ProgramKind::label);
+    let category = choice(&mut errors, "category", "category", &input.category, Category::ALL, Category::label);
+    let format = choice(&mut errors, "format", "format", &input.format, Format::ALL, Format::label);
+    let provider = text(&mut errors, "provider", "provider", &input.provider, 2, 120);
+    let duration_weeks = if input.duration_weeks.trim().is_empty() {
+        None
+    } else {
+        number(&mut errors, "duration_weeks", "duration in weeks", &input.duration_weeks, 1, 520)
+    };
+    let min_tenure_days = number(&mut errors, "min_tenure_days", "days of service", &input.min_tenure_days, 0, 3650);
+    let job_families: Result<Vec<JobFamily>, _> = input.job_families.iter().map(|f| f.parse()).collect();
+    let job_families = job_families.unwrap_or_else(|_| {
+        errors.add("job_families", "Tick job families from the list.");
+        Vec::new()
+    });
+    let site_types: Result<Vec<SiteType>, _> = input.site_types.iter().map(|s| s.parse()).collect();
+    let site_types = site_types.unwrap_or_else(|_| {
+        errors.add("site_types", "Tick site types from the list.");
+        Vec::new()
+    });
+    let tuition_percent = number(&mut errors, "tuition_percent", "tuition percentage", &input.tuition_percent, 0, 100);
+    let cap_full_time = money(&mut errors, "cap_full_time", &input.cap_full_time);
+    let cap_part_time = money(&mut errors, "cap_part_time", &input.cap_part_time);
+    if kind == Some(ProgramKind::Tuition) {
+        if tuition_percent == Some(0) {
+            errors
+                .add("tuition_percent", "A tuition program pays a share of tuition: enter a percentage from 1 to 100.");
+        }
+        if cap_full_time == Cents(0) && errors.get("cap_full_time").is_none() {
+            errors.add("cap_full_time", "Enter the yearly cap for full-time employees.");
+        }
+    }
+    let opens_on = date(&mut errors, "opens_on", &input.opens_on);
+    let closes_on = date(&mut errors, "closes_on", &input.closes_on);
+    if let (Some(opens), Some(closes)) = (opens_on, closes_on) {
+        if closes < opens {
+            errors.add("closes_on", "Applications must close on or after the day they open.");
+        }
+    }
+    match (kind, category, format, min_tenure_days, tuition_percent, errors.is_empty()) {
+        (Some(kind), Some(category), Some(format), Some(min_tenure_days), Some(tuition_percent), true) => {
+            Ok(ProgramDraft {
+                slug,
+                name,
+                summary,
+                description,
+                kind,
+                category,
+                format,
+                provider,
+                duration_weeks,
+                min_tenure_days,
+                job_families,
+                site_types,
+                full_time_only: input.full_time_only,
+                tuition_percent,
+                cap_full_time,
+                cap_part_time,
+                needs_manager_approval: input.needs_manager_approval,
+                needs_admin_approval: input.needs_admin_approval,
+                opens_on,
+                closes_on,
+            })
+        }
+        _ => Err(errors),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn good() -> ProgramInput {
+        ProgramInput {
+            slug: "data-analytics".into(),
+            name: "Data Analytics Bootcamp".into(),
+            summary: "Twelve weeks to become a data analyst.".into(),
+            description: "A full-time bootcamp with projects on real company data.".into(),
+            kind: "cohort".into(),
+            category: "technical".into(),
+            format: "online".into(),
+            provider: "Data Academy".into(),
+            duration_weeks: "12".into(),
+            min_tenure_days: "180".into(),
+            job_families: vec!["fulfillment".into(), "retail".into()],
+            site_types: vec![],
+            full_time_only: true,
+            tuition_percent: "0".into(),
+            cap_full_time: "".into(),
+            cap_part_time: "".into(),
+            needs_manager_approval: true,
+            needs_admin_approval: true,
+            opens_on: "2027-01-01".into(),
+            closes_on: "2027-03-01".into(),
+        }
+    }
+
+    #[test]
+    fn a_complete_form_becomes_a_program() {
+        let draft = parse_program(&good()).unwrap();
+        assert_eq!(draft.kind, ProgramKind::Cohort);
+        assert_eq!(draft.job_families_text(), "fulfillment,retail");
+        assert_eq!(draft.duration_weeks, Some(12));
+        assert_eq!(draft.cap_full_time, Cents(0));
+    }
+
+    #[test]
+    fn slugs_are_lower_case_words_joined_by_hyphens() {
+        for (slug, ok) in [
+            ("ab", false),
+            ("data-analytics", true),
+            ("Data", false),
+            ("a--b", false),
+            ("-ab", false),
+            ("ab1-c2", true),
+            ("a b", false),
+        ] {
+            assert_eq!(valid_slug(slug), ok, "{slug}");
+        }
+    }
+
+    #[test]
+    fn every_wrong_field_gets_its_own_message() {
+        let bad = ProgramInput {
+            slug: "Bad Slug".into(),
+            name: "".into(),
+            summary: "short".into(),
+            description: "x".repeat(10_001),
+            kind: "lecture".into(),
+            category: "".into(),
+            format: "moon".into(),
+            provider: "".into(),
+            duration_weeks: "0".into(),
+            min_tenure_days: "-1".into(),
+            job_families: vec!["astronaut".into()],
+            site_types: vec!["moon_base".into()],
+            tuition_percent: "101".into(),
+            cap_full_time: "abc".into(),
+            cap_part_time: "1.234".into(),
+            opens_on: "2027-03-01".into(),
+            closes_on: "2027-01-01".into(),
+            ..good()
+        };
+        let errors = parse_program(&bad).unwrap_err();
+        let fields: Vec<&str> = errors.0.iter().map(|(f, _)| *f).collect();
+        assert_eq!(
+            fields,
+            [
+                "slug",
+                "name",
+                "summary",
+                "description",
+                "kind",
+                "category",
+                "format",
+                "provider",
+                "duration_weeks",
+                "min_tenure_days",
+                "job_families",
+                "site_types",
+                "tuition_percent",
+                "cap_full_time",
+                "cap_part_time",
+                "closes_on"
+            ]
+        );
+        assert_eq!(errors.get("kind"), Some("Choose the kind: Cohort, Self-paced, Tuition."));
+    }
+
+    #[test]
+    fn a_tuition_program_needs_a_percentage_and_a_cap() {
+        let tuition = ProgramInput { kind: "tuition".into(), tuition_percent: "0".into(), ..good() };
+        let errors = parse_program(&tuition).unwrap_err();
+        assert!(errors.get("tuition_percent").is_some());
+        assert!(errors.get("cap_full_time").is_some());
+        let fine = ProgramInput {
+            kind: "tuition".into(),
+            tuition_percent: "100".into(),
+            cap_full_time: "5250".into(),
+            cap_part_time: "2625".into(),
+            ..good()
+        };
+        let draft = parse_program(&fine).unwrap();
+        assert_eq!((draft.cap_full_time, draft.cap_part_time), (Cents(525_000), Cents(262_500)));
+    }
+}
