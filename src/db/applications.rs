@@ -460,3 +460,13 @@ pub fn intake_people(conn: &mut DbConnection, intake_id: i32) -> QueryResult<(Ve
         .load(conn)?;
     Ok((holders, waitlist))
 }
+
+/// Applications waiting at the manager stage on `approver_id`.
+pub fn awaiting_approver(conn: &mut DbConnection, approver_id: i32) -> QueryResult<Vec<Application>> {
+    applications::table
+        .filter(applications::approver_id.eq(approver_id))
+        .filter(applications::status.eq("submitted"))
+        .order(applications::program_id.asc())
+        .select(Application::as_select())
+        .load(conn)
+}

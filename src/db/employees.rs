@@ -135,3 +135,85 @@ pub fn direct_reports(conn: &mut DbConnection, manager_id: i32) -> QueryResult<V
         .select((employees::id, employees::email, employees::display_name, employees::job_title))
         .load(conn)
 }
+
+diesel::alias!(employees as managers: ManagersAlias);
+
+/// One line of the people directory.
+#[derive(Debug, Clone, Queryable)]
+pub struct DirectoryRow {
+    pub id: i32,
+    pub email: String,
+    pub display_name: String,
+    pub job_title: String,
+    pub site_type: String,
+    pub manager_name: Option<String>,
+    pub is_admin: bool,
+    pub active: bool,
+}
+
+/// One page of the directory, by name then id, after (`name`, `id`) when given.
+/// `search` matches the start of the e-mail address or any part of the name.
+pub fn directory(
+    conn: &mut DbConnection,
+    search: &str,
+    after: Option<(&str, i32)>,
+    limit: i64,
+) -> QueryResult<Vec<DirectoryRow>> {
+    let mut query = employees::table
+        .left_join(managers.on(employees::manager_id.eq(managers.field(employees::id).nullable())))
+        .into_boxed();
+    if !search.is_empty() {
+        let escaped = search.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_");
+        query = query.filter(
+            employees::email
+                .like(format!("{}%", escaped.to_lowercase()))
+                .escape('\\')
+                .or(employees::display_name.like(format!("%{escaped}%")).escape('\\')),
+        );
+    }
+    if let Some((name, id)) = after {
+        query = query.filter(
+            employees::display_name
+                .gt(name.to_owned())
+                .or(employees::display_name.eq(name.to_owned()).and(employees::id.gt(id))),
+        );
+    }
+    query
+        .order((employees::display_name.asc(), employees::id.asc()))
+        .limit(limit)
+        .select((
+            employees::id,
+            employees::email,
+            employees::display_name,
+            employees::job_title,
+            employees::site_type,
+            managers.field(employees::display_name).nullable(),
+            employees::is_admin,
+            employees::active,
+        ))
+        .load(conn)
+}
+
+pub fn count_active_admins(conn: &mut DbConnection) -> QueryResult<i64> {
+    employees::table.filter(employees::is_admin.eq(true)).filter(employees::active.eq(true)).count().get_result(conn)
+}
+
+/// The fields of a person an administrator edits (the manager is changed separately,
+/// because it moves pending applications).
+#[derive(Debug, Clone, AsChangeset)]
+#[diesel(table_name = employees)]
+pub struct ProfileChange {
+    pub display_name: String,
+    pub job_title: String,
+    pub job_family: String,
+    pub site_type: String,
+    pub employment_type: String,
+    pub hire_date: NaiveDate,
+    pub is_admin: bool,
+    pub active: bool,
+    pub updated_at: NaiveDateTime,
+}
+
+pub fn update_profile(conn: &mut DbConnection, id: i32, change: &ProfileChange) -> QueryResult<()> {
+    diesel::update(employees::table.find(id)).set(change).execute(conn).map(|_| ())
+}

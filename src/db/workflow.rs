@@ -40,6 +40,9 @@ pub enum WorkflowError {
     /// Nobody decides on their own application.
     #[error("own application")]
     OwnApplication,
+    /// A person's record could not be changed as asked (rolls the transaction back).
+    #[error("person change refused: {0:?}")]
+    PersonRefused(PersonChangeError),
     #[error(transparent)]
     Database(DieselError),
 }
@@ -632,75 +635,185 @@ pub fn change_manager(
     employee_id: i32,
     new_manager_id: Option<i32>,
 ) -> Result<Result<usize, ManagerChangeError>, WorkflowError> {
+    write_transaction(conn, |conn| change_manager_in_transaction(conn, admin.id, employee_id, new_manager_id))
+}
+
+/// `change_manager` inside the caller's transaction (also used by the person form and
+/// the import); `actor_id` is who made the change.
+pub fn change_manager_in_transaction(
+    conn: &mut DbConnection,
+    actor_id: i32,
+    employee_id: i32,
+    new_manager_id: Option<i32>,
+) -> Result<Result<usize, ManagerChangeError>, WorkflowError> {
+    lock_row(conn, LockableTable::Employees, employee_id)?;
+    let employee = super::employees::find_by_id(conn, employee_id)?;
+    if employee.manager_id == new_manager_id {
+        return Ok(Ok(0));
+    }
+    let new_manager = match new_manager_id {
+        Some(id) => Some(super::employees::find_by_id(conn, id)?),
+        None => None,
+    };
+    if let Some(manager) = &new_manager {
+        if !manager.active {
+            return Ok(Err(ManagerChangeError::InactiveManager));
+        }
+        if super::employees::reports_to(conn, manager.id, employee.id)? {
+            return Ok(Err(ManagerChangeError::Cycle));
+        }
+    }
+    let old_name = match employee.manager_id {
+        Some(id) => super::employees::find_by_id(conn, id)?.display_name,
+        None => "no manager".to_owned(),
+    };
+    let new_name =
+        new_manager.as_ref().map_or("no manager (the program team decides)".to_owned(), |m| m.display_name.clone());
+    let at = now();
+    super::employees::set_manager(conn, employee.id, new_manager_id, at)?;
+    let mut pending = applications::pending_for_employee(conn, employee.id)?;
+    pending.sort_by_key(|a| a.program_id);
+    let message = |program: &str| {
+        format!("{} now reports to you; their application to {program} waits for your decision.", employee.display_name)
+    };
+    move_applications(
+        conn,
+        actor_id,
+        &pending,
+        new_manager_id,
+        &format!("The decision moves from {old_name} to {new_name}."),
+        message,
+        at,
+    )?;
+    super::audit::record(
+        conn,
+        actor_id,
+        "employee.manager_changed",
+        &employee.email,
+        &format!("manager: {old_name} → {new_name}; {} pending application(s) moved", pending.len()),
+        at,
+    )?;
+    Ok(Ok(pending.len()))
+}
+
+/// Points applications at a new approver (`None`: the program team), each with a
+/// "reassigned" timeline event, and tells whoever now decides.
+fn move_applications(
+    conn: &mut DbConnection,
+    actor_id: i32,
+    moving: &[Application],
+    new_approver: Option<i32>,
+    comment: &str,
+    message: impl Fn(&str) -> String,
+    at: NaiveDateTime,
+) -> Result<(), WorkflowError> {
+    for application in moving {
+        let status = stored_status(application)?;
+        applications::set_approver(conn, application.id, new_approver, at)?;
+        events::insert(
+            conn,
+            &NewEvent {
+                application_id: application.id,
+                actor_id: Some(actor_id),
+                acting_for_id: None,
+                action: "reassigned".to_owned(),
+                from_status: Some(status.as_str().to_owned()),
+                to_status: status.as_str().to_owned(),
+                comment: Some(comment.to_owned()),
+                details: None,
+                created_at: at,
+            },
+        )?;
+        if status == Status::Submitted {
+            let program = programs::find_by_id(conn, application.program_id)?;
+            let recipients = match new_approver {
+                Some(id) => vec![id],
+                None => admins(conn, application.employee_id)?,
+            };
+            for recipient in recipients {
+                notify(conn, recipient, Some(application.id), &message(&program.name), at)?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Why a change to a person's record was refused.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PersonChangeError {
+    Manager(ManagerChangeError),
+    /// Removing the admin flag of (or deactivating) the last active admin.
+    LastAdmin,
+    /// Nobody has the manager's e-mail address.
+    UnknownManager,
+}
+
+/// An administrator's edit of one person: profile, admin and active flags, manager.
+/// Deactivating someone ends their sessions and moves what waits on their decision to
+/// their own manager. All in one transaction, audited field by field.
+pub fn update_person(
+    conn: &mut DbConnection,
+    admin: &Employee,
+    employee_id: i32,
+    change: &super::employees::ProfileChange,
+    manager_email: Option<&str>,
+) -> Result<(), WorkflowError> {
     write_transaction(conn, |conn| {
         lock_row(conn, LockableTable::Employees, employee_id)?;
-        let employee = super::employees::find_by_id(conn, employee_id)?;
-        if employee.manager_id == new_manager_id {
-            return Ok(Ok(0));
+        let before = super::employees::find_by_id(conn, employee_id)?;
+        let losing_admin = before.is_admin && before.active && (!change.is_admin || !change.active);
+        if losing_admin && super::employees::count_active_admins(conn)? <= 1 {
+            return Err(WorkflowError::PersonRefused(PersonChangeError::LastAdmin));
         }
-        let new_manager = match new_manager_id {
-            Some(id) => Some(super::employees::find_by_id(conn, id)?),
+        let new_manager_id = match manager_email {
             None => None,
+            Some(email) => match super::employees::find_by_email(conn, email)? {
+                Some(manager) => Some(manager.id),
+                None => return Err(WorkflowError::PersonRefused(PersonChangeError::UnknownManager)),
+            },
         };
-        if let Some(manager) = &new_manager {
-            if !manager.active {
-                return Ok(Err(ManagerChangeError::InactiveManager));
-            }
-            if super::employees::reports_to(conn, manager.id, employee.id)? {
-                return Ok(Err(ManagerChangeError::Cycle));
-            }
-        }
-        let old_name = match employee.manager_id {
-            Some(id) => super::employees::find_by_id(conn, id)?.display_name,
-            None => "no manager".to_owned(),
-        };
-        let new_name =
-            new_manager.as_ref().map_or("no manager (the program team decides)".to_owned(), |m| m.display_name.clone());
         let at = now();
-        super::employees::set_manager(conn, employee.id, new_manager_id, at)?;
-        let mut pending = applications::pending_for_employee(conn, employee.id)?;
-        pending.sort_by_key(|a| a.program_id);
-        for application in &pending {
-            let status = stored_status(application)?;
-            applications::set_approver(conn, application.id, new_manager_id, at)?;
-            events::insert(
-                conn,
-                &NewEvent {
-                    application_id: application.id,
-                    actor_id: Some(admin.id),
-                    acting_for_id: None,
-                    action: "reassigned".to_owned(),
-                    from_status: Some(status.as_str().to_owned()),
-                    to_status: status.as_str().to_owned(),
-                    comment: Some(format!("The decision moves from {old_name} to {new_name}.")),
-                    details: None,
-                    created_at: at,
-                },
-            )?;
-            if status == Status::Submitted {
-                let program = programs::find_by_id(conn, application.program_id)?;
-                let message = format!(
-                    "{} now reports to you; their application to {} waits for your decision.",
-                    employee.display_name, program.name
-                );
-                let recipients = match new_manager_id {
-                    Some(id) => vec![id],
-                    None => admins(conn, employee.id)?,
-                };
-                for recipient in recipients {
-                    notify(conn, recipient, Some(application.id), &message, at)?;
-                }
-            }
+        super::employees::update_profile(conn, employee_id, change)?;
+        let fields = [
+            ("display_name", before.display_name.clone(), change.display_name.clone()),
+            ("job_title", before.job_title.clone(), change.job_title.clone()),
+            ("job_family", before.job_family.clone(), change.job_family.clone()),
+            ("site_type", before.site_type.clone(), change.site_type.clone()),
+            ("employment_type", before.employment_type.clone(), change.employment_type.clone()),
+            ("hire_date", before.hire_date.to_string(), change.hire_date.to_string()),
+            ("is_admin", before.is_admin.to_string(), change.is_admin.to_string()),
+            ("active", before.active.to_string(), change.active.to_string()),
+        ];
+        let changed: Vec<String> =
+            fields.iter().filter(|(_, b, a)| b != a).map(|(f, b, a)| format!("{f}: {b} → {a}")).collect();
+        if !changed.is_empty() {
+            super::audit::record(conn, admin.id, "employee.updated", &before.email, &changed.join("; "), at)?;
         }
-        super::audit::record(
-            conn,
-            admin.id,
-            "employee.manager_changed",
-            &employee.email,
-            &format!("{old_name} → {new_name}; {} pending application(s) moved", pending.len()),
-            at,
-        )?;
-        Ok(Ok(pending.len()))
+        if let Err(refusal) = change_manager_in_transaction(conn, admin.id, employee_id, new_manager_id)? {
+            return Err(WorkflowError::PersonRefused(PersonChangeError::Manager(refusal)));
+        }
+        if before.active && !change.active {
+            super::sessions::delete_for_employee(conn, employee_id)?;
+            let waiting = applications::awaiting_approver(conn, employee_id)?;
+            let successor = match before.manager_id {
+                Some(id) if super::employees::find_by_id(conn, id)?.active => Some(id),
+                _ => None,
+            };
+            let successor_name = match successor {
+                Some(id) => super::employees::find_by_id(conn, id)?.display_name,
+                None => "the program team".to_owned(),
+            };
+            let comment =
+                format!("{} no longer works here; the decision moves to {successor_name}.", before.display_name);
+            let message = |program: &str| {
+                format!(
+                    "{} left: an application to {program} that waited on them now waits for your decision.",
+                    before.display_name
+                )
+            };
+            move_applications(conn, admin.id, &waiting, successor, &comment, message, at)?;
+        }
+        Ok(())
     })
 }
 

@@ -10,6 +10,7 @@ pub mod email;
 pub mod enums;
 pub mod intake_form;
 pub mod money;
+pub mod person_form;
 pub mod program;
 pub mod program_form;
 

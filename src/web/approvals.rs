@@ -225,6 +225,7 @@ fn refusal(err: WorkflowError) -> Result<(StatusCode, String), AppError> {
             (StatusCode::CONFLICT, "The applicant already has an active application to this program.".to_owned())
         }
         WorkflowError::Database(err) => return Err(err.into()),
+        other @ WorkflowError::PersonRefused(_) => return Err(AppError::Internal(anyhow::anyhow!("{other}"))),
     })
 }
 

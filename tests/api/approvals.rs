@@ -5,8 +5,8 @@ use reqwest::StatusCode;
 use upskill::db::schema::{application_events, applications, employees, intakes};
 
 use crate::helpers::{
-    apply, assert_stats_consistent, attribute_values, employee_id, intake_ids, location, signed_in, spawn_app,
-    status_of, texts, version_of, Browser, TestApp, MOTIVATION,
+    apply, assert_stats_consistent, attribute_values, employee_id, intake_ids, location, set_manager, signed_in,
+    spawn_app, status_of, texts, version_of, Browser, TestApp, MOTIVATION,
 };
 
 fn term() -> String {
@@ -460,12 +460,7 @@ async fn changing_an_employee_s_manager_moves_their_pending_applications_with_a_
     let id = tuition_request(&fiona, "600").await;
     let fiona_id = employee_id(&app, "fiona.associate@upskill.example");
     let ada = signed_in(&app, "ada.admin").await;
-    let response = ada
-        .post_with_csrf(
-            &format!("/admin/employees/{fiona_id}/manager"),
-            &[("manager_email", "tom.techlead@upskill.example")],
-        )
-        .await;
+    let response = set_manager(&ada, fiona_id, "tom.techlead@upskill.example").await;
     assert_eq!(response.status(), StatusCode::SEE_OTHER);
 
     let maria = signed_in(&app, "maria.manager").await;
@@ -484,16 +479,13 @@ async fn changing_an_employee_s_manager_moves_their_pending_applications_with_a_
 
     // A manager can't be put under their own report.
     let maria_id = employee_id(&app, "maria.manager@upskill.example");
-    let response = ada
-        .post_with_csrf(
-            &format!("/admin/employees/{maria_id}/manager"),
-            &[("manager_email", "paula.parttime@upskill.example")],
-        )
-        .await;
+    let response = set_manager(&ada, maria_id, "paula.parttime@upskill.example").await;
     assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(texts(&response.text().await.unwrap(), "[role=alert]")[0].contains("can't report to their own report"));
+    assert!(
+        texts(&response.text().await.unwrap(), "#manager_email-error")[0].contains("can't report to their own report")
+    );
     assert_eq!(
-        maria.post_with_csrf(&format!("/admin/employees/{fiona_id}/manager"), &[("manager_email", "")]).await.status(),
+        maria.post_with_csrf(&format!("/admin/employees/{fiona_id}"), &[("manager_email", "")]).await.status(),
         StatusCode::FORBIDDEN
     );
 }

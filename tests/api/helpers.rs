@@ -296,3 +296,59 @@ pub fn assert_stats_consistent(app: &TestApp) {
     upskill::db::stats::rebuild(&mut app.db()).unwrap();
     assert_eq!(kept, snapshot(app), "the reporting counters drifted from the applications");
 }
+
+/// The fields a browser would send for the form matching `selector`: inputs (checked
+/// boxes only), selected options and textareas, in document order.
+pub fn form_fields(html: &str, selector: &str) -> Vec<(String, String)> {
+    let document = Html::parse_document(html);
+    let form_selector = Selector::parse(selector).expect("bad selector");
+    let controls = Selector::parse("input, select, textarea").expect("bad selector");
+    let selected = Selector::parse("option[selected]").expect("bad selector");
+    let Some(form) = document.select(&form_selector).next() else {
+        panic!("no form matches {selector}");
+    };
+    let mut fields = Vec::new();
+    for control in form.select(&controls) {
+        let element = control.value();
+        let Some(name) = element.attr("name") else { continue };
+        let value = match element.name() {
+            "select" => control.select(&selected).next().and_then(|o| o.value().attr("value")).unwrap_or("").to_owned(),
+            "textarea" => control.text().collect(),
+            _ => {
+                let kind = element.attr("type").unwrap_or("text");
+                if (kind == "checkbox" || kind == "radio") && element.attr("checked").is_none() {
+                    continue;
+                }
+                element.attr("value").unwrap_or("").to_owned()
+            }
+        };
+        fields.push((name.to_owned(), value));
+    }
+    fields
+}
+
+/// `fields` with `name` set to `value` (added when missing; `None` removes it).
+pub fn with_field(mut fields: Vec<(String, String)>, name: &str, value: Option<&str>) -> Vec<(String, String)> {
+    fields.retain(|(k, _)| k != name);
+    if let Some(value) = value {
+        fields.push((name.to_owned(), value.to_owned()));
+    }
+    fields
+}
+
+impl Browser {
+    /// POSTs owned fields (as read by `form_fields`) to `path`.
+    pub async fn submit(&self, path: &str, fields: &[(String, String)]) -> Response {
+        let pairs: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+        self.post_form(path, &pairs).await
+    }
+}
+
+/// An admin sets a person's manager through the person form.
+pub async fn set_manager(admin: &Browser, employee_id: i32, manager_email: &str) -> Response {
+    let path = format!("/admin/employees/{employee_id}");
+    let (status, page) = admin.page(&path).await;
+    assert_eq!(status, StatusCode::OK);
+    let fields = with_field(form_fields(&page, "form.stack"), "manager_email", Some(manager_email));
+    admin.submit(&path, &fields).await
+}

@@ -1,4 +1,5 @@
-//! People: one person's record, and changing their manager.
+//! People: the searchable directory and one person's record (job data, manager, admin
+//! and active flags).
 
 use actix_web::http::StatusCode;
 use actix_web::{get, post, web, HttpRequest, HttpResponse};
@@ -6,54 +7,130 @@ use askama::Template;
 use serde::Deserialize;
 
 use super::{require_admin, workflow_to_app};
-use crate::db::workflow::{self, ManagerChangeError};
+use crate::db::employees::ProfileChange;
+use crate::db::workflow::{self, ManagerChangeError, PersonChangeError, WorkflowError};
 use crate::db::{self};
-use crate::domain::Email;
+use crate::domain::application_form::FieldErrors;
+use crate::domain::person_form::{parse_person, PersonInput};
+use crate::domain::{EmploymentType, JobFamily, SiteType};
 use crate::error::AppError;
-use crate::web::{page_with_status, redirect_with_flash, run_db, Chrome, CsrfForm, State, Viewer};
+use crate::web::admin::programs::Choice;
+use crate::web::catalog::today;
+use crate::web::{page, page_with_status, redirect_with_flash, run_db, url_encode, Chrome, CsrfForm, State, Viewer};
+
+const PEOPLE_PER_PAGE: i64 = 50;
+
+pub struct PersonLine {
+    pub id: i32,
+    pub name: String,
+    pub email: String,
+    pub job_title: String,
+    pub site: &'static str,
+    pub manager: String,
+    pub is_admin: bool,
+    pub active: bool,
+}
+
+#[derive(Template)]
+#[template(path = "admin/employees.html")]
+struct DirectoryPage {
+    chrome: Chrome,
+    q: String,
+    people: Vec<PersonLine>,
+    next: Option<String>,
+    first_page: bool,
+}
+
+#[derive(Debug, Default, Deserialize)]
+pub struct DirectoryQuery {
+    q: Option<String>,
+    after_name: Option<String>,
+    after_id: Option<String>,
+}
+
+#[get("/admin/employees")]
+pub async fn list_employees(
+    state: State,
+    viewer: Viewer,
+    query: web::Query<DirectoryQuery>,
+    req: HttpRequest,
+) -> Result<HttpResponse, AppError> {
+    require_admin(&viewer)?;
+    let q: String = query.q.as_deref().unwrap_or("").trim().chars().take(100).collect();
+    let after = match (&query.after_name, query.after_id.as_deref().and_then(|id| id.parse::<i32>().ok())) {
+        (Some(name), Some(id)) => Some((name.clone(), id)),
+        _ => None,
+    };
+    let first_page = after.is_none();
+    let search = q.clone();
+    let mut rows = run_db(&state, move |conn| {
+        let after = after.as_ref().map(|(name, id)| (name.as_str(), *id));
+        Ok(db::employees::directory(conn, &search, after, PEOPLE_PER_PAGE + 1)?)
+    })
+    .await?;
+    let more = rows.len() as i64 > PEOPLE_PER_PAGE;
+    rows.truncate(usize::try_from(PEOPLE_PER_PAGE).unwrap_or(50));
+    let next = match (more, rows.last()) {
+        (true, Some(last)) => Some(format!(
+            "/admin/employees?q={}&after_name={}&after_id={}",
+            url_encode(&q),
+            url_encode(&last.display_name),
+            last.id
+        )),
+        _ => None,
+    };
+    let people = rows
+        .into_iter()
+        .map(|row| PersonLine {
+            id: row.id,
+            site: row.site_type.parse::<SiteType>().map(SiteType::label).unwrap_or("—"),
+            name: row.display_name,
+            email: row.email,
+            job_title: row.job_title,
+            manager: row.manager_name.unwrap_or_else(|| "—".to_owned()),
+            is_admin: row.is_admin,
+            active: row.active,
+        })
+        .collect();
+    page(&req, &DirectoryPage { chrome: viewer.chrome("admin"), q, people, next, first_page })
+}
 
 #[derive(Template)]
 #[template(path = "admin/employee.html")]
-struct EmployeePage {
+struct PersonPage {
     chrome: Chrome,
     id: i32,
-    name: String,
     email: String,
-    job_title: String,
-    manager_email: String,
-    manager_name: String,
-    error: Option<String>,
+    input: PersonInput,
+    errors: FieldErrors,
+    families: Vec<Choice>,
+    sites: Vec<Choice>,
+    employment: Vec<Choice>,
 }
 
-async fn employee_page(
-    state: &State,
-    viewer: &Viewer,
-    id: i32,
-    typed: Option<String>,
-    error: Option<String>,
-    status: StatusCode,
-    req: &HttpRequest,
-) -> Result<HttpResponse, AppError> {
-    let (person, manager) = run_db(state, move |conn| {
-        let person = db::employees::find_by_id(conn, id)?;
-        let manager = match person.manager_id {
-            Some(m) => Some(db::employees::find_by_id(conn, m)?),
-            None => None,
-        };
-        Ok((person, manager))
-    })
-    .await?;
-    let template = EmployeePage {
-        chrome: viewer.chrome("admin"),
-        id: person.id,
-        name: person.display_name,
-        email: person.email,
-        job_title: person.job_title,
-        manager_email: typed.unwrap_or_else(|| manager.as_ref().map(|m| m.email.clone()).unwrap_or_default()),
-        manager_name: manager.map_or("nobody".to_owned(), |m| m.display_name),
-        error,
+impl PersonPage {
+    fn error(&self, field: &str) -> &str {
+        self.errors.get(field).unwrap_or("")
+    }
+}
+
+fn person_page(viewer: &Viewer, id: i32, email: String, input: PersonInput, errors: FieldErrors) -> PersonPage {
+    let choose = |all: Vec<(&'static str, &'static str)>, chosen: &str| {
+        all.into_iter().map(|(value, label)| Choice { value, label, selected: value == chosen }).collect()
     };
-    page_with_status(req, &template, status)
+    PersonPage {
+        chrome: viewer.chrome("admin"),
+        id,
+        email,
+        families: choose(JobFamily::ALL.iter().map(|f| (f.as_str(), f.label())).collect(), &input.job_family),
+        sites: choose(SiteType::ALL.iter().map(|s| (s.as_str(), s.label())).collect(), &input.site_type),
+        employment: choose(
+            EmploymentType::ALL.iter().map(|e| (e.as_str(), e.label())).collect(),
+            &input.employment_type,
+        ),
+        input,
+        errors,
+    }
 }
 
 #[get("/admin/employees/{id}")]
@@ -64,61 +141,125 @@ pub async fn show_employee(
     req: HttpRequest,
 ) -> Result<HttpResponse, AppError> {
     require_admin(&viewer)?;
-    employee_page(&state, &viewer, id.into_inner(), None, None, StatusCode::OK, &req).await
+    let id = id.into_inner();
+    let (person, manager_email) = run_db(&state, move |conn| {
+        let person = db::employees::find_by_id(conn, id)?;
+        let manager_email = match person.manager_id {
+            Some(m) => db::employees::find_by_id(conn, m)?.email,
+            None => String::new(),
+        };
+        Ok((person, manager_email))
+    })
+    .await?;
+    let input = PersonInput {
+        display_name: person.display_name,
+        job_title: person.job_title,
+        job_family: person.job_family,
+        site_type: person.site_type,
+        employment_type: person.employment_type,
+        hire_date: person.hire_date.to_string(),
+        manager_email,
+        is_admin: person.is_admin,
+        active: person.active,
+    };
+    page(&req, &person_page(&viewer, id, person.email, input, FieldErrors::default()))
 }
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(default)]
-pub struct ManagerForm {
+pub struct PersonForm {
+    display_name: String,
+    job_title: String,
+    job_family: String,
+    site_type: String,
+    employment_type: String,
+    hire_date: String,
     manager_email: String,
+    is_admin: Option<String>,
+    active: Option<String>,
 }
 
-#[post("/admin/employees/{id}/manager")]
-pub async fn change_manager(
+#[post("/admin/employees/{id}")]
+pub async fn update_employee(
     state: State,
     viewer: Viewer,
     id: web::Path<i32>,
-    form: CsrfForm<ManagerForm>,
+    form: CsrfForm<PersonForm>,
     req: HttpRequest,
 ) -> Result<HttpResponse, AppError> {
     require_admin(&viewer)?;
     let id = id.into_inner();
-    let typed = form.0.manager_email;
-    let fail = |message: &str| {
-        employee_page(
-            &state,
-            &viewer,
-            id,
-            Some(typed.clone()),
-            Some(message.to_owned()),
-            StatusCode::UNPROCESSABLE_ENTITY,
+    let form = form.0;
+    let input = PersonInput {
+        display_name: form.display_name,
+        job_title: form.job_title,
+        job_family: form.job_family,
+        site_type: form.site_type,
+        employment_type: form.employment_type,
+        hire_date: form.hire_date,
+        manager_email: form.manager_email,
+        is_admin: form.is_admin.is_some(),
+        active: form.active.is_some(),
+    };
+    let email = run_db(&state, move |conn| Ok(db::employees::find_by_id(conn, id)?.email)).await?;
+    let refuse = |field: &'static str, message: &str, input: PersonInput| {
+        let mut errors = FieldErrors::default();
+        errors.add(field, message);
+        page_with_status(
             &req,
+            &person_page(&viewer, id, email.clone(), input, errors),
+            StatusCode::UNPROCESSABLE_ENTITY,
         )
     };
-    let new_manager = if typed.trim().is_empty() {
-        None
-    } else {
-        let Ok(email) = Email::parse(&typed) else {
-            return fail("Enter the manager's e-mail address, or leave it empty for no manager.").await;
-        };
-        let found = run_db(&state, move |conn| Ok(db::employees::find_by_email(conn, email.as_str())?)).await?;
-        match found {
-            Some(manager) => Some(manager.id),
-            None => return fail("Nobody at the company has this e-mail address.").await,
+    let draft = match parse_person(&input, today()) {
+        Ok(draft) => draft,
+        Err(errors) => {
+            return page_with_status(
+                &req,
+                &person_page(&viewer, id, email.clone(), input, errors),
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
         }
     };
+    if id == viewer.id() && !draft.active {
+        return refuse("active", "You can't deactivate yourself; ask another administrator.", input);
+    }
+    let change = ProfileChange {
+        display_name: draft.display_name.clone(),
+        job_title: draft.job_title.clone(),
+        job_family: draft.job_family.as_str().to_owned(),
+        site_type: draft.site_type.as_str().to_owned(),
+        employment_type: draft.employment_type.as_str().to_owned(),
+        hire_date: draft.hire_date,
+        is_admin: draft.is_admin,
+        active: draft.active,
+        updated_at: db::now(),
+    };
     let admin = viewer.employee.clone();
+    let manager_email = draft.manager_email.map(|e| e.as_str().to_owned());
     let result =
-        run_db(&state, move |conn| workflow::change_manager(conn, &admin, id, new_manager).map_err(workflow_to_app))
+        run_db(&state, move |conn| Ok(workflow::update_person(conn, &admin, id, &change, manager_email.as_deref())))
             .await?;
     match result {
-        Ok(moved) => {
-            let message = format!("Manager changed; {moved} pending application(s) moved to the new manager's queue.");
-            Ok(redirect_with_flash(&format!("/admin/employees/{id}"), "success", &message))
+        Ok(()) => Ok(redirect_with_flash(&format!("/admin/employees/{id}"), "success", "The record is saved.")),
+        Err(WorkflowError::PersonRefused(refusal)) => {
+            let (field, message) = match refusal {
+                PersonChangeError::LastAdmin => {
+                    ("is_admin", "This is the last active administrator: name another one first.")
+                }
+                PersonChangeError::UnknownManager => {
+                    ("manager_email", "Nobody at the company has this e-mail address.")
+                }
+                PersonChangeError::Manager(ManagerChangeError::Cycle) => (
+                    "manager_email",
+                    "That person reports to this employee: a manager can't report to their own report.",
+                ),
+                PersonChangeError::Manager(ManagerChangeError::InactiveManager) => {
+                    ("manager_email", "That person no longer works here.")
+                }
+            };
+            refuse(field, message, input)
         }
-        Err(ManagerChangeError::Cycle) => {
-            fail("That person reports to this employee: a manager can't report to their own report.").await
-        }
-        Err(ManagerChangeError::InactiveManager) => fail("That person no longer works here.").await,
+        Err(other) => Err(workflow_to_app(other)),
     }
 }
