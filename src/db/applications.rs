@@ -470,3 +470,83 @@ pub fn awaiting_approver(conn: &mut DbConnection, approver_id: i32) -> QueryResu
         .select(Application::as_select())
         .load(conn)
 }
+
+/// The filters of the administrators' application list and its CSV export.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct AdminFilter {
+    pub status: Option<String>,
+    pub program_id: Option<i32>,
+    pub site_type: Option<String>,
+    /// Created on or after this time.
+    pub from: Option<NaiveDateTime>,
+    /// Created before this time.
+    pub until: Option<NaiveDateTime>,
+}
+
+/// A line of the administrators' application list (and of the CSV export).
+#[derive(Debug, Clone, Queryable)]
+pub struct AdminRow {
+    pub id: i32,
+    pub created_at: NaiveDateTime,
+    pub submitted_at: NaiveDateTime,
+    pub decided_at: Option<NaiveDateTime>,
+    pub status: String,
+    pub site_type: String,
+    pub employee_name: String,
+    pub employee_email: String,
+    pub program_name: String,
+    pub intake_name: Option<String>,
+    pub amount_cents: Option<i64>,
+    pub covered_cents: Option<i64>,
+}
+
+/// Up to `limit` applications matching `filter` with ids below `before` (newest first):
+/// keyset pagination, as fast on the last page as on the first.
+pub fn admin_page(
+    conn: &mut DbConnection,
+    filter: &AdminFilter,
+    before: Option<i32>,
+    limit: i64,
+) -> QueryResult<Vec<AdminRow>> {
+    let mut query = applications::table
+        .inner_join(employees::table.on(employees::id.eq(applications::employee_id)))
+        .inner_join(programs::table)
+        .left_join(intakes::table)
+        .into_boxed();
+    if let Some(status) = &filter.status {
+        query = query.filter(applications::status.eq(status.clone()));
+    }
+    if let Some(program_id) = filter.program_id {
+        query = query.filter(applications::program_id.eq(program_id));
+    }
+    if let Some(site_type) = &filter.site_type {
+        query = query.filter(applications::site_type.eq(site_type.clone()));
+    }
+    if let Some(from) = filter.from {
+        query = query.filter(applications::created_at.ge(from));
+    }
+    if let Some(until) = filter.until {
+        query = query.filter(applications::created_at.lt(until));
+    }
+    if let Some(before) = before {
+        query = query.filter(applications::id.lt(before));
+    }
+    query
+        .order(applications::id.desc())
+        .limit(limit)
+        .select((
+            applications::id,
+            applications::created_at,
+            applications::submitted_at,
+            applications::decided_at,
+            applications::status,
+            applications::site_type,
+            employees::display_name,
+            employees::email,
+            programs::name,
+            intakes::name.nullable(),
+            applications::amount_cents,
+            applications::covered_cents,
+        ))
+        .load(conn)
+}

@@ -26,3 +26,49 @@ pub fn record(
         .execute(conn)
         .map(|_| ())
 }
+
+/// An audit entry with the actor's name.
+#[derive(Debug, Clone, Queryable)]
+pub struct AuditEntry {
+    pub id: i32,
+    pub action: String,
+    pub subject: String,
+    pub details: String,
+    pub created_at: NaiveDateTime,
+    pub actor_name: Option<String>,
+}
+
+/// Up to `limit` entries older than `before`, newest first; `action` filters by the
+/// start of the action name (`program.` for every program action).
+pub fn page(
+    conn: &mut DbConnection,
+    action: &str,
+    subject: &str,
+    before: Option<i32>,
+    limit: i64,
+) -> QueryResult<Vec<AuditEntry>> {
+    use super::schema::employees;
+    let mut query =
+        audit_log::table.left_join(employees::table.on(audit_log::actor_id.eq(employees::id.nullable()))).into_boxed();
+    if !action.is_empty() {
+        query = query.filter(audit_log::action.like(format!("{}%", action.replace(['%', '_'], ""))));
+    }
+    if !subject.is_empty() {
+        query = query.filter(audit_log::subject.like(format!("%{}%", subject.replace(['%', '_'], ""))));
+    }
+    if let Some(before) = before {
+        query = query.filter(audit_log::id.lt(before));
+    }
+    query
+        .order(audit_log::id.desc())
+        .limit(limit)
+        .select((
+            audit_log::id,
+            audit_log::action,
+            audit_log::subject,
+            audit_log::details,
+            audit_log::created_at,
+            employees::display_name.nullable(),
+        ))
+        .load(conn)
+}

@@ -5,6 +5,7 @@
 
 pub mod application;
 pub mod application_form;
+pub mod csv_cell;
 pub mod eligibility;
 pub mod email;
 pub mod enums;

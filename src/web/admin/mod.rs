@@ -1,6 +1,8 @@
 //! Program administration: `/admin/*`. Every page here is for admins only (others get
 //! 403), and every change is written to the audit log in the same transaction.
 
+pub mod applications;
+pub mod audit;
 pub mod intakes;
 pub mod people;
 pub mod programs;

@@ -1,0 +1,301 @@
+//! Every application, for the administrators: filters, keyset pages, and the CSV export
+//! of exactly the filtered set, streamed in batches.
+
+use actix_web::http::header::{ContentDisposition, DispositionParam, DispositionType};
+use actix_web::http::StatusCode;
+use actix_web::web::Bytes;
+use actix_web::{get, web, HttpRequest, HttpResponse};
+use askama::Template;
+use chrono::{Days, NaiveDate, NaiveDateTime};
+use serde::Deserialize;
+
+use super::require_admin;
+use crate::db::applications::{AdminFilter, AdminRow};
+use crate::db::{self};
+use crate::domain::application::Status;
+use crate::domain::application_form::FieldErrors;
+use crate::domain::csv_cell::line;
+use crate::domain::{Cents, SiteType};
+use crate::error::AppError;
+use crate::web::admin::programs::Choice;
+use crate::web::applications::long_time;
+use crate::web::home::status_label;
+use crate::web::{page_with_status, run_db, url_encode, Chrome, State, Viewer};
+
+const ROWS_PER_PAGE: i64 = 50;
+const EXPORT_BATCH: i64 = 1_000;
+
+/// The list's query string.
+#[derive(Debug, Default, Deserialize, Clone)]
+pub struct ListQuery {
+    status: Option<String>,
+    program: Option<String>,
+    site_type: Option<String>,
+    from: Option<String>,
+    to: Option<String>,
+    before: Option<String>,
+}
+
+/// The query string's filters, checked against the programs, with a message per bad one.
+fn parse_filter(query: &ListQuery, programs: &[db::programs::Program]) -> (AdminFilter, FieldErrors) {
+    let mut errors = FieldErrors::default();
+    let mut filter = AdminFilter::default();
+    let given = |value: &Option<String>| value.as_deref().map(str::trim).filter(|v| !v.is_empty()).map(str::to_owned);
+    if let Some(status) = given(&query.status) {
+        match status.parse::<Status>() {
+            Ok(status) => filter.status = Some(status.as_str().to_owned()),
+            Err(_) => errors.add("status", "Choose a status from the list."),
+        }
+    }
+    if let Some(slug) = given(&query.program) {
+        match programs.iter().find(|p| p.slug == slug) {
+            Some(program) => filter.program_id = Some(program.id),
+            None => errors.add("program", "Choose a program from the list."),
+        }
+    }
+    if let Some(site) = given(&query.site_type) {
+        match site.parse::<SiteType>() {
+            Ok(site) => filter.site_type = Some(site.as_str().to_owned()),
+            Err(_) => errors.add("site_type", "Choose a site type from the list."),
+        }
+    }
+    let date = |errors: &mut FieldErrors, field: &'static str, value: Option<String>| -> Option<NaiveDate> {
+        let value = value?;
+        NaiveDate::parse_from_str(&value, "%Y-%m-%d")
+            .map_err(|_| errors.add(field, "Enter the date as year-month-day, for example 2026-01-31."))
+            .ok()
+    };
+    let from = date(&mut errors, "from", given(&query.from));
+    let to = date(&mut errors, "to", given(&query.to));
+    if let (Some(from), Some(to)) = (from, to) {
+        if to < from {
+            errors.add("to", "The end of the range must be on or after its start.");
+        }
+    }
+    filter.from = from.and_then(|d| d.and_hms_opt(0, 0, 0));
+    filter.until = to.and_then(|d| d.checked_add_days(Days::new(1))).and_then(|d| d.and_hms_opt(0, 0, 0));
+    (filter, errors)
+}
+
+/// The filters as a query string, to carry them to the next page and the export.
+fn filter_query(query: &ListQuery) -> String {
+    let pairs = [
+        ("status", &query.status),
+        ("program", &query.program),
+        ("site_type", &query.site_type),
+        ("from", &query.from),
+        ("to", &query.to),
+    ];
+    pairs
+        .iter()
+        .filter_map(|(name, value)| {
+            value.as_deref().filter(|v| !v.trim().is_empty()).map(|v| format!("{name}={}", url_encode(v.trim())))
+        })
+        .collect::<Vec<_>>()
+        .join("&")
+}
+
+pub struct RowView {
+    pub id: i32,
+    pub created: String,
+    pub status: String,
+    pub status_label: String,
+    pub employee: String,
+    pub email: String,
+    pub site: &'static str,
+    pub program: String,
+    pub detail: String,
+}
+
+fn money(cents: Option<i64>) -> String {
+    cents.map(|c| Cents(c).to_string()).unwrap_or_default()
+}
+
+impl From<AdminRow> for RowView {
+    fn from(row: AdminRow) -> Self {
+        RowView {
+            id: row.id,
+            created: long_time(row.created_at),
+            status_label: status_label(&row.status),
+            status: row.status,
+            employee: row.employee_name,
+            email: row.employee_email,
+            site: row.site_type.parse::<SiteType>().map(SiteType::label).unwrap_or("—"),
+            program: row.program_name,
+            detail: row.intake_name.unwrap_or_else(|| money(row.amount_cents)),
+        }
+    }
+}
+
+#[derive(Template)]
+#[template(path = "admin/applications.html")]
+struct ApplicationsPage {
+    chrome: Chrome,
+    rows: Vec<RowView>,
+    errors: FieldErrors,
+    query: ListQuery,
+    statuses: Vec<Choice>,
+    programs: Vec<(String, String, bool)>,
+    sites: Vec<Choice>,
+    export: String,
+    next: Option<String>,
+    first_page: Option<String>,
+}
+
+impl ApplicationsPage {
+    fn error(&self, field: &str) -> &str {
+        self.errors.get(field).unwrap_or("")
+    }
+
+    fn value<'a>(&self, value: &'a Option<String>) -> &'a str {
+        value.as_deref().unwrap_or("")
+    }
+}
+
+#[get("/admin/applications")]
+pub async fn list_applications(
+    state: State,
+    viewer: Viewer,
+    query: web::Query<ListQuery>,
+    req: HttpRequest,
+) -> Result<HttpResponse, AppError> {
+    require_admin(&viewer)?;
+    let query = query.into_inner();
+    let programs = run_db(&state, |conn| Ok(db::programs::list_all(conn)?)).await?;
+    let (filter, errors) = parse_filter(&query, &programs);
+    let before = query.before.as_deref().and_then(|b| b.trim().parse::<i32>().ok());
+    let rows = if errors.is_empty() {
+        run_db(&state, move |conn| Ok(db::applications::admin_page(conn, &filter, before, ROWS_PER_PAGE + 1)?)).await?
+    } else {
+        Vec::new()
+    };
+    let more = rows.len() as i64 > ROWS_PER_PAGE;
+    let mut rows: Vec<RowView> = rows.into_iter().map(RowView::from).collect();
+    rows.truncate(usize::try_from(ROWS_PER_PAGE).unwrap_or(50));
+    let filters = filter_query(&query);
+    let joiner = if filters.is_empty() { "" } else { "&" };
+    let next = match (more, rows.last()) {
+        (true, Some(last)) => Some(format!("/admin/applications?{filters}{joiner}before={}", last.id)),
+        _ => None,
+    };
+    let first_page = before.map(|_| format!("/admin/applications?{filters}"));
+    let chosen = |value: &Option<String>| value.clone().unwrap_or_default();
+    let template = ApplicationsPage {
+        chrome: viewer.chrome("admin"),
+        statuses: Status::ALL
+            .iter()
+            .map(|s| Choice { value: s.as_str(), label: s.label(), selected: chosen(&query.status) == s.as_str() })
+            .collect(),
+        programs: programs.iter().map(|p| (p.slug.clone(), p.name.clone(), chosen(&query.program) == p.slug)).collect(),
+        sites: SiteType::ALL
+            .iter()
+            .map(|s| Choice { value: s.as_str(), label: s.label(), selected: chosen(&query.site_type) == s.as_str() })
+            .collect(),
+        export: format!("/admin/applications.csv?{filters}"),
+        rows,
+        errors,
+        query,
+        next,
+        first_page,
+    };
+    let status = if template.errors.is_empty() { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY };
+    page_with_status(&req, &template, status)
+}
+
+const CSV_HEADER: [&str; 12] = [
+    "id",
+    "created_at",
+    "submitted_at",
+    "decided_at",
+    "status",
+    "employee",
+    "email",
+    "site_type",
+    "program",
+    "intake",
+    "amount",
+    "covered",
+];
+
+fn timestamp(at: Option<NaiveDateTime>) -> String {
+    at.map(|t| t.format("%Y-%m-%d %H:%M:%S").to_string()).unwrap_or_default()
+}
+
+fn csv_rows(rows: &[AdminRow]) -> String {
+    let plain = |cents: Option<i64>| cents.map(|c| Cents(c).to_plain()).unwrap_or_default();
+    rows.iter()
+        .map(|r| {
+            line(&[
+                r.id.to_string(),
+                timestamp(Some(r.created_at)),
+                timestamp(Some(r.submitted_at)),
+                timestamp(r.decided_at),
+                r.status.clone(),
+                r.employee_name.clone(),
+                r.employee_email.clone(),
+                r.site_type.clone(),
+                r.program_name.clone(),
+                r.intake_name.clone().unwrap_or_default(),
+                plain(r.amount_cents),
+                plain(r.covered_cents),
+            ])
+        })
+        .collect()
+}
+
+/// Where the export stream stands between batches.
+struct ExportCursor {
+    state: State,
+    filter: AdminFilter,
+    before: Option<i32>,
+    header_sent: bool,
+    finished: bool,
+}
+
+#[get("/admin/applications.csv")]
+pub async fn export_applications(
+    state: State,
+    viewer: Viewer,
+    query: web::Query<ListQuery>,
+) -> Result<HttpResponse, AppError> {
+    require_admin(&viewer)?;
+    let programs = run_db(&state, |conn| Ok(db::programs::list_all(conn)?)).await?;
+    let (filter, errors) = parse_filter(&query, &programs);
+    if let Some((_, message)) = errors.0.first() {
+        return Err(AppError::BadRequest(format!("export filter: {message}")));
+    }
+    let start = ExportCursor { state: state.clone(), filter, before: None, header_sent: false, finished: false };
+    let stream = futures_util::stream::unfold(start, |mut cursor| async move {
+        if cursor.finished {
+            return None;
+        }
+        if !cursor.header_sent {
+            cursor.header_sent = true;
+            return Some((Ok::<Bytes, AppError>(Bytes::from(line(&CSV_HEADER))), cursor));
+        }
+        let (filter, before) = (cursor.filter.clone(), cursor.before);
+        match run_db(&cursor.state, move |conn| Ok(db::applications::admin_page(conn, &filter, before, EXPORT_BATCH)?))
+            .await
+        {
+            Ok(rows) if rows.is_empty() => None,
+            Ok(rows) => {
+                cursor.before = rows.last().map(|r| r.id);
+                cursor.finished = (rows.len() as i64) < EXPORT_BATCH;
+                Some((Ok(Bytes::from(csv_rows(&rows))), cursor))
+            }
+            Err(err) => {
+                tracing::error!(error = %err, "CSV export stopped");
+                cursor.finished = true;
+                Some((Err(err), cursor))
+            }
+        }
+    });
+    let today = crate::web::catalog::today();
+    Ok(HttpResponse::Ok()
+        .content_type("text/csv; charset=utf-8")
+        .insert_header(ContentDisposition {
+            disposition: DispositionType::Attachment,
+            parameters: vec![DispositionParam::Filename(format!("applications-{today}.csv"))],
+        })
+        .streaming(stream))
+}
