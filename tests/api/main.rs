@@ -7,6 +7,7 @@
 
 mod helpers;
 
+mod admin;
 mod applications;
 mod approvals;
 mod auth;
