@@ -12,19 +12,15 @@ use crate::domain::application_form::FieldErrors;
 use crate::domain::program_form::{parse_program, ProgramDraft, ProgramInput};
 use crate::domain::{Category, Cents, Format, JobFamily, ProgramKind, ProgramStatus, SiteType};
 use crate::error::AppError;
-use crate::web::home::status_label;
 use crate::web::{page, page_with_status, redirect_with_flash, run_db, Chrome, CsrfForm, State, Viewer};
 
-/// The statuses shown as columns of the program list.
-const COUNTED: [&str; 8] = [
-    "submitted",
-    "changes_requested",
-    "manager_approved",
-    "approved",
-    "waitlisted",
-    "completed",
-    "rejected",
-    "withdrawn",
+/// The columns of the program list: a heading and the statuses it adds up.
+const COUNTED: [(&str, &[&str]); 5] = [
+    ("In review", &["submitted", "changes_requested", "manager_approved"]),
+    ("Approved", &["approved"]),
+    ("Waitlisted", &["waitlisted"]),
+    ("Completed", &["completed"]),
+    ("Closed", &["rejected", "withdrawn"]),
 ];
 
 pub struct ProgramRow {
@@ -54,7 +50,13 @@ pub async fn list_programs(state: State, viewer: Viewer, req: HttpRequest) -> Re
         .map(|p| ProgramRow {
             counts: COUNTED
                 .iter()
-                .map(|status| counts.iter().filter(|(id, s, _)| *id == p.id && s == status).map(|(_, _, n)| *n).sum())
+                .map(|(_, statuses)| {
+                    counts
+                        .iter()
+                        .filter(|(id, s, _)| *id == p.id && statuses.contains(&s.as_str()))
+                        .map(|(_, _, n)| *n)
+                        .sum()
+                })
                 .collect(),
             kind: p.kind.parse::<ProgramKind>().map(ProgramKind::label).unwrap_or("—"),
             is_cohort: p.kind == ProgramKind::Cohort.as_str(),
@@ -63,7 +65,7 @@ pub async fn list_programs(state: State, viewer: Viewer, req: HttpRequest) -> Re
             status: p.status,
         })
         .collect();
-    let columns = COUNTED.iter().map(|s| status_label(s)).collect();
+    let columns = COUNTED.iter().map(|(heading, _)| (*heading).to_owned()).collect();
     page(&req, &ProgramsPage { chrome: viewer.chrome("admin"), rows, columns })
 }
 
