@@ -13,7 +13,7 @@ use upskill::startup::Application;
 pub const DEMO_PASSWORD: &str = "upskill-demo";
 
 /// Where a test's database lives; a PostgreSQL database is dropped when the test ends.
-enum TestDatabase {
+pub enum TestDatabase {
     Sqlite(#[allow(dead_code)] tempfile::TempDir),
     Postgres { admin_url: String, name: String },
 }
@@ -48,7 +48,9 @@ fn with_database_name(url: &str, name: &str) -> String {
     format!("{}/{name}{query}", &base[..host_end])
 }
 
-fn fresh_database() -> (String, TestDatabase) {
+/// A new, empty database for one test: a SQLite file, or a PostgreSQL database when
+/// `UPSKILL_TEST_DATABASE_URL` is set. It goes away with the returned guard.
+pub fn fresh_database() -> (String, TestDatabase) {
     match std::env::var("UPSKILL_TEST_DATABASE_URL") {
         Ok(admin_url) if !admin_url.is_empty() => {
             use diesel::{Connection, PgConnection, RunQueryDsl};
@@ -111,7 +113,12 @@ pub struct Browser {
 
 impl Browser {
     pub fn new(base: &str) -> Browser {
-        let jar = Arc::new(Jar::default());
+        Browser::with_jar(base, Arc::new(Jar::default()))
+    }
+
+    /// A browser that shares its cookies with others (cookies ignore ports, so one jar
+    /// serves several servers on 127.0.0.1, as behind a load balancer).
+    pub fn with_jar(base: &str, jar: Arc<Jar>) -> Browser {
         let client = reqwest::Client::builder()
             .cookie_provider(jar.clone())
             .redirect(Policy::none())

@@ -12,4 +12,5 @@ mod applications;
 mod approvals;
 mod auth;
 mod catalog;
+mod cluster;
 mod platform;

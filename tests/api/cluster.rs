@@ -1,0 +1,210 @@
+//! Two `upskill serve` processes on one database, as several app servers behind a load
+//! balancer: sessions, decisions and notifications hold across them.
+
+use std::net::TcpListener;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use diesel::prelude::*;
+use reqwest::StatusCode;
+use upskill::db::schema::{applications, programs};
+
+use crate::helpers::{apply, fresh_database, texts, Browser, TestDatabase, MOTIVATION};
+
+/// A server process; killed when dropped.
+struct Server {
+    child: Child,
+    base: String,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
+}
+
+/// Starts `upskill serve` on `database_url` and waits until it answers `/healthz`.
+async fn start_server(database_url: &str, demo: bool) -> Server {
+    let port = free_port();
+    let mut command = Command::new(env!("CARGO_BIN_EXE_upskill"));
+    command
+        .args(["serve", "--bind", &format!("127.0.0.1:{port}"), "--database-url", database_url, "--workers", "2"])
+        .env("RUST_LOG", "warn")
+        .stdout(Stdio::null())
+        .stderr(Stdio::inherit());
+    if demo {
+        command.arg("--demo");
+    }
+    let server = Server {
+        child: command.spawn().expect("cannot start upskill serve"),
+        base: format!("http://127.0.0.1:{port}"),
+    };
+    let client = reqwest::Client::new();
+    let started = Instant::now();
+    loop {
+        if let Ok(response) = client.get(format!("{}/healthz", server.base)).send().await {
+            if response.status() == StatusCode::OK {
+                return server;
+            }
+        }
+        assert!(started.elapsed() < Duration::from_secs(30), "the server at {} did not start", server.base);
+        actix_web::rt::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+/// Two servers on one fresh database with the demo data.
+async fn two_servers() -> (Server, Server, String, TestDatabase) {
+    let (url, guard) = fresh_database();
+    let a = start_server(&url, true).await;
+    let b = start_server(&url, false).await;
+    (a, b, url, guard)
+}
+
+#[actix_web::test]
+async fn a_session_made_on_one_server_is_valid_on_the_other_and_signing_out_anywhere_ends_it() {
+    let (a, b, _url, _guard) = two_servers().await;
+    let on_a = Browser::new(&a.base);
+    on_a.sign_in("fiona.associate@upskill.example").await;
+    let on_b = Browser::with_jar(&b.base, on_a.jar.clone());
+    let (status, home) = on_b.page("/").await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(texts(&home, ".user-name"), ["Fiona Associate"]);
+
+    assert_eq!(on_b.post_with_csrf("/logout", &[]).await.status(), StatusCode::SEE_OTHER);
+    assert_eq!(on_a.get("/").await.status(), StatusCode::SEE_OTHER);
+}
+
+#[actix_web::test]
+async fn a_notification_made_through_one_server_is_seen_through_the_other_at_once() {
+    let (a, b, _url, _guard) = two_servers().await;
+    let fiona = Browser::new(&a.base);
+    fiona.sign_in("fiona.associate@upskill.example").await;
+    let term = (chrono::Utc::now().date_naive() + chrono::Days::new(30)).to_string();
+    apply(
+        &fiona,
+        "career-choice",
+        &[
+            ("institution", "UW"),
+            ("course_title", "Statistics"),
+            ("term_starts_on", &term),
+            ("amount", "700"),
+            ("accept_terms", "yes"),
+        ],
+    )
+    .await;
+    let maria = Browser::new(&b.base);
+    maria.sign_in("maria.manager@upskill.example").await;
+    let (_, inbox) = maria.page("/notifications").await;
+    assert_eq!(texts(&inbox, "nav a[href='/notifications'] .count"), ["1"]);
+    assert!(texts(&inbox, ".notification > p:first-child")[0].contains("Fiona Associate applied to Career Choice"));
+}
+
+#[actix_web::test]
+async fn simultaneous_final_approvals_spread_over_two_servers_never_overbook_an_intake() {
+    const APPLICANTS: usize = 50;
+    const SEATS: i32 = 3;
+    const ROUNDS: usize = 20;
+    let (a, b, url, _guard) = two_servers().await;
+    let pool = upskill::db::connect(&url, 2).unwrap();
+    let ada_on_a = Browser::new(&a.base);
+    ada_on_a.sign_in("ada.admin@upskill.example").await;
+    let ada_on_b = Browser::with_jar(&b.base, ada_on_a.jar.clone());
+    let token = ada_on_a.csrf_token().await;
+    let mut conn = pool.get().unwrap();
+    let program: i32 = programs::table
+        .filter(programs::slug.eq("amazon-apprenticeship"))
+        .select(programs::id)
+        .first(&mut conn)
+        .unwrap();
+    let maria = {
+        use upskill::db::schema::employees;
+        employees::table
+            .filter(employees::email.eq("maria.manager@upskill.example"))
+            .select(employees::id)
+            .first::<i32>(&mut conn)
+            .unwrap()
+    };
+    let now = upskill::db::now();
+    for round in 0..ROUNDS {
+        let intake = upskill::db::programs::insert_intake(
+            &mut conn,
+            &upskill::db::programs::NewIntake {
+                program_id: program,
+                name: format!("Cluster race {round}"),
+                starts_on: chrono::Utc::now().date_naive() + chrono::Days::new(120),
+                seats: SEATS,
+            },
+        )
+        .unwrap();
+        let mut ids = Vec::with_capacity(APPLICANTS);
+        for n in 0..APPLICANTS {
+            let person = upskill::db::employees::insert(
+                &mut conn,
+                &upskill::db::employees::NewEmployee {
+                    email: format!("cluster{round}-{n}@upskill.example"),
+                    display_name: format!("Cluster {round}-{n}"),
+                    job_title: "Associate".into(),
+                    job_family: "fulfillment".into(),
+                    site_type: "fulfillment_center".into(),
+                    employment_type: "full_time".into(),
+                    hire_date: chrono::NaiveDate::from_ymd_opt(2020, 1, 1).unwrap(),
+                    manager_id: Some(maria),
+                    is_admin: false,
+                    password_hash: None,
+                    active: true,
+                    created_at: now,
+                    updated_at: now,
+                },
+            )
+            .unwrap();
+            ids.push(
+                upskill::db::applications::insert(
+                    &mut conn,
+                    &upskill::db::applications::NewApplication {
+                        employee_id: person,
+                        program_id: program,
+                        intake_id: Some(intake),
+                        status: "manager_approved".into(),
+                        motivation: MOTIVATION.into(),
+                        institution: None,
+                        course_title: None,
+                        term_starts_on: None,
+                        amount_cents: None,
+                        covered_cents: None,
+                        approver_id: Some(maria),
+                        submitted_at: now,
+                        decided_at: None,
+                        waitlisted_at: None,
+                        version: 2,
+                        created_at: now,
+                        updated_at: now,
+                        site_type: "fulfillment_center".into(),
+                    },
+                )
+                .unwrap(),
+            );
+        }
+        let requests = ids.iter().enumerate().map(|(n, id)| {
+            let server = if n % 2 == 0 { &ada_on_a } else { &ada_on_b };
+            let url = server.url(&format!("/applications/{id}/approve"));
+            let client = server.client.clone();
+            let fields = [("csrf_token", token.clone()), ("version", "2".to_owned())];
+            async move { client.post(url).form(&fields).send().await.unwrap().status() }
+        });
+        let statuses = futures_util::future::join_all(requests).await;
+        assert!(statuses.iter().all(|s| *s == StatusCode::SEE_OTHER), "round {round}: {statuses:?}");
+        let outcome: Vec<String> = applications::table
+            .filter(applications::intake_id.eq(intake))
+            .select(applications::status)
+            .load(&mut conn)
+            .unwrap();
+        let approved = outcome.iter().filter(|s| *s == "approved").count();
+        assert_eq!(approved, usize::try_from(SEATS).unwrap(), "round {round}: {approved} approved");
+        assert_eq!(outcome.iter().filter(|s| *s == "waitlisted").count(), APPLICANTS - approved, "round {round}");
+    }
+}
