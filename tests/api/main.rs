@@ -11,6 +11,7 @@ mod admin;
 mod applications;
 mod approvals;
 mod auth;
+mod browser;
 mod catalog;
 mod cluster;
 mod platform;

@@ -1,0 +1,472 @@
+//! Through a real browser: headless Chromium driven over WebDriver (chromedriver), the
+//! person's journey from application to completion, the keyboard, a phone-sized screen,
+//! and axe-core's accessibility checks.
+//!
+//! These need Debian's `chromium` and `chromium-driver` (and `axe-core` from npm for the
+//! accessibility test), which `.ci/run` installs; run them with `cargo test -- --ignored`.
+//! A failing test leaves a screenshot and the page's HTML in `target/browser-artifacts/`.
+
+use std::net::TcpListener;
+use std::panic::AssertUnwindSafe;
+use std::path::PathBuf;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use fantoccini::{Client, ClientBuilder, Locator};
+use futures_util::FutureExt;
+use serde_json::{json, Value};
+
+use crate::helpers::{spawn_app, TestApp, DEMO_PASSWORD};
+
+
+/// A headless Chromium session; chromedriver stops when this is dropped.
+struct Driver {
+    client: Client,
+    chromedriver: Child,
+    base: String,
+}
+
+impl Drop for Driver {
+    fn drop(&mut self) {
+        let _ = self.chromedriver.kill();
+        let _ = self.chromedriver.wait();
+    }
+}
+
+fn artifacts_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target").join("browser-artifacts")
+}
+
+impl Driver {
+    async fn start(base: &str) -> Driver {
+        let port = TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+        let chromedriver = Command::new("chromedriver")
+            .arg(format!("--port={port}"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("chromedriver is not installed (apt-get install chromium chromium-driver)");
+        let mut capabilities = serde_json::Map::new();
+        capabilities.insert("browserName".into(), json!("chrome"));
+        capabilities.insert(
+            "goog:chromeOptions".into(),
+            json!({
+                "binary": "/usr/bin/chromium",
+                "args": [
+                    "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                    "--no-first-run", "--window-size=1280,900", "--lang=en-US"
+                ]
+            }),
+        );
+        let started = Instant::now();
+        let client = loop {
+            let connector = hyper_util::client::legacy::connect::HttpConnector::new();
+            match ClientBuilder::new(connector)
+                .capabilities(capabilities.clone())
+                .connect(&format!("http://127.0.0.1:{port}"))
+                .await
+            {
+                Ok(client) => break client,
+                Err(err) => {
+                    assert!(
+                        started.elapsed() < Duration::from_secs(20),
+                        "cannot start Chromium through chromedriver: {err}"
+                    );
+                    actix_web::rt::time::sleep(Duration::from_millis(200)).await;
+                }
+            }
+        };
+        Driver { client, chromedriver, base: base.to_owned() }
+    }
+
+    async fn visit(&self, path: &str) {
+        self.client.goto(&format!("{}{}", self.base, path)).await.unwrap();
+    }
+
+    async fn path(&self) -> String {
+        let url = self.client.current_url().await.unwrap();
+        match url.query() {
+            Some(query) => format!("{}?{query}", url.path()),
+            None => url.path().to_owned(),
+        }
+    }
+
+    async fn click(&self, css: &str) {
+        self.client.find(Locator::Css(css)).await.unwrap_or_else(|e| panic!("no {css}: {e}")).click().await.unwrap();
+    }
+
+    async fn fill(&self, css: &str, text: &str) {
+        let field = self.client.find(Locator::Css(css)).await.unwrap_or_else(|e| panic!("no {css}: {e}"));
+        field.clear().await.unwrap();
+        field.send_keys(text).await.unwrap();
+    }
+
+    async fn texts(&self, css: &str) -> Vec<String> {
+        let mut texts = Vec::new();
+        for element in self.client.find_all(Locator::Css(css)).await.unwrap() {
+            texts.push(element.text().await.unwrap().split_whitespace().collect::<Vec<_>>().join(" "));
+        }
+        texts
+    }
+
+    async fn attr(&self, css: &str, name: &str) -> String {
+        let element = self.client.find(Locator::Css(css)).await.unwrap_or_else(|e| panic!("no {css}: {e}"));
+        element.attr(name).await.unwrap().unwrap_or_default()
+    }
+
+    async fn sign_in(&self, email: &str) {
+        self.visit("/login").await;
+        self.fill("#email", email).await;
+        self.fill("#password", DEMO_PASSWORD).await;
+        self.click("form[action='/login'] button[type=submit]").await;
+        assert_eq!(self.path().await, "/", "signing in as {email}");
+    }
+
+    async fn sign_out(&self) {
+        self.click("form[action='/logout'] button").await;
+        assert_eq!(self.path().await, "/login");
+    }
+
+    async fn status(&self) -> String {
+        self.attr(".lead [data-status]", "data-status").await
+    }
+
+    /// Keeps a screenshot and the HTML of the current page for whoever reads the CI output.
+    async fn save_artifacts(&self, name: &str) {
+        let dir = artifacts_dir();
+        let _ = std::fs::create_dir_all(&dir);
+        if let Ok(png) = self.client.screenshot().await {
+            let _ = std::fs::write(dir.join(format!("{name}.png")), png);
+        }
+        if let Ok(html) = self.client.source().await {
+            let _ = std::fs::write(dir.join(format!("{name}.html")), html);
+        }
+        eprintln!("browser artifacts of {name} saved in {}", dir.display());
+    }
+}
+
+/// Runs `journey` with a fresh app and browser; on failure saves the page, then fails.
+async fn in_browser<F>(name: &str, journey: impl FnOnce(TestApp, Driver) -> F)
+where
+    F: std::future::Future<Output = Driver>,
+{
+    let app = spawn_app().await;
+    let driver = Driver::start(&app.address).await;
+    let base = app.address.clone();
+    let result = AssertUnwindSafe(journey(app, driver)).catch_unwind().await;
+    if let Err(panic) = result {
+        // The driver moved into the journey; look at the failure with a new one.
+        let witness = Driver::start(&base).await;
+        witness.save_artifacts(name).await;
+        std::panic::resume_unwind(panic);
+    }
+}
+
+#[actix_web::test]
+#[ignore = "needs chromium and chromium-driver (installed by .ci/run)"]
+async fn a_place_goes_from_application_to_completion_through_the_browser() {
+    in_browser("journey", |app, d| async move {
+        let result = AssertUnwindSafe(journey(&app, &d)).catch_unwind().await;
+        if let Err(panic) = result {
+            d.save_artifacts("journey").await;
+            std::panic::resume_unwind(panic);
+        }
+        d
+    })
+    .await;
+}
+
+async fn journey(app: &TestApp, d: &Driver) {
+    // 1. Fiona filters the catalog to what she can apply for and applies to the
+    //    apprenticeship intake with one seat left.
+    d.sign_in("fiona.associate@upskill.example").await;
+    d.visit("/programs").await;
+    d.click("#eligible").await;
+    d.click("form.filters button[type=submit]").await;
+    assert_eq!(d.path().await, "/programs?q=&kind=&category=&format=&eligible=1");
+    let cards = d.texts("li.program-card h2").await;
+    assert!(
+        cards.contains(&"Amazon Apprenticeship".to_owned())
+            && !cards.contains(&"Machine Learning University".to_owned())
+    );
+    d.click("li[data-program='amazon-apprenticeship'] h2 a").await;
+    d.click("a.button-primary[href$='/apply']").await;
+    let labels = d.texts("fieldset label").await;
+    assert!(labels[0].contains("1 seat left"), "{labels:?}");
+    d.click("input[name='intake_id']").await;
+    d.fill("#motivation", "I maintain our conveyor lines and want to become a certified technician.").await;
+    d.click("form.stack button[type=submit]").await;
+    let fiona_application = d.path().await;
+    assert_eq!(d.status().await, "submitted");
+    d.sign_out().await;
+
+    // 2. Maria sees the notification, asks for changes; Fiona edits and resubmits;
+    //    Maria approves.
+    d.sign_in("maria.manager@upskill.example").await;
+    assert_eq!(d.texts("nav a[href='/notifications'] .count").await, ["1"]);
+    d.visit("/approvals").await;
+    d.click("tbody tr td:nth-child(2) a").await;
+    d.fill("#comment", "Please say which site you would work at during the on-the-job part.").await;
+    d.click("button[formaction$='/request-changes']").await;
+    d.sign_out().await;
+    d.sign_in("fiona.associate@upskill.example").await;
+    d.visit(&fiona_application).await;
+    assert_eq!(d.status().await, "changes_requested");
+    d.click("a[href$='/edit']").await;
+    d.fill("#motivation", "I maintain our conveyor lines at BFI4 and want to become a certified technician there.")
+        .await;
+    d.click("form.stack button[type=submit]").await;
+    assert_eq!(d.status().await, "submitted");
+    d.sign_out().await;
+    d.sign_in("maria.manager@upskill.example").await;
+    d.visit(&fiona_application).await;
+    d.click("button[formaction$='/approve']").await;
+    d.sign_out().await;
+
+    // 3. Ada approves the admin stage: Fiona has the seat. Paula applies to the same
+    //    intake and ends up waitlisted; Fiona withdraws; Paula is promoted.
+    d.sign_in("ada.admin@upskill.example").await;
+    d.visit(&fiona_application).await;
+    d.click("button[formaction$='/approve']").await;
+    d.visit(&fiona_application).await;
+    assert_eq!(d.status().await, "approved");
+    d.sign_out().await;
+    d.sign_in("paula.parttime@upskill.example").await;
+    d.visit("/programs/amazon-apprenticeship/apply").await;
+    d.click("input[name='intake_id']").await;
+    d.fill("#motivation", "I would like to train as a maintenance technician in our region.").await;
+    d.click("form.stack button[type=submit]").await;
+    let paula_application = d.path().await;
+    d.sign_out().await;
+    for approver in ["maria.manager@upskill.example", "ada.admin@upskill.example"] {
+        d.sign_in(approver).await;
+        d.visit(&paula_application).await;
+        d.click("button[formaction$='/approve']").await;
+        d.sign_out().await;
+    }
+    d.sign_in("paula.parttime@upskill.example").await;
+    d.visit(&paula_application).await;
+    assert_eq!(d.status().await, "waitlisted");
+    assert_eq!(d.texts(".lead .next-step").await, ["Seat 1 on the waitlist"]);
+    d.sign_out().await;
+    d.sign_in("fiona.associate@upskill.example").await;
+    d.visit(&fiona_application).await;
+    d.click("a[href$='/withdraw']").await;
+    d.click("form[action$='/withdraw'] button[type=submit]").await;
+    assert_eq!(d.status().await, "withdrawn");
+    d.sign_out().await;
+    d.sign_in("paula.parttime@upskill.example").await;
+    d.visit(&paula_application).await;
+    assert_eq!(d.status().await, "approved");
+    d.visit("/notifications").await;
+    assert!(d.texts(".notification > p:first-child").await[0].contains("A seat became free"));
+    d.sign_out().await;
+
+    // 4. Ada marks Paula's program completed; the pledge tracker counts her.
+    d.sign_in("ada.admin@upskill.example").await;
+    d.visit("/admin").await;
+    let before = pledge_participants(d).await;
+    d.visit(&paula_application).await;
+    d.click("button[formaction$='/complete']").await;
+    d.visit(&paula_application).await;
+    assert_eq!(d.status().await, "completed");
+    d.visit("/admin").await;
+    assert_eq!(pledge_participants(d).await, before + 1);
+    let _ = app;
+}
+
+/// The number of employees with a completed program, as the dashboard shows it.
+async fn pledge_participants(d: &Driver) -> i64 {
+    let text = d.texts("[data-value='participants']").await.join("");
+    text.replace(',', "").parse().unwrap_or_else(|_| panic!("no participant count on the dashboard: {text:?}"))
+}
+
+#[actix_web::test]
+#[ignore = "needs chromium and chromium-driver (installed by .ci/run)"]
+async fn a_part_timer_over_her_tuition_cap_sees_the_error_at_the_amount_with_what_is_left() {
+    in_browser("tuition-cap", |_app, d| async move {
+        d.sign_in("paula.parttime@upskill.example").await;
+        d.visit("/programs/career-choice/apply").await;
+        d.fill("#institution", "Seattle Central College").await;
+        d.fill("#course_title", "Bookkeeping Certificate").await;
+        let term = chrono::Utc::now().date_naive() + chrono::Days::new(40);
+        // Set the date through the DOM: typing into a date input depends on the locale.
+        d.client
+            .execute(
+                "document.getElementById('term_starts_on').value = arguments[0];",
+                vec![Value::String(term.to_string())],
+            )
+            .await
+            .unwrap();
+        d.fill("#amount", "3000").await;
+        d.click("#accept_terms").await;
+        d.fill("#motivation", "I want to become the bookkeeper of our store.").await;
+        d.click("form.stack button[type=submit]").await;
+        let year = term.format("%Y");
+        assert_eq!(
+            d.texts("#amount-error").await,
+            [format!("This is more than you have left: you have $2,625 of $2,625 left for {year}.")]
+        );
+        assert_eq!(d.attr("#amount", "aria-describedby").await, "amount-hint amount-error");
+        assert_eq!(d.attr("#amount", "value").await, "3000");
+        d
+    })
+    .await;
+}
+
+#[actix_web::test]
+#[ignore = "needs chromium and chromium-driver (installed by .ci/run)"]
+async fn the_keyboard_alone_completes_the_apply_form_with_visible_focus() {
+    in_browser("keyboard", |_app, d| async move {
+        d.sign_in("dev.engineer@upskill.example").await;
+        d.visit("/programs/aws-training-and-certification/apply").await;
+        let focus = "const e = document.activeElement; const s = getComputedStyle(e); \
+                     return [e.id || e.tagName.toLowerCase() + ':' + (e.getAttribute('href') || e.textContent.trim()), \
+                             s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2 || s.boxShadow !== 'none'];";
+        let mut order = Vec::new();
+        for _ in 0..40 {
+            d.client.active_element().await.unwrap().send_keys(&key(fantoccini::key::Key::Tab)).await.unwrap();
+            let seen = d.client.execute(focus, vec![]).await.unwrap();
+            let (name, visible) = (seen[0].as_str().unwrap_or("").to_owned(), seen[1].as_bool().unwrap_or(false));
+            assert!(visible, "no visible focus on {name}");
+            order.push(name.clone());
+            if name == "motivation" {
+                break;
+            }
+        }
+        assert_eq!(order.first().map(String::as_str), Some("a:#main"), "the skip link comes first: {order:?}");
+        assert_eq!(order.last().map(String::as_str), Some("motivation"), "{order:?}");
+        let active = d.client.active_element().await.unwrap();
+        active.send_keys("Cloud skills will help me automate the reports I build by hand.").await.unwrap();
+        active.send_keys(&key(fantoccini::key::Key::Tab)).await.unwrap();
+        let submit = d.client.execute(focus, vec![]).await.unwrap();
+        assert_eq!(submit[0].as_str(), Some("button:Submit application"));
+        d.client.active_element().await.unwrap().send_keys(&key(fantoccini::key::Key::Enter)).await.unwrap();
+        assert_eq!(d.status().await, "approved");
+        d
+    })
+    .await;
+}
+
+#[actix_web::test]
+#[ignore = "needs chromium and chromium-driver (installed by .ci/run)"]
+async fn pages_work_on_a_375_pixel_wide_screen() {
+    in_browser("narrow", |_app, d| async move {
+        d.client.set_window_size(375, 800).await.unwrap();
+        d.visit("/login").await;
+        assert_fits(&d, "/login").await;
+        d.sign_in("ada.admin@upskill.example").await;
+        for path in [
+            "/",
+            "/programs",
+            "/programs/career-choice",
+            "/programs/amazon-apprenticeship/apply",
+            "/applications",
+            "/approvals",
+            "/admin",
+            "/admin/programs/career-choice/edit",
+            "/admin/applications",
+        ] {
+            d.visit(path).await;
+            assert_fits(&d, path).await;
+        }
+        d
+    })
+    .await;
+}
+
+/// A special key, as `send_keys` takes it.
+fn key(key: fantoccini::key::Key) -> String {
+    char::from(key).to_string()
+}
+
+/// No horizontal scrolling of the page (wide tables scroll inside their own box).
+async fn assert_fits(d: &Driver, path: &str) {
+    let width = d.client.execute("return document.documentElement.scrollWidth;", vec![]).await.unwrap();
+    let width = width.as_i64().unwrap_or(i64::MAX);
+    assert!(width <= 375, "{path} is {width}px wide on a 375px screen");
+}
+
+/// Where `.ci/run` installs axe-core (`npm install --prefix target/axe axe-core`).
+fn axe_source() -> String {
+    let path = std::env::var("UPSKILL_AXE_JS").map(PathBuf::from).unwrap_or_else(|_| {
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/axe/node_modules/axe-core/axe.min.js")
+    });
+    std::fs::read_to_string(&path)
+        .unwrap_or_else(|e| panic!("axe-core not found at {} ({e}); see .ci/run", path.display()))
+}
+
+/// axe-core's violations on the current page: (rule, impact, nodes, help).
+async fn axe(d: &Driver, source: &str) -> Vec<(String, String, u64, String)> {
+    d.client.execute(source, vec![]).await.unwrap();
+    let script = "const done = arguments[arguments.length - 1]; \
+                  axe.run(document, { resultTypes: ['violations'] }) \
+                     .then(r => done(r.violations.map(v => [v.id, v.impact || '', v.nodes.length, v.help]))) \
+                     .catch(e => done([['axe-error', 'critical', 0, String(e)]]));";
+    let found = d.client.execute_async(script, vec![]).await.unwrap();
+    found
+        .as_array()
+        .cloned()
+        .unwrap_or_default()
+        .into_iter()
+        .map(|v| {
+            (
+                v[0].as_str().unwrap_or("").to_owned(),
+                v[1].as_str().unwrap_or("").to_owned(),
+                v[2].as_u64().unwrap_or(0),
+                v[3].as_str().unwrap_or("").to_owned(),
+            )
+        })
+        .collect()
+}
+
+#[actix_web::test]
+#[ignore = "needs chromium, chromium-driver and axe-core (installed by .ci/run)"]
+async fn axe_finds_no_serious_or_critical_accessibility_violations() {
+    let source = axe_source();
+    in_browser("axe", |_app, d| async move {
+        let mut report = Vec::new();
+        let mut check = |page: &'static str, found: Vec<(String, String, u64, String)>| {
+            for (rule, impact, nodes, help) in found {
+                report.push(format!("{page}: {impact} {rule} ({nodes} node(s)): {help}"));
+            }
+        };
+        d.visit("/login").await;
+        check("sign-in", axe(&d, &source).await);
+        d.sign_in("paula.parttime@upskill.example").await;
+        check("home", axe(&d, &source).await);
+        d.visit("/programs").await;
+        check("catalog", axe(&d, &source).await);
+        d.visit("/programs/career-choice").await;
+        check("program detail", axe(&d, &source).await);
+        d.visit("/programs/career-choice/apply").await;
+        d.fill("#amount", "12.345").await;
+        d.click("form.stack button[type=submit]").await;
+        check("apply form with errors", axe(&d, &source).await);
+        d.visit("/programs/aws-training-and-certification/apply").await;
+        d.fill("#motivation", "Cloud skills will help me automate the reports I build by hand.").await;
+        d.click("form.stack button[type=submit]").await;
+        check("application timeline", axe(&d, &source).await);
+        d.sign_out().await;
+        d.sign_in("ada.admin@upskill.example").await;
+        d.visit("/approvals").await;
+        check("approvals queue", axe(&d, &source).await);
+        d.visit("/admin").await;
+        check("admin dashboard", axe(&d, &source).await);
+        d.visit("/admin/programs/career-choice/edit").await;
+        check("program form", axe(&d, &source).await);
+        for line in &report {
+            eprintln!("axe: {line}");
+        }
+        let blocking: Vec<&String> =
+            report.iter().filter(|l| l.contains(": serious ") || l.contains(": critical ")).collect();
+        assert!(
+            blocking.is_empty(),
+            "serious or critical accessibility violations:\n{}",
+            blocking.iter().map(|s| s.as_str()).collect::<Vec<_>>().join("\n")
+        );
+        d
+    })
+    .await;
+}
