@@ -31,6 +31,27 @@ pub enum Command {
     /// Create an administrator (or make an existing person one); the password is read
     /// from the terminal, or from the first line of standard input.
     CreateAdmin(CreateAdminArgs),
+    /// Fill the database with a large, realistic, deterministic organisation and its
+    /// applications, for benchmarks.
+    SeedSynthetic(SeedSyntheticArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct SeedSyntheticArgs {
+    #[command(flatten)]
+    pub database: DatabaseArgs,
+    /// How many employees.
+    #[arg(long, default_value_t = 300_000)]
+    pub employees: usize,
+    /// How many applications.
+    #[arg(long, default_value_t = 1_000_000)]
+    pub applications: usize,
+    /// The random seed: the same seed gives the same data.
+    #[arg(long, default_value_t = 2025)]
+    pub seed: u64,
+    /// Password of every synthetic account (`e0@synthetic.example` … ; the first three are admins).
+    #[arg(long, env = "UPSKILL_SYNTHETIC_PASSWORD", default_value = "upskill-demo")]
+    pub password: String,
 }
 
 #[derive(Debug, Args)]
@@ -126,6 +147,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             Ok(())
         }
         Command::CreateAdmin(args) => create_admin(args).await,
+        Command::SeedSynthetic(args) => seed_synthetic(args).await,
     }
 }
 
@@ -199,5 +221,46 @@ async fn create_admin(args: CreateAdminArgs) -> anyhow::Result<()> {
     })
     .await??;
     println!("{} {}.", if created { "Created administrator" } else { "Updated" }, args.email.trim());
+    Ok(())
+}
+
+async fn seed_synthetic(args: SeedSyntheticArgs) -> anyhow::Result<()> {
+    use indicatif::{ProgressBar, ProgressStyle};
+    let (pool, _) = prepare_database(&Settings::with_database(&args.database.database_url)).await?;
+    let password_hash = hash_password(&args.password).map_err(|e| anyhow::anyhow!("cannot hash the password: {e}"))?;
+    let spec = db::synthetic::SyntheticSpec {
+        employees: args.employees,
+        applications: args.applications,
+        seed: args.seed,
+        password_hash,
+        today: crate::web::catalog::today(),
+    };
+    let started = std::time::Instant::now();
+    let (people, applications, events) = actix_web::web::block(move || -> anyhow::Result<(usize, usize, usize)> {
+        let bar = ProgressBar::new(0);
+        bar.set_style(
+            ProgressStyle::with_template("{msg:>13} [{bar:40}] {pos}/{len} ({per_sec}, {eta} left)")
+                .map_err(|e| anyhow::anyhow!("{e}"))?
+                .progress_chars("=> "),
+        );
+        let mut current = String::new();
+        let mut progress = |what: &str, done: u64, total: u64| {
+            if what != current {
+                current = what.to_owned();
+                bar.set_message(current.clone());
+                bar.set_length(total);
+            }
+            bar.set_position(done);
+        };
+        let mut conn = pool.get()?;
+        let made = db::synthetic::generate(&mut conn, &spec, &mut progress)?;
+        bar.finish_and_clear();
+        Ok(made)
+    })
+    .await??;
+    println!(
+        "Seeded {people} employees, {applications} applications and {events} timeline events in {:.1} s.",
+        started.elapsed().as_secs_f64()
+    );
     Ok(())
 }

@@ -16,6 +16,7 @@ pub mod seed;
 pub mod sessions;
 pub mod settings;
 pub mod stats;
+pub mod synthetic;
 pub mod workflow;
 
 use std::time::Duration;
