@@ -9,6 +9,8 @@ pub mod eligibility;
 pub mod email;
 pub mod enums;
 pub mod money;
+pub mod numbers;
+pub mod pledge;
 pub mod program;
 
 pub use eligibility::{check_eligibility, Eligibility};
