@@ -5,6 +5,8 @@
 
 pub mod application;
 pub mod application_form;
+pub mod charts;
+pub mod dashboard;
 pub mod eligibility;
 pub mod email;
 pub mod enums;
