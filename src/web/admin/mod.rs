@@ -1,8 +1,10 @@
 //! Program administration: `/admin/*`. Every page here is for admins only (others get
 //! 403), and every change is written to the audit log in the same transaction.
 
+pub mod dashboard;
 pub mod intakes;
 pub mod people;
+pub mod settings;
 
 use crate::db::workflow::WorkflowError;
 use crate::error::AppError;
