@@ -205,7 +205,7 @@ pub struct BarChart {
     pub rows: Vec<BarRow>,
 }
 
-const BAR_CHART_WIDTH: i64 = 640;
+const BAR_CHART_WIDTH: i64 = 520;
 const BAR_ROW_HEIGHT: i64 = 46;
 const BAR_HEIGHT: i64 = 18;
 /// Room kept right of the longest bar for its value.
@@ -340,8 +340,8 @@ mod tests {
     fn bars_scale_to_the_largest_value() {
         let chart = horizontal_bars(&[bar("Big", 200), bar("Half", 100), bar("None", 0), bar("Tiny", 1)]);
         let widths: Vec<i64> = chart.rows.iter().map(|r| r.bar.width).collect();
-        assert_eq!(widths, [520, 260, 0, 2]);
-        assert_eq!(chart.rows[0].value_x, 528);
+        assert_eq!(widths, [400, 200, 0, 2]);
+        assert_eq!(chart.rows[0].value_x, 408);
         assert_eq!(chart.rows[2].value_x, 8);
         assert_eq!(chart.rows.iter().map(|r| r.bar.y).collect::<Vec<_>>(), [20, 66, 112, 158]);
         assert_eq!(chart.rows[1].label_y, 60);
@@ -352,7 +352,7 @@ mod tests {
     #[test]
     fn one_bar_spans_the_width_and_no_bars_make_an_empty_chart() {
         let one = horizontal_bars(&[bar("Only", 3)]);
-        assert_eq!(one.rows[0].bar.width, 520);
+        assert_eq!(one.rows[0].bar.width, 400);
         assert_eq!(one.height, 50);
         let empty = horizontal_bars(&[]);
         assert!(empty.rows.is_empty());

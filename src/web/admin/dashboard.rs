@@ -8,7 +8,7 @@ use askama::Template;
 use super::require_admin;
 use crate::db;
 use crate::domain::charts::{horizontal_bars, stacked_columns, BarChart, BarInput, ColumnChart, ColumnInput, Series};
-use crate::domain::dashboard::{applications_text, summarise, Count, DashboardFigures, StatusGroup};
+use crate::domain::dashboard::{summarise, Count, DashboardFigures, StatusGroup};
 use crate::domain::numbers::{grouped, percent_text};
 use crate::domain::pledge::PledgeFigures;
 use crate::error::AppError;
@@ -240,7 +240,7 @@ fn sites_view(figures: &DashboardFigures) -> BarsView {
         "Participation by site type",
         "Applications by where the applicants worked when they applied.".to_owned(),
         DashboardFigures::describe_counts("site type", &figures.sites),
-        ("Applications by site type", "Site type", "Share of all applications"),
+        ("Applications by site type", "Site type", "Share"),
         count_bars(&figures.sites),
         figures.total_applications,
     )
@@ -252,7 +252,7 @@ fn programs_view(figures: &DashboardFigures) -> BarsView {
         "Participation by program",
         "Applications to each published program, and to any other program that has some.".to_owned(),
         DashboardFigures::describe_counts("program", &figures.programs),
-        ("Applications by program", "Program", "Share of all applications"),
+        ("Applications by program", "Program", "Share"),
         count_bars(&figures.programs),
         figures.total_applications,
     )
@@ -287,7 +287,7 @@ pub async fn show_dashboard(state: State, viewer: Viewer, req: HttpRequest) -> R
     let template = DashboardPage {
         chrome: viewer.chrome("admin"),
         pledge: PledgeView::new(&pledge),
-        total_applications: applications_text(figures.total_applications),
+        total_applications: grouped(figures.total_applications),
         months: has_applications.then(|| MonthsView::new(&figures)),
         bar_charts: if has_applications {
             vec![funnel_view(&figures), sites_view(&figures), programs_view(&figures)]
