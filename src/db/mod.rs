@@ -6,6 +6,7 @@
 
 pub mod applications;
 pub mod audit;
+pub mod dashboard;
 pub mod delegations;
 pub mod employees;
 pub mod events;

@@ -125,7 +125,13 @@ fn pick<T: Copy>(rng: &mut StdRng, items: &[T]) -> T {
     items[rng.random_range(0..items.len())]
 }
 
-fn insert_employees(conn: &mut DbConnection, spec: &SyntheticSpec, rng: &mut StdRng, first_id: i32, progress: Progress) -> QueryResult<Vec<EmployeeFacts>> {
+fn insert_employees(
+    conn: &mut DbConnection,
+    spec: &SyntheticSpec,
+    rng: &mut StdRng,
+    first_id: i32,
+    progress: Progress,
+) -> QueryResult<Vec<EmployeeFacts>> {
     let sizes = level_sizes(spec.employees);
     let mut facts: Vec<EmployeeFacts> = Vec::with_capacity(spec.employees);
     let mut level_start = 0;
@@ -146,7 +152,9 @@ fn insert_employees(conn: &mut DbConnection, spec: &SyntheticSpec, rng: &mut Std
             .map(|p| facts[p].id);
             let site = pick(rng, SiteType::ALL);
             let family = match site {
-                SiteType::FulfillmentCenter => pick(rng, &[JobFamily::Fulfillment, JobFamily::Fulfillment, JobFamily::Operations]),
+                SiteType::FulfillmentCenter => {
+                    pick(rng, &[JobFamily::Fulfillment, JobFamily::Fulfillment, JobFamily::Operations])
+                }
                 SiteType::TechHub => pick(rng, &[JobFamily::Technical, JobFamily::Technical, JobFamily::Corporate]),
                 SiteType::CorporateOffice => pick(rng, &[JobFamily::Corporate, JobFamily::Technical]),
                 SiteType::RetailStore => JobFamily::Retail,
@@ -164,7 +172,9 @@ fn insert_employees(conn: &mut DbConnection, spec: &SyntheticSpec, rng: &mut Std
                 job_title: if level < 5 { "Manager".to_owned() } else { format!("{} associate", family.label()) },
                 job_family: family.as_str().to_owned(),
                 site_type: site.as_str().to_owned(),
-                employment_type: if part_time { EmploymentType::PartTime } else { EmploymentType::FullTime }.as_str().to_owned(),
+                employment_type: if part_time { EmploymentType::PartTime } else { EmploymentType::FullTime }
+                    .as_str()
+                    .to_owned(),
                 hire_date,
                 manager_id: manager,
                 is_admin: index < 3,
@@ -197,17 +207,34 @@ struct EmployeeFacts {
     hire_date: NaiveDate,
 }
 
+/// The intakes of each cohort program: (intake id, start date, seats).
+type IntakesByProgram = HashMap<i32, Vec<(i32, NaiveDate, i64)>>;
+
 /// Quarterly intakes of each cohort program over the three years.
-fn ensure_intakes(conn: &mut DbConnection, cohort_programs: &[Program], today: NaiveDate, rng: &mut StdRng) -> QueryResult<HashMap<i32, Vec<(i32, NaiveDate, i64)>>> {
+fn ensure_intakes(
+    conn: &mut DbConnection,
+    cohort_programs: &[Program],
+    today: NaiveDate,
+    rng: &mut StdRng,
+) -> QueryResult<IntakesByProgram> {
     let mut by_program = HashMap::new();
     for program in cohort_programs {
         let mut list = Vec::new();
         for quarter in 0..14u64 {
-            let starts_on = today.checked_sub_days(Days::new(3 * 365)).unwrap_or(today).checked_add_days(Days::new(quarter * 91 + 30)).unwrap_or(today);
+            let starts_on = today
+                .checked_sub_days(Days::new(3 * 365))
+                .unwrap_or(today)
+                .checked_add_days(Days::new(quarter * 91 + 30))
+                .unwrap_or(today);
             let seats = rng.random_range(2_000..8_000);
             let id = programs::insert_intake(
                 conn,
-                &programs::NewIntake { program_id: program.id, name: format!("{} {} Q{}", program.name, starts_on.year(), (starts_on.month() - 1) / 3 + 1), starts_on, seats },
+                &programs::NewIntake {
+                    program_id: program.id,
+                    name: format!("{} {} Q{}", program.name, starts_on.year(), (starts_on.month() - 1) / 3 + 1),
+                    starts_on,
+                    seats,
+                },
             )?;
             list.push((id, starts_on, i64::from(seats)));
         }
@@ -217,17 +244,24 @@ fn ensure_intakes(conn: &mut DbConnection, cohort_programs: &[Program], today: N
 }
 
 /// Generates the organisation and the applications; returns (employees, applications, events).
-pub fn generate(conn: &mut DbConnection, spec: &SyntheticSpec, progress: Progress) -> QueryResult<(usize, usize, usize)> {
+pub fn generate(
+    conn: &mut DbConnection,
+    spec: &SyntheticSpec,
+    progress: Progress,
+) -> QueryResult<(usize, usize, usize)> {
     let mut rng = StdRng::seed_from_u64(spec.seed);
     super::seed::seed_programs(conn, spec.today)?;
     let programs = programs::list_published(conn)?;
-    let first_employee: i32 = employees::table.select(diesel::dsl::max(employees::id)).first::<Option<i32>>(conn)?.unwrap_or(0) + 1;
-    let first_application: i32 = applications::table.select(diesel::dsl::max(applications::id)).first::<Option<i32>>(conn)?.unwrap_or(0) + 1;
+    let first_employee: i32 =
+        employees::table.select(diesel::dsl::max(employees::id)).first::<Option<i32>>(conn)?.unwrap_or(0) + 1;
+    let first_application: i32 =
+        applications::table.select(diesel::dsl::max(applications::id)).first::<Option<i32>>(conn)?.unwrap_or(0) + 1;
     let people = write_transaction(conn, |conn| insert_employees(conn, spec, &mut rng, first_employee, progress))?;
     let cohort: Vec<Program> = programs.iter().filter(|p| p.kind == "cohort").cloned().collect();
     let intakes_by_program = write_transaction(conn, |conn| ensure_intakes(conn, &cohort, spec.today, &mut rng))?;
 
-    let start = spec.today.checked_sub_days(Days::new(3 * 365)).unwrap_or(spec.today).and_hms_opt(8, 0, 0).unwrap_or_default();
+    let start =
+        spec.today.checked_sub_days(Days::new(3 * 365)).unwrap_or(spec.today).and_hms_opt(8, 0, 0).unwrap_or_default();
     let span_minutes = 3 * 365 * 24 * 60;
     let mut active: HashSet<(i32, i32)> = HashSet::new();
     let mut seats_taken: HashMap<i32, i64> = HashMap::new();
@@ -254,7 +288,11 @@ pub fn generate(conn: &mut DbConnection, spec: &SyntheticSpec, progress: Progres
                 let mut status = status.to_owned();
                 let mut intake_id = None;
                 if let Some(list) = intakes_by_program.get(&program.id) {
-                    let (id, _, seats) = list.iter().find(|(_, starts, _)| starts.and_hms_opt(0, 0, 0).unwrap_or_default() > created).copied().unwrap_or(list[list.len() - 1]);
+                    let (id, _, seats) = list
+                        .iter()
+                        .find(|(_, starts, _)| starts.and_hms_opt(0, 0, 0).unwrap_or_default() > created)
+                        .copied()
+                        .unwrap_or(list[list.len() - 1]);
                     intake_id = Some(id);
                     if matches!(status.as_str(), "approved" | "completed") {
                         let taken = seats_taken.entry(id).or_insert(0);
@@ -267,8 +305,13 @@ pub fn generate(conn: &mut DbConnection, spec: &SyntheticSpec, progress: Progres
                 }
                 let mut tuition = None;
                 if program.kind == "tuition" {
-                    let term = created.date().checked_add_days(Days::new(rng.random_range(14..120))).unwrap_or(created.date());
-                    let cap = if person.part_time { program.annual_cap_part_time_cents } else { program.annual_cap_full_time_cents };
+                    let term =
+                        created.date().checked_add_days(Days::new(rng.random_range(14..120))).unwrap_or(created.date());
+                    let cap = if person.part_time {
+                        program.annual_cap_part_time_cents
+                    } else {
+                        program.annual_cap_full_time_cents
+                    };
                     let used = tuition_used.entry((person.id, term.year())).or_insert(0);
                     let wanted = rng.random_range(20_000..260_000);
                     let amount = wanted.min(cap - *used);
@@ -293,7 +336,14 @@ pub fn generate(conn: &mut DbConnection, spec: &SyntheticSpec, progress: Progres
                         "manager_approved" | "changes_requested" => person.manager_id,
                         _ => Some(first_employee),
                     };
-                    events.push(EventRow { application_id: id, actor_id: actor, action: (*action).to_owned(), from_status: from.map(str::to_owned), to_status: (*to).to_owned(), created_at: when });
+                    events.push(EventRow {
+                        application_id: id,
+                        actor_id: actor,
+                        action: (*action).to_owned(),
+                        from_status: from.map(str::to_owned),
+                        to_status: (*to).to_owned(),
+                        created_at: when,
+                    });
                     from = Some(to);
                     when = if n == 0 { decided } else { when + TimeDelta::hours(rng.random_range(1..72)) };
                 }
@@ -334,8 +384,12 @@ pub fn generate(conn: &mut DbConnection, spec: &SyntheticSpec, progress: Progres
     }
     // Keep PostgreSQL's id sequences past the explicit ids.
     if let DbConnection::Postgresql(pg) = conn {
-        diesel::sql_query("SELECT setval(pg_get_serial_sequence('employees', 'id'), (SELECT MAX(id) FROM employees))").execute(pg)?;
-        diesel::sql_query("SELECT setval(pg_get_serial_sequence('applications', 'id'), (SELECT MAX(id) FROM applications))").execute(pg)?;
+        diesel::sql_query("SELECT setval(pg_get_serial_sequence('employees', 'id'), (SELECT MAX(id) FROM employees))")
+            .execute(pg)?;
+        diesel::sql_query(
+            "SELECT setval(pg_get_serial_sequence('applications', 'id'), (SELECT MAX(id) FROM applications))",
+        )
+        .execute(pg)?;
     }
     progress("counters", 0, 1);
     super::stats::rebuild(conn)?;
@@ -418,7 +472,16 @@ mod tests {
 
     #[test]
     fn every_path_ends_in_its_status() {
-        for status in ["submitted", "changes_requested", "manager_approved", "approved", "waitlisted", "rejected", "withdrawn", "completed"] {
+        for status in [
+            "submitted",
+            "changes_requested",
+            "manager_approved",
+            "approved",
+            "waitlisted",
+            "rejected",
+            "withdrawn",
+            "completed",
+        ] {
             let path = status_path(status, true, true);
             assert_eq!(path.last().map(|(_, to)| *to), Some(status), "{status}");
         }

@@ -5,13 +5,17 @@
 
 pub mod application;
 pub mod application_form;
+pub mod charts;
 pub mod csv_cell;
+pub mod dashboard;
 pub mod eligibility;
 pub mod email;
 pub mod enums;
 pub mod intake_form;
 pub mod money;
+pub mod numbers;
 pub mod person_form;
+pub mod pledge;
 pub mod program;
 pub mod program_form;
 

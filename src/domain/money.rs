@@ -34,8 +34,14 @@ impl std::error::Error for MoneyError {}
 const MAX_CENTS: i64 = 1_000_000_000;
 
 impl Cents {
-    /// Parses dollars as people write them: `1234.5`, `1234.50`, `$1,234.50`.
+    /// Parses dollars as people write them: `1234.5`, `1234.50`, `$1,234.50`; at most
+    /// $10,000,000 (the most any form of the application asks for, bar the pledge's budget).
     pub fn parse_dollars(text: &str) -> Result<Cents, MoneyError> {
+        Cents::parse_dollars_at_most(text, Cents(MAX_CENTS))
+    }
+
+    /// Like `parse_dollars`, with `max` as the largest accepted amount.
+    pub fn parse_dollars_at_most(text: &str, max: Cents) -> Result<Cents, MoneyError> {
         let trimmed = text.trim();
         let trimmed = trimmed.strip_prefix('$').unwrap_or(trimmed).trim();
         if trimmed.is_empty() {
@@ -56,7 +62,8 @@ impl Cents {
         if fraction.len() > 2 {
             return Err(MoneyError::TooManyDecimals);
         }
-        if whole.len() > 9 {
+        // Fifteen digits of dollars still fit an i64 of cents many times over.
+        if whole.trim_start_matches('0').len() > 15 {
             return Err(MoneyError::TooLarge);
         }
         let dollars: i64 = if whole.is_empty() { 0 } else { whole.parse().map_err(|_| MoneyError::NotANumber)? };
@@ -69,7 +76,7 @@ impl Cents {
         if total == 0 {
             return Err(MoneyError::Negative);
         }
-        if total > MAX_CENTS {
+        if total > max.0 {
             return Err(MoneyError::TooLarge);
         }
         Ok(Cents(total))
@@ -96,14 +103,7 @@ impl fmt::Display for Cents {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let sign = if self.0 < 0 { "-" } else { "" };
         let abs = self.0.unsigned_abs();
-        let dollars = (abs / 100).to_string();
-        let mut grouped = String::with_capacity(dollars.len() + dollars.len() / 3);
-        for (i, digit) in dollars.chars().enumerate() {
-            if i > 0 && (dollars.len() - i).is_multiple_of(3) {
-                grouped.push(',');
-            }
-            grouped.push(digit);
-        }
+        let grouped = super::numbers::grouped(i64::try_from(abs / 100).unwrap_or(i64::MAX));
         match abs % 100 {
             0 => write!(f, "{sign}${grouped}"),
             cents => write!(f, "{sign}${grouped}.{cents:02}"),
@@ -136,12 +136,26 @@ mod tests {
     }
 
     #[test]
+    fn larger_amounts_parse_up_to_the_given_bound() {
+        let max = Cents(10_000_000_000_000);
+        assert_eq!(Cents::parse_dollars_at_most("700,000,000", max), Ok(Cents(70_000_000_000)));
+        assert_eq!(Cents::parse_dollars_at_most("100000000000", max), Ok(max));
+        assert_eq!(Cents::parse_dollars_at_most("100000000000.01", max), Err(MoneyError::TooLarge));
+        assert_eq!(Cents::parse_dollars_at_most("9999999999999999999999", max), Err(MoneyError::TooLarge));
+        assert_eq!(Cents::parse_dollars_at_most("0000000000000000000001", max), Ok(Cents(100)));
+        assert_eq!(Cents::parse_dollars("10000000"), Ok(Cents(MAX_CENTS)));
+        assert_eq!(Cents::parse_dollars("10000000.01"), Err(MoneyError::TooLarge));
+    }
+
+    #[test]
     fn amounts_display_with_thousands_separators() {
         assert_eq!(Cents(525_000).to_string(), "$5,250");
         assert_eq!(Cents(123_450).to_string(), "$1,234.50");
         assert_eq!(Cents(5).to_string(), "$0.05");
         assert_eq!(Cents(100_000_000).to_string(), "$1,000,000");
         assert_eq!(Cents(123_450).to_plain(), "1234.50");
+        assert_eq!(Cents(-123_450).to_string(), "-$1,234.50");
+        assert_eq!(Cents(70_000_000_000).to_string(), "$700,000,000");
     }
 
     #[test]

@@ -18,7 +18,6 @@ use serde_json::{json, Value};
 
 use crate::helpers::{spawn_app, TestApp, DEMO_PASSWORD};
 
-
 /// A headless Chromium session; chromedriver stops when this is dropped.
 struct Driver {
     client: Client,

@@ -1,5 +1,4 @@
 //! The integration tests: one binary, every test against the real routes of a server
-
 //! started on port 0 with a fresh database (SQLite by default; PostgreSQL when
 //! `UPSKILL_TEST_DATABASE_URL` is set).
 
@@ -14,4 +13,5 @@ mod auth;
 mod browser;
 mod catalog;
 mod cluster;
+mod dashboard;
 mod platform;

@@ -3,9 +3,11 @@
 
 pub mod applications;
 pub mod audit;
+pub mod dashboard;
 pub mod intakes;
 pub mod people;
 pub mod programs;
+pub mod settings;
 
 use crate::db::workflow::WorkflowError;
 use crate::error::AppError;

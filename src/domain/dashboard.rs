@@ -1,0 +1,494 @@
+//! The dashboard's figures, summed from the reporting counters (`application_stats`
+//! rows: a few thousand at most, whatever the number of applications), and the words
+//! that describe each chart to someone who cannot see it.
+
+use std::collections::BTreeMap;
+use std::str::FromStr;
+
+use chrono::{Months, NaiveDate};
+
+use super::enums::UnknownValue;
+use super::numbers::{grouped, percent_text};
+use super::{ApplicationStatus, Cents, SiteType};
+
+/// How many months the monthly chart shows at most.
+pub const MONTHS_SHOWN: u32 = 12;
+
+/// One counter row: applications (and their covered tuition) of one program, site
+/// type, month of application and status.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StatsRow {
+    pub program_id: i32,
+    pub site_type: String,
+    /// `YYYY-MM`.
+    pub month: String,
+    pub status: String,
+    pub applications: i64,
+    pub covered_cents: i64,
+}
+
+/// A program as the charts name it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ProgramName {
+    pub id: i32,
+    pub name: String,
+    /// Published programs are listed even before anyone applies.
+    pub published: bool,
+}
+
+/// The statuses the monthly chart tells apart (eight would be too many colours).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StatusGroup {
+    /// Submitted, changes requested, manager approved or waitlisted.
+    InReview,
+    Approved,
+    Completed,
+    Rejected,
+    Withdrawn,
+}
+
+impl StatusGroup {
+    /// Every group, in stacking order (bottom first).
+    pub const ALL: [StatusGroup; 5] = [
+        StatusGroup::Completed,
+        StatusGroup::Approved,
+        StatusGroup::InReview,
+        StatusGroup::Rejected,
+        StatusGroup::Withdrawn,
+    ];
+
+    /// The group of a status.
+    pub fn of(status: ApplicationStatus) -> StatusGroup {
+        match status {
+            ApplicationStatus::Submitted
+            | ApplicationStatus::ChangesRequested
+            | ApplicationStatus::ManagerApproved
+            | ApplicationStatus::Waitlisted => StatusGroup::InReview,
+            ApplicationStatus::Approved => StatusGroup::Approved,
+            ApplicationStatus::Completed => StatusGroup::Completed,
+            ApplicationStatus::Rejected => StatusGroup::Rejected,
+            ApplicationStatus::Withdrawn => StatusGroup::Withdrawn,
+        }
+    }
+
+    fn index(self) -> usize {
+        match self {
+            StatusGroup::Completed => 0,
+            StatusGroup::Approved => 1,
+            StatusGroup::InReview => 2,
+            StatusGroup::Rejected => 3,
+            StatusGroup::Withdrawn => 4,
+        }
+    }
+
+    /// A stable name for CSS classes and data attributes.
+    pub fn key(self) -> &'static str {
+        match self {
+            StatusGroup::InReview => "in_review",
+            StatusGroup::Approved => "approved",
+            StatusGroup::Completed => "completed",
+            StatusGroup::Rejected => "rejected",
+            StatusGroup::Withdrawn => "withdrawn",
+        }
+    }
+
+    /// The name shown to people, capitalised.
+    pub fn label(self) -> &'static str {
+        match self {
+            StatusGroup::InReview => "In review",
+            StatusGroup::Approved => "Approved",
+            StatusGroup::Completed => "Completed",
+            StatusGroup::Rejected => "Rejected",
+            StatusGroup::Withdrawn => "Withdrawn",
+        }
+    }
+
+    /// The name as it reads after a number: "3 in review".
+    pub fn name(self) -> &'static str {
+        match self {
+            StatusGroup::InReview => "in review",
+            StatusGroup::Approved => "approved",
+            StatusGroup::Completed => "completed",
+            StatusGroup::Rejected => "rejected",
+            StatusGroup::Withdrawn => "withdrawn",
+        }
+    }
+}
+
+/// The applications made in one month, by status group (in `StatusGroup::ALL` order).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MonthFigures {
+    /// `YYYY-MM`.
+    pub month: String,
+    /// "November 2026".
+    pub title: String,
+    /// "Nov".
+    pub short: String,
+    /// "2026".
+    pub year: String,
+    pub counts: [i64; 5],
+    pub total: i64,
+}
+
+impl MonthFigures {
+    /// The count of one group.
+    pub fn count(&self, group: StatusGroup) -> i64 {
+        self.counts[group.index()]
+    }
+}
+
+/// How far applications got: all were submitted; approved counts those approved or
+/// completed since; completed those completed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Funnel {
+    pub submitted: i64,
+    pub approved: i64,
+    pub completed: i64,
+}
+
+/// Applications of one site type or program.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Count {
+    pub label: String,
+    pub applications: i64,
+}
+
+/// Everything the dashboard's charts show.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DashboardFigures {
+    pub total_applications: i64,
+    /// Covered tuition of approved and completed applications.
+    pub committed: Cents,
+    /// The last months with applications (at most twelve calendar months, ending with
+    /// the latest month that has applications; months between without any show zero).
+    pub months: Vec<MonthFigures>,
+    pub funnel: Funnel,
+    /// Every site type, most applications first.
+    pub sites: Vec<Count>,
+    /// Published programs and any program with applications, most applications first.
+    pub programs: Vec<Count>,
+}
+
+fn first_of_month(month: &str) -> Result<NaiveDate, UnknownValue> {
+    NaiveDate::parse_from_str(&format!("{month}-01"), "%Y-%m-%d")
+        .map_err(|_| UnknownValue { kind: "month", value: month.to_owned() })
+}
+
+fn month_figures(first: NaiveDate, counts: [i64; 5]) -> MonthFigures {
+    MonthFigures {
+        month: first.format("%Y-%m").to_string(),
+        title: first.format("%B %Y").to_string(),
+        short: first.format("%b").to_string(),
+        year: first.format("%Y").to_string(),
+        counts,
+        total: counts.iter().sum(),
+    }
+}
+
+/// Sorts most applications first; equal counts keep their order.
+fn most_first(mut counts: Vec<Count>) -> Vec<Count> {
+    counts.sort_by_key(|c| std::cmp::Reverse(c.applications));
+    counts
+}
+
+/// Sums the counter rows into the dashboard's figures. A status or month that does not
+/// parse is an error: the counters are written by this application only.
+pub fn summarise(rows: &[StatsRow], programs: &[ProgramName]) -> Result<DashboardFigures, UnknownValue> {
+    let mut total_applications = 0;
+    let mut committed = 0;
+    let mut funnel = Funnel::default();
+    let mut by_month: BTreeMap<NaiveDate, [i64; 5]> = BTreeMap::new();
+    let mut by_site: BTreeMap<&str, i64> = BTreeMap::new();
+    let mut by_program: BTreeMap<i32, i64> = BTreeMap::new();
+    for row in rows {
+        let status = ApplicationStatus::from_str(&row.status)?;
+        if matches!(status, ApplicationStatus::Approved | ApplicationStatus::Completed) {
+            committed += row.covered_cents;
+        }
+        if row.applications == 0 {
+            continue;
+        }
+        total_applications += row.applications;
+        funnel.submitted += row.applications;
+        if matches!(status, ApplicationStatus::Approved | ApplicationStatus::Completed) {
+            funnel.approved += row.applications;
+        }
+        if status == ApplicationStatus::Completed {
+            funnel.completed += row.applications;
+        }
+        by_month.entry(first_of_month(&row.month)?).or_default()[StatusGroup::of(status).index()] += row.applications;
+        *by_site.entry(row.site_type.as_str()).or_default() += row.applications;
+        *by_program.entry(row.program_id).or_default() += row.applications;
+    }
+
+    let mut months = Vec::new();
+    if let (Some(earliest), Some(latest)) = (by_month.keys().next(), by_month.keys().next_back()) {
+        let window_start = latest.checked_sub_months(Months::new(MONTHS_SHOWN - 1)).unwrap_or(*latest);
+        let mut month = window_start.max(*earliest);
+        while month <= *latest {
+            months.push(month_figures(month, by_month.get(&month).copied().unwrap_or_default()));
+            match month.checked_add_months(Months::new(1)) {
+                Some(next) => month = next,
+                None => break,
+            }
+        }
+    }
+
+    let mut sites: Vec<Count> = SiteType::ALL
+        .iter()
+        .map(|site| Count { label: site.label().to_owned(), applications: by_site.remove(site.as_str()).unwrap_or(0) })
+        .collect();
+    sites.extend(by_site.into_iter().map(|(site, applications)| Count {
+        label: if site.is_empty() { "Not recorded".to_owned() } else { site.to_owned() },
+        applications,
+    }));
+
+    let mut program_counts: Vec<Count> = programs
+        .iter()
+        .filter_map(|program| {
+            let applications = by_program.remove(&program.id).unwrap_or(0);
+            (program.published || applications > 0).then(|| Count { label: program.name.clone(), applications })
+        })
+        .collect();
+    program_counts.extend(
+        by_program.into_iter().map(|(id, applications)| Count { label: format!("Program #{id}"), applications }),
+    );
+
+    Ok(DashboardFigures {
+        total_applications,
+        committed: Cents(committed),
+        months,
+        funnel,
+        sites: most_first(sites),
+        programs: most_first(program_counts),
+    })
+}
+
+/// "1 application", "2,000 applications".
+pub fn applications_text(n: i64) -> String {
+    if n == 1 {
+        "1 application".to_owned()
+    } else {
+        format!("{} applications", grouped(n))
+    }
+}
+
+/// "a, b and c".
+fn in_words(parts: &[String]) -> String {
+    match parts {
+        [] => String::new(),
+        [only] => only.clone(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    }
+}
+
+impl DashboardFigures {
+    /// The monthly chart in words.
+    pub fn describe_months(&self) -> String {
+        let (Some(first), Some(last)) = (self.months.first(), self.months.last()) else {
+            return "No applications yet.".to_owned();
+        };
+        let span = if first.month == last.month {
+            format!("In {}", first.title)
+        } else {
+            format!("From {} to {}", first.title, last.title)
+        };
+        let total: i64 = self.months.iter().map(|m| m.total).sum();
+        let groups: Vec<String> = StatusGroup::ALL
+            .iter()
+            .map(|group| {
+                let n: i64 = self.months.iter().map(|m| m.count(*group)).sum();
+                format!("{} {}", grouped(n), group.name())
+            })
+            .collect();
+        let mut text = format!("{span}: {}, of which {}.", applications_text(total), in_words(&groups));
+        if self.months.len() > 1 {
+            if let Some(busiest) = self.months.iter().rev().max_by_key(|m| m.total) {
+                text.push_str(&format!(" The busiest month was {} with {}.", busiest.title, grouped(busiest.total)));
+            }
+        }
+        text
+    }
+
+    /// The funnel in words.
+    pub fn describe_funnel(&self) -> String {
+        let Funnel { submitted, approved, completed } = self.funnel;
+        format!(
+            "{} submitted; {} ({}) approved and {} ({}) completed.",
+            applications_text(submitted),
+            grouped(approved),
+            percent_text(approved, submitted),
+            grouped(completed),
+            percent_text(completed, submitted),
+        )
+    }
+
+    /// A count chart (`what`: "site type") in words.
+    pub fn describe_counts(what: &str, counts: &[Count]) -> String {
+        let parts: Vec<String> = counts.iter().map(|c| format!("{} {}", c.label, grouped(c.applications))).collect();
+        format!("Applications by {what}: {}.", in_words(&parts))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn row(program_id: i32, site: &str, month: &str, status: &str, applications: i64, covered: i64) -> StatsRow {
+        StatsRow {
+            program_id,
+            site_type: site.into(),
+            month: month.into(),
+            status: status.into(),
+            applications,
+            covered_cents: covered,
+        }
+    }
+
+    fn programs() -> Vec<ProgramName> {
+        vec![
+            ProgramName { id: 1, name: "Career Choice".into(), published: true },
+            ProgramName { id: 2, name: "Machine Learning University".into(), published: true },
+            ProgramName { id: 3, name: "Old program".into(), published: false },
+            ProgramName { id: 4, name: "Archived with history".into(), published: false },
+        ]
+    }
+
+    fn sample() -> Vec<StatsRow> {
+        vec![
+            row(1, "fulfillment_center", "2026-10", "approved", 2, 300_000),
+            row(1, "fulfillment_center", "2026-11", "completed", 1, 100_000),
+            row(1, "retail_store", "2026-11", "submitted", 3, 450_000),
+            row(2, "tech_hub", "2026-11", "waitlisted", 1, 0),
+            row(2, "tech_hub", "2026-08", "rejected", 1, 0),
+            row(4, "corporate_office", "2026-08", "withdrawn", 1, 0),
+            // A counter that went back to zero counts for nothing.
+            row(2, "tech_hub", "2025-01", "submitted", 0, 0),
+        ]
+    }
+
+    #[test]
+    fn no_rows_mean_no_applications_and_zero_everywhere() {
+        let figures = summarise(&[], &programs()).unwrap();
+        assert_eq!(figures.total_applications, 0);
+        assert_eq!(figures.committed, Cents(0));
+        assert!(figures.months.is_empty());
+        assert_eq!(figures.funnel, Funnel::default());
+        assert_eq!(figures.sites.len(), 5);
+        assert!(figures.sites.iter().all(|s| s.applications == 0));
+        let names: Vec<&str> = figures.programs.iter().map(|p| p.label.as_str()).collect();
+        assert_eq!(names, ["Career Choice", "Machine Learning University"], "published programs only");
+        assert_eq!(figures.describe_months(), "No applications yet.");
+    }
+
+    #[test]
+    fn funding_committed_counts_approved_and_completed_only() {
+        let figures = summarise(&sample(), &programs()).unwrap();
+        assert_eq!(figures.committed, Cents(400_000));
+        assert_eq!(figures.total_applications, 9);
+    }
+
+    #[test]
+    fn the_funnel_counts_how_far_applications_got() {
+        let figures = summarise(&sample(), &programs()).unwrap();
+        assert_eq!(figures.funnel, Funnel { submitted: 9, approved: 3, completed: 1 });
+        assert_eq!(figures.describe_funnel(), "9 applications submitted; 3 (33.3%) approved and 1 (11.1%) completed.");
+    }
+
+    #[test]
+    fn months_fill_the_gaps_up_to_the_latest_with_status_groups() {
+        let figures = summarise(&sample(), &programs()).unwrap();
+        let months: Vec<&str> = figures.months.iter().map(|m| m.month.as_str()).collect();
+        assert_eq!(months, ["2026-08", "2026-09", "2026-10", "2026-11"], "the zero row of 2025 is no data");
+        let november = &figures.months[3];
+        assert_eq!(
+            (november.title.as_str(), november.short.as_str(), november.year.as_str()),
+            ("November 2026", "Nov", "2026")
+        );
+        assert_eq!(november.count(StatusGroup::InReview), 4);
+        assert_eq!(november.count(StatusGroup::Completed), 1);
+        assert_eq!(november.total, 5);
+        assert_eq!(figures.months[1].total, 0);
+        assert_eq!(figures.months[0].count(StatusGroup::Rejected), 1);
+        assert_eq!(figures.months[0].count(StatusGroup::Withdrawn), 1);
+        assert_eq!(
+            figures.describe_months(),
+            "From August 2026 to November 2026: 9 applications, of which 1 completed, 2 approved, 4 in review, \
+             1 rejected and 1 withdrawn. The busiest month was November 2026 with 5."
+        );
+    }
+
+    #[test]
+    fn at_most_twelve_months_are_shown_ending_with_the_latest() {
+        let rows: Vec<StatsRow> = (1..=12)
+            .map(|m| row(1, "tech_hub", &format!("2025-{m:02}"), "submitted", 1, 0))
+            .chain([row(1, "tech_hub", "2026-03", "approved", 2, 0)])
+            .collect();
+        let figures = summarise(&rows, &programs()).unwrap();
+        assert_eq!(figures.months.len(), 12);
+        assert_eq!(figures.months[0].month, "2025-04");
+        assert_eq!(figures.months[11].month, "2026-03");
+        assert_eq!(figures.total_applications, 14, "the other charts count every month");
+    }
+
+    #[test]
+    fn one_month_is_described_without_a_busiest_month() {
+        let figures = summarise(&[row(1, "tech_hub", "2026-11", "approved", 1, 0)], &programs()).unwrap();
+        assert_eq!(
+            figures.describe_months(),
+            "In November 2026: 1 application, of which 0 completed, 1 approved, 0 in review, 0 rejected and 0 withdrawn."
+        );
+    }
+
+    #[test]
+    fn every_site_type_is_listed_most_applications_first() {
+        let mut rows = sample();
+        rows.push(row(1, "", "2026-11", "submitted", 1, 0));
+        let figures = summarise(&rows, &programs()).unwrap();
+        let sites: Vec<(&str, i64)> = figures.sites.iter().map(|s| (s.label.as_str(), s.applications)).collect();
+        assert_eq!(
+            sites,
+            [
+                ("Fulfillment center", 3),
+                ("Retail store", 3),
+                ("Tech hub", 2),
+                ("Corporate office", 1),
+                ("Not recorded", 1),
+                ("Transportation network", 0),
+            ]
+        );
+        assert_eq!(
+            DashboardFigures::describe_counts("site type", &figures.sites[..2]),
+            "Applications by site type: Fulfillment center 3 and Retail store 3."
+        );
+    }
+
+    #[test]
+    fn programs_are_published_ones_and_any_with_applications() {
+        let mut rows = sample();
+        rows.push(row(9, "tech_hub", "2026-11", "submitted", 1, 0));
+        let figures = summarise(&rows, &programs()).unwrap();
+        let names: Vec<(&str, i64)> = figures.programs.iter().map(|p| (p.label.as_str(), p.applications)).collect();
+        assert_eq!(
+            names,
+            [("Career Choice", 6), ("Machine Learning University", 2), ("Archived with history", 1), ("Program #9", 1)]
+        );
+    }
+
+    #[test]
+    fn stored_values_that_do_not_parse_are_errors() {
+        let bad_status = summarise(&[row(1, "tech_hub", "2026-11", "lost", 1, 0)], &programs()).unwrap_err();
+        assert_eq!(bad_status.kind, "application status");
+        let bad_month = summarise(&[row(1, "tech_hub", "Nov 2026", "approved", 1, 0)], &programs()).unwrap_err();
+        assert_eq!(bad_month.kind, "month");
+    }
+
+    #[test]
+    fn counts_read_as_words() {
+        assert_eq!(applications_text(1), "1 application");
+        assert_eq!(applications_text(0), "0 applications");
+        assert_eq!(applications_text(12_345), "12,345 applications");
+        assert_eq!(in_words(&["a".into()]), "a");
+        assert_eq!(in_words(&["a".into(), "b".into(), "c".into()]), "a, b and c");
+    }
+}

@@ -1,0 +1,76 @@
+//! Numbers as people read them: thousands separators and percentages.
+
+/// `1234567` → `1,234,567`; negative numbers keep their sign.
+pub fn grouped(n: i64) -> String {
+    let digits = n.unsigned_abs().to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3 + 1);
+    if n < 0 {
+        out.push('-');
+    }
+    for (i, digit) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(digit);
+    }
+    out
+}
+
+/// `part` of `whole` in tenths of a percent, rounded down (0 when `whole` is not positive).
+pub fn percent_tenths(part: i64, whole: i64) -> i64 {
+    if whole <= 0 || part <= 0 {
+        return 0;
+    }
+    let tenths = i128::from(part) * 1000 / i128::from(whole);
+    i64::try_from(tenths).unwrap_or(i64::MAX)
+}
+
+/// `part` of `whole` as a percentage with one decimal at most: `0%`, `12.5%`, `100%`,
+/// `112.3%`; a share too small to show is "less than 0.1%", never a misleading `0%`.
+pub fn percent_text(part: i64, whole: i64) -> String {
+    let tenths = percent_tenths(part, whole);
+    if tenths == 0 && part > 0 && whole > 0 {
+        return "less than 0.1%".to_owned();
+    }
+    match tenths % 10 {
+        0 => format!("{}%", grouped(tenths / 10)),
+        decimal => format!("{}.{decimal}%", grouped(tenths / 10)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_are_grouped_by_thousands() {
+        assert_eq!(grouped(0), "0");
+        assert_eq!(grouped(999), "999");
+        assert_eq!(grouped(1_000), "1,000");
+        assert_eq!(grouped(100_000), "100,000");
+        assert_eq!(grouped(1_234_567), "1,234,567");
+        assert_eq!(grouped(-1_234), "-1,234");
+        assert_eq!(grouped(i64::MIN), "-9,223,372,036,854,775,808");
+    }
+
+    #[test]
+    fn percentages_round_down_to_a_tenth() {
+        assert_eq!(percent_tenths(1, 3), 333);
+        assert_eq!(percent_tenths(2, 3), 666);
+        assert_eq!(percent_tenths(5, 0), 0);
+        assert_eq!(percent_tenths(-5, 10), 0);
+        assert_eq!(percent_tenths(i64::MAX, 1), i64::MAX);
+    }
+
+    #[test]
+    fn percentages_read_naturally() {
+        assert_eq!(percent_text(0, 100_000), "0%");
+        assert_eq!(percent_text(1, 100_000), "less than 0.1%");
+        assert_eq!(percent_text(1, 1_000), "0.1%");
+        assert_eq!(percent_text(1, 8), "12.5%");
+        assert_eq!(percent_text(100, 100), "100%");
+        assert_eq!(percent_text(1_123, 1_000), "112.3%");
+        assert_eq!(percent_text(3, 0), "0%");
+        assert_eq!(percent_text(20_000, 1), "2,000,000%");
+    }
+}

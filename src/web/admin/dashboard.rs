@@ -1,0 +1,299 @@
+//! The admin dashboard, `/admin`: the pledge tracker and four charts drawn on the server
+//! as inline SVG, each with its numbers in a table. Every figure comes from the
+//! reporting counters and the pledge's participants, never from `applications`.
+
+use actix_web::{get, HttpRequest, HttpResponse};
+use askama::Template;
+
+use super::require_admin;
+use crate::db;
+use crate::domain::charts::{horizontal_bars, stacked_columns, BarChart, BarInput, ColumnChart, ColumnInput, Series};
+use crate::domain::dashboard::{summarise, Count, DashboardFigures, StatusGroup};
+use crate::domain::numbers::{grouped, percent_text};
+use crate::domain::pledge::PledgeFigures;
+use crate::error::AppError;
+use crate::web::catalog::{long_date, today};
+use crate::web::{page, run_db, Chrome, State, Viewer};
+
+/// The CSS class that fills a status group's shapes (and colours its legend swatch).
+fn fill_class(group: StatusGroup) -> &'static str {
+    match group {
+        StatusGroup::InReview => "fill-in_review",
+        StatusGroup::Approved => "fill-approved",
+        StatusGroup::Completed => "fill-completed",
+        StatusGroup::Rejected => "fill-rejected",
+        StatusGroup::Withdrawn => "fill-withdrawn",
+    }
+}
+
+/// The pledge tracker, in words and numbers ready to print.
+pub struct PledgeView {
+    pub participants: String,
+    pub target: String,
+    pub participants_percent: String,
+    /// `<progress>` value and maximum (the value never passes the maximum).
+    pub participants_value: i64,
+    pub participants_max: i64,
+    pub target_reached: bool,
+    pub committed: String,
+    pub budget: String,
+    pub funding_percent: String,
+    pub funding_value: i64,
+    pub funding_max: i64,
+    pub deadline: String,
+    pub deadline_text: String,
+    pub deadline_passed: bool,
+}
+
+impl PledgeView {
+    fn new(figures: &PledgeFigures) -> PledgeView {
+        PledgeView {
+            participants: grouped(figures.participants),
+            target: grouped(figures.target_employees),
+            participants_percent: figures.participants_percent(),
+            participants_value: figures.participants.clamp(0, figures.target_employees),
+            participants_max: figures.target_employees,
+            target_reached: figures.target_reached(),
+            committed: figures.committed.to_string(),
+            budget: figures.budget.to_string(),
+            funding_percent: figures.funding_percent(),
+            funding_value: figures.committed.0.clamp(0, figures.budget.0),
+            funding_max: figures.budget.0,
+            deadline: long_date(figures.deadline),
+            deadline_text: figures.deadline_text(),
+            deadline_passed: figures.days_left < 0,
+        }
+    }
+}
+
+/// A legend entry of the monthly chart.
+pub struct LegendItem {
+    pub class: &'static str,
+    pub label: &'static str,
+}
+
+/// A row of the monthly chart's table.
+pub struct MonthRow {
+    pub month: String,
+    pub title: String,
+    pub counts: Vec<String>,
+    pub total: String,
+}
+
+/// The monthly chart: geometry, words and table.
+pub struct MonthsView {
+    pub chart: ColumnChart,
+    pub desc: String,
+    pub legend: Vec<LegendItem>,
+    pub rows: Vec<MonthRow>,
+    pub totals: Vec<String>,
+    pub total: String,
+}
+
+impl MonthsView {
+    fn new(figures: &DashboardFigures) -> MonthsView {
+        let series: Vec<Series> = StatusGroup::ALL
+            .iter()
+            .map(|group| Series { class: fill_class(*group), name: group.name().to_owned() })
+            .collect();
+        let columns: Vec<ColumnInput> = figures
+            .months
+            .iter()
+            .enumerate()
+            .map(|(i, month)| ColumnInput {
+                label: month.short.clone(),
+                // The year under the first column and under every January.
+                sublabel: if i == 0 || month.month.ends_with("-01") { month.year.clone() } else { String::new() },
+                title: month.title.clone(),
+                values: StatusGroup::ALL.iter().map(|group| month.count(*group)).collect(),
+            })
+            .collect();
+        let totals = StatusGroup::ALL
+            .iter()
+            .map(|group| grouped(figures.months.iter().map(|m| m.count(*group)).sum()))
+            .collect();
+        MonthsView {
+            chart: stacked_columns(&columns, &series),
+            desc: figures.describe_months(),
+            legend: StatusGroup::ALL.iter().map(|g| LegendItem { class: fill_class(*g), label: g.label() }).collect(),
+            rows: figures
+                .months
+                .iter()
+                .map(|month| MonthRow {
+                    month: month.month.clone(),
+                    title: month.title.clone(),
+                    counts: StatusGroup::ALL.iter().map(|group| grouped(month.count(*group))).collect(),
+                    total: grouped(month.total),
+                })
+                .collect(),
+            totals,
+            total: grouped(figures.months.iter().map(|m| m.total).sum()),
+        }
+    }
+}
+
+/// A row of a bar chart's table.
+pub struct BarTableRow {
+    /// A stable key for scripts and tests (`submitted`, a site type's label…).
+    pub key: String,
+    pub label: String,
+    pub applications: String,
+    pub share: String,
+}
+
+/// A horizontal bar chart with its heading, words and table.
+pub struct BarsView {
+    /// The prefix of the element ids (`funnel` → `funnel-title`).
+    pub id: &'static str,
+    pub heading: &'static str,
+    pub intro: String,
+    pub chart: BarChart,
+    pub desc: String,
+    pub caption: &'static str,
+    pub label_header: &'static str,
+    pub share_header: &'static str,
+    pub rows: Vec<BarTableRow>,
+}
+
+/// One bar: its label, key, number, share of `whole` and fill class.
+struct Bar {
+    key: String,
+    label: String,
+    value: i64,
+    class: &'static str,
+}
+
+fn bars_view(
+    id: &'static str,
+    heading: &'static str,
+    intro: String,
+    desc: String,
+    (caption, label_header, share_header): (&'static str, &'static str, &'static str),
+    bars: Vec<Bar>,
+    whole: i64,
+) -> BarsView {
+    let inputs: Vec<BarInput> = bars
+        .iter()
+        .map(|bar| BarInput {
+            label: bar.label.clone(),
+            value: bar.value,
+            value_text: format!("{} ({})", grouped(bar.value), percent_text(bar.value, whole)),
+            class: bar.class,
+        })
+        .collect();
+    BarsView {
+        id,
+        heading,
+        intro,
+        chart: horizontal_bars(&inputs),
+        desc,
+        caption,
+        label_header,
+        share_header,
+        rows: bars
+            .into_iter()
+            .map(|bar| BarTableRow {
+                key: bar.key,
+                label: bar.label,
+                applications: grouped(bar.value),
+                share: percent_text(bar.value, whole),
+            })
+            .collect(),
+    }
+}
+
+fn funnel_view(figures: &DashboardFigures) -> BarsView {
+    let funnel = figures.funnel;
+    let stage = |key: &str, label: &str, value, group| Bar {
+        key: key.to_owned(),
+        label: label.to_owned(),
+        value,
+        class: fill_class(group),
+    };
+    bars_view(
+        "funnel",
+        "From application to completion",
+        "How many applications reached each stage: every application was submitted; approved counts those approved \
+         or completed since."
+            .to_owned(),
+        figures.describe_funnel(),
+        ("Applications by stage reached", "Stage", "Share of submitted"),
+        vec![
+            stage("submitted", "Submitted", funnel.submitted, StatusGroup::InReview),
+            stage("approved", "Approved", funnel.approved, StatusGroup::Approved),
+            stage("completed", "Completed", funnel.completed, StatusGroup::Completed),
+        ],
+        funnel.submitted,
+    )
+}
+
+fn count_bars(counts: &[Count]) -> Vec<Bar> {
+    counts
+        .iter()
+        .map(|c| Bar { key: c.label.clone(), label: c.label.clone(), value: c.applications, class: "fill-neutral" })
+        .collect()
+}
+
+fn sites_view(figures: &DashboardFigures) -> BarsView {
+    bars_view(
+        "sites",
+        "Participation by site type",
+        "Applications by where the applicants worked when they applied.".to_owned(),
+        DashboardFigures::describe_counts("site type", &figures.sites),
+        ("Applications by site type", "Site type", "Share"),
+        count_bars(&figures.sites),
+        figures.total_applications,
+    )
+}
+
+fn programs_view(figures: &DashboardFigures) -> BarsView {
+    bars_view(
+        "programs",
+        "Participation by program",
+        "Applications to each published program, and to any other program that has some.".to_owned(),
+        DashboardFigures::describe_counts("program", &figures.programs),
+        ("Applications by program", "Program", "Share"),
+        count_bars(&figures.programs),
+        figures.total_applications,
+    )
+}
+
+#[derive(Template)]
+#[template(path = "admin/dashboard.html")]
+struct DashboardPage {
+    chrome: Chrome,
+    pledge: PledgeView,
+    total_applications: String,
+    /// None when nobody has applied yet (the page says so instead of drawing charts).
+    months: Option<MonthsView>,
+    bar_charts: Vec<BarsView>,
+}
+
+#[get("/admin")]
+pub async fn show_dashboard(state: State, viewer: Viewer, req: HttpRequest) -> Result<HttpResponse, AppError> {
+    require_admin(&viewer)?;
+    let (settings, participants, rows, programs) = run_db(&state, |conn| {
+        Ok((
+            db::settings::pledge(conn)?,
+            db::dashboard::participants(conn)?,
+            db::dashboard::stats_rows(conn)?,
+            db::dashboard::program_names(conn)?,
+        ))
+    })
+    .await?;
+    let figures = summarise(&rows, &programs).map_err(AppError::corrupt)?;
+    let pledge = PledgeFigures::new(participants, figures.committed, &settings, today());
+    let has_applications = figures.total_applications > 0;
+    let template = DashboardPage {
+        chrome: viewer.chrome("admin"),
+        pledge: PledgeView::new(&pledge),
+        total_applications: grouped(figures.total_applications),
+        months: has_applications.then(|| MonthsView::new(&figures)),
+        bar_charts: if has_applications {
+            vec![funnel_view(&figures), sites_view(&figures), programs_view(&figures)]
+        } else {
+            Vec::new()
+        },
+    };
+    page(&req, &template)
+}
