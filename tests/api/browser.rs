@@ -18,17 +18,20 @@ use serde_json::{json, Value};
 
 use crate::helpers::{spawn_app, TestApp, DEMO_PASSWORD};
 
-/// A headless Chromium session; chromedriver stops when this is dropped.
+/// A headless Chromium session (a cheap handle: clones drive the same browser).
+#[derive(Clone)]
 struct Driver {
     client: Client,
-    chromedriver: Child,
     base: String,
 }
 
-impl Drop for Driver {
+/// The chromedriver process behind a `Driver`; stops it when dropped.
+struct ChromeDriver(Child);
+
+impl Drop for ChromeDriver {
     fn drop(&mut self) {
-        let _ = self.chromedriver.kill();
-        let _ = self.chromedriver.wait();
+        let _ = self.0.kill();
+        let _ = self.0.wait();
     }
 }
 
@@ -37,7 +40,7 @@ fn artifacts_dir() -> PathBuf {
 }
 
 impl Driver {
-    async fn start(base: &str) -> Driver {
+    async fn start(base: &str) -> (Driver, ChromeDriver) {
         let port = TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
         let chromedriver = Command::new("chromedriver")
             .arg(format!("--port={port}"))
@@ -45,6 +48,7 @@ impl Driver {
             .stderr(Stdio::null())
             .spawn()
             .expect("chromedriver is not installed (apt-get install chromium chromium-driver)");
+        let chromedriver = ChromeDriver(chromedriver);
         let mut capabilities = serde_json::Map::new();
         capabilities.insert("browserName".into(), json!("chrome"));
         capabilities.insert(
@@ -76,7 +80,7 @@ impl Driver {
                 }
             }
         };
-        Driver { client, chromedriver, base: base.to_owned() }
+        (Driver { client, base: base.to_owned() }, chromedriver)
     }
 
     async fn visit(&self, path: &str) {
@@ -91,7 +95,28 @@ impl Driver {
         }
     }
 
+    /// Clicks something that loads a new page, and waits until that page has loaded.
     async fn click(&self, css: &str) {
+        self.client.execute("window.__upskillOldPage = true;", vec![]).await.unwrap();
+        self.tick(css).await;
+        let started = Instant::now();
+        loop {
+            let loaded = self
+                .client
+                .execute("return window.__upskillOldPage === undefined && document.readyState === 'complete';", vec![])
+                .await
+                .map(|v| v.as_bool() == Some(true))
+                .unwrap_or(false);
+            if loaded {
+                return;
+            }
+            assert!(started.elapsed() < Duration::from_secs(15), "clicking {css} loaded no new page");
+            actix_web::rt::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
+    /// Clicks something that stays on the page (a checkbox, a radio button).
+    async fn tick(&self, css: &str) {
         self.client.find(Locator::Css(css)).await.unwrap_or_else(|e| panic!("no {css}: {e}")).click().await.unwrap();
     }
 
@@ -151,12 +176,10 @@ where
     F: std::future::Future<Output = Driver>,
 {
     let app = spawn_app().await;
-    let driver = Driver::start(&app.address).await;
-    let base = app.address.clone();
+    let (driver, _chromedriver) = Driver::start(&app.address).await;
+    let witness = driver.clone();
     let result = AssertUnwindSafe(journey(app, driver)).catch_unwind().await;
     if let Err(panic) = result {
-        // The driver moved into the journey; look at the failure with a new one.
-        let witness = Driver::start(&base).await;
         witness.save_artifacts(name).await;
         std::panic::resume_unwind(panic);
     }
@@ -166,11 +189,7 @@ where
 #[ignore = "needs chromium and chromium-driver (installed by .ci/run)"]
 async fn a_place_goes_from_application_to_completion_through_the_browser() {
     in_browser("journey", |app, d| async move {
-        let result = AssertUnwindSafe(journey(&app, &d)).catch_unwind().await;
-        if let Err(panic) = result {
-            d.save_artifacts("journey").await;
-            std::panic::resume_unwind(panic);
-        }
+        journey(&app, &d).await;
         d
     })
     .await;
@@ -181,7 +200,7 @@ async fn journey(app: &TestApp, d: &Driver) {
     //    apprenticeship intake with one seat left.
     d.sign_in("fiona.associate@upskill.example").await;
     d.visit("/programs").await;
-    d.click("#eligible").await;
+    d.tick("#eligible").await;
     d.click("form.filters button[type=submit]").await;
     assert_eq!(d.path().await, "/programs?q=&kind=&category=&format=&eligible=1");
     let cards = d.texts("li.program-card h2").await;
@@ -193,7 +212,7 @@ async fn journey(app: &TestApp, d: &Driver) {
     d.click("a.button-primary[href$='/apply']").await;
     let labels = d.texts("fieldset label").await;
     assert!(labels[0].contains("1 seat left"), "{labels:?}");
-    d.click("input[name='intake_id']").await;
+    d.tick("input[name='intake_id']").await;
     d.fill("#motivation", "I maintain our conveyor lines and want to become a certified technician.").await;
     d.click("form.stack button[type=submit]").await;
     let fiona_application = d.path().await;
@@ -233,7 +252,7 @@ async fn journey(app: &TestApp, d: &Driver) {
     d.sign_out().await;
     d.sign_in("paula.parttime@upskill.example").await;
     d.visit("/programs/amazon-apprenticeship/apply").await;
-    d.click("input[name='intake_id']").await;
+    d.tick("input[name='intake_id']").await;
     d.fill("#motivation", "I would like to train as a maintenance technician in our region.").await;
     d.click("form.stack button[type=submit]").await;
     let paula_application = d.path().await;
@@ -299,7 +318,7 @@ async fn a_part_timer_over_her_tuition_cap_sees_the_error_at_the_amount_with_wha
             .await
             .unwrap();
         d.fill("#amount", "3000").await;
-        d.click("#accept_terms").await;
+        d.tick("#accept_terms").await;
         d.fill("#motivation", "I want to become the bookkeeper of our store.").await;
         d.click("form.stack button[type=submit]").await;
         let year = term.format("%Y");
@@ -342,6 +361,11 @@ async fn the_keyboard_alone_completes_the_apply_form_with_visible_focus() {
         let submit = d.client.execute(focus, vec![]).await.unwrap();
         assert_eq!(submit[0].as_str(), Some("button:Submit application"));
         d.client.active_element().await.unwrap().send_keys(&key(fantoccini::key::Key::Enter)).await.unwrap();
+        let started = Instant::now();
+        while !d.path().await.starts_with("/applications/") {
+            assert!(started.elapsed() < Duration::from_secs(15), "Enter did not submit the form");
+            actix_web::rt::time::sleep(Duration::from_millis(50)).await;
+        }
         assert_eq!(d.status().await, "approved");
         d
     })
@@ -431,6 +455,17 @@ async fn axe_finds_no_serious_or_critical_accessibility_violations() {
                 report.push(format!("{page}: {impact} {rule} ({nodes} node(s)): {help}"));
             }
         };
+        // The harness itself must see a violation when there is one.
+        d.visit("/login").await;
+        d.client
+            .execute(
+                "document.querySelector('main').insertAdjacentHTML('beforeend', '<img src=\"/static/app.css\">');",
+                vec![],
+            )
+            .await
+            .unwrap();
+        let planted = axe(&d, &source).await;
+        assert!(planted.iter().any(|(rule, impact, _, _)| rule == "image-alt" && impact == "critical"), "{planted:?}");
         d.visit("/login").await;
         check("sign-in", axe(&d, &source).await);
         d.sign_in("paula.parttime@upskill.example").await;
