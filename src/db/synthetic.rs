@@ -273,111 +273,122 @@ pub fn generate(
         let batch = write_transaction(conn, |conn| -> QueryResult<usize> {
             let mut rows = Vec::with_capacity(BATCH);
             let mut events = Vec::with_capacity(BATCH * 4);
-            while rows.len() < BATCH && made + rows.len() < spec.applications {
-                let person = &people[rng.random_range(0..people.len())];
-                let program = &programs[rng.random_range(0..programs.len())];
-                // Spread evenly over three years; the id order follows time.
-                let offset = (made + rows.len()) as i64 * span_minutes / spec.applications.max(1) as i64;
-                let created = start + TimeDelta::minutes(offset) + TimeDelta::seconds(rng.random_range(0..60));
-                let age_days = (spec.today.and_hms_opt(8, 0, 0).unwrap_or_default() - created).num_days();
-                let status = pick_status(&mut rng, age_days, program.needs_admin_approval);
-                let is_active = !matches!(status, "rejected" | "withdrawn" | "completed");
-                if is_active && !active.insert((person.id, program.id)) {
-                    continue;
-                }
-                let mut status = status.to_owned();
-                let mut intake_id = None;
-                if let Some(list) = intakes_by_program.get(&program.id) {
-                    let (id, _, seats) = list
-                        .iter()
-                        .find(|(_, starts, _)| starts.and_hms_opt(0, 0, 0).unwrap_or_default() > created)
-                        .copied()
-                        .unwrap_or(list[list.len() - 1]);
-                    intake_id = Some(id);
-                    if matches!(status.as_str(), "approved" | "completed") {
-                        let taken = seats_taken.entry(id).or_insert(0);
-                        if *taken < seats {
-                            *taken += 1;
-                        } else {
-                            status = if is_active { "waitlisted".to_owned() } else { "rejected".to_owned() };
-                        }
-                    }
-                }
-                let mut tuition = None;
-                if program.kind == "tuition" {
-                    let term =
-                        created.date().checked_add_days(Days::new(rng.random_range(14..120))).unwrap_or(created.date());
-                    let cap = if person.part_time {
-                        program.annual_cap_part_time_cents
-                    } else {
-                        program.annual_cap_full_time_cents
-                    };
-                    let used = tuition_used.entry((person.id, term.year())).or_insert(0);
-                    let wanted = rng.random_range(20_000..260_000);
-                    let amount = wanted.min(cap - *used);
-                    if amount <= 0 {
+            let mut written = 0;
+            // Ten INSERTs of a thousand applications per transaction.
+            for _ in 0..10 {
+                rows.clear();
+                events.clear();
+                while rows.len() < BATCH && made + written + rows.len() < spec.applications {
+                    let person = &people[rng.random_range(0..people.len())];
+                    let program = &programs[rng.random_range(0..programs.len())];
+                    // Spread evenly over three years; the id order follows time.
+                    let offset = (made + written + rows.len()) as i64 * span_minutes / spec.applications.max(1) as i64;
+                    let created = start + TimeDelta::minutes(offset) + TimeDelta::seconds(rng.random_range(0..60));
+                    let age_days = (spec.today.and_hms_opt(8, 0, 0).unwrap_or_default() - created).num_days();
+                    let status = pick_status(&mut rng, age_days, program.needs_admin_approval);
+                    let is_active = !matches!(status, "rejected" | "withdrawn" | "completed");
+                    if is_active && !active.insert((person.id, program.id)) {
                         continue;
                     }
-                    if status != "rejected" && status != "withdrawn" {
-                        *used += amount * i64::from(program.tuition_percent) / 100;
+                    let mut status = status.to_owned();
+                    let mut intake_id = None;
+                    if let Some(list) = intakes_by_program.get(&program.id) {
+                        let (id, _, seats) = list
+                            .iter()
+                            .find(|(_, starts, _)| starts.and_hms_opt(0, 0, 0).unwrap_or_default() > created)
+                            .copied()
+                            .unwrap_or(list[list.len() - 1]);
+                        intake_id = Some(id);
+                        if matches!(status.as_str(), "approved" | "completed") {
+                            let taken = seats_taken.entry(id).or_insert(0);
+                            if *taken < seats {
+                                *taken += 1;
+                            } else {
+                                status = if is_active { "waitlisted".to_owned() } else { "rejected".to_owned() };
+                            }
+                        }
                     }
-                    tuition = Some((term, amount, amount * i64::from(program.tuition_percent) / 100));
-                }
-                let id = next_id;
-                next_id += 1;
-                let decided = created + TimeDelta::hours(rng.random_range(4..240));
-                let path = status_path(&status, program.needs_manager_approval, program.needs_admin_approval);
-                let mut when = created;
-                let mut from: Option<&str> = None;
-                for (n, (action, to)) in path.iter().enumerate() {
-                    let actor = match *action {
-                        "submitted" | "withdrawn" | "approved_at_once" => Some(person.id),
-                        "promoted" => None,
-                        "manager_approved" | "changes_requested" => person.manager_id,
-                        _ => Some(first_employee),
-                    };
-                    events.push(EventRow {
-                        application_id: id,
-                        actor_id: actor,
-                        action: (*action).to_owned(),
-                        from_status: from.map(str::to_owned),
-                        to_status: (*to).to_owned(),
-                        created_at: when,
+                    let mut tuition = None;
+                    if program.kind == "tuition" {
+                        let term = created
+                            .date()
+                            .checked_add_days(Days::new(rng.random_range(14..120)))
+                            .unwrap_or(created.date());
+                        let cap = if person.part_time {
+                            program.annual_cap_part_time_cents
+                        } else {
+                            program.annual_cap_full_time_cents
+                        };
+                        let used = tuition_used.entry((person.id, term.year())).or_insert(0);
+                        let wanted = rng.random_range(20_000..260_000);
+                        let amount = wanted.min(cap - *used);
+                        if amount <= 0 {
+                            continue;
+                        }
+                        if status != "rejected" && status != "withdrawn" {
+                            *used += amount * i64::from(program.tuition_percent) / 100;
+                        }
+                        tuition = Some((term, amount, amount * i64::from(program.tuition_percent) / 100));
+                    }
+                    let id = next_id;
+                    next_id += 1;
+                    let decided = created + TimeDelta::hours(rng.random_range(4..240));
+                    let path = status_path(&status, program.needs_manager_approval, program.needs_admin_approval);
+                    let mut when = created;
+                    let mut from: Option<&str> = None;
+                    for (n, (action, to)) in path.iter().enumerate() {
+                        let actor = match *action {
+                            "submitted" | "withdrawn" | "approved_at_once" => Some(person.id),
+                            "promoted" => None,
+                            "manager_approved" | "changes_requested" => person.manager_id,
+                            _ => Some(first_employee),
+                        };
+                        events.push(EventRow {
+                            application_id: id,
+                            actor_id: actor,
+                            action: (*action).to_owned(),
+                            from_status: from.map(str::to_owned),
+                            to_status: (*to).to_owned(),
+                            created_at: when,
+                        });
+                        from = Some(to);
+                        when = if n == 0 { decided } else { when + TimeDelta::hours(rng.random_range(1..72)) };
+                    }
+                    let final_at = when;
+                    rows.push(ApplicationRow {
+                        id,
+                        employee_id: person.id,
+                        program_id: program.id,
+                        intake_id,
+                        motivation: "I want to grow my skills and take on a new role in the company.".to_owned(),
+                        institution: tuition.map(|_| "Community College".to_owned()),
+                        course_title: tuition.map(|_| "Applied Data Analysis".to_owned()),
+                        term_starts_on: tuition.map(|(term, _, _)| term),
+                        amount_cents: tuition.map(|(_, amount, _)| amount),
+                        covered_cents: tuition.map(|(_, _, covered)| covered),
+                        approver_id: person.manager_id,
+                        submitted_at: created,
+                        decided_at: (path.len() > 1).then_some(decided),
+                        waitlisted_at: (status == "waitlisted").then_some(decided),
+                        version: i32::try_from(path.len()).unwrap_or(1),
+                        created_at: created,
+                        updated_at: final_at,
+                        site_type: person.site.as_str().to_owned(),
+                        status,
                     });
-                    from = Some(to);
-                    when = if n == 0 { decided } else { when + TimeDelta::hours(rng.random_range(1..72)) };
+                    let _ = (person.family, person.hire_date);
                 }
-                let final_at = when;
-                rows.push(ApplicationRow {
-                    id,
-                    employee_id: person.id,
-                    program_id: program.id,
-                    intake_id,
-                    motivation: "I want to grow my skills and take on a new role in the company.".to_owned(),
-                    institution: tuition.map(|_| "Community College".to_owned()),
-                    course_title: tuition.map(|_| "Applied Data Analysis".to_owned()),
-                    term_starts_on: tuition.map(|(term, _, _)| term),
-                    amount_cents: tuition.map(|(_, amount, _)| amount),
-                    covered_cents: tuition.map(|(_, _, covered)| covered),
-                    approver_id: person.manager_id,
-                    submitted_at: created,
-                    decided_at: (path.len() > 1).then_some(decided),
-                    waitlisted_at: (status == "waitlisted").then_some(decided),
-                    version: i32::try_from(path.len()).unwrap_or(1),
-                    created_at: created,
-                    updated_at: final_at,
-                    site_type: person.site.as_str().to_owned(),
-                    status,
-                });
-                let _ = (person.family, person.hire_date);
+                if rows.is_empty() {
+                    break;
+                }
+                written += rows.len();
+                insert_rows!(conn, applications::table, &rows)?;
+                for chunk in events.chunks(BATCH * 2) {
+                    insert_rows!(conn, application_events::table, chunk)?;
+                }
+                events_made += events.len();
             }
-            let count = rows.len();
-            insert_rows!(conn, applications::table, &rows)?;
-            for chunk in events.chunks(BATCH * 2) {
-                insert_rows!(conn, application_events::table, chunk)?;
-            }
-            events_made += events.len();
-            Ok(count)
+            Ok(written)
         })?;
         made += batch;
         progress("applications", made as u64, spec.applications as u64);
