@@ -623,6 +623,79 @@ pub enum ManagerChangeError {
     InactiveManager,
 }
 
+/// An employee whose manager has just changed, with the names the timeline shows.
+#[derive(Debug, Clone)]
+pub struct ManagerMove {
+    pub employee_id: i32,
+    pub employee_name: String,
+    pub new_manager_id: Option<i32>,
+    /// The previous manager's name; `None` when there was none.
+    pub old_manager_name: Option<String>,
+    /// The new manager's name; `None` when there is none (the program team decides).
+    pub new_manager_name: Option<String>,
+}
+
+impl ManagerMove {
+    /// The previous manager as the timeline and the audit log name them.
+    pub fn old_label(&self) -> String {
+        self.old_manager_name.clone().unwrap_or_else(|| "no manager".to_owned())
+    }
+
+    /// The new manager as the timeline and the audit log name them.
+    pub fn new_label(&self) -> String {
+        self.new_manager_name.clone().unwrap_or_else(|| "no manager (the program team decides)".to_owned())
+    }
+}
+
+/// Moves the pending applications of someone whose manager changed (the manager stage,
+/// or waiting for their edit) to the new manager's queue, each with a timeline event by
+/// `actor_id` (`None`: the system), and tells whoever decides next. Runs inside the
+/// caller's transaction, after the employee's `manager_id` was written; returns how many
+/// applications moved.
+pub fn move_pending_applications(
+    conn: &mut DbConnection,
+    actor_id: Option<i32>,
+    moved: &ManagerMove,
+    at: NaiveDateTime,
+) -> Result<usize, WorkflowError> {
+    let mut pending = applications::pending_for_employee(conn, moved.employee_id)?;
+    pending.sort_by_key(|a| a.program_id);
+    let comment = format!("The decision moves from {} to {}.", moved.old_label(), moved.new_label());
+    for application in &pending {
+        let status = stored_status(application)?;
+        applications::set_approver(conn, application.id, moved.new_manager_id, at)?;
+        events::insert(
+            conn,
+            &NewEvent {
+                application_id: application.id,
+                actor_id,
+                acting_for_id: None,
+                action: "reassigned".to_owned(),
+                from_status: Some(status.as_str().to_owned()),
+                to_status: status.as_str().to_owned(),
+                comment: Some(comment.clone()),
+                details: None,
+                created_at: at,
+            },
+        )?;
+        if status == Status::Submitted {
+            let program = programs::find_by_id(conn, application.program_id)?;
+            let message = format!(
+                "{} now reports to you; their application to {} waits for your decision.",
+                moved.employee_name, program.name
+            );
+            let recipients = match moved.new_manager_id {
+                Some(id) => vec![id],
+                None => admins(conn, moved.employee_id)?,
+            };
+            for recipient in recipients {
+                notify(conn, recipient, Some(application.id), &message, at)?;
+            }
+        }
+    }
+    Ok(pending.len())
+}
+
 /// Changes an employee's manager; their pending applications move to the new manager's
 /// queue, each with a timeline event, and the change goes to the audit log.
 pub fn change_manager(
@@ -649,57 +722,29 @@ pub fn change_manager(
                 return Ok(Err(ManagerChangeError::Cycle));
             }
         }
-        let old_name = match employee.manager_id {
-            Some(id) => super::employees::find_by_id(conn, id)?.display_name,
-            None => "no manager".to_owned(),
+        let old_manager_name = match employee.manager_id {
+            Some(id) => Some(super::employees::find_by_id(conn, id)?.display_name),
+            None => None,
         };
-        let new_name =
-            new_manager.as_ref().map_or("no manager (the program team decides)".to_owned(), |m| m.display_name.clone());
+        let moved = ManagerMove {
+            employee_id: employee.id,
+            employee_name: employee.display_name.clone(),
+            new_manager_id,
+            old_manager_name,
+            new_manager_name: new_manager.map(|m| m.display_name),
+        };
         let at = now();
         super::employees::set_manager(conn, employee.id, new_manager_id, at)?;
-        let mut pending = applications::pending_for_employee(conn, employee.id)?;
-        pending.sort_by_key(|a| a.program_id);
-        for application in &pending {
-            let status = stored_status(application)?;
-            applications::set_approver(conn, application.id, new_manager_id, at)?;
-            events::insert(
-                conn,
-                &NewEvent {
-                    application_id: application.id,
-                    actor_id: Some(admin.id),
-                    acting_for_id: None,
-                    action: "reassigned".to_owned(),
-                    from_status: Some(status.as_str().to_owned()),
-                    to_status: status.as_str().to_owned(),
-                    comment: Some(format!("The decision moves from {old_name} to {new_name}.")),
-                    details: None,
-                    created_at: at,
-                },
-            )?;
-            if status == Status::Submitted {
-                let program = programs::find_by_id(conn, application.program_id)?;
-                let message = format!(
-                    "{} now reports to you; their application to {} waits for your decision.",
-                    employee.display_name, program.name
-                );
-                let recipients = match new_manager_id {
-                    Some(id) => vec![id],
-                    None => admins(conn, employee.id)?,
-                };
-                for recipient in recipients {
-                    notify(conn, recipient, Some(application.id), &message, at)?;
-                }
-            }
-        }
+        let moved_count = move_pending_applications(conn, Some(admin.id), &moved, at)?;
         super::audit::record(
             conn,
-            admin.id,
+            Some(admin.id),
             "employee.manager_changed",
             &employee.email,
-            &format!("{old_name} → {new_name}; {} pending application(s) moved", pending.len()),
+            &format!("{} → {}; {moved_count} pending application(s) moved", moved.old_label(), moved.new_label()),
             at,
         )?;
-        Ok(Ok(pending.len()))
+        Ok(Ok(moved_count))
     })
 }
 
@@ -730,7 +775,7 @@ pub fn set_intake_seats(
         let promoted = promote_from_waitlist(conn, &program, intake_id, at)?;
         super::audit::record(
             conn,
-            admin.id,
+            Some(admin.id),
             "intake.seats_changed",
             &format!("{} / {}", program.slug, name),
             &format!("{old_seats} → {seats} seats; {promoted} promoted from the waitlist"),
