@@ -8,6 +8,7 @@ pub mod application_form;
 pub mod eligibility;
 pub mod email;
 pub mod enums;
+pub mod import;
 pub mod money;
 pub mod program;
 
