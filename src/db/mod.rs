@@ -9,6 +9,7 @@ pub mod audit;
 pub mod delegations;
 pub mod employees;
 pub mod events;
+pub mod import;
 pub mod notifications;
 pub mod programs;
 pub mod schema;
