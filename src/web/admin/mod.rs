@@ -1,6 +1,7 @@
 //! Program administration: `/admin/*`. Every page here is for admins only (others get
 //! 403), and every change is written to the audit log in the same transaction.
 
+pub mod import;
 pub mod intakes;
 pub mod people;
 
