@@ -11,4 +11,5 @@ mod applications;
 mod approvals;
 mod auth;
 mod catalog;
+mod import;
 mod platform;
