@@ -57,6 +57,10 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .service(pages::team::show_team)
         .service(pages::team::add_delegation)
         .service(pages::team::end_delegation)
+        // Before `/admin/employees/{id}`, which would take "import" for an id.
+        .service(pages::admin::import::show_import_form)
+        .service(pages::admin::import::preview_import)
+        .service(pages::admin::import::commit_import)
         .service(pages::admin::audit::show_audit)
         .service(pages::admin::applications::list_applications)
         .service(pages::admin::applications::export_applications)

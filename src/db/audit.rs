@@ -6,10 +6,11 @@ use diesel::prelude::*;
 use super::schema::audit_log;
 use super::DbConnection;
 
-/// Records an administrative action, inside the caller's transaction.
+/// Records an administrative action, inside the caller's transaction. The actor is
+/// `None` for what the command line does (it has no signed-in person).
 pub fn record(
     conn: &mut DbConnection,
-    actor_id: i32,
+    actor_id: Option<i32>,
     action: &str,
     subject: &str,
     details: &str,

@@ -10,6 +10,7 @@ pub mod dashboard;
 pub mod delegations;
 pub mod employees;
 pub mod events;
+pub mod import;
 pub mod notifications;
 pub mod programs;
 pub mod schema;

@@ -166,6 +166,17 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    employee_imports (id) {
+        id -> Integer,
+        admin_id -> Integer,
+        file_name -> Text,
+        created_at -> Timestamp,
+        csv_text -> Text,
+        sha256 -> Text,
+    }
+}
+
 diesel::joinable!(intakes -> programs (program_id));
 diesel::joinable!(applications -> programs (program_id));
 diesel::joinable!(applications -> intakes (intake_id));
@@ -185,4 +196,5 @@ diesel::allow_tables_to_appear_in_same_query!(
     delegations,
     application_stats,
     pledge_participants,
+    employee_imports,
 );

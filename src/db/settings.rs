@@ -71,7 +71,7 @@ pub fn save_pledge(conn: &mut DbConnection, actor_id: i32, new: &PledgeSettings)
         set(conn, PLEDGE_TARGET_EMPLOYEES, &new.target_employees.to_string())?;
         set(conn, PLEDGE_BUDGET_CENTS, &new.budget.0.to_string())?;
         set(conn, PLEDGE_DEADLINE, &new.deadline.format("%Y-%m-%d").to_string())?;
-        super::audit::record(conn, actor_id, "settings.changed", "pledge", &changes.join("; "), now())?;
+        super::audit::record(conn, Some(actor_id), "settings.changed", "pledge", &changes.join("; "), now())?;
         Ok(changes)
     })
 }

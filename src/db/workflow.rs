@@ -627,6 +627,51 @@ pub enum ManagerChangeError {
     InactiveManager,
 }
 
+/// An employee whose manager has just changed, with the names the timeline shows.
+#[derive(Debug, Clone)]
+pub struct ManagerMove {
+    pub employee_id: i32,
+    pub employee_name: String,
+    pub new_manager_id: Option<i32>,
+    /// The previous manager's name; `None` when there was none.
+    pub old_manager_name: Option<String>,
+    /// The new manager's name; `None` when there is none (the program team decides).
+    pub new_manager_name: Option<String>,
+}
+
+impl ManagerMove {
+    /// The previous manager as the timeline and the audit log name them.
+    pub fn old_label(&self) -> String {
+        self.old_manager_name.clone().unwrap_or_else(|| "no manager".to_owned())
+    }
+
+    /// The new manager as the timeline and the audit log name them.
+    pub fn new_label(&self) -> String {
+        self.new_manager_name.clone().unwrap_or_else(|| "no manager (the program team decides)".to_owned())
+    }
+}
+
+/// Moves the pending applications of someone whose manager changed (the manager stage,
+/// or waiting for their edit) to the new manager's queue, each with a timeline event by
+/// `actor_id` (`None`: the system), and tells whoever decides next. Runs inside the
+/// caller's transaction, after the employee's `manager_id` was written; returns how many
+/// applications moved.
+pub fn move_pending_applications(
+    conn: &mut DbConnection,
+    actor_id: Option<i32>,
+    moved: &ManagerMove,
+    at: NaiveDateTime,
+) -> Result<usize, WorkflowError> {
+    let mut pending = applications::pending_for_employee(conn, moved.employee_id)?;
+    pending.sort_by_key(|a| a.program_id);
+    let comment = format!("The decision moves from {} to {}.", moved.old_label(), moved.new_label());
+    let message = |program: &str| {
+        format!("{} now reports to you; their application to {program} waits for your decision.", moved.employee_name)
+    };
+    move_applications(conn, actor_id, &pending, moved.new_manager_id, &comment, message, at)?;
+    Ok(pending.len())
+}
+
 /// Changes an employee's manager; their pending applications move to the new manager's
 /// queue, each with a timeline event, and the change goes to the audit log.
 pub fn change_manager(
@@ -635,14 +680,14 @@ pub fn change_manager(
     employee_id: i32,
     new_manager_id: Option<i32>,
 ) -> Result<Result<usize, ManagerChangeError>, WorkflowError> {
-    write_transaction(conn, |conn| change_manager_in_transaction(conn, admin.id, employee_id, new_manager_id))
+    write_transaction(conn, |conn| change_manager_in_transaction(conn, Some(admin.id), employee_id, new_manager_id))
 }
 
 /// `change_manager` inside the caller's transaction (also used by the person form and
 /// the import); `actor_id` is who made the change.
 pub fn change_manager_in_transaction(
     conn: &mut DbConnection,
-    actor_id: i32,
+    actor_id: Option<i32>,
     employee_id: i32,
     new_manager_id: Option<i32>,
 ) -> Result<Result<usize, ManagerChangeError>, WorkflowError> {
@@ -663,44 +708,36 @@ pub fn change_manager_in_transaction(
             return Ok(Err(ManagerChangeError::Cycle));
         }
     }
-    let old_name = match employee.manager_id {
-        Some(id) => super::employees::find_by_id(conn, id)?.display_name,
-        None => "no manager".to_owned(),
+    let old_manager_name = match employee.manager_id {
+        Some(id) => Some(super::employees::find_by_id(conn, id)?.display_name),
+        None => None,
     };
-    let new_name =
-        new_manager.as_ref().map_or("no manager (the program team decides)".to_owned(), |m| m.display_name.clone());
+    let moved = ManagerMove {
+        employee_id: employee.id,
+        employee_name: employee.display_name.clone(),
+        new_manager_id,
+        old_manager_name,
+        new_manager_name: new_manager.map(|m| m.display_name),
+    };
     let at = now();
     super::employees::set_manager(conn, employee.id, new_manager_id, at)?;
-    let mut pending = applications::pending_for_employee(conn, employee.id)?;
-    pending.sort_by_key(|a| a.program_id);
-    let message = |program: &str| {
-        format!("{} now reports to you; their application to {program} waits for your decision.", employee.display_name)
-    };
-    move_applications(
-        conn,
-        actor_id,
-        &pending,
-        new_manager_id,
-        &format!("The decision moves from {old_name} to {new_name}."),
-        message,
-        at,
-    )?;
+    let moved_count = move_pending_applications(conn, actor_id, &moved, at)?;
     super::audit::record(
         conn,
         actor_id,
         "employee.manager_changed",
         &employee.email,
-        &format!("manager: {old_name} → {new_name}; {} pending application(s) moved", pending.len()),
+        &format!("manager: {} → {}; {moved_count} pending application(s) moved", moved.old_label(), moved.new_label()),
         at,
     )?;
-    Ok(Ok(pending.len()))
+    Ok(Ok(moved_count))
 }
 
 /// Points applications at a new approver (`None`: the program team), each with a
 /// "reassigned" timeline event, and tells whoever now decides.
 fn move_applications(
     conn: &mut DbConnection,
-    actor_id: i32,
+    actor_id: Option<i32>,
     moving: &[Application],
     new_approver: Option<i32>,
     comment: &str,
@@ -714,7 +751,7 @@ fn move_applications(
             conn,
             &NewEvent {
                 application_id: application.id,
-                actor_id: Some(actor_id),
+                actor_id,
                 acting_for_id: None,
                 action: "reassigned".to_owned(),
                 from_status: Some(status.as_str().to_owned()),
@@ -787,9 +824,9 @@ pub fn update_person(
         let changed: Vec<String> =
             fields.iter().filter(|(_, b, a)| b != a).map(|(f, b, a)| format!("{f}: {b} → {a}")).collect();
         if !changed.is_empty() {
-            super::audit::record(conn, admin.id, "employee.updated", &before.email, &changed.join("; "), at)?;
+            super::audit::record(conn, Some(admin.id), "employee.updated", &before.email, &changed.join("; "), at)?;
         }
-        if let Err(refusal) = change_manager_in_transaction(conn, admin.id, employee_id, new_manager_id)? {
+        if let Err(refusal) = change_manager_in_transaction(conn, Some(admin.id), employee_id, new_manager_id)? {
             return Err(WorkflowError::PersonRefused(PersonChangeError::Manager(refusal)));
         }
         if before.active && !change.active {
@@ -811,7 +848,7 @@ pub fn update_person(
                     before.display_name
                 )
             };
-            move_applications(conn, admin.id, &waiting, successor, &comment, message, at)?;
+            move_applications(conn, Some(admin.id), &waiting, successor, &comment, message, at)?;
         }
         Ok(())
     })
@@ -859,7 +896,14 @@ pub fn update_intake(
             "{}; {promoted} promoted from the waitlist",
             if changes.is_empty() { "no change".to_owned() } else { changes.join("; ") }
         );
-        super::audit::record(conn, admin.id, "intake.updated", &format!("{} / {}", program.slug, name), &details, at)?;
+        super::audit::record(
+            conn,
+            Some(admin.id),
+            "intake.updated",
+            &format!("{} / {}", program.slug, name),
+            &details,
+            at,
+        )?;
         Ok(Ok(promoted))
     })
 }
@@ -885,7 +929,7 @@ pub fn add_intake(
         let details = format!("starts {} with {} seats", draft.starts_on, draft.seats);
         super::audit::record(
             conn,
-            admin.id,
+            Some(admin.id),
             "intake.created",
             &format!("{} / {}", program.slug, draft.name),
             &details,

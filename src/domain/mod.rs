@@ -11,6 +11,7 @@ pub mod dashboard;
 pub mod eligibility;
 pub mod email;
 pub mod enums;
+pub mod import;
 pub mod intake_form;
 pub mod money;
 pub mod numbers;

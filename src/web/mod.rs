@@ -210,6 +210,110 @@ impl<T: DeserializeOwned + 'static> FromRequest for CsrfForm<T> {
     }
 }
 
+/// A file sent with a `multipart/form-data` form whose `csrf_token` matched the session's.
+#[derive(Debug)]
+pub struct Upload {
+    /// The name the browser gave the file (may be empty).
+    pub file_name: String,
+    pub bytes: Vec<u8>,
+}
+
+/// Why an upload was not taken (its form is shown again with a message).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UploadRefused {
+    /// Larger than the limit: 413.
+    TooLarge,
+    /// No file chosen, or an empty one.
+    NoFile,
+}
+
+/// The most bytes read from a multipart field that is not the file.
+const SMALL_FIELD_BYTES: usize = 4096;
+
+/// Reads the next chunks of a multipart field up to `limit` bytes; `None` past the limit.
+async fn read_field(field: &mut actix_multipart::Field, limit: usize) -> Result<Option<Vec<u8>>, AppError> {
+    use futures_util::TryStreamExt;
+    let mut bytes = Vec::new();
+    while let Some(chunk) =
+        field.try_next().await.map_err(|e| AppError::BadRequest(format!("unreadable upload: {e}")))?
+    {
+        if bytes.len() + chunk.len() > limit {
+            return Ok(None);
+        }
+        bytes.extend_from_slice(&chunk);
+    }
+    Ok(Some(bytes))
+}
+
+/// Reads the file field `file_field` of a `multipart/form-data` body of at most `limit`
+/// bytes, and checks its `csrf_token` field against the session's token in constant
+/// time, as `CsrfForm` does for urlencoded forms: a missing or wrong token (or a body
+/// that is not multipart at all) is a 403. The token is checked as soon as its field
+/// arrives, so a form that puts it before the file is refused before the file is read.
+pub async fn read_csrf_upload(
+    req: &HttpRequest,
+    mut multipart: actix_multipart::Multipart,
+    file_field: &str,
+    limit: usize,
+) -> Result<Result<Upload, UploadRefused>, AppError> {
+    use futures_util::TryStreamExt;
+    let expected: Option<String> = req.get_session().get(CSRF_KEY).ok().flatten();
+    let Some(expected) = expected.filter(|t| !t.is_empty()) else {
+        return Err(AppError::CsrfRejected);
+    };
+    let declared =
+        req.headers().get(header::CONTENT_LENGTH).and_then(|v| v.to_str().ok()).and_then(|v| v.parse::<usize>().ok());
+    if declared.is_some_and(|length| length > limit.saturating_add(SMALL_FIELD_BYTES * 4)) {
+        return Ok(Err(UploadRefused::TooLarge));
+    }
+    let mut token_checked = false;
+    let mut upload = None;
+    loop {
+        let mut field = match multipart.try_next().await {
+            Ok(Some(field)) => field,
+            Ok(None) => break,
+            Err(_) if !token_checked => return Err(AppError::CsrfRejected),
+            Err(err) => return Err(AppError::BadRequest(format!("unreadable upload: {err}"))),
+        };
+        match field.name() {
+            Some("csrf_token") => {
+                let given = read_field(&mut field, SMALL_FIELD_BYTES).await?.unwrap_or_default();
+                let given = String::from_utf8(given).unwrap_or_default();
+                if !constant_time_eq(&expected, &given) {
+                    return Err(AppError::CsrfRejected);
+                }
+                token_checked = true;
+            }
+            Some(name) if name == file_field => {
+                let file_name = field
+                    .content_disposition()
+                    .and_then(|d| d.get_filename())
+                    .unwrap_or_default()
+                    .chars()
+                    .filter(|c| !c.is_control())
+                    .take(200)
+                    .collect();
+                match read_field(&mut field, limit).await? {
+                    Some(bytes) => upload = Some(Upload { file_name, bytes }),
+                    None => return Ok(Err(UploadRefused::TooLarge)),
+                }
+            }
+            _ => {
+                if read_field(&mut field, SMALL_FIELD_BYTES).await?.is_none() {
+                    return Err(AppError::BadRequest("an unexpected large form field".to_owned()));
+                }
+            }
+        }
+    }
+    if !token_checked {
+        return Err(AppError::CsrfRejected);
+    }
+    Ok(match upload {
+        Some(upload) if !upload.bytes.is_empty() => Ok(upload),
+        _ => Err(UploadRefused::NoFile),
+    })
+}
+
 /// The first value of `name` in a urlencoded body.
 pub fn form_field(body: &[u8], name: &str) -> Option<String> {
     serde_urlencoded::from_bytes::<Vec<(String, String)>>(body)

@@ -227,7 +227,7 @@ pub async fn add_delegation(
             db::delegations::insert(conn, manager_id, delegate_id, starts_on, ends_on, db::now())?;
             db::audit::record(
                 conn,
-                manager_id,
+                Some(manager_id),
                 "delegation.created",
                 &format!("employee {delegate_id}"),
                 &format!("{starts_on} to {ends_on}"),

@@ -32,6 +32,8 @@ impl Drop for TestDatabase {
 /// A running server and a client signed in as nobody yet.
 pub struct TestApp {
     pub address: String,
+    /// The test database, as `--database-url` takes it (for running the binary on it).
+    pub database_url: String,
     pub pool: DbPool,
     pub browser: Browser,
     _database: TestDatabase,
@@ -88,7 +90,7 @@ pub async fn spawn_app_with(customize: impl FnOnce(&mut Settings)) -> TestApp {
     let address = format!("http://127.0.0.1:{}", app.port());
     actix_web::rt::spawn(app.run_until_stopped());
     let pool = db::connect(&database_url, 2).expect("cannot open the test database");
-    TestApp { browser: Browser::new(&address), address, pool, _database: database }
+    TestApp { browser: Browser::new(&address), address, database_url, pool, _database: database }
 }
 
 impl TestApp {

@@ -14,4 +14,5 @@ mod browser;
 mod catalog;
 mod cluster;
 mod dashboard;
+mod import;
 mod platform;

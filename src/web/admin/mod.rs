@@ -4,6 +4,7 @@
 pub mod applications;
 pub mod audit;
 pub mod dashboard;
+pub mod import;
 pub mod intakes;
 pub mod people;
 pub mod programs;

@@ -343,7 +343,7 @@ pub async fn create_program(
             )?;
             db::audit::record(
                 conn,
-                admin_id,
+                Some(admin_id),
                 "program.created",
                 &draft.slug,
                 &format!("created as a draft: {}", draft.name),
@@ -410,7 +410,7 @@ pub async fn update_program(
         db::write_transaction(conn, |conn| {
             let now = db::now();
             db::programs::update(conn, id, &change_of(&draft, now))?;
-            db::audit::record(conn, admin_id, "program.updated", &slug, &details, now)?;
+            db::audit::record(conn, Some(admin_id), "program.updated", &slug, &details, now)?;
             Ok::<_, AppError>(())
         })
     })
@@ -449,7 +449,14 @@ async fn set_status(
             let now = db::now();
             db::programs::set_status(conn, id, status, now)?;
             let action = if status == ProgramStatus::Archived { "program.archived" } else { "program.published" };
-            db::audit::record(conn, admin_id, action, &slug, &format!("status: {before} → {}", status.as_str()), now)?;
+            db::audit::record(
+                conn,
+                Some(admin_id),
+                action,
+                &slug,
+                &format!("status: {before} → {}", status.as_str()),
+                now,
+            )?;
             Ok::<_, AppError>(())
         })
     })
