@@ -16,7 +16,7 @@ use fantoccini::{Client, ClientBuilder, Locator};
 use futures_util::FutureExt;
 use serde_json::{json, Value};
 
-use crate::helpers::{spawn_app, TestApp, DEMO_PASSWORD};
+use crate::helpers::{spawn_app, DEMO_PASSWORD};
 
 /// A headless Chromium session (a cheap handle: clones drive the same browser).
 #[derive(Clone)]
@@ -171,31 +171,33 @@ impl Driver {
 }
 
 /// Runs `journey` with a fresh app and browser; on failure saves the page, then fails.
-async fn in_browser<F>(name: &str, journey: impl FnOnce(TestApp, Driver) -> F)
+async fn in_browser<F>(name: &str, journey: impl FnOnce(Driver) -> F)
 where
     F: std::future::Future<Output = Driver>,
 {
     let app = spawn_app().await;
     let (driver, _chromedriver) = Driver::start(&app.address).await;
     let witness = driver.clone();
-    let result = AssertUnwindSafe(journey(app, driver)).catch_unwind().await;
+    let result = AssertUnwindSafe(journey(driver)).catch_unwind().await;
     if let Err(panic) = result {
         witness.save_artifacts(name).await;
         std::panic::resume_unwind(panic);
     }
+    // The app (and its database) lives until the journey is over.
+    drop(app);
 }
 
 #[actix_web::test]
 #[ignore = "needs chromium and chromium-driver (installed by .ci/run)"]
 async fn a_place_goes_from_application_to_completion_through_the_browser() {
-    in_browser("journey", |app, d| async move {
-        journey(&app, &d).await;
+    in_browser("journey", |d| async move {
+        journey(&d).await;
         d
     })
     .await;
 }
 
-async fn journey(app: &TestApp, d: &Driver) {
+async fn journey(d: &Driver) {
     // 1. Fiona filters the catalog to what she can apply for and applies to the
     //    apprenticeship intake with one seat left.
     d.sign_in("fiona.associate@upskill.example").await;
@@ -291,7 +293,6 @@ async fn journey(app: &TestApp, d: &Driver) {
     assert_eq!(d.status().await, "completed");
     d.visit("/admin").await;
     assert_eq!(pledge_participants(d).await, before + 1);
-    let _ = app;
 }
 
 /// The number of employees with a completed program, as the dashboard shows it.
@@ -303,7 +304,7 @@ async fn pledge_participants(d: &Driver) -> i64 {
 #[actix_web::test]
 #[ignore = "needs chromium and chromium-driver (installed by .ci/run)"]
 async fn a_part_timer_over_her_tuition_cap_sees_the_error_at_the_amount_with_what_is_left() {
-    in_browser("tuition-cap", |_app, d| async move {
+    in_browser("tuition-cap", |d| async move {
         d.sign_in("paula.parttime@upskill.example").await;
         d.visit("/programs/career-choice/apply").await;
         d.fill("#institution", "Seattle Central College").await;
@@ -336,7 +337,7 @@ async fn a_part_timer_over_her_tuition_cap_sees_the_error_at_the_amount_with_wha
 #[actix_web::test]
 #[ignore = "needs chromium and chromium-driver (installed by .ci/run)"]
 async fn the_keyboard_alone_completes_the_apply_form_with_visible_focus() {
-    in_browser("keyboard", |_app, d| async move {
+    in_browser("keyboard", |d| async move {
         d.sign_in("dev.engineer@upskill.example").await;
         d.visit("/programs/aws-training-and-certification/apply").await;
         let focus = "const e = document.activeElement; const s = getComputedStyle(e); \
@@ -375,7 +376,7 @@ async fn the_keyboard_alone_completes_the_apply_form_with_visible_focus() {
 #[actix_web::test]
 #[ignore = "needs chromium and chromium-driver (installed by .ci/run)"]
 async fn pages_work_on_a_375_pixel_wide_screen() {
-    in_browser("narrow", |_app, d| async move {
+    in_browser("narrow", |d| async move {
         d.client.set_window_size(375, 800).await.unwrap();
         d.visit("/login").await;
         assert_fits(&d, "/login").await;
@@ -448,7 +449,7 @@ async fn axe(d: &Driver, source: &str) -> Vec<(String, String, u64, String)> {
 #[ignore = "needs chromium, chromium-driver and axe-core (installed by .ci/run)"]
 async fn axe_finds_no_serious_or_critical_accessibility_violations() {
     let source = axe_source();
-    in_browser("axe", |_app, d| async move {
+    in_browser("axe", |d| async move {
         let mut report = Vec::new();
         let mut check = |page: &'static str, found: Vec<(String, String, u64, String)>| {
             for (rule, impact, nodes, help) in found {
