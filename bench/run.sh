@@ -40,12 +40,14 @@ prepare() { # backend size employees applications
   echo "seeded $4 applications ($1) in $((SECONDS - started)) s" >&2
 }
 
+# Starts the server (in this shell, so that $server is its pid) and sets $startup to
+# the milliseconds until the first 200.
 start_server() { # url
   local t0; t0=$(date +%s%N)
   $bin serve --bind "127.0.0.1:$port" --database-url "$1" >"$work/server.log" 2>&1 &
   server=$!
   until curl -fs -o /dev/null "$base/healthz"; do sleep 0.01; done
-  echo $(( ($(date +%s%N) - t0) / 1000000 ))
+  startup=$(( ($(date +%s%N) - t0) / 1000000 ))
 }
 
 stop_server() { kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; server=""; }
@@ -94,7 +96,7 @@ for backend in "${backends[@]}"; do
   for size in 10k 1m; do
     if [ "$size" = 10k ]; then prepare "$backend" "$size" 3000 10000; else prepare "$backend" "$size" 300000 1000000; fi
     url=$(database_for "$backend" "$size")
-    startup=$(start_server "$url")
+    start_server "$url"
     admin=$(sign_in e0@synthetic.example)
     manager=$(sign_in e259@synthetic.example)   # a manager of 40 people
     employee=$(sign_in e1000@synthetic.example)
