@@ -16,3 +16,4 @@ mod cluster;
 mod dashboard;
 mod import;
 mod platform;
+mod query_plans;
