@@ -172,10 +172,11 @@ pub fn directory(
         );
     }
     if let Some((name, id)) = after {
+        // Written so the name index can seek to the cursor: `name >= x` bounds the walk.
         query = query.filter(
             employees::display_name
-                .gt(name.to_owned())
-                .or(employees::display_name.eq(name.to_owned()).and(employees::id.gt(id))),
+                .ge(name.to_owned())
+                .and(employees::display_name.gt(name.to_owned()).or(employees::id.gt(id))),
         );
     }
     query
