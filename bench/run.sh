@@ -94,12 +94,13 @@ LUA
 results=()
 for backend in "${backends[@]}"; do
   for size in 10k 1m; do
-    if [ "$size" = 10k ]; then prepare "$backend" "$size" 3000 10000; else prepare "$backend" "$size" 300000 1000000; fi
+    if [ "$size" = 10k ]; then people=3000; count=10000; else people=300000; count=1000000; fi
+    prepare "$backend" "$size" "$people" "$count"
     url=$(database_for "$backend" "$size")
     start_server "$url"
     admin=$(sign_in e0@synthetic.example)
     manager=$(sign_in e259@synthetic.example)   # a manager of 40 people
-    employee=$(sign_in e1000@synthetic.example)
+    employee=$(sign_in "e$((people - 1))@synthetic.example")   # no reports: an employee
     max_id=$(curl -fs -b "upskill=$admin" "$base/admin/applications" | sed -n 's/.*data-application="\([0-9]*\)".*/\1/p' | head -1)
     deep=$(( max_id / 10 ))
     declare -A pages=(
