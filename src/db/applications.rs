@@ -390,6 +390,14 @@ pub fn queue(conn: &mut DbConnection, scope: &QueueScope, offset: i64, limit: i6
         .load(conn)
 }
 
+/// How many applications a decision queue holds, counting no further than `cap` (the
+/// navigation shows "99+"; an admin's queue can hold tens of thousands).
+pub fn queue_count_up_to(conn: &mut DbConnection, scope: &QueueScope, cap: i64) -> QueryResult<i64> {
+    let ids: Vec<i32> =
+        queue_filter!(applications::table.into_boxed(), scope).select(applications::id).limit(cap).load(conn)?;
+    Ok(ids.len() as i64)
+}
+
 /// How many applications a decision queue holds.
 pub fn queue_count(conn: &mut DbConnection, scope: &QueueScope) -> QueryResult<i64> {
     queue_filter!(applications::table.into_boxed(), scope).count().get_result(conn)

@@ -36,7 +36,7 @@ struct HomePage {
     applications: Vec<ApplicationLine>,
     open_programs: usize,
     unread: i64,
-    awaiting: i64,
+    awaiting: String,
     decides: bool,
 }
 
@@ -71,7 +71,7 @@ pub async fn home(state: State, viewer: Viewer, req: HttpRequest) -> Result<Http
             .collect(),
         open_programs,
         unread: viewer.unread_notifications,
-        awaiting: viewer.awaiting_approval,
+        awaiting: super::count_label(viewer.awaiting_approval),
         decides: viewer.is_manager || viewer.employee.is_admin,
     };
     page(&req, &template)

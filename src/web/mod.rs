@@ -88,10 +88,29 @@ pub struct ChromeUser {
     pub awaiting_approval: i64,
 }
 
+impl ChromeUser {
+    /// The queue count as the navigation shows it.
+    pub fn awaiting_label(&self) -> String {
+        count_label(self.awaiting_approval)
+    }
+}
+
 impl Chrome {
     /// The chrome of a page shown to nobody in particular (sign-in, error pages).
     pub fn anonymous() -> Chrome {
         Chrome { user: None, csrf_token: String::new(), flash: None, nav: "" }
+    }
+}
+
+/// The navigation counts the decision queue up to this many, then says "99+".
+pub const AWAITING_SHOWN_UP_TO: i64 = 99;
+
+/// "99+" past the count the navigation shows.
+pub fn count_label(count: i64) -> String {
+    if count > AWAITING_SHOWN_UP_TO {
+        format!("{AWAITING_SHOWN_UP_TO}+")
+    } else {
+        count.to_string()
     }
 }
 
@@ -160,7 +179,7 @@ impl FromRequest for Viewer {
                 let unread = db::notifications::count_unread(conn, employee_id)?;
                 let awaiting = if is_manager || employee.is_admin {
                     let (scope, _) = db::workflow::queue_scope(conn, &employee, catalog::today(), None)?;
-                    db::applications::queue_count(conn, &scope)?
+                    db::applications::queue_count_up_to(conn, &scope, AWAITING_SHOWN_UP_TO + 1)?
                 } else {
                     0
                 };

@@ -6,8 +6,8 @@ use reqwest::StatusCode;
 use upskill::db::schema::{applications, audit_log, employees, programs};
 
 use crate::helpers::{
-    apply, attribute_values, employee_id, form_fields, intake_ids, location, signed_in, spawn_app, status_of, texts,
-    with_field, TestApp, MOTIVATION,
+    apply, attribute_values, employee_fixture, employee_id, form_fields, intake_ids, location, signed_in, spawn_app,
+    status_of, texts, with_field, ApplicationBuilder, TestApp,
 };
 
 const ADMIN_PAGES: [&str; 9] = [
@@ -238,28 +238,10 @@ async fn an_admin_adds_and_edits_intakes() {
 }
 
 fn add_people(app: &TestApp, count: usize) {
-    let now = upskill::db::now();
     let maria = employee_id(app, "maria.manager@upskill.example");
     for n in 0..count {
-        upskill::db::employees::insert(
-            &mut app.db(),
-            &upskill::db::employees::NewEmployee {
-                email: format!("person{n:03}@upskill.example"),
-                display_name: format!("Person {n:03}"),
-                job_title: "Associate".into(),
-                job_family: "fulfillment".into(),
-                site_type: "fulfillment_center".into(),
-                employment_type: "full_time".into(),
-                hire_date: chrono::NaiveDate::from_ymd_opt(2022, 5, 1).unwrap(),
-                manager_id: Some(maria),
-                is_admin: false,
-                password_hash: None,
-                active: true,
-                created_at: now,
-                updated_at: now,
-            },
-        )
-        .unwrap();
+        let person = employee_fixture(&format!("person{n:03}@upskill.example"), &format!("Person {n:03}"), Some(maria));
+        upskill::db::employees::insert(&mut app.db(), &person).unwrap();
     }
 }
 
@@ -410,30 +392,7 @@ fn add_applications(app: &TestApp, count: usize) {
     let start = chrono::NaiveDate::from_ymd_opt(2025, 1, 1).unwrap().and_hms_opt(9, 0, 0).unwrap();
     for n in 0..count {
         let at = start + chrono::TimeDelta::days(i64::try_from(n).unwrap());
-        upskill::db::applications::insert(
-            &mut app.db(),
-            &upskill::db::applications::NewApplication {
-                employee_id: fiona,
-                program_id: program,
-                intake_id: None,
-                status: "completed".into(),
-                motivation: MOTIVATION.into(),
-                institution: None,
-                course_title: None,
-                term_starts_on: None,
-                amount_cents: None,
-                covered_cents: None,
-                approver_id: None,
-                submitted_at: at,
-                decided_at: Some(at),
-                waitlisted_at: None,
-                version: 2,
-                created_at: at,
-                updated_at: at,
-                site_type: "fulfillment_center".into(),
-            },
-        )
-        .unwrap();
+        ApplicationBuilder::new(fiona, program, "completed").at(at).insert(&mut app.db());
     }
 }
 

@@ -6,7 +6,7 @@ use upskill::db::schema::{application_events, applications, intakes, notificatio
 
 use crate::helpers::{
     application_id, attribute_values, count_applications, employee_id, intake_ids, location, signed_in, spawn_app,
-    texts, TestApp, MOTIVATION,
+    texts, ApplicationBuilder, TestApp, MOTIVATION,
 };
 
 fn next_year_term() -> String {
@@ -170,32 +170,8 @@ async fn the_cap_counts_the_employee_s_other_applications_of_that_year() {
     let program_id: i32 =
         programs::table.filter(programs::slug.eq("career-choice")).select(programs::id).first(&mut app.db()).unwrap();
     let term = chrono::Utc::now().date_naive() + chrono::Days::new(40);
-    let now = upskill::db::now();
     // A completed course earlier in the same year took $2,000 of the cap.
-    upskill::db::applications::insert(
-        &mut app.db(),
-        &upskill::db::applications::NewApplication {
-            employee_id: fiona_id,
-            program_id,
-            intake_id: None,
-            status: "completed".into(),
-            motivation: MOTIVATION.into(),
-            institution: Some("Old College".into()),
-            course_title: Some("Intro".into()),
-            term_starts_on: Some(term),
-            amount_cents: Some(200_000),
-            covered_cents: Some(200_000),
-            approver_id: None,
-            submitted_at: now,
-            decided_at: Some(now),
-            waitlisted_at: None,
-            version: 3,
-            created_at: now,
-            updated_at: now,
-            site_type: "fulfillment_center".into(),
-        },
-    )
-    .unwrap();
+    ApplicationBuilder::new(fiona_id, program_id, "completed").version(3).tuition(term, 200_000).insert(&mut app.db());
     let fiona = signed_in(&app, "fiona.associate").await;
     let fields = |amount: &'static str| {
         vec![
@@ -538,30 +514,12 @@ async fn withdrawing_an_approved_place_promotes_the_oldest_waitlisted_applicatio
         .unwrap();
     let now = upskill::db::now();
     let place = |email: &str, status: &str, waitlisted_minutes_ago: Option<i64>| {
-        upskill::db::applications::insert(
-            &mut app.db(),
-            &upskill::db::applications::NewApplication {
-                employee_id: employee_id(&app, email),
-                program_id,
-                intake_id: Some(intake),
-                status: status.into(),
-                motivation: MOTIVATION.into(),
-                institution: None,
-                course_title: None,
-                term_starts_on: None,
-                amount_cents: None,
-                covered_cents: None,
-                approver_id: None,
-                submitted_at: now,
-                decided_at: Some(now),
-                waitlisted_at: waitlisted_minutes_ago.map(|m| now - chrono::TimeDelta::minutes(m)),
-                version: 3,
-                created_at: now,
-                updated_at: now,
-                site_type: "fulfillment_center".into(),
-            },
-        )
-        .unwrap()
+        let builder = ApplicationBuilder::new(employee_id(&app, email), program_id, status).intake(intake).version(3);
+        match waitlisted_minutes_ago {
+            Some(minutes) => builder.waitlisted_at(now - chrono::TimeDelta::minutes(minutes)),
+            None => builder,
+        }
+        .insert(&mut app.db())
     };
     let fiona_app = place("fiona.associate@upskill.example", "approved", None);
     let paula_app = place("paula.parttime@upskill.example", "waitlisted", Some(10));

@@ -5,8 +5,8 @@ use reqwest::StatusCode;
 use upskill::db::schema::{application_events, applications, employees, intakes};
 
 use crate::helpers::{
-    apply, assert_stats_consistent, attribute_values, employee_id, intake_ids, location, set_manager, signed_in,
-    spawn_app, status_of, texts, version_of, Browser, TestApp, MOTIVATION,
+    apply, assert_stats_consistent, attribute_values, employee_fixture, employee_id, intake_ids, location, set_manager,
+    signed_in, spawn_app, status_of, texts, version_of, ApplicationBuilder, Browser, TestApp,
 };
 
 fn term() -> String {
@@ -586,31 +586,8 @@ async fn the_tuition_cap_is_checked_again_at_final_approval() {
         .first::<Option<_>>(&mut app.db())
         .unwrap()
         .unwrap();
-    let now = upskill::db::now();
-    upskill::db::applications::insert(
-        &mut app.db(),
-        &upskill::db::applications::NewApplication {
-            employee_id: employee_id(&app, "fiona.associate@upskill.example"),
-            program_id,
-            intake_id: None,
-            status: "completed".into(),
-            motivation: MOTIVATION.into(),
-            institution: Some("Old College".into()),
-            course_title: Some("Earlier course".into()),
-            term_starts_on: Some(term),
-            amount_cents: Some(200_000),
-            covered_cents: Some(200_000),
-            approver_id: None,
-            submitted_at: now,
-            decided_at: Some(now),
-            waitlisted_at: None,
-            version: 3,
-            created_at: now,
-            updated_at: now,
-            site_type: "fulfillment_center".into(),
-        },
-    )
-    .unwrap();
+    let fiona_id = employee_id(&app, "fiona.associate@upskill.example");
+    ApplicationBuilder::new(fiona_id, program_id, "completed").version(3).tuition(term, 200_000).insert(&mut app.db());
     let maria = signed_in(&app, "maria.manager").await;
     let response = decide(&maria, &app, id, "approve", "").await;
     assert_eq!(response.status(), StatusCode::CONFLICT);
@@ -640,7 +617,6 @@ async fn simultaneous_final_approvals_never_overbook_an_intake() {
             .unwrap()
     };
     let ada = signed_in(&app, "ada.admin").await;
-    let now = upskill::db::now();
     for round in 0..ROUNDS {
         let intake = upskill::db::programs::insert_intake(
             &mut app.db(),
@@ -654,50 +630,18 @@ async fn simultaneous_final_approvals_never_overbook_an_intake() {
         .unwrap();
         let mut ids = Vec::new();
         for n in 0..APPLICANTS {
-            let person = upskill::db::employees::insert(
-                &mut app.db(),
-                &upskill::db::employees::NewEmployee {
-                    email: format!("racer{round}-{n}@upskill.example"),
-                    display_name: format!("Racer {round}-{n}"),
-                    job_title: "Associate".into(),
-                    job_family: "fulfillment".into(),
-                    site_type: "fulfillment_center".into(),
-                    employment_type: "full_time".into(),
-                    hire_date: chrono::NaiveDate::from_ymd_opt(2020, 1, 1).unwrap(),
-                    manager_id: Some(maria_id),
-                    is_admin: false,
-                    password_hash: None,
-                    active: true,
-                    created_at: now,
-                    updated_at: now,
-                },
-            )
-            .unwrap();
+            let racer = employee_fixture(
+                &format!("racer{round}-{n}@upskill.example"),
+                &format!("Racer {round}-{n}"),
+                Some(maria_id),
+            );
+            let person = upskill::db::employees::insert(&mut app.db(), &racer).unwrap();
             ids.push(
-                upskill::db::applications::insert(
-                    &mut app.db(),
-                    &upskill::db::applications::NewApplication {
-                        employee_id: person,
-                        program_id,
-                        intake_id: Some(intake),
-                        status: "manager_approved".into(),
-                        motivation: MOTIVATION.into(),
-                        institution: None,
-                        course_title: None,
-                        term_starts_on: None,
-                        amount_cents: None,
-                        covered_cents: None,
-                        approver_id: Some(maria_id),
-                        submitted_at: now,
-                        decided_at: None,
-                        waitlisted_at: None,
-                        version: 2,
-                        created_at: now,
-                        updated_at: now,
-                        site_type: "fulfillment_center".into(),
-                    },
-                )
-                .unwrap(),
+                ApplicationBuilder::new(person, program_id, "manager_approved")
+                    .intake(intake)
+                    .approver(maria_id)
+                    .undecided()
+                    .insert(&mut app.db()),
             );
         }
         let token = ada.csrf_token().await;
@@ -718,4 +662,29 @@ async fn simultaneous_final_approvals_never_overbook_an_intake() {
         assert_eq!(outcome.iter().filter(|s| *s == "waitlisted").count(), APPLICANTS - 1, "round {round}");
     }
     assert_stats_consistent(&app);
+}
+
+#[actix_web::test]
+async fn the_navigation_counts_a_long_queue_as_99_plus_and_the_queue_page_gives_the_number() {
+    let app = spawn_app().await;
+    let maria = employee_id(&app, "maria.manager@upskill.example");
+    let program: i32 = {
+        use upskill::db::schema::programs;
+        programs::table
+            .filter(programs::slug.eq("aws-training-and-certification"))
+            .select(programs::id)
+            .first(&mut app.db())
+            .unwrap()
+    };
+    for n in 0..100 {
+        let person = employee_fixture(&format!("queued{n}@upskill.example"), &format!("Queued {n}"), Some(maria));
+        let person = upskill::db::employees::insert(&mut app.db(), &person).unwrap();
+        ApplicationBuilder::new(person, program, "submitted").approver(maria).undecided().insert(&mut app.db());
+    }
+    let browser = signed_in(&app, "maria.manager").await;
+    let (_, queue) = browser.page("/approvals").await;
+    assert_eq!(texts(&queue, "nav a[href='/approvals'] .count"), ["99+"]);
+    assert!(texts(&queue, "p.lead")[0].starts_with("100 applications wait"));
+    let (_, home) = browser.page("/").await;
+    assert!(texts(&home, ".stat").iter().any(|s| s == "99+ waiting for your decision"));
 }

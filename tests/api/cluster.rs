@@ -9,7 +9,7 @@ use diesel::prelude::*;
 use reqwest::StatusCode;
 use upskill::db::schema::{applications, programs};
 
-use crate::helpers::{apply, fresh_database, texts, Browser, TestDatabase, MOTIVATION};
+use crate::helpers::{apply, employee_fixture, fresh_database, texts, ApplicationBuilder, Browser, TestDatabase};
 
 /// A server process; killed when dropped.
 struct Server {
@@ -129,7 +129,6 @@ async fn simultaneous_final_approvals_spread_over_two_servers_never_overbook_an_
             .first::<i32>(&mut conn)
             .unwrap()
     };
-    let now = upskill::db::now();
     for round in 0..ROUNDS {
         let intake = upskill::db::programs::insert_intake(
             &mut conn,
@@ -143,50 +142,18 @@ async fn simultaneous_final_approvals_spread_over_two_servers_never_overbook_an_
         .unwrap();
         let mut ids = Vec::with_capacity(APPLICANTS);
         for n in 0..APPLICANTS {
-            let person = upskill::db::employees::insert(
-                &mut conn,
-                &upskill::db::employees::NewEmployee {
-                    email: format!("cluster{round}-{n}@upskill.example"),
-                    display_name: format!("Cluster {round}-{n}"),
-                    job_title: "Associate".into(),
-                    job_family: "fulfillment".into(),
-                    site_type: "fulfillment_center".into(),
-                    employment_type: "full_time".into(),
-                    hire_date: chrono::NaiveDate::from_ymd_opt(2020, 1, 1).unwrap(),
-                    manager_id: Some(maria),
-                    is_admin: false,
-                    password_hash: None,
-                    active: true,
-                    created_at: now,
-                    updated_at: now,
-                },
-            )
-            .unwrap();
+            let member = employee_fixture(
+                &format!("cluster{round}-{n}@upskill.example"),
+                &format!("Cluster {round}-{n}"),
+                Some(maria),
+            );
+            let person = upskill::db::employees::insert(&mut conn, &member).unwrap();
             ids.push(
-                upskill::db::applications::insert(
-                    &mut conn,
-                    &upskill::db::applications::NewApplication {
-                        employee_id: person,
-                        program_id: program,
-                        intake_id: Some(intake),
-                        status: "manager_approved".into(),
-                        motivation: MOTIVATION.into(),
-                        institution: None,
-                        course_title: None,
-                        term_starts_on: None,
-                        amount_cents: None,
-                        covered_cents: None,
-                        approver_id: Some(maria),
-                        submitted_at: now,
-                        decided_at: None,
-                        waitlisted_at: None,
-                        version: 2,
-                        created_at: now,
-                        updated_at: now,
-                        site_type: "fulfillment_center".into(),
-                    },
-                )
-                .unwrap(),
+                ApplicationBuilder::new(person, program, "manager_approved")
+                    .intake(intake)
+                    .approver(maria)
+                    .undecided()
+                    .insert(&mut conn),
             );
         }
         let requests = ids.iter().enumerate().map(|(n, id)| {

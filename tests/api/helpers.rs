@@ -363,3 +363,102 @@ pub async fn set_manager(admin: &Browser, employee_id: i32, manager_email: &str)
     let fields = with_field(form_fields(&page, "form.stack"), "manager_email", Some(manager_email));
     admin.submit(&path, &fields).await
 }
+
+/// An application stored directly, for a test that needs one in a given state; only
+/// what matters to the test is said (`ApplicationBuilder::new(…).intake(3).insert(…)`).
+pub struct ApplicationBuilder(upskill::db::applications::NewApplication);
+
+impl ApplicationBuilder {
+    pub fn new(employee_id: i32, program_id: i32, status: &str) -> ApplicationBuilder {
+        let now = db::now();
+        ApplicationBuilder(upskill::db::applications::NewApplication {
+            employee_id,
+            program_id,
+            intake_id: None,
+            status: status.into(),
+            motivation: MOTIVATION.into(),
+            institution: None,
+            course_title: None,
+            term_starts_on: None,
+            amount_cents: None,
+            covered_cents: None,
+            approver_id: None,
+            submitted_at: now,
+            decided_at: Some(now),
+            waitlisted_at: None,
+            version: 2,
+            created_at: now,
+            updated_at: now,
+            site_type: "fulfillment_center".into(),
+        })
+    }
+
+    pub fn intake(mut self, intake_id: i32) -> Self {
+        self.0.intake_id = Some(intake_id);
+        self
+    }
+
+    pub fn approver(mut self, approver_id: i32) -> Self {
+        self.0.approver_id = Some(approver_id);
+        self
+    }
+
+    pub fn version(mut self, version: i32) -> Self {
+        self.0.version = version;
+        self
+    }
+
+    /// Not decided yet (still at a stage).
+    pub fn undecided(mut self) -> Self {
+        self.0.decided_at = None;
+        self
+    }
+
+    /// Made, submitted and decided at `at`.
+    pub fn at(mut self, at: chrono::NaiveDateTime) -> Self {
+        self.0.created_at = at;
+        self.0.submitted_at = at;
+        self.0.updated_at = at;
+        self.0.decided_at = Some(at);
+        self
+    }
+
+    pub fn waitlisted_at(mut self, at: chrono::NaiveDateTime) -> Self {
+        self.0.waitlisted_at = Some(at);
+        self
+    }
+
+    /// A tuition request of `cents`, all of it covered, for a term starting on `term`.
+    pub fn tuition(mut self, term: chrono::NaiveDate, cents: i64) -> Self {
+        self.0.institution = Some("Old College".into());
+        self.0.course_title = Some("Earlier course".into());
+        self.0.term_starts_on = Some(term);
+        self.0.amount_cents = Some(cents);
+        self.0.covered_cents = Some(cents);
+        self
+    }
+
+    pub fn insert(self, conn: &mut upskill::db::DbConnection) -> i32 {
+        upskill::db::applications::insert(conn, &self.0).expect("cannot store the application")
+    }
+}
+
+/// A fulfillment associate hired in 2020, without a password, reporting to `manager_id`.
+pub fn employee_fixture(email: &str, name: &str, manager_id: Option<i32>) -> upskill::db::employees::NewEmployee {
+    let now = db::now();
+    upskill::db::employees::NewEmployee {
+        email: email.to_owned(),
+        display_name: name.to_owned(),
+        job_title: "Associate".into(),
+        job_family: "fulfillment".into(),
+        site_type: "fulfillment_center".into(),
+        employment_type: "full_time".into(),
+        hire_date: chrono::NaiveDate::from_ymd_opt(2020, 1, 1).expect("a date"),
+        manager_id,
+        is_admin: false,
+        password_hash: None,
+        active: true,
+        created_at: now,
+        updated_at: now,
+    }
+}
