@@ -14,7 +14,7 @@ duration=${DURATION:-10s}
 connections=${CONNECTIONS:-32}
 port=${BENCH_PORT:-18090}
 base="http://127.0.0.1:$port"
-out=bench/RESULTS.md
+out=${OUT:-bench/RESULTS.md}
 work=$(mktemp -d)
 server=""
 trap '[ -n "$server" ] && kill "$server" 2>/dev/null; rm -rf "$work"' EXIT
