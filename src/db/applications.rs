@@ -536,11 +536,35 @@ pub fn admin_page(
     if let Some(until) = filter.until {
         query = query.filter(applications::created_at.lt(until));
     }
-    if let Some(before) = before {
-        query = query.filter(applications::id.lt(before));
+    // A dated list is read along `applications_created (created_at, id)`, newest first:
+    // walking by id and filtering on dates would read the rows outside the range too.
+    let dated = filter.from.is_some() || filter.until.is_some();
+    match (before, dated) {
+        (Some(before), true) => {
+            let Some(cursor) = applications::table
+                .find(before)
+                .select(applications::created_at)
+                .first::<NaiveDateTime>(conn)
+                .optional()?
+            else {
+                return Ok(Vec::new());
+            };
+            // `created_at <= cursor` bounds the walk so the index can seek to it.
+            query = query.filter(
+                applications::created_at
+                    .le(cursor)
+                    .and(applications::created_at.lt(cursor).or(applications::id.lt(before))),
+            );
+        }
+        (Some(before), false) => query = query.filter(applications::id.lt(before)),
+        (None, _) => {}
     }
+    query = if dated {
+        query.order((applications::created_at.desc(), applications::id.desc()))
+    } else {
+        query.order(applications::id.desc())
+    };
     query
-        .order(applications::id.desc())
         .limit(limit)
         .select((
             applications::id,

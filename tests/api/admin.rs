@@ -418,6 +418,15 @@ async fn the_application_list_filters_and_pages_by_key() {
     assert_eq!(attribute_values(&approved, "tbody tr", "data-application"), [recent.to_string()]);
     let (_, january) = ada.page("/admin/applications?from=2025-01-01&to=2025-01-31").await;
     assert_eq!(attribute_values(&january, "tbody tr", "data-application").len(), 31);
+    // A dated list pages too: 58 applications from 3 January on, newest first.
+    let (_, dated) = ada.page("/admin/applications?from=2025-01-03&to=2025-12-31").await;
+    let first_ids = attribute_values(&dated, "tbody tr", "data-application");
+    assert_eq!(first_ids.len(), 50);
+    let next = attribute_values(&dated, "a[rel='next']", "href").remove(0);
+    let (_, rest) = ada.page(&next).await;
+    let rest_ids = attribute_values(&rest, "tbody tr", "data-application");
+    assert_eq!(rest_ids.len(), 8);
+    assert!(rest_ids.iter().all(|id| !first_ids.contains(id)));
     assert_eq!(attribute_values(&january, "#from", "value"), ["2025-01-01"]);
 
     let response = ada.get("/admin/applications?status=lost&from=yesterday").await;
