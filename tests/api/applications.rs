@@ -5,8 +5,8 @@ use reqwest::StatusCode;
 use upskill::db::schema::{application_events, applications, intakes, notifications, programs};
 
 use crate::helpers::{
-    application_id, attribute_values, count_applications, employee_id, intake_ids, location, signed_in, spawn_app,
-    texts, ApplicationBuilder, TestApp, MOTIVATION,
+    application_id, apply, attribute_values, count_applications, employee_id, intake_ids, location, signed_in,
+    spawn_app, texts, ApplicationBuilder, TestApp, MOTIVATION,
 };
 
 fn next_year_term() -> String {
@@ -423,9 +423,7 @@ async fn an_application_can_be_edited_only_when_changes_were_requested_and_the_t
 async fn a_stale_edit_form_gets_a_conflict_message_not_an_overwrite() {
     let app = spawn_app().await;
     let dev = signed_in(&app, "dev.engineer").await;
-    let id = application_id(
-        &dev.post_with_csrf("/programs/machine-learning-university/apply", &[("motivation", MOTIVATION)]).await,
-    );
+    let id = apply(&dev, "machine-learning-university", &[]).await;
     request_changes(&app, "tom.techlead", id, "More detail please.").await;
     let stale = dev
         .post_with_csrf(
@@ -445,9 +443,7 @@ async fn a_stale_edit_form_gets_a_conflict_message_not_an_overwrite() {
 async fn withdrawing_asks_for_confirmation_without_javascript_and_then_is_final() {
     let app = spawn_app().await;
     let dev = signed_in(&app, "dev.engineer").await;
-    let id = application_id(
-        &dev.post_with_csrf("/programs/machine-learning-university/apply", &[("motivation", MOTIVATION)]).await,
-    );
+    let id = apply(&dev, "machine-learning-university", &[]).await;
 
     let (status, confirm) = dev.page(&format!("/applications/{id}/withdraw")).await;
     assert_eq!(status, StatusCode::OK);
@@ -475,9 +471,7 @@ async fn withdrawing_asks_for_confirmation_without_javascript_and_then_is_final(
 async fn only_the_owner_can_edit_or_withdraw() {
     let app = spawn_app().await;
     let dev = signed_in(&app, "dev.engineer").await;
-    let id = application_id(
-        &dev.post_with_csrf("/programs/machine-learning-university/apply", &[("motivation", MOTIVATION)]).await,
-    );
+    let id = apply(&dev, "machine-learning-university", &[]).await;
     for person in ["carl.corporate", "tom.techlead", "ada.admin"] {
         let other = signed_in(&app, person).await;
         assert_eq!(other.page(&format!("/applications/{id}/edit")).await.0, StatusCode::NOT_FOUND, "{person}");
@@ -494,9 +488,7 @@ async fn only_the_owner_can_edit_or_withdraw() {
 async fn a_stale_withdraw_is_refused_with_the_current_state() {
     let app = spawn_app().await;
     let dev = signed_in(&app, "dev.engineer").await;
-    let id = application_id(
-        &dev.post_with_csrf("/programs/machine-learning-university/apply", &[("motivation", MOTIVATION)]).await,
-    );
+    let id = apply(&dev, "machine-learning-university", &[]).await;
     request_changes(&app, "tom.techlead", id, "Tell us more.").await;
     let response = dev.post_with_csrf(&format!("/applications/{id}/withdraw"), &[("version", "1")]).await;
     assert_eq!(response.status(), StatusCode::CONFLICT);
@@ -557,9 +549,9 @@ async fn my_applications_are_listed_newest_first_with_the_next_step() {
     let fiona = signed_in(&app, "fiona.associate").await;
     let (_, empty) = fiona.page("/applications").await;
     assert_eq!(texts(&empty, ".empty-state h2"), ["You have not applied to anything yet"]);
-    fiona.post_with_csrf("/programs/aws-training-and-certification/apply", &[("motivation", MOTIVATION)]).await;
+    apply(&fiona, "aws-training-and-certification", &[]).await;
     let intake = intake_ids(&app, "associate2tech")[1].to_string();
-    fiona.post_with_csrf("/programs/associate2tech/apply", &[("intake_id", &intake), ("motivation", MOTIVATION)]).await;
+    apply(&fiona, "associate2tech", &[("intake_id", &intake)]).await;
     let (_, body) = fiona.page("/applications").await;
     assert_eq!(texts(&body, "tbody td:first-child a"), ["Associate2Tech", "AWS Training and Certification"]);
     assert_eq!(texts(&body, ".next-step"), ["Waiting for Maria Manager", "Place confirmed"]);
@@ -571,19 +563,10 @@ async fn notifications_list_unread_first_and_can_be_marked_read() {
     let app = spawn_app().await;
     let fiona = signed_in(&app, "fiona.associate").await;
     let intake = intake_ids(&app, "amazon-technical-academy")[1].to_string();
-    let response = fiona
-        .post_with_csrf(
-            "/programs/amazon-technical-academy/apply",
-            &[("intake_id", &intake), ("motivation", MOTIVATION)],
-        )
-        .await;
-    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    apply(&fiona, "amazon-technical-academy", &[("intake_id", &intake)]).await;
     let paula = signed_in(&app, "paula.parttime").await;
     let intake = intake_ids(&app, "amazon-apprenticeship")[1].to_string();
-    let response = paula
-        .post_with_csrf("/programs/amazon-apprenticeship/apply", &[("intake_id", &intake), ("motivation", MOTIVATION)])
-        .await;
-    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    apply(&paula, "amazon-apprenticeship", &[("intake_id", &intake)]).await;
 
     let maria = signed_in(&app, "maria.manager").await;
     let (_, inbox) = maria.page("/notifications").await;
