@@ -1,44 +1,58 @@
-//! What the admin dashboard reads: the reporting counters, the pledge's participants and
-//! the programs' names. Never `applications`: the counters hold a few thousand rows
-//! however many applications there are, so the dashboard answers in milliseconds.
+//! What the admin dashboard reads: the reporting counters summed by the database, the
+//! pledge's participants and the programs' names. Never `applications`: the counters hold
+//! a few thousand rows however many applications there are, and the sums a few hundred.
 
+use diesel::dsl::sql;
+use diesel::expression::SqlLiteral;
 use diesel::prelude::*;
+use diesel::sql_types::BigInt;
 
-use super::schema::{application_stats, pledge_participants, programs};
+use super::schema::{application_stats, pledge_participant_count, programs};
 use super::DbConnection;
-use crate::domain::dashboard::{ProgramName, StatsRow};
+use crate::domain::dashboard::{MonthStatusTotal, ProgramName, StatsTotals};
 
-/// Every counter row that counts something. The rows are summed in Rust
-/// (`domain::dashboard::summarise`): `SUM` over a BIGINT is NUMERIC on PostgreSQL, which
+/// `SUM` of a BIGINT column as a BIGINT: PostgreSQL's `SUM` over BIGINT is NUMERIC, which
 /// the multi-backend connection cannot load.
-pub fn stats_rows(conn: &mut DbConnection) -> QueryResult<Vec<StatsRow>> {
-    let rows: Vec<(i32, String, String, String, i64, i64)> = application_stats::table
-        .filter(application_stats::applications.ne(0).or(application_stats::covered_cents.ne(0)))
-        .select((
-            application_stats::program_id,
-            application_stats::site_type,
-            application_stats::month,
-            application_stats::status,
-            application_stats::applications,
-            application_stats::covered_cents,
-        ))
-        .load(conn)?;
-    Ok(rows
-        .into_iter()
-        .map(|(program_id, site_type, month, status, applications, covered_cents)| StatsRow {
-            program_id,
-            site_type,
-            month,
-            status,
-            applications,
-            covered_cents,
-        })
-        .collect())
+fn sum_of(column: &str) -> SqlLiteral<BigInt> {
+    sql::<BigInt>(&format!("CAST(SUM({column}) AS BIGINT)"))
 }
 
-/// Distinct employees who completed a program.
+/// The reporting counters summed by month and status, by site type and by program: a few
+/// hundred rows, however many applications there are.
+pub fn totals(conn: &mut DbConnection) -> QueryResult<StatsTotals> {
+    let by_month_status: Vec<(String, String, i64, i64)> = application_stats::table
+        .filter(application_stats::applications.ne(0).or(application_stats::covered_cents.ne(0)))
+        .group_by((application_stats::month, application_stats::status))
+        .select((application_stats::month, application_stats::status, sum_of("applications"), sum_of("covered_cents")))
+        .load(conn)?;
+    let by_site: Vec<(String, i64)> = application_stats::table
+        .filter(application_stats::applications.ne(0))
+        .group_by(application_stats::site_type)
+        .select((application_stats::site_type, sum_of("applications")))
+        .load(conn)?;
+    let by_program: Vec<(i32, i64)> = application_stats::table
+        .filter(application_stats::applications.ne(0))
+        .group_by(application_stats::program_id)
+        .select((application_stats::program_id, sum_of("applications")))
+        .load(conn)?;
+    Ok(StatsTotals {
+        by_month_status: by_month_status
+            .into_iter()
+            .map(|(month, status, applications, covered_cents)| MonthStatusTotal {
+                month,
+                status,
+                applications,
+                covered_cents,
+            })
+            .collect(),
+        by_site,
+        by_program,
+    })
+}
+
+/// Distinct employees who completed a program (kept as a count: one row to read).
 pub fn participants(conn: &mut DbConnection) -> QueryResult<i64> {
-    pledge_participants::table.count().get_result(conn)
+    pledge_participant_count::table.select(pledge_participant_count::participants).first(conn)
 }
 
 /// Every program's name, by name.

@@ -3,7 +3,7 @@
 use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 
-use super::schema::employees;
+use super::schema::{employees, notifications};
 use super::DbConnection;
 use crate::domain::enums::UnknownValue;
 use crate::domain::EmployeeProfile;
@@ -61,6 +61,40 @@ pub struct NewEmployee {
 
 pub fn find_by_id(conn: &mut DbConnection, id: i32) -> QueryResult<Employee> {
     employees::table.find(id).select(Employee::as_select()).first(conn)
+}
+
+/// What every signed-in page needs to know about its viewer, in one statement: the
+/// person, whether any active employee reports to them, and their unread notifications.
+pub struct ViewerRow {
+    pub employee: Employee,
+    pub has_direct_reports: bool,
+    pub unread_notifications: i64,
+}
+
+pub fn find_viewer(conn: &mut DbConnection, id: i32) -> QueryResult<Option<ViewerRow>> {
+    let reports = diesel::alias!(employees as reports);
+    let row: Option<(Employee, bool, Option<i64>)> = employees::table
+        .find(id)
+        .select((
+            Employee::as_select(),
+            diesel::dsl::exists(
+                reports
+                    .filter(reports.field(employees::manager_id).eq(id))
+                    .filter(reports.field(employees::active).eq(true)),
+            ),
+            notifications::table
+                .filter(notifications::employee_id.eq(id))
+                .filter(notifications::read_at.is_null())
+                .count()
+                .single_value(),
+        ))
+        .first(conn)
+        .optional()?;
+    Ok(row.map(|(employee, has_direct_reports, unread)| ViewerRow {
+        employee,
+        has_direct_reports,
+        unread_notifications: unread.unwrap_or(0),
+    }))
 }
 
 pub fn find_by_email(conn: &mut DbConnection, email: &str) -> QueryResult<Option<Employee>> {

@@ -36,14 +36,6 @@ pub fn notify(
         .map(|_| ())
 }
 
-pub fn count_unread(conn: &mut DbConnection, employee_id: i32) -> QueryResult<i64> {
-    notifications::table
-        .filter(notifications::employee_id.eq(employee_id))
-        .filter(notifications::read_at.is_null())
-        .count()
-        .get_result(conn)
-}
-
 pub fn count_all(conn: &mut DbConnection, employee_id: i32) -> QueryResult<i64> {
     notifications::table.filter(notifications::employee_id.eq(employee_id)).count().get_result(conn)
 }

@@ -94,6 +94,13 @@ diesel::table! {
 }
 
 diesel::table! {
+    pledge_participant_count (id) {
+        id -> Integer,
+        participants -> BigInt,
+    }
+}
+
+diesel::table! {
     pledge_participants (employee_id) {
         employee_id -> Integer,
         first_completed_at -> Timestamp,
@@ -196,5 +203,6 @@ diesel::allow_tables_to_appear_in_same_query!(
     delegations,
     application_stats,
     pledge_participants,
+    pledge_participant_count,
     employee_imports,
 );

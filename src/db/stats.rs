@@ -7,7 +7,7 @@ use chrono::NaiveDateTime;
 use diesel::prelude::*;
 use diesel::upsert::excluded;
 
-use super::schema::{application_stats, pledge_participants};
+use super::schema::{application_stats, pledge_participant_count, pledge_participants};
 use super::{lock_row, DbConnection, LockableTable};
 
 /// Where an application is counted: these never change for an application.
@@ -90,10 +90,15 @@ pub fn add_participant(conn: &mut DbConnection, employee_id: i32, at: NaiveDateT
         .values((pledge_participants::employee_id.eq(employee_id), pledge_participants::first_completed_at.eq(at)))
         .on_conflict(pledge_participants::employee_id)
         .do_nothing();
-    match conn {
+    let added = match conn {
         DbConnection::Sqlite(sqlite) => insert.execute(sqlite)?,
         DbConnection::Postgresql(pg) => insert.execute(pg)?,
     };
+    if added > 0 {
+        diesel::update(pledge_participant_count::table)
+            .set(pledge_participant_count::participants.eq(pledge_participant_count::participants + 1))
+            .execute(conn)?;
+    }
     Ok(())
 }
 
@@ -118,6 +123,10 @@ pub fn rebuild(conn: &mut DbConnection) -> QueryResult<()> {
              WHERE status = 'completed' GROUP BY employee_id",
         )
         .execute(conn)?;
+        let participants: i64 = pledge_participants::table.count().get_result(conn)?;
+        diesel::update(pledge_participant_count::table)
+            .set(pledge_participant_count::participants.eq(participants))
+            .execute(conn)?;
         Ok(())
     })
 }

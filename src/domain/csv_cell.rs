@@ -1,25 +1,53 @@
 //! Writing CSV that a spreadsheet opens safely: quoting per RFC 4180, and cells that
 //! would start a formula neutralised.
 
-/// One cell: a leading `=`, `+`, `-`, `@`, tab or carriage return gets a `'` in front
-/// (so no spreadsheet evaluates it), and the cell is quoted when it holds a comma,
+/// Appends one cell: a leading `=`, `+`, `-`, `@`, tab or carriage return gets a `'` in
+/// front (so no spreadsheet evaluates it), and the cell is quoted when it holds a comma,
 /// a quote or a line break.
-pub fn cell(value: &str) -> String {
-    let neutral = match value.chars().next() {
-        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{value}"),
-        _ => value.to_owned(),
-    };
-    if neutral.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", neutral.replace('"', "\"\""))
-    } else {
-        neutral
+pub fn push_cell(out: &mut String, value: &str) {
+    let formula = matches!(value.as_bytes().first(), Some(b'=' | b'+' | b'-' | b'@' | b'\t' | b'\r'));
+    let quoted = value.contains([',', '"', '\n', '\r']);
+    if quoted {
+        out.push('"');
     }
+    if formula {
+        out.push('\'');
+    }
+    if quoted {
+        for (i, part) in value.split('"').enumerate() {
+            if i > 0 {
+                out.push_str("\"\"");
+            }
+            out.push_str(part);
+        }
+        out.push('"');
+    } else {
+        out.push_str(value);
+    }
+}
+
+/// Appends the cells as one CSV line ending in CRLF.
+pub fn push_line<S: AsRef<str>>(out: &mut String, cells: &[S]) {
+    for (i, value) in cells.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        push_cell(out, value.as_ref());
+    }
+    out.push_str("\r\n");
+}
+
+/// One cell, as [`push_cell`] writes it.
+pub fn cell(value: &str) -> String {
+    let mut out = String::with_capacity(value.len() + 2);
+    push_cell(&mut out, value);
+    out
 }
 
 /// One CSV line of cells, ending in CRLF.
 pub fn line<S: AsRef<str>>(cells: &[S]) -> String {
-    let mut out = cells.iter().map(|c| cell(c.as_ref())).collect::<Vec<_>>().join(",");
-    out.push_str("\r\n");
+    let mut out = String::new();
+    push_line(&mut out, cells);
     out
 }
 
@@ -43,5 +71,8 @@ mod tests {
         assert_eq!(cell("two\nlines"), "\"two\nlines\"");
         assert_eq!(cell("plain é 学"), "plain é 学");
         assert_eq!(line(&["a", "b,c"]), "a,\"b,c\"\r\n");
+        assert_eq!(cell("\"=1\""), "\"\"\"=1\"\"\"");
+        assert_eq!(cell("=a,\"b\""), "\"'=a,\"\"b\"\"\"");
+        assert_eq!(cell("\rx"), "\"'\rx\"");
     }
 }

@@ -14,17 +14,26 @@ use super::{ApplicationStatus, Cents, SiteType};
 /// How many months the monthly chart shows at most.
 pub const MONTHS_SHOWN: u32 = 12;
 
-/// One counter row: applications (and their covered tuition) of one program, site
-/// type, month of application and status.
+/// Applications (and their covered tuition) of one month of application and status,
+/// summed over programs and site types.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct StatsRow {
-    pub program_id: i32,
-    pub site_type: String,
+pub struct MonthStatusTotal {
     /// `YYYY-MM`.
     pub month: String,
     pub status: String,
     pub applications: i64,
     pub covered_cents: i64,
+}
+
+/// The reporting counters (`application_stats`) summed three ways by the database, so
+/// that the dashboard reads a few hundred rows whatever the number of applications.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct StatsTotals {
+    pub by_month_status: Vec<MonthStatusTotal>,
+    /// Applications by site type.
+    pub by_site: Vec<(String, i64)>,
+    /// Applications by program id.
+    pub by_program: Vec<(i32, i64)>,
 }
 
 /// A program as the charts name it.
@@ -191,16 +200,14 @@ fn most_first(mut counts: Vec<Count>) -> Vec<Count> {
     counts
 }
 
-/// Sums the counter rows into the dashboard's figures. A status or month that does not
-/// parse is an error: the counters are written by this application only.
-pub fn summarise(rows: &[StatsRow], programs: &[ProgramName]) -> Result<DashboardFigures, UnknownValue> {
+/// Turns the summed counters into the dashboard's figures. A status or month that does
+/// not parse is an error: the counters are written by this application only.
+pub fn summarise(totals: &StatsTotals, programs: &[ProgramName]) -> Result<DashboardFigures, UnknownValue> {
     let mut total_applications = 0;
     let mut committed = 0;
     let mut funnel = Funnel::default();
     let mut by_month: BTreeMap<NaiveDate, [i64; 5]> = BTreeMap::new();
-    let mut by_site: BTreeMap<&str, i64> = BTreeMap::new();
-    let mut by_program: BTreeMap<i32, i64> = BTreeMap::new();
-    for row in rows {
+    for row in &totals.by_month_status {
         let status = ApplicationStatus::from_str(&row.status)?;
         if matches!(status, ApplicationStatus::Approved | ApplicationStatus::Completed) {
             committed += row.covered_cents;
@@ -217,8 +224,14 @@ pub fn summarise(rows: &[StatsRow], programs: &[ProgramName]) -> Result<Dashboar
             funnel.completed += row.applications;
         }
         by_month.entry(first_of_month(&row.month)?).or_default()[StatusGroup::of(status).index()] += row.applications;
-        *by_site.entry(row.site_type.as_str()).or_default() += row.applications;
-        *by_program.entry(row.program_id).or_default() += row.applications;
+    }
+    let mut by_site: BTreeMap<&str, i64> = BTreeMap::new();
+    for (site, applications) in totals.by_site.iter().filter(|(_, n)| *n != 0) {
+        *by_site.entry(site.as_str()).or_default() += applications;
+    }
+    let mut by_program: BTreeMap<i32, i64> = BTreeMap::new();
+    for (program_id, applications) in totals.by_program.iter().filter(|(_, n)| *n != 0) {
+        *by_program.entry(*program_id).or_default() += applications;
     }
 
     let mut months = Vec::new();
@@ -333,6 +346,47 @@ impl DashboardFigures {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// One counter row of `application_stats`.
+    struct StatsRow {
+        program_id: i32,
+        site_type: String,
+        month: String,
+        status: String,
+        applications: i64,
+        covered_cents: i64,
+    }
+
+    /// The rows summed three ways, as `db::dashboard::totals` has the database do it.
+    fn totals(rows: &[StatsRow]) -> StatsTotals {
+        let mut by_month_status: BTreeMap<(String, String), (i64, i64)> = BTreeMap::new();
+        let mut by_site: BTreeMap<String, i64> = BTreeMap::new();
+        let mut by_program: BTreeMap<i32, i64> = BTreeMap::new();
+        for r in rows {
+            let sums = by_month_status.entry((r.month.clone(), r.status.clone())).or_default();
+            sums.0 += r.applications;
+            sums.1 += r.covered_cents;
+            *by_site.entry(r.site_type.clone()).or_default() += r.applications;
+            *by_program.entry(r.program_id).or_default() += r.applications;
+        }
+        StatsTotals {
+            by_month_status: by_month_status
+                .into_iter()
+                .map(|((month, status), (applications, covered_cents))| MonthStatusTotal {
+                    month,
+                    status,
+                    applications,
+                    covered_cents,
+                })
+                .collect(),
+            by_site: by_site.into_iter().collect(),
+            by_program: by_program.into_iter().collect(),
+        }
+    }
+
+    fn summarise(rows: &[StatsRow], programs: &[ProgramName]) -> Result<DashboardFigures, UnknownValue> {
+        super::summarise(&totals(rows), programs)
+    }
 
     fn row(program_id: i32, site: &str, month: &str, status: &str, applications: i64, covered: i64) -> StatsRow {
         StatsRow {

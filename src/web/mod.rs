@@ -170,13 +170,11 @@ impl FromRequest for Viewer {
             let csrf_token: String = session.get(CSRF_KEY).ok().flatten().unwrap_or_default();
             let state = req.app_data::<State>().ok_or_else(|| anyhow::anyhow!("application state missing"))?;
             let loaded = run_db(state, move |conn| {
-                let employee = match db::employees::find_by_id(conn, employee_id) {
-                    Ok(employee) if employee.active => employee,
-                    Ok(_) | Err(diesel::result::Error::NotFound) => return Ok(None),
-                    Err(other) => return Err(other.into()),
-                };
-                let is_manager = db::employees::has_direct_reports(conn, employee_id)?;
-                let unread = db::notifications::count_unread(conn, employee_id)?;
+                let Some(row) = db::employees::find_viewer(conn, employee_id)? else { return Ok(None) };
+                if !row.employee.active {
+                    return Ok(None);
+                }
+                let (employee, is_manager, unread) = (row.employee, row.has_direct_reports, row.unread_notifications);
                 let awaiting = if is_manager || employee.is_admin {
                     let (scope, _) = db::workflow::queue_scope(conn, &employee, catalog::today(), None)?;
                     db::applications::queue_count_up_to(conn, &scope, AWAITING_SHOWN_UP_TO + 1)?

@@ -284,7 +284,7 @@ type StatsRow = (i32, String, String, String, i64, i64);
 pub fn assert_stats_consistent(app: &TestApp) {
     use diesel::prelude::*;
     use upskill::db::schema::{application_stats, pledge_participants};
-    let snapshot = |app: &TestApp| -> (Vec<StatsRow>, Vec<i32>) {
+    let snapshot = |app: &TestApp| -> (Vec<StatsRow>, Vec<i32>, i64) {
         let mut conn = app.db();
         let stats: Vec<StatsRow> = application_stats::table
             .filter(application_stats::applications.ne(0).or(application_stats::covered_cents.ne(0)))
@@ -301,7 +301,8 @@ pub fn assert_stats_consistent(app: &TestApp) {
             .order(pledge_participants::employee_id)
             .load(&mut conn)
             .unwrap();
-        (stats, people)
+        let counted = upskill::db::dashboard::participants(&mut conn).unwrap();
+        (stats, people, counted)
     };
     let kept = snapshot(app);
     upskill::db::stats::rebuild(&mut app.db()).unwrap();

@@ -272,16 +272,16 @@ struct DashboardPage {
 #[get("/admin")]
 pub async fn show_dashboard(state: State, viewer: Viewer, req: HttpRequest) -> Result<HttpResponse, AppError> {
     require_admin(&viewer)?;
-    let (settings, participants, rows, programs) = run_db(&state, |conn| {
+    let (settings, participants, totals, programs) = run_db(&state, |conn| {
         Ok((
             db::settings::pledge(conn)?,
             db::dashboard::participants(conn)?,
-            db::dashboard::stats_rows(conn)?,
+            db::dashboard::totals(conn)?,
             db::dashboard::program_names(conn)?,
         ))
     })
     .await?;
-    let figures = summarise(&rows, &programs).map_err(AppError::corrupt)?;
+    let figures = summarise(&totals, &programs).map_err(AppError::corrupt)?;
     let pledge = PledgeFigures::new(participants, figures.committed, &settings, today());
     let has_applications = figures.total_applications > 0;
     let template = DashboardPage {

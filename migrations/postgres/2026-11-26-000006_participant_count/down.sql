@@ -1,0 +1,1 @@
+DROP TABLE pledge_participant_count;
