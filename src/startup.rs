@@ -155,6 +155,7 @@ fn run(listener: TcpListener, pool: DbPool, secret: Vec<u8>, settings: Settings)
     let cookie_key = Key::from(&secret);
     let store = DbSessionStore::new(pool.clone(), settings.session_idle, settings.session_absolute);
     let workers = settings.workers;
+    let pool_size = settings.pool_size;
     let state =
         web::Data::new(AppState { pool: pool.clone(), throttle: LoginThrottle::new(&settings), settings, secret });
     spawn_housekeeping(state.clone());
@@ -184,7 +185,16 @@ fn run(listener: TcpListener, pool: DbPool, secret: Vec<u8>, settings: Settings)
             .default_service(web::to(not_found))
     });
     let server = if workers > 0 { server.workers(workers) } else { server };
+    // Database work runs on each worker's blocking pool and waits for one of the pool's
+    // connections: threads beyond the connections would only wait, each with its own
+    // stack and allocator cache (under 256 connections the default grew to 250 threads).
+    let server = server.worker_max_blocking_threads(pool_threads(pool_size));
     Ok(server.listen(listener)?.run())
+}
+
+/// Blocking threads per worker: as many as there are database connections.
+fn pool_threads(pool_size: u32) -> usize {
+    usize::try_from(pool_size).unwrap_or(usize::MAX).max(2)
 }
 
 /// Every ten minutes: delete ended sessions and forget recovered throttle keys.

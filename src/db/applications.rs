@@ -1,7 +1,10 @@
 //! Queries on `applications`.
 
 use chrono::{NaiveDate, NaiveDateTime};
+use diesel::dsl::sql;
+use diesel::expression::SqlLiteral;
 use diesel::prelude::*;
+use diesel::sql_types::{Nullable, Text};
 
 use super::schema::{applications, employees, intakes, programs};
 use super::DbConnection;
@@ -491,13 +494,16 @@ pub struct AdminFilter {
     pub until: Option<NaiveDateTime>,
 }
 
-/// A line of the administrators' application list (and of the CSV export).
+/// A line of the administrators' application list (and of the CSV export). Its times
+/// are `YYYY-MM-DD HH:MM:SS` text, formatted by the database: the export writes them as
+/// they come, and a million of them parsed into dates and printed again cost a fifth of
+/// the export's time.
 #[derive(Debug, Clone, Queryable)]
 pub struct AdminRow {
     pub id: i32,
-    pub created_at: NaiveDateTime,
-    pub submitted_at: NaiveDateTime,
-    pub decided_at: Option<NaiveDateTime>,
+    pub created_at: String,
+    pub submitted_at: String,
+    pub decided_at: Option<String>,
     pub status: String,
     pub site_type: String,
     pub employee_name: String,
@@ -506,6 +512,22 @@ pub struct AdminRow {
     pub intake_name: Option<String>,
     pub amount_cents: Option<i64>,
     pub covered_cents: Option<i64>,
+}
+
+/// A timestamp column as `YYYY-MM-DD HH:MM:SS` text, the same on both backends.
+fn timestamp_text<T: diesel::sql_types::SqlType + diesel::sql_types::SingleValue>(
+    conn: &DbConnection,
+    column: &str,
+) -> SqlLiteral<T> {
+    match conn {
+        DbConnection::Sqlite(_) => sql::<T>(&format!("strftime('%Y-%m-%d %H:%M:%S', {column})")),
+        DbConnection::Postgresql(_) => sql::<T>(&format!("to_char({column}, 'YYYY-MM-DD HH24:MI:SS')")),
+    }
+}
+
+/// Reads back a time written by [`timestamp_text`].
+pub fn parse_timestamp_text(text: &str) -> Option<NaiveDateTime> {
+    NaiveDateTime::parse_from_str(text, "%Y-%m-%d %H:%M:%S").ok()
 }
 
 /// Up to `limit` applications matching `filter` with ids below `before` (newest first):
@@ -564,13 +586,16 @@ pub fn admin_page(
     } else {
         query.order(applications::id.desc())
     };
+    let created_at = timestamp_text::<Text>(conn, "applications.created_at");
+    let submitted_at = timestamp_text::<Text>(conn, "applications.submitted_at");
+    let decided_at = timestamp_text::<Nullable<Text>>(conn, "applications.decided_at");
     query
         .limit(limit)
         .select((
             applications::id,
-            applications::created_at,
-            applications::submitted_at,
-            applications::decided_at,
+            created_at,
+            submitted_at,
+            decided_at,
             applications::status,
             applications::site_type,
             employees::display_name,

@@ -8,7 +8,9 @@ use actix_web::{get, web, HttpRequest, HttpResponse};
 use askama::Template;
 use std::fmt::Write as _;
 
-use chrono::{Datelike, Days, NaiveDate, NaiveDateTime, Timelike};
+use tokio::sync::mpsc;
+
+use chrono::{Days, NaiveDate};
 use serde::Deserialize;
 
 use super::require_admin;
@@ -117,7 +119,7 @@ impl From<AdminRow> for RowView {
     fn from(row: AdminRow) -> Self {
         RowView {
             id: row.id,
-            created: long_time(row.created_at),
+            created: db::applications::parse_timestamp_text(&row.created_at).map_or(row.created_at, long_time),
             status_label: status_label(&row.status),
             status: row.status,
             employee: row.employee_name,
@@ -219,23 +221,6 @@ const CSV_HEADER: [&str; 12] = [
     "covered",
 ];
 
-/// `2026-11-26 09:30:00`, or nothing.
-fn push_timestamp(out: &mut String, at: Option<NaiveDateTime>) {
-    if let Some(t) = at {
-        // Writing into a String cannot fail.
-        let _ = write!(
-            out,
-            "{:04}-{:02}-{:02} {:02}:{:02}:{:02}",
-            t.year(),
-            t.month(),
-            t.day(),
-            t.hour(),
-            t.minute(),
-            t.second()
-        );
-    }
-}
-
 /// `1234.50`, or nothing.
 fn push_amount(out: &mut String, cents: Option<i64>) {
     if let Some(cents) = cents {
@@ -247,12 +232,9 @@ fn push_amount(out: &mut String, cents: Option<i64>) {
 fn csv_rows(rows: &[AdminRow]) -> String {
     let mut out = String::with_capacity(rows.len() * 160);
     for r in rows {
-        let _ = write!(out, "{},", r.id);
-        push_timestamp(&mut out, Some(r.created_at));
-        out.push(',');
-        push_timestamp(&mut out, Some(r.submitted_at));
-        out.push(',');
-        push_timestamp(&mut out, r.decided_at);
+        // Times come from the database as `YYYY-MM-DD HH:MM:SS`: nothing to quote.
+        let _ = write!(out, "{},{},{},", r.id, r.created_at, r.submitted_at);
+        out.push_str(r.decided_at.as_deref().unwrap_or_default());
         for text in [&r.status, &r.employee_name, &r.employee_email, &r.site_type, &r.program_name] {
             out.push(',');
             push_cell(&mut out, text);
@@ -268,13 +250,46 @@ fn csv_rows(rows: &[AdminRow]) -> String {
     out
 }
 
-/// Where the export stream stands between batches.
-struct ExportCursor {
-    state: State,
-    filter: AdminFilter,
-    before: Option<i32>,
-    header_sent: bool,
-    finished: bool,
+/// Batches of CSV lines, read and written on a blocking thread one batch ahead of the
+/// response: the database read of the next batch overlaps the sending of this one, and
+/// at most two batches wait in memory, so the server's memory stays flat.
+fn export_batches(state: &State, filter: AdminFilter) -> mpsc::Receiver<Result<Bytes, AppError>> {
+    let (sender, receiver) = mpsc::channel(2);
+    let pool = state.pool.clone();
+    actix_web::rt::task::spawn_blocking(move || {
+        let send = |batch: Result<Bytes, AppError>| sender.blocking_send(batch).is_ok();
+        if !send(Ok(Bytes::from(line(&CSV_HEADER)))) {
+            return;
+        }
+        let mut conn = match pool.get() {
+            Ok(conn) => conn,
+            Err(err) => {
+                tracing::error!(error = %err, "CSV export could not start");
+                send(Err(err.into()));
+                return;
+            }
+        };
+        let mut before = None;
+        loop {
+            match db::applications::admin_page(&mut conn, &filter, before, EXPORT_BATCH) {
+                Ok(rows) => {
+                    let Some(last) = rows.last() else { return };
+                    before = Some(last.id);
+                    let finished = (rows.len() as i64) < EXPORT_BATCH;
+                    // A closed channel means the client went away.
+                    if !send(Ok(Bytes::from(csv_rows(&rows)))) || finished {
+                        return;
+                    }
+                }
+                Err(err) => {
+                    tracing::error!(error = %err, "CSV export stopped");
+                    send(Err(err.into()));
+                    return;
+                }
+            }
+        }
+    });
+    receiver
 }
 
 #[get("/admin/applications.csv")]
@@ -289,32 +304,8 @@ pub async fn export_applications(
     if let Some((_, message)) = errors.0.first() {
         return Err(AppError::BadRequest(format!("export filter: {message}")));
     }
-    let start = ExportCursor { state: state.clone(), filter, before: None, header_sent: false, finished: false };
-    let stream = futures_util::stream::unfold(start, |mut cursor| async move {
-        if cursor.finished {
-            return None;
-        }
-        if !cursor.header_sent {
-            cursor.header_sent = true;
-            return Some((Ok::<Bytes, AppError>(Bytes::from(line(&CSV_HEADER))), cursor));
-        }
-        let (filter, before) = (cursor.filter.clone(), cursor.before);
-        match run_db(&cursor.state, move |conn| Ok(db::applications::admin_page(conn, &filter, before, EXPORT_BATCH)?))
-            .await
-        {
-            Ok(rows) if rows.is_empty() => None,
-            Ok(rows) => {
-                cursor.before = rows.last().map(|r| r.id);
-                cursor.finished = (rows.len() as i64) < EXPORT_BATCH;
-                Some((Ok(Bytes::from(csv_rows(&rows))), cursor))
-            }
-            Err(err) => {
-                tracing::error!(error = %err, "CSV export stopped");
-                cursor.finished = true;
-                Some((Err(err), cursor))
-            }
-        }
-    });
+    let mut batches = export_batches(&state, filter);
+    let stream = futures_util::stream::poll_fn(move |cx| batches.poll_recv(cx));
     let today = crate::web::catalog::today();
     Ok(HttpResponse::Ok()
         .content_type("text/csv; charset=utf-8")

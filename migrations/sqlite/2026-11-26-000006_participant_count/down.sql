@@ -1,1 +1,0 @@
-DROP TABLE pledge_participant_count;
