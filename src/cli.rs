@@ -1,6 +1,6 @@
 //! The command line: `serve`, `migrate`, `seed-programs`, `create-admin`,
-//! `import-employees`. Every database and server flag can also be given as an
-//! `UPSKILL_*` environment variable.
+//! `seed-synthetic`, `import-employees`, `backup`, `restore`. Every database and server
+//! flag can also be given as an `UPSKILL_*` environment variable.
 
 use std::io::{BufRead, IsTerminal};
 use std::path::PathBuf;
@@ -41,6 +41,30 @@ pub enum Command {
     /// Import employees from the HR system's CSV export: shows what would change, then
     /// writes it all in one transaction (nothing when the file has errors).
     ImportEmployees(ImportEmployeesArgs),
+    /// Write a consistent copy of a SQLite database to a new file, while it is in use.
+    /// (PostgreSQL: use `pg_dump`.)
+    Backup(BackupArgs),
+    /// Replace a SQLite database with a backup, after checking the backup. Stop the
+    /// servers first. (PostgreSQL: use `pg_restore`.)
+    Restore(RestoreArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct BackupArgs {
+    #[command(flatten)]
+    pub database: DatabaseArgs,
+    /// The backup file to write (it must not exist).
+    #[arg(long)]
+    pub to: PathBuf,
+}
+
+#[derive(Debug, Args)]
+pub struct RestoreArgs {
+    #[command(flatten)]
+    pub database: DatabaseArgs,
+    /// The backup file to restore.
+    #[arg(long)]
+    pub from: PathBuf,
 }
 
 #[derive(Debug, Args)]
@@ -102,6 +126,9 @@ pub struct ServeArgs {
     /// HTTP worker threads (0: one per CPU core).
     #[arg(long, env = "UPSKILL_WORKERS", default_value_t = 0)]
     pub workers: usize,
+    /// Seconds that requests in flight get to finish after SIGTERM or SIGINT.
+    #[arg(long, env = "UPSKILL_SHUTDOWN_GRACE_SECONDS", default_value_t = 30)]
+    pub shutdown_grace_seconds: u64,
 }
 
 impl ServeArgs {
@@ -118,6 +145,7 @@ impl ServeArgs {
             login_attempts_per_address_per_minute: self.login_attempts_per_address_per_minute,
             pool_size: self.pool_size,
             workers: self.workers,
+            shutdown_grace: Duration::from_secs(self.shutdown_grace_seconds),
         }
     }
 }
@@ -168,6 +196,21 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::CreateAdmin(args) => create_admin(args).await,
         Command::SeedSynthetic(args) => seed_synthetic(args).await,
         Command::ImportEmployees(args) => import_employees(args).await,
+        Command::Backup(args) => {
+            let summary =
+                actix_web::web::block(move || db::backup::backup(&args.database.database_url, &args.to)).await??;
+            println!(
+                "Backup written and checked: {} employees, {} applications.",
+                summary.employees, summary.applications
+            );
+            Ok(())
+        }
+        Command::Restore(args) => {
+            let summary =
+                actix_web::web::block(move || db::backup::restore(&args.database.database_url, &args.from)).await??;
+            println!("Database restored: {} employees, {} applications.", summary.employees, summary.applications);
+            Ok(())
+        }
     }
 }
 

@@ -27,6 +27,9 @@ pub struct Settings {
     pub pool_size: u32,
     /// HTTP worker threads (0: one per CPU core).
     pub workers: usize,
+    /// On SIGTERM or SIGINT: stop accepting, let requests in flight finish for at most
+    /// this long, then exit.
+    pub shutdown_grace: Duration,
 }
 
 impl Settings {
@@ -44,6 +47,7 @@ impl Settings {
             login_attempts_per_address_per_minute: 60,
             pool_size: 8,
             workers: 0,
+            shutdown_grace: Duration::from_secs(30),
         }
     }
 

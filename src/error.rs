@@ -26,6 +26,13 @@ pub enum AppError {
     TooManyAttempts,
     #[error("bad request: {0}")]
     BadRequest(String),
+    /// A body over the size cap (`startup::MAX_BODY_BYTES`).
+    #[error("request body too large")]
+    PayloadTooLarge,
+    /// The database cannot be reached or cannot write (down, full disk): 503, and the
+    /// request changed nothing.
+    #[error("database unavailable: {0}")]
+    Unavailable(anyhow::Error),
     #[error(transparent)]
     Internal(#[from] anyhow::Error),
 }
@@ -37,10 +44,32 @@ impl AppError {
     }
 }
 
+/// Whether a database error means the database is out of reach or out of space, rather
+/// than a bug: a closed connection, SQLite's "disk is full" or "disk I/O error".
+fn is_unavailable(err: &diesel::result::Error) -> bool {
+    use diesel::result::{DatabaseErrorKind, Error};
+    match err {
+        Error::DatabaseError(DatabaseErrorKind::ClosedConnection | DatabaseErrorKind::UnableToSendCommand, _) => true,
+        Error::DatabaseError(_, info) => {
+            let message = info.message();
+            [
+                "database or disk is full",
+                "disk I/O error",
+                "unable to open database file",
+                "server closed the connection",
+            ]
+            .iter()
+            .any(|known| message.contains(known))
+        }
+        _ => false,
+    }
+}
+
 impl From<diesel::result::Error> for AppError {
     fn from(err: diesel::result::Error) -> Self {
         match err {
             diesel::result::Error::NotFound => AppError::NotFound,
+            other if is_unavailable(&other) => AppError::Unavailable(other.into()),
             other => AppError::Internal(other.into()),
         }
     }
@@ -52,9 +81,10 @@ impl From<actix_web::error::BlockingError> for AppError {
     }
 }
 
+/// No connection could be had from the pool in time: the database is down or swamped.
 impl From<diesel::r2d2::PoolError> for AppError {
     fn from(err: diesel::r2d2::PoolError) -> Self {
-        AppError::Internal(err.into())
+        AppError::Unavailable(err.into())
     }
 }
 
@@ -82,7 +112,7 @@ impl ErrorPage {
             404 => ("Page not found", "There is nothing here, or it is not yours to see. Check the address, or start again from the home page."),
             413 => ("That was too large", "The form sent more data than this page accepts."),
             429 => ("Too many attempts", "There have been too many sign-in attempts. Wait a few minutes, then try again."),
-            503 => ("Upskill is unavailable", "The service cannot reach its database right now. Try again in a minute."),
+            503 => ("Upskill is unavailable", "Upskill cannot reach or write to its database right now. Nothing you sent was saved; try again in a minute."),
             _ => ("Something went wrong", "An unexpected error stopped this page. It has been logged; try again in a moment."),
         };
         ErrorPage { chrome: Chrome::anonymous(), code: status.as_u16(), title, message }
@@ -107,6 +137,8 @@ impl ResponseError for AppError {
             AppError::Forbidden | AppError::CsrfRejected => StatusCode::FORBIDDEN,
             AppError::TooManyAttempts => StatusCode::TOO_MANY_REQUESTS,
             AppError::BadRequest(_) => StatusCode::BAD_REQUEST,
+            AppError::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
+            AppError::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
             AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -124,6 +156,17 @@ impl ResponseError for AppError {
             AppError::Internal(cause) => {
                 tracing::error!(error = ?cause, "request failed");
                 error_response(StatusCode::INTERNAL_SERVER_ERROR)
+            }
+            AppError::Unavailable(cause) => {
+                tracing::error!(error = %cause, "database unavailable");
+                HttpResponse::build(StatusCode::SERVICE_UNAVAILABLE)
+                    .insert_header((header::RETRY_AFTER, HeaderValue::from_static("30")))
+                    .insert_header((header::CONTENT_TYPE, HeaderValue::from_static("text/html; charset=utf-8")))
+                    .body(
+                        ErrorPage::for_status(StatusCode::SERVICE_UNAVAILABLE)
+                            .render()
+                            .unwrap_or_else(|_| "503 Service Unavailable".to_owned()),
+                    )
             }
             AppError::BadRequest(reason) => {
                 tracing::info!(%reason, "bad request");

@@ -14,10 +14,14 @@ use chrono::{NaiveDateTime, TimeDelta};
 
 use crate::db::sessions::{self, SessionRow};
 use crate::db::{self, DbPool};
+use crate::error::AppError;
 use crate::security::{random_token, sha256_hex};
 
 /// The session state key that names the signed-in employee.
 pub const EMPLOYEE_ID_KEY: &str = "employee_id";
+
+/// Marks a store error caused by an unreachable (or full) database.
+pub const DATABASE_UNAVAILABLE: &str = "session store: database unavailable";
 
 /// How often at most a page view moves a session's idle clock forward.
 const TOUCH_INTERVAL: TimeDelta = TimeDelta::seconds(60);
@@ -40,6 +44,8 @@ impl DbSessionStore {
         now >= row.expires_at || now - row.last_seen_at >= self.idle
     }
 
+    /// Runs store work on the blocking pool. An unreachable database shows in the error
+    /// as [`DATABASE_UNAVAILABLE`], which `startup` turns into the 503 page.
     async fn run<T, F>(&self, work: F) -> anyhow::Result<T>
     where
         F: FnOnce(&mut db::DbConnection) -> diesel::QueryResult<T> + Send + 'static,
@@ -47,8 +53,14 @@ impl DbSessionStore {
     {
         let pool = self.pool.clone();
         let result = web::block(move || -> anyhow::Result<T> {
-            let mut conn = pool.get()?;
-            Ok(work(&mut conn)?)
+            let mut conn = pool.get().map_err(|e| anyhow::anyhow!("{DATABASE_UNAVAILABLE}: {e}"))?;
+            match work(&mut conn) {
+                Ok(value) => Ok(value),
+                Err(err) => match AppError::from(err) {
+                    AppError::Unavailable(cause) => Err(anyhow::anyhow!("{DATABASE_UNAVAILABLE}: {cause}")),
+                    other => Err(anyhow::anyhow!("{other}")),
+                },
+            }
         })
         .await;
         result.map_err(|e| anyhow::anyhow!("session store task failed: {e}"))?

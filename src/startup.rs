@@ -6,10 +6,12 @@ use std::time::Duration;
 
 use actix_session::config::{BrowserSession, CookieContentSecurity, TtlExtensionPolicy};
 use actix_session::SessionMiddleware;
+use actix_web::body::MessageBody;
 use actix_web::cookie::{Key, SameSite};
 use actix_web::dev::Server;
+use actix_web::dev::{ServiceRequest, ServiceResponse};
 use actix_web::http::StatusCode;
-use actix_web::middleware::DefaultHeaders;
+use actix_web::middleware::{from_fn, DefaultHeaders, Next};
 use actix_web::{web, App, HttpResponse, HttpServer};
 use anyhow::Context;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
@@ -17,6 +19,7 @@ use base64::Engine;
 
 use crate::config::Settings;
 use crate::db::{self, DbPool};
+use crate::error::AppError;
 use crate::security::{hash_password, random_token};
 use crate::session_store::{self, DbSessionStore};
 use crate::web::{self as pages, auth::LoginThrottle, AppState};
@@ -36,6 +39,8 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .service(pages::auth::login)
         .service(pages::auth::logout)
         .service(pages::home::home)
+        .service(pages::account::show_account)
+        .service(pages::account::sign_out_everywhere)
         .service(pages::catalog::list_programs)
         .service(pages::catalog::show_program)
         .service(pages::applications::show_apply_form)
@@ -70,6 +75,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .service(pages::admin::settings::save_settings)
         .service(pages::admin::people::show_employee)
         .service(pages::admin::people::update_employee)
+        .service(pages::admin::people::end_sessions)
         .service(pages::admin::programs::list_programs)
         .service(pages::admin::programs::new_program_form)
         .service(pages::admin::programs::create_program)
@@ -79,6 +85,22 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .service(pages::admin::programs::publish_program)
         .service(pages::admin::intakes::show_intakes)
         .service(pages::admin::intakes::save_intake);
+}
+
+/// The session middleware answers an empty 500 when its store fails; when the store
+/// failed because the database is out of reach, answer with the 503 page instead.
+async fn session_outage_as_503(
+    req: ServiceRequest,
+    next: Next<impl MessageBody>,
+) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
+    next.call(req).await.map_err(|err| {
+        let message = err.to_string();
+        if message.contains(session_store::DATABASE_UNAVAILABLE) {
+            AppError::Unavailable(anyhow::anyhow!(message)).into()
+        } else {
+            err
+        }
+    })
 }
 
 /// Headers set on every response, error pages included.
@@ -155,7 +177,7 @@ fn run(listener: TcpListener, pool: DbPool, secret: Vec<u8>, settings: Settings)
     let cookie_key = Key::from(&secret);
     let store = DbSessionStore::new(pool.clone(), settings.session_idle, settings.session_absolute);
     let workers = settings.workers;
-    let pool_size = settings.pool_size;
+    let (pool_size, grace) = (settings.pool_size, settings.shutdown_grace);
     let state =
         web::Data::new(AppState { pool: pool.clone(), throttle: LoginThrottle::new(&settings), settings, secret });
     spawn_housekeeping(state.clone());
@@ -177,6 +199,7 @@ fn run(listener: TcpListener, pool: DbPool, secret: Vec<u8>, settings: Settings)
             .build();
         App::new()
             .wrap(sessions)
+            .wrap(from_fn(session_outage_as_503))
             .wrap(security_headers())
             .app_data(state.clone())
             .app_data(web::PayloadConfig::new(MAX_BODY_BYTES))
@@ -188,7 +211,7 @@ fn run(listener: TcpListener, pool: DbPool, secret: Vec<u8>, settings: Settings)
     // Database work runs on each worker's blocking pool and waits for one of the pool's
     // connections: threads beyond the connections would only wait, each with its own
     // stack and allocator cache (under 256 connections the default grew to 250 threads).
-    let server = server.worker_max_blocking_threads(pool_threads(pool_size));
+    let server = server.worker_max_blocking_threads(pool_threads(pool_size)).shutdown_timeout(grace.as_secs());
     Ok(server.listen(listener)?.run())
 }
 

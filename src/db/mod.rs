@@ -6,6 +6,7 @@
 
 pub mod applications;
 pub mod audit;
+pub mod backup;
 pub mod dashboard;
 pub mod delegations;
 pub mod employees;
@@ -75,12 +76,16 @@ impl CustomizeConnection<DbConnection, diesel::r2d2::Error> for ConnectionSetup 
     }
 }
 
+/// How long a request waits for a database connection before it answers 503: long
+/// enough to ride out a burst, short enough that a database outage shows at once.
+pub const CONNECTION_WAIT: Duration = Duration::from_secs(3);
+
 /// Opens a pool of `size` connections to `database_url`.
 pub fn connect(database_url: &str, size: u32) -> Result<DbPool, diesel::r2d2::PoolError> {
     let manager = ConnectionManager::<DbConnection>::new(normalise_url(database_url));
     Pool::builder()
         .max_size(size)
-        .connection_timeout(Duration::from_secs(10))
+        .connection_timeout(CONNECTION_WAIT)
         .connection_customizer(Box::new(ConnectionSetup))
         .build(manager)
 }

@@ -1,67 +1,20 @@
 //! Two `upskill serve` processes on one database, as several app servers behind a load
 //! balancer: sessions, decisions and notifications hold across them.
 
-use std::net::TcpListener;
-use std::process::{Child, Command, Stdio};
-use std::time::{Duration, Instant};
-
 use diesel::prelude::*;
 use reqwest::StatusCode;
 use upskill::db::schema::{applications, programs};
 
-use crate::helpers::{apply, employee_fixture, fresh_database, texts, ApplicationBuilder, Browser, TestDatabase};
-
-/// A server process; killed when dropped.
-struct Server {
-    child: Child,
-    base: String,
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
-}
-
-/// Starts `upskill serve` on `database_url` and waits until it answers `/healthz`.
-async fn start_server(database_url: &str, demo: bool) -> Server {
-    let port = free_port();
-    let mut command = Command::new(env!("CARGO_BIN_EXE_upskill"));
-    command
-        .args(["serve", "--bind", &format!("127.0.0.1:{port}"), "--database-url", database_url, "--workers", "2"])
-        .env("RUST_LOG", "warn")
-        .stdout(Stdio::null())
-        .stderr(Stdio::inherit());
-    if demo {
-        command.arg("--demo");
-    }
-    let server = Server {
-        child: command.spawn().expect("cannot start upskill serve"),
-        base: format!("http://127.0.0.1:{port}"),
-    };
-    let client = reqwest::Client::new();
-    let started = Instant::now();
-    loop {
-        if let Ok(response) = client.get(format!("{}/healthz", server.base)).send().await {
-            if response.status() == StatusCode::OK {
-                return server;
-            }
-        }
-        assert!(started.elapsed() < Duration::from_secs(30), "the server at {} did not start", server.base);
-        actix_web::rt::time::sleep(Duration::from_millis(100)).await;
-    }
-}
+use crate::helpers::{
+    apply, employee_fixture, fresh_database, start_server, texts, ApplicationBuilder, Browser, ServerProcess as Server,
+    TestDatabase,
+};
 
 /// Two servers on one fresh database with the demo data.
 async fn two_servers() -> (Server, Server, String, TestDatabase) {
     let (url, guard) = fresh_database();
-    let a = start_server(&url, true).await;
-    let b = start_server(&url, false).await;
+    let a = start_server(&url, &["--demo"]).await;
+    let b = start_server(&url, &[]).await;
     (a, b, url, guard)
 }
 
