@@ -64,6 +64,21 @@ pub fn delete_for_employee(conn: &mut DbConnection, employee_id: i32) -> QueryRe
     diesel::delete(sessions::table.filter(sessions::employee_id.eq(employee_id))).execute(conn)
 }
 
+/// How many sessions of one person are still live (neither expired nor idle too long).
+pub fn count_live_for_employee(
+    conn: &mut DbConnection,
+    employee_id: i32,
+    now: NaiveDateTime,
+    idle_cutoff: NaiveDateTime,
+) -> QueryResult<i64> {
+    sessions::table
+        .filter(sessions::employee_id.eq(employee_id))
+        .filter(sessions::expires_at.gt(now))
+        .filter(sessions::last_seen_at.gt(idle_cutoff))
+        .count()
+        .get_result(conn)
+}
+
 /// Removes sessions past their absolute expiry or idle for longer than `idle_cutoff`.
 pub fn delete_expired(conn: &mut DbConnection, now: NaiveDateTime, idle_cutoff: NaiveDateTime) -> QueryResult<usize> {
     diesel::delete(sessions::table.filter(sessions::expires_at.le(now).or(sessions::last_seen_at.le(idle_cutoff))))

@@ -15,7 +15,9 @@ use askama::Template;
 use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
 use serde::Deserialize;
 
-use super::{page_with_status, read_flash, redirect, redirect_with_flash, run_db, Chrome, CsrfForm, State, CSRF_KEY};
+use super::{
+    page_with_status, read_flash, redirect, redirect_with_flash, run_db, Chrome, CsrfForm, EmptyForm, State, CSRF_KEY,
+};
 use crate::config::Settings;
 use crate::db;
 use crate::domain::Email;
@@ -45,7 +47,9 @@ impl LoginThrottle {
     /// Counts one attempt; false when the account or the address is over its limit.
     fn allow(&self, account: &str, address: Option<IpAddr>) -> bool {
         let address_ok = address.is_none_or(|ip| self.per_address.check_key(&ip).is_ok());
-        address_ok && self.per_account.check_key(&account.to_owned()).is_ok()
+        // No e-mail address is longer than 254 characters: longer text keys nothing more
+        // and would only make the map big.
+        address_ok && self.per_account.check_key(&account.chars().take(254).collect::<String>()).is_ok()
     }
 
     /// Forgets keys whose limits have fully recovered (keeps memory bounded).
@@ -164,7 +168,9 @@ pub async fn login(
     let email = form.email.trim().to_lowercase();
     let address = req.peer_addr().map(|addr| addr.ip());
     if !state.throttle.allow(&email, address) {
-        tracing::warn!(%email, ?address, "sign-in throttled");
+        // What was typed is logged escaped and cut short: it may be anything.
+        let typed: String = email.chars().take(80).collect();
+        tracing::warn!(email = ?typed, ?address, "sign-in throttled");
         return login_form(&state, &req, StatusCode::TOO_MANY_REQUESTS, form.email, next, Some(TOO_MANY_ATTEMPTS));
     }
     let Ok(email) = Email::parse(&email) else {
@@ -205,11 +211,8 @@ pub async fn login(
 const WRONG_CREDENTIALS: &str = "The email or password is wrong.";
 const TOO_MANY_ATTEMPTS: &str = "Too many sign-in attempts. Wait a few minutes, then try again.";
 
-#[derive(Deserialize)]
-pub struct LogoutForm {}
-
 #[post("/logout")]
-pub async fn logout(session: Session, _form: CsrfForm<LogoutForm>) -> HttpResponse {
+pub async fn logout(session: Session, _form: CsrfForm<EmptyForm>) -> HttpResponse {
     session.purge();
     redirect_with_flash("/login", "info", "You have signed out.")
 }

@@ -2,6 +2,7 @@
 //! the pieces every page shares (who is signed in, the CSRF-checked form, flash
 //! messages, the page chrome). No SQL here: handlers call `db` inside `web::block`.
 
+pub mod account;
 pub mod admin;
 pub mod applications;
 pub mod approvals;
@@ -24,6 +25,7 @@ use askama::Template;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
 use serde::de::DeserializeOwned;
+use serde::Deserialize;
 
 use crate::config::Settings;
 use crate::db::{self, DbConnection, DbPool};
@@ -200,6 +202,10 @@ impl FromRequest for Viewer {
     }
 }
 
+/// A form that carries nothing but its CSRF token (sign out, publish, end sessions).
+#[derive(Debug, Default, Deserialize)]
+pub struct EmptyForm {}
+
 /// A urlencoded form whose `csrf_token` matched the session's token before `T` was read.
 /// Every state-changing route of a signed-in person takes its body through this.
 pub struct CsrfForm<T>(pub T);
@@ -212,7 +218,13 @@ impl<T: DeserializeOwned + 'static> FromRequest for CsrfForm<T> {
         let req = req.clone();
         let body = web::Bytes::from_request(&req, payload);
         Box::pin(async move {
-            let body = body.await.map_err(|e| AppError::BadRequest(format!("unreadable body: {e}")))?;
+            let body = body.await.map_err(|e| {
+                if e.as_response_error().status_code() == actix_web::http::StatusCode::PAYLOAD_TOO_LARGE {
+                    AppError::PayloadTooLarge
+                } else {
+                    AppError::BadRequest(format!("unreadable body: {e}"))
+                }
+            })?;
             let session: Session = req.get_session();
             let expected: Option<String> = session.get(CSRF_KEY).ok().flatten();
             let given = form_field(&body, "csrf_token");
@@ -221,10 +233,23 @@ impl<T: DeserializeOwned + 'static> FromRequest for CsrfForm<T> {
                 _ => return Err(AppError::CsrfRejected),
             }
             serde_urlencoded::from_bytes(&body)
+                .or_else(|first_error| {
+                    // A field sent twice (a browser never does; a hand-made request may):
+                    // keep its first value, so that the person sees their form again.
+                    serde_urlencoded::from_bytes(&without_repeated_fields(&body)).map_err(|_| first_error)
+                })
                 .map(CsrfForm)
                 .map_err(|e| AppError::BadRequest(format!("unreadable form: {e}")))
         })
     }
+}
+
+/// The form body with only the first value of each field.
+fn without_repeated_fields(body: &[u8]) -> Vec<u8> {
+    let pairs: Vec<(String, String)> = serde_urlencoded::from_bytes(body).unwrap_or_default();
+    let mut seen = std::collections::HashSet::new();
+    let first: Vec<&(String, String)> = pairs.iter().filter(|(name, _)| seen.insert(name.as_str())).collect();
+    serde_urlencoded::to_string(first).unwrap_or_default().into_bytes()
 }
 
 /// A file sent with a `multipart/form-data` form whose `csrf_token` matched the session's.

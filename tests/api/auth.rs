@@ -2,9 +2,11 @@
 
 use diesel::prelude::*;
 use reqwest::StatusCode;
-use upskill::db::schema::sessions;
+use upskill::db::schema::{audit_log, sessions};
 
-use crate::helpers::{attribute_values, location, spawn_app, spawn_app_with, texts, DEMO_PASSWORD};
+use crate::helpers::{
+    attribute_values, employee_id, location, signed_in, spawn_app, spawn_app_with, texts, DEMO_PASSWORD,
+};
 
 #[actix_web::test]
 async fn signing_in_with_the_right_password_lands_on_home_with_a_welcome() {
@@ -279,5 +281,65 @@ async fn too_many_sign_in_attempts_from_one_address_are_refused_with_429() {
         assert_eq!(response.status(), StatusCode::UNAUTHORIZED);
     }
     let response = app.browser.sign_in_with("fiona.associate@upskill.example", DEMO_PASSWORD, "").await;
+    assert_eq!(response.status(), StatusCode::TOO_MANY_REQUESTS);
+}
+
+#[actix_web::test]
+async fn signing_out_everywhere_ends_every_session_of_the_person_and_only_theirs() {
+    let app = spawn_app().await;
+    let laptop = signed_in(&app, "fiona.associate").await;
+    let phone = signed_in(&app, "fiona.associate").await;
+    let maria = signed_in(&app, "maria.manager").await;
+
+    let (status, account) = laptop.page("/account").await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(texts(&account, "#sessions-heading + p"), ["In 2 browsers, this one included."]);
+    let response = laptop.post_with_csrf("/account/sign-out-everywhere", &[]).await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    assert_eq!(location(&response), "/login");
+
+    for browser in [&laptop, &phone] {
+        let response = browser.get("/programs").await;
+        assert_eq!(location(&response), "/login?next=%2Fprograms", "a session of Fiona survived");
+    }
+    assert_eq!(maria.get("/programs").await.status(), StatusCode::OK, "Maria's session was ended too");
+    let audited: i64 = audit_log::table
+        .filter(audit_log::action.eq("account.signed_out_everywhere"))
+        .count()
+        .get_result(&mut app.db())
+        .unwrap();
+    assert_eq!(audited, 1);
+}
+
+#[actix_web::test]
+async fn an_admin_ends_a_persons_sessions_from_their_record() {
+    let app = spawn_app().await;
+    let fiona = signed_in(&app, "fiona.associate").await;
+    let ada = signed_in(&app, "ada.admin").await;
+    let id = employee_id(&app, "fiona.associate@upskill.example");
+
+    let (_, record) = ada.page(&format!("/admin/employees/{id}")).await;
+    assert_eq!(texts(&record, "#sessions-heading + p"), ["Fiona Associate is signed in on one browser."]);
+    let response = ada.post_with_csrf(&format!("/admin/employees/{id}/sessions/end"), &[]).await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    let (_, record) = ada.page(&location(&response)).await;
+    assert_eq!(
+        texts(&record, ".flash"),
+        ["Ended 1 session of fiona.associate@upskill.example: they must sign in again."]
+    );
+    assert_eq!(texts(&record, "#sessions-heading + p"), ["Fiona Associate is not signed in anywhere."]);
+    assert_eq!(location(&fiona.get("/").await), "/login");
+    assert_eq!(ada.get("/").await.status(), StatusCode::OK);
+}
+
+/// ASVS 2.2.1: at most 100 failed attempts per hour on one account, by default.
+#[actix_web::test]
+async fn the_hundred_and_first_failed_sign_in_of_an_hour_is_refused_by_default() {
+    let app = spawn_app_with(|s| s.login_attempts_per_address_per_minute = 10_000).await;
+    for attempt in 1..=100 {
+        let response = app.browser.sign_in_with("paula.parttime@upskill.example", "wrong-password", "").await;
+        assert_eq!(response.status(), StatusCode::UNAUTHORIZED, "attempt {attempt}");
+    }
+    let response = app.browser.sign_in_with("paula.parttime@upskill.example", DEMO_PASSWORD, "").await;
     assert_eq!(response.status(), StatusCode::TOO_MANY_REQUESTS);
 }

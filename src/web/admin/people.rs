@@ -16,7 +16,9 @@ use crate::domain::{EmploymentType, JobFamily, SiteType};
 use crate::error::AppError;
 use crate::web::admin::programs::Choice;
 use crate::web::catalog::today;
-use crate::web::{page, page_with_status, redirect_with_flash, run_db, url_encode, Chrome, CsrfForm, State, Viewer};
+use crate::web::{
+    page, page_with_status, redirect_with_flash, run_db, url_encode, Chrome, CsrfForm, EmptyForm, State, Viewer,
+};
 
 const PEOPLE_PER_PAGE: i64 = 50;
 
@@ -101,6 +103,8 @@ struct PersonPage {
     chrome: Chrome,
     id: i32,
     email: String,
+    /// Live sessions of this person: "signed in on 2 browsers".
+    sessions: i64,
     input: PersonInput,
     errors: FieldErrors,
     families: Vec<Choice>,
@@ -114,7 +118,27 @@ impl PersonPage {
     }
 }
 
-fn person_page(viewer: &Viewer, id: i32, email: String, input: PersonInput, errors: FieldErrors) -> PersonPage {
+/// A person's e-mail address and live sessions, for their page.
+fn email_and_sessions(
+    state: &State,
+    id: i32,
+) -> impl FnOnce(&mut db::DbConnection) -> Result<(String, i64), AppError> + Send + 'static {
+    let idle = state.settings.session_idle;
+    move |conn| {
+        let email = db::employees::find_by_id(conn, id)?.email;
+        let now = db::now();
+        let sessions = db::sessions::count_live_for_employee(conn, id, now, now - idle)?;
+        Ok((email, sessions))
+    }
+}
+
+fn person_page(
+    viewer: &Viewer,
+    id: i32,
+    (email, sessions): (String, i64),
+    input: PersonInput,
+    errors: FieldErrors,
+) -> PersonPage {
     let choose = |all: Vec<(&'static str, &'static str)>, chosen: &str| {
         all.into_iter().map(|(value, label)| Choice { value, label, selected: value == chosen }).collect()
     };
@@ -122,6 +146,7 @@ fn person_page(viewer: &Viewer, id: i32, email: String, input: PersonInput, erro
         chrome: viewer.chrome("admin"),
         id,
         email,
+        sessions,
         families: choose(JobFamily::ALL.iter().map(|f| (f.as_str(), f.label())).collect(), &input.job_family),
         sites: choose(SiteType::ALL.iter().map(|s| (s.as_str(), s.label())).collect(), &input.site_type),
         employment: choose(
@@ -142,13 +167,15 @@ pub async fn show_employee(
 ) -> Result<HttpResponse, AppError> {
     require_admin(&viewer)?;
     let id = id.into_inner();
-    let (person, manager_email) = run_db(&state, move |conn| {
+    let count_sessions = email_and_sessions(&state, id);
+    let (person, manager_email, sessions) = run_db(&state, move |conn| {
         let person = db::employees::find_by_id(conn, id)?;
         let manager_email = match person.manager_id {
             Some(m) => db::employees::find_by_id(conn, m)?.email,
             None => String::new(),
         };
-        Ok((person, manager_email))
+        let (_, sessions) = count_sessions(conn)?;
+        Ok((person, manager_email, sessions))
     })
     .await?;
     let input = PersonInput {
@@ -162,7 +189,7 @@ pub async fn show_employee(
         is_admin: person.is_admin,
         active: person.active,
     };
-    page(&req, &person_page(&viewer, id, person.email, input, FieldErrors::default()))
+    page(&req, &person_page(&viewer, id, (person.email, sessions), input, FieldErrors::default()))
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -201,13 +228,13 @@ pub async fn update_employee(
         is_admin: form.is_admin.is_some(),
         active: form.active.is_some(),
     };
-    let email = run_db(&state, move |conn| Ok(db::employees::find_by_id(conn, id)?.email)).await?;
+    let email_and_sessions = run_db(&state, email_and_sessions(&state, id)).await?;
     let refuse = |field: &'static str, message: &str, input: PersonInput| {
         let mut errors = FieldErrors::default();
         errors.add(field, message);
         page_with_status(
             &req,
-            &person_page(&viewer, id, email.clone(), input, errors),
+            &person_page(&viewer, id, email_and_sessions.clone(), input, errors),
             StatusCode::UNPROCESSABLE_ENTITY,
         )
     };
@@ -216,7 +243,7 @@ pub async fn update_employee(
         Err(errors) => {
             return page_with_status(
                 &req,
-                &person_page(&viewer, id, email.clone(), input, errors),
+                &person_page(&viewer, id, email_and_sessions.clone(), input, errors),
                 StatusCode::UNPROCESSABLE_ENTITY,
             )
         }
@@ -262,4 +289,33 @@ pub async fn update_employee(
         }
         Err(other) => Err(workflow_to_app(other)),
     }
+}
+
+/// Ends every session of one person (a lost laptop, a suspected break-in): they must
+/// sign in again everywhere.
+#[post("/admin/employees/{id}/sessions/end")]
+pub async fn end_sessions(
+    state: State,
+    viewer: Viewer,
+    id: web::Path<i32>,
+    _form: CsrfForm<EmptyForm>,
+) -> Result<HttpResponse, AppError> {
+    require_admin(&viewer)?;
+    let (id, admin_id) = (id.into_inner(), viewer.id());
+    let (email, ended) = run_db(&state, move |conn| {
+        db::write_transaction(conn, |conn| {
+            let email = db::employees::find_by_id(conn, id)?.email;
+            let ended = db::sessions::delete_for_employee(conn, id)?;
+            let details = format!("{ended} session(s) ended");
+            db::audit::record(conn, Some(admin_id), "person.sessions_ended", &email, &details, db::now())?;
+            Ok::<_, AppError>((email, ended))
+        })
+    })
+    .await?;
+    let message = match ended {
+        0 => format!("{email} had no sessions to end."),
+        1 => format!("Ended 1 session of {email}: they must sign in again."),
+        n => format!("Ended {n} sessions of {email}: they must sign in again everywhere."),
+    };
+    Ok(redirect_with_flash(&format!("/admin/employees/{id}"), "success", &message))
 }

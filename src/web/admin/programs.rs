@@ -12,7 +12,7 @@ use crate::domain::application_form::FieldErrors;
 use crate::domain::program_form::{parse_program, ProgramDraft, ProgramInput};
 use crate::domain::{Category, Cents, Format, JobFamily, ProgramKind, ProgramStatus, SiteType};
 use crate::error::AppError;
-use crate::web::{page, page_with_status, redirect_with_flash, run_db, Chrome, CsrfForm, State, Viewer};
+use crate::web::{page, page_with_status, redirect_with_flash, run_db, Chrome, CsrfForm, EmptyForm, State, Viewer};
 
 /// The columns of the program list: a heading and the statuses it adds up.
 const COUNTED: [(&str, &[&str]); 5] = [
@@ -421,9 +421,6 @@ pub async fn update_program(
         "The program is saved. Existing applications are not affected.",
     ))
 }
-
-#[derive(Debug, Default, serde::Deserialize)]
-pub struct EmptyForm {}
 
 async fn set_status(
     state: State,
