@@ -19,6 +19,8 @@ pub mod person_form;
 pub mod pledge;
 pub mod program;
 pub mod program_form;
+#[cfg(test)]
+mod properties;
 
 pub use eligibility::{check_eligibility, Eligibility};
 pub use email::Email;

@@ -182,6 +182,23 @@ impl Browser {
         assert_eq!(response.status(), StatusCode::SEE_OTHER, "sign-in of {email} failed");
     }
 
+    /// The `Cookie` header this browser would send with a request to `path`.
+    pub fn jar_header(&self, path: &str) -> String {
+        let url: Url = self.url(path).parse().expect("bad URL");
+        self.jar.cookies(&url).and_then(|h| h.to_str().ok().map(str::to_owned)).unwrap_or_default()
+    }
+
+    /// The session's CSRF token, or nothing when the page cannot be had (a server that
+    /// is restarting).
+    pub async fn csrf_token_or_empty(&self) -> String {
+        let Ok(response) = self.client.get(self.url("/account")).send().await else { return String::new() };
+        let Ok(body) = response.text().await else { return String::new() };
+        attribute_values(&body, "form[action='/logout'] input[name='csrf_token']", "value")
+            .into_iter()
+            .next()
+            .unwrap_or_default()
+    }
+
     /// The value of a cookie this browser holds.
     pub fn cookie(&self, name: &str) -> Option<String> {
         let url: Url = self.base.parse().ok()?;
@@ -261,6 +278,25 @@ pub async fn apply(browser: &Browser, slug: &str, fields: &[(&str, &str)]) -> i3
     let response = browser.post_with_csrf(&format!("/programs/{slug}/apply"), &all).await;
     assert_eq!(response.status(), StatusCode::SEE_OTHER, "applying to {slug}");
     application_id(&response)
+}
+
+/// Applies to Career Choice for next year's tuition (waits on the applicant's manager);
+/// returns the application's id.
+pub async fn apply_for_tuition(browser: &Browser) -> i32 {
+    use chrono::Datelike;
+    let term = format!("{}-01-15", chrono::Utc::now().date_naive().year() + 1);
+    apply(
+        browser,
+        "career-choice",
+        &[
+            ("institution", "Bellevue College"),
+            ("course_title", "Cloud Computing Certificate"),
+            ("term_starts_on", &term),
+            ("amount", "1234.50"),
+            ("accept_terms", "yes"),
+        ],
+    )
+    .await
 }
 
 /// The status of an application as stored.
@@ -462,4 +498,62 @@ pub fn employee_fixture(email: &str, name: &str, manager_id: Option<i32>) -> ups
         created_at: now,
         updated_at: now,
     }
+}
+
+/// An `upskill serve` process; killed when dropped.
+pub struct ServerProcess {
+    pub child: std::process::Child,
+    pub base: String,
+    pub port: u16,
+}
+
+impl Drop for ServerProcess {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+pub fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
+}
+
+/// Starts `upskill serve` on `database_url` with `args` and waits until `/healthz` answers.
+pub async fn start_server(database_url: &str, args: &[&str]) -> ServerProcess {
+    let server = spawn_server(free_port(), database_url, args);
+    let waited = wait_until_healthy(&server, std::time::Duration::from_secs(30)).await;
+    assert!(waited.is_some(), "the server at {} did not start", server.base);
+    server
+}
+
+/// Starts `upskill serve` on `port` without waiting for it.
+pub fn spawn_server(port: u16, database_url: &str, args: &[&str]) -> ServerProcess {
+    let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_upskill"));
+    command
+        .args(["serve", "--bind", &format!("127.0.0.1:{port}"), "--database-url", database_url, "--workers", "2"])
+        .args(args)
+        .env("RUST_LOG", "warn")
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::inherit());
+    ServerProcess {
+        child: command.spawn().expect("cannot start upskill serve"),
+        base: format!("http://127.0.0.1:{port}"),
+        port,
+    }
+}
+
+/// Polls `/healthz` until it answers 200; returns how long that took, or nothing when
+/// `limit` passed first.
+pub async fn wait_until_healthy(server: &ServerProcess, limit: std::time::Duration) -> Option<std::time::Duration> {
+    let client = reqwest::Client::new();
+    let started = std::time::Instant::now();
+    while started.elapsed() < limit {
+        if let Ok(response) = client.get(format!("{}/healthz", server.base)).send().await {
+            if response.status() == StatusCode::OK {
+                return Some(started.elapsed());
+            }
+        }
+        actix_web::rt::time::sleep(std::time::Duration::from_millis(5)).await;
+    }
+    None
 }

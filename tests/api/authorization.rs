@@ -1,0 +1,438 @@
+//! The authorization matrix: every route of the application, in one table, against eight
+//! kinds of visitor, on real data. A route added to `src/web` without a row here fails
+//! `every_route_is_in_the_matrix`.
+//!
+//! POSTs carry the visitor's own valid CSRF token, so what is tested is who may do what,
+//! not the token (`csrf.rs` tests the token). Each POST route gets fresh data, and the
+//! visitors who must be refused go first: a refusal must change nothing.
+
+use std::collections::BTreeSet;
+
+use chrono::{Days, Utc};
+use diesel::prelude::*;
+use reqwest::StatusCode;
+use upskill::db::schema::{delegations, employees};
+
+use crate::helpers::{apply_for_tuition, employee_id, location, spawn_app, Browser, TestApp};
+use crate::state_snapshot::snapshot;
+
+/// The eight kinds of visitor, in the matrix's column order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Visitor {
+    Anonymous,
+    /// Fiona, who owns the application under test.
+    Owner,
+    /// Carl, another employee, in another team.
+    OtherEmployee,
+    /// Maria, Fiona's manager: the application waits on her.
+    OwnersManager,
+    /// Tom, who manages another team.
+    OtherManager,
+    /// Dev, a manager Maria delegated her decisions to.
+    Delegate,
+    /// Ada, a program administrator.
+    Admin,
+    /// Paula, signed in, then deactivated by HR (her session still exists).
+    Deactivated,
+}
+
+use Visitor::*;
+
+const VISITORS: [Visitor; 8] =
+    [Anonymous, Owner, OtherEmployee, OwnersManager, OtherManager, Delegate, Admin, Deactivated];
+
+impl Visitor {
+    fn person(self) -> Option<&'static str> {
+        match self {
+            Anonymous => None,
+            Owner => Some("fiona.associate"),
+            OtherEmployee => Some("carl.corporate"),
+            OwnersManager => Some("maria.manager"),
+            OtherManager => Some("tom.techlead"),
+            Delegate => Some("dev.engineer"),
+            Admin => Some("ada.admin"),
+            Deactivated => Some("paula.parttime"),
+        }
+    }
+}
+
+/// What a visitor must get.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Expect {
+    /// Served: any answer but a refusal (200, a redirect elsewhere than the sign-in page,
+    /// or a 409/422 about the data).
+    Allowed,
+    /// Sent to the sign-in page (303 to `/login…`): not signed in.
+    SignIn,
+    /// Signed out: 303 to exactly `/login`, the session ended.
+    SignedOut,
+    Forbidden,
+    NotFound,
+}
+
+use Expect::*;
+
+/// One row of the matrix: a route, the concrete request, and one expectation per visitor
+/// (in `VISITORS` order).
+struct Row {
+    method: &'static str,
+    pattern: &'static str,
+    expect: [Expect; 8],
+}
+
+const PUBLIC: [Expect; 8] = [Allowed; 8];
+const SIGNED_IN: [Expect; 8] = [SignIn, Allowed, Allowed, Allowed, Allowed, Allowed, Allowed, SignIn];
+const ADMINS: [Expect; 8] = [SignIn, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Allowed, SignIn];
+const DECIDERS: [Expect; 8] = [SignIn, Forbidden, Forbidden, Allowed, Allowed, Allowed, Allowed, SignIn];
+const MANAGERS: [Expect; 8] = [SignIn, Forbidden, Forbidden, Allowed, Allowed, Allowed, Allowed, SignIn];
+/// The application's owner only; nobody else learns it exists.
+const OWNER_ONLY: [Expect; 8] = [SignIn, Allowed, NotFound, NotFound, NotFound, NotFound, NotFound, SignIn];
+/// Those who see the application: its owner, its approver, the approver's delegate, admins.
+const APPLICATION_READERS: [Expect; 8] = [SignIn, Allowed, NotFound, Allowed, NotFound, Allowed, Allowed, SignIn];
+/// A decision on the application: the approver, their delegate and admins; the owner is
+/// refused (nobody decides on their own application); others learn nothing.
+const DECISION: [Expect; 8] = [SignIn, Forbidden, NotFound, Allowed, NotFound, Allowed, Allowed, SignIn];
+
+/// Every route of `src/startup.rs`, with who may use it.
+fn matrix() -> Vec<Row> {
+    let row = |method, pattern, expect| Row { method, pattern, expect };
+    vec![
+        row("GET", "/healthz", PUBLIC),
+        row("GET", "/static/{name}", PUBLIC),
+        row("GET", "/login", PUBLIC),
+        // A sign-in form needs the token of its own signed cookie, not a session's.
+        row("POST", "/login", [Forbidden; 8]),
+        // Signing out needs a session's token: without a session there is nothing to end.
+        row(
+            "POST",
+            "/logout",
+            [Forbidden, SignedOut, SignedOut, SignedOut, SignedOut, SignedOut, SignedOut, SignedOut],
+        ),
+        row("GET", "/", SIGNED_IN),
+        row("GET", "/account", SIGNED_IN),
+        row(
+            "POST",
+            "/account/sign-out-everywhere",
+            [SignIn, SignedOut, SignedOut, SignedOut, SignedOut, SignedOut, SignedOut, SignIn],
+        ),
+        row("GET", "/programs", SIGNED_IN),
+        row("GET", "/programs/{slug}", SIGNED_IN),
+        row("GET", "/programs/{slug}/apply", SIGNED_IN),
+        row("POST", "/programs/{slug}/apply", SIGNED_IN),
+        row("GET", "/applications", SIGNED_IN),
+        row("GET", "/applications/{id}", APPLICATION_READERS),
+        row("GET", "/applications/{id}/edit", OWNER_ONLY),
+        row("POST", "/applications/{id}/edit", OWNER_ONLY),
+        row("GET", "/applications/{id}/withdraw", OWNER_ONLY),
+        row("POST", "/applications/{id}/withdraw", OWNER_ONLY),
+        row("GET", "/notifications", SIGNED_IN),
+        row("POST", "/notifications/read", SIGNED_IN),
+        row("GET", "/approvals", DECIDERS),
+        row("POST", "/approvals/approve", DECIDERS),
+        row("POST", "/applications/{id}/approve", DECISION),
+        row("POST", "/applications/{id}/reject", DECISION),
+        row("POST", "/applications/{id}/request-changes", DECISION),
+        // Only admins complete; those who see the application are told no, others nothing.
+        row(
+            "POST",
+            "/applications/{id}/complete",
+            [SignIn, Forbidden, NotFound, Forbidden, NotFound, Forbidden, Allowed, SignIn],
+        ),
+        row("GET", "/team", MANAGERS),
+        row("POST", "/team/delegations", MANAGERS),
+        // Only the manager who gave the delegation ends it.
+        row(
+            "POST",
+            "/team/delegations/{delegation}/end",
+            [SignIn, Forbidden, Forbidden, Allowed, NotFound, NotFound, NotFound, SignIn],
+        ),
+        row("GET", "/admin", ADMINS),
+        row("GET", "/admin/programs", ADMINS),
+        row("GET", "/admin/programs/new", ADMINS),
+        row("POST", "/admin/programs/new", ADMINS),
+        row("GET", "/admin/programs/{slug}/edit", ADMINS),
+        row("POST", "/admin/programs/{slug}/edit", ADMINS),
+        row("POST", "/admin/programs/{slug}/archive", ADMINS),
+        row("POST", "/admin/programs/{slug}/publish", ADMINS),
+        row("GET", "/admin/programs/{slug}/intakes", ADMINS),
+        row("POST", "/admin/programs/{slug}/intakes", ADMINS),
+        row("GET", "/admin/employees", ADMINS),
+        row("GET", "/admin/employees/{employee}", ADMINS),
+        row("POST", "/admin/employees/{employee}", ADMINS),
+        row("POST", "/admin/employees/{employee}/sessions/end", ADMINS),
+        row("GET", "/admin/employees/import", ADMINS),
+        row("POST", "/admin/employees/import", ADMINS),
+        row("POST", "/admin/employees/import/commit", ADMINS),
+        row("GET", "/admin/applications", ADMINS),
+        row("GET", "/admin/applications.csv", ADMINS),
+        row("GET", "/admin/audit", ADMINS),
+        row("GET", "/admin/settings", ADMINS),
+        row("POST", "/admin/settings", ADMINS),
+    ]
+}
+
+/// The data every row runs against, and a signed-in browser per visitor.
+struct World {
+    app: TestApp,
+    browsers: Vec<Browser>,
+    /// Each visitor's CSRF token (empty for the anonymous one), read before Paula was
+    /// deactivated: her next request ends her session.
+    tokens: Vec<String>,
+    /// Fiona's application, waiting on Maria.
+    application: i32,
+    /// Maria's delegation to Dev.
+    delegation: i32,
+    /// Fiona's id.
+    owner: i32,
+}
+
+impl World {
+    async fn new() -> World {
+        let app = spawn_app().await;
+        let today = Utc::now().date_naive();
+        // Dev manages Nate, so he decides and can be a delegate.
+        let nate = employee_id(&app, "nate.newhire@upskill.example");
+        let dev = employee_id(&app, "dev.engineer@upskill.example");
+        diesel::update(employees::table.find(nate)).set(employees::manager_id.eq(dev)).execute(&mut app.db()).unwrap();
+        let mut browsers = Vec::new();
+        for visitor in VISITORS {
+            let browser = app.new_browser();
+            if let Some(person) = visitor.person() {
+                browser.sign_in(&format!("{person}@upskill.example")).await;
+            }
+            browsers.push(browser);
+        }
+        let application = apply_for_tuition(&browsers[1]).await;
+        let delegated = browsers[3]
+            .post_with_csrf(
+                "/team/delegations",
+                &[
+                    ("delegate_email", "dev.engineer@upskill.example"),
+                    ("starts_on", &today.to_string()),
+                    ("ends_on", &(today + Days::new(7)).to_string()),
+                ],
+            )
+            .await;
+        assert_eq!(delegated.status(), StatusCode::SEE_OTHER, "Maria delegates to Dev");
+        let delegation = delegations::table.select(delegations::id).first(&mut app.db()).unwrap();
+        let mut tokens = Vec::new();
+        for browser in &browsers {
+            tokens.push(token_of(browser).await);
+        }
+        // HR deactivates Paula while she is signed in.
+        let paula = employee_id(&app, "paula.parttime@upskill.example");
+        diesel::update(employees::table.find(paula)).set(employees::active.eq(false)).execute(&mut app.db()).unwrap();
+        let owner = employee_id(&app, "fiona.associate@upskill.example");
+        World { app, browsers, tokens, application, delegation, owner }
+    }
+
+    /// The route with its placeholders filled in from this world.
+    fn url(&self, pattern: &str) -> String {
+        pattern
+            .replace("{name}", "app.css")
+            .replace("{slug}", "aws-training-and-certification")
+            .replace("{id}", &self.application.to_string())
+            .replace("{delegation}", &self.delegation.to_string())
+            .replace("{employee}", &self.owner.to_string())
+    }
+}
+
+/// The CSRF token of a browser's session, or nothing for a visitor without one.
+async fn token_of(browser: &Browser) -> String {
+    let (_, body) = browser.page("/account").await;
+    crate::helpers::attribute_values(&body, "form[action='/logout'] input[name='csrf_token']", "value")
+        .into_iter()
+        .next()
+        .unwrap_or_default()
+}
+
+/// A POST of `fields` to `pattern` (filled in as `url`): the CSV upload is multipart with
+/// a small file, as its form sends it; every other form is urlencoded.
+fn post(browser: &Browser, pattern: &str, url: String, fields: &[(&str, &str)]) -> reqwest::RequestBuilder {
+    if pattern == "/admin/employees/import" {
+        let mut form = reqwest::multipart::Form::new();
+        for (name, value) in fields {
+            form = form.text(name.to_string(), value.to_string());
+        }
+        let csv =
+            "email,display_name,job_title,job_family,site_type,employment_type,hire_date,manager_email,is_admin\n";
+        let file = reqwest::multipart::Part::text(csv).file_name("people.csv").mime_str("text/csv").unwrap();
+        browser.client.post(url).multipart(form.part("file", file))
+    } else {
+        browser.client.post(url).form(fields)
+    }
+}
+
+/// Sends the row's request as `visitor`; returns what came back, in the matrix's words.
+async fn visit(world: &World, row: &Row, visitor: Visitor, token: &str) -> (StatusCode, String) {
+    let browser = &world.browsers[VISITORS.iter().position(|v| *v == visitor).unwrap()];
+    let url = browser.url(&world.url(row.pattern));
+    let response = if row.method == "GET" {
+        browser.client.get(url).send().await.unwrap()
+    } else {
+        post(browser, row.pattern, url, &[("csrf_token", token), ("version", "1")]).send().await.unwrap()
+    };
+    (response.status(), location(&response))
+}
+
+fn meets(expect: Expect, status: StatusCode, location: &str) -> bool {
+    let to_sign_in = status == StatusCode::SEE_OTHER && location.starts_with("/login");
+    match expect {
+        Allowed => {
+            !to_sign_in
+                && !status.is_server_error()
+                && ![StatusCode::UNAUTHORIZED, StatusCode::FORBIDDEN, StatusCode::NOT_FOUND].contains(&status)
+        }
+        SignIn => to_sign_in,
+        SignedOut => status == StatusCode::SEE_OTHER && location == "/login",
+        Forbidden => status == StatusCode::FORBIDDEN,
+        NotFound => status == StatusCode::NOT_FOUND,
+    }
+}
+
+#[actix_web::test]
+async fn every_route_answers_every_visitor_as_the_matrix_says() {
+    let mut deviations = Vec::new();
+    let mut cells = 0;
+    let rows = matrix();
+
+    // GETs: one world for all of them, which they must leave as it was.
+    let world = World::new().await;
+    let before = snapshot(&world.app);
+    for row in rows.iter().filter(|r| r.method == "GET") {
+        // The deactivated visitor's first request ends her session: give each row its own.
+        for (visitor, expect) in VISITORS.iter().zip(row.expect) {
+            if *visitor == Deactivated {
+                continue;
+            }
+            let (status, location) = visit(&world, row, *visitor, "").await;
+            cells += 1;
+            if !meets(expect, status, &location) {
+                deviations.push(format!(
+                    "{} {} as {visitor:?}: expected {expect:?}, got {status} {location}",
+                    row.method, row.pattern
+                ));
+            }
+        }
+    }
+    assert_eq!(snapshot(&world.app), before, "a GET changed what is stored");
+
+    // POSTs, and the deactivated visitor: fresh data each time, refusals first.
+    for row in &rows {
+        let world = World::new().await;
+        let mut order: Vec<(Visitor, Expect)> = VISITORS.iter().copied().zip(row.expect).collect();
+        if row.method == "GET" {
+            order.retain(|(visitor, _)| *visitor == Deactivated);
+        }
+        order.sort_by_key(|(_, expect)| matches!(expect, Allowed | SignedOut));
+        for (visitor, expect) in order {
+            let index = VISITORS.iter().position(|v| *v == visitor).unwrap();
+            let before = (!matches!(expect, Allowed | SignedOut)).then(|| snapshot(&world.app));
+            let (status, location) = visit(&world, row, visitor, &world.tokens[index]).await;
+            cells += 1;
+            if !meets(expect, status, &location) {
+                deviations.push(format!(
+                    "{} {} as {visitor:?}: expected {expect:?}, got {status} {location}",
+                    row.method, row.pattern
+                ));
+            }
+            if let Some(before) = before {
+                if snapshot(&world.app) != before {
+                    deviations
+                        .push(format!("{} {} as {visitor:?} was refused but changed data", row.method, row.pattern));
+                }
+            }
+        }
+    }
+    println!("authorization matrix: {cells} cells checked, {} deviations", deviations.len());
+    assert!(deviations.is_empty(), "{} deviations:\n{}", deviations.len(), deviations.join("\n"));
+}
+
+/// The routes declared in `src/web` (`#[get("…")]` and `#[post("…")]`).
+fn declared_routes() -> BTreeSet<(String, String)> {
+    let mut found = BTreeSet::new();
+    let mut dirs = vec![std::path::PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/src/web"))];
+    while let Some(dir) = dirs.pop() {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                dirs.push(path);
+                continue;
+            }
+            let source = std::fs::read_to_string(&path).unwrap();
+            for line in source.lines() {
+                for method in ["get", "post", "put", "patch", "delete"] {
+                    if let Some(rest) = line.trim().strip_prefix(&format!("#[{method}(\"")) {
+                        let pattern = rest.split('"').next().unwrap();
+                        found.insert((method.to_uppercase(), pattern.to_owned()));
+                    }
+                }
+            }
+        }
+    }
+    found
+}
+
+/// Placeholders are named for the matrix's data; compare routes with them blanked.
+fn shape(pattern: &str) -> String {
+    let mut out = String::new();
+    let mut in_placeholder = false;
+    for c in pattern.chars() {
+        match c {
+            '{' => {
+                in_placeholder = true;
+                out.push_str("{}");
+            }
+            '}' => in_placeholder = false,
+            _ if in_placeholder => {}
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+#[test]
+fn every_route_is_in_the_matrix() {
+    let declared: BTreeSet<(String, String)> =
+        declared_routes().into_iter().map(|(method, pattern)| (method, shape(&pattern))).collect();
+    let listed: BTreeSet<(String, String)> =
+        matrix().iter().map(|row| (row.method.to_owned(), shape(row.pattern))).collect();
+    let missing: Vec<_> = declared.difference(&listed).collect();
+    let stale: Vec<_> = listed.difference(&declared).collect();
+    assert!(missing.is_empty(), "routes without a row in the authorization matrix: {missing:?}");
+    assert!(stale.is_empty(), "matrix rows for routes that no longer exist: {stale:?}");
+    assert!(declared.len() >= 50, "found only {} routes: is the scan still reading src/web?", declared.len());
+}
+
+/// CSRF: every state-changing route refuses a request without a token, with a made-up
+/// one, or with another session's, from a visitor who may otherwise use it, and nothing
+/// changes.
+#[actix_web::test]
+async fn every_state_changing_route_refuses_a_missing_wrong_or_foreign_csrf_token() {
+    let world = World::new().await;
+    let tokens = &world.tokens;
+    let before = snapshot(&world.app);
+    let mut deviations = Vec::new();
+    let mut requests = 0;
+    for row in matrix().iter().filter(|r| r.method == "POST") {
+        let Some(index) = row.expect.iter().position(|e| matches!(e, Allowed | SignedOut)) else { continue };
+        let browser = &world.browsers[index];
+        let foreign = if index == 1 { &tokens[6] } else { &tokens[1] };
+        let url = browser.url(&world.url(row.pattern));
+        let attempts: [(&str, Vec<(&str, &str)>); 3] = [
+            ("no token", vec![("version", "1")]),
+            ("a made-up token", vec![("csrf_token", "0123456789abcdefghijklmnopqrstuv"), ("version", "1")]),
+            ("another session's token", vec![("csrf_token", foreign.as_str()), ("version", "1")]),
+        ];
+        for (what, form) in attempts {
+            let status = post(browser, row.pattern, url.clone(), &form).send().await.unwrap().status();
+            requests += 1;
+            if status != StatusCode::FORBIDDEN {
+                deviations.push(format!("POST {} as {:?} with {what}: {status}", row.pattern, VISITORS[index]));
+            }
+        }
+    }
+    assert_eq!(snapshot(&world.app), before, "a request without a valid token changed data");
+    println!("CSRF: {requests} requests without a valid token, {} deviations", deviations.len());
+    assert!(deviations.is_empty(), "{}", deviations.join("\n"));
+}

@@ -1,0 +1,261 @@
+//! The form fuzzer: every form of the application gets thousands of submissions built from
+//! its real fields (read from the page, as a browser would) and mixed with the Big List of
+//! Naughty Strings (`tests/data/blns.json`, MIT), over-long values, wrong types, missing and
+//! duplicated fields, broken URL-encoding and bodies over the size cap. No answer may be a
+//! 5xx, a rejected form is a 4xx that shows the form again, a body over the cap is a 413,
+//! and whatever was stored is shown escaped on every page that shows it.
+
+use std::time::Instant;
+
+use reqwest::StatusCode;
+
+use crate::helpers::{form_fields, signed_in, spawn_app, Browser, TestApp};
+
+/// Submissions per form (`UPSKILL_FUZZ_SUBMISSIONS` to change).
+fn submissions() -> usize {
+    std::env::var("UPSKILL_FUZZ_SUBMISSIONS").ok().and_then(|n| n.parse().ok()).unwrap_or(2_000)
+}
+
+/// The largest accepted request body (`startup::MAX_BODY_BYTES`).
+const BODY_CAP: usize = upskill::startup::MAX_BODY_BYTES;
+
+/// A small deterministic generator: the same run every time.
+struct Dice(u64);
+
+impl Dice {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+
+    fn chance(&mut self, percent: u64) -> bool {
+        self.next() % 100 < percent
+    }
+}
+
+fn naughty_strings() -> Vec<String> {
+    let text = include_str!("../data/blns.json");
+    serde_json::from_str(text).expect("tests/data/blns.json is a JSON list of strings")
+}
+
+const WRONG_TYPES: [&str; 16] = [
+    "abc",
+    "-1",
+    "0",
+    "1e9",
+    "NaN",
+    "99999999999999999999999",
+    "2026-02-30",
+    "26/11/2026",
+    "yes please",
+    "true",
+    "null",
+    "[]",
+    "{}",
+    "0x10",
+    "１２３",
+    "\u{0}",
+];
+
+/// Percent-encodes every byte but the unreserved ones.
+fn encode(text: &str) -> String {
+    let mut out = String::new();
+    for byte in text.bytes() {
+        if byte.is_ascii_alphanumeric() || b"-_.~".contains(&byte) {
+            out.push(byte as char);
+        } else {
+            out.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    out
+}
+
+/// One mutated submission of a form whose valid fields are `valid`.
+fn mutate(valid: &[(String, String)], dice: &mut Dice, naughty: &[String]) -> Vec<u8> {
+    let mut pairs: Vec<(String, String)> = Vec::new();
+    for (name, value) in valid {
+        if name == "csrf_token" {
+            pairs.push((name.clone(), value.clone()));
+            continue;
+        }
+        let roll = dice.below(100);
+        match roll {
+            0..=39 => pairs.push((name.clone(), value.clone())),
+            40..=64 => pairs.push((name.clone(), naughty[dice.below(naughty.len())].clone())),
+            65..=71 => {
+                let seed = &naughty[dice.below(naughty.len())];
+                let long: String = seed.chars().chain("x".chars()).cycle().take(500 + dice.below(6_000)).collect();
+                pairs.push((name.clone(), long));
+            }
+            72..=81 => pairs.push((name.clone(), WRONG_TYPES[dice.below(WRONG_TYPES.len())].to_owned())),
+            82..=88 => {} // missing
+            89..=93 => {
+                pairs.push((name.clone(), value.clone()));
+                pairs.push((name.clone(), naughty[dice.below(naughty.len())].clone()));
+            }
+            _ => pairs.push((name.clone(), String::new())),
+        }
+    }
+    if dice.chance(3) {
+        pairs.push(("unexpected_field".to_owned(), naughty[dice.below(naughty.len())].clone()));
+    }
+    let mut body: Vec<u8> =
+        pairs.iter().map(|(k, v)| format!("{}={}", encode(k), encode(v))).collect::<Vec<_>>().join("&").into_bytes();
+    if dice.chance(4) {
+        // Broken encodings: invalid UTF-8 behind percent signs, a lone percent, raw bytes.
+        let broken: [&[u8]; 4] = [b"&motivation=%FF%FE%C0%AF", b"&comment=%", b"&name=%G1%zz", b"&x=\xff\xfe"];
+        body.extend_from_slice(broken[dice.below(broken.len())]);
+    }
+    if dice.chance(2) {
+        body.extend(std::iter::repeat_n(b'a', BODY_CAP + 1 + dice.below(BODY_CAP)));
+    }
+    body
+}
+
+/// A form to fuzz: where to read it, which form on the page, who submits it.
+struct Target {
+    page: String,
+    selector: String,
+    browser: Browser,
+}
+
+impl Target {
+    fn new(page: &str, selector: &str, browser: Browser) -> Target {
+        Target { page: page.to_owned(), selector: selector.to_owned(), browser }
+    }
+}
+
+/// The forms of the application, each read from its page by the person who uses it.
+async fn targets(app: &TestApp) -> Vec<Target> {
+    let fiona = signed_in(app, "fiona.associate").await;
+    let id = crate::helpers::apply_for_tuition(&fiona).await;
+    // Another application for the decision form: the withdrawal form may withdraw Fiona's.
+    let to_decide = crate::helpers::apply_for_tuition(&signed_in(app, "paula.parttime").await).await;
+    let person = crate::helpers::employee_id(app, "nate.newhire@upskill.example");
+    vec![
+        Target::new("/login", "form[action='/login']", app.new_browser()),
+        Target::new(
+            "/programs/machine-learning-university/apply",
+            "form[action$='/apply']",
+            signed_in(app, "dev.engineer").await,
+        ),
+        Target::new("/programs/career-choice/apply", "form[action$='/apply']", signed_in(app, "carl.corporate").await),
+        Target::new(&format!("/applications/{id}/withdraw"), "form[action$='/withdraw']", fiona),
+        Target::new(&format!("/applications/{to_decide}"), "form.decision", signed_in(app, "maria.manager").await),
+        Target::new("/team", "form[action='/team/delegations']", signed_in(app, "maria.manager").await),
+        Target::new("/admin/programs/new", "form[action='/admin/programs/new']", signed_in(app, "ada.admin").await),
+        Target::new("/admin/programs/career-choice/edit", "form[action$='/edit']", signed_in(app, "ada.admin").await),
+        Target::new(
+            "/admin/programs/amazon-technical-academy/intakes",
+            "form[action$='/intakes']",
+            signed_in(app, "ada.admin").await,
+        ),
+        Target::new(
+            &format!("/admin/employees/{person}"),
+            "form[action^='/admin/employees/']",
+            signed_in(app, "ada.admin").await,
+        ),
+        Target::new("/admin/settings", "form[action='/admin/settings']", signed_in(app, "ada.admin").await),
+    ]
+}
+
+/// The action of the form on `page` matching `selector`.
+fn form_action(html: &str, selector: &str) -> String {
+    crate::helpers::attribute_values(html, selector, "action").into_iter().next().expect("the form has an action")
+}
+
+/// Markup from the naughty strings that must never reach a page as markup (escaped, it
+/// reads `&lt;script` and the like; in an attribute its quotes are `&#34;`).
+const SHOWN_ESCAPED: [&str; 6] =
+    ["<script", "<img", "<iframe", "<body onload", "href=\"javascript:", "src=\"javascript:"];
+
+#[actix_web::test]
+#[ignore = "about 22,000 requests; run by .ci/run"]
+async fn every_form_survives_thousands_of_naughty_submissions() {
+    let app = spawn_app().await;
+    let naughty = naughty_strings();
+    let per_form = submissions();
+    let mut dice = Dice(0x9e37_79b9_7f4a_7c15);
+    let mut deviations: Vec<String> = Vec::new();
+    let mut total = 0;
+    let mut statuses: std::collections::BTreeMap<u16, usize> = std::collections::BTreeMap::new();
+    let started = Instant::now();
+    for target in targets(&app).await {
+        let (status, html) = target.browser.page(&target.page).await;
+        assert_eq!(status, StatusCode::OK, "{}", target.page);
+        let mut valid = form_fields(&html, &target.selector);
+        let action = form_action(&html, &target.selector);
+        for _ in 0..per_form {
+            let body = mutate(&valid, &mut dice, &naughty);
+            let over_cap = body.len() > BODY_CAP;
+            let response = target
+                .browser
+                .client
+                .post(target.browser.url(&action))
+                .header("content-type", "application/x-www-form-urlencoded")
+                .body(body.clone())
+                .send()
+                .await
+                .expect("the server stopped answering");
+            total += 1;
+            let status = response.status();
+            *statuses.entry(status.as_u16()).or_default() += 1;
+            let text = response.text().await.unwrap_or_default();
+            let what = || format!("POST {action} ({} bytes): {status}", body.len());
+            if status.is_server_error() {
+                deviations.push(what());
+                continue;
+            }
+            if over_cap && status != StatusCode::PAYLOAD_TOO_LARGE {
+                deviations.push(format!("{} for a body over the cap", what()));
+            }
+            if status == StatusCode::UNPROCESSABLE_ENTITY && !text.contains("<form") {
+                deviations.push(format!("{}: the form was not shown again", what()));
+            }
+            if status.is_client_error()
+                && ![400, 404, 409, 413, 422, 429].contains(&status.as_u16())
+                && !(status == StatusCode::UNAUTHORIZED && action == "/login")
+            {
+                deviations.push(format!("{}: unexpected refusal", what()));
+            }
+            if let Some(raw) = SHOWN_ESCAPED.iter().find(|raw| text.contains(*raw)) {
+                deviations.push(format!("{}: {raw} shown unescaped", what()));
+            }
+            // The sign-in form gets a new token with each showing; keep the latest.
+            let fresh = crate::helpers::attribute_values(&text, "input[name='csrf_token']", "value");
+            if let (Some(token), Some(field)) = (fresh.first(), valid.iter_mut().find(|(n, _)| n == "csrf_token")) {
+                field.1 = token.clone();
+            }
+        }
+    }
+    // What was stored shows escaped wherever it is shown.
+    let ada = signed_in(&app, "ada.admin").await;
+    for page in
+        ["/programs", "/admin/programs", "/admin/employees", "/admin/applications", "/admin/audit", "/approvals"]
+    {
+        let (status, html) = ada.page(page).await;
+        assert!(status.is_success(), "{page}: {status}");
+        if let Some(raw) = SHOWN_ESCAPED.iter().find(|raw| html.contains(*raw)) {
+            deviations.push(format!("{page} shows {raw} unescaped"));
+        }
+    }
+    println!(
+        "form fuzzer: {total} submissions in {:.1} s, answers {statuses:?}, {} deviations",
+        started.elapsed().as_secs_f64(),
+        deviations.len()
+    );
+    let mut kinds: std::collections::BTreeMap<String, usize> = std::collections::BTreeMap::new();
+    for deviation in &deviations {
+        let kind = deviation.split(" bytes)").last().unwrap_or(deviation);
+        let route = deviation.split(" (").next().unwrap_or(deviation);
+        *kinds.entry(format!("{route}{kind}")).or_default() += 1;
+    }
+    let summary: Vec<String> = kinds.iter().map(|(kind, n)| format!("{n} × {kind}")).collect();
+    assert!(deviations.is_empty(), "{}", summary.join("\n"));
+}

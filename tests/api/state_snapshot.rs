@@ -1,0 +1,83 @@
+//! What the database holds, in a form two moments can be compared by: a request that must
+//! change nothing (a GET, a refusal) leaves the same snapshot. Sessions are left out: a
+//! page view may end a session that is no longer valid.
+
+use chrono::{NaiveDate, NaiveDateTime};
+use diesel::prelude::*;
+use upskill::db::schema::{
+    application_events, application_stats, applications, audit_log, delegations, employee_imports, employees, intakes,
+    notifications, pledge_participants, programs, settings,
+};
+
+use crate::helpers::TestApp;
+
+type ApplicationRow = (i32, String, i32, NaiveDateTime);
+type EmployeeRow = (i32, bool, bool, Option<i32>, NaiveDateTime);
+type ProgramRow = (i32, String, NaiveDateTime);
+type IntakeRow = (i32, String, i32);
+type DelegationRow = (i32, NaiveDate, NaiveDate);
+
+#[derive(Debug, PartialEq, Eq)]
+pub struct Snapshot {
+    applications: Vec<ApplicationRow>,
+    employees: Vec<EmployeeRow>,
+    programs: Vec<ProgramRow>,
+    intakes: Vec<IntakeRow>,
+    delegations: Vec<DelegationRow>,
+    settings: Vec<(String, String)>,
+    unread_notifications: i64,
+    /// Rows of the tables only ever added to: events, notifications, audit, imports,
+    /// counters, participants.
+    appended: [i64; 6],
+}
+
+pub fn snapshot(app: &TestApp) -> Snapshot {
+    let conn = &mut app.db();
+    Snapshot {
+        applications: applications::table
+            .order(applications::id)
+            .select((applications::id, applications::status, applications::version, applications::updated_at))
+            .load(conn)
+            .unwrap(),
+        employees: employees::table
+            .order(employees::id)
+            .select((
+                employees::id,
+                employees::active,
+                employees::is_admin,
+                employees::manager_id,
+                employees::updated_at,
+            ))
+            .load(conn)
+            .unwrap(),
+        programs: programs::table
+            .order(programs::id)
+            .select((programs::id, programs::status, programs::updated_at))
+            .load(conn)
+            .unwrap(),
+        intakes: intakes::table
+            .order(intakes::id)
+            .select((intakes::id, intakes::name, intakes::seats))
+            .load(conn)
+            .unwrap(),
+        delegations: delegations::table
+            .order(delegations::id)
+            .select((delegations::id, delegations::starts_on, delegations::ends_on))
+            .load(conn)
+            .unwrap(),
+        settings: settings::table.order(settings::name).load(conn).unwrap(),
+        unread_notifications: notifications::table
+            .filter(notifications::read_at.is_null())
+            .count()
+            .get_result(conn)
+            .unwrap(),
+        appended: [
+            application_events::table.count().get_result(conn).unwrap(),
+            notifications::table.count().get_result(conn).unwrap(),
+            audit_log::table.count().get_result(conn).unwrap(),
+            employee_imports::table.count().get_result(conn).unwrap(),
+            application_stats::table.count().get_result(conn).unwrap(),
+            pledge_participants::table.count().get_result(conn).unwrap(),
+        ],
+    }
+}
