@@ -34,15 +34,30 @@ cookie=$(awk '$6 == "upskill" { print $7 }' "$jar")
 [ -n "$cookie" ] || { echo "could not sign in" >&2; exit 1; }
 
 echo "wapiti: crawling and attacking $base ..." >&2
-wapiti -u "$base/" -H "Cookie: upskill=$cookie" --scope folder -m all \
-  -x "$base/logout" -x "$base/account/sign-out-everywhere" -x "$base/admin/employees/*/sessions/end" \
-  --flush-session --max-scan-time 900 -f txt -o "$out/wapiti.txt" >"$out/wapiti.log" 2>&1 || true
+# Everything but what would end Ada's session. Debian's wapiti 3.0.4 builds its exclusion
+# patterns with a regular expression that Python 3.11 refuses, so it runs here with that
+# one function replaced (with the interpreter wapiti itself names).
+python=$(head -1 "$(command -v wapiti)" | sed 's/^#!//')
+excluded=(-x "$base/logout" -x "$base/account/sign-out-everywhere")
+for id in $(seq 1 12); do excluded+=(-x "$base/admin/employees/$id/sessions/end"); done
+$python -c '
+import re, sys
+import wapitiCore.net.crawler as crawler
+crawler.wildcard_translate = lambda pattern: re.compile(
+    "(?ms)" + ".*".join(re.escape(part) for part in pattern.split("*")) + r"\Z")
+sys.argv[0] = "wapiti"
+from wapitiCore.main.wapiti import wapiti_main
+wapiti_main()
+' -u "$base/" -H "Cookie: upskill=$cookie" --scope folder "${excluded[@]}" \
+  --flush-session --max-scan-time 600 --max-attack-time 120 -f txt -o "$out/wapiti.txt" >"$out/wapiti.log" 2>&1 || true
 
 echo "sqlmap: every form ..." >&2
-for page in / /programs/machine-learning-university/apply /team /admin/programs/new /admin/settings \
-  /admin/employees /admin/applications /admin/audit; do
+for page in /programs/aws-training-and-certification/apply /team /admin/programs/new /admin/settings \
+  /admin/programs/amazon-technical-academy/intakes /admin/employees/4 /admin/employees /admin/applications \
+  /admin/audit /approvals; do
   sqlmap -u "$base$page" --forms --batch --cookie="upskill=$cookie" --csrf-token=csrf_token \
-    --level 2 --risk 1 --skip-static --output-dir "$out/sqlmap" >>"$out/sqlmap.log" 2>&1 || true
+    --scope '^(?!.*(logout|sign-out|sessions/end)).*$' \
+    --level 2 --risk 1 --output-dir "$out/sqlmap" >>"$out/sqlmap.log" 2>&1 || true
 done
 
 echo "== wapiti findings ==" >&2

@@ -178,8 +178,15 @@ fn run(listener: TcpListener, pool: DbPool, secret: Vec<u8>, settings: Settings)
     let store = DbSessionStore::new(pool.clone(), settings.session_idle, settings.session_absolute);
     let workers = settings.workers;
     let (pool_size, grace) = (settings.pool_size, settings.shutdown_grace);
-    let state =
-        web::Data::new(AppState { pool: pool.clone(), throttle: LoginThrottle::new(&settings), settings, secret });
+    let catalog = std::sync::Arc::new(db::catalog_cache::CatalogCache::default());
+    db::catalog_cache::listen(catalog.clone(), &settings.database_url);
+    let state = web::Data::new(AppState {
+        pool: pool.clone(),
+        catalog,
+        throttle: LoginThrottle::new(&settings),
+        settings,
+        secret,
+    });
     spawn_housekeeping(state.clone());
     let server = HttpServer::new(move || {
         let settings = &state.settings;

@@ -142,7 +142,9 @@ pub fn find_by_slug(conn: &mut DbConnection, slug: &str) -> QueryResult<Program>
 }
 
 pub fn insert(conn: &mut DbConnection, new: &NewProgram) -> QueryResult<i32> {
-    diesel::insert_into(programs::table).values(new).returning(programs::id).get_result(conn)
+    let id = diesel::insert_into(programs::table).values(new).returning(programs::id).get_result(conn)?;
+    super::catalog_cache::notify_programs_changed(conn)?;
+    Ok(id)
 }
 
 pub fn insert_intake(conn: &mut DbConnection, new: &NewIntake) -> QueryResult<i32> {
@@ -210,14 +212,15 @@ pub struct ProgramChange {
 }
 
 pub fn update(conn: &mut DbConnection, id: i32, change: &ProgramChange) -> QueryResult<()> {
-    diesel::update(programs::table.find(id)).set(change).execute(conn).map(|_| ())
+    diesel::update(programs::table.find(id)).set(change).execute(conn)?;
+    super::catalog_cache::notify_programs_changed(conn)
 }
 
 pub fn set_status(conn: &mut DbConnection, id: i32, status: ProgramStatus, now: NaiveDateTime) -> QueryResult<()> {
     diesel::update(programs::table.find(id))
         .set((programs::status.eq(status.as_str()), programs::updated_at.eq(now)))
-        .execute(conn)
-        .map(|_| ())
+        .execute(conn)?;
+    super::catalog_cache::notify_programs_changed(conn)
 }
 
 pub fn slug_taken(conn: &mut DbConnection, slug: &str) -> QueryResult<bool> {

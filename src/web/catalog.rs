@@ -5,7 +5,7 @@ use askama::Template;
 use chrono::{Datelike, NaiveDate};
 use serde::Deserialize;
 
-use super::{page, run_db, Chrome, State, Viewer};
+use super::{page, published_programs, run_db, Chrome, State, Viewer};
 use crate::db::programs::{IntakeWithSeats, Program};
 use crate::db::{self};
 use crate::domain::enums::UnknownValue;
@@ -165,7 +165,7 @@ pub async fn list_programs(
     req: HttpRequest,
 ) -> Result<HttpResponse, AppError> {
     let filter = CatalogFilter::from_query(&query);
-    let programs = run_db(&state, |conn| Ok(db::programs::list_published(conn)?)).await?;
+    let programs = published_programs(&state).await?;
     let today = today();
     let total_published = programs.len();
     let cards = programs

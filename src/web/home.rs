@@ -43,10 +43,17 @@ struct HomePage {
 #[get("/")]
 pub async fn home(state: State, viewer: Viewer, req: HttpRequest) -> Result<HttpResponse, AppError> {
     let employee_id = viewer.id();
-    let (applications, programs) = run_db(&state, move |conn| {
-        Ok((db::applications::page_for_employee(conn, employee_id, 0, 5)?, db::programs::list_published(conn)?))
-    })
-    .await?;
+    let recent = move |conn: &mut db::DbConnection| db::applications::page_for_employee(conn, employee_id, 0, 5);
+    // One trip to the database either way: the programs come from memory when they may.
+    let (applications, programs) = match state.catalog.get() {
+        Some(programs) => (run_db(&state, move |conn| Ok(recent(conn)?)).await?, programs),
+        None => {
+            let generation = state.catalog.generation();
+            let (applications, programs) =
+                run_db(&state, move |conn| Ok((recent(conn)?, db::programs::list_published(conn)?))).await?;
+            (applications, state.catalog.keep(generation, programs))
+        }
+    };
     let today = today();
     let open_programs = match viewer.employee.profile() {
         Ok(profile) => programs

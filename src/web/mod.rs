@@ -36,6 +36,8 @@ use crate::session_store::EMPLOYEE_ID_KEY;
 /// Shared by every handler through `web::Data`.
 pub struct AppState {
     pub pool: DbPool,
+    /// The published programs in memory (PostgreSQL mode; see `db::catalog_cache`).
+    pub catalog: std::sync::Arc<db::catalog_cache::CatalogCache>,
     pub settings: Settings,
     /// The instance secret (from the database), for signing cookies and tokens.
     pub secret: Vec<u8>,
@@ -56,6 +58,16 @@ where
         work(&mut conn)
     })
     .await?
+}
+
+/// The published programs, by name: from this server's memory when it may, else read.
+pub async fn published_programs(state: &AppState) -> Result<std::sync::Arc<Vec<db::programs::Program>>, AppError> {
+    if let Some(programs) = state.catalog.get() {
+        return Ok(programs);
+    }
+    let generation = state.catalog.generation();
+    let programs = run_db(state, |conn| Ok(db::programs::list_published(conn)?)).await?;
+    Ok(state.catalog.keep(generation, programs))
 }
 
 /// The session key of the per-session CSRF token.

@@ -6,8 +6,8 @@ use reqwest::StatusCode;
 use upskill::db::schema::{applications, programs};
 
 use crate::helpers::{
-    apply, employee_fixture, fresh_database, start_server, texts, ApplicationBuilder, Browser, ServerProcess as Server,
-    TestDatabase,
+    apply, attribute_values, employee_fixture, fresh_database, start_server, texts, ApplicationBuilder, Browser,
+    ServerProcess as Server, TestDatabase,
 };
 
 /// Two servers on one fresh database with the demo data.
@@ -126,5 +126,37 @@ async fn simultaneous_final_approvals_spread_over_two_servers_never_overbook_an_
         let approved = outcome.iter().filter(|s| *s == "approved").count();
         assert_eq!(approved, usize::try_from(SEATS).unwrap(), "round {round}: {approved} approved");
         assert_eq!(outcome.iter().filter(|s| *s == "waitlisted").count(), APPLICANTS - approved, "round {round}");
+    }
+}
+
+/// The catalog a server keeps in memory (PostgreSQL) follows changes made through
+/// another server: archived, a program leaves it; published again, it comes back.
+#[actix_web::test]
+async fn a_program_archived_or_published_through_one_server_changes_the_other_servers_catalog() {
+    let (a, b, _url, _guard) = two_servers().await;
+    let ada = Browser::new(&a.base);
+    ada.sign_in("ada.admin@upskill.example").await;
+    let fiona = Browser::new(&b.base);
+    fiona.sign_in("fiona.associate@upskill.example").await;
+    let listed = |html: &str| attribute_values(html, "[data-program]", "data-program");
+    let catalog = |browser: &Browser| {
+        let browser = browser.client.clone();
+        let url = format!("{}/programs", b.base);
+        async move { browser.get(url).send().await.unwrap().text().await.unwrap() }
+    };
+    assert!(listed(&catalog(&fiona).await).contains(&"career-choice".to_owned()));
+
+    for (action, expect_listed) in [("archive", false), ("publish", true)] {
+        let response = ada.post_with_csrf(&format!("/admin/programs/career-choice/{action}"), &[]).await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER, "{action}");
+        let started = std::time::Instant::now();
+        loop {
+            let now_listed = listed(&catalog(&fiona).await).contains(&"career-choice".to_owned());
+            if now_listed == expect_listed {
+                break;
+            }
+            assert!(started.elapsed() < std::time::Duration::from_secs(2), "{action} not seen by the other server");
+            actix_web::rt::time::sleep(std::time::Duration::from_millis(20)).await;
+        }
     }
 }

@@ -353,6 +353,7 @@ pub async fn create_program(
         })
     })
     .await?;
+    state.catalog.invalidate();
     if !created {
         let mut errors = FieldErrors::default();
         errors.add("slug", "Another program already uses this slug; choose another.");
@@ -415,6 +416,8 @@ pub async fn update_program(
         })
     })
     .await?;
+    // This server's catalog at once; the others when the NOTIFY reaches them.
+    state.catalog.invalidate();
     Ok(redirect_with_flash(
         &format!("/admin/programs/{}/edit", program.slug),
         "success",
@@ -458,6 +461,7 @@ async fn set_status(
         })
     })
     .await?;
+    state.catalog.invalidate();
     let message = match status {
         ProgramStatus::Archived => {
             format!("{} is archived: it left the catalog; its applications are kept.", program.name)
