@@ -155,6 +155,17 @@ async fn secure_mode_names_the_cookie_host_prefixed_and_secure() {
         .expect("no __Host- session cookie")
         .to_owned();
     assert!(cookie.contains("Secure"), "{cookie}");
+    assert_eq!(response.headers().get("strict-transport-security").unwrap(), "max-age=31536000");
+    // Every other cookie is Secure too, the flash message's included.
+    let flash = response
+        .headers()
+        .get_all("set-cookie")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find(|v| v.starts_with("upskill_flash="))
+        .expect("no flash cookie after signing in")
+        .to_owned();
+    assert!(flash.contains("Secure"), "{flash}");
 }
 
 #[actix_web::test]

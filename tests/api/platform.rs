@@ -22,6 +22,9 @@ fn assert_security_headers(response: &reqwest::Response) {
     assert_eq!(header("x-content-type-options"), "nosniff");
     assert_eq!(header("x-frame-options"), "DENY");
     assert!(!header("referrer-policy").is_empty());
+    assert_eq!(header("x-xss-protection"), "0");
+    // Only behind https (`--secure-cookies`) is HSTS sent.
+    assert!(header("strict-transport-security").is_empty());
 }
 
 #[actix_web::test]
