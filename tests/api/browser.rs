@@ -483,6 +483,8 @@ async fn axe_finds_no_serious_or_critical_accessibility_violations() {
         d.fill("#motivation", "Cloud skills will help me automate the reports I build by hand.").await;
         d.click("form.stack button[type=submit]").await;
         check("application timeline", axe(&d, &source).await);
+        d.visit("/account").await;
+        check("account", axe(&d, &source).await);
         d.sign_out().await;
         d.sign_in("ada.admin@upskill.example").await;
         d.visit("/approvals").await;
@@ -491,6 +493,8 @@ async fn axe_finds_no_serious_or_critical_accessibility_violations() {
         check("admin dashboard", axe(&d, &source).await);
         d.visit("/admin/programs/career-choice/edit").await;
         check("program form", axe(&d, &source).await);
+        d.visit("/admin/employees/4").await;
+        check("person record", axe(&d, &source).await);
         for line in &report {
             eprintln!("axe: {line}");
         }
