@@ -1,5 +1,5 @@
 //! Building the server: pool, migrations, seeding, middleware and the route table.
-//! `routes` is shared with the tests, so they exercise exactly what production runs.
+//! The server runs exactly this route table in production and in the tests (`Application::build`).
 
 use std::net::TcpListener;
 use std::time::Duration;
@@ -31,10 +31,10 @@ pub const CONTENT_SECURITY_POLICY: &str = "default-src 'self'; script-src 'self'
 /// The largest request body accepted (forms; CSV uploads get their own limit).
 pub const MAX_BODY_BYTES: usize = 64 * 1024;
 
-/// Every route of the application.
+/// Every route of the application but the stylesheet (`assets::serve_asset`, served
+/// outside the session middleware by `run`).
 pub fn routes(cfg: &mut web::ServiceConfig) {
     cfg.service(pages::health::healthz)
-        .service(pages::assets::serve_asset)
         .service(pages::auth::show_login)
         .service(pages::auth::login)
         .service(pages::auth::logout)
@@ -234,15 +234,21 @@ fn run(listener: TcpListener, pool: DbPool, secret: Vec<u8>, settings: Settings)
             )
             .build();
         App::new()
-            .wrap(sessions)
-            .wrap(from_fn(session_outage_as_503))
             .wrap(security_headers())
             .wrap(from_fn(https_only))
             .app_data(state.clone())
             .app_data(web::PayloadConfig::new(MAX_BODY_BYTES))
             .app_data(web::FormConfig::default().limit(MAX_BODY_BYTES))
-            .configure(routes)
-            .default_service(web::to(not_found))
+            // The stylesheet needs no session: served before the session middleware, it
+            // costs no database lookup (browsers revalidate it on every page).
+            .service(pages::assets::serve_asset)
+            .service(
+                web::scope("")
+                    .wrap(sessions)
+                    .wrap(from_fn(session_outage_as_503))
+                    .configure(routes)
+                    .default_service(web::to(not_found)),
+            )
     });
     let server = if workers > 0 { server.workers(workers) } else { server };
     // Database work runs on each worker's blocking pool and waits for one of the pool's
