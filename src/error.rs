@@ -159,14 +159,9 @@ impl ResponseError for AppError {
             }
             AppError::Unavailable(cause) => {
                 tracing::error!(error = %cause, "database unavailable");
-                HttpResponse::build(StatusCode::SERVICE_UNAVAILABLE)
-                    .insert_header((header::RETRY_AFTER, HeaderValue::from_static("30")))
-                    .insert_header((header::CONTENT_TYPE, HeaderValue::from_static("text/html; charset=utf-8")))
-                    .body(
-                        ErrorPage::for_status(StatusCode::SERVICE_UNAVAILABLE)
-                            .render()
-                            .unwrap_or_else(|_| "503 Service Unavailable".to_owned()),
-                    )
+                let mut response = error_response(StatusCode::SERVICE_UNAVAILABLE);
+                response.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from_static("30"));
+                response
             }
             AppError::BadRequest(reason) => {
                 tracing::info!(%reason, "bad request");

@@ -64,13 +64,18 @@ pub fn delete_for_employee(conn: &mut DbConnection, employee_id: i32) -> QueryRe
     diesel::delete(sessions::table.filter(sessions::employee_id.eq(employee_id))).execute(conn)
 }
 
-/// How many sessions of one person are still live (neither expired nor idle too long).
+/// How many sessions of one person are still live now: neither past their absolute
+/// expiry nor without a request for `idle` or longer.
 pub fn count_live_for_employee(
     conn: &mut DbConnection,
     employee_id: i32,
-    now: NaiveDateTime,
-    idle_cutoff: NaiveDateTime,
+    idle: std::time::Duration,
 ) -> QueryResult<i64> {
+    let now = super::now();
+    let idle_cutoff = chrono::TimeDelta::from_std(idle)
+        .ok()
+        .and_then(|idle| now.checked_sub_signed(idle))
+        .unwrap_or(NaiveDateTime::MIN);
     sessions::table
         .filter(sessions::employee_id.eq(employee_id))
         .filter(sessions::expires_at.gt(now))

@@ -26,34 +26,29 @@ pub fn push_cell(out: &mut String, value: &str) {
     }
 }
 
-/// Appends the cells as one CSV line ending in CRLF.
-pub fn push_line<S: AsRef<str>>(out: &mut String, cells: &[S]) {
+/// One CSV line of cells, ending in CRLF.
+pub fn line<S: AsRef<str>>(cells: &[S]) -> String {
+    let mut out = String::new();
     for (i, value) in cells.iter().enumerate() {
         if i > 0 {
             out.push(',');
         }
-        push_cell(out, value.as_ref());
+        push_cell(&mut out, value.as_ref());
     }
     out.push_str("\r\n");
-}
-
-/// One cell, as [`push_cell`] writes it.
-pub fn cell(value: &str) -> String {
-    let mut out = String::with_capacity(value.len() + 2);
-    push_cell(&mut out, value);
-    out
-}
-
-/// One CSV line of cells, ending in CRLF.
-pub fn line<S: AsRef<str>>(cells: &[S]) -> String {
-    let mut out = String::new();
-    push_line(&mut out, cells);
     out
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// One cell, as `push_cell` writes it.
+    fn cell(value: &str) -> String {
+        let mut out = String::new();
+        push_cell(&mut out, value);
+        out
+    }
 
     #[test]
     fn formulas_are_neutralised() {

@@ -32,8 +32,7 @@ pub async fn show_account(state: State, viewer: Viewer, req: HttpRequest) -> Res
             Some(manager_id) => db::employees::find_by_id(conn, manager_id)?.display_name,
             None => String::new(),
         };
-        let now = db::now();
-        Ok((manager, db::sessions::count_live_for_employee(conn, id, now, now - idle)?))
+        Ok((manager, db::sessions::count_live_for_employee(conn, id, idle)?))
     })
     .await?;
     let employee = &viewer.employee;

@@ -4,7 +4,7 @@ use actix_web::{get, HttpRequest, HttpResponse};
 use askama::Template;
 
 use super::catalog::today;
-use super::{page, run_db, Chrome, State, Viewer};
+use super::{page, published_programs, run_db, Chrome, State, Viewer};
 use crate::db;
 use crate::domain::check_eligibility;
 use crate::error::AppError;
@@ -43,17 +43,9 @@ struct HomePage {
 #[get("/")]
 pub async fn home(state: State, viewer: Viewer, req: HttpRequest) -> Result<HttpResponse, AppError> {
     let employee_id = viewer.id();
-    let recent = move |conn: &mut db::DbConnection| db::applications::page_for_employee(conn, employee_id, 0, 5);
-    // One trip to the database either way: the programs come from memory when they may.
-    let (applications, programs) = match state.catalog.get() {
-        Some(programs) => (run_db(&state, move |conn| Ok(recent(conn)?)).await?, programs),
-        None => {
-            let generation = state.catalog.generation();
-            let (applications, programs) =
-                run_db(&state, move |conn| Ok((recent(conn)?, db::programs::list_published(conn)?))).await?;
-            (applications, state.catalog.keep(generation, programs))
-        }
-    };
+    let applications =
+        run_db(&state, move |conn| Ok(db::applications::page_for_employee(conn, employee_id, 0, 5)?)).await?;
+    let programs = published_programs(&state).await?;
     let today = today();
     let open_programs = match viewer.employee.profile() {
         Ok(profile) => programs

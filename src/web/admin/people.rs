@@ -118,20 +118,6 @@ impl PersonPage {
     }
 }
 
-/// A person's e-mail address and live sessions, for their page.
-fn email_and_sessions(
-    state: &State,
-    id: i32,
-) -> impl FnOnce(&mut db::DbConnection) -> Result<(String, i64), AppError> + Send + 'static {
-    let idle = state.settings.session_idle;
-    move |conn| {
-        let email = db::employees::find_by_id(conn, id)?.email;
-        let now = db::now();
-        let sessions = db::sessions::count_live_for_employee(conn, id, now, now - idle)?;
-        Ok((email, sessions))
-    }
-}
-
 fn person_page(
     viewer: &Viewer,
     id: i32,
@@ -167,15 +153,14 @@ pub async fn show_employee(
 ) -> Result<HttpResponse, AppError> {
     require_admin(&viewer)?;
     let id = id.into_inner();
-    let count_sessions = email_and_sessions(&state, id);
+    let idle = state.settings.session_idle;
     let (person, manager_email, sessions) = run_db(&state, move |conn| {
         let person = db::employees::find_by_id(conn, id)?;
         let manager_email = match person.manager_id {
             Some(m) => db::employees::find_by_id(conn, m)?.email,
             None => String::new(),
         };
-        let (_, sessions) = count_sessions(conn)?;
-        Ok((person, manager_email, sessions))
+        Ok((person, manager_email, db::sessions::count_live_for_employee(conn, id, idle)?))
     })
     .await?;
     let input = PersonInput {
@@ -228,7 +213,11 @@ pub async fn update_employee(
         is_admin: form.is_admin.is_some(),
         active: form.active.is_some(),
     };
-    let email_and_sessions = run_db(&state, email_and_sessions(&state, id)).await?;
+    let idle = state.settings.session_idle;
+    let email_and_sessions = run_db(&state, move |conn| {
+        Ok((db::employees::find_by_id(conn, id)?.email, db::sessions::count_live_for_employee(conn, id, idle)?))
+    })
+    .await?;
     let refuse = |field: &'static str, message: &str, input: PersonInput| {
         let mut errors = FieldErrors::default();
         errors.add(field, message);
