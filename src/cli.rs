@@ -1,5 +1,5 @@
 //! The command line: `serve`, `migrate`, `seed-programs`, `create-admin`,
-//! `seed-synthetic`, `import-employees`, `backup`, `restore`. Every database and server
+//! `seed-synthetic`, `import-employees`, `backup`, `restore`, `remind`. Every database and server
 //! flag can also be given as an `UPSKILL_*` environment variable.
 
 use std::io::{BufRead, IsTerminal};
@@ -9,10 +9,11 @@ use std::time::Duration;
 use anyhow::Context;
 use clap::{Args, Parser, Subcommand};
 
-use crate::config::Settings;
+use crate::config::{MailSettings, Settings};
 use crate::db::import::{ImportOutcome, ImportRequest, Step};
 use crate::db::{self, employees::NewEmployee};
 use crate::domain::import::{ImportPlan, RowAction};
+use crate::domain::mail::ReminderPolicy;
 use crate::domain::{Email, EmploymentType, JobFamily, SiteType};
 use crate::security::hash_password;
 use crate::startup::{prepare_database, Application};
@@ -47,6 +48,9 @@ pub enum Command {
     /// Replace a SQLite database with a backup, after checking the backup. Stop the
     /// servers first. (PostgreSQL: use `pg_restore`.)
     Restore(RestoreArgs),
+    /// Write the reminders of approvals that wait too long into the e-mail outbox now
+    /// (servers with `--smtp-url` do this on their own); `--dry-run` lists them only.
+    Remind(RemindArgs),
 }
 
 #[derive(Debug, Args)]
@@ -129,6 +133,91 @@ pub struct ServeArgs {
     /// Seconds that requests in flight get to finish after SIGTERM or SIGINT.
     #[arg(long, env = "UPSKILL_SHUTDOWN_GRACE_SECONDS", default_value_t = 30)]
     pub shutdown_grace_seconds: u64,
+    #[command(flatten)]
+    pub mail: MailArgs,
+}
+
+/// E-mail flags of `serve`.
+#[derive(Debug, Args)]
+pub struct MailArgs {
+    /// Send notifications by e-mail through this SMTP server: `smtp://host:25`,
+    /// `smtp://user:password@host:587?tls=required` (STARTTLS) or `smtps://host:465`.
+    #[arg(long, env = "UPSKILL_SMTP_URL")]
+    pub smtp_url: Option<String>,
+    /// The sender of Upskill's e-mail.
+    #[arg(long, env = "UPSKILL_MAIL_FROM", default_value = "Upskill <upskill@localhost>")]
+    pub mail_from: String,
+    /// The address people reach Upskill at, for links in e-mail and calendars
+    /// (default: `http://` and `--bind`).
+    #[arg(long, env = "UPSKILL_PUBLIC_URL")]
+    pub public_url: Option<String>,
+    #[command(flatten)]
+    pub reminders: ReminderArgs,
+    /// The hour (UTC, 0-23) at which daily digests go out.
+    #[arg(long, env = "UPSKILL_DIGEST_HOUR_UTC", default_value_t = 7)]
+    pub digest_hour_utc: u32,
+    /// Seconds after a message's first failed attempt before the next (doubling, at most an hour).
+    #[arg(long, env = "UPSKILL_MAIL_RETRY_SECONDS", default_value_t = 30.0)]
+    pub mail_retry_seconds: f64,
+    /// Seconds between two looks for new messages to send.
+    #[arg(long, env = "UPSKILL_MAIL_POLL_SECONDS", default_value_t = 2.0)]
+    pub mail_poll_seconds: f64,
+    /// Seconds between two looks for due reminders and digests (by one server of a cluster).
+    #[arg(long, env = "UPSKILL_MAIL_SCHEDULE_SECONDS", default_value_t = 300.0)]
+    pub mail_schedule_seconds: f64,
+}
+
+/// When approvals that wait are reminded.
+#[derive(Debug, Args)]
+pub struct ReminderArgs {
+    /// Remind the approver of an approval waiting this many working days (0: never).
+    #[arg(long, env = "UPSKILL_REMIND_AFTER_WORKING_DAYS", default_value_t = 3)]
+    pub remind_after_working_days: u32,
+    /// Also remind the approver's manager after this many working days (0: never).
+    #[arg(long, env = "UPSKILL_ESCALATE_AFTER_WORKING_DAYS", default_value_t = 5)]
+    pub escalate_after_working_days: u32,
+}
+
+impl ReminderArgs {
+    pub fn policy(&self) -> ReminderPolicy {
+        ReminderPolicy {
+            remind_after: self.remind_after_working_days,
+            escalate_after: self.escalate_after_working_days,
+        }
+    }
+}
+
+/// Seconds given on the command line as a duration (negative and NaN count as zero,
+/// which `Settings::validate` refuses).
+fn seconds(value: f64) -> Duration {
+    Duration::try_from_secs_f64(value).unwrap_or(Duration::ZERO)
+}
+
+impl MailArgs {
+    pub fn settings(&self) -> MailSettings {
+        MailSettings {
+            smtp_url: self.smtp_url.clone().filter(|url| !url.trim().is_empty()),
+            from: self.mail_from.clone(),
+            public_url: self.public_url.clone().filter(|url| !url.trim().is_empty()),
+            remind_after_working_days: self.reminders.remind_after_working_days,
+            escalate_after_working_days: self.reminders.escalate_after_working_days,
+            digest_hour_utc: self.digest_hour_utc,
+            poll: seconds(self.mail_poll_seconds),
+            retry_base: seconds(self.mail_retry_seconds),
+            schedule_every: seconds(self.mail_schedule_seconds),
+        }
+    }
+}
+
+#[derive(Debug, Args)]
+pub struct RemindArgs {
+    #[command(flatten)]
+    pub database: DatabaseArgs,
+    #[command(flatten)]
+    pub reminders: ReminderArgs,
+    /// Show the reminders that are due, without writing them.
+    #[arg(long)]
+    pub dry_run: bool,
 }
 
 impl ServeArgs {
@@ -146,6 +235,7 @@ impl ServeArgs {
             pool_size: self.pool_size,
             workers: self.workers,
             shutdown_grace: Duration::from_secs(self.shutdown_grace_seconds),
+            mail: self.mail.settings(),
         }
     }
 }
@@ -194,6 +284,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             Ok(())
         }
         Command::CreateAdmin(args) => create_admin(args).await,
+        Command::Remind(args) => remind(args).await,
         Command::SeedSynthetic(args) => seed_synthetic(args).await,
         Command::ImportEmployees(args) => import_employees(args).await,
         Command::Backup(args) => {
@@ -470,4 +561,35 @@ async fn import_employees(args: ImportEmployeesArgs) -> anyhow::Result<()> {
         }
     })
     .await?
+}
+
+/// `upskill remind`: the reminders due now, listed (`--dry-run`) or written to the outbox.
+async fn remind(args: RemindArgs) -> anyhow::Result<()> {
+    let (pool, _) = prepare_database(&Settings::with_database(&args.database.database_url)).await?;
+    let policy = args.reminders.policy();
+    let dry_run = args.dry_run;
+    let (reminders, written) = actix_web::web::block(move || -> anyhow::Result<_> {
+        let mut conn = pool.get()?;
+        let now = db::now();
+        let reminders = db::outbox::due_reminders(&mut conn, policy, now)?;
+        let written = if dry_run { 0 } else { db::outbox::enqueue_reminders(&mut conn, &reminders, now)? };
+        Ok((reminders, written))
+    })
+    .await??;
+    for reminder in &reminders {
+        println!(
+            "application {:>6}  {:<10}  to {}  ({} working days): {}",
+            reminder.application_id,
+            reminder.level.as_str(),
+            reminder.recipient_email,
+            reminder.waited_working_days,
+            reminder.text
+        );
+    }
+    match (dry_run, reminders.len()) {
+        (_, 0) => println!("No reminders are due."),
+        (true, n) => println!("{n} reminder(s) would go out (dry run: nothing written)."),
+        (false, n) => println!("{written} of {n} reminder(s) written to the outbox."),
+    }
+    Ok(())
 }

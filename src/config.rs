@@ -30,6 +30,50 @@ pub struct Settings {
     /// On SIGTERM or SIGINT: stop accepting, let requests in flight finish for at most
     /// this long, then exit.
     pub shutdown_grace: Duration,
+    /// E-mail: everything about sending it (off unless `smtp_url` is set).
+    pub mail: MailSettings,
+}
+
+/// How e-mail goes out. With no `smtp_url` nothing is sent (messages still wait in the
+/// outbox for a week, in case a server of the cluster has the setting).
+#[derive(Debug, Clone)]
+pub struct MailSettings {
+    /// `smtp://host:25`, `smtp://user:password@host:587?tls=required` (STARTTLS) or
+    /// `smtps://host:465`.
+    pub smtp_url: Option<String>,
+    /// The sender, `Upskill <upskill@example.com>`.
+    pub from: String,
+    /// The address people use to reach Upskill, for the links in e-mail
+    /// (`https://upskill.example.com`); `http://` and the bind address when unset.
+    pub public_url: Option<String>,
+    /// Remind the approver after this many working days (0: never).
+    pub remind_after_working_days: u32,
+    /// Remind the approver's manager after this many working days (0: never).
+    pub escalate_after_working_days: u32,
+    /// The hour (UTC) at which daily digests go out.
+    pub digest_hour_utc: u32,
+    /// How often the sender looks for new messages when it found none.
+    pub poll: Duration,
+    /// The wait after a message's first failure; it doubles with every further one.
+    pub retry_base: Duration,
+    /// How often one server of the cluster looks for due reminders and digests.
+    pub schedule_every: Duration,
+}
+
+impl Default for MailSettings {
+    fn default() -> MailSettings {
+        MailSettings {
+            smtp_url: None,
+            from: "Upskill <upskill@localhost>".to_owned(),
+            public_url: None,
+            remind_after_working_days: 3,
+            escalate_after_working_days: 5,
+            digest_hour_utc: 7,
+            poll: Duration::from_secs(2),
+            retry_base: Duration::from_secs(30),
+            schedule_every: Duration::from_secs(300),
+        }
+    }
 }
 
 impl Settings {
@@ -48,6 +92,7 @@ impl Settings {
             pool_size: 8,
             workers: 0,
             shutdown_grace: Duration::from_secs(30),
+            mail: MailSettings::default(),
         }
     }
 
@@ -65,10 +110,41 @@ impl Settings {
         if self.pool_size == 0 {
             return Err("--pool-size must be at least 1".to_owned());
         }
+        self.validate_mail()?;
         if self.demo && self.demo_password.len() < 8 {
             return Err("--demo-password must have at least 8 characters".to_owned());
         }
         Ok(())
+    }
+
+    fn validate_mail(&self) -> Result<(), String> {
+        let mail = &self.mail;
+        if mail.from.parse::<lettre::message::Mailbox>().is_err() {
+            return Err(format!("--mail-from is not an e-mail address: {}", mail.from));
+        }
+        if let Some(url) = &mail.smtp_url {
+            lettre::SmtpTransport::from_url(url).map_err(|e| format!("--smtp-url is not usable: {e}"))?;
+        }
+        if let Some(url) = &mail.public_url {
+            if !(url.starts_with("https://") || url.starts_with("http://")) || url.contains(char::is_whitespace) {
+                return Err(format!("--public-url must be an http(s) address: {url}"));
+            }
+        }
+        if mail.digest_hour_utc > 23 {
+            return Err("--digest-hour-utc must be between 0 and 23".to_owned());
+        }
+        if mail.poll.is_zero() || mail.schedule_every.is_zero() || mail.retry_base.is_zero() {
+            return Err("e-mail intervals must be longer than zero".to_owned());
+        }
+        Ok(())
+    }
+
+    /// The address of Upskill in links sent out, without a trailing slash.
+    pub fn public_url(&self) -> String {
+        match &self.mail.public_url {
+            Some(url) => url.trim_end_matches('/').to_owned(),
+            None => format!("http://{}", self.bind),
+        }
     }
 
     /// The name of the session cookie: `__Host-` prefixed when cookies are secure.

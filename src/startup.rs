@@ -40,6 +40,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .service(pages::auth::logout)
         .service(pages::home::home)
         .service(pages::account::show_account)
+        .service(pages::account::save_email_preference)
         .service(pages::account::sign_out_everywhere)
         .service(pages::catalog::list_programs)
         .service(pages::catalog::show_program)
@@ -217,6 +218,7 @@ fn run(listener: TcpListener, pool: DbPool, secret: Vec<u8>, settings: Settings)
         secret,
     });
     spawn_housekeeping(state.clone());
+    crate::mail::spawn(pool.clone(), &state.settings)?;
     let server = HttpServer::new(move || {
         let settings = &state.settings;
         let sessions = SessionMiddleware::builder(store.clone(), cookie_key.clone())

@@ -3,6 +3,7 @@
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
+use super::outbox::{enqueue, MailKind, NewMail};
 use super::schema::notifications;
 use super::DbConnection;
 
@@ -17,7 +18,8 @@ pub struct Notification {
     pub read_at: Option<NaiveDateTime>,
 }
 
-/// Tells `employee_id` about something, optionally about an application.
+/// Tells `employee_id` about something, optionally about an application: in the inbox,
+/// and by e-mail through the outbox (sent when e-mail is configured).
 pub fn notify(
     conn: &mut DbConnection,
     employee_id: i32,
@@ -32,8 +34,10 @@ pub fn notify(
             notifications::body.eq(body),
             notifications::created_at.eq(now),
         ))
-        .execute(conn)
-        .map(|_| ())
+        .execute(conn)?;
+    let mail = NewMail { employee_id, application_id, kind: MailKind::Notice, text: body, dedupe_key: None };
+    enqueue(conn, &mail, now)?;
+    Ok(())
 }
 
 pub fn count_all(conn: &mut DbConnection, employee_id: i32) -> QueryResult<i64> {

@@ -184,11 +184,51 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    outbox (id) {
+        id -> Integer,
+        employee_id -> Integer,
+        application_id -> Nullable<Integer>,
+        kind -> Text,
+        subject -> Text,
+        body -> Text,
+        in_digest -> Bool,
+        digest_id -> Nullable<Integer>,
+        dedupe_key -> Nullable<Text>,
+        created_at -> Timestamp,
+        send_after -> Timestamp,
+        attempts -> Integer,
+        claim_token -> Nullable<Text>,
+        claimed_until -> Nullable<Timestamp>,
+        sent_at -> Nullable<Timestamp>,
+        failed_at -> Nullable<Timestamp>,
+        last_error -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    email_preferences (employee_id) {
+        employee_id -> Integer,
+        daily_digest -> Bool,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    leases (name) {
+        name -> Text,
+        holder -> Text,
+        expires_at -> Timestamp,
+    }
+}
+
 diesel::joinable!(intakes -> programs (program_id));
 diesel::joinable!(applications -> programs (program_id));
 diesel::joinable!(applications -> intakes (intake_id));
 diesel::joinable!(application_events -> applications (application_id));
 diesel::joinable!(notifications -> applications (application_id));
+diesel::joinable!(outbox -> employees (employee_id));
+diesel::joinable!(email_preferences -> employees (employee_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     employees,
@@ -205,4 +245,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     pledge_participants,
     pledge_participant_count,
     employee_imports,
+    outbox,
+    email_preferences,
+    leases,
 );

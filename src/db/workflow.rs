@@ -440,6 +440,12 @@ pub fn promote_from_waitlist(
         let intake_name: String = intakes::table.find(intake_id).select(intakes::name).first(conn)?;
         let message = format!("A seat became free: your place in {} of {} is confirmed.", intake_name, program.name);
         notify(conn, next.employee_id, Some(next.id), &message, at)?;
+        if let Some(approver) = next.approver_id.filter(|&approver| approver != next.employee_id) {
+            let owner: String = employees::table.find(next.employee_id).select(employees::display_name).first(conn)?;
+            let message =
+                format!("A seat became free: {owner}'s place in {} of {} is confirmed.", intake_name, program.name);
+            notify(conn, approver, Some(next.id), &message, at)?;
+        }
         promoted += 1;
     }
 }

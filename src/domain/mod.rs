@@ -13,6 +13,7 @@ pub mod email;
 pub mod enums;
 pub mod import;
 pub mod intake_form;
+pub mod mail;
 pub mod money;
 pub mod numbers;
 pub mod person_form;

@@ -1,9 +1,11 @@
-//! The account page: who I am as Upskill knows me, where I am signed in, and "sign out
-//! everywhere" (a lost laptop, a shared computer left signed in).
+//! The account page: who I am as Upskill knows me, how I get e-mail (one per event or a
+//! daily digest), where I am signed in, and "sign out everywhere" (a lost laptop, a
+//! shared computer left signed in).
 
 use actix_session::Session;
 use actix_web::{get, post, HttpRequest, HttpResponse};
 use askama::Template;
+use serde::Deserialize;
 
 use super::{page, redirect_with_flash, run_db, Chrome, CsrfForm, EmptyForm, State, Viewer};
 use crate::db;
@@ -22,17 +24,23 @@ struct AccountPage {
     manager: String,
     /// Live sessions, this one included.
     sessions: i64,
+    /// Whether e-mail comes as one daily digest.
+    daily_digest: bool,
+    /// Whether this server sends e-mail at all.
+    sends_mail: bool,
+    digest_hour: u32,
 }
 
 #[get("/account")]
 pub async fn show_account(state: State, viewer: Viewer, req: HttpRequest) -> Result<HttpResponse, AppError> {
     let (id, manager_id, idle) = (viewer.id(), viewer.employee.manager_id, state.settings.session_idle);
-    let (manager, sessions) = run_db(&state, move |conn| {
+    let (manager, sessions, daily_digest) = run_db(&state, move |conn| {
         let manager = match manager_id {
             Some(manager_id) => db::employees::find_by_id(conn, manager_id)?.display_name,
             None => String::new(),
         };
-        Ok((manager, db::sessions::count_live_for_employee(conn, id, idle)?))
+        let sessions = db::sessions::count_live_for_employee(conn, id, idle)?;
+        Ok((manager, sessions, db::outbox::wants_digest(conn, id)?))
     })
     .await?;
     let employee = &viewer.employee;
@@ -44,8 +52,53 @@ pub async fn show_account(state: State, viewer: Viewer, req: HttpRequest) -> Res
         site: employee.site_type.parse::<SiteType>().map(SiteType::label).unwrap_or("—"),
         manager,
         sessions,
+        daily_digest,
+        sends_mail: state.settings.mail.smtp_url.is_some(),
+        digest_hour: state.settings.mail.digest_hour_utc,
     };
     page(&req, &template)
+}
+
+/// How someone wants their e-mail.
+#[derive(Deserialize, Clone, Copy, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum Delivery {
+    /// One e-mail per event.
+    Each,
+    /// One daily digest.
+    Digest,
+}
+
+#[derive(Deserialize)]
+pub struct EmailForm {
+    delivery: Delivery,
+}
+
+/// Chooses between one e-mail per event and a daily digest.
+#[post("/account/email")]
+pub async fn save_email_preference(
+    state: State,
+    viewer: Viewer,
+    form: CsrfForm<EmailForm>,
+) -> Result<HttpResponse, AppError> {
+    let (id, email) = (viewer.id(), viewer.employee.email.clone());
+    let daily_digest = form.0.delivery == Delivery::Digest;
+    run_db(&state, move |conn| {
+        db::write_transaction(conn, |conn| {
+            let now = db::now();
+            db::outbox::set_digest(conn, id, daily_digest, now)?;
+            let details = if daily_digest { "daily digest" } else { "one e-mail per event" };
+            db::audit::record(conn, Some(id), "account.email_preference", &email, details, now)?;
+            Ok::<_, AppError>(())
+        })
+    })
+    .await?;
+    let message = if daily_digest {
+        "Saved: your e-mail now comes as one daily summary."
+    } else {
+        "Saved: you now get one e-mail per event."
+    };
+    Ok(redirect_with_flash("/account", "success", message))
 }
 
 /// Ends every session of the signed-in person, this one included.

@@ -110,6 +110,7 @@ fn matrix() -> Vec<Row> {
         ),
         row("GET", "/", SIGNED_IN),
         row("GET", "/account", SIGNED_IN),
+        row("POST", "/account/email", SIGNED_IN),
         row(
             "POST",
             "/account/sign-out-everywhere",

@@ -80,7 +80,10 @@ pub async fn spawn_app() -> TestApp {
 /// A server with the demo data and settings changed by `customize`.
 pub async fn spawn_app_with(customize: impl FnOnce(&mut Settings)) -> TestApp {
     // The server's log (500 causes among it) shows with a failing test's output.
-    let _ = tracing_subscriber::fmt().with_test_writer().with_env_filter("warn").try_init();
+    let _ = tracing_subscriber::fmt()
+        .with_test_writer()
+        .with_env_filter(std::env::var("TEST_LOG").unwrap_or_else(|_| "warn".to_owned()))
+        .try_init();
     let (database_url, database) = fresh_database();
     let mut settings = Settings::with_database(&database_url);
     settings.bind = "127.0.0.1:0".to_owned();

@@ -5,8 +5,8 @@
 use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 use upskill::db::schema::{
-    application_events, application_stats, applications, audit_log, delegations, employee_imports, employees, intakes,
-    notifications, pledge_participants, programs, settings,
+    application_events, application_stats, applications, audit_log, delegations, email_preferences, employee_imports,
+    employees, intakes, notifications, outbox, pledge_participants, programs, settings,
 };
 
 use crate::helpers::TestApp;
@@ -26,9 +26,11 @@ pub struct Snapshot {
     delegations: Vec<DelegationRow>,
     settings: Vec<(String, String)>,
     unread_notifications: i64,
+    /// Who takes a daily digest.
+    email_preferences: Vec<(i32, bool)>,
     /// Rows of the tables only ever added to: events, notifications, audit, imports,
-    /// counters, participants.
-    appended: [i64; 6],
+    /// counters, participants, e-mail.
+    appended: [i64; 7],
 }
 
 pub fn snapshot(app: &TestApp) -> Snapshot {
@@ -71,6 +73,11 @@ pub fn snapshot(app: &TestApp) -> Snapshot {
             .count()
             .get_result(conn)
             .unwrap(),
+        email_preferences: email_preferences::table
+            .order(email_preferences::employee_id)
+            .select((email_preferences::employee_id, email_preferences::daily_digest))
+            .load(conn)
+            .unwrap(),
         appended: [
             application_events::table.count().get_result(conn).unwrap(),
             notifications::table.count().get_result(conn).unwrap(),
@@ -78,6 +85,7 @@ pub fn snapshot(app: &TestApp) -> Snapshot {
             employee_imports::table.count().get_result(conn).unwrap(),
             application_stats::table.count().get_result(conn).unwrap(),
             pledge_participants::table.count().get_result(conn).unwrap(),
+            outbox::table.count().get_result(conn).unwrap(),
         ],
     }
 }

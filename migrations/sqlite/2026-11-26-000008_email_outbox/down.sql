@@ -1,0 +1,3 @@
+DROP TABLE leases;
+DROP TABLE email_preferences;
+DROP TABLE outbox;

@@ -1,0 +1,497 @@
+//! The e-mail outbox: messages written in the transaction of the change they tell about,
+//! claimed and sent by a background sender (`crate::mail`), retried with backoff, carried
+//! by a daily digest for those who chose one, and reminders of approvals that wait.
+//!
+//! Several servers may send from one database: a server claims rows by writing its claim
+//! token and a claim deadline on rows nobody holds, in one statement that re-checks the
+//! condition, so two servers never hold (or send) the same row. A server that dies while
+//! holding rows loses them when the deadline passes, and another sends them.
+
+use std::collections::HashMap;
+
+use chrono::{NaiveDateTime, TimeDelta};
+use diesel::prelude::*;
+
+use super::schema::{applications, email_preferences, employees, outbox, programs};
+use super::{write_transaction, DbConnection};
+use crate::domain::mail::{subject_line, working_days_between, ReminderLevel, ReminderPolicy, MAX_AGE};
+
+/// What an outbox row carries.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MailKind {
+    /// A notification, also shown in the inbox.
+    Notice,
+    /// An approval that has waited too long.
+    Reminder,
+    /// A recipient's daily digest of the rows it carries.
+    Digest,
+}
+
+impl MailKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            MailKind::Notice => "notice",
+            MailKind::Reminder => "reminder",
+            MailKind::Digest => "digest",
+        }
+    }
+
+    pub fn parse(text: &str) -> MailKind {
+        match text {
+            "reminder" => MailKind::Reminder,
+            "digest" => MailKind::Digest,
+            _ => MailKind::Notice,
+        }
+    }
+}
+
+/// Whether `employee_id` takes a daily digest instead of one e-mail per event.
+pub fn wants_digest(conn: &mut DbConnection, employee_id: i32) -> QueryResult<bool> {
+    Ok(email_preferences::table
+        .find(employee_id)
+        .select(email_preferences::daily_digest)
+        .first(conn)
+        .optional()?
+        .unwrap_or(false))
+}
+
+/// Records `employee_id`'s choice (inside the caller's transaction).
+pub fn set_digest(
+    conn: &mut DbConnection,
+    employee_id: i32,
+    daily_digest: bool,
+    now: NaiveDateTime,
+) -> QueryResult<()> {
+    let updated = diesel::update(email_preferences::table.find(employee_id))
+        .set((email_preferences::daily_digest.eq(daily_digest), email_preferences::updated_at.eq(now)))
+        .execute(conn)?;
+    if updated == 0 {
+        diesel::insert_into(email_preferences::table)
+            .values((
+                email_preferences::employee_id.eq(employee_id),
+                email_preferences::daily_digest.eq(daily_digest),
+                email_preferences::updated_at.eq(now),
+            ))
+            .execute(conn)?;
+    }
+    Ok(())
+}
+
+/// One message to write.
+pub struct NewMail<'a> {
+    pub employee_id: i32,
+    pub application_id: Option<i32>,
+    pub kind: MailKind,
+    pub text: &'a str,
+    /// Written at most once: a second row with the same key is not written.
+    pub dedupe_key: Option<&'a str>,
+}
+
+/// Writes one message into the outbox (inside the caller's transaction); it goes out
+/// alone, or in the recipient's next digest when they chose one. Returns false when a
+/// row with the same `dedupe_key` already exists.
+pub fn enqueue(conn: &mut DbConnection, mail: &NewMail<'_>, now: NaiveDateTime) -> QueryResult<bool> {
+    let in_digest = wants_digest(conn, mail.employee_id)?;
+    let insert = diesel::insert_into(outbox::table)
+        .values((
+            outbox::employee_id.eq(mail.employee_id),
+            outbox::application_id.eq(mail.application_id),
+            outbox::kind.eq(mail.kind.as_str()),
+            outbox::subject.eq(subject_line(mail.text)),
+            outbox::body.eq(mail.text),
+            outbox::in_digest.eq(in_digest),
+            outbox::dedupe_key.eq(mail.dedupe_key),
+            outbox::created_at.eq(now),
+            outbox::send_after.eq(now),
+        ))
+        .on_conflict(outbox::dedupe_key)
+        .do_nothing();
+    // Upserts are written per backend: the multi-backend query builder has no ON CONFLICT.
+    let written = match conn {
+        DbConnection::Sqlite(sqlite) => insert.execute(sqlite)?,
+        DbConnection::Postgresql(pg) => insert.execute(pg)?,
+    };
+    Ok(written == 1)
+}
+
+/// A claimed message, with what the sender needs to address and write it.
+#[derive(Debug, Clone, Queryable)]
+pub struct OutgoingMail {
+    pub id: i32,
+    pub kind: String,
+    pub subject: String,
+    pub body: String,
+    pub application_id: Option<i32>,
+    pub attempts: i32,
+    pub created_at: NaiveDateTime,
+    pub to_email: String,
+    pub to_name: String,
+    pub to_active: bool,
+}
+
+/// The rows nobody holds that are due now.
+macro_rules! claimable {
+    ($query:expr, $now:expr) => {
+        $query
+            .filter(outbox::sent_at.is_null())
+            .filter(outbox::failed_at.is_null())
+            .filter(outbox::in_digest.eq(false))
+            .filter(outbox::send_after.le($now))
+            .filter(outbox::claimed_until.is_null().or(outbox::claimed_until.lt($now)))
+    };
+}
+
+/// Claims up to `limit` due messages for `token` until `now + hold`, and returns them.
+pub fn claim_due(
+    conn: &mut DbConnection,
+    token: &str,
+    now: NaiveDateTime,
+    hold: TimeDelta,
+    limit: i64,
+) -> QueryResult<Vec<OutgoingMail>> {
+    write_transaction(conn, |conn| {
+        let candidates: Vec<i32> =
+            claimable!(outbox::table, now).order(outbox::id.asc()).limit(limit).select(outbox::id).load(conn)?;
+        if candidates.is_empty() {
+            return Ok(Vec::new());
+        }
+        // The condition is checked again on each row as it is updated: on PostgreSQL a
+        // second server waiting on the same rows finds them held and skips them.
+        diesel::update(claimable!(outbox::table.filter(outbox::id.eq_any(&candidates)), now))
+            .set((outbox::claim_token.eq(token), outbox::claimed_until.eq(now + hold)))
+            .execute(conn)?;
+        outbox::table
+            .inner_join(employees::table)
+            .filter(outbox::claim_token.eq(token))
+            .filter(outbox::sent_at.is_null())
+            .order(outbox::id.asc())
+            .select((
+                outbox::id,
+                outbox::kind,
+                outbox::subject,
+                outbox::body,
+                outbox::application_id,
+                outbox::attempts,
+                outbox::created_at,
+                employees::email,
+                employees::display_name,
+                employees::active,
+            ))
+            .load(conn)
+    })
+}
+
+/// One line of a digest.
+#[derive(Debug, Clone, Queryable)]
+pub struct DigestItem {
+    pub body: String,
+    pub application_id: Option<i32>,
+    pub created_at: NaiveDateTime,
+}
+
+/// What a digest carries, oldest first.
+pub fn digest_items(conn: &mut DbConnection, digest_id: i32) -> QueryResult<Vec<DigestItem>> {
+    outbox::table
+        .filter(outbox::digest_id.eq(digest_id))
+        .order(outbox::id.asc())
+        .select((outbox::body, outbox::application_id, outbox::created_at))
+        .load(conn)
+}
+
+/// Marks a message sent (only while `token` still holds it).
+pub fn mark_sent(conn: &mut DbConnection, id: i32, token: &str, now: NaiveDateTime) -> QueryResult<bool> {
+    diesel::update(outbox::table.filter(outbox::id.eq(id)).filter(outbox::claim_token.eq(token)))
+        .set((
+            outbox::sent_at.eq(now),
+            outbox::attempts.eq(outbox::attempts + 1),
+            outbox::claim_token.eq(None::<String>),
+            outbox::claimed_until.eq(None::<NaiveDateTime>),
+        ))
+        .execute(conn)
+        .map(|n| n == 1)
+}
+
+/// Records a failed attempt: tried again at `retry_at`, or given up when `None`.
+pub fn mark_failed(
+    conn: &mut DbConnection,
+    id: i32,
+    token: &str,
+    error: &str,
+    retry_at: Option<NaiveDateTime>,
+    now: NaiveDateTime,
+) -> QueryResult<bool> {
+    let error: String = error.chars().take(500).collect();
+    diesel::update(outbox::table.filter(outbox::id.eq(id)).filter(outbox::claim_token.eq(token)))
+        .set((
+            outbox::attempts.eq(outbox::attempts + 1),
+            outbox::last_error.eq(error),
+            outbox::send_after.eq(retry_at.unwrap_or(now)),
+            outbox::failed_at.eq(retry_at.is_none().then_some(now)),
+            outbox::claim_token.eq(None::<String>),
+            outbox::claimed_until.eq(None::<NaiveDateTime>),
+        ))
+        .execute(conn)
+        .map(|n| n == 1)
+}
+
+/// Gives up unsent messages older than `MAX_AGE` and deletes finished ones older than
+/// `keep`. Returns (given up, deleted).
+pub fn tidy(conn: &mut DbConnection, now: NaiveDateTime, keep: TimeDelta) -> QueryResult<(usize, usize)> {
+    let given_up = diesel::update(
+        outbox::table
+            .filter(outbox::sent_at.is_null())
+            .filter(outbox::failed_at.is_null())
+            .filter(outbox::created_at.lt(now - MAX_AGE))
+            .filter(outbox::claimed_until.is_null().or(outbox::claimed_until.lt(now))),
+    )
+    .set((outbox::failed_at.eq(now), outbox::last_error.eq("not sent within 7 days; given up")))
+    .execute(conn)?;
+    // Digest items first: they point at their digest. An item's `sent_at` is its
+    // digest's creation, so the items of every digest deleted below are gone by then.
+    let old = now - keep;
+    let deleted_items =
+        diesel::delete(outbox::table.filter(outbox::digest_id.is_not_null()).filter(outbox::sent_at.lt(old)))
+            .execute(conn)?;
+    let deleted = diesel::delete(
+        outbox::table.filter(outbox::digest_id.is_null()).filter(outbox::sent_at.lt(old).or(outbox::failed_at.lt(old))),
+    )
+    .execute(conn)?;
+    Ok((given_up, deleted_items + deleted))
+}
+
+/// Messages neither sent nor given up: (waiting to go out alone, waiting for a digest).
+pub fn backlog(conn: &mut DbConnection) -> QueryResult<(i64, i64)> {
+    let counts: Vec<(bool, i64)> = outbox::table
+        .filter(outbox::sent_at.is_null())
+        .filter(outbox::failed_at.is_null())
+        .group_by(outbox::in_digest)
+        .select((outbox::in_digest, diesel::dsl::count_star()))
+        .load(conn)?;
+    let count = |digest: bool| counts.iter().filter(|(d, _)| *d == digest).map(|(_, n)| n).sum();
+    Ok((count(false), count(true)))
+}
+
+/// Bundles every digest item written before `cut` into one digest per recipient, in one
+/// transaction. Returns the number of digests written.
+pub fn collect_digests(conn: &mut DbConnection, cut: NaiveDateTime, now: NaiveDateTime) -> QueryResult<usize> {
+    write_transaction(conn, |conn| {
+        let waiting = || {
+            outbox::table
+                .filter(outbox::in_digest.eq(true))
+                .filter(outbox::sent_at.is_null())
+                .filter(outbox::failed_at.is_null())
+                .filter(outbox::created_at.lt(cut))
+        };
+        let recipients: Vec<(i32, i64)> = waiting()
+            .group_by(outbox::employee_id)
+            .select((outbox::employee_id, diesel::dsl::count_star()))
+            .load(conn)?;
+        for &(employee_id, items) in &recipients {
+            let text = if items == 1 {
+                "Your daily summary: 1 update".to_owned()
+            } else {
+                format!("Your daily summary: {items} updates")
+            };
+            let digest_id: i32 = diesel::insert_into(outbox::table)
+                .values((
+                    outbox::employee_id.eq(employee_id),
+                    outbox::kind.eq(MailKind::Digest.as_str()),
+                    outbox::subject.eq(subject_line(&text)),
+                    outbox::body.eq(&text),
+                    outbox::in_digest.eq(false),
+                    outbox::created_at.eq(now),
+                    outbox::send_after.eq(now),
+                ))
+                .returning(outbox::id)
+                .get_result(conn)?;
+            diesel::update(waiting().filter(outbox::employee_id.eq(employee_id)))
+                .set((outbox::digest_id.eq(digest_id), outbox::sent_at.eq(now)))
+                .execute(conn)?;
+        }
+        Ok(recipients.len())
+    })
+}
+
+/// A reminder that is due: who gets it and what it says.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Reminder {
+    pub application_id: i32,
+    pub level: ReminderLevel,
+    pub recipient_id: i32,
+    pub recipient_email: String,
+    pub text: String,
+    pub waited_working_days: i64,
+    /// Once per application, level, recipient and waiting period.
+    pub dedupe_key: String,
+}
+
+/// A person a reminder may name or go to.
+struct Person {
+    name: String,
+    email: String,
+    manager_id: Option<i32>,
+    active: bool,
+}
+
+/// The reminders due at `now` that were not written yet. Approvals waiting on a manager
+/// remind that manager, then the manager's own manager; approvals waiting on the program
+/// team remind every active administrator (there is no one above them).
+pub fn due_reminders(
+    conn: &mut DbConnection,
+    policy: ReminderPolicy,
+    now: NaiveDateTime,
+) -> QueryResult<Vec<Reminder>> {
+    let Some(arrived_before) = policy.arrived_before(now) else {
+        return Ok(Vec::new());
+    };
+    // (id, status, submitted_at, updated_at, approver, applicant, program)
+    type Waiting = (i32, String, NaiveDateTime, NaiveDateTime, Option<i32>, i32, String);
+    let at_manager: Vec<Waiting> = applications::table
+        .inner_join(programs::table)
+        .filter(applications::status.eq("submitted"))
+        .filter(applications::submitted_at.lt(arrived_before))
+        .filter(applications::approver_id.is_not_null())
+        .select((
+            applications::id,
+            applications::status,
+            applications::submitted_at,
+            applications::updated_at,
+            applications::approver_id,
+            applications::employee_id,
+            programs::name,
+        ))
+        .load(conn)?;
+    let at_team: Vec<Waiting> = applications::table
+        .inner_join(programs::table)
+        .filter(applications::status.eq("manager_approved"))
+        .filter(applications::updated_at.lt(arrived_before))
+        .select((
+            applications::id,
+            applications::status,
+            applications::submitted_at,
+            applications::updated_at,
+            applications::approver_id,
+            applications::employee_id,
+            programs::name,
+        ))
+        .load(conn)?;
+    let admins: Vec<i32> = if at_team.is_empty() {
+        Vec::new()
+    } else {
+        employees::table
+            .filter(employees::is_admin.eq(true))
+            .filter(employees::active.eq(true))
+            .order(employees::id.asc())
+            .select(employees::id)
+            .load(conn)?
+    };
+    let mut wanted: Vec<i32> = admins.clone();
+    for (_, _, _, _, approver, applicant, _) in at_manager.iter().chain(&at_team) {
+        wanted.push(*applicant);
+        wanted.extend(approver);
+    }
+    let mut people = load_people(conn, &wanted)?;
+    let managers: Vec<i32> = people.values().filter_map(|p| p.manager_id).collect();
+    people.extend(load_people(conn, &managers)?);
+
+    let mut reminders = Vec::new();
+    for (id, status, submitted_at, updated_at, approver, applicant, program) in at_manager.iter().chain(&at_team) {
+        let since = if status == "submitted" { *submitted_at } else { *updated_at };
+        let waited = working_days_between(since.date(), now.date());
+        let applicant_name = people.get(applicant).map_or("An employee", |p| p.name.as_str());
+        for level in policy.due(waited) {
+            let recipients: Vec<i32> = match (status.as_str(), level, approver) {
+                ("submitted", ReminderLevel::Approver, Some(approver)) => vec![*approver],
+                ("submitted", ReminderLevel::ApproversManager, Some(approver)) => {
+                    people.get(approver).and_then(|p| p.manager_id).into_iter().collect()
+                }
+                ("manager_approved", ReminderLevel::Approver, _) => {
+                    admins.iter().copied().filter(|admin| admin != applicant).collect()
+                }
+                _ => Vec::new(),
+            };
+            for recipient in recipients {
+                let Some(person) = people.get(&recipient).filter(|p| p.active) else {
+                    continue;
+                };
+                let text = match level {
+                    ReminderLevel::Approver => format!(
+                        "Reminder: {applicant_name}'s application to {program} has waited {waited} working days for your decision."
+                    ),
+                    ReminderLevel::ApproversManager => {
+                        let approver_name = approver.and_then(|a| people.get(&a)).map_or("their manager", |p| p.name.as_str());
+                        format!(
+                            "{applicant_name}'s application to {program} has waited {waited} working days for {approver_name}'s decision."
+                        )
+                    }
+                };
+                reminders.push(Reminder {
+                    application_id: *id,
+                    level,
+                    recipient_id: recipient,
+                    recipient_email: person.email.clone(),
+                    text,
+                    waited_working_days: waited,
+                    dedupe_key: format!(
+                        "reminder:{id}:{}:{recipient}:{}",
+                        level.as_str(),
+                        since.format("%Y-%m-%dT%H:%M:%S%.6f")
+                    ),
+                });
+            }
+        }
+    }
+    let keys: Vec<&str> = reminders.iter().map(|r| r.dedupe_key.as_str()).collect();
+    let mut written: Vec<String> = Vec::new();
+    for chunk in keys.chunks(500) {
+        written.extend(
+            outbox::table
+                .filter(outbox::dedupe_key.eq_any(chunk))
+                .select(outbox::dedupe_key.assume_not_null())
+                .load::<String>(conn)?,
+        );
+    }
+    reminders.retain(|r| !written.contains(&r.dedupe_key));
+    reminders.sort_by_key(|r| (r.application_id, r.level.as_str(), r.recipient_id));
+    Ok(reminders)
+}
+
+fn load_people(conn: &mut DbConnection, ids: &[i32]) -> QueryResult<HashMap<i32, Person>> {
+    let mut people = HashMap::new();
+    for chunk in ids.chunks(500) {
+        let rows: Vec<(i32, String, String, Option<i32>, bool)> = employees::table
+            .filter(employees::id.eq_any(chunk))
+            .select((
+                employees::id,
+                employees::display_name,
+                employees::email,
+                employees::manager_id,
+                employees::active,
+            ))
+            .load(conn)?;
+        for (id, name, email, manager_id, active) in rows {
+            people.insert(id, Person { name, email, manager_id, active });
+        }
+    }
+    Ok(people)
+}
+
+/// Writes the due reminders into the outbox in one transaction; returns how many were new.
+pub fn enqueue_reminders(conn: &mut DbConnection, reminders: &[Reminder], now: NaiveDateTime) -> QueryResult<usize> {
+    write_transaction(conn, |conn| {
+        let mut written = 0;
+        for reminder in reminders {
+            let mail = NewMail {
+                employee_id: reminder.recipient_id,
+                application_id: Some(reminder.application_id),
+                kind: MailKind::Reminder,
+                text: &reminder.text,
+                dedupe_key: Some(&reminder.dedupe_key),
+            };
+            if enqueue(conn, &mail, now)? {
+                written += 1;
+            }
+        }
+        Ok(written)
+    })
+}

@@ -1,0 +1,314 @@
+//! Sending e-mail: a background sender that claims due messages from the outbox and sends
+//! them over SMTP (`lettre`), retrying with backoff; and a scheduler that, on one server
+//! of a cluster at a time (a lease), writes the reminders of approvals that wait and the
+//! daily digests. Neither ever runs inside a request: a request only writes outbox rows.
+
+use std::time::Duration;
+
+use actix_web::web;
+use askama::Template;
+use chrono::TimeDelta;
+use lettre::message::{Mailbox, MultiPart};
+use lettre::{Message, SmtpTransport, Transport};
+
+use crate::config::Settings;
+use crate::db::outbox::{DigestItem, MailKind, OutgoingMail};
+use crate::db::{self, DbPool};
+use crate::domain::mail::{digest_cut, retry_delay, ReminderPolicy, MAX_ATTEMPTS};
+use crate::security::random_token;
+
+/// Messages claimed at a time.
+const BATCH: i64 = 20;
+/// How long a claim holds: a server that stops while holding messages loses them after
+/// this, and another server sends them.
+const CLAIM_HOLD: TimeDelta = TimeDelta::minutes(5);
+/// How long an SMTP conversation may take.
+const SMTP_TIMEOUT: Duration = Duration::from_secs(20);
+/// The lease of the scheduler.
+const SCHEDULER_LEASE: &str = "mail-scheduler";
+/// Finished messages are kept this long (then deleted).
+const KEEP_FINISHED: TimeDelta = TimeDelta::days(30);
+
+/// Starts the sender (when an SMTP server is configured) and the scheduler on the
+/// current runtime; they stop with it.
+pub fn spawn(pool: DbPool, settings: &Settings) -> anyhow::Result<()> {
+    let server_id = random_token(12);
+    let composer = Composer::new(settings)?;
+    if let Some(url) = &settings.mail.smtp_url {
+        let transport = SmtpTransport::from_url(url)?.timeout(Some(SMTP_TIMEOUT)).build();
+        let sender = Sender { pool: pool.clone(), transport, composer, retry_base: settings.mail.retry_base };
+        actix_web::rt::spawn(sender.run(settings.mail.poll));
+    }
+    let scheduler = Scheduler {
+        pool,
+        server_id,
+        sends_mail: settings.mail.smtp_url.is_some(),
+        policy: ReminderPolicy {
+            remind_after: settings.mail.remind_after_working_days,
+            escalate_after: settings.mail.escalate_after_working_days,
+        },
+        digest_hour: settings.mail.digest_hour_utc,
+        every: settings.mail.schedule_every,
+    };
+    actix_web::rt::spawn(scheduler.run());
+    Ok(())
+}
+
+/// One line of a message.
+struct Line {
+    text: String,
+    when: Option<String>,
+    link: Option<String>,
+}
+
+#[derive(Template)]
+#[template(path = "email/message.html")]
+struct HtmlMessage<'a> {
+    subject: &'a str,
+    recipient_name: &'a str,
+    intro: Option<&'a str>,
+    lines: &'a [Line],
+    account_link: &'a str,
+}
+
+#[derive(Template)]
+#[template(path = "email/message.txt")]
+struct TextMessage<'a> {
+    recipient_name: &'a str,
+    intro: Option<&'a str>,
+    lines: &'a [Line],
+    account_link: &'a str,
+}
+
+/// Writes messages: plain text and HTML, with links back to Upskill.
+#[derive(Clone)]
+pub struct Composer {
+    from: Mailbox,
+    public_url: String,
+    /// The right-hand side of Message-IDs (the public address's host).
+    domain: String,
+}
+
+impl Composer {
+    pub fn new(settings: &Settings) -> anyhow::Result<Composer> {
+        let from: Mailbox =
+            settings.mail.from.parse().map_err(|e| anyhow::anyhow!("--mail-from {}: {e}", settings.mail.from))?;
+        let public_url = settings.public_url();
+        let host = public_url.split("://").nth(1).unwrap_or("localhost");
+        let domain = host.split(['/', ':']).next().filter(|h| !h.is_empty()).unwrap_or("localhost").to_owned();
+        Ok(Composer { from, public_url, domain })
+    }
+
+    fn application_link(&self, application_id: Option<i32>) -> Option<String> {
+        application_id.map(|id| format!("{}/applications/{id}", self.public_url))
+    }
+
+    /// The message for an outbox row (a digest with its items).
+    pub fn compose(&self, mail: &OutgoingMail, items: &[DigestItem]) -> anyhow::Result<Message> {
+        let (intro, lines): (Option<&str>, Vec<Line>) = match MailKind::parse(&mail.kind) {
+            MailKind::Digest => (
+                Some("Here is what happened in Upskill since your last summary."),
+                items
+                    .iter()
+                    .map(|item| Line {
+                        text: item.body.clone(),
+                        when: Some(item.created_at.format("%-d %b %Y, %H:%M UTC").to_string()),
+                        link: self.application_link(item.application_id),
+                    })
+                    .collect(),
+            ),
+            MailKind::Notice | MailKind::Reminder => (
+                None,
+                vec![Line { text: mail.body.clone(), when: None, link: self.application_link(mail.application_id) }],
+            ),
+        };
+        let account_link = format!("{}/account", self.public_url);
+        let text = TextMessage { recipient_name: &mail.to_name, intro, lines: &lines, account_link: &account_link };
+        let html = HtmlMessage {
+            subject: &mail.subject,
+            recipient_name: &mail.to_name,
+            intro,
+            lines: &lines,
+            account_link: &account_link,
+        };
+        let to = Mailbox::new(Some(mail.to_name.clone()), mail.to_email.parse()?);
+        Ok(Message::builder()
+            .from(self.from.clone())
+            .to(to)
+            .subject(mail.subject.clone())
+            // The same row always has the same id: a copy sent again is recognisably one.
+            .message_id(Some(format!("<upskill-outbox-{}@{}>", mail.id, self.domain)))
+            .multipart(MultiPart::alternative_plain_html(text.render()?, html.render()?))?)
+    }
+}
+
+/// Claims due messages and sends them, one batch after another.
+struct Sender {
+    pool: DbPool,
+    transport: SmtpTransport,
+    composer: Composer,
+    retry_base: Duration,
+}
+
+/// What became of one message.
+enum Delivery {
+    Sent,
+    Retry(String),
+    GiveUp(String),
+}
+
+impl Sender {
+    async fn run(self, poll: Duration) {
+        loop {
+            let sent = match self.send_batch().await {
+                Ok(count) => count,
+                Err(err) => {
+                    tracing::warn!(error = %err, "e-mail sender: cannot reach the outbox");
+                    0
+                }
+            };
+            if sent == 0 {
+                actix_web::rt::time::sleep(poll).await;
+            }
+        }
+    }
+
+    /// Claims one batch and sends it; returns how many messages were claimed.
+    async fn send_batch(&self) -> anyhow::Result<usize> {
+        let pool = self.pool.clone();
+        let token = random_token(18);
+        let claim_token = token.clone();
+        let claimed = web::block(move || -> anyhow::Result<Vec<(OutgoingMail, Vec<DigestItem>)>> {
+            let mut conn = pool.get()?;
+            let claimed = db::outbox::claim_due(&mut conn, &claim_token, db::now(), CLAIM_HOLD, BATCH)?;
+            let mut with_items = Vec::with_capacity(claimed.len());
+            for mail in claimed {
+                let items = if MailKind::parse(&mail.kind) == MailKind::Digest {
+                    db::outbox::digest_items(&mut conn, mail.id)?
+                } else {
+                    Vec::new()
+                };
+                with_items.push((mail, items));
+            }
+            Ok(with_items)
+        })
+        .await??;
+        let count = claimed.len();
+        for (mail, items) in claimed {
+            let delivery = self.deliver(&mail, &items).await;
+            self.record(&mail, &token, delivery).await?;
+        }
+        Ok(count)
+    }
+
+    async fn deliver(&self, mail: &OutgoingMail, items: &[DigestItem]) -> Delivery {
+        if !mail.to_active {
+            return Delivery::GiveUp("the recipient's account is deactivated".to_owned());
+        }
+        let message = match self.composer.compose(mail, items) {
+            Ok(message) => message,
+            Err(err) => return Delivery::GiveUp(format!("cannot write the message: {err}")),
+        };
+        let transport = self.transport.clone();
+        match web::block(move || transport.send(&message)).await {
+            Ok(Ok(_)) => Delivery::Sent,
+            Ok(Err(err)) if err.is_permanent() => Delivery::GiveUp(err.to_string()),
+            Ok(Err(err)) => Delivery::Retry(err.to_string()),
+            Err(err) => Delivery::Retry(err.to_string()),
+        }
+    }
+
+    async fn record(&self, mail: &OutgoingMail, token: &str, delivery: Delivery) -> anyhow::Result<()> {
+        let now = db::now();
+        let attempts = mail.attempts + 1;
+        let (id, kind, token) = (mail.id, mail.kind.clone(), token.to_owned());
+        match &delivery {
+            Delivery::Sent => tracing::info!(outbox_id = id, kind = %kind, "e-mail sent"),
+            Delivery::Retry(error) => tracing::warn!(outbox_id = id, attempts, %error, "e-mail not sent; will retry"),
+            Delivery::GiveUp(error) => tracing::error!(outbox_id = id, attempts, %error, "e-mail given up"),
+        }
+        let retry_at = |error: &str| {
+            let wait = TimeDelta::from_std(retry_delay(self.retry_base, attempts)).unwrap_or(TimeDelta::hours(1));
+            (attempts < MAX_ATTEMPTS).then_some(now + wait).ok_or_else(|| error.to_owned())
+        };
+        let pool = self.pool.clone();
+        let outcome = match delivery {
+            Delivery::Sent => None,
+            Delivery::Retry(error) => Some((retry_at(&error).ok(), error)),
+            Delivery::GiveUp(error) => Some((None, error)),
+        };
+        web::block(move || -> anyhow::Result<()> {
+            let mut conn = pool.get()?;
+            match outcome {
+                None => db::outbox::mark_sent(&mut conn, id, &token, now)?,
+                Some((retry_at, error)) => db::outbox::mark_failed(&mut conn, id, &token, &error, retry_at, now)?,
+            };
+            Ok(())
+        })
+        .await?
+    }
+}
+
+/// Reminders, digests and tidying, on the one server that holds the lease.
+struct Scheduler {
+    pool: DbPool,
+    server_id: String,
+    sends_mail: bool,
+    policy: ReminderPolicy,
+    digest_hour: u32,
+    every: Duration,
+}
+
+impl Scheduler {
+    async fn run(self) {
+        let mut ticker = actix_web::rt::time::interval(self.every);
+        loop {
+            ticker.tick().await;
+            let pool = self.pool.clone();
+            let (server_id, sends_mail, policy, digest_hour) =
+                (self.server_id.clone(), self.sends_mail, self.policy, self.digest_hour);
+            let lease = TimeDelta::from_std(self.every * 3).unwrap_or(TimeDelta::hours(1));
+            let done = web::block(move || -> anyhow::Result<Option<ScheduledWork>> {
+                let mut conn = pool.get()?;
+                let now = db::now();
+                if !db::leases::try_acquire(&mut conn, SCHEDULER_LEASE, &server_id, now, lease)? {
+                    return Ok(None);
+                }
+                let mut work = ScheduledWork::default();
+                if sends_mail {
+                    let due = db::outbox::due_reminders(&mut conn, policy, now)?;
+                    work.reminders = db::outbox::enqueue_reminders(&mut conn, &due, now)?;
+                    if let Some(cut) = digest_cut(now, digest_hour) {
+                        work.digests = db::outbox::collect_digests(&mut conn, cut, now)?;
+                    }
+                }
+                (work.given_up, work.deleted) = db::outbox::tidy(&mut conn, now, KEEP_FINISHED)?;
+                Ok(Some(work))
+            })
+            .await;
+            match done {
+                Ok(Ok(Some(work))) if work != ScheduledWork::default() => {
+                    tracing::info!(
+                        reminders = work.reminders,
+                        digests = work.digests,
+                        given_up = work.given_up,
+                        deleted = work.deleted,
+                        "e-mail scheduler"
+                    );
+                }
+                Ok(Ok(_)) => {}
+                Ok(Err(err)) => tracing::warn!(error = %err, "e-mail scheduler failed; will try again"),
+                Err(err) => tracing::warn!(error = %err, "e-mail scheduler failed; will try again"),
+            }
+        }
+    }
+}
+
+/// What one run of the scheduler wrote.
+#[derive(Debug, Default, PartialEq, Eq)]
+struct ScheduledWork {
+    reminders: usize,
+    digests: usize,
+    given_up: usize,
+    deleted: usize,
+}
