@@ -184,11 +184,20 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    calendar_feeds (employee_id) {
+        employee_id -> Integer,
+        token_hash -> Text,
+        created_at -> Timestamp,
+    }
+}
+
 diesel::joinable!(intakes -> programs (program_id));
 diesel::joinable!(applications -> programs (program_id));
 diesel::joinable!(applications -> intakes (intake_id));
 diesel::joinable!(application_events -> applications (application_id));
 diesel::joinable!(notifications -> applications (application_id));
+diesel::joinable!(calendar_feeds -> employees (employee_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     employees,
@@ -205,4 +214,5 @@ diesel::allow_tables_to_appear_in_same_query!(
     pledge_participants,
     pledge_participant_count,
     employee_imports,
+    calendar_feeds,
 );

@@ -1,10 +1,12 @@
-//! The account page: who I am as Upskill knows me, where I am signed in, and "sign out
-//! everywhere" (a lost laptop, a shared computer left signed in).
+//! The account page: who I am as Upskill knows me, where I am signed in, "sign out
+//! everywhere" (a lost laptop, a shared computer left signed in), and my calendar feed
+//! (its routes are in `calendar`).
 
 use actix_session::Session;
 use actix_web::{get, post, HttpRequest, HttpResponse};
 use askama::Template;
 
+use super::calendar::{forget_new_feed_address, FeedPanel};
 use super::{page, redirect_with_flash, run_db, Chrome, CsrfForm, EmptyForm, State, Viewer};
 use crate::db;
 use crate::domain::SiteType;
@@ -22,17 +24,19 @@ struct AccountPage {
     manager: String,
     /// Live sessions, this one included.
     sessions: i64,
+    feed: FeedPanel,
 }
 
 #[get("/account")]
 pub async fn show_account(state: State, viewer: Viewer, req: HttpRequest) -> Result<HttpResponse, AppError> {
     let (id, manager_id, idle) = (viewer.id(), viewer.employee.manager_id, state.settings.session_idle);
-    let (manager, sessions) = run_db(&state, move |conn| {
+    let (manager, sessions, feed) = run_db(&state, move |conn| {
         let manager = match manager_id {
             Some(manager_id) => db::employees::find_by_id(conn, manager_id)?.display_name,
             None => String::new(),
         };
-        Ok((manager, db::sessions::count_live_for_employee(conn, id, idle)?))
+        let sessions = db::sessions::count_live_for_employee(conn, id, idle)?;
+        Ok((manager, sessions, db::calendar::feed_of(conn, id)?))
     })
     .await?;
     let employee = &viewer.employee;
@@ -44,8 +48,11 @@ pub async fn show_account(state: State, viewer: Viewer, req: HttpRequest) -> Res
         site: employee.site_type.parse::<SiteType>().map(SiteType::label).unwrap_or("—"),
         manager,
         sessions,
+        feed: FeedPanel::new(&state, &viewer, &req, feed),
     };
-    page(&req, &template)
+    let mut response = page(&req, &template)?;
+    forget_new_feed_address(&req, &mut response)?;
+    Ok(response)
 }
 
 /// Ends every session of the signed-in person, this one included.
