@@ -6,13 +6,13 @@
 
 use actix_web::cookie::{time, Cookie, CookieJar, Key, SameSite};
 use actix_web::http::header::{ContentDisposition, DispositionParam, DispositionType};
-use actix_web::{get, post, web, HttpRequest, HttpResponse};
+use actix_web::{get, post, web, HttpRequest, HttpResponse, HttpResponseBuilder};
 
 use super::catalog::long_date;
 use super::{redirect_with_flash, run_db, AppState, CsrfForm, EmptyForm, State, Viewer};
 use crate::config::Settings;
+use crate::db;
 use crate::db::calendar::Place;
-use crate::db::{self};
 use crate::domain::calendar::{offers_calendar, AllDayEvent, Calendar};
 use crate::domain::ApplicationStatus;
 use crate::error::AppError;
@@ -56,8 +56,8 @@ fn uid_tag(state: &AppState) -> String {
     installation_tag(&state.secret, "calendar-uid")
 }
 
-fn calendar_response(ics: String) -> HttpResponse {
-    HttpResponse::Ok().content_type("text/calendar; charset=utf-8").body(ics)
+fn calendar(response: &mut HttpResponseBuilder, ics: String) -> HttpResponse {
+    response.content_type("text/calendar; charset=utf-8").body(ics)
 }
 
 /// One place as an `.ics` file, for its owner only, while it holds a seat.
@@ -81,18 +81,11 @@ pub async fn download_place(
     let ics = Calendar { name: None, refresh_hours: None, events: &events, stamp: db::now() }.to_ics();
     let slug: String = place.program_slug.chars().filter(|c| c.is_ascii_alphanumeric() || *c == '-').collect();
     let file_name = if slug.is_empty() { "upskill.ics".to_owned() } else { format!("{slug}.ics") };
-    let mut response = calendar_response(ics);
-    response.headers_mut().insert(
-        actix_web::http::header::CONTENT_DISPOSITION,
-        ContentDisposition {
-            disposition: DispositionType::Attachment,
-            parameters: vec![DispositionParam::Filename(file_name)],
-        }
-        .to_string()
-        .parse()
-        .map_err(|e| AppError::Internal(anyhow::anyhow!("content disposition: {e}")))?,
-    );
-    Ok(response)
+    let attachment = ContentDisposition {
+        disposition: DispositionType::Attachment,
+        parameters: vec![DispositionParam::Filename(file_name)],
+    };
+    Ok(calendar(HttpResponse::Ok().insert_header(attachment), ics))
 }
 
 /// The feed of the employee whose token the address carries: every place they hold.
@@ -112,13 +105,13 @@ pub async fn show_feed(state: State, req: HttpRequest) -> Result<HttpResponse, A
     let Some(places) = places else { return Err(AppError::NotFound) };
     let (site, tag) = (site_url(&req, &state.settings), uid_tag(&state));
     let events: Vec<AllDayEvent> = places.iter().map(|place| event_of(place, &site, &tag)).collect();
-    let calendar = Calendar {
+    let document = Calendar {
         name: Some("Upskill: your places"),
         refresh_hours: Some(FEED_REFRESH_HOURS),
         events: &events,
         stamp: db::now(),
     };
-    Ok(calendar_response(calendar.to_ics()))
+    Ok(calendar(&mut HttpResponse::Ok(), document.to_ics()))
 }
 
 /// Makes a new feed address for the signed-in person; the one they had stops working.
