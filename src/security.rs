@@ -57,6 +57,13 @@ pub fn verify_signed<'a>(secret: &[u8], signed: &'a str) -> Option<&'a str> {
     constant_time_eq(&signature(secret, value), given).then_some(value)
 }
 
+/// A short identifier of this installation for `purpose`, derived from the instance
+/// secret without revealing it: the same on every server and after restarts, different
+/// from one installation to another.
+pub fn installation_tag(secret: &[u8], purpose: &str) -> String {
+    sha256_hex(&signature(secret, purpose)).chars().take(16).collect()
+}
+
 fn signature(secret: &[u8], value: &str) -> String {
     // HMAC accepts keys of any length, so this cannot fail.
     let Ok(mut mac) = Hmac::<Sha256>::new_from_slice(secret) else {
@@ -87,5 +94,14 @@ mod tests {
         assert_eq!(verify_signed(b"other", &signed), None);
         assert_eq!(verify_signed(b"secret", &signed.replace("token123", "token124")), None);
         assert_eq!(verify_signed(b"secret", "no-signature"), None);
+    }
+
+    #[test]
+    fn installation_tags_are_stable_and_differ_by_secret_and_purpose() {
+        let tag = installation_tag(b"secret", "calendar");
+        assert_eq!(tag.len(), 16);
+        assert_eq!(tag, installation_tag(b"secret", "calendar"));
+        assert_ne!(tag, installation_tag(b"other", "calendar"));
+        assert_ne!(tag, installation_tag(b"secret", "other"));
     }
 }

@@ -7,6 +7,7 @@
 pub mod applications;
 pub mod audit;
 pub mod backup;
+pub mod calendar;
 pub mod catalog_cache;
 pub mod dashboard;
 pub mod delegations;

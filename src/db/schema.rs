@@ -222,6 +222,14 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    calendar_feeds (employee_id) {
+        employee_id -> Integer,
+        token_hash -> Text,
+        created_at -> Timestamp,
+    }
+}
+
 diesel::joinable!(intakes -> programs (program_id));
 diesel::joinable!(applications -> programs (program_id));
 diesel::joinable!(applications -> intakes (intake_id));
@@ -229,6 +237,7 @@ diesel::joinable!(application_events -> applications (application_id));
 diesel::joinable!(notifications -> applications (application_id));
 diesel::joinable!(outbox -> employees (employee_id));
 diesel::joinable!(email_preferences -> employees (employee_id));
+diesel::joinable!(calendar_feeds -> employees (employee_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     employees,
@@ -248,4 +257,5 @@ diesel::allow_tables_to_appear_in_same_query!(
     outbox,
     email_preferences,
     leases,
+    calendar_feeds,
 );

@@ -5,6 +5,7 @@
 
 pub mod application;
 pub mod application_form;
+pub mod calendar;
 pub mod charts;
 pub mod csv_cell;
 pub mod dashboard;

@@ -1,12 +1,13 @@
 //! The account page: who I am as Upskill knows me, how I get e-mail (one per event or a
-//! daily digest), where I am signed in, and "sign out everywhere" (a lost laptop, a
-//! shared computer left signed in).
+//! daily digest), where I am signed in, "sign out everywhere" (a lost laptop, a shared
+//! computer left signed in), and my calendar feed (its routes are in `calendar`).
 
 use actix_session::Session;
 use actix_web::{get, post, HttpRequest, HttpResponse};
 use askama::Template;
 use serde::Deserialize;
 
+use super::calendar::{forget_new_feed_address, FeedPanel};
 use super::{page, redirect_with_flash, run_db, Chrome, CsrfForm, EmptyForm, State, Viewer};
 use crate::db;
 use crate::domain::SiteType;
@@ -29,18 +30,19 @@ struct AccountPage {
     /// Whether this server sends e-mail at all.
     sends_mail: bool,
     digest_hour: u32,
+    feed: FeedPanel,
 }
 
 #[get("/account")]
 pub async fn show_account(state: State, viewer: Viewer, req: HttpRequest) -> Result<HttpResponse, AppError> {
     let (id, manager_id, idle) = (viewer.id(), viewer.employee.manager_id, state.settings.session_idle);
-    let (manager, sessions, daily_digest) = run_db(&state, move |conn| {
+    let (manager, sessions, daily_digest, feed) = run_db(&state, move |conn| {
         let manager = match manager_id {
             Some(manager_id) => db::employees::find_by_id(conn, manager_id)?.display_name,
             None => String::new(),
         };
         let sessions = db::sessions::count_live_for_employee(conn, id, idle)?;
-        Ok((manager, sessions, db::outbox::wants_digest(conn, id)?))
+        Ok((manager, sessions, db::outbox::wants_digest(conn, id)?, db::calendar::feed_of(conn, id)?))
     })
     .await?;
     let employee = &viewer.employee;
@@ -55,8 +57,11 @@ pub async fn show_account(state: State, viewer: Viewer, req: HttpRequest) -> Res
         daily_digest,
         sends_mail: state.settings.mail.smtp_url.is_some(),
         digest_hour: state.settings.mail.digest_hour_utc,
+        feed: FeedPanel::new(&state, &viewer, &req, feed),
     };
-    page(&req, &template)
+    let mut response = page(&req, &template)?;
+    forget_new_feed_address(&req, &mut response)?;
+    Ok(response)
 }
 
 /// How someone wants their e-mail.

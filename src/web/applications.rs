@@ -18,6 +18,7 @@ use crate::domain::application::{
     decision_role, transition, Action, Authority, DecisionRole, Event, Facts, Seats, Stages, Status,
 };
 use crate::domain::application_form::{parse_application, ApplicationInput, FieldErrors, IntakeChoice};
+use crate::domain::calendar::offers_calendar;
 use crate::domain::{check_eligibility, Cents, Eligibility, ProgramKind};
 use crate::error::AppError;
 
@@ -594,6 +595,8 @@ struct ApplicationPage {
     timeline: Vec<TimelineView>,
     can_edit: bool,
     can_withdraw: bool,
+    /// The owner's place in an intake, offered as an `.ics` download.
+    can_add_to_calendar: bool,
     decision: Option<DecisionView>,
 }
 
@@ -752,6 +755,7 @@ pub async fn application_page(
         timeline: timeline_views(&bundle),
         can_edit: is_owner && status == Status::ChangesRequested,
         can_withdraw: is_owner && !status.is_final(),
+        can_add_to_calendar: is_owner && bundle.intake.is_some() && offers_calendar(status),
         decision: decision_view(&bundle, status, refused),
     };
     page_with_status(req, &template, http_status)

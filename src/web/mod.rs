@@ -8,6 +8,7 @@ pub mod applications;
 pub mod approvals;
 pub mod assets;
 pub mod auth;
+pub mod calendar;
 pub mod catalog;
 pub mod health;
 pub mod home;

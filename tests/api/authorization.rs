@@ -116,6 +116,13 @@ fn matrix() -> Vec<Row> {
             "/account/sign-out-everywhere",
             [SignIn, SignedOut, SignedOut, SignedOut, SignedOut, SignedOut, SignedOut, SignIn],
         ),
+        row("POST", "/account/calendar-feed", SIGNED_IN),
+        row("POST", "/account/calendar-feed/off", SIGNED_IN),
+        // Calendar apps fetch the feed without a session: the token in its address is the
+        // only credential, and without a valid one nobody learns anything, signed in or not.
+        row("GET", "/calendar.ics", [NotFound; 8]),
+        row("GET", "/calendar.ics?token={wrong_token}", [NotFound; 8]),
+        row("GET", "/calendar.ics?token={feed_token}", PUBLIC),
         row("GET", "/programs", SIGNED_IN),
         row("GET", "/programs/{slug}", SIGNED_IN),
         row("GET", "/programs/{slug}/apply", SIGNED_IN),
@@ -126,6 +133,7 @@ fn matrix() -> Vec<Row> {
         row("POST", "/applications/{id}/edit", OWNER_ONLY),
         row("GET", "/applications/{id}/withdraw", OWNER_ONLY),
         row("POST", "/applications/{id}/withdraw", OWNER_ONLY),
+        row("GET", "/applications/{placed}/calendar.ics", OWNER_ONLY),
         row("GET", "/notifications", SIGNED_IN),
         row("POST", "/notifications/read", SIGNED_IN),
         row("GET", "/approvals", DECIDERS),
@@ -185,6 +193,10 @@ struct World {
     delegation: i32,
     /// Fiona's id.
     owner: i32,
+    /// Fiona's approved place in an Amazon Apprenticeship intake.
+    placed: i32,
+    /// The token of Fiona's calendar feed.
+    feed_token: String,
 }
 
 impl World {
@@ -216,6 +228,8 @@ impl World {
             .await;
         assert_eq!(delegated.status(), StatusCode::SEE_OTHER, "Maria delegates to Dev");
         let delegation = delegations::table.select(delegations::id).first(&mut app.db()).unwrap();
+        let placed = place_in_an_intake(&app, &browsers[1], &browsers[3], &browsers[6]).await;
+        let feed_token = feed_token_of(&browsers[1]).await;
         let mut tokens = Vec::new();
         for browser in &browsers {
             tokens.push(token_of(browser).await);
@@ -224,7 +238,7 @@ impl World {
         let paula = employee_id(&app, "paula.parttime@upskill.example");
         diesel::update(employees::table.find(paula)).set(employees::active.eq(false)).execute(&mut app.db()).unwrap();
         let owner = employee_id(&app, "fiona.associate@upskill.example");
-        World { app, browsers, tokens, application, delegation, owner }
+        World { app, browsers, tokens, application, delegation, owner, placed, feed_token }
     }
 
     /// The route with its placeholders filled in from this world.
@@ -235,7 +249,32 @@ impl World {
             .replace("{id}", &self.application.to_string())
             .replace("{delegation}", &self.delegation.to_string())
             .replace("{employee}", &self.owner.to_string())
+            .replace("{placed}", &self.placed.to_string())
+            .replace("{feed_token}", &self.feed_token)
+            .replace("{wrong_token}", "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA")
     }
+}
+
+/// The owner applies to an intake, and the manager and the admin approve: a place.
+async fn place_in_an_intake(app: &TestApp, owner: &Browser, manager: &Browser, admin: &Browser) -> i32 {
+    let intake = crate::helpers::intake_ids(app, "amazon-apprenticeship")[1].to_string();
+    let id = crate::helpers::apply(owner, "amazon-apprenticeship", &[("intake_id", &intake)]).await;
+    for decider in [manager, admin] {
+        let version = crate::helpers::version_of(app, id);
+        let response = decider.post_with_csrf(&format!("/applications/{id}/approve"), &[("version", &version)]).await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    }
+    assert_eq!(crate::helpers::status_of(app, id), "approved");
+    id
+}
+
+/// Turns the browser's calendar feed on; returns the token of its address.
+async fn feed_token_of(browser: &Browser) -> String {
+    let response = browser.post_with_csrf("/account/calendar-feed", &[]).await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    let (_, page) = browser.page("/account").await;
+    let url = crate::helpers::attribute_values(&page, "#calendar-feed-url", "value").remove(0);
+    url.split_once("token=").unwrap().1.to_owned()
 }
 
 /// The CSRF token of a browser's session, or nothing for a visitor without one.
@@ -374,6 +413,11 @@ fn declared_routes() -> BTreeSet<(String, String)> {
     found
 }
 
+/// A row's pattern without its query string (rows of one route may differ by query).
+fn route_of(pattern: &str) -> &str {
+    pattern.split_once('?').map_or(pattern, |(route, _)| route)
+}
+
 /// Placeholders are named for the matrix's data; compare routes with them blanked.
 fn shape(pattern: &str) -> String {
     let mut out = String::new();
@@ -397,7 +441,7 @@ fn every_route_is_in_the_matrix() {
     let declared: BTreeSet<(String, String)> =
         declared_routes().into_iter().map(|(method, pattern)| (method, shape(&pattern))).collect();
     let listed: BTreeSet<(String, String)> =
-        matrix().iter().map(|row| (row.method.to_owned(), shape(row.pattern))).collect();
+        matrix().iter().map(|row| (row.method.to_owned(), shape(route_of(row.pattern)))).collect();
     let missing: Vec<_> = declared.difference(&listed).collect();
     let stale: Vec<_> = listed.difference(&declared).collect();
     assert!(missing.is_empty(), "routes without a row in the authorization matrix: {missing:?}");

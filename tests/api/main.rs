@@ -13,6 +13,7 @@ mod auth;
 mod authorization;
 mod backup;
 mod browser;
+mod calendar;
 mod catalog;
 mod cluster;
 mod dashboard;

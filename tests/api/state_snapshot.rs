@@ -5,8 +5,8 @@
 use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 use upskill::db::schema::{
-    application_events, application_stats, applications, audit_log, delegations, email_preferences, employee_imports,
-    employees, intakes, notifications, outbox, pledge_participants, programs, settings,
+    application_events, application_stats, applications, audit_log, calendar_feeds, delegations, email_preferences,
+    employee_imports, employees, intakes, notifications, outbox, pledge_participants, programs, settings,
 };
 
 use crate::helpers::TestApp;
@@ -24,6 +24,8 @@ pub struct Snapshot {
     programs: Vec<ProgramRow>,
     intakes: Vec<IntakeRow>,
     delegations: Vec<DelegationRow>,
+    /// Each feed's owner and token hash.
+    calendar_feeds: Vec<(i32, String)>,
     settings: Vec<(String, String)>,
     unread_notifications: i64,
     /// Who takes a daily digest.
@@ -65,6 +67,11 @@ pub fn snapshot(app: &TestApp) -> Snapshot {
         delegations: delegations::table
             .order(delegations::id)
             .select((delegations::id, delegations::starts_on, delegations::ends_on))
+            .load(conn)
+            .unwrap(),
+        calendar_feeds: calendar_feeds::table
+            .order(calendar_feeds::employee_id)
+            .select((calendar_feeds::employee_id, calendar_feeds::token_hash))
             .load(conn)
             .unwrap(),
         settings: settings::table.order(settings::name).load(conn).unwrap(),

@@ -1,0 +1,2 @@
+DROP INDEX calendar_feeds_token_hash;
+DROP TABLE calendar_feeds;
