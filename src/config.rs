@@ -30,6 +30,8 @@ pub struct Settings {
     /// On SIGTERM or SIGINT: stop accepting, let requests in flight finish for at most
     /// this long, then exit.
     pub shutdown_grace: Duration,
+    /// Where to serve `/metrics` (its own listener); `None`: no metrics.
+    pub metrics_bind: Option<String>,
 }
 
 impl Settings {
@@ -48,6 +50,7 @@ impl Settings {
             pool_size: 8,
             workers: 0,
             shutdown_grace: Duration::from_secs(30),
+            metrics_bind: None,
         }
     }
 
@@ -64,6 +67,9 @@ impl Settings {
         }
         if self.pool_size == 0 {
             return Err("--pool-size must be at least 1".to_owned());
+        }
+        if self.metrics_bind.as_ref().is_some_and(|address| address.trim().is_empty()) {
+            return Err("--metrics-bind must be an address and port, such as 127.0.0.1:9100".to_owned());
         }
         if self.demo && self.demo_password.len() < 8 {
             return Err("--demo-password must have at least 8 characters".to_owned());
