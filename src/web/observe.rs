@@ -121,7 +121,7 @@ where
             .unwrap_or_else(RequestId::generate);
         // At ERROR level the span is kept whatever the level filter, so that lines of
         // every level logged inside it carry the id.
-        let span = tracing::error_span!("request", request_id = id.as_str());
+        let span = tracing::error_span!("request", request_id = %id.as_str());
         let method = method_label(req.method().as_str());
         let header = id.header_value();
         let service = self.service.clone();

@@ -19,6 +19,7 @@ mod dashboard;
 mod faults;
 mod fuzz;
 mod import;
+mod operations;
 mod platform;
 mod query_plans;
 mod state_snapshot;
