@@ -21,8 +21,19 @@ use crate::startup::{prepare_database, Application};
 #[derive(Debug, Parser)]
 #[command(name = "upskill", version, about = "Upskill: the upskilling pledge's programs, applications and approvals")]
 pub struct Cli {
+    /// How log lines are written to standard error: `text` for people, `json` (one
+    /// object a line) for log shippers.
+    #[arg(long, global = true, env = "UPSKILL_LOG_FORMAT", value_enum, default_value_t = LogFormat::Text)]
+    pub log_format: LogFormat,
     #[command(subcommand)]
     pub command: Command,
+}
+
+/// The format of log lines.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum LogFormat {
+    Text,
+    Json,
 }
 
 #[derive(Debug, Subcommand)]
@@ -135,6 +146,10 @@ pub struct ServeArgs {
     pub shutdown_grace_seconds: u64,
     #[command(flatten)]
     pub mail: MailArgs,
+    /// Serve Prometheus metrics at `/metrics` on this address and port (its own listener;
+    /// the main address never serves them). Off when not set.
+    #[arg(long, env = "UPSKILL_METRICS_BIND")]
+    pub metrics_bind: Option<String>,
 }
 
 /// E-mail flags of `serve`.
@@ -236,6 +251,7 @@ impl ServeArgs {
             workers: self.workers,
             shutdown_grace: Duration::from_secs(self.shutdown_grace_seconds),
             mail: self.mail.settings(),
+            metrics_bind: self.metrics_bind.clone(),
         }
     }
 }
@@ -312,6 +328,10 @@ async fn serve(settings: Settings) -> anyhow::Result<()> {
     let host = settings.bind.rsplit_once(':').map_or("127.0.0.1", |(host, _)| host);
     let host = if host == "0.0.0.0" { "127.0.0.1" } else { host };
     println!("Upskill is running at http://{host}:{}/", app.port());
+    if let (Some(port), Some(address)) = (app.metrics_port(), &settings.metrics_bind) {
+        let host = address.rsplit_once(':').map_or("127.0.0.1", |(host, _)| host);
+        println!("Metrics at http://{host}:{port}/metrics");
+    }
     if demo {
         println!("Demo sign-ins (password \"{demo_password}\"):");
         for account in db::seed::demo_accounts() {

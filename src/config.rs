@@ -32,6 +32,8 @@ pub struct Settings {
     pub shutdown_grace: Duration,
     /// E-mail: everything about sending it (off unless `smtp_url` is set).
     pub mail: MailSettings,
+    /// Where to serve `/metrics` (its own listener); `None`: no metrics.
+    pub metrics_bind: Option<String>,
 }
 
 /// How e-mail goes out. With no `smtp_url` nothing is sent (messages still wait in the
@@ -93,6 +95,7 @@ impl Settings {
             workers: 0,
             shutdown_grace: Duration::from_secs(30),
             mail: MailSettings::default(),
+            metrics_bind: None,
         }
     }
 
@@ -111,6 +114,9 @@ impl Settings {
             return Err("--pool-size must be at least 1".to_owned());
         }
         self.validate_mail()?;
+        if self.metrics_bind.as_ref().is_some_and(|address| address.trim().is_empty()) {
+            return Err("--metrics-bind must be an address and port, such as 127.0.0.1:9100".to_owned());
+        }
         if self.demo && self.demo_password.len() < 8 {
             return Err("--demo-password must have at least 8 characters".to_owned());
         }

@@ -2,13 +2,15 @@
 //!
 //! Policy: the `db` layer returns `diesel::QueryResult`; handlers return `AppError`;
 //! `anyhow` is for the command line only. `diesel::NotFound` becomes a 404 here, once.
-//! A 500 shows an opaque page; its cause goes to the log.
+//! A 500 shows an opaque page with the request's id as its reference; its cause goes to
+//! the log, on a line that carries the same id.
 
 use actix_web::http::header::{self, HeaderValue};
 use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, ResponseError};
 use askama::Template;
 
+use crate::web::observe::RequestId;
 use crate::web::Chrome;
 
 #[derive(Debug, thiserror::Error)]
@@ -102,6 +104,8 @@ pub struct ErrorPage {
     pub code: u16,
     pub title: &'static str,
     pub message: &'static str,
+    /// On the 500 page: the request's id, for the user to quote to support.
+    pub reference: Option<String>,
 }
 
 impl ErrorPage {
@@ -115,7 +119,11 @@ impl ErrorPage {
             503 => ("Upskill is unavailable", "Upskill cannot reach or write to its database right now. Nothing you sent was saved; try again in a minute."),
             _ => ("Something went wrong", "An unexpected error stopped this page. It has been logged; try again in a moment."),
         };
-        ErrorPage { chrome: Chrome::anonymous(), code: status.as_u16(), title, message }
+        let reference = (status == StatusCode::INTERNAL_SERVER_ERROR)
+            .then(RequestId::current)
+            .flatten()
+            .map(|id| id.as_str().to_owned());
+        ErrorPage { chrome: Chrome::anonymous(), code: status.as_u16(), title, message, reference }
     }
 }
 

@@ -6,6 +6,7 @@ pub mod db;
 pub mod domain;
 pub mod error;
 pub mod mail;
+pub mod metrics;
 pub mod security;
 pub mod session_store;
 pub mod startup;

@@ -9,13 +9,13 @@ use std::time::Duration;
 
 use actix_session::storage::{LoadError, SaveError, SessionKey, SessionStore, UpdateError};
 use actix_web::cookie::time::Duration as CookieDuration;
-use actix_web::web;
 use chrono::{NaiveDateTime, TimeDelta};
 
 use crate::db::sessions::{self, SessionRow};
 use crate::db::{self, DbPool};
 use crate::error::AppError;
 use crate::security::{random_token, sha256_hex};
+use crate::web;
 
 /// The session state key that names the signed-in employee.
 pub const EMPLOYEE_ID_KEY: &str = "employee_id";
@@ -52,7 +52,7 @@ impl DbSessionStore {
         T: Send + 'static,
     {
         let pool = self.pool.clone();
-        let result = web::block(move || -> anyhow::Result<T> {
+        let result = web::block_in_span(move || -> anyhow::Result<T> {
             let mut conn = pool.get().map_err(|e| anyhow::anyhow!("{DATABASE_UNAVAILABLE}: {e}"))?;
             match work(&mut conn) {
                 Ok(value) => Ok(value),

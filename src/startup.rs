@@ -2,6 +2,7 @@
 //! The server runs exactly this route table in production and in the tests (`Application::build`).
 
 use std::net::TcpListener;
+use std::sync::Arc;
 use std::time::Duration;
 
 use actix_session::config::{BrowserSession, CookieContentSecurity, TtlExtensionPolicy};
@@ -18,10 +19,12 @@ use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
 
 use crate::config::Settings;
-use crate::db::{self, DbPool};
+use crate::db::{self, DbPool, PoolWaits};
 use crate::error::AppError;
+use crate::metrics::HttpMetrics;
 use crate::security::{hash_password, random_token};
 use crate::session_store::{self, DbSessionStore};
+use crate::web::observe::Observe;
 use crate::web::{self as pages, auth::LoginThrottle, AppState};
 
 /// The Content-Security-Policy of every response: no inline script, no framing.
@@ -154,11 +157,17 @@ async fn not_found() -> HttpResponse {
 /// Opens the database, applies migrations, seeds demo data when asked, and reads (or
 /// creates) the instance secret. Returns the pool and the secret.
 pub async fn prepare_database(settings: &Settings) -> anyhow::Result<(DbPool, Vec<u8>)> {
+    open_database(settings, PoolWaits::default()).await
+}
+
+/// `prepare_database` with a pool that counts its timed-out waits into `waits`.
+async fn open_database(settings: &Settings, waits: PoolWaits) -> anyhow::Result<(DbPool, Vec<u8>)> {
     let pool_size = settings.pool_size;
     let url = settings.database_url.clone();
     let demo = settings.demo.then(|| settings.demo_password.clone());
     web::block(move || -> anyhow::Result<(DbPool, Vec<u8>)> {
-        let pool = db::connect(&url, pool_size).with_context(|| format!("cannot open the database at {url}"))?;
+        let pool = db::connect_counting_waits(&url, pool_size, waits)
+            .with_context(|| format!("cannot open the database at {url}"))?;
         let mut conn = pool.get()?;
         let applied = db::run_migrations(&mut conn).map_err(|e| anyhow::anyhow!("migrations failed: {e}"))?;
         if applied > 0 {
@@ -180,49 +189,83 @@ pub async fn prepare_database(settings: &Settings) -> anyhow::Result<(DbPool, Ve
     .await?
 }
 
-/// A server bound to its port, ready to run.
+/// A server bound to its port (and, with metrics, a second one bound to theirs), ready
+/// to run.
 pub struct Application {
     port: u16,
     server: Server,
+    metrics: Option<(u16, Server)>,
 }
 
 impl Application {
-    /// Prepares the database and binds `settings.bind` (port 0 picks a free port).
+    /// Prepares the database and binds `settings.bind`, and `settings.metrics_bind` when
+    /// set (port 0 picks a free port).
     pub async fn build(settings: Settings) -> anyhow::Result<Application> {
         settings.validate().map_err(|e| anyhow::anyhow!(e))?;
-        let (pool, secret) = prepare_database(&settings).await?;
+        let pool_waits = PoolWaits::default();
+        let (pool, secret) = open_database(&settings, pool_waits.clone()).await?;
         let listener =
             TcpListener::bind(&settings.bind).with_context(|| format!("cannot listen on {}", settings.bind))?;
         let port = listener.local_addr()?.port();
-        let server = run(listener, pool, secret, settings)?;
-        Ok(Application { port, server })
+        let metrics_listener = match &settings.metrics_bind {
+            Some(address) => {
+                Some(TcpListener::bind(address).with_context(|| format!("cannot listen for metrics on {address}"))?)
+            }
+            None => None,
+        };
+        let catalog = Arc::new(db::catalog_cache::CatalogCache::default());
+        db::catalog_cache::listen(catalog.clone(), &settings.database_url);
+        let state = web::Data::new(AppState {
+            pool,
+            catalog,
+            throttle: LoginThrottle::new(&settings),
+            metrics: metrics_listener.is_some().then(|| Arc::new(HttpMetrics::default())),
+            pool_waits,
+            settings,
+            secret,
+        });
+        spawn_housekeeping(state.clone());
+        crate::mail::spawn(state.pool.clone(), &state.settings)?;
+        let metrics = match metrics_listener {
+            Some(listener) => Some((listener.local_addr()?.port(), run_metrics(listener, state.clone())?)),
+            None => None,
+        };
+        let server = run(listener, state)?;
+        Ok(Application { port, server, metrics })
     }
 
     pub fn port(&self) -> u16 {
         self.port
     }
 
+    /// The port `/metrics` is served on, when metrics are on.
+    pub fn metrics_port(&self) -> Option<u16> {
+        self.metrics.as_ref().map(|(port, _)| *port)
+    }
+
+    /// Runs until both servers stop (on SIGTERM or SIGINT, each after its grace time).
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
-        self.server.await
+        match self.metrics {
+            Some((_, metrics)) => futures_util::future::try_join(self.server, metrics).await.map(|_| ()),
+            None => self.server.await,
+        }
     }
 }
 
-fn run(listener: TcpListener, pool: DbPool, secret: Vec<u8>, settings: Settings) -> anyhow::Result<Server> {
-    let cookie_key = Key::from(&secret);
-    let store = DbSessionStore::new(pool.clone(), settings.session_idle, settings.session_absolute);
+/// The metrics server: `/metrics` and nothing else, on one worker, without sessions.
+fn run_metrics(listener: TcpListener, state: web::Data<AppState>) -> anyhow::Result<Server> {
+    let server = HttpServer::new(move || App::new().app_data(state.clone()).service(pages::metrics::show_metrics))
+        .workers(1)
+        .shutdown_timeout(1);
+    Ok(server.listen(listener)?.run())
+}
+
+fn run(listener: TcpListener, state: web::Data<AppState>) -> anyhow::Result<Server> {
+    let settings = &state.settings;
+    let cookie_key = Key::from(&state.secret);
+    let store = DbSessionStore::new(state.pool.clone(), settings.session_idle, settings.session_absolute);
     let workers = settings.workers;
     let (pool_size, grace) = (settings.pool_size, settings.shutdown_grace);
-    let catalog = std::sync::Arc::new(db::catalog_cache::CatalogCache::default());
-    db::catalog_cache::listen(catalog.clone(), &settings.database_url);
-    let state = web::Data::new(AppState {
-        pool: pool.clone(),
-        catalog,
-        throttle: LoginThrottle::new(&settings),
-        settings,
-        secret,
-    });
-    spawn_housekeeping(state.clone());
-    crate::mail::spawn(pool.clone(), &state.settings)?;
     let server = HttpServer::new(move || {
         let settings = &state.settings;
         let sessions = SessionMiddleware::builder(store.clone(), cookie_key.clone())
@@ -242,6 +285,9 @@ fn run(listener: TcpListener, pool: DbPool, secret: Vec<u8>, settings: Settings)
         App::new()
             .wrap(security_headers())
             .wrap(from_fn(https_only))
+            // Outermost: the request's id, log span and metrics cover everything inside,
+            // the stylesheet and the error pages included.
+            .wrap(Observe::new(state.metrics.clone()))
             .app_data(state.clone())
             .app_data(web::PayloadConfig::new(MAX_BODY_BYTES))
             .app_data(web::FormConfig::default().limit(MAX_BODY_BYTES))

@@ -13,7 +13,7 @@ use crate::domain::dashboard::{MonthStatusTotal, ProgramName, StatsTotals};
 
 /// `SUM` of a BIGINT column as a BIGINT: PostgreSQL's `SUM` over BIGINT is NUMERIC, which
 /// the multi-backend connection cannot load.
-fn sum_of(column: &str) -> SqlLiteral<BigInt> {
+pub(super) fn sum_of(column: &str) -> SqlLiteral<BigInt> {
     sql::<BigInt>(&format!("CAST(SUM({column}) AS BIGINT)"))
 }
 

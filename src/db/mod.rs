@@ -26,10 +26,13 @@ pub mod stats;
 pub mod synthetic;
 pub mod workflow;
 
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Arc;
 use std::time::Duration;
 
 use diesel::connection::{AnsiTransactionManager, SimpleConnection, TransactionManager};
-use diesel::r2d2::{ConnectionManager, CustomizeConnection, Pool, PooledConnection};
+use diesel::r2d2::event::TimeoutEvent;
+use diesel::r2d2::{ConnectionManager, CustomizeConnection, HandleEvent, Pool, PooledConnection};
 use diesel::{Connection, PgConnection, SqliteConnection};
 use diesel_migrations::{embed_migrations, EmbeddedMigrations, MigrationHarness};
 
@@ -86,12 +89,45 @@ pub const CONNECTION_WAIT: Duration = Duration::from_secs(3);
 
 /// Opens a pool of `size` connections to `database_url`.
 pub fn connect(database_url: &str, size: u32) -> Result<DbPool, diesel::r2d2::PoolError> {
+    connect_counting_waits(database_url, size, PoolWaits::default())
+}
+
+/// Opens a pool of `size` connections to `database_url` that counts into `waits` the
+/// times nobody got a connection within [`CONNECTION_WAIT`].
+pub fn connect_counting_waits(
+    database_url: &str,
+    size: u32,
+    waits: PoolWaits,
+) -> Result<DbPool, diesel::r2d2::PoolError> {
     let manager = ConnectionManager::<DbConnection>::new(normalise_url(database_url));
     Pool::builder()
         .max_size(size)
         .connection_timeout(CONNECTION_WAIT)
         .connection_customizer(Box::new(ConnectionSetup))
+        .event_handler(Box::new(waits))
         .build(manager)
+}
+
+/// Counts, and logs, the waits for a pool connection that ran out of time. The pool calls
+/// it on the thread that waited: under a request, the line carries the request's id.
+#[derive(Debug, Clone, Default)]
+pub struct PoolWaits {
+    timed_out: Arc<AtomicU64>,
+}
+
+impl PoolWaits {
+    /// How many waits for a connection ran out of time since the pool was opened.
+    pub fn timed_out(&self) -> u64 {
+        self.timed_out.load(Ordering::Relaxed)
+    }
+}
+
+impl HandleEvent for PoolWaits {
+    fn handle_timeout(&self, event: TimeoutEvent) {
+        self.timed_out.fetch_add(1, Ordering::Relaxed);
+        let waited_ms = u64::try_from(event.timeout().as_millis()).unwrap_or(u64::MAX);
+        tracing::warn!(waited_ms, "no database connection became free in time");
+    }
 }
 
 /// Applies the embedded migrations of the connection's backend that have not run yet.

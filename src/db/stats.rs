@@ -145,3 +145,12 @@ pub fn by_program_and_status(conn: &mut DbConnection) -> QueryResult<Vec<(i32, S
     }
     Ok(totals)
 }
+
+/// Applications per status, from the counters: a few thousand rows to sum, however many
+/// applications there are (what a metrics scrape reads).
+pub fn applications_by_status(conn: &mut DbConnection) -> QueryResult<Vec<(String, i64)>> {
+    application_stats::table
+        .group_by(application_stats::status)
+        .select((application_stats::status, super::dashboard::sum_of("applications")))
+        .load(conn)
+}

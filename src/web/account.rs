@@ -64,19 +64,11 @@ pub async fn show_account(state: State, viewer: Viewer, req: HttpRequest) -> Res
     Ok(response)
 }
 
-/// How someone wants their e-mail.
-#[derive(Deserialize, Clone, Copy, PartialEq, Eq)]
-#[serde(rename_all = "snake_case")]
-pub enum Delivery {
-    /// One e-mail per event.
-    Each,
-    /// One daily digest.
-    Digest,
-}
-
 #[derive(Deserialize)]
 pub struct EmailForm {
-    delivery: Delivery,
+    /// `each` (one e-mail per event) or `digest` (one daily digest).
+    #[serde(default)]
+    delivery: String,
 }
 
 /// Chooses between one e-mail per event and a daily digest.
@@ -87,7 +79,12 @@ pub async fn save_email_preference(
     form: CsrfForm<EmailForm>,
 ) -> Result<HttpResponse, AppError> {
     let (id, email) = (viewer.id(), viewer.employee.email.clone());
-    let daily_digest = form.0.delivery == Delivery::Digest;
+    // The two radio buttons send one of these; anything else is not this page's form.
+    let daily_digest = match form.0.delivery.as_str() {
+        "each" => false,
+        "digest" => true,
+        _ => return Err(AppError::BadRequest("delivery must be `each` or `digest`".to_owned())),
+    };
     run_db(&state, move |conn| {
         db::write_transaction(conn, |conn| {
             let now = db::now();

@@ -182,7 +182,7 @@ pub async fn login(
         Ok(employee)
     })
     .await?;
-    let employee = web::block(move || {
+    let employee = super::block_in_span(move || {
         let hash = employee
             .as_ref()
             .filter(|e| e.active)

@@ -12,7 +12,9 @@ pub mod calendar;
 pub mod catalog;
 pub mod health;
 pub mod home;
+pub mod metrics;
 pub mod notifications;
+pub mod observe;
 pub mod team;
 
 use std::future::Future;
@@ -43,6 +45,10 @@ pub struct AppState {
     /// The instance secret (from the database), for signing cookies and tokens.
     pub secret: Vec<u8>,
     pub throttle: auth::LoginThrottle,
+    /// The request series, when `--metrics-bind` is set.
+    pub metrics: Option<std::sync::Arc<crate::metrics::HttpMetrics>>,
+    /// The pool's waits for a connection that ran out of time.
+    pub pool_waits: db::PoolWaits,
 }
 
 pub type State = web::Data<AppState>;
@@ -54,11 +60,22 @@ where
     T: Send + 'static,
 {
     let pool = state.pool.clone();
-    web::block(move || {
+    block_in_span(move || {
         let mut conn = pool.get()?;
         work(&mut conn)
     })
     .await?
+}
+
+/// `web::block` inside the caller's log span: what the work logs on the blocking thread
+/// carries the request's id.
+pub async fn block_in_span<F, R>(work: F) -> Result<R, actix_web::error::BlockingError>
+where
+    F: FnOnce() -> R + Send + 'static,
+    R: Send + 'static,
+{
+    let span = tracing::Span::current();
+    web::block(move || span.in_scope(work)).await
 }
 
 /// The published programs, by name: from this server's memory when it may, else read.

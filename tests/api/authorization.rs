@@ -98,6 +98,8 @@ fn matrix() -> Vec<Row> {
     let row = |method, pattern, expect| Row { method, pattern, expect };
     vec![
         row("GET", "/healthz", PUBLIC),
+        // Served only on the metrics listener (`--metrics-bind`); never on the main address.
+        row("GET", "/metrics", [NotFound; 8]),
         row("GET", "/static/{name}", PUBLIC),
         row("GET", "/login", PUBLIC),
         // A sign-in form needs the token of its own signed cookie, not a session's.

@@ -32,6 +32,8 @@ impl Drop for TestDatabase {
 /// A running server and a client signed in as nobody yet.
 pub struct TestApp {
     pub address: String,
+    /// `http://127.0.0.1:PORT` of the metrics listener, when `metrics_bind` was set.
+    pub metrics_address: Option<String>,
     /// The test database, as `--database-url` takes it (for running the binary on it).
     pub database_url: String,
     pub pool: DbPool,
@@ -93,9 +95,10 @@ pub async fn spawn_app_with(customize: impl FnOnce(&mut Settings)) -> TestApp {
     customize(&mut settings);
     let app = Application::build(settings).await.expect("the server did not start");
     let address = format!("http://127.0.0.1:{}", app.port());
+    let metrics_address = app.metrics_port().map(|port| format!("http://127.0.0.1:{port}"));
     actix_web::rt::spawn(app.run_until_stopped());
     let pool = db::connect(&database_url, 2).expect("cannot open the test database");
-    TestApp { browser: Browser::new(&address), address, database_url, pool, _database: database }
+    TestApp { browser: Browser::new(&address), address, metrics_address, database_url, pool, _database: database }
 }
 
 impl TestApp {
@@ -531,13 +534,33 @@ pub async fn start_server(database_url: &str, args: &[&str]) -> ServerProcess {
 
 /// Starts `upskill serve` on `port` without waiting for it.
 pub fn spawn_server(port: u16, database_url: &str, args: &[&str]) -> ServerProcess {
+    let mut command = serve_command(port, database_url, args);
+    command.env("RUST_LOG", "warn").stderr(std::process::Stdio::inherit());
+    server_process(command, port)
+}
+
+/// Starts `upskill serve` on `database_url` with `args`, logging at `info` to `log`, and
+/// waits until `/healthz` answers.
+pub async fn start_server_logging_to(database_url: &str, args: &[&str], log: &std::path::Path) -> ServerProcess {
+    let port = free_port();
+    let mut command = serve_command(port, database_url, args);
+    command.env("RUST_LOG", "info").stderr(std::fs::File::create(log).expect("cannot create the log file"));
+    let server = server_process(command, port);
+    let waited = wait_until_healthy(&server, std::time::Duration::from_secs(30)).await;
+    assert!(waited.is_some(), "the server at {} did not start", server.base);
+    server
+}
+
+fn serve_command(port: u16, database_url: &str, args: &[&str]) -> std::process::Command {
     let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_upskill"));
     command
         .args(["serve", "--bind", &format!("127.0.0.1:{port}"), "--database-url", database_url, "--workers", "2"])
         .args(args)
-        .env("RUST_LOG", "warn")
-        .stdout(std::process::Stdio::null())
-        .stderr(std::process::Stdio::inherit());
+        .stdout(std::process::Stdio::null());
+    command
+}
+
+fn server_process(mut command: std::process::Command, port: u16) -> ServerProcess {
     ServerProcess {
         child: command.spawn().expect("cannot start upskill serve"),
         base: format!("http://127.0.0.1:{port}"),

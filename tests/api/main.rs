@@ -21,6 +21,7 @@ mod faults;
 mod fuzz;
 mod import;
 mod mail;
+mod operations;
 mod platform;
 mod query_plans;
 mod state_snapshot;
