@@ -8,8 +8,9 @@ use std::time::Duration;
 
 use anyhow::Context;
 use clap::{Args, Parser, Subcommand};
+use ipnet::IpNet;
 
-use crate::config::Settings;
+use crate::config::{AuthMode, OidcSettings, Secret, Settings};
 use crate::db::import::{ImportOutcome, ImportRequest, Step};
 use crate::db::{self, employees::NewEmployee};
 use crate::domain::import::{ImportPlan, RowAction};
@@ -27,7 +28,7 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Apply migrations, then serve the web application.
-    Serve(ServeArgs),
+    Serve(Box<ServeArgs>),
     /// Apply pending database migrations and exit.
     Migrate(DatabaseArgs),
     /// Add the six standard programs that are missing from the database.
@@ -129,6 +130,52 @@ pub struct ServeArgs {
     /// Seconds that requests in flight get to finish after SIGTERM or SIGINT.
     #[arg(long, env = "UPSKILL_SHUTDOWN_GRACE_SECONDS", default_value_t = 30)]
     pub shutdown_grace_seconds: u64,
+    #[command(flatten)]
+    pub sign_on: SignOnArgs,
+}
+
+/// How people sign in: Upskill's passwords or the company's single sign-on.
+#[derive(Debug, Args)]
+pub struct SignOnArgs {
+    /// `password` (Upskill's own), `header` (an authenticating proxy names the person in a
+    /// header) or `oidc` (OpenID Connect with the company's provider).
+    #[arg(long, env = "UPSKILL_AUTH", value_enum, default_value = "password")]
+    pub auth: AuthMode,
+    /// Header mode: the header that carries the signed-in person's e-mail.
+    #[arg(long, env = "UPSKILL_AUTH_HEADER", default_value = "X-Forwarded-Email")]
+    pub auth_header: String,
+    /// Header mode: the proxies whose header is believed, as a comma-separated CIDR list
+    /// (`10.0.0.5/32,10.1.0.0/24`); every other address is refused.
+    #[arg(long, env = "UPSKILL_TRUSTED_PROXIES", value_delimiter = ',', value_parser = parse_network)]
+    pub trusted_proxies: Vec<IpNet>,
+    /// Single sign-on: create an employee at the first sign-in of an unknown e-mail
+    /// (instead of asking the person to have HR add them).
+    #[arg(long, env = "UPSKILL_AUTH_PROVISION")]
+    pub auth_provision: bool,
+    /// Single sign-on: where "Sign out" sends the browser (the proxy's or provider's sign-out).
+    #[arg(long, env = "UPSKILL_AUTH_LOGOUT_URL")]
+    pub auth_logout_url: Option<String>,
+    /// OpenID Connect: the provider's issuer URL (its discovery document is read from there).
+    #[arg(long, env = "UPSKILL_OIDC_ISSUER_URL", default_value = "")]
+    pub oidc_issuer_url: String,
+    /// OpenID Connect: this application's client id at the provider.
+    #[arg(long, env = "UPSKILL_OIDC_CLIENT_ID", default_value = "")]
+    pub oidc_client_id: String,
+    /// OpenID Connect: the client secret (better given as the environment variable).
+    #[arg(long, env = "UPSKILL_OIDC_CLIENT_SECRET", hide_env_values = true)]
+    pub oidc_client_secret: Option<String>,
+    /// OpenID Connect: the public URL of the callback, `https://…/auth/oidc/callback`, as
+    /// registered at the provider.
+    #[arg(long, env = "UPSKILL_OIDC_REDIRECT_URL", default_value = "")]
+    pub oidc_redirect_url: String,
+}
+
+/// A CIDR network (`10.0.0.0/8`) or a single address (`10.0.0.5`, taken as `/32`).
+fn parse_network(text: &str) -> Result<IpNet, String> {
+    let text = text.trim();
+    text.parse::<IpNet>()
+        .or_else(|_| text.parse::<std::net::IpAddr>().map(IpNet::from))
+        .map_err(|_| format!("{text:?} is not an address or a CIDR network (like 10.0.0.0/8)"))
 }
 
 impl ServeArgs {
@@ -146,6 +193,17 @@ impl ServeArgs {
             pool_size: self.pool_size,
             workers: self.workers,
             shutdown_grace: Duration::from_secs(self.shutdown_grace_seconds),
+            auth: self.sign_on.auth,
+            auth_header: self.sign_on.auth_header.trim().to_owned(),
+            trusted_proxies: self.sign_on.trusted_proxies.clone(),
+            auth_provision: self.sign_on.auth_provision,
+            auth_logout_url: self.sign_on.auth_logout_url.clone().filter(|url| !url.trim().is_empty()),
+            oidc: OidcSettings {
+                issuer_url: self.sign_on.oidc_issuer_url.trim().to_owned(),
+                client_id: self.sign_on.oidc_client_id.trim().to_owned(),
+                client_secret: self.sign_on.oidc_client_secret.clone().filter(|s| !s.is_empty()).map(Secret),
+                redirect_url: self.sign_on.oidc_redirect_url.trim().to_owned(),
+            },
         }
     }
 }
@@ -221,7 +279,14 @@ async fn serve(settings: Settings) -> anyhow::Result<()> {
     let host = settings.bind.rsplit_once(':').map_or("127.0.0.1", |(host, _)| host);
     let host = if host == "0.0.0.0" { "127.0.0.1" } else { host };
     println!("Upskill is running at http://{host}:{}/", app.port());
-    if demo {
+    match settings.auth {
+        AuthMode::Password => {}
+        AuthMode::Header => {
+            println!("Sign-in: the {} header of the proxies at {:?}", settings.auth_header, settings.trusted_proxies)
+        }
+        AuthMode::Oidc => println!("Sign-in: OpenID Connect with {}", settings.oidc.issuer_url),
+    }
+    if demo && settings.auth == AuthMode::Password {
         println!("Demo sign-ins (password \"{demo_password}\"):");
         for account in db::seed::demo_accounts() {
             println!("  {:<34} {}", account.email, account.role);
