@@ -5,6 +5,7 @@ pub mod config;
 pub mod db;
 pub mod domain;
 pub mod error;
+pub mod oidc;
 pub mod security;
 pub mod session_store;
 pub mod startup;

@@ -17,9 +17,10 @@ use anyhow::Context;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
 
-use crate::config::Settings;
+use crate::config::{AuthMode, Settings};
 use crate::db::{self, DbPool};
 use crate::error::AppError;
+use crate::oidc::OidcClient;
 use crate::security::{hash_password, random_token};
 use crate::session_store::{self, DbSessionStore};
 use crate::web::{self as pages, auth::LoginThrottle, AppState};
@@ -38,6 +39,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .service(pages::auth::show_login)
         .service(pages::auth::login)
         .service(pages::auth::logout)
+        .service(pages::sso::oidc_callback)
         .service(pages::home::home)
         .service(pages::account::show_account)
         .service(pages::account::sign_out_everywhere)
@@ -130,10 +132,33 @@ async fn https_only(
     Ok(response)
 }
 
+/// The Content-Security-Policy for these settings: the sign-out form may also lead to
+/// the single sign-on's own sign-out, and a form sent after the session ended may lead
+/// through `/login` to the OpenID Connect provider (browsers check `form-action` on
+/// redirects too).
+pub fn content_security_policy(settings: &Settings) -> String {
+    let mut origins: Vec<String> = Vec::new();
+    if settings.auth.is_single_sign_on() {
+        let oidc_issuer = (settings.auth == AuthMode::Oidc).then_some(settings.oidc.issuer_url.as_str());
+        for url in settings.auth_logout_url.as_deref().into_iter().chain(oidc_issuer) {
+            if let Ok(parsed) = openidconnect::url::Url::parse(url) {
+                let origin = parsed.origin().ascii_serialization();
+                if origin != "null" && !origins.contains(&origin) {
+                    origins.push(origin);
+                }
+            }
+        }
+    }
+    if origins.is_empty() {
+        return CONTENT_SECURITY_POLICY.to_owned();
+    }
+    CONTENT_SECURITY_POLICY.replace("form-action 'self'", &format!("form-action 'self' {}", origins.join(" ")))
+}
+
 /// Headers set on every response, error pages included.
-pub fn security_headers() -> DefaultHeaders {
+pub fn security_headers(settings: &Settings) -> DefaultHeaders {
     DefaultHeaders::new()
-        .add(("Content-Security-Policy", CONTENT_SECURITY_POLICY))
+        .add(("Content-Security-Policy", content_security_policy(settings)))
         .add(("X-Content-Type-Options", "nosniff"))
         .add(("X-Frame-Options", "DENY"))
         .add(("Referrer-Policy", "same-origin"))
@@ -209,7 +234,12 @@ fn run(listener: TcpListener, pool: DbPool, secret: Vec<u8>, settings: Settings)
     let (pool_size, grace) = (settings.pool_size, settings.shutdown_grace);
     let catalog = std::sync::Arc::new(db::catalog_cache::CatalogCache::default());
     db::catalog_cache::listen(catalog.clone(), &settings.database_url);
+    let oidc = match settings.auth {
+        AuthMode::Oidc => Some(OidcClient::new(&settings.oidc).context("cannot set up OpenID Connect")?),
+        _ => None,
+    };
     let state = web::Data::new(AppState {
+        oidc,
         pool: pool.clone(),
         catalog,
         throttle: LoginThrottle::new(&settings),
@@ -234,7 +264,7 @@ fn run(listener: TcpListener, pool: DbPool, secret: Vec<u8>, settings: Settings)
             )
             .build();
         App::new()
-            .wrap(security_headers())
+            .wrap(security_headers(settings))
             .wrap(from_fn(https_only))
             .app_data(state.clone())
             .app_data(web::PayloadConfig::new(MAX_BODY_BYTES))
@@ -244,6 +274,7 @@ fn run(listener: TcpListener, pool: DbPool, secret: Vec<u8>, settings: Settings)
             .service(pages::assets::serve_asset)
             .service(
                 web::scope("")
+                    .wrap(from_fn(pages::sso::trusted_header_sign_on))
                     .wrap(sessions)
                     .wrap(from_fn(session_outage_as_503))
                     .configure(routes)

@@ -12,6 +12,7 @@ pub mod catalog;
 pub mod health;
 pub mod home;
 pub mod notifications;
+pub mod sso;
 pub mod team;
 
 use std::future::Future;
@@ -42,6 +43,8 @@ pub struct AppState {
     /// The instance secret (from the database), for signing cookies and tokens.
     pub secret: Vec<u8>,
     pub throttle: auth::LoginThrottle,
+    /// The OpenID Connect relying party (`--auth oidc` only).
+    pub oidc: Option<crate::oidc::OidcClient>,
 }
 
 pub type State = web::Data<AppState>;
