@@ -21,4 +21,6 @@ mod fuzz;
 mod import;
 mod platform;
 mod query_plans;
+mod sso_header;
+mod sso_oidc;
 mod state_snapshot;
