@@ -536,3 +536,45 @@ async fn import_employees(args: ImportEmployeesArgs) -> anyhow::Result<()> {
     })
     .await?
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn trusted_proxies_are_cidr_networks_or_single_addresses() {
+        assert_eq!(parse_network(" 10.0.0.0/8 ").unwrap().to_string(), "10.0.0.0/8");
+        assert_eq!(parse_network("10.0.0.5").unwrap().to_string(), "10.0.0.5/32");
+        assert_eq!(parse_network("::1").unwrap().to_string(), "::1/128");
+        assert!(parse_network("10.0.0.0/33").is_err());
+        assert!(parse_network("proxy.internal").is_err());
+    }
+
+    #[test]
+    fn sign_on_flags_become_settings() {
+        let cli = Cli::try_parse_from([
+            "upskill",
+            "serve",
+            "--auth",
+            "header",
+            "--auth-header",
+            "X-Auth-Request-Email",
+            "--trusted-proxies",
+            "10.0.0.5,10.1.0.0/24",
+            "--auth-provision",
+        ])
+        .unwrap();
+        let Command::Serve(args) = cli.command else { panic!("not serve") };
+        let settings = args.settings();
+        assert_eq!(settings.auth, AuthMode::Header);
+        assert_eq!(settings.auth_header, "X-Auth-Request-Email");
+        let proxies: Vec<String> = settings.trusted_proxies.iter().map(ToString::to_string).collect();
+        assert_eq!(proxies, ["10.0.0.5/32", "10.1.0.0/24"]);
+        assert!(settings.auth_provision);
+        assert_eq!(settings.validate(), Ok(()));
+
+        let cli = Cli::try_parse_from(["upskill", "serve"]).unwrap();
+        let Command::Serve(args) = cli.command else { panic!("not serve") };
+        assert_eq!(args.settings().auth, AuthMode::Password, "passwords unless told otherwise");
+    }
+}

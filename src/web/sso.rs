@@ -234,6 +234,7 @@ async fn admit(
                 tracing::info!(employee_id = employee.id, how, "employee created at first sign-in");
                 Ok(Ok(employee))
             }
+            // `SignIn` always comes with the employee found, so this is `Unknown`.
             (SignOnDecision::Unknown | SignOnDecision::SignIn, _) => Ok(Err(Refusal::NotInUpskill(email.to_string()))),
         }
     })
