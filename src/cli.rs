@@ -8,8 +8,9 @@ use std::time::Duration;
 
 use anyhow::Context;
 use clap::{Args, Parser, Subcommand};
+use ipnet::IpNet;
 
-use crate::config::{MailSettings, Settings};
+use crate::config::{AuthMode, MailSettings, OidcSettings, Secret, Settings};
 use crate::db::import::{ImportOutcome, ImportRequest, Step};
 use crate::db::{self, employees::NewEmployee};
 use crate::domain::import::{ImportPlan, RowAction};
@@ -39,7 +40,7 @@ pub enum LogFormat {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Apply migrations, then serve the web application.
-    Serve(ServeArgs),
+    Serve(Box<ServeArgs>),
     /// Apply pending database migrations and exit.
     Migrate(DatabaseArgs),
     /// Add the six standard programs that are missing from the database.
@@ -150,6 +151,8 @@ pub struct ServeArgs {
     /// the main address never serves them). Off when not set.
     #[arg(long, env = "UPSKILL_METRICS_BIND")]
     pub metrics_bind: Option<String>,
+    #[command(flatten)]
+    pub sign_on: SignOnArgs,
 }
 
 /// E-mail flags of `serve`.
@@ -235,6 +238,50 @@ pub struct RemindArgs {
     pub dry_run: bool,
 }
 
+/// How people sign in: Upskill's passwords or the company's single sign-on.
+#[derive(Debug, Args)]
+pub struct SignOnArgs {
+    /// `password` (Upskill's own), `header` (an authenticating proxy names the person in a
+    /// header) or `oidc` (OpenID Connect with the company's provider).
+    #[arg(long, env = "UPSKILL_AUTH", value_enum, default_value = "password")]
+    pub auth: AuthMode,
+    /// Header mode: the header that carries the signed-in person's e-mail.
+    #[arg(long, env = "UPSKILL_AUTH_HEADER", default_value = "X-Forwarded-Email")]
+    pub auth_header: String,
+    /// Header mode: the proxies whose header is believed, as a comma-separated CIDR list
+    /// (`10.0.0.5/32,10.1.0.0/24`); every other address is refused.
+    #[arg(long, env = "UPSKILL_TRUSTED_PROXIES", value_delimiter = ',', value_parser = parse_network)]
+    pub trusted_proxies: Vec<IpNet>,
+    /// Single sign-on: create an employee at the first sign-in of an unknown e-mail
+    /// (instead of asking the person to have HR add them).
+    #[arg(long, env = "UPSKILL_AUTH_PROVISION")]
+    pub auth_provision: bool,
+    /// Single sign-on: where "Sign out" sends the browser (the proxy's or provider's sign-out).
+    #[arg(long, env = "UPSKILL_AUTH_LOGOUT_URL")]
+    pub auth_logout_url: Option<String>,
+    /// OpenID Connect: the provider's issuer URL (its discovery document is read from there).
+    #[arg(long, env = "UPSKILL_OIDC_ISSUER_URL", default_value = "")]
+    pub oidc_issuer_url: String,
+    /// OpenID Connect: this application's client id at the provider.
+    #[arg(long, env = "UPSKILL_OIDC_CLIENT_ID", default_value = "")]
+    pub oidc_client_id: String,
+    /// OpenID Connect: the client secret (better given as the environment variable).
+    #[arg(long, env = "UPSKILL_OIDC_CLIENT_SECRET", hide_env_values = true)]
+    pub oidc_client_secret: Option<String>,
+    /// OpenID Connect: the public URL of the callback, `https://…/auth/oidc/callback`, as
+    /// registered at the provider.
+    #[arg(long, env = "UPSKILL_OIDC_REDIRECT_URL", default_value = "")]
+    pub oidc_redirect_url: String,
+}
+
+/// A CIDR network (`10.0.0.0/8`) or a single address (`10.0.0.5`, taken as `/32`).
+fn parse_network(text: &str) -> Result<IpNet, String> {
+    let text = text.trim();
+    text.parse::<IpNet>()
+        .or_else(|_| text.parse::<std::net::IpAddr>().map(IpNet::from))
+        .map_err(|_| format!("{text:?} is not an address or a CIDR network (like 10.0.0.0/8)"))
+}
+
 impl ServeArgs {
     pub fn settings(&self) -> Settings {
         Settings {
@@ -252,6 +299,17 @@ impl ServeArgs {
             shutdown_grace: Duration::from_secs(self.shutdown_grace_seconds),
             mail: self.mail.settings(),
             metrics_bind: self.metrics_bind.clone(),
+            auth: self.sign_on.auth,
+            auth_header: self.sign_on.auth_header.trim().to_owned(),
+            trusted_proxies: self.sign_on.trusted_proxies.clone(),
+            auth_provision: self.sign_on.auth_provision,
+            auth_logout_url: self.sign_on.auth_logout_url.clone().filter(|url| !url.trim().is_empty()),
+            oidc: OidcSettings {
+                issuer_url: self.sign_on.oidc_issuer_url.trim().to_owned(),
+                client_id: self.sign_on.oidc_client_id.trim().to_owned(),
+                client_secret: self.sign_on.oidc_client_secret.clone().filter(|s| !s.is_empty()).map(Secret),
+                redirect_url: self.sign_on.oidc_redirect_url.trim().to_owned(),
+            },
         }
     }
 }
@@ -332,7 +390,14 @@ async fn serve(settings: Settings) -> anyhow::Result<()> {
         let host = address.rsplit_once(':').map_or("127.0.0.1", |(host, _)| host);
         println!("Metrics at http://{host}:{port}/metrics");
     }
-    if demo {
+    match settings.auth {
+        AuthMode::Password => {}
+        AuthMode::Header => {
+            println!("Sign-in: the {} header of the proxies at {:?}", settings.auth_header, settings.trusted_proxies)
+        }
+        AuthMode::Oidc => println!("Sign-in: OpenID Connect with {}", settings.oidc.issuer_url),
+    }
+    if demo && settings.auth == AuthMode::Password {
         println!("Demo sign-ins (password \"{demo_password}\"):");
         for account in db::seed::demo_accounts() {
             println!("  {:<34} {}", account.email, account.role);
@@ -612,4 +677,46 @@ async fn remind(args: RemindArgs) -> anyhow::Result<()> {
         (false, n) => println!("{written} of {n} reminder(s) written to the outbox."),
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn trusted_proxies_are_cidr_networks_or_single_addresses() {
+        assert_eq!(parse_network(" 10.0.0.0/8 ").unwrap().to_string(), "10.0.0.0/8");
+        assert_eq!(parse_network("10.0.0.5").unwrap().to_string(), "10.0.0.5/32");
+        assert_eq!(parse_network("::1").unwrap().to_string(), "::1/128");
+        assert!(parse_network("10.0.0.0/33").is_err());
+        assert!(parse_network("proxy.internal").is_err());
+    }
+
+    #[test]
+    fn sign_on_flags_become_settings() {
+        let cli = Cli::try_parse_from([
+            "upskill",
+            "serve",
+            "--auth",
+            "header",
+            "--auth-header",
+            "X-Auth-Request-Email",
+            "--trusted-proxies",
+            "10.0.0.5,10.1.0.0/24",
+            "--auth-provision",
+        ])
+        .unwrap();
+        let Command::Serve(args) = cli.command else { panic!("not serve") };
+        let settings = args.settings();
+        assert_eq!(settings.auth, AuthMode::Header);
+        assert_eq!(settings.auth_header, "X-Auth-Request-Email");
+        let proxies: Vec<String> = settings.trusted_proxies.iter().map(ToString::to_string).collect();
+        assert_eq!(proxies, ["10.0.0.5/32", "10.1.0.0/24"]);
+        assert!(settings.auth_provision);
+        assert_eq!(settings.validate(), Ok(()));
+
+        let cli = Cli::try_parse_from(["upskill", "serve"]).unwrap();
+        let Command::Serve(args) = cli.command else { panic!("not serve") };
+        assert_eq!(args.settings().auth, AuthMode::Password, "passwords unless told otherwise");
+    }
 }

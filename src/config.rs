@@ -1,6 +1,9 @@
 //! Settings of a running server, validated once at start-up and passed in (no globals).
 
+use std::fmt;
 use std::time::Duration;
+
+use ipnet::IpNet;
 
 /// Everything `serve` needs to know; built from the command line by `cli`.
 #[derive(Debug, Clone)]
@@ -34,6 +37,19 @@ pub struct Settings {
     pub mail: MailSettings,
     /// Where to serve `/metrics` (its own listener); `None`: no metrics.
     pub metrics_bind: Option<String>,
+    /// How people sign in: Upskill's own passwords, or the company's single sign-on.
+    pub auth: AuthMode,
+    /// Header mode: the request header in which the proxy names the signed-in person's e-mail.
+    pub auth_header: String,
+    /// Header mode: the addresses of the proxies whose header is believed.
+    pub trusted_proxies: Vec<IpNet>,
+    /// Single sign-on: an unknown e-mail becomes a new employee instead of being refused.
+    pub auth_provision: bool,
+    /// Single sign-on: where signing out sends the browser (the proxy's or the provider's
+    /// sign-out), if anywhere.
+    pub auth_logout_url: Option<String>,
+    /// OpenID Connect mode: the provider and this client's registration.
+    pub oidc: OidcSettings,
 }
 
 /// How e-mail goes out. With no `smtp_url` nothing is sent (messages still wait in the
@@ -78,6 +94,49 @@ impl Default for MailSettings {
     }
 }
 
+/// How people sign in (`--auth`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum AuthMode {
+    /// E-mail and an Upskill password (argon2id).
+    Password,
+    /// The e-mail in a header set by an authenticating proxy at a trusted address.
+    Header,
+    /// OpenID Connect: the authorization-code flow with PKCE.
+    Oidc,
+}
+
+impl AuthMode {
+    /// Whether the company's sign-on (header or OpenID Connect) signs people in.
+    pub fn is_single_sign_on(self) -> bool {
+        self != AuthMode::Password
+    }
+}
+
+/// The OpenID Connect client's registration at the company's provider.
+#[derive(Debug, Clone, Default)]
+pub struct OidcSettings {
+    /// The issuer, as the provider's discovery document names it (`https://login.example.com`).
+    pub issuer_url: String,
+    pub client_id: String,
+    /// The client secret (a public client with PKCE alone has none).
+    pub client_secret: Option<Secret>,
+    /// The public URL of `/auth/oidc/callback`, exactly as registered at the provider.
+    pub redirect_url: String,
+}
+
+/// The path of the OpenID Connect callback route.
+pub const OIDC_CALLBACK_PATH: &str = "/auth/oidc/callback";
+
+/// A secret setting: kept out of `Debug` output and so out of logs.
+#[derive(Clone, Default)]
+pub struct Secret(pub String);
+
+impl fmt::Debug for Secret {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("Secret(…)")
+    }
+}
+
 impl Settings {
     /// Settings for a server on `database_url` with every other value at its default.
     pub fn with_database(database_url: &str) -> Settings {
@@ -96,6 +155,12 @@ impl Settings {
             shutdown_grace: Duration::from_secs(30),
             mail: MailSettings::default(),
             metrics_bind: None,
+            auth: AuthMode::Password,
+            auth_header: "X-Forwarded-Email".to_owned(),
+            trusted_proxies: Vec::new(),
+            auth_provision: false,
+            auth_logout_url: None,
+            oidc: OidcSettings::default(),
         }
     }
 
@@ -119,6 +184,46 @@ impl Settings {
         }
         if self.demo && self.demo_password.len() < 8 {
             return Err("--demo-password must have at least 8 characters".to_owned());
+        }
+        if let Some(url) = &self.auth_logout_url {
+            let local_path = url.starts_with('/') && !url.starts_with("//");
+            if !local_path && !is_web_url(url) {
+                return Err(format!("--auth-logout-url must be an http(s) URL or a local path, not {url:?}"));
+            }
+        }
+        match self.auth {
+            AuthMode::Password => Ok(()),
+            AuthMode::Header => self.validate_header_mode(),
+            AuthMode::Oidc => self.validate_oidc_mode(),
+        }
+    }
+
+    fn validate_header_mode(&self) -> Result<(), String> {
+        if actix_web::http::header::HeaderName::from_bytes(self.auth_header.trim().as_bytes()).is_err() {
+            return Err(format!("--auth-header {:?} is not a valid header name", self.auth_header));
+        }
+        if self.trusted_proxies.is_empty() {
+            return Err("--auth header needs --trusted-proxies: the addresses (CIDR list) of the \
+                        authenticating proxy, the only senders whose header is believed, \
+                        e.g. --trusted-proxies 10.0.0.5/32"
+                .to_owned());
+        }
+        Ok(())
+    }
+
+    fn validate_oidc_mode(&self) -> Result<(), String> {
+        let oidc = &self.oidc;
+        if !is_web_url(&oidc.issuer_url) {
+            return Err("--auth oidc needs --oidc-issuer-url, the provider's http(s) issuer URL".to_owned());
+        }
+        if oidc.client_id.trim().is_empty() {
+            return Err("--auth oidc needs --oidc-client-id, this application's client id at the provider".to_owned());
+        }
+        if !is_web_url(&oidc.redirect_url) || !oidc.redirect_url.ends_with(OIDC_CALLBACK_PATH) {
+            return Err(format!(
+                "--auth oidc needs --oidc-redirect-url, the public http(s) URL of {OIDC_CALLBACK_PATH} \
+                 (e.g. https://upskill.example.com{OIDC_CALLBACK_PATH})"
+            ));
         }
         Ok(())
     }
@@ -160,5 +265,63 @@ impl Settings {
         } else {
             "upskill"
         }
+    }
+}
+
+/// Whether `text` is an absolute http or https URL with a host.
+fn is_web_url(text: &str) -> bool {
+    openidconnect::url::Url::parse(text)
+        .is_ok_and(|url| matches!(url.scheme(), "http" | "https") && url.host_str().is_some_and(|h| !h.is_empty()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn header_mode_without_a_trusted_proxy_does_not_start() {
+        let mut settings = Settings::with_database("x.db");
+        settings.auth = AuthMode::Header;
+        let error = settings.validate().unwrap_err();
+        assert!(error.contains("--trusted-proxies"), "{error}");
+        settings.trusted_proxies = vec!["10.0.0.5/32".parse().unwrap()];
+        assert_eq!(settings.validate(), Ok(()));
+        settings.auth_header = "Not a header".to_owned();
+        assert!(settings.validate().unwrap_err().contains("--auth-header"));
+    }
+
+    #[test]
+    fn oidc_mode_needs_its_provider_client_and_callback_url() {
+        let mut settings = Settings::with_database("x.db");
+        settings.auth = AuthMode::Oidc;
+        assert!(settings.validate().unwrap_err().contains("--oidc-issuer-url"));
+        settings.oidc.issuer_url = "https://login.example.com".to_owned();
+        assert!(settings.validate().unwrap_err().contains("--oidc-client-id"));
+        settings.oidc.client_id = "upskill".to_owned();
+        assert!(settings.validate().unwrap_err().contains("--oidc-redirect-url"));
+        settings.oidc.redirect_url = "https://upskill.example.com/elsewhere".to_owned();
+        assert!(settings.validate().unwrap_err().contains("--oidc-redirect-url"));
+        settings.oidc.redirect_url = format!("https://upskill.example.com{OIDC_CALLBACK_PATH}");
+        assert_eq!(settings.validate(), Ok(()));
+    }
+
+    #[test]
+    fn a_logout_url_is_a_web_url_or_a_local_path() {
+        let mut settings = Settings::with_database("x.db");
+        for good in ["https://sso.example.com/oauth2/sign_out", "/oauth2/sign_out"] {
+            settings.auth_logout_url = Some(good.to_owned());
+            assert_eq!(settings.validate(), Ok(()), "{good}");
+        }
+        for bad in ["javascript:alert(1)", "//evil.example", "sso.example.com"] {
+            settings.auth_logout_url = Some(bad.to_owned());
+            assert!(settings.validate().is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn the_client_secret_stays_out_of_debug_output() {
+        let mut settings = Settings::with_database("x.db");
+        settings.oidc.client_secret = Some(Secret("hunter2-very-secret".to_owned()));
+        assert!(!format!("{settings:?}").contains("hunter2"));
     }
 }

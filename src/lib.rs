@@ -7,6 +7,7 @@ pub mod domain;
 pub mod error;
 pub mod mail;
 pub mod metrics;
+pub mod oidc;
 pub mod security;
 pub mod session_store;
 pub mod startup;

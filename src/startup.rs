@@ -18,10 +18,11 @@ use anyhow::Context;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
 
-use crate::config::Settings;
+use crate::config::{AuthMode, Settings};
 use crate::db::{self, DbPool, PoolWaits};
 use crate::error::AppError;
 use crate::metrics::HttpMetrics;
+use crate::oidc::OidcClient;
 use crate::security::{hash_password, random_token};
 use crate::session_store::{self, DbSessionStore};
 use crate::web::observe::Observe;
@@ -41,6 +42,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .service(pages::auth::show_login)
         .service(pages::auth::login)
         .service(pages::auth::logout)
+        .service(pages::sso::oidc_callback)
         .service(pages::home::home)
         .service(pages::account::show_account)
         .service(pages::account::save_email_preference)
@@ -138,10 +140,33 @@ async fn https_only(
     Ok(response)
 }
 
+/// The Content-Security-Policy for these settings: the sign-out form may also lead to
+/// the single sign-on's own sign-out, and a form sent after the session ended may lead
+/// through `/login` to the OpenID Connect provider (browsers check `form-action` on
+/// redirects too).
+pub fn content_security_policy(settings: &Settings) -> String {
+    let mut origins: Vec<String> = Vec::new();
+    if settings.auth.is_single_sign_on() {
+        let oidc_issuer = (settings.auth == AuthMode::Oidc).then_some(settings.oidc.issuer_url.as_str());
+        for url in settings.auth_logout_url.as_deref().into_iter().chain(oidc_issuer) {
+            if let Ok(parsed) = openidconnect::url::Url::parse(url) {
+                let origin = parsed.origin().ascii_serialization();
+                if origin != "null" && !origins.contains(&origin) {
+                    origins.push(origin);
+                }
+            }
+        }
+    }
+    if origins.is_empty() {
+        return CONTENT_SECURITY_POLICY.to_owned();
+    }
+    CONTENT_SECURITY_POLICY.replace("form-action 'self'", &format!("form-action 'self' {}", origins.join(" ")))
+}
+
 /// Headers set on every response, error pages included.
-pub fn security_headers() -> DefaultHeaders {
+pub fn security_headers(settings: &Settings) -> DefaultHeaders {
     DefaultHeaders::new()
-        .add(("Content-Security-Policy", CONTENT_SECURITY_POLICY))
+        .add(("Content-Security-Policy", content_security_policy(settings)))
         .add(("X-Content-Type-Options", "nosniff"))
         .add(("X-Frame-Options", "DENY"))
         .add(("Referrer-Policy", "same-origin"))
@@ -215,7 +240,12 @@ impl Application {
         };
         let catalog = Arc::new(db::catalog_cache::CatalogCache::default());
         db::catalog_cache::listen(catalog.clone(), &settings.database_url);
+        let oidc = match settings.auth {
+            AuthMode::Oidc => Some(OidcClient::new(&settings.oidc).context("cannot set up OpenID Connect")?),
+            _ => None,
+        };
         let state = web::Data::new(AppState {
+            oidc,
             pool,
             catalog,
             throttle: LoginThrottle::new(&settings),
@@ -283,7 +313,7 @@ fn run(listener: TcpListener, state: web::Data<AppState>) -> anyhow::Result<Serv
             )
             .build();
         App::new()
-            .wrap(security_headers())
+            .wrap(security_headers(settings))
             .wrap(from_fn(https_only))
             // Outermost: the request's id, log span and metrics cover everything inside,
             // the stylesheet and the error pages included.
@@ -296,6 +326,7 @@ fn run(listener: TcpListener, state: web::Data<AppState>) -> anyhow::Result<Serv
             .service(pages::assets::serve_asset)
             .service(
                 web::scope("")
+                    .wrap(from_fn(pages::sso::trusted_header_sign_on))
                     .wrap(sessions)
                     .wrap(from_fn(session_outage_as_503))
                     .configure(routes)

@@ -6,6 +6,7 @@ use diesel::prelude::*;
 use super::schema::{employees, notifications};
 use super::DbConnection;
 use crate::domain::enums::UnknownValue;
+use crate::domain::sign_on::ProvisionedPerson;
 use crate::domain::EmployeeProfile;
 
 /// One row of `employees`.
@@ -103,6 +104,43 @@ pub fn find_by_email(conn: &mut DbConnection, email: &str) -> QueryResult<Option
 
 pub fn insert(conn: &mut DbConnection, new: &NewEmployee) -> QueryResult<i32> {
     diesel::insert_into(employees::table).values(new).returning(employees::id).get_result(conn)
+}
+
+/// Creates the employee record of a person at their first single sign-on, with its
+/// audit line, in one transaction; `how` names the sign-on (`header`, `oidc`). When the
+/// same person was created meanwhile by a parallel request, that record is returned.
+pub fn provision(conn: &mut DbConnection, person: &ProvisionedPerson, how: &str) -> QueryResult<Employee> {
+    let now = super::now();
+    let new = NewEmployee {
+        email: person.email.as_str().to_owned(),
+        display_name: person.display_name.clone(),
+        job_title: person.job_title.to_owned(),
+        job_family: person.job_family.as_str().to_owned(),
+        site_type: person.site_type.as_str().to_owned(),
+        employment_type: person.employment_type.as_str().to_owned(),
+        hire_date: person.hire_date,
+        manager_id: None,
+        is_admin: false,
+        password_hash: None,
+        active: true,
+        created_at: now,
+        updated_at: now,
+    };
+    let created = super::write_transaction(conn, |conn| {
+        if let Some(existing) = find_by_email(conn, &new.email)? {
+            return Ok(existing);
+        }
+        let id = insert(conn, &new)?;
+        let details = format!("created at first sign-in ({how} single sign-on)");
+        super::audit::record(conn, Some(id), "employee.provisioned", &new.email, &details, now)?;
+        find_by_id(conn, id)
+    });
+    match created {
+        Err(diesel::result::Error::DatabaseError(diesel::result::DatabaseErrorKind::UniqueViolation, _)) => {
+            find_by_email(conn, &new.email)?.ok_or(diesel::result::Error::NotFound)
+        }
+        other => other,
+    }
 }
 
 /// Sets a new password hash (and re-activates the account, for `create-admin`).

@@ -23,6 +23,7 @@ pub mod program;
 pub mod program_form;
 #[cfg(test)]
 mod properties;
+pub mod sign_on;
 
 pub use eligibility::{check_eligibility, Eligibility};
 pub use email::Email;

@@ -122,5 +122,8 @@ pub async fn sign_out_everywhere(
     })
     .await?;
     session.purge();
+    if state.settings.auth.is_single_sign_on() {
+        return Ok(super::sso::signed_out(&state));
+    }
     Ok(redirect_with_flash("/login", "info", "You have signed out everywhere: every browser must sign in again."))
 }

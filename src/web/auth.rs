@@ -16,9 +16,10 @@ use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
 use serde::Deserialize;
 
 use super::{
-    page_with_status, read_flash, redirect, redirect_with_flash, run_db, Chrome, CsrfForm, EmptyForm, State, CSRF_KEY,
+    page_with_status, read_flash, redirect, redirect_with_flash, run_db, sso, Chrome, CsrfForm, EmptyForm, State,
+    CSRF_KEY,
 };
-use crate::config::Settings;
+use crate::config::{AuthMode, Settings};
 use crate::db;
 use crate::domain::Email;
 use crate::error::AppError;
@@ -134,7 +135,11 @@ pub async fn show_login(
     if matches!(session.get::<i32>(EMPLOYEE_ID_KEY), Ok(Some(_))) {
         return Ok(redirect(&next));
     }
-    login_form(&state, &req, StatusCode::OK, String::new(), next, None)
+    match state.settings.auth {
+        AuthMode::Password => login_form(&state, &req, StatusCode::OK, String::new(), next, None),
+        AuthMode::Header => Ok(sso::header_sign_in_page()),
+        AuthMode::Oidc => Ok(sso::start_oidc_sign_in(&state, next).await),
+    }
 }
 
 #[derive(Deserialize)]
@@ -156,6 +161,10 @@ pub async fn login(
     req: HttpRequest,
     form: web::Form<LoginForm>,
 ) -> Result<HttpResponse, AppError> {
+    if state.settings.auth.is_single_sign_on() {
+        tracing::warn!(address = ?req.peer_addr().map(|a| a.ip()), "password sign-in refused: single sign-on is on");
+        return Ok(sso::Refusal::PasswordSignInOff.response());
+    }
     let form = form.into_inner();
     let token_ok = req
         .cookie(LOGIN_CSRF_COOKIE)
@@ -195,11 +204,7 @@ pub async fn login(
     let Some(employee) = employee else {
         return login_form(&state, &req, StatusCode::UNAUTHORIZED, form.email, next, Some(WRONG_CREDENTIALS));
     };
-    session.renew();
-    session.clear();
-    let session_error = |e: actix_session::SessionInsertError| AppError::Internal(anyhow::anyhow!("{e}"));
-    session.insert(EMPLOYEE_ID_KEY, employee.id).map_err(session_error)?;
-    session.insert(CSRF_KEY, random_token(32)).map_err(session_error)?;
+    start_session(&session, employee.id, None)?;
     tracing::info!(employee_id = employee.id, "signed in");
     let mut response = redirect_with_flash(&next, "success", &format!("Welcome, {}.", employee.display_name));
     let mut gone = Cookie::build(LOGIN_CSRF_COOKIE, "").path("/login").finish();
@@ -208,11 +213,29 @@ pub async fn login(
     Ok(response)
 }
 
+/// Starts a signed-in session for `employee_id` under a new session id (no fixation)
+/// with a fresh CSRF token; `sso_email` is the e-mail a sign-on proxy named, kept to see
+/// when it names someone else.
+pub fn start_session(session: &Session, employee_id: i32, sso_email: Option<&str>) -> Result<(), AppError> {
+    session.renew();
+    session.clear();
+    let session_error = |e: actix_session::SessionInsertError| AppError::Internal(anyhow::anyhow!("{e}"));
+    session.insert(EMPLOYEE_ID_KEY, employee_id).map_err(session_error)?;
+    session.insert(CSRF_KEY, random_token(32)).map_err(session_error)?;
+    if let Some(email) = sso_email {
+        session.insert(sso::SSO_EMAIL_KEY, email).map_err(session_error)?;
+    }
+    Ok(())
+}
+
 const WRONG_CREDENTIALS: &str = "The email or password is wrong.";
 const TOO_MANY_ATTEMPTS: &str = "Too many sign-in attempts. Wait a few minutes, then try again.";
 
 #[post("/logout")]
-pub async fn logout(session: Session, _form: CsrfForm<EmptyForm>) -> HttpResponse {
+pub async fn logout(state: State, session: Session, _form: CsrfForm<EmptyForm>) -> HttpResponse {
     session.purge();
+    if state.settings.auth.is_single_sign_on() {
+        return sso::signed_out(&state);
+    }
     redirect_with_flash("/login", "info", "You have signed out.")
 }

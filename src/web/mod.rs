@@ -15,6 +15,7 @@ pub mod home;
 pub mod metrics;
 pub mod notifications;
 pub mod observe;
+pub mod sso;
 pub mod team;
 
 use std::future::Future;
@@ -49,6 +50,8 @@ pub struct AppState {
     pub metrics: Option<std::sync::Arc<crate::metrics::HttpMetrics>>,
     /// The pool's waits for a connection that ran out of time.
     pub pool_waits: db::PoolWaits,
+    /// The OpenID Connect relying party (`--auth oidc` only).
+    pub oidc: Option<crate::oidc::OidcClient>,
 }
 
 pub type State = web::Data<AppState>;

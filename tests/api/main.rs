@@ -24,4 +24,6 @@ mod mail;
 mod operations;
 mod platform;
 mod query_plans;
+mod sso_header;
+mod sso_oidc;
 mod state_snapshot;
