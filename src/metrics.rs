@@ -91,7 +91,7 @@ impl WorkerRecorder {
     }
 }
 
-/// The sums of one histogram over workers and statuses.
+/// The sums of one histogram over workers.
 #[derive(Default)]
 struct HistogramTotals {
     buckets: [u64; LATENCY_BUCKETS.len() + 1],
@@ -113,12 +113,12 @@ impl HttpMetrics {
     /// Writes the request counter and the latency histogram, summed over the workers.
     pub fn render(&self, out: &mut String) {
         let mut requests: BTreeMap<(&str, String, u16), u64> = BTreeMap::new();
-        let mut histograms: BTreeMap<(&str, String), HistogramTotals> = BTreeMap::new();
+        let mut histograms: BTreeMap<(&str, String, u16), HistogramTotals> = BTreeMap::new();
         for (key, series) in self.series.lock().unwrap_or_else(PoisonError::into_inner).iter() {
             // Each bucket is read once: the count is their sum, so `+Inf` always equals it.
             let buckets: Vec<u64> = series.buckets.iter().map(|b| b.load(Ordering::Relaxed)).collect();
             *requests.entry((key.method, key.route.clone(), key.status)).or_default() += buckets.iter().sum::<u64>();
-            let totals = histograms.entry((key.method, key.route.clone())).or_default();
+            let totals = histograms.entry((key.method, key.route.clone(), key.status)).or_default();
             for (total, count) in totals.buckets.iter_mut().zip(&buckets) {
                 *total += count;
             }
@@ -132,9 +132,9 @@ impl HttpMetrics {
                 escape(route)
             );
         }
-        header(out, DURATION, "Time to answer an HTTP request, by method and route pattern.", "histogram");
-        for ((method, route), totals) in &histograms {
-            let labels = format!("method=\"{method}\",route=\"{}\"", escape(route));
+        header(out, DURATION, "Time to answer an HTTP request, by method, route pattern and status.", "histogram");
+        for ((method, route, status), totals) in &histograms {
+            let labels = format!("method=\"{method}\",route=\"{}\",status=\"{status}\"", escape(route));
             let mut cumulative = 0;
             for (bound, count) in LATENCY_BUCKETS.iter().zip(&totals.buckets) {
                 cumulative += count;
@@ -230,13 +230,17 @@ mod tests {
         let requests = "upskill_http_requests_total{method=\"GET\",route=\"/applications/{id}\"";
         assert!(sample_line(&text, &format!("{requests},status=\"200\"}}")).ends_with(" 3"));
         assert!(sample_line(&text, &format!("{requests},status=\"404\"}}")).ends_with(" 1"));
-        let bucket = "upskill_http_request_duration_seconds_bucket{method=\"GET\",route=\"/applications/{id}\"";
+        let bucket =
+            "upskill_http_request_duration_seconds_bucket{method=\"GET\",route=\"/applications/{id}\",status=\"200\"";
         assert!(sample_line(&text, &format!("{bucket},le=\"0.001\"}}")).ends_with(" 1"));
-        assert!(sample_line(&text, &format!("{bucket},le=\"0.0025\"}}")).ends_with(" 2"));
-        assert!(sample_line(&text, &format!("{bucket},le=\"0.05\"}}")).ends_with(" 3"));
-        assert!(sample_line(&text, &format!("{bucket},le=\"10.0\"}}")).ends_with(" 3"));
-        assert!(sample_line(&text, &format!("{bucket},le=\"+Inf\"}}")).ends_with(" 4"));
-        assert!(sample_line(&text, "upskill_http_request_duration_seconds_sum{").ends_with(" 20.0325"));
+        assert!(sample_line(&text, &format!("{bucket},le=\"0.0025\"}}")).ends_with(" 1"));
+        assert!(sample_line(&text, &format!("{bucket},le=\"0.05\"}}")).ends_with(" 2"));
+        assert!(sample_line(&text, &format!("{bucket},le=\"10.0\"}}")).ends_with(" 2"));
+        assert!(sample_line(&text, &format!("{bucket},le=\"+Inf\"}}")).ends_with(" 3"));
+        let not_found =
+            "upskill_http_request_duration_seconds_bucket{method=\"GET\",route=\"/applications/{id}\",status=\"404\"";
+        assert!(sample_line(&text, &format!("{not_found},le=\"0.0025\"}}")).ends_with(" 1"));
+        assert!(sample_line(&text, "upskill_http_request_duration_seconds_sum{").ends_with(" 20.0305"));
     }
 
     #[test]

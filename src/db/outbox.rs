@@ -346,11 +346,18 @@ pub fn due_reminders(
     };
     // (id, status, submitted_at, updated_at, approver, applicant, program)
     type Waiting = (i32, String, NaiveDateTime, NaiveDateTime, Option<i32>, i32, String);
-    let at_manager: Vec<Waiting> = applications::table
+    // Waiting on a manager since (re)submission; on the program team since the manager's
+    // approval (the row's last change).
+    let at_manager = applications::status
+        .eq("submitted")
+        .and(applications::submitted_at.lt(arrived_before))
+        .and(applications::approver_id.is_not_null());
+    let at_team = applications::status.eq("manager_approved").and(applications::updated_at.lt(arrived_before));
+    let waiting: Vec<Waiting> = applications::table
         .inner_join(programs::table)
-        .filter(applications::status.eq("submitted"))
-        .filter(applications::submitted_at.lt(arrived_before))
-        .filter(applications::approver_id.is_not_null())
+        .filter(applications::status.eq_any(["submitted", "manager_approved"]))
+        .filter(at_manager.or(at_team))
+        .order(applications::id.asc())
         .select((
             applications::id,
             applications::status,
@@ -361,21 +368,7 @@ pub fn due_reminders(
             programs::name,
         ))
         .load(conn)?;
-    let at_team: Vec<Waiting> = applications::table
-        .inner_join(programs::table)
-        .filter(applications::status.eq("manager_approved"))
-        .filter(applications::updated_at.lt(arrived_before))
-        .select((
-            applications::id,
-            applications::status,
-            applications::submitted_at,
-            applications::updated_at,
-            applications::approver_id,
-            applications::employee_id,
-            programs::name,
-        ))
-        .load(conn)?;
-    let admins: Vec<i32> = if at_team.is_empty() {
+    let admins: Vec<i32> = if waiting.iter().all(|w| w.1 != "manager_approved") {
         Vec::new()
     } else {
         employees::table
@@ -386,7 +379,7 @@ pub fn due_reminders(
             .load(conn)?
     };
     let mut wanted: Vec<i32> = admins.clone();
-    for (_, _, _, _, approver, applicant, _) in at_manager.iter().chain(&at_team) {
+    for (_, _, _, _, approver, applicant, _) in &waiting {
         wanted.push(*applicant);
         wanted.extend(approver);
     }
@@ -395,7 +388,7 @@ pub fn due_reminders(
     people.extend(load_people(conn, &managers)?);
 
     let mut reminders = Vec::new();
-    for (id, status, submitted_at, updated_at, approver, applicant, program) in at_manager.iter().chain(&at_team) {
+    for (id, status, submitted_at, updated_at, approver, applicant, program) in &waiting {
         let since = if status == "submitted" { *submitted_at } else { *updated_at };
         let waited = working_days_between(since.date(), now.date());
         let applicant_name = people.get(applicant).map_or("An employee", |p| p.name.as_str());

@@ -142,6 +142,17 @@ async fn app_sending_to(smtp: &SmtpServer) -> TestApp {
     spawn_app_with(|settings| mail_settings(settings, &url)).await
 }
 
+/// Starts a second server on `app`'s database, sending to the same SMTP server.
+async fn start_second_server(app: &TestApp, smtp: &SmtpServer) {
+    let mut settings = Settings::with_database(&app.database_url);
+    settings.bind = "127.0.0.1:0".to_owned();
+    settings.workers = 1;
+    settings.pool_size = 4;
+    mail_settings(&mut settings, &smtp.url());
+    let second = Application::build(settings).await.unwrap();
+    actix_web::rt::spawn(second.run_until_stopped());
+}
+
 /// Outbox rows: (employee, kind, sent, failed, attempts, in digest).
 fn outbox_rows(app: &TestApp) -> Vec<(i32, String, bool, bool, i32, bool)> {
     outbox::table
@@ -280,14 +291,7 @@ async fn a_mail_server_that_is_down_neither_slows_nor_fails_a_request() {
 async fn two_servers_on_one_database_send_each_message_once() {
     let mut smtp = SmtpServer::start(0);
     let app = app_sending_to(&smtp).await;
-    // A second server on the same database, sending to the same SMTP server.
-    let mut settings = Settings::with_database(&app.database_url);
-    settings.bind = "127.0.0.1:0".to_owned();
-    settings.workers = 1;
-    settings.pool_size = 4;
-    mail_settings(&mut settings, &smtp.url());
-    let second = Application::build(settings).await.unwrap();
-    actix_web::rt::spawn(second.run_until_stopped());
+    start_second_server(&app, &smtp).await;
 
     // 120 notices written at once, as a burst of decisions would.
     let people: Vec<i32> = ["fiona.associate", "maria.manager", "paula.parttime", "carl.corporate"]
@@ -440,13 +444,7 @@ async fn approvals_waiting_too_long_remind_the_approver_then_their_manager() {
 async fn one_server_of_a_cluster_sends_the_reminders() {
     let mut smtp = SmtpServer::start(0);
     let app = app_sending_to(&smtp).await;
-    let mut settings = Settings::with_database(&app.database_url);
-    settings.bind = "127.0.0.1:0".to_owned();
-    settings.workers = 1;
-    settings.pool_size = 4;
-    mail_settings(&mut settings, &smtp.url());
-    let second = Application::build(settings).await.unwrap();
-    actix_web::rt::spawn(second.run_until_stopped());
+    start_second_server(&app, &smtp).await;
 
     let fiona = signed_in(&app, "fiona.associate").await;
     let application = apply_for_tuition(&fiona).await;
