@@ -312,3 +312,64 @@ struct ScheduledWork {
     given_up: usize,
     deleted: usize,
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn line(text: &str, when: Option<&str>, link: Option<&str>) -> Line {
+        Line { text: text.to_owned(), when: when.map(str::to_owned), link: link.map(str::to_owned) }
+    }
+
+    #[test]
+    fn a_notice_reads_as_one_paragraph_with_its_link() {
+        let lines = [line("Ada applied to Career Choice.", None, Some("https://u.test/applications/7"))];
+        let text =
+            TextMessage { recipient_name: "Maria", intro: None, lines: &lines, account_link: "https://u.test/account" };
+        assert_eq!(
+            text.render().unwrap(),
+            "Hello Maria,\n\nAda applied to Career Choice.\nhttps://u.test/applications/7\n\n--\n\
+             You receive this because of your applications and approvals in Upskill.\n\
+             Choose between one e-mail per event and a daily summary: https://u.test/account"
+        );
+    }
+
+    #[test]
+    fn a_digest_lists_its_items_with_times_and_links() {
+        let lines = [
+            line("Ada applied.", Some("1 Dec 2026, 09:00 UTC"), Some("https://u.test/applications/7")),
+            line("A note without a link.", Some("1 Dec 2026, 10:00 UTC"), None),
+        ];
+        let text = TextMessage {
+            recipient_name: "Maria",
+            intro: Some("Here is what happened."),
+            lines: &lines,
+            account_link: "https://u.test/account",
+        };
+        let rendered = text.render().unwrap();
+        assert!(
+            rendered.starts_with(
+                "Hello Maria,\n\nHere is what happened.\n\n\
+                 - Ada applied. (1 Dec 2026, 09:00 UTC)\n  https://u.test/applications/7\n\n\
+                 - A note without a link. (1 Dec 2026, 10:00 UTC)\n\n--\n"
+            ),
+            "{rendered}"
+        );
+    }
+
+    #[test]
+    fn the_html_part_escapes_what_people_typed() {
+        let lines = [line("<script>alert(1)</script> & co", None, Some("https://u.test/applications/7"))];
+        let html = HtmlMessage {
+            subject: "Upskill: <b>",
+            recipient_name: "<i>Maria</i>",
+            intro: None,
+            lines: &lines,
+            account_link: "https://u.test/account",
+        };
+        let rendered = html.render().unwrap();
+        assert!(!rendered.contains("<script>") && !rendered.contains("<i>Maria"), "{rendered}");
+        assert!(rendered.contains("&#60;script&#62;alert(1)&#60;/script&#62; &#38; co"), "{rendered}");
+        assert!(rendered.contains(r#"href="https://u.test/applications/7""#), "{rendered}");
+    }
+}
