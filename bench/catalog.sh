@@ -5,6 +5,8 @@
 #
 #   bench/catalog.sh [DURATION] [CONNECTIONS]      (defaults: 15s, 32)
 #
+# BENCH_SERVE_ARGS adds flags to `upskill serve` (e.g. "--metrics-bind 127.0.0.1:19100"
+# to measure what recording metrics costs).
 # Needs wrk (Debian package `wrk`). Uses a fresh SQLite database with the demo data.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -21,7 +23,7 @@ cargo build --release --quiet
 work=$(mktemp -d)
 trap 'kill "$server" 2>/dev/null || true; rm -rf "$work"' EXIT
 ./target/release/upskill serve --demo --bind "127.0.0.1:$port" --database-url "$work/bench.db" \
-  --login-attempts-per-hour 100000 >"$work/server.log" 2>&1 &
+  --login-attempts-per-hour 100000 ${BENCH_SERVE_ARGS:-} >"$work/server.log" 2>&1 &
 server=$!
 for _ in $(seq 1 50); do curl -fs "$base/healthz" >/dev/null 2>&1 && break; sleep 0.2; done
 
