@@ -132,9 +132,16 @@ pub fn error_response(status: StatusCode) -> HttpResponse {
     let body = ErrorPage::for_status(status)
         .render()
         .unwrap_or_else(|_| format!("{} {}", status.as_u16(), status.canonical_reason().unwrap_or("Error")));
-    HttpResponse::build(status)
-        .insert_header((header::CONTENT_TYPE, HeaderValue::from_static("text/html; charset=utf-8")))
-        .body(body)
+    let mut response = HttpResponse::build(status);
+    response.insert_header((header::CONTENT_TYPE, HeaderValue::from_static("text/html; charset=utf-8")));
+    // An error page may be made from a middleware's error, which the security-header
+    // middleware never sees: it carries them itself (the page has no form, so the plain
+    // policy fits whatever the sign-on mode).
+    response.insert_header(("Content-Security-Policy", crate::startup::CONTENT_SECURITY_POLICY));
+    for header in crate::startup::SECURITY_HEADERS {
+        response.insert_header(header);
+    }
+    response.body(body)
 }
 
 impl ResponseError for AppError {

@@ -168,6 +168,9 @@ async fn with_postgresql_out_of_reach_pages_answer_503_quickly_and_recover_witho
         let response = fiona.get(path).await;
         assert_eq!(response.status(), StatusCode::SERVICE_UNAVAILABLE, "{path} with the database out of reach");
         assert!(started.elapsed() < Duration::from_secs(5), "{path} took {:?} to say so", started.elapsed());
+        // The page is a response like any other: the security headers are on it too.
+        assert!(response.headers().contains_key("content-security-policy"), "{path}: {:?}", response.headers());
+        assert!(response.headers().contains_key("retry-after"), "{path}: {:?}", response.headers());
         let body = response.text().await.unwrap();
         assert!(body.contains("database") || body.contains("unavailable"), "{path}: {body}");
     }
