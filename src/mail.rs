@@ -32,16 +32,15 @@ const KEEP_FINISHED: TimeDelta = TimeDelta::days(30);
 /// Starts the sender (when an SMTP server is configured) and the scheduler on the
 /// current runtime; they stop with it.
 pub fn spawn(pool: DbPool, settings: &Settings) -> anyhow::Result<()> {
-    let server_id = random_token(12);
-    let composer = Composer::new(settings)?;
     if let Some(url) = &settings.mail.smtp_url {
         let transport = SmtpTransport::from_url(url)?.timeout(Some(SMTP_TIMEOUT)).build();
+        let composer = Composer::new(settings)?;
         let sender = Sender { pool: pool.clone(), transport, composer, retry_base: settings.mail.retry_base };
         actix_web::rt::spawn(sender.run(settings.mail.poll));
     }
     let scheduler = Scheduler {
         pool,
-        server_id,
+        server_id: random_token(12),
         sends_mail: settings.mail.smtp_url.is_some(),
         policy: ReminderPolicy {
             remind_after: settings.mail.remind_after_working_days,
@@ -222,21 +221,24 @@ impl Sender {
         let now = db::now();
         let attempts = mail.attempts + 1;
         let (id, kind, token) = (mail.id, mail.kind.clone(), token.to_owned());
-        match &delivery {
-            Delivery::Sent => tracing::info!(outbox_id = id, kind = %kind, "e-mail sent"),
-            Delivery::Retry(error) => tracing::warn!(outbox_id = id, attempts, %error, "e-mail not sent; will retry"),
-            Delivery::GiveUp(error) => tracing::error!(outbox_id = id, attempts, %error, "e-mail given up"),
-        }
-        let retry_at = |error: &str| {
-            let wait = TimeDelta::from_std(retry_delay(self.retry_base, attempts)).unwrap_or(TimeDelta::hours(1));
-            (attempts < MAX_ATTEMPTS).then_some(now + wait).ok_or_else(|| error.to_owned())
+        // Tried again after the backoff, unless this was the last attempt.
+        let retry_at = (attempts < MAX_ATTEMPTS)
+            .then(|| now + TimeDelta::from_std(retry_delay(self.retry_base, attempts)).unwrap_or(TimeDelta::hours(1)));
+        let outcome = match delivery {
+            Delivery::Sent => {
+                tracing::info!(outbox_id = id, kind = %kind, "e-mail sent");
+                None
+            }
+            Delivery::Retry(error) if retry_at.is_some() => {
+                tracing::warn!(outbox_id = id, attempts, %error, "e-mail not sent; will retry");
+                Some((retry_at, error))
+            }
+            Delivery::Retry(error) | Delivery::GiveUp(error) => {
+                tracing::error!(outbox_id = id, attempts, %error, "e-mail given up");
+                Some((None, error))
+            }
         };
         let pool = self.pool.clone();
-        let outcome = match delivery {
-            Delivery::Sent => None,
-            Delivery::Retry(error) => Some((retry_at(&error).ok(), error)),
-            Delivery::GiveUp(error) => Some((None, error)),
-        };
         web::block(move || -> anyhow::Result<()> {
             let mut conn = pool.get()?;
             match outcome {

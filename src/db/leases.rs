@@ -40,19 +40,3 @@ pub fn try_acquire(
         Ok(taken == 1)
     })
 }
-
-/// Gives the lease up (at shutdown), so another server need not wait for it to expire.
-pub fn release(conn: &mut DbConnection, name: &str, holder: &str) -> QueryResult<()> {
-    diesel::delete(leases::table.filter(leases::name.eq(name)).filter(leases::holder.eq(holder))).execute(conn)?;
-    Ok(())
-}
-
-/// Who holds the lease `name` now, if anyone.
-pub fn holder(conn: &mut DbConnection, name: &str, now: NaiveDateTime) -> QueryResult<Option<String>> {
-    leases::table
-        .filter(leases::name.eq(name))
-        .filter(leases::expires_at.ge(now))
-        .select(leases::holder)
-        .first(conn)
-        .optional()
-}

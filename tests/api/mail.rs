@@ -482,3 +482,44 @@ async fn a_lease_has_one_holder_until_it_expires() {
     assert!(try_acquire(conn, "test-lease", "b", now + TimeDelta::seconds(91), minute).unwrap(), "expired: b takes it");
     assert!(!try_acquire(conn, "test-lease", "a", now + TimeDelta::seconds(92), minute).unwrap());
 }
+
+#[actix_web::test]
+async fn tidying_gives_up_stale_mail_and_deletes_finished_mail_after_thirty_days() {
+    use upskill::db::outbox::{collect_digests, tidy};
+    let app = spawn_app_with(|_| {}).await;
+    let conn = &mut app.db();
+    let now = upskill::db::now();
+    let fiona = employee_id(&app, "fiona.associate@upskill.example");
+    let maria = employee_id(&app, "maria.manager@upskill.example");
+    upskill::db::outbox::set_digest(conn, maria, true, now).unwrap();
+    // Written `age` ago, and what became of it then.
+    let write = |conn: &mut upskill::db::PooledDb, who: i32, text: &str, age: TimeDelta| {
+        upskill::db::notifications::notify(conn, who, None, text, now - age).unwrap();
+        outbox::table.order(outbox::id.desc()).select(outbox::id).first::<i32>(conn).unwrap()
+    };
+    let sent_long_ago = write(conn, fiona, "sent 40 days ago", TimeDelta::days(40));
+    let sent_lately = write(conn, fiona, "sent 20 days ago", TimeDelta::days(20));
+    let never_sent = write(conn, fiona, "waiting for 8 days", TimeDelta::days(8));
+    let waiting = write(conn, fiona, "waiting for a day", TimeDelta::days(1));
+    for (id, age) in [(sent_long_ago, 40), (sent_lately, 20)] {
+        diesel::update(outbox::table.find(id))
+            .set(outbox::sent_at.eq(Some(now - TimeDelta::days(age))))
+            .execute(conn)
+            .unwrap();
+    }
+    // Maria's digest of 35 days ago, and its item.
+    let item = write(conn, maria, "in an old digest", TimeDelta::days(36));
+    assert_eq!(collect_digests(conn, now - TimeDelta::days(35), now - TimeDelta::days(35)).unwrap(), 1);
+    diesel::update(outbox::table.filter(outbox::kind.eq("digest")))
+        .set(outbox::sent_at.eq(Some(now - TimeDelta::days(35))))
+        .execute(conn)
+        .unwrap();
+
+    let (given_up, deleted) = tidy(conn, now, TimeDelta::days(30)).unwrap();
+    assert_eq!(given_up, 1, "the message waiting for 8 days");
+    assert_eq!(deleted, 3, "the one sent 40 days ago, the old digest and its item");
+    let left: Vec<(i32, bool)> =
+        outbox::table.order(outbox::id).select((outbox::id, outbox::failed_at.is_not_null())).load(conn).unwrap();
+    assert_eq!(left, [(sent_lately, false), (never_sent, true), (waiting, false)]);
+    assert!(!left.iter().any(|(id, _)| *id == item));
+}

@@ -27,6 +27,8 @@ CREATE TABLE outbox (
 -- The sender's queue and the digest's: rows neither sent nor given up.
 CREATE INDEX outbox_pending ON outbox (in_digest, send_after, id) WHERE sent_at IS NULL AND failed_at IS NULL;
 CREATE INDEX outbox_digest_items ON outbox (digest_id);
+-- Tidying deletes finished rows by age.
+CREATE INDEX outbox_created_at ON outbox (created_at);
 
 -- Who takes a daily digest instead of one e-mail per event (absent: one per event).
 CREATE TABLE email_preferences (
