@@ -16,8 +16,8 @@ use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
 use serde::Deserialize;
 
 use super::{
-    page_with_status, read_flash, redirect, redirect_with_flash, run_db, sso, Chrome, CsrfForm, EmptyForm, State,
-    CSRF_KEY,
+    page_with_status, read_flash, redirect, redirect_with_flash, remove_cookie, run_db, sso, Chrome, CsrfForm,
+    EmptyForm, State, CSRF_KEY,
 };
 use crate::config::{AuthMode, Settings};
 use crate::db;
@@ -207,9 +207,7 @@ pub async fn login(
     start_session(&session, employee.id, None)?;
     tracing::info!(employee_id = employee.id, "signed in");
     let mut response = redirect_with_flash(&next, "success", &format!("Welcome, {}.", employee.display_name));
-    let mut gone = Cookie::build(LOGIN_CSRF_COOKIE, "").path("/login").finish();
-    gone.make_removal();
-    response.add_cookie(&gone).map_err(|e| AppError::Internal(e.into()))?;
+    remove_cookie(&mut response, LOGIN_CSRF_COOKIE, "/login")?;
     Ok(response)
 }
 

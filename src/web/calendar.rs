@@ -9,7 +9,7 @@ use actix_web::http::header::{ContentDisposition, DispositionParam, DispositionT
 use actix_web::{get, post, web, HttpRequest, HttpResponse, HttpResponseBuilder};
 
 use super::catalog::long_date;
-use super::{redirect_with_flash, run_db, AppState, CsrfForm, EmptyForm, State, Viewer};
+use super::{redirect_with_flash, remove_cookie, run_db, AppState, CsrfForm, EmptyForm, State, Viewer};
 use crate::config::Settings;
 use crate::db;
 use crate::db::calendar::Place;
@@ -31,8 +31,8 @@ const NEW_FEED_COOKIE: &str = "upskill_new_feed";
 /// Where Upskill is reached: `--public-url` when set, else as the request says (`https`
 /// when serving behind https).
 fn site_url(req: &HttpRequest, settings: &Settings) -> String {
-    if let Some(url) = &settings.mail.public_url {
-        return url.trim_end_matches('/').to_owned();
+    if settings.mail.public_url.is_some() {
+        return settings.public_url();
     }
     let info = req.connection_info();
     let scheme = if settings.secure_cookies { "https" } else { info.scheme() };
@@ -238,9 +238,7 @@ fn new_feed_token(state: &AppState, viewer: &Viewer, req: &HttpRequest) -> Optio
 /// Removes the one-time cookie from the browser, once the page that shows it is served.
 pub fn forget_new_feed_address(req: &HttpRequest, response: &mut HttpResponse) -> Result<(), AppError> {
     if req.cookie(NEW_FEED_COOKIE).is_some() {
-        let mut gone = Cookie::build(NEW_FEED_COOKIE, "").path("/account").finish();
-        gone.make_removal();
-        response.add_cookie(&gone).map_err(|e| AppError::Internal(e.into()))?;
+        remove_cookie(response, NEW_FEED_COOKIE, "/account")?;
     }
     Ok(())
 }

@@ -427,14 +427,18 @@ pub fn page_with_status<T: Template>(
     status: actix_web::http::StatusCode,
 ) -> Result<HttpResponse, AppError> {
     let body = template.render()?;
-    let mut response = HttpResponse::build(status);
-    response.content_type("text/html; charset=utf-8");
+    let mut response = HttpResponse::build(status).content_type("text/html; charset=utf-8").body(body);
     if req.cookie(FLASH_COOKIE).is_some() {
-        let mut gone = Cookie::build(FLASH_COOKIE, "").path("/").finish();
-        gone.make_removal();
-        response.cookie(gone);
+        remove_cookie(&mut response, FLASH_COOKIE, "/")?;
     }
-    Ok(response.body(body))
+    Ok(response)
+}
+
+/// Tells the browser to forget the cookie `name` it holds for `path`.
+pub fn remove_cookie(response: &mut HttpResponse, name: &'static str, path: &'static str) -> Result<(), AppError> {
+    let mut gone = Cookie::build(name, "").path(path).finish();
+    gone.make_removal();
+    response.add_cookie(&gone).map_err(|e| AppError::Internal(e.into()))
 }
 
 /// A 303 to `location` that shows `message` on the next page.

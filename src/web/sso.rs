@@ -28,7 +28,7 @@ use base64::Engine;
 use serde::Deserialize;
 
 use super::auth::{safe_next, start_session};
-use super::{catalog, redirect_with_flash, run_db, AppState, Chrome, State};
+use super::{catalog, redirect_with_flash, remove_cookie, run_db, AppState, Chrome, State};
 use crate::config::AuthMode;
 use crate::db;
 use crate::db::employees::Employee;
@@ -405,9 +405,7 @@ pub async fn oidc_callback(
             refusal.response()
         }
     };
-    let mut gone = Cookie::build(OIDC_COOKIE, "").path(OIDC_COOKIE_PATH).finish();
-    gone.make_removal();
-    response.add_cookie(&gone).map_err(|e| AppError::Internal(e.into()))?;
+    remove_cookie(&mut response, OIDC_COOKIE, OIDC_COOKIE_PATH)?;
     Ok(response)
 }
 
