@@ -6,8 +6,8 @@ use reqwest::StatusCode;
 use upskill::db::schema::{applications, audit_log, employees, programs};
 
 use crate::helpers::{
-    apply, attribute_values, employee_fixture, employee_id, form_fields, intake_ids, location, signed_in, spawn_app,
-    status_of, texts, with_field, ApplicationBuilder, TestApp,
+    apply, attribute_values, employee_fixture, employee_id, form_fields, intake_ids, location, program_id, signed_in,
+    spawn_app, status_of, texts, with_field, ApplicationBuilder, TestApp,
 };
 
 const ADMIN_PAGES: [&str; 9] = [
@@ -384,11 +384,7 @@ async fn deactivating_someone_ends_their_sessions_and_moves_what_waits_on_them()
 /// completed (as if over the years).
 fn add_applications(app: &TestApp, count: usize) {
     let fiona = employee_id(app, "fiona.associate@upskill.example");
-    let program: i32 = programs::table
-        .filter(programs::slug.eq("aws-training-and-certification"))
-        .select(programs::id)
-        .first(&mut app.db())
-        .unwrap();
+    let program: i32 = program_id(app, "aws-training-and-certification");
     let start = chrono::NaiveDate::from_ymd_opt(2025, 1, 1).unwrap().and_hms_opt(9, 0, 0).unwrap();
     for n in 0..count {
         let at = start + chrono::TimeDelta::days(i64::try_from(n).unwrap());

@@ -5,8 +5,8 @@ use reqwest::StatusCode;
 use upskill::db::schema::{application_events, applications, intakes, notifications, programs};
 
 use crate::helpers::{
-    application_id, apply, attribute_values, count_applications, employee_id, intake_ids, location, signed_in,
-    spawn_app, texts, ApplicationBuilder, TestApp, MOTIVATION,
+    application_id, apply, attribute_values, count_applications, employee_id, intake_ids, location, program_id,
+    signed_in, spawn_app, texts, ApplicationBuilder, TestApp, MOTIVATION,
 };
 
 fn next_year_term() -> String {
@@ -167,8 +167,7 @@ async fn a_tuition_request_over_the_part_time_cap_is_refused_next_to_the_amount_
 async fn the_cap_counts_the_employee_s_other_applications_of_that_year() {
     let app = spawn_app().await;
     let fiona_id = employee_id(&app, "fiona.associate@upskill.example");
-    let program_id: i32 =
-        programs::table.filter(programs::slug.eq("career-choice")).select(programs::id).first(&mut app.db()).unwrap();
+    let program_id: i32 = program_id(&app, "career-choice");
     let term = chrono::Utc::now().date_naive() + chrono::Days::new(40);
     // A completed course earlier in the same year took $2,000 of the cap.
     ApplicationBuilder::new(fiona_id, program_id, "completed").version(3).tuition(term, 200_000).insert(&mut app.db());
@@ -499,11 +498,7 @@ async fn a_stale_withdraw_is_refused_with_the_current_state() {
 async fn withdrawing_an_approved_place_promotes_the_oldest_waitlisted_application() {
     let app = spawn_app().await;
     let intake = intake_ids(&app, "amazon-apprenticeship")[0];
-    let program_id: i32 = programs::table
-        .filter(programs::slug.eq("amazon-apprenticeship"))
-        .select(programs::id)
-        .first(&mut app.db())
-        .unwrap();
+    let program_id: i32 = program_id(&app, "amazon-apprenticeship");
     let now = upskill::db::now();
     let place = |email: &str, status: &str, waitlisted_minutes_ago: Option<i64>| {
         let builder = ApplicationBuilder::new(employee_id(&app, email), program_id, status).intake(intake).version(3);

@@ -5,8 +5,8 @@ use reqwest::StatusCode;
 use upskill::db::schema::{application_events, applications, employees, intakes};
 
 use crate::helpers::{
-    apply, assert_stats_consistent, attribute_values, employee_fixture, employee_id, intake_ids, location, set_manager,
-    signed_in, spawn_app, status_of, texts, version_of, ApplicationBuilder, Browser, TestApp,
+    apply, assert_stats_consistent, attribute_values, employee_fixture, employee_id, intake_ids, location, program_id,
+    set_manager, signed_in, spawn_app, status_of, texts, version_of, ApplicationBuilder, Browser, TestApp,
 };
 
 fn term() -> String {
@@ -608,14 +608,7 @@ async fn simultaneous_final_approvals_never_overbook_an_intake() {
     const ROUNDS: usize = 5;
     let app = spawn_app().await;
     let maria_id = employee_id(&app, "maria.manager@upskill.example");
-    let program_id: i32 = {
-        use upskill::db::schema::programs;
-        programs::table
-            .filter(programs::slug.eq("amazon-apprenticeship"))
-            .select(programs::id)
-            .first(&mut app.db())
-            .unwrap()
-    };
+    let program_id = program_id(&app, "amazon-apprenticeship");
     let ada = signed_in(&app, "ada.admin").await;
     for round in 0..ROUNDS {
         let intake = upskill::db::programs::insert_intake(
@@ -668,14 +661,7 @@ async fn simultaneous_final_approvals_never_overbook_an_intake() {
 async fn the_navigation_counts_a_long_queue_as_99_plus_and_the_queue_page_gives_the_number() {
     let app = spawn_app().await;
     let maria = employee_id(&app, "maria.manager@upskill.example");
-    let program: i32 = {
-        use upskill::db::schema::programs;
-        programs::table
-            .filter(programs::slug.eq("aws-training-and-certification"))
-            .select(programs::id)
-            .first(&mut app.db())
-            .unwrap()
-    };
+    let program = program_id(&app, "aws-training-and-certification");
     for n in 0..100 {
         let person = employee_fixture(&format!("queued{n}@upskill.example"), &format!("Queued {n}"), Some(maria));
         let person = upskill::db::employees::insert(&mut app.db(), &person).unwrap();

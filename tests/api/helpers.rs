@@ -258,6 +258,13 @@ pub fn employee_id(app: &TestApp, email: &str) -> i32 {
 }
 
 /// The intakes of a program, by start date.
+/// The id of the program `slug`.
+pub fn program_id(app: &TestApp, slug: &str) -> i32 {
+    use diesel::prelude::*;
+    use upskill::db::schema::programs;
+    programs::table.filter(programs::slug.eq(slug)).select(programs::id).first(&mut app.db()).unwrap()
+}
+
 pub fn intake_ids(app: &TestApp, slug: &str) -> Vec<i32> {
     use diesel::prelude::*;
     use upskill::db::schema::{intakes, programs};

@@ -15,7 +15,7 @@ use upskill::config::Settings;
 use upskill::db::schema::{applications, outbox};
 use upskill::startup::Application;
 
-use crate::helpers::{apply_for_tuition, employee_id, free_port, signed_in, spawn_app_with, TestApp};
+use crate::helpers::{apply_for_tuition, employee_id, free_port, program_id, signed_in, spawn_app_with, TestApp};
 
 const PUBLIC_URL: &str = "https://upskill.test";
 
@@ -208,17 +208,11 @@ async fn the_approver_hears_of_an_application_and_the_employee_of_the_decision()
 
 #[actix_web::test]
 async fn a_freed_seat_tells_the_employee_and_their_manager() {
-    use upskill::db::schema::programs;
-
     use crate::helpers::{intake_ids, ApplicationBuilder};
     let mut smtp = SmtpServer::start(0);
     let app = app_sending_to(&smtp).await;
     let intake = intake_ids(&app, "amazon-apprenticeship")[0];
-    let program_id: i32 = programs::table
-        .filter(programs::slug.eq("amazon-apprenticeship"))
-        .select(programs::id)
-        .first(&mut app.db())
-        .unwrap();
+    let program_id: i32 = program_id(&app, "amazon-apprenticeship");
     let maria = employee_id(&app, "maria.manager@upskill.example");
     let place = |email: &str, status: &str| {
         ApplicationBuilder::new(employee_id(&app, email), program_id, status)
