@@ -104,7 +104,7 @@ impl Composer {
 
     /// The message for an outbox row (a digest with its items).
     pub fn compose(&self, mail: &OutgoingMail, items: &[DigestItem]) -> anyhow::Result<Message> {
-        let (intro, lines): (Option<&str>, Vec<Line>) = match MailKind::parse(&mail.kind) {
+        let (intro, lines): (Option<&str>, Vec<Line>) = match mail.kind {
             MailKind::Digest => (
                 Some("Here is what happened in Upskill since your last summary."),
                 items
@@ -179,10 +179,10 @@ impl Sender {
         let claim_token = token.clone();
         let claimed = web::block(move || -> anyhow::Result<Vec<(OutgoingMail, Vec<DigestItem>)>> {
             let mut conn = pool.get()?;
-            let claimed = db::outbox::claim_due(&mut conn, &claim_token, db::now(), CLAIM_HOLD, BATCH)?;
+            let claimed = db::outbox::claim_due(&mut conn, &claim_token, crate::clock::now(), CLAIM_HOLD, BATCH)?;
             let mut with_items = Vec::with_capacity(claimed.len());
             for mail in claimed {
-                let items = if MailKind::parse(&mail.kind) == MailKind::Digest {
+                let items = if mail.kind == MailKind::Digest {
                     db::outbox::digest_items(&mut conn, mail.id)?
                 } else {
                     Vec::new()
@@ -218,15 +218,15 @@ impl Sender {
     }
 
     async fn record(&self, mail: &OutgoingMail, token: &str, delivery: Delivery) -> anyhow::Result<()> {
-        let now = db::now();
+        let now = crate::clock::now();
         let attempts = mail.attempts + 1;
-        let (id, kind, token) = (mail.id, mail.kind.clone(), token.to_owned());
+        let (id, kind, token) = (mail.id, mail.kind, token.to_owned());
         // Tried again after the backoff, unless this was the last attempt.
         let retry_at = (attempts < MAX_ATTEMPTS)
             .then(|| now + TimeDelta::from_std(retry_delay(self.retry_base, attempts)).unwrap_or(TimeDelta::hours(1)));
         let outcome = match delivery {
             Delivery::Sent => {
-                tracing::info!(outbox_id = id, kind = %kind, "e-mail sent");
+                tracing::info!(outbox_id = id, kind = kind.as_str(), "e-mail sent");
                 None
             }
             Delivery::Retry(error) if retry_at.is_some() => {
@@ -272,7 +272,7 @@ impl Scheduler {
             let lease = TimeDelta::from_std(self.every * 3).unwrap_or(TimeDelta::hours(1));
             let done = web::block(move || -> anyhow::Result<Option<ScheduledWork>> {
                 let mut conn = pool.get()?;
-                let now = db::now();
+                let now = crate::clock::now();
                 if !db::leases::try_acquire(&mut conn, SCHEDULER_LEASE, &server_id, now, lease)? {
                     return Ok(None);
                 }

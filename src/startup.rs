@@ -20,17 +20,13 @@ use base64::Engine;
 
 use crate::config::{AuthMode, Settings};
 use crate::db::{self, DbPool, PoolWaits};
-use crate::error::AppError;
 use crate::metrics::HttpMetrics;
 use crate::oidc::OidcClient;
-use crate::security::{hash_password, random_token};
-use crate::session_store::{self, DbSessionStore};
+use crate::security::{hash_password, random_token, CONTENT_SECURITY_POLICY, SECURITY_HEADERS};
+use crate::web::error::AppError;
 use crate::web::observe::Observe;
+use crate::web::session::{self as session_store, DbSessionStore};
 use crate::web::{self as pages, auth::LoginThrottle, AppState};
-
-/// The Content-Security-Policy of every response: no inline script, no framing.
-pub const CONTENT_SECURITY_POLICY: &str = "default-src 'self'; script-src 'self'; style-src 'self'; \
-     img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'";
 
 /// The largest request body accepted (forms; CSV uploads get their own limit).
 pub const MAX_BODY_BYTES: usize = 64 * 1024;
@@ -53,7 +49,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .service(pages::catalog::list_programs)
         .service(pages::catalog::show_program)
         .service(pages::applications::show_apply_form)
-        .service(pages::applications::apply)
+        .service(pages::applications::submit_application)
         .service(pages::applications::list_my_applications)
         .service(pages::applications::show_application)
         .service(pages::applications::show_edit_form)
@@ -105,7 +101,7 @@ async fn session_outage_as_503(
 ) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
     next.call(req).await.map_err(|err| {
         let message = err.to_string();
-        if message.contains(session_store::DATABASE_UNAVAILABLE) {
+        if message.contains(crate::web::session::DATABASE_UNAVAILABLE) {
             AppError::Unavailable(anyhow::anyhow!(message)).into()
         } else {
             err
@@ -163,16 +159,6 @@ pub fn content_security_policy(settings: &Settings) -> String {
     CONTENT_SECURITY_POLICY.replace("form-action 'self'", &format!("form-action 'self' {}", origins.join(" ")))
 }
 
-/// Headers of every response besides the Content-Security-Policy.
-pub const SECURITY_HEADERS: [(&str, &str); 5] = [
-    ("X-Content-Type-Options", "nosniff"),
-    ("X-Frame-Options", "DENY"),
-    ("Referrer-Policy", "same-origin"),
-    // The legacy XSS auditor is off, as OWASP advises: the CSP does its job.
-    ("X-XSS-Protection", "0"),
-    ("Cache-Control", "no-store"),
-];
-
 /// Headers set on every response, error pages included. (A middleware's error skips
 /// them, so error pages also carry them themselves: see `error::error_response`.)
 pub fn security_headers(settings: &Settings) -> DefaultHeaders {
@@ -183,7 +169,7 @@ pub fn security_headers(settings: &Settings) -> DefaultHeaders {
 }
 
 async fn not_found() -> HttpResponse {
-    crate::error::error_response(StatusCode::NOT_FOUND)
+    crate::web::error::error_response(StatusCode::NOT_FOUND)
 }
 
 /// Opens the database, applies migrations, seeds demo data when asked, and reads (or
@@ -207,7 +193,7 @@ async fn open_database(settings: &Settings, waits: PoolWaits) -> anyhow::Result<
         }
         if let Some(password) = demo {
             let hash = hash_password(&password).map_err(|e| anyhow::anyhow!("cannot hash the demo password: {e}"))?;
-            if db::seed::seed_demo(&mut conn, crate::web::catalog::today(), &hash)? {
+            if db::seed::seed_demo(&mut conn, crate::clock::today(), &hash)? {
                 tracing::info!("demo programs and organisation seeded");
             } else {
                 tracing::info!("database already has data; demo seed skipped");

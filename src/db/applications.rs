@@ -8,6 +8,7 @@ use diesel::sql_types::{Nullable, Text};
 
 use super::schema::{applications, employees, intakes, programs};
 use super::DbConnection;
+use crate::domain::{ApplicationStatus, EmploymentType, SiteType};
 
 /// One row of `applications`.
 #[derive(Debug, Clone, Queryable, Selectable, Identifiable)]
@@ -17,7 +18,7 @@ pub struct Application {
     pub employee_id: i32,
     pub program_id: i32,
     pub intake_id: Option<i32>,
-    pub status: String,
+    pub status: ApplicationStatus,
     pub motivation: String,
     pub institution: Option<String>,
     pub course_title: Option<String>,
@@ -32,7 +33,22 @@ pub struct Application {
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
     /// The applicant's site type when they applied (for reports).
-    pub site_type: String,
+    pub site_type: SiteType,
+}
+
+impl Application {
+    /// The details its owner gave (and edits when asked for changes).
+    pub fn details(&self) -> DetailsChange {
+        DetailsChange {
+            intake_id: self.intake_id,
+            motivation: self.motivation.clone(),
+            institution: self.institution.clone(),
+            course_title: self.course_title.clone(),
+            term_starts_on: self.term_starts_on,
+            amount_cents: self.amount_cents,
+            covered_cents: self.covered_cents,
+        }
+    }
 }
 
 /// A row to insert into `applications`.
@@ -41,14 +57,9 @@ pub struct Application {
 pub struct NewApplication {
     pub employee_id: i32,
     pub program_id: i32,
-    pub intake_id: Option<i32>,
-    pub status: String,
-    pub motivation: String,
-    pub institution: Option<String>,
-    pub course_title: Option<String>,
-    pub term_starts_on: Option<NaiveDate>,
-    pub amount_cents: Option<i64>,
-    pub covered_cents: Option<i64>,
+    pub status: ApplicationStatus,
+    #[diesel(embed)]
+    pub details: DetailsChange,
     pub approver_id: Option<i32>,
     pub submitted_at: NaiveDateTime,
     pub decided_at: Option<NaiveDateTime>,
@@ -56,11 +67,12 @@ pub struct NewApplication {
     pub version: i32,
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
-    pub site_type: String,
+    pub site_type: SiteType,
 }
 
-/// The editable details of an application, written when it is resubmitted.
-#[derive(Debug, Clone, PartialEq, Eq, AsChangeset)]
+/// The details of an application its owner gives: written when it is submitted, and
+/// again when it is resubmitted.
+#[derive(Debug, Clone, PartialEq, Eq, Insertable, AsChangeset)]
 #[diesel(table_name = applications, treat_none_as_null = true)]
 pub struct DetailsChange {
     pub intake_id: Option<i32>,
@@ -74,8 +86,8 @@ pub struct DetailsChange {
 
 /// A change of status; the timestamps that go with it are set by `update_status`.
 #[derive(Debug, Clone, Copy)]
-pub struct StatusChange<'a> {
-    pub to_status: &'a str,
+pub struct StatusChange {
+    pub to_status: ApplicationStatus,
     pub now: NaiveDateTime,
     /// Entering the waitlist (its place is by this time).
     pub waitlisted: bool,
@@ -94,21 +106,18 @@ pub fn find_active(conn: &mut DbConnection, employee_id: i32, program_id: i32) -
     applications::table
         .filter(applications::employee_id.eq(employee_id))
         .filter(applications::program_id.eq(program_id))
-        .filter(applications::status.eq_any(ACTIVE_STATUSES))
+        .filter(applications::status.eq_any(ApplicationStatus::ACTIVE))
         .select(Application::as_select())
         .first(conn)
         .optional()
 }
 
-/// Statuses of an active application (one per employee and program).
-pub const ACTIVE_STATUSES: [&str; 5] = ["submitted", "changes_requested", "manager_approved", "approved", "waitlisted"];
-
 /// Inserts an application and counts it in the reporting figures (same transaction).
 pub fn insert(conn: &mut DbConnection, new: &NewApplication) -> QueryResult<i32> {
     let id = diesel::insert_into(applications::table).values(new).returning(applications::id).get_result(conn)?;
-    let bucket = super::stats::Bucket::new(new.program_id, &new.site_type, new.created_at);
-    super::stats::count(conn, &bucket, None, Some((&new.status, new.covered_cents.unwrap_or(0))))?;
-    if new.status == "completed" {
+    let bucket = super::stats::Bucket::new(new.program_id, new.site_type, new.created_at);
+    super::stats::count(conn, &bucket, None, Some((new.status, new.details.covered_cents.unwrap_or(0))))?;
+    if new.status == ApplicationStatus::Completed {
         super::stats::add_participant(conn, new.employee_id, new.updated_at)?;
     }
     Ok(id)
@@ -134,7 +143,7 @@ pub fn update_status(
             applications::covered_cents,
             applications::employee_id,
         ))
-        .first::<(i32, String, NaiveDateTime, String, Option<i64>, i32)>(conn)
+        .first::<(i32, SiteType, NaiveDateTime, ApplicationStatus, Option<i64>, i32)>(conn)
         .optional()?
     else {
         return Ok(false);
@@ -155,9 +164,9 @@ pub fn update_status(
     }
     let (program_id, site_type, created_at, old_status, covered, employee_id) = before;
     let covered = covered.unwrap_or(0);
-    let bucket = super::stats::Bucket::new(program_id, &site_type, created_at);
-    super::stats::count(conn, &bucket, Some((&old_status, covered)), Some((change.to_status, covered)))?;
-    if change.to_status == "completed" {
+    let bucket = super::stats::Bucket::new(program_id, site_type, created_at);
+    super::stats::count(conn, &bucket, Some((old_status, covered)), Some((change.to_status, covered)))?;
+    if change.to_status == ApplicationStatus::Completed {
         super::stats::add_participant(conn, employee_id, change.now)?;
     }
     Ok(true)
@@ -166,24 +175,29 @@ pub fn update_status(
 /// Replaces the editable details (the version is moved by the status change that follows),
 /// keeping the reporting counters' covered amounts in step.
 pub fn update_details(conn: &mut DbConnection, id: i32, details: &DetailsChange) -> QueryResult<()> {
-    let (program_id, site_type, created_at, status, old_covered): (i32, String, NaiveDateTime, String, Option<i64>) =
-        applications::table
-            .find(id)
-            .select((
-                applications::program_id,
-                applications::site_type,
-                applications::created_at,
-                applications::status,
-                applications::covered_cents,
-            ))
-            .first(conn)?;
+    let (program_id, site_type, created_at, status, old_covered): (
+        i32,
+        SiteType,
+        NaiveDateTime,
+        ApplicationStatus,
+        Option<i64>,
+    ) = applications::table
+        .find(id)
+        .select((
+            applications::program_id,
+            applications::site_type,
+            applications::created_at,
+            applications::status,
+            applications::covered_cents,
+        ))
+        .first(conn)?;
     diesel::update(applications::table.find(id)).set(details).execute(conn)?;
-    let bucket = super::stats::Bucket::new(program_id, &site_type, created_at);
+    let bucket = super::stats::Bucket::new(program_id, site_type, created_at);
     super::stats::count(
         conn,
         &bucket,
-        Some((&status, old_covered.unwrap_or(0))),
-        Some((&status, details.covered_cents.unwrap_or(0))),
+        Some((status, old_covered.unwrap_or(0))),
+        Some((status, details.covered_cents.unwrap_or(0))),
     )
 }
 
@@ -191,7 +205,7 @@ pub fn update_details(conn: &mut DbConnection, id: i32, details: &DetailsChange)
 pub fn seats_taken(conn: &mut DbConnection, intake_id: i32) -> QueryResult<i64> {
     applications::table
         .filter(applications::intake_id.eq(intake_id))
-        .filter(applications::status.eq_any(super::programs::SEAT_HOLDING_STATUSES))
+        .filter(applications::status.eq_any(ApplicationStatus::SEAT_HOLDING))
         .count()
         .get_result(conn)
 }
@@ -200,7 +214,7 @@ pub fn seats_taken(conn: &mut DbConnection, intake_id: i32) -> QueryResult<i64> 
 pub fn oldest_waitlisted(conn: &mut DbConnection, intake_id: i32) -> QueryResult<Option<Application>> {
     applications::table
         .filter(applications::intake_id.eq(intake_id))
-        .filter(applications::status.eq("waitlisted"))
+        .filter(applications::status.eq(ApplicationStatus::Waitlisted))
         .order((applications::waitlisted_at.asc(), applications::id.asc()))
         .select(Application::as_select())
         .first(conn)
@@ -214,7 +228,7 @@ pub fn waitlist_position(conn: &mut DbConnection, application: &Application) -> 
     };
     let ahead: i64 = applications::table
         .filter(applications::intake_id.eq(intake_id))
-        .filter(applications::status.eq("waitlisted"))
+        .filter(applications::status.eq(ApplicationStatus::Waitlisted))
         .filter(
             applications::waitlisted_at
                 .lt(waitlisted_at)
@@ -229,7 +243,7 @@ pub fn waitlist_position(conn: &mut DbConnection, application: &Application) -> 
 #[derive(Debug, Clone, Queryable)]
 pub struct MyApplication {
     pub id: i32,
-    pub status: String,
+    pub status: ApplicationStatus,
     pub submitted_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
     pub intake_id: Option<i32>,
@@ -276,10 +290,6 @@ pub fn count_for_employee(conn: &mut DbConnection, employee_id: i32) -> QueryRes
     applications::table.filter(applications::employee_id.eq(employee_id)).count().get_result(conn)
 }
 
-/// Statuses whose covered tuition counts against the yearly cap.
-pub const TUITION_COMMITTING_STATUSES: [&str; 6] =
-    ["submitted", "changes_requested", "manager_approved", "approved", "waitlisted", "completed"];
-
 /// The covered tuition amounts an employee already has committed to a program for
 /// terms starting in `year`, leaving out application `excluding` (summed by the caller:
 /// a handful of rows at most).
@@ -298,7 +308,7 @@ pub fn committed_tuition_cents(
     applications::table
         .filter(applications::employee_id.eq(employee_id))
         .filter(applications::program_id.eq(program_id))
-        .filter(applications::status.eq_any(TUITION_COMMITTING_STATUSES))
+        .filter(applications::status.eq_any(ApplicationStatus::TUITION_COMMITTING))
         .filter(applications::term_starts_on.between(first, last))
         .filter(applications::id.ne(excluding.unwrap_or(0)))
         .select(applications::covered_cents)
@@ -324,12 +334,12 @@ pub struct QueueScope {
 pub struct QueueItem {
     pub id: i32,
     pub version: i32,
-    pub status: String,
+    pub status: ApplicationStatus,
     pub submitted_at: NaiveDateTime,
     pub approver_id: Option<i32>,
     pub employee_id: i32,
     pub employee_name: String,
-    pub employment_type: String,
+    pub employment_type: EmploymentType,
     pub program_id: i32,
     pub program_name: String,
     pub intake_name: Option<String>,
@@ -343,18 +353,18 @@ pub struct QueueItem {
 macro_rules! queue_filter {
     ($query:expr, $scope:expr) => {{
         let scope: &QueueScope = $scope;
-        let manager_stage =
-            applications::status.eq("submitted").and(applications::approver_id.eq_any(scope.approver_ids.clone()));
+        let manager_stage = applications::status
+            .eq(ApplicationStatus::Submitted)
+            .and(applications::approver_id.eq_any(scope.approver_ids.clone()));
         let mut query = $query.filter(applications::employee_id.ne(scope.viewer_id));
-        query = if scope.include_admin_stage {
-            query.filter(
-                manager_stage.or(applications::status
-                    .eq("manager_approved")
-                    .or(applications::status.eq("submitted").and(applications::approver_id.is_null()))),
-            )
-        } else {
-            query.filter(manager_stage)
-        };
+        query =
+            if scope.include_admin_stage {
+                query.filter(manager_stage.or(applications::status.eq(ApplicationStatus::ManagerApproved).or(
+                    applications::status.eq(ApplicationStatus::Submitted).and(applications::approver_id.is_null()),
+                )))
+            } else {
+                query.filter(manager_stage)
+            };
         if let Some(program_id) = scope.program_id {
             query = query.filter(applications::program_id.eq(program_id));
         }
@@ -411,7 +421,7 @@ pub fn queue_count(conn: &mut DbConnection, scope: &QueueScope) -> QueryResult<i
 pub struct TeamApplication {
     pub id: i32,
     pub employee_id: i32,
-    pub status: String,
+    pub status: ApplicationStatus,
     pub program_name: String,
     pub submitted_at: NaiveDateTime,
 }
@@ -436,7 +446,7 @@ pub fn for_employees(conn: &mut DbConnection, employee_ids: &[i32]) -> QueryResu
 pub fn pending_for_employee(conn: &mut DbConnection, employee_id: i32) -> QueryResult<Vec<Application>> {
     applications::table
         .filter(applications::employee_id.eq(employee_id))
-        .filter(applications::status.eq_any(["submitted", "changes_requested"]))
+        .filter(applications::status.eq_any(ApplicationStatus::PENDING_ON_MANAGER))
         .select(Application::as_select())
         .load(conn)
 }
@@ -458,14 +468,14 @@ pub fn intake_people(conn: &mut DbConnection, intake_id: i32) -> QueryResult<(Ve
     let holders = applications::table
         .inner_join(employees::table.on(employees::id.eq(applications::employee_id)))
         .filter(applications::intake_id.eq(intake_id))
-        .filter(applications::status.eq_any(super::programs::SEAT_HOLDING_STATUSES))
+        .filter(applications::status.eq_any(ApplicationStatus::SEAT_HOLDING))
         .order(employees::display_name.asc())
         .select(employees::display_name)
         .load(conn)?;
     let waitlist = applications::table
         .inner_join(employees::table.on(employees::id.eq(applications::employee_id)))
         .filter(applications::intake_id.eq(intake_id))
-        .filter(applications::status.eq("waitlisted"))
+        .filter(applications::status.eq(ApplicationStatus::Waitlisted))
         .order((applications::waitlisted_at.asc(), applications::id.asc()))
         .select(employees::display_name)
         .load(conn)?;
@@ -476,7 +486,7 @@ pub fn intake_people(conn: &mut DbConnection, intake_id: i32) -> QueryResult<(Ve
 pub fn awaiting_approver(conn: &mut DbConnection, approver_id: i32) -> QueryResult<Vec<Application>> {
     applications::table
         .filter(applications::approver_id.eq(approver_id))
-        .filter(applications::status.eq("submitted"))
+        .filter(applications::status.eq(ApplicationStatus::Submitted))
         .order(applications::program_id.asc())
         .select(Application::as_select())
         .load(conn)
@@ -485,9 +495,9 @@ pub fn awaiting_approver(conn: &mut DbConnection, approver_id: i32) -> QueryResu
 /// The filters of the administrators' application list and its CSV export.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct AdminFilter {
-    pub status: Option<String>,
+    pub status: Option<ApplicationStatus>,
     pub program_id: Option<i32>,
-    pub site_type: Option<String>,
+    pub site_type: Option<SiteType>,
     /// Created on or after this time.
     pub from: Option<NaiveDateTime>,
     /// Created before this time.
@@ -504,8 +514,8 @@ pub struct AdminRow {
     pub created_at: String,
     pub submitted_at: String,
     pub decided_at: Option<String>,
-    pub status: String,
-    pub site_type: String,
+    pub status: ApplicationStatus,
+    pub site_type: SiteType,
     pub employee_name: String,
     pub employee_email: String,
     pub program_name: String,
@@ -544,13 +554,13 @@ pub fn admin_page(
         .left_join(intakes::table)
         .into_boxed();
     if let Some(status) = &filter.status {
-        query = query.filter(applications::status.eq(status.clone()));
+        query = query.filter(applications::status.eq(*status));
     }
     if let Some(program_id) = filter.program_id {
         query = query.filter(applications::program_id.eq(program_id));
     }
     if let Some(site_type) = &filter.site_type {
-        query = query.filter(applications::site_type.eq(site_type.clone()));
+        query = query.filter(applications::site_type.eq(*site_type));
     }
     if let Some(from) = filter.from {
         query = query.filter(applications::created_at.ge(from));

@@ -4,14 +4,45 @@ use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
 use super::schema::audit_log;
-use super::DbConnection;
+use super::{write_transaction, DbConnection};
+use crate::clock::now;
+use crate::domain::AuditAction;
 
-/// Records an administrative action, inside the caller's transaction. The actor is
-/// `None` for what the command line does (it has no signed-in person).
+/// The audit line of one change: who did what to what, and how.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AuditLine {
+    /// `None` for what the command line does (it has no signed-in person).
+    pub actor_id: Option<i32>,
+    pub action: AuditAction,
+    /// What was changed: a program's slug, a person's e-mail address, …
+    pub subject: String,
+    pub details: String,
+}
+
+/// The one way to make an audited change: runs `change` in a write transaction and
+/// writes the audit line it returns (if any) in the same transaction, so that both are
+/// written or neither. `change` gets the transaction's time.
+pub fn audited<T, E, F>(conn: &mut DbConnection, change: F) -> Result<T, E>
+where
+    F: FnOnce(&mut DbConnection, NaiveDateTime) -> Result<(T, Option<AuditLine>), E>,
+    E: From<diesel::result::Error>,
+{
+    write_transaction(conn, |conn| {
+        let at = now();
+        let (value, line) = change(conn, at)?;
+        if let Some(line) = line {
+            record(conn, line.actor_id, line.action, &line.subject, &line.details, at)?;
+        }
+        Ok(value)
+    })
+}
+
+/// Records an action inside the caller's transaction (see [`audited`] for a change that
+/// writes one line). The actor is `None` for what the command line does.
 pub fn record(
     conn: &mut DbConnection,
     actor_id: Option<i32>,
-    action: &str,
+    action: AuditAction,
     subject: &str,
     details: &str,
     at: NaiveDateTime,
@@ -32,7 +63,7 @@ pub fn record(
 #[derive(Debug, Clone, Queryable)]
 pub struct AuditEntry {
     pub id: i32,
-    pub action: String,
+    pub action: AuditAction,
     pub subject: String,
     pub details: String,
     pub created_at: NaiveDateTime,

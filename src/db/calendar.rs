@@ -4,16 +4,16 @@
 use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 
-use super::programs::SEAT_HOLDING_STATUSES;
 use super::schema::{applications, calendar_feeds, employees, intakes, programs};
 use super::{lock_row, DbConnection, LockableTable};
+use crate::domain::ApplicationStatus;
 
 /// A place in an intake, as a calendar event shows it.
 #[derive(Debug, Clone, Queryable)]
 pub struct Place {
     pub application_id: i32,
     pub employee_id: i32,
-    pub status: String,
+    pub status: ApplicationStatus,
     pub program_name: String,
     pub program_slug: String,
     pub intake_name: String,
@@ -58,7 +58,7 @@ pub fn places_of(conn: &mut DbConnection, employee_id: i32) -> QueryResult<Vec<P
         .inner_join(programs::table)
         .inner_join(intakes::table)
         .filter(applications::employee_id.eq(employee_id))
-        .filter(applications::status.eq_any(SEAT_HOLDING_STATUSES))
+        .filter(applications::status.eq_any(ApplicationStatus::SEAT_HOLDING))
         .order((intakes::starts_on.asc(), applications::id.asc()))
         .select(PLACE_COLUMNS)
         .load(conn)

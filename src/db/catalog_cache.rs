@@ -15,11 +15,7 @@ use std::time::Duration;
 use diesel::prelude::*;
 use diesel::PgConnection;
 
-use super::programs::Program;
-use super::DbConnection;
-
-/// The notification channel of program changes.
-const CHANNEL: &str = "upskill_programs";
+use super::programs::{Program, PROGRAMS_CHANGED_CHANNEL as CHANNEL};
 
 /// How often the listening connection is asked for notifications.
 const POLL: Duration = Duration::from_millis(100);
@@ -70,14 +66,6 @@ impl CatalogCache {
         self.invalidate();
         self.listening.store(listening, Ordering::SeqCst);
     }
-}
-
-/// Tells every server that programs changed; call it in the writing transaction.
-pub fn notify_programs_changed(conn: &mut DbConnection) -> QueryResult<()> {
-    if let DbConnection::Postgresql(pg) = conn {
-        diesel::sql_query(format!("NOTIFY {CHANNEL}")).execute(pg)?;
-    }
-    Ok(())
 }
 
 /// Starts listening for program changes on a connection of its own (PostgreSQL only;

@@ -10,6 +10,7 @@ use diesel::sql_types::BigInt;
 use super::schema::{application_stats, pledge_participant_count, programs};
 use super::DbConnection;
 use crate::domain::dashboard::{MonthStatusTotal, ProgramName, StatsTotals};
+use crate::domain::{ApplicationStatus, ProgramStatus, SiteType};
 
 /// `SUM` of a BIGINT column as a BIGINT: PostgreSQL's `SUM` over BIGINT is NUMERIC, which
 /// the multi-backend connection cannot load.
@@ -20,12 +21,12 @@ pub(super) fn sum_of(column: &str) -> SqlLiteral<BigInt> {
 /// The reporting counters summed by month and status, by site type and by program: a few
 /// hundred rows, however many applications there are.
 pub fn totals(conn: &mut DbConnection) -> QueryResult<StatsTotals> {
-    let by_month_status: Vec<(String, String, i64, i64)> = application_stats::table
+    let by_month_status: Vec<(String, ApplicationStatus, i64, i64)> = application_stats::table
         .filter(application_stats::applications.ne(0).or(application_stats::covered_cents.ne(0)))
         .group_by((application_stats::month, application_stats::status))
         .select((application_stats::month, application_stats::status, sum_of("applications"), sum_of("covered_cents")))
         .load(conn)?;
-    let by_site: Vec<(String, i64)> = application_stats::table
+    let by_site: Vec<(SiteType, i64)> = application_stats::table
         .filter(application_stats::applications.ne(0))
         .group_by(application_stats::site_type)
         .select((application_stats::site_type, sum_of("applications")))
@@ -57,9 +58,12 @@ pub fn participants(conn: &mut DbConnection) -> QueryResult<i64> {
 
 /// Every program's name, by name.
 pub fn program_names(conn: &mut DbConnection) -> QueryResult<Vec<ProgramName>> {
-    let rows: Vec<(i32, String, String)> = programs::table
+    let rows: Vec<(i32, String, ProgramStatus)> = programs::table
         .order(programs::name.asc())
         .select((programs::id, programs::name, programs::status))
         .load(conn)?;
-    Ok(rows.into_iter().map(|(id, name, status)| ProgramName { id, name, published: status == "published" }).collect())
+    Ok(rows
+        .into_iter()
+        .map(|(id, name, status)| ProgramName { id, name, published: status == ProgramStatus::Published })
+        .collect())
 }

@@ -5,9 +5,10 @@ use diesel::prelude::*;
 
 use super::schema::{employees, notifications};
 use super::DbConnection;
-use crate::domain::enums::UnknownValue;
+use crate::domain::import::ImportRow;
+use crate::domain::person_form::{PersonDraft, PersonInput};
 use crate::domain::sign_on::ProvisionedPerson;
-use crate::domain::EmployeeProfile;
+use crate::domain::{AuditAction, EmployeeProfile, EmploymentType, JobFamily, SiteType};
 
 /// One row of `employees`.
 #[derive(Debug, Clone, Queryable, Selectable, Identifiable)]
@@ -17,9 +18,9 @@ pub struct Employee {
     pub email: String,
     pub display_name: String,
     pub job_title: String,
-    pub job_family: String,
-    pub site_type: String,
-    pub employment_type: String,
+    pub job_family: JobFamily,
+    pub site_type: SiteType,
+    pub employment_type: EmploymentType,
     pub hire_date: NaiveDate,
     pub manager_id: Option<i32>,
     pub is_admin: bool,
@@ -30,14 +31,97 @@ pub struct Employee {
 }
 
 impl Employee {
-    /// The facts eligibility depends on, parsed into domain types.
-    pub fn profile(&self) -> Result<EmployeeProfile, UnknownValue> {
-        Ok(EmployeeProfile {
-            job_family: self.job_family.parse()?,
-            site_type: self.site_type.parse()?,
-            employment_type: self.employment_type.parse()?,
+    /// What the company's records say about this person.
+    pub fn record(&self) -> EmployeeRecord {
+        EmployeeRecord {
+            display_name: self.display_name.clone(),
+            job_title: self.job_title.clone(),
+            job_family: self.job_family,
+            site_type: self.site_type,
+            employment_type: self.employment_type,
             hire_date: self.hire_date,
-        })
+        }
+    }
+
+    /// The facts eligibility depends on.
+    pub fn profile(&self) -> EmployeeProfile {
+        EmployeeProfile {
+            job_family: self.job_family,
+            site_type: self.site_type,
+            employment_type: self.employment_type,
+            hire_date: self.hire_date,
+        }
+    }
+}
+
+/// What the company's records say about a person: the columns that every path that
+/// creates or changes a person writes (the person form, the CSV import, single sign-on
+/// provisioning). A new column of that kind goes here, in the row above, and in the
+/// conversions below.
+#[derive(Debug, Clone, PartialEq, Eq, Queryable, Selectable, Insertable, AsChangeset, serde::Serialize)]
+#[diesel(table_name = employees)]
+pub struct EmployeeRecord {
+    pub display_name: String,
+    pub job_title: String,
+    pub job_family: JobFamily,
+    pub site_type: SiteType,
+    pub employment_type: EmploymentType,
+    pub hire_date: NaiveDate,
+}
+
+impl From<&PersonDraft> for EmployeeRecord {
+    fn from(draft: &PersonDraft) -> Self {
+        EmployeeRecord {
+            display_name: draft.display_name.clone(),
+            job_title: draft.job_title.clone(),
+            job_family: draft.job_family,
+            site_type: draft.site_type,
+            employment_type: draft.employment_type,
+            hire_date: draft.hire_date,
+        }
+    }
+}
+
+impl From<&ImportRow> for EmployeeRecord {
+    fn from(row: &ImportRow) -> Self {
+        EmployeeRecord {
+            display_name: row.display_name.clone(),
+            job_title: row.job_title.clone(),
+            job_family: row.job_family,
+            site_type: row.site_type,
+            employment_type: row.employment_type,
+            hire_date: row.hire_date,
+        }
+    }
+}
+
+impl From<&ProvisionedPerson> for EmployeeRecord {
+    fn from(person: &ProvisionedPerson) -> Self {
+        EmployeeRecord {
+            display_name: person.display_name.clone(),
+            job_title: person.job_title.to_owned(),
+            job_family: person.job_family,
+            site_type: person.site_type,
+            employment_type: person.employment_type,
+            hire_date: person.hire_date,
+        }
+    }
+}
+
+/// The person form filled in with a stored person and their manager's address.
+impl PersonInput {
+    pub fn of(employee: &Employee, manager_email: String) -> PersonInput {
+        PersonInput {
+            display_name: employee.display_name.clone(),
+            job_title: employee.job_title.clone(),
+            job_family: employee.job_family.as_str().to_owned(),
+            site_type: employee.site_type.as_str().to_owned(),
+            employment_type: employee.employment_type.as_str().to_owned(),
+            hire_date: employee.hire_date.to_string(),
+            manager_email,
+            is_admin: employee.is_admin,
+            active: employee.active,
+        }
     }
 }
 
@@ -46,18 +130,30 @@ impl Employee {
 #[diesel(table_name = employees)]
 pub struct NewEmployee {
     pub email: String,
-    pub display_name: String,
-    pub job_title: String,
-    pub job_family: String,
-    pub site_type: String,
-    pub employment_type: String,
-    pub hire_date: NaiveDate,
+    #[diesel(embed)]
+    pub record: EmployeeRecord,
     pub manager_id: Option<i32>,
     pub is_admin: bool,
     pub password_hash: Option<String>,
     pub active: bool,
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
+}
+
+impl NewEmployee {
+    /// An active person without a password or a manager, created now.
+    pub fn active(email: &str, record: EmployeeRecord, now: NaiveDateTime) -> NewEmployee {
+        NewEmployee {
+            email: email.to_owned(),
+            record,
+            manager_id: None,
+            is_admin: false,
+            password_hash: None,
+            active: true,
+            created_at: now,
+            updated_at: now,
+        }
+    }
 }
 
 pub fn find_by_id(conn: &mut DbConnection, id: i32) -> QueryResult<Employee> {
@@ -110,29 +206,15 @@ pub fn insert(conn: &mut DbConnection, new: &NewEmployee) -> QueryResult<i32> {
 /// audit line, in one transaction; `how` names the sign-on (`header`, `oidc`). When the
 /// same person was created meanwhile by a parallel request, that record is returned.
 pub fn provision(conn: &mut DbConnection, person: &ProvisionedPerson, how: &str) -> QueryResult<Employee> {
-    let now = super::now();
-    let new = NewEmployee {
-        email: person.email.as_str().to_owned(),
-        display_name: person.display_name.clone(),
-        job_title: person.job_title.to_owned(),
-        job_family: person.job_family.as_str().to_owned(),
-        site_type: person.site_type.as_str().to_owned(),
-        employment_type: person.employment_type.as_str().to_owned(),
-        hire_date: person.hire_date,
-        manager_id: None,
-        is_admin: false,
-        password_hash: None,
-        active: true,
-        created_at: now,
-        updated_at: now,
-    };
+    let now = crate::clock::now();
+    let new = NewEmployee::active(person.email.as_str(), EmployeeRecord::from(person), now);
     let created = super::write_transaction(conn, |conn| {
         if let Some(existing) = find_by_email(conn, &new.email)? {
             return Ok(existing);
         }
         let id = insert(conn, &new)?;
         let details = format!("created at first sign-in ({how} single sign-on)");
-        super::audit::record(conn, Some(id), "employee.provisioned", &new.email, &details, now)?;
+        super::audit::record(conn, Some(id), AuditAction::EmployeeProvisioned, &new.email, &details, now)?;
         find_by_id(conn, id)
     });
     match created {
@@ -150,7 +232,7 @@ pub fn update_password(conn: &mut DbConnection, id: i32, password_hash: &str, ma
             employees::password_hash.eq(password_hash),
             make_admin.then(|| employees::is_admin.eq(true)),
             employees::active.eq(true),
-            employees::updated_at.eq(super::now()),
+            employees::updated_at.eq(crate::clock::now()),
         ))
         .execute(conn)
         .map(|_| ())
@@ -217,7 +299,7 @@ pub struct DirectoryRow {
     pub email: String,
     pub display_name: String,
     pub job_title: String,
-    pub site_type: String,
+    pub site_type: SiteType,
     pub manager_name: Option<String>,
     pub is_admin: bool,
     pub active: bool,
@@ -271,22 +353,18 @@ pub fn count_active_admins(conn: &mut DbConnection) -> QueryResult<i64> {
     employees::table.filter(employees::is_admin.eq(true)).filter(employees::active.eq(true)).count().get_result(conn)
 }
 
-/// The fields of a person an administrator edits (the manager is changed separately,
+/// Saves what an administrator edits of a person (the manager is changed separately,
 /// because it moves pending applications).
-#[derive(Debug, Clone, AsChangeset)]
-#[diesel(table_name = employees)]
-pub struct ProfileChange {
-    pub display_name: String,
-    pub job_title: String,
-    pub job_family: String,
-    pub site_type: String,
-    pub employment_type: String,
-    pub hire_date: NaiveDate,
-    pub is_admin: bool,
-    pub active: bool,
-    pub updated_at: NaiveDateTime,
-}
-
-pub fn update_profile(conn: &mut DbConnection, id: i32, change: &ProfileChange) -> QueryResult<()> {
-    diesel::update(employees::table.find(id)).set(change).execute(conn).map(|_| ())
+pub fn update_profile(
+    conn: &mut DbConnection,
+    id: i32,
+    record: &EmployeeRecord,
+    is_admin: bool,
+    active: bool,
+    now: NaiveDateTime,
+) -> QueryResult<()> {
+    diesel::update(employees::table.find(id))
+        .set((record, employees::is_admin.eq(is_admin), employees::active.eq(active), employees::updated_at.eq(now)))
+        .execute(conn)
+        .map(|_| ())
 }

@@ -5,6 +5,7 @@ use diesel::prelude::*;
 
 use super::schema::{application_events, employees};
 use super::DbConnection;
+use crate::domain::{ApplicationStatus, Event};
 
 /// A row to insert into `application_events`.
 #[derive(Debug, Clone, Insertable)]
@@ -13,9 +14,9 @@ pub struct NewEvent {
     pub application_id: i32,
     pub actor_id: Option<i32>,
     pub acting_for_id: Option<i32>,
-    pub action: String,
-    pub from_status: Option<String>,
-    pub to_status: String,
+    pub action: Event,
+    pub from_status: Option<ApplicationStatus>,
+    pub to_status: ApplicationStatus,
     pub comment: Option<String>,
     /// What changed, as JSON (`[{"field": …, "before": …, "after": …}]`).
     pub details: Option<String>,
@@ -30,9 +31,9 @@ pub fn insert(conn: &mut DbConnection, event: &NewEvent) -> QueryResult<()> {
 #[derive(Debug, Clone, Queryable)]
 pub struct TimelineEntry {
     pub id: i32,
-    pub action: String,
-    pub from_status: Option<String>,
-    pub to_status: String,
+    pub action: Event,
+    pub from_status: Option<ApplicationStatus>,
+    pub to_status: ApplicationStatus,
     pub comment: Option<String>,
     pub details: Option<String>,
     pub created_at: NaiveDateTime,

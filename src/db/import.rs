@@ -20,12 +20,15 @@ use chrono::{NaiveDate, NaiveDateTime};
 use diesel::connection::SimpleConnection;
 use diesel::prelude::*;
 
+use super::employees::{EmployeeRecord, NewEmployee};
 use super::schema::{applications, employee_imports, employees};
 use super::workflow::{self, ManagerMove, WorkflowError};
-use super::{now, write_transaction, DbConnection};
+use super::{write_transaction, DbConnection};
+use crate::clock::now;
 use crate::domain::import::{
     plan_import, Directory, ExistingPerson, ImportPlan, Importer, ManagerRef, PlannedRow, RowAction,
 };
+use crate::domain::{ApplicationStatus, AuditAction};
 
 /// New people per INSERT: 13 values each stays well under SQLite's 32,766 parameters.
 const INSERT_CHUNK: usize = 1000;
@@ -34,55 +37,42 @@ const LOOKUP_CHUNK: usize = 1000;
 /// Uploads older than this are deleted when someone uploads again.
 const UPLOAD_MAX_AGE: chrono::TimeDelta = chrono::TimeDelta::days(1);
 
+/// A person as an import compares them: the columns of [`ExistingPerson`].
+#[derive(Queryable, Selectable)]
+#[diesel(table_name = employees)]
+struct DirectoryRow {
+    id: i32,
+    email: String,
+    #[diesel(embed)]
+    record: EmployeeRecord,
+    manager_id: Option<i32>,
+    is_admin: bool,
+    active: bool,
+}
+
+impl From<DirectoryRow> for ExistingPerson {
+    fn from(row: DirectoryRow) -> Self {
+        let EmployeeRecord { display_name, job_title, job_family, site_type, employment_type, hire_date } = row.record;
+        ExistingPerson {
+            id: row.id,
+            email: row.email,
+            display_name,
+            job_title,
+            job_family,
+            site_type,
+            employment_type,
+            hire_date,
+            manager_id: row.manager_id,
+            is_admin: row.is_admin,
+            active: row.active,
+        }
+    }
+}
+
 /// Everyone in `employees`, with the values an import compares.
 pub fn load_directory(conn: &mut DbConnection) -> QueryResult<Directory> {
-    type Row = (i32, String, String, String, String, String, String, NaiveDate, Option<i32>, bool, bool);
-    let rows: Vec<Row> = employees::table
-        .select((
-            employees::id,
-            employees::email,
-            employees::display_name,
-            employees::job_title,
-            employees::job_family,
-            employees::site_type,
-            employees::employment_type,
-            employees::hire_date,
-            employees::manager_id,
-            employees::is_admin,
-            employees::active,
-        ))
-        .load(conn)?;
-    let people = rows
-        .into_iter()
-        .map(
-            |(
-                id,
-                email,
-                display_name,
-                job_title,
-                job_family,
-                site_type,
-                employment_type,
-                hire_date,
-                manager_id,
-                is_admin,
-                active,
-            )| ExistingPerson {
-                id,
-                email,
-                display_name,
-                job_title,
-                job_family,
-                site_type,
-                employment_type,
-                hire_date,
-                manager_id,
-                is_admin,
-                active,
-            },
-        )
-        .collect();
-    Ok(Directory::new(people))
+    let rows: Vec<DirectoryRow> = employees::table.select(DirectoryRow::as_select()).load(conn)?;
+    Ok(Directory::new(rows.into_iter().map(ExistingPerson::from).collect()))
 }
 
 /// Where an import is, for a progress bar.
@@ -216,7 +206,7 @@ fn commit_in_transaction(
     super::audit::record(
         conn,
         actor_id,
-        "employees.imported",
+        AuditAction::EmployeesImported,
         request.file_name,
         &format!("{} (file sha256 {})", summary.describe(), &sha[..16]),
         at,
@@ -224,27 +214,8 @@ fn commit_in_transaction(
     Ok(ImportOutcome::Imported(summary))
 }
 
-/// A new person as inserted: no password (they sign in through the company's SSO), active.
-#[derive(Insertable)]
-#[diesel(table_name = employees, treat_none_as_default_value = false)]
-struct ImportedEmployee<'a> {
-    email: &'a str,
-    display_name: &'a str,
-    job_title: &'a str,
-    job_family: &'a str,
-    site_type: &'a str,
-    employment_type: &'a str,
-    hire_date: NaiveDate,
-    manager_id: Option<i32>,
-    is_admin: bool,
-    password_hash: Option<&'a str>,
-    active: bool,
-    created_at: NaiveDateTime,
-    updated_at: NaiveDateTime,
-}
-
 /// Inserts a batch in one statement and returns each new person's (email, id).
-fn insert_batch(conn: &mut DbConnection, batch: &[ImportedEmployee<'_>]) -> QueryResult<Vec<(String, i32)>> {
+fn insert_batch(conn: &mut DbConnection, batch: &[NewEmployee]) -> QueryResult<Vec<(String, i32)>> {
     // Written per backend: one multi-row INSERT on each, with its ids back.
     match conn {
         DbConnection::Sqlite(sqlite) => diesel::insert_into(employees::table)
@@ -326,20 +297,11 @@ fn apply_plan(
         let mut batch = Vec::with_capacity(end - start);
         for planned in &ordered[start..end] {
             let row = &planned.row;
-            batch.push(ImportedEmployee {
-                email: row.email.as_str(),
-                display_name: &row.display_name,
-                job_title: &row.job_title,
-                job_family: row.job_family.as_str(),
-                site_type: row.site_type.as_str(),
-                employment_type: row.employment_type.as_str(),
-                hire_date: row.hire_date,
+            // No password: they sign in through the company's single sign-on.
+            batch.push(NewEmployee {
                 manager_id: manager_id(&planned.manager, &new_ids)?,
                 is_admin: row.is_admin,
-                password_hash: None,
-                active: true,
-                created_at: at,
-                updated_at: at,
+                ..NewEmployee::active(row.email.as_str(), EmployeeRecord::from(row), at)
             });
         }
         new_ids.extend(insert_batch(conn, &batch)?);
@@ -356,12 +318,7 @@ fn apply_plan(
         let row = &planned.row;
         diesel::update(employees::table.find(id))
             .set((
-                employees::display_name.eq(&row.display_name),
-                employees::job_title.eq(&row.job_title),
-                employees::job_family.eq(row.job_family.as_str()),
-                employees::site_type.eq(row.site_type.as_str()),
-                employees::employment_type.eq(row.employment_type.as_str()),
-                employees::hire_date.eq(row.hire_date),
+                EmployeeRecord::from(row),
                 employees::manager_id.eq(manager_id(&planned.manager, &new_ids)?),
                 employees::is_admin.eq(row.is_admin),
                 employees::updated_at.eq(at),
@@ -453,7 +410,7 @@ fn employees_with_pending_applications(conn: &mut DbConnection, ids: &[i32]) -> 
     for chunk in ids.chunks(LOOKUP_CHUNK) {
         let owners: Vec<i32> = applications::table
             .filter(applications::employee_id.eq_any(chunk))
-            .filter(applications::status.eq_any(["submitted", "changes_requested"]))
+            .filter(applications::status.eq_any(ApplicationStatus::PENDING_ON_MANAGER))
             .select(applications::employee_id)
             .distinct()
             .load(conn)?;

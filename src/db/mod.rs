@@ -2,13 +2,14 @@
 //! the embedded migrations, and one module of queries per table.
 //!
 //! Error policy: functions here return `diesel::QueryResult`; the web layer turns
-//! `diesel::NotFound` into a 404 once (see `crate::error`).
+//! `diesel::NotFound` into a 404 once (see `web::error`).
 
 pub mod applications;
 pub mod audit;
 pub mod backup;
 pub mod calendar;
 pub mod catalog_cache;
+pub mod column_types;
 pub mod dashboard;
 pub mod delegations;
 pub mod employees;
@@ -164,12 +165,6 @@ where
             Err(err)
         }
     }
-}
-
-/// The current time as stored in every timestamp column (UTC, microseconds).
-pub fn now() -> chrono::NaiveDateTime {
-    let now = chrono::Utc::now().naive_utc();
-    chrono::DurationRound::duration_trunc(now, chrono::TimeDelta::microseconds(1)).unwrap_or(now)
 }
 
 /// Locks one row until the transaction ends, on PostgreSQL. SQLite needs no row locks:

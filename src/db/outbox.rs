@@ -1,5 +1,5 @@
 //! The e-mail outbox: messages written in the transaction of the change they tell about,
-//! claimed and sent by a background sender (`crate::mail`), retried with backoff, carried
+//! claimed and sent by a background sender (the `mail` module), retried with backoff, carried
 //! by a daily digest for those who chose one, and reminders of approvals that wait.
 //!
 //! Several servers may send from one database: a server claims rows by writing its claim
@@ -15,35 +15,8 @@ use diesel::prelude::*;
 use super::schema::{applications, email_preferences, employees, outbox, programs};
 use super::{write_transaction, DbConnection};
 use crate::domain::mail::{subject_line, working_days_between, ReminderLevel, ReminderPolicy, MAX_AGE};
-
-/// What an outbox row carries.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum MailKind {
-    /// A notification, also shown in the inbox.
-    Notice,
-    /// An approval that has waited too long.
-    Reminder,
-    /// A recipient's daily digest of the rows it carries.
-    Digest,
-}
-
-impl MailKind {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            MailKind::Notice => "notice",
-            MailKind::Reminder => "reminder",
-            MailKind::Digest => "digest",
-        }
-    }
-
-    pub fn parse(text: &str) -> MailKind {
-        match text {
-            "reminder" => MailKind::Reminder,
-            "digest" => MailKind::Digest,
-            _ => MailKind::Notice,
-        }
-    }
-}
+use crate::domain::ApplicationStatus;
+pub use crate::domain::MailKind;
 
 /// Whether `employee_id` takes a daily digest instead of one e-mail per event.
 pub fn wants_digest(conn: &mut DbConnection, employee_id: i32) -> QueryResult<bool> {
@@ -96,7 +69,7 @@ pub fn enqueue(conn: &mut DbConnection, mail: &NewMail<'_>, now: NaiveDateTime) 
         .values((
             outbox::employee_id.eq(mail.employee_id),
             outbox::application_id.eq(mail.application_id),
-            outbox::kind.eq(mail.kind.as_str()),
+            outbox::kind.eq(mail.kind),
             outbox::subject.eq(subject_line(mail.text)),
             outbox::body.eq(mail.text),
             outbox::in_digest.eq(in_digest),
@@ -118,7 +91,7 @@ pub fn enqueue(conn: &mut DbConnection, mail: &NewMail<'_>, now: NaiveDateTime) 
 #[derive(Debug, Clone, Queryable)]
 pub struct OutgoingMail {
     pub id: i32,
-    pub kind: String,
+    pub kind: MailKind,
     pub subject: String,
     pub body: String,
     pub application_id: Option<i32>,
@@ -301,7 +274,7 @@ pub fn collect_digests(conn: &mut DbConnection, cut: NaiveDateTime, now: NaiveDa
             let digest_id: i32 = diesel::insert_into(outbox::table)
                 .values((
                     outbox::employee_id.eq(employee_id),
-                    outbox::kind.eq(MailKind::Digest.as_str()),
+                    outbox::kind.eq(MailKind::Digest),
                     outbox::subject.eq(subject_line(&text)),
                     outbox::body.eq(&text),
                     outbox::in_digest.eq(false),
@@ -351,17 +324,18 @@ pub fn due_reminders(
         return Ok(Vec::new());
     };
     // (id, status, submitted_at, updated_at, approver, applicant, program)
-    type Waiting = (i32, String, NaiveDateTime, NaiveDateTime, Option<i32>, i32, String);
+    type Waiting = (i32, ApplicationStatus, NaiveDateTime, NaiveDateTime, Option<i32>, i32, String);
     // Waiting on a manager since (re)submission; on the program team since the manager's
     // approval (the row's last change).
     let at_manager = applications::status
-        .eq("submitted")
+        .eq(ApplicationStatus::Submitted)
         .and(applications::submitted_at.lt(arrived_before))
         .and(applications::approver_id.is_not_null());
-    let at_team = applications::status.eq("manager_approved").and(applications::updated_at.lt(arrived_before));
+    let at_team =
+        applications::status.eq(ApplicationStatus::ManagerApproved).and(applications::updated_at.lt(arrived_before));
     let waiting: Vec<Waiting> = applications::table
         .inner_join(programs::table)
-        .filter(applications::status.eq_any(["submitted", "manager_approved"]))
+        .filter(applications::status.eq_any([ApplicationStatus::Submitted, ApplicationStatus::ManagerApproved]))
         .filter(at_manager.or(at_team))
         .order(applications::id.asc())
         .select((
@@ -374,7 +348,7 @@ pub fn due_reminders(
             programs::name,
         ))
         .load(conn)?;
-    let admins: Vec<i32> = if waiting.iter().all(|w| w.1 != "manager_approved") {
+    let admins: Vec<i32> = if waiting.iter().all(|w| w.1 != ApplicationStatus::ManagerApproved) {
         Vec::new()
     } else {
         employees::table
@@ -395,16 +369,16 @@ pub fn due_reminders(
 
     let mut reminders = Vec::new();
     for (id, status, submitted_at, updated_at, approver, applicant, program) in &waiting {
-        let since = if status == "submitted" { *submitted_at } else { *updated_at };
+        let since = if *status == ApplicationStatus::Submitted { *submitted_at } else { *updated_at };
         let waited = working_days_between(since.date(), now.date());
         let applicant_name = people.get(applicant).map_or("An employee", |p| p.name.as_str());
         for level in policy.due(waited) {
-            let recipients: Vec<i32> = match (status.as_str(), level, approver) {
-                ("submitted", ReminderLevel::Approver, Some(approver)) => vec![*approver],
-                ("submitted", ReminderLevel::ApproversManager, Some(approver)) => {
+            let recipients: Vec<i32> = match (status, level, approver) {
+                (ApplicationStatus::Submitted, ReminderLevel::Approver, Some(approver)) => vec![*approver],
+                (ApplicationStatus::Submitted, ReminderLevel::ApproversManager, Some(approver)) => {
                     people.get(approver).and_then(|p| p.manager_id).into_iter().collect()
                 }
-                ("manager_approved", ReminderLevel::Approver, _) => {
+                (ApplicationStatus::ManagerApproved, ReminderLevel::Approver, _) => {
                     admins.iter().copied().filter(|admin| admin != applicant).collect()
                 }
                 _ => Vec::new(),

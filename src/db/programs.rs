@@ -5,8 +5,13 @@ use diesel::prelude::*;
 
 use super::schema::{applications, intakes, programs};
 use super::DbConnection;
-use crate::domain::enums::{parse_list, UnknownValue};
-use crate::domain::{Cents, ProgramRules, ProgramStatus};
+use crate::domain::enums::ValueList;
+use crate::domain::intake_form::IntakeDraft;
+use crate::domain::program_form::{ProgramDraft, ProgramInput};
+use crate::domain::{
+    ApplicationStatus, Category, Cents, Format, JobFamily, ProgramKind, ProgramRules, ProgramStatus, SiteType,
+    TuitionFunding,
+};
 
 /// One row of `programs`.
 #[derive(Debug, Clone, Queryable, Selectable, Identifiable)]
@@ -17,14 +22,14 @@ pub struct Program {
     pub name: String,
     pub summary: String,
     pub description: String,
-    pub kind: String,
-    pub category: String,
-    pub format: String,
+    pub kind: ProgramKind,
+    pub category: Category,
+    pub format: Format,
     pub provider: String,
     pub duration_weeks: Option<i32>,
     pub min_tenure_days: i32,
-    pub allowed_job_families: String,
-    pub allowed_site_types: String,
+    pub allowed_job_families: ValueList<JobFamily>,
+    pub allowed_site_types: ValueList<SiteType>,
     pub full_time_only: bool,
     pub tuition_percent: i32,
     pub annual_cap_full_time_cents: i64,
@@ -33,45 +38,53 @@ pub struct Program {
     pub needs_admin_approval: bool,
     pub opens_on: Option<NaiveDate>,
     pub closes_on: Option<NaiveDate>,
-    pub status: String,
+    pub status: ProgramStatus,
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
 }
 
 impl Program {
-    /// The eligibility and funding rules, parsed into domain types.
-    pub fn rules(&self) -> Result<ProgramRules, UnknownValue> {
-        Ok(ProgramRules {
-            status: self.status.parse()?,
+    /// The eligibility and funding rules.
+    pub fn rules(&self) -> ProgramRules {
+        ProgramRules {
+            status: self.status,
             min_tenure_days: self.min_tenure_days,
-            allowed_job_families: parse_list(&self.allowed_job_families)?,
-            allowed_site_types: parse_list(&self.allowed_site_types)?,
+            allowed_job_families: self.allowed_job_families.0.clone(),
+            allowed_site_types: self.allowed_site_types.0.clone(),
             full_time_only: self.full_time_only,
             opens_on: self.opens_on,
             closes_on: self.closes_on,
-            tuition_percent: self.tuition_percent,
-            annual_cap_full_time: Cents(self.annual_cap_full_time_cents),
-            annual_cap_part_time: Cents(self.annual_cap_part_time_cents),
-        })
+            funding: self.funding(),
+        }
+    }
+
+    /// What the program pays of tuition, and its yearly caps.
+    pub fn funding(&self) -> TuitionFunding {
+        TuitionFunding {
+            percent: self.tuition_percent,
+            cap_full_time: Cents(self.annual_cap_full_time_cents),
+            cap_part_time: Cents(self.annual_cap_part_time_cents),
+        }
     }
 }
 
-/// A row to insert into `programs`.
-#[derive(Debug, Clone, Insertable)]
-#[diesel(table_name = programs)]
-pub struct NewProgram {
-    pub slug: String,
+/// The columns of `programs` that the program form edits: written together when a
+/// program is created and every time it is saved. A new column of the form goes here,
+/// in the row above, and in the two conversions below.
+#[derive(Debug, Clone, Insertable, AsChangeset)]
+#[diesel(table_name = programs, treat_none_as_null = true)]
+pub struct ProgramRecord {
     pub name: String,
     pub summary: String,
     pub description: String,
-    pub kind: String,
-    pub category: String,
-    pub format: String,
+    pub kind: ProgramKind,
+    pub category: Category,
+    pub format: Format,
     pub provider: String,
     pub duration_weeks: Option<i32>,
     pub min_tenure_days: i32,
-    pub allowed_job_families: String,
-    pub allowed_site_types: String,
+    pub allowed_job_families: ValueList<JobFamily>,
+    pub allowed_site_types: ValueList<SiteType>,
     pub full_time_only: bool,
     pub tuition_percent: i32,
     pub annual_cap_full_time_cents: i64,
@@ -80,9 +93,61 @@ pub struct NewProgram {
     pub needs_admin_approval: bool,
     pub opens_on: Option<NaiveDate>,
     pub closes_on: Option<NaiveDate>,
-    pub status: String,
-    pub created_at: NaiveDateTime,
-    pub updated_at: NaiveDateTime,
+}
+
+impl From<&ProgramDraft> for ProgramRecord {
+    fn from(draft: &ProgramDraft) -> Self {
+        ProgramRecord {
+            name: draft.name.clone(),
+            summary: draft.summary.clone(),
+            description: draft.description.clone(),
+            kind: draft.kind,
+            category: draft.category,
+            format: draft.format,
+            provider: draft.provider.clone(),
+            duration_weeks: draft.duration_weeks,
+            min_tenure_days: draft.min_tenure_days,
+            allowed_job_families: ValueList(draft.job_families.clone()),
+            allowed_site_types: ValueList(draft.site_types.clone()),
+            full_time_only: draft.full_time_only,
+            tuition_percent: draft.tuition_percent,
+            annual_cap_full_time_cents: draft.cap_full_time.0,
+            annual_cap_part_time_cents: draft.cap_part_time.0,
+            needs_manager_approval: draft.needs_manager_approval,
+            needs_admin_approval: draft.needs_admin_approval,
+            opens_on: draft.opens_on,
+            closes_on: draft.closes_on,
+        }
+    }
+}
+
+/// The program form filled in with a stored program.
+impl From<&Program> for ProgramInput {
+    fn from(program: &Program) -> Self {
+        let plain = |cents: i64| if cents == 0 { String::new() } else { Cents(cents).to_plain() };
+        ProgramInput {
+            slug: program.slug.clone(),
+            name: program.name.clone(),
+            summary: program.summary.clone(),
+            description: program.description.clone(),
+            kind: program.kind.as_str().to_owned(),
+            category: program.category.as_str().to_owned(),
+            format: program.format.as_str().to_owned(),
+            provider: program.provider.clone(),
+            duration_weeks: program.duration_weeks.map(|w| w.to_string()).unwrap_or_default(),
+            min_tenure_days: program.min_tenure_days.to_string(),
+            job_families: program.allowed_job_families.0.iter().map(|f| f.as_str().to_owned()).collect(),
+            site_types: program.allowed_site_types.0.iter().map(|s| s.as_str().to_owned()).collect(),
+            full_time_only: program.full_time_only,
+            tuition_percent: program.tuition_percent.to_string(),
+            cap_full_time: plain(program.annual_cap_full_time_cents),
+            cap_part_time: plain(program.annual_cap_part_time_cents),
+            needs_manager_approval: program.needs_manager_approval,
+            needs_admin_approval: program.needs_admin_approval,
+            opens_on: program.opens_on.map(|d| d.to_string()).unwrap_or_default(),
+            closes_on: program.closes_on.map(|d| d.to_string()).unwrap_or_default(),
+        }
+    }
 }
 
 /// One row of `intakes`.
@@ -119,14 +184,23 @@ impl IntakeWithSeats {
     }
 }
 
-/// Statuses that hold a seat of an intake.
-pub const SEAT_HOLDING_STATUSES: [&str; 2] = ["approved", "completed"];
+/// The notification channel of program changes (see `db::catalog_cache`).
+pub const PROGRAMS_CHANGED_CHANNEL: &str = "upskill_programs";
+
+/// Tells every server that programs changed; every write to `programs` calls it in its
+/// transaction, so the notification is delivered when the change commits.
+fn notify_programs_changed(conn: &mut DbConnection) -> QueryResult<()> {
+    if let DbConnection::Postgresql(pg) = conn {
+        diesel::sql_query(format!("NOTIFY {PROGRAMS_CHANGED_CHANNEL}")).execute(pg)?;
+    }
+    Ok(())
+}
 
 /// Every published program, by name (case-insensitive, the same on both backends,
 /// whose collations differ).
 pub fn list_published(conn: &mut DbConnection) -> QueryResult<Vec<Program>> {
     let mut programs: Vec<Program> = programs::table
-        .filter(programs::status.eq(ProgramStatus::Published.as_str()))
+        .filter(programs::status.eq(ProgramStatus::Published))
         .select(Program::as_select())
         .load(conn)?;
     programs.sort_by_cached_key(|p| p.name.to_lowercase());
@@ -141,9 +215,25 @@ pub fn find_by_slug(conn: &mut DbConnection, slug: &str) -> QueryResult<Program>
     programs::table.filter(programs::slug.eq(slug)).select(Program::as_select()).first(conn)
 }
 
-pub fn insert(conn: &mut DbConnection, new: &NewProgram) -> QueryResult<i32> {
-    let id = diesel::insert_into(programs::table).values(new).returning(programs::id).get_result(conn)?;
-    super::catalog_cache::notify_programs_changed(conn)?;
+/// Creates a program with the record's columns; returns its id.
+pub fn insert(
+    conn: &mut DbConnection,
+    slug: &str,
+    record: &ProgramRecord,
+    status: ProgramStatus,
+    now: NaiveDateTime,
+) -> QueryResult<i32> {
+    let id = diesel::insert_into(programs::table)
+        .values((
+            record,
+            programs::slug.eq(slug),
+            programs::status.eq(status),
+            programs::created_at.eq(now),
+            programs::updated_at.eq(now),
+        ))
+        .returning(programs::id)
+        .get_result(conn)?;
+    notify_programs_changed(conn)?;
     Ok(id)
 }
 
@@ -165,7 +255,7 @@ pub fn intakes_with_seats(conn: &mut DbConnection, program_id: i32) -> QueryResu
     let ids: Vec<i32> = intakes.iter().map(|i| i.id).collect();
     let taken: Vec<(Option<i32>, i64)> = applications::table
         .filter(applications::intake_id.eq_any(&ids))
-        .filter(applications::status.eq_any(SEAT_HOLDING_STATUSES))
+        .filter(applications::status.eq_any(ApplicationStatus::SEAT_HOLDING))
         .group_by(applications::intake_id)
         .select((applications::intake_id, diesel::dsl::count_star()))
         .load(conn)?;
@@ -185,51 +275,31 @@ pub fn list_all(conn: &mut DbConnection) -> QueryResult<Vec<Program>> {
     Ok(programs)
 }
 
-/// The fields the program form edits (not the slug, not the status).
-#[derive(Debug, Clone, AsChangeset)]
-#[diesel(table_name = programs, treat_none_as_null = true)]
-pub struct ProgramChange {
-    pub name: String,
-    pub summary: String,
-    pub description: String,
-    pub kind: String,
-    pub category: String,
-    pub format: String,
-    pub provider: String,
-    pub duration_weeks: Option<i32>,
-    pub min_tenure_days: i32,
-    pub allowed_job_families: String,
-    pub allowed_site_types: String,
-    pub full_time_only: bool,
-    pub tuition_percent: i32,
-    pub annual_cap_full_time_cents: i64,
-    pub annual_cap_part_time_cents: i64,
-    pub needs_manager_approval: bool,
-    pub needs_admin_approval: bool,
-    pub opens_on: Option<NaiveDate>,
-    pub closes_on: Option<NaiveDate>,
-    pub updated_at: NaiveDateTime,
-}
-
-pub fn update(conn: &mut DbConnection, id: i32, change: &ProgramChange) -> QueryResult<()> {
-    diesel::update(programs::table.find(id)).set(change).execute(conn)?;
-    super::catalog_cache::notify_programs_changed(conn)
+/// Saves the record's columns of a program.
+pub fn update(conn: &mut DbConnection, id: i32, record: &ProgramRecord, now: NaiveDateTime) -> QueryResult<()> {
+    diesel::update(programs::table.find(id)).set((record, programs::updated_at.eq(now))).execute(conn)?;
+    notify_programs_changed(conn)
 }
 
 pub fn set_status(conn: &mut DbConnection, id: i32, status: ProgramStatus, now: NaiveDateTime) -> QueryResult<()> {
     diesel::update(programs::table.find(id))
-        .set((programs::status.eq(status.as_str()), programs::updated_at.eq(now)))
+        .set((programs::status.eq(status), programs::updated_at.eq(now)))
         .execute(conn)?;
-    super::catalog_cache::notify_programs_changed(conn)
+    notify_programs_changed(conn)
 }
 
 pub fn slug_taken(conn: &mut DbConnection, slug: &str) -> QueryResult<bool> {
     diesel::select(diesel::dsl::exists(programs::table.filter(programs::slug.eq(slug)))).get_result(conn)
 }
 
-pub fn update_intake(conn: &mut DbConnection, id: i32, name: &str, starts_on: NaiveDate) -> QueryResult<()> {
+pub fn find_intake(conn: &mut DbConnection, id: i32) -> QueryResult<Intake> {
+    intakes::table.find(id).select(Intake::as_select()).first(conn)
+}
+
+/// Saves an intake's name, start date and seats.
+pub fn update_intake(conn: &mut DbConnection, id: i32, draft: &IntakeDraft) -> QueryResult<()> {
     diesel::update(intakes::table.find(id))
-        .set((intakes::name.eq(name), intakes::starts_on.eq(starts_on)))
+        .set((intakes::name.eq(&draft.name), intakes::starts_on.eq(draft.starts_on), intakes::seats.eq(draft.seats)))
         .execute(conn)
         .map(|_| ())
 }

@@ -3,22 +3,22 @@
 use chrono::{Days, Months, NaiveDate};
 use diesel::prelude::*;
 
-use super::employees::{self, NewEmployee};
-use super::programs::{self, NewIntake, NewProgram};
+use super::employees::{self, EmployeeRecord, NewEmployee};
+use super::programs::{self, NewIntake, ProgramRecord};
 use super::schema::programs as programs_table;
-use super::{now, write_transaction, DbConnection};
-use crate::domain::enums::join_list;
-use crate::domain::{Category, Format, JobFamily, ProgramKind, ProgramStatus, SiteType};
+use super::{write_transaction, DbConnection};
+use crate::clock::now;
+use crate::domain::{Category, EmploymentType, Format, JobFamily, ProgramKind, ProgramStatus, SiteType, ValueList};
 
 /// One seed program with the intakes it starts with (days from today, seats).
 struct SeedProgram {
-    program: NewProgram,
+    slug: &'static str,
+    program: ProgramRecord,
     intakes: Vec<(&'static str, u64, i32)>,
 }
 
 #[expect(clippy::too_many_arguments, reason = "one argument per column keeps the six seed programs readable")]
 fn program(
-    slug: &str,
     name: &str,
     summary: &str,
     description: &str,
@@ -31,21 +31,19 @@ fn program(
     job_families: &[JobFamily],
     site_types: &[SiteType],
     needs_admin_approval: bool,
-) -> NewProgram {
-    let at = now();
-    NewProgram {
-        slug: slug.to_owned(),
+) -> ProgramRecord {
+    ProgramRecord {
         name: name.to_owned(),
         summary: summary.to_owned(),
         description: description.to_owned(),
-        kind: kind.as_str().to_owned(),
-        category: category.as_str().to_owned(),
-        format: format.as_str().to_owned(),
+        kind,
+        category,
+        format,
         provider: provider.to_owned(),
         duration_weeks,
         min_tenure_days,
-        allowed_job_families: join_list(job_families, JobFamily::as_str),
-        allowed_site_types: join_list(site_types, SiteType::as_str),
+        allowed_job_families: ValueList(job_families.to_vec()),
+        allowed_site_types: ValueList(site_types.to_vec()),
         full_time_only: false,
         tuition_percent: 0,
         annual_cap_full_time_cents: 0,
@@ -54,9 +52,6 @@ fn program(
         needs_admin_approval,
         opens_on: None,
         closes_on: None,
-        status: ProgramStatus::Published.as_str().to_owned(),
-        created_at: at,
-        updated_at: at,
     }
 }
 
@@ -64,8 +59,8 @@ fn seed_programs_list() -> Vec<SeedProgram> {
     use JobFamily::*;
     vec![
         SeedProgram {
+            slug: "amazon-technical-academy",
             program: program(
-                "amazon-technical-academy",
                 "Amazon Technical Academy",
                 "Become a software development engineer in nine months of full-time, paid training.",
                 "Amazon Technical Academy trains employees in non-technical roles for entry-level \
@@ -86,8 +81,8 @@ fn seed_programs_list() -> Vec<SeedProgram> {
             intakes: vec![("Winter 2027 cohort", 45, 1), ("Spring 2027 cohort", 130, 24)],
         },
         SeedProgram {
+            slug: "associate2tech",
             program: program(
-                "associate2tech",
                 "Associate2Tech",
                 "Move from a fulfillment-center role into a technical maintenance or IT support role.",
                 "Associate2Tech gives fulfillment-center associates the training to move into technical \
@@ -108,8 +103,8 @@ fn seed_programs_list() -> Vec<SeedProgram> {
             intakes: vec![("January 2027 intake", 30, 1), ("April 2027 intake", 120, 30)],
         },
         SeedProgram {
+            slug: "machine-learning-university",
             program: program(
-                "machine-learning-university",
                 "Machine Learning University",
                 "Learn machine learning from the scientists who build it, at your own pace.",
                 "Machine Learning University offers employees with a technical background the same \
@@ -129,12 +124,12 @@ fn seed_programs_list() -> Vec<SeedProgram> {
             intakes: vec![],
         },
         SeedProgram {
-            program: NewProgram {
+            slug: "career-choice",
+            program: ProgramRecord {
                 tuition_percent: 100,
                 annual_cap_full_time_cents: 525_000,
                 annual_cap_part_time_cents: 262_500,
                 ..program(
-                    "career-choice",
                     "Career Choice",
                     "Prepaid tuition for college, certificates and diplomas in in-demand fields.",
                     "Career Choice pre-pays tuition for courses that lead to certificates, diplomas and \
@@ -156,8 +151,8 @@ fn seed_programs_list() -> Vec<SeedProgram> {
             intakes: vec![],
         },
         SeedProgram {
+            slug: "amazon-apprenticeship",
             program: program(
-                "amazon-apprenticeship",
                 "Amazon Apprenticeship",
                 "A paid, Department of Labor–certified apprenticeship: 12 weeks in the classroom, then on-the-job training.",
                 "The Amazon Apprenticeship is a Department of Labor–certified program. It starts with \
@@ -177,10 +172,10 @@ fn seed_programs_list() -> Vec<SeedProgram> {
             intakes: vec![("February 2027 cohort", 60, 1), ("June 2027 cohort", 180, 20)],
         },
         SeedProgram {
-            program: NewProgram {
+            slug: "aws-training-and-certification",
+            program: ProgramRecord {
                 needs_manager_approval: false,
                 ..program(
-                    "aws-training-and-certification",
                     "AWS Training and Certification",
                     "Free AWS digital courses and certification exam preparation, open to everyone.",
                     "AWS Training and Certification gives every employee free access to digital courses \
@@ -208,14 +203,13 @@ pub fn seed_programs(conn: &mut DbConnection, today: NaiveDate) -> QueryResult<u
     write_transaction(conn, |conn| {
         let mut inserted = 0;
         for seed in seed_programs_list() {
-            let exists: bool = diesel::select(diesel::dsl::exists(
-                programs_table::table.filter(programs_table::slug.eq(&seed.program.slug)),
-            ))
-            .get_result(conn)?;
+            let exists: bool =
+                diesel::select(diesel::dsl::exists(programs_table::table.filter(programs_table::slug.eq(seed.slug))))
+                    .get_result(conn)?;
             if exists {
                 continue;
             }
-            let program_id = programs::insert(conn, &seed.program)?;
+            let program_id = programs::insert(conn, seed.slug, &seed.program, ProgramStatus::Published, now())?;
             for (name, days_from_today, seats) in seed.intakes {
                 programs::insert_intake(
                     conn,
@@ -367,19 +361,25 @@ pub fn seed_demo(conn: &mut DbConnection, today: NaiveDate, password_hash: &str)
             let id = employees::insert(
                 conn,
                 &NewEmployee {
-                    email: email.to_owned(),
-                    display_name: name.to_owned(),
-                    job_title: title.to_owned(),
-                    job_family: family.as_str().to_owned(),
-                    site_type: site.as_str().to_owned(),
-                    employment_type: if part_time { "part_time" } else { "full_time" }.to_owned(),
-                    hire_date: hired,
                     manager_id,
                     is_admin,
                     password_hash: Some(password_hash.to_owned()),
-                    active: true,
-                    created_at: at,
-                    updated_at: at,
+                    ..NewEmployee::active(
+                        email,
+                        EmployeeRecord {
+                            display_name: name.to_owned(),
+                            job_title: title.to_owned(),
+                            job_family: family,
+                            site_type: site,
+                            employment_type: if part_time {
+                                EmploymentType::PartTime
+                            } else {
+                                EmploymentType::FullTime
+                            },
+                            hire_date: hired,
+                        },
+                        at,
+                    )
                 },
             )?;
             ids.push((email, id));

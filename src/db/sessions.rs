@@ -71,7 +71,7 @@ pub fn count_live_for_employee(
     employee_id: i32,
     idle: std::time::Duration,
 ) -> QueryResult<i64> {
-    let now = super::now();
+    let now = crate::clock::now();
     let idle_cutoff = chrono::TimeDelta::from_std(idle)
         .ok()
         .and_then(|idle| now.checked_sub_signed(idle))

@@ -4,7 +4,8 @@
 use diesel::prelude::*;
 
 use super::schema::settings;
-use super::{now, write_transaction, DbConnection};
+use super::{write_transaction, DbConnection};
+use crate::clock::now;
 use crate::domain::pledge::PledgeSettings;
 
 /// The pledge's target: a number of employees.
@@ -71,7 +72,14 @@ pub fn save_pledge(conn: &mut DbConnection, actor_id: i32, new: &PledgeSettings)
         set(conn, PLEDGE_TARGET_EMPLOYEES, &new.target_employees.to_string())?;
         set(conn, PLEDGE_BUDGET_CENTS, &new.budget.0.to_string())?;
         set(conn, PLEDGE_DEADLINE, &new.deadline.format("%Y-%m-%d").to_string())?;
-        super::audit::record(conn, Some(actor_id), "settings.changed", "pledge", &changes.join("; "), now())?;
+        super::audit::record(
+            conn,
+            Some(actor_id),
+            crate::domain::AuditAction::SettingsChanged,
+            "pledge",
+            &changes.join("; "),
+            now(),
+        )?;
         Ok(changes)
     })
 }

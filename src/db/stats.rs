@@ -9,19 +9,20 @@ use diesel::upsert::excluded;
 
 use super::schema::{application_stats, pledge_participant_count, pledge_participants};
 use super::{lock_row, DbConnection, LockableTable};
+use crate::domain::{ApplicationStatus, SiteType};
 
 /// Where an application is counted: these never change for an application.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Bucket {
     pub program_id: i32,
-    pub site_type: String,
+    pub site_type: SiteType,
     /// `YYYY-MM` of the application's creation.
     pub month: String,
 }
 
 impl Bucket {
-    pub fn new(program_id: i32, site_type: &str, created_at: NaiveDateTime) -> Bucket {
-        Bucket { program_id, site_type: site_type.to_owned(), month: created_at.format("%Y-%m").to_string() }
+    pub fn new(program_id: i32, site_type: SiteType, created_at: NaiveDateTime) -> Bucket {
+        Bucket { program_id, site_type, month: created_at.format("%Y-%m").to_string() }
     }
 }
 
@@ -29,8 +30,8 @@ impl Bucket {
 pub fn count(
     conn: &mut DbConnection,
     bucket: &Bucket,
-    from: Option<(&str, i64)>,
-    to: Option<(&str, i64)>,
+    from: Option<(ApplicationStatus, i64)>,
+    to: Option<(ApplicationStatus, i64)>,
 ) -> QueryResult<()> {
     if from == to {
         return Ok(());
@@ -50,14 +51,14 @@ pub fn count(
 fn add(
     conn: &mut DbConnection,
     bucket: &Bucket,
-    status: &str,
+    status: ApplicationStatus,
     applications: i64,
     covered_cents: i64,
 ) -> QueryResult<()> {
     let upsert = diesel::insert_into(application_stats::table)
         .values((
             application_stats::program_id.eq(bucket.program_id),
-            application_stats::site_type.eq(&bucket.site_type),
+            application_stats::site_type.eq(bucket.site_type),
             application_stats::month.eq(&bucket.month),
             application_stats::status.eq(status),
             application_stats::applications.eq(applications),
@@ -117,11 +118,12 @@ pub fn rebuild(conn: &mut DbConnection) -> QueryResult<()> {
              FROM applications GROUP BY 1, 2, 3, 4"
         ))
         .execute(conn)?;
-        diesel::sql_query(
+        diesel::sql_query(format!(
             "INSERT INTO pledge_participants (employee_id, first_completed_at) \
              SELECT employee_id, MIN(COALESCE(decided_at, updated_at)) FROM applications \
-             WHERE status = 'completed' GROUP BY employee_id",
-        )
+             WHERE status = '{}' GROUP BY employee_id",
+            ApplicationStatus::Completed.as_str()
+        ))
         .execute(conn)?;
         let participants: i64 = pledge_participants::table.count().get_result(conn)?;
         diesel::update(pledge_participant_count::table)
@@ -132,11 +134,11 @@ pub fn rebuild(conn: &mut DbConnection) -> QueryResult<()> {
 }
 
 /// Applications per (program, status), summed over sites and months.
-pub fn by_program_and_status(conn: &mut DbConnection) -> QueryResult<Vec<(i32, String, i64)>> {
-    let rows: Vec<(i32, String, i64)> = application_stats::table
+pub fn by_program_and_status(conn: &mut DbConnection) -> QueryResult<Vec<(i32, ApplicationStatus, i64)>> {
+    let rows: Vec<(i32, ApplicationStatus, i64)> = application_stats::table
         .select((application_stats::program_id, application_stats::status, application_stats::applications))
         .load(conn)?;
-    let mut totals: Vec<(i32, String, i64)> = Vec::new();
+    let mut totals: Vec<(i32, ApplicationStatus, i64)> = Vec::new();
     for (program, status, n) in rows {
         match totals.iter_mut().find(|(p, s, _)| *p == program && *s == status) {
             Some(total) => total.2 += n,
@@ -148,7 +150,7 @@ pub fn by_program_and_status(conn: &mut DbConnection) -> QueryResult<Vec<(i32, S
 
 /// Applications per status, from the counters: a few thousand rows to sum, however many
 /// applications there are (what a metrics scrape reads).
-pub fn applications_by_status(conn: &mut DbConnection) -> QueryResult<Vec<(String, i64)>> {
+pub fn applications_by_status(conn: &mut DbConnection) -> QueryResult<Vec<(ApplicationStatus, i64)>> {
     application_stats::table
         .group_by(application_stats::status)
         .select((application_stats::status, super::dashboard::sum_of("applications")))

@@ -15,8 +15,9 @@ use rand::{Rng, SeedableRng};
 
 use super::programs::{self, Program};
 use super::schema::{application_events, applications, employees};
-use super::{now, write_transaction, DbConnection};
-use crate::domain::{EmploymentType, JobFamily, SiteType};
+use super::{write_transaction, DbConnection};
+use crate::clock::now;
+use crate::domain::{ApplicationStatus as Status, EmploymentType, Event, JobFamily, ProgramKind, SiteType};
 
 /// What to generate.
 #[derive(Debug, Clone)]
@@ -39,9 +40,9 @@ struct EmployeeRow {
     email: String,
     display_name: String,
     job_title: String,
-    job_family: String,
-    site_type: String,
-    employment_type: String,
+    job_family: JobFamily,
+    site_type: SiteType,
+    employment_type: EmploymentType,
     hire_date: NaiveDate,
     manager_id: Option<i32>,
     is_admin: bool,
@@ -58,7 +59,7 @@ struct ApplicationRow {
     employee_id: i32,
     program_id: i32,
     intake_id: Option<i32>,
-    status: String,
+    status: Status,
     motivation: String,
     institution: Option<String>,
     course_title: Option<String>,
@@ -72,7 +73,7 @@ struct ApplicationRow {
     version: i32,
     created_at: NaiveDateTime,
     updated_at: NaiveDateTime,
-    site_type: String,
+    site_type: SiteType,
 }
 
 #[derive(Insertable)]
@@ -80,9 +81,9 @@ struct ApplicationRow {
 struct EventRow {
     application_id: i32,
     actor_id: Option<i32>,
-    action: String,
-    from_status: Option<String>,
-    to_status: String,
+    action: Event,
+    from_status: Option<Status>,
+    to_status: Status,
     created_at: NaiveDateTime,
 }
 
@@ -164,17 +165,15 @@ fn insert_employees(
             let tenure_days = rng.random_range(0..=20 * 365);
             let hire_date = spec.today.checked_sub_days(Days::new(tenure_days)).unwrap_or(spec.today);
             let name = format!("{} {}", pick(rng, &FIRST_NAMES), pick(rng, &LAST_NAMES));
-            facts.push(EmployeeFacts { id, manager_id: manager, family, site, part_time, hire_date });
+            facts.push(EmployeeFacts { id, manager_id: manager, site, part_time });
             rows.push(EmployeeRow {
                 id,
                 email: format!("e{index}@synthetic.example"),
                 display_name: format!("{name} {index}"),
                 job_title: if level < 5 { "Manager".to_owned() } else { format!("{} associate", family.label()) },
-                job_family: family.as_str().to_owned(),
-                site_type: site.as_str().to_owned(),
-                employment_type: if part_time { EmploymentType::PartTime } else { EmploymentType::FullTime }
-                    .as_str()
-                    .to_owned(),
+                job_family: family,
+                site_type: site,
+                employment_type: if part_time { EmploymentType::PartTime } else { EmploymentType::FullTime },
                 hire_date,
                 manager_id: manager,
                 is_admin: index < 3,
@@ -198,13 +197,12 @@ fn insert_employees(
     Ok(facts)
 }
 
+/// What generating applications needs to know about a person.
 struct EmployeeFacts {
     id: i32,
     manager_id: Option<i32>,
-    family: JobFamily,
     site: SiteType,
     part_time: bool,
-    hire_date: NaiveDate,
 }
 
 /// The intakes of each cohort program: (intake id, start date, seats).
@@ -243,6 +241,162 @@ fn ensure_intakes(
     Ok(by_program)
 }
 
+/// What generating applications keeps track of, so that they stay consistent: one active
+/// application per person and program, seats within each intake, tuition within the caps.
+struct ApplicationMaker<'a> {
+    rng: &'a mut StdRng,
+    people: &'a [EmployeeFacts],
+    programs: &'a [Program],
+    intakes_by_program: &'a IntakesByProgram,
+    /// Who decides the admin stage in the timelines.
+    admin_id: i32,
+    start: NaiveDateTime,
+    /// 08:00 today: how old each application is.
+    now: NaiveDateTime,
+    total: usize,
+    active: HashSet<(i32, i32)>,
+    seats_taken: HashMap<i32, i64>,
+    tuition_used: HashMap<(i32, i32), i64>,
+}
+
+/// Minutes in the three years the applications are spread over.
+const SPAN_MINUTES: i64 = 3 * 365 * 24 * 60;
+
+impl ApplicationMaker<'_> {
+    /// The `index`th application (of `total`), with its timeline; `None` when the random
+    /// draw gives one that cannot be (a second active one, no tuition left).
+    fn make(&mut self, index: usize, id: i32) -> Option<(ApplicationRow, Vec<EventRow>)> {
+        let person = &self.people[self.rng.random_range(0..self.people.len())];
+        let program = &self.programs[self.rng.random_range(0..self.programs.len())];
+        // Spread evenly over three years; the id order follows time.
+        let offset = index as i64 * SPAN_MINUTES / self.total.max(1) as i64;
+        let created = self.start + TimeDelta::minutes(offset) + TimeDelta::seconds(self.rng.random_range(0..60));
+        let status = pick_status(self.rng, (self.now - created).num_days(), program.needs_admin_approval);
+        let is_active = !matches!(status, Status::Rejected | Status::Withdrawn | Status::Completed);
+        if is_active && !self.active.insert((person.id, program.id)) {
+            return None;
+        }
+        let (intake_id, status) = self.seat(program, created, status, is_active);
+        let tuition = if program.kind == ProgramKind::Tuition {
+            Some(self.tuition(person, program, created, status)?)
+        } else {
+            None
+        };
+        let decided = created + TimeDelta::hours(self.rng.random_range(4..240));
+        let path = status_path(status, program.needs_manager_approval, program.needs_admin_approval);
+        let (events, final_at) = self.timeline(id, person, &path, created, decided);
+        let row = ApplicationRow {
+            id,
+            employee_id: person.id,
+            program_id: program.id,
+            intake_id,
+            motivation: "I want to grow my skills and take on a new role in the company.".to_owned(),
+            institution: tuition.map(|_| "Community College".to_owned()),
+            course_title: tuition.map(|_| "Applied Data Analysis".to_owned()),
+            term_starts_on: tuition.map(|(term, _, _)| term),
+            amount_cents: tuition.map(|(_, amount, _)| amount),
+            covered_cents: tuition.map(|(_, _, covered)| covered),
+            approver_id: person.manager_id,
+            submitted_at: created,
+            decided_at: (path.len() > 1).then_some(decided),
+            waitlisted_at: (status == Status::Waitlisted).then_some(decided),
+            version: i32::try_from(path.len()).unwrap_or(1),
+            created_at: created,
+            updated_at: final_at,
+            site_type: person.site,
+            status,
+        };
+        Some((row, events))
+    }
+
+    /// The intake of a cohort application, and its status once seats are counted: a
+    /// place beyond the intake's seats is on the waitlist (or was rejected).
+    fn seat(
+        &mut self,
+        program: &Program,
+        created: NaiveDateTime,
+        status: Status,
+        is_active: bool,
+    ) -> (Option<i32>, Status) {
+        let Some(list) = self.intakes_by_program.get(&program.id) else {
+            return (None, status);
+        };
+        let (id, _, seats) = list
+            .iter()
+            .find(|(_, starts, _)| starts.and_hms_opt(0, 0, 0).unwrap_or_default() > created)
+            .copied()
+            .unwrap_or(list[list.len() - 1]);
+        if !matches!(status, Status::Approved | Status::Completed) {
+            return (Some(id), status);
+        }
+        let taken = self.seats_taken.entry(id).or_insert(0);
+        if *taken < seats {
+            *taken += 1;
+            (Some(id), status)
+        } else {
+            (Some(id), if is_active { Status::Waitlisted } else { Status::Rejected })
+        }
+    }
+
+    /// A tuition request within the person's cap for its year: (term, amount, covered);
+    /// `None` when nothing is left.
+    fn tuition(
+        &mut self,
+        person: &EmployeeFacts,
+        program: &Program,
+        created: NaiveDateTime,
+        status: Status,
+    ) -> Option<(NaiveDate, i64, i64)> {
+        let term = created.date().checked_add_days(Days::new(self.rng.random_range(14..120))).unwrap_or(created.date());
+        let employment = if person.part_time { EmploymentType::PartTime } else { EmploymentType::FullTime };
+        let cap = program.funding().cap_for(employment).0;
+        let used = self.tuition_used.entry((person.id, term.year())).or_insert(0);
+        let wanted = self.rng.random_range(20_000..260_000);
+        let amount = wanted.min(cap - *used);
+        if amount <= 0 {
+            return None;
+        }
+        let covered = amount * i64::from(program.tuition_percent) / 100;
+        if status != Status::Rejected && status != Status::Withdrawn {
+            *used += covered;
+        }
+        Some((term, amount, covered))
+    }
+
+    /// The timeline events of `path`, and the time of the last.
+    fn timeline(
+        &mut self,
+        id: i32,
+        person: &EmployeeFacts,
+        path: &[(Event, Status)],
+        created: NaiveDateTime,
+        decided: NaiveDateTime,
+    ) -> (Vec<EventRow>, NaiveDateTime) {
+        let mut events = Vec::with_capacity(path.len());
+        let mut when = created;
+        let mut from = None;
+        for (n, (action, to)) in path.iter().enumerate() {
+            let actor = match action {
+                Event::Submitted | Event::Withdrawn | Event::ApprovedAtOnce => Some(person.id),
+                Event::Promoted => None,
+                Event::ManagerApproved | Event::ChangesRequested => person.manager_id,
+                _ => Some(self.admin_id),
+            };
+            events.push(EventRow {
+                application_id: id,
+                actor_id: actor,
+                action: *action,
+                from_status: from,
+                to_status: *to,
+                created_at: when,
+            });
+            from = Some(*to);
+            when = if n == 0 { decided } else { when + TimeDelta::hours(self.rng.random_range(1..72)) };
+        }
+        (events, when)
+    }
+}
+
 /// Generates the organisation and the applications; returns (employees, applications, events).
 pub fn generate(
     conn: &mut DbConnection,
@@ -257,126 +411,41 @@ pub fn generate(
     let first_application: i32 =
         applications::table.select(diesel::dsl::max(applications::id)).first::<Option<i32>>(conn)?.unwrap_or(0) + 1;
     let people = write_transaction(conn, |conn| insert_employees(conn, spec, &mut rng, first_employee, progress))?;
-    let cohort: Vec<Program> = programs.iter().filter(|p| p.kind == "cohort").cloned().collect();
+    let cohort: Vec<Program> = programs.iter().filter(|p| p.kind == ProgramKind::Cohort).cloned().collect();
     let intakes_by_program = write_transaction(conn, |conn| ensure_intakes(conn, &cohort, spec.today, &mut rng))?;
-
-    let start =
-        spec.today.checked_sub_days(Days::new(3 * 365)).unwrap_or(spec.today).and_hms_opt(8, 0, 0).unwrap_or_default();
-    let span_minutes = 3 * 365 * 24 * 60;
-    let mut active: HashSet<(i32, i32)> = HashSet::new();
-    let mut seats_taken: HashMap<i32, i64> = HashMap::new();
-    let mut tuition_used: HashMap<(i32, i32), i64> = HashMap::new();
-    let mut made = 0usize;
-    let mut events_made = 0usize;
-    let mut next_id = first_application;
+    let eight_am = spec.today.and_hms_opt(8, 0, 0).unwrap_or_default();
+    let mut maker = ApplicationMaker {
+        rng: &mut rng,
+        people: &people,
+        programs: &programs,
+        intakes_by_program: &intakes_by_program,
+        admin_id: first_employee,
+        start: spec
+            .today
+            .checked_sub_days(Days::new(3 * 365))
+            .unwrap_or(spec.today)
+            .and_hms_opt(8, 0, 0)
+            .unwrap_or_default(),
+        now: eight_am,
+        total: spec.applications,
+        active: HashSet::new(),
+        seats_taken: HashMap::new(),
+        tuition_used: HashMap::new(),
+    };
+    let (mut made, mut events_made, mut next_id) = (0usize, 0usize, first_application);
     while made < spec.applications {
-        let batch = write_transaction(conn, |conn| -> QueryResult<usize> {
-            let mut rows = Vec::with_capacity(BATCH);
-            let mut events = Vec::with_capacity(BATCH * 4);
-            let mut written = 0;
+        let (written, events) = write_transaction(conn, |conn| -> QueryResult<(usize, usize)> {
+            let (mut written, mut events_written) = (0, 0);
             // Ten INSERTs of a thousand applications per transaction.
             for _ in 0..10 {
-                rows.clear();
-                events.clear();
+                let mut rows = Vec::with_capacity(BATCH);
+                let mut events = Vec::with_capacity(BATCH * 4);
                 while rows.len() < BATCH && made + written + rows.len() < spec.applications {
-                    let person = &people[rng.random_range(0..people.len())];
-                    let program = &programs[rng.random_range(0..programs.len())];
-                    // Spread evenly over three years; the id order follows time.
-                    let offset = (made + written + rows.len()) as i64 * span_minutes / spec.applications.max(1) as i64;
-                    let created = start + TimeDelta::minutes(offset) + TimeDelta::seconds(rng.random_range(0..60));
-                    let age_days = (spec.today.and_hms_opt(8, 0, 0).unwrap_or_default() - created).num_days();
-                    let status = pick_status(&mut rng, age_days, program.needs_admin_approval);
-                    let is_active = !matches!(status, "rejected" | "withdrawn" | "completed");
-                    if is_active && !active.insert((person.id, program.id)) {
-                        continue;
+                    if let Some((row, timeline)) = maker.make(made + written + rows.len(), next_id) {
+                        next_id += 1;
+                        rows.push(row);
+                        events.extend(timeline);
                     }
-                    let mut status = status.to_owned();
-                    let mut intake_id = None;
-                    if let Some(list) = intakes_by_program.get(&program.id) {
-                        let (id, _, seats) = list
-                            .iter()
-                            .find(|(_, starts, _)| starts.and_hms_opt(0, 0, 0).unwrap_or_default() > created)
-                            .copied()
-                            .unwrap_or(list[list.len() - 1]);
-                        intake_id = Some(id);
-                        if matches!(status.as_str(), "approved" | "completed") {
-                            let taken = seats_taken.entry(id).or_insert(0);
-                            if *taken < seats {
-                                *taken += 1;
-                            } else {
-                                status = if is_active { "waitlisted".to_owned() } else { "rejected".to_owned() };
-                            }
-                        }
-                    }
-                    let mut tuition = None;
-                    if program.kind == "tuition" {
-                        let term = created
-                            .date()
-                            .checked_add_days(Days::new(rng.random_range(14..120)))
-                            .unwrap_or(created.date());
-                        let cap = if person.part_time {
-                            program.annual_cap_part_time_cents
-                        } else {
-                            program.annual_cap_full_time_cents
-                        };
-                        let used = tuition_used.entry((person.id, term.year())).or_insert(0);
-                        let wanted = rng.random_range(20_000..260_000);
-                        let amount = wanted.min(cap - *used);
-                        if amount <= 0 {
-                            continue;
-                        }
-                        if status != "rejected" && status != "withdrawn" {
-                            *used += amount * i64::from(program.tuition_percent) / 100;
-                        }
-                        tuition = Some((term, amount, amount * i64::from(program.tuition_percent) / 100));
-                    }
-                    let id = next_id;
-                    next_id += 1;
-                    let decided = created + TimeDelta::hours(rng.random_range(4..240));
-                    let path = status_path(&status, program.needs_manager_approval, program.needs_admin_approval);
-                    let mut when = created;
-                    let mut from: Option<&str> = None;
-                    for (n, (action, to)) in path.iter().enumerate() {
-                        let actor = match *action {
-                            "submitted" | "withdrawn" | "approved_at_once" => Some(person.id),
-                            "promoted" => None,
-                            "manager_approved" | "changes_requested" => person.manager_id,
-                            _ => Some(first_employee),
-                        };
-                        events.push(EventRow {
-                            application_id: id,
-                            actor_id: actor,
-                            action: (*action).to_owned(),
-                            from_status: from.map(str::to_owned),
-                            to_status: (*to).to_owned(),
-                            created_at: when,
-                        });
-                        from = Some(to);
-                        when = if n == 0 { decided } else { when + TimeDelta::hours(rng.random_range(1..72)) };
-                    }
-                    let final_at = when;
-                    rows.push(ApplicationRow {
-                        id,
-                        employee_id: person.id,
-                        program_id: program.id,
-                        intake_id,
-                        motivation: "I want to grow my skills and take on a new role in the company.".to_owned(),
-                        institution: tuition.map(|_| "Community College".to_owned()),
-                        course_title: tuition.map(|_| "Applied Data Analysis".to_owned()),
-                        term_starts_on: tuition.map(|(term, _, _)| term),
-                        amount_cents: tuition.map(|(_, amount, _)| amount),
-                        covered_cents: tuition.map(|(_, _, covered)| covered),
-                        approver_id: person.manager_id,
-                        submitted_at: created,
-                        decided_at: (path.len() > 1).then_some(decided),
-                        waitlisted_at: (status == "waitlisted").then_some(decided),
-                        version: i32::try_from(path.len()).unwrap_or(1),
-                        created_at: created,
-                        updated_at: final_at,
-                        site_type: person.site.as_str().to_owned(),
-                        status,
-                    });
-                    let _ = (person.family, person.hire_date);
                 }
                 if rows.is_empty() {
                     break;
@@ -386,14 +455,21 @@ pub fn generate(
                 for chunk in events.chunks(BATCH * 2) {
                     insert_rows!(conn, application_events::table, chunk)?;
                 }
-                events_made += events.len();
+                events_written += events.len();
             }
-            Ok(written)
+            Ok((written, events_written))
         })?;
-        made += batch;
+        made += written;
+        events_made += events;
         progress("applications", made as u64, spec.applications as u64);
     }
-    // Keep PostgreSQL's id sequences past the explicit ids.
+    finish(conn, progress)?;
+    Ok((people.len(), made, events_made))
+}
+
+/// After bulk loading: moves PostgreSQL's id sequences past the explicit ids, rebuilds
+/// the reporting counters and refreshes the planner's statistics.
+fn finish(conn: &mut DbConnection, progress: Progress) -> QueryResult<()> {
     if let DbConnection::Postgresql(pg) = conn {
         diesel::sql_query("SELECT setval(pg_get_serial_sequence('employees', 'id'), (SELECT MAX(id) FROM employees))")
             .execute(pg)?;
@@ -404,67 +480,67 @@ pub fn generate(
     }
     progress("counters", 0, 1);
     super::stats::rebuild(conn)?;
-    let analyze = match conn {
-        DbConnection::Sqlite(_) => "ANALYZE",
-        DbConnection::Postgresql(_) => "ANALYZE",
-    };
-    diesel::sql_query(analyze).execute(conn)?;
+    diesel::sql_query("ANALYZE").execute(conn)?;
     progress("counters", 1, 1);
-    Ok((people.len(), made, events_made))
+    Ok(())
 }
 
 /// A status for an application `age_days` old: old ones are mostly decided, recent ones
 /// mostly still in flight.
-fn pick_status(rng: &mut StdRng, age_days: i64, admin_stage: bool) -> &'static str {
+fn pick_status(rng: &mut StdRng, age_days: i64, admin_stage: bool) -> Status {
     let roll: f64 = rng.random();
     if age_days > 120 {
         match roll {
-            r if r < 0.45 => "completed",
-            r if r < 0.65 => "approved",
-            r if r < 0.80 => "rejected",
-            _ => "withdrawn",
+            r if r < 0.45 => Status::Completed,
+            r if r < 0.65 => Status::Approved,
+            r if r < 0.80 => Status::Rejected,
+            _ => Status::Withdrawn,
         }
     } else {
         match roll {
-            r if r < 0.30 => "submitted",
-            r if r < 0.40 => "changes_requested",
-            r if r < 0.55 && admin_stage => "manager_approved",
-            r if r < 0.80 => "approved",
-            r if r < 0.85 => "waitlisted",
-            r if r < 0.92 => "rejected",
-            _ => "withdrawn",
+            r if r < 0.30 => Status::Submitted,
+            r if r < 0.40 => Status::ChangesRequested,
+            r if r < 0.55 && admin_stage => Status::ManagerApproved,
+            r if r < 0.80 => Status::Approved,
+            r if r < 0.85 => Status::Waitlisted,
+            r if r < 0.92 => Status::Rejected,
+            _ => Status::Withdrawn,
         }
     }
 }
 
-/// The timeline that leads to `status`: (event action, status after it).
-fn status_path(status: &str, manager: bool, admin: bool) -> Vec<(&'static str, &'static str)> {
+/// The timeline that leads to `status`: (event, status after it).
+fn status_path(status: Status, manager: bool, admin: bool) -> Vec<(Event, Status)> {
     let mut path = Vec::new();
     if !manager && !admin {
-        path.push(("approved_at_once", "approved"));
+        path.push((Event::ApprovedAtOnce, Status::Approved));
     } else {
-        path.push(("submitted", if manager { "submitted" } else { "manager_approved" }));
+        path.push((Event::Submitted, if manager { Status::Submitted } else { Status::ManagerApproved }));
     }
-    let reach_manager_approved = |path: &mut Vec<(&'static str, &'static str)>| {
+    let reach_manager_approved = |path: &mut Vec<(Event, Status)>| {
         if manager && admin {
-            path.push(("manager_approved", "manager_approved"));
+            path.push((Event::ManagerApproved, Status::ManagerApproved));
         }
     };
     match status {
-        "submitted" => {}
-        "changes_requested" => path.push(("changes_requested", "changes_requested")),
-        "manager_approved" => reach_manager_approved(&mut path),
-        "approved" | "completed" | "waitlisted" => {
+        Status::Submitted => {}
+        Status::ChangesRequested => path.push((Event::ChangesRequested, Status::ChangesRequested)),
+        Status::ManagerApproved => reach_manager_approved(&mut path),
+        Status::Approved | Status::Completed | Status::Waitlisted => {
             if manager || admin {
                 reach_manager_approved(&mut path);
-                path.push(if status == "waitlisted" { ("waitlisted", "waitlisted") } else { ("approved", "approved") });
+                path.push(if status == Status::Waitlisted {
+                    (Event::Waitlisted, Status::Waitlisted)
+                } else {
+                    (Event::Approved, Status::Approved)
+                });
             }
-            if status == "completed" {
-                path.push(("completed", "completed"));
+            if status == Status::Completed {
+                path.push((Event::Completed, Status::Completed));
             }
         }
-        "rejected" => path.push(("rejected", "rejected")),
-        _ => path.push(("withdrawn", "withdrawn")),
+        Status::Rejected => path.push((Event::Rejected, Status::Rejected)),
+        Status::Withdrawn => path.push((Event::Withdrawn, Status::Withdrawn)),
     }
     path
 }
@@ -483,19 +559,10 @@ mod tests {
 
     #[test]
     fn every_path_ends_in_its_status() {
-        for status in [
-            "submitted",
-            "changes_requested",
-            "manager_approved",
-            "approved",
-            "waitlisted",
-            "rejected",
-            "withdrawn",
-            "completed",
-        ] {
-            let path = status_path(status, true, true);
-            assert_eq!(path.last().map(|(_, to)| *to), Some(status), "{status}");
+        for status in Status::ALL {
+            let path = status_path(*status, true, true);
+            assert_eq!(path.last().map(|(_, to)| *to), Some(*status), "{status:?}");
         }
-        assert_eq!(status_path("approved", false, false), [("approved_at_once", "approved")]);
+        assert_eq!(status_path(Status::Approved, false, false), [(Event::ApprovedAtOnce, Status::Approved)]);
     }
 }

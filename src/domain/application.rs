@@ -93,64 +93,31 @@ pub struct Facts {
     pub seats: Seats,
 }
 
-/// The name of a timeline event; stored in `application_events.action`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Event {
-    Submitted,
-    ApprovedAtOnce,
-    Resubmitted,
-    ManagerApproved,
-    Approved,
-    Waitlisted,
-    Rejected,
-    ChangesRequested,
-    Withdrawn,
-    Completed,
-    Promoted,
-}
+/// What happened, on the timeline.
+pub use super::enums::Event;
 
 impl Event {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Event::Submitted => "submitted",
-            Event::ApprovedAtOnce => "approved_at_once",
-            Event::Resubmitted => "resubmitted",
-            Event::ManagerApproved => "manager_approved",
-            Event::Approved => "approved",
-            Event::Waitlisted => "waitlisted",
-            Event::Rejected => "rejected",
-            Event::ChangesRequested => "changes_requested",
-            Event::Withdrawn => "withdrawn",
-            Event::Completed => "completed",
-            Event::Promoted => "promoted",
-        }
-    }
-
-    /// A sentence for the timeline, after the actor's name.
-    pub fn describe(action: &str, to_status: &str) -> String {
-        match (action, to_status) {
-            ("submitted", "manager_approved") => {
-                "submitted the application; it goes straight to the program team".into()
+    /// A sentence for the timeline, after the actor's name; `to` is where it landed.
+    pub fn describe(self, to: Status) -> &'static str {
+        match (self, to) {
+            (Event::Submitted, Status::ManagerApproved) => {
+                "submitted the application; it goes straight to the program team"
             }
-            ("submitted", _) => "submitted the application".into(),
-            ("approved_at_once", "waitlisted") => {
+            (Event::Submitted, _) => "submitted the application",
+            (Event::ApprovedAtOnce, Status::Waitlisted) => {
                 "applied; this program needs no approval, and the intake is full, so the application is on the waitlist"
-                    .into()
             }
-            ("approved_at_once", _) => {
-                "applied; this program needs no approval, so the place is confirmed at once".into()
-            }
-            ("resubmitted", _) => "made the requested changes and resubmitted".into(),
-            ("manager_approved", _) => "approved as manager; the program team decides next".into(),
-            ("approved", _) => "approved the application; the place is confirmed".into(),
-            ("waitlisted", _) => "approved the application; the intake is full, so it is on the waitlist".into(),
-            ("rejected", _) => "rejected the application".into(),
-            ("changes_requested", _) => "asked for changes".into(),
-            ("withdrawn", _) => "withdrew the application".into(),
-            ("completed", _) => "marked the program as completed".into(),
-            ("promoted", _) => "a seat became free: the place is confirmed from the waitlist".into(),
-            ("reassigned", _) => "changed the applicant's manager".into(),
-            (other, _) => other.replace('_', " "),
+            (Event::ApprovedAtOnce, _) => "applied; this program needs no approval, so the place is confirmed at once",
+            (Event::Resubmitted, _) => "made the requested changes and resubmitted",
+            (Event::ManagerApproved, _) => "approved as manager; the program team decides next",
+            (Event::Approved, _) => "approved the application; the place is confirmed",
+            (Event::Waitlisted, _) => "approved the application; the intake is full, so it is on the waitlist",
+            (Event::Rejected, _) => "rejected the application",
+            (Event::ChangesRequested, _) => "asked for changes",
+            (Event::Withdrawn, _) => "withdrew the application",
+            (Event::Completed, _) => "marked the program as completed",
+            (Event::Promoted, _) => "a seat became free: the place is confirmed from the waitlist",
+            (Event::Reassigned, _) => "changed the applicant's manager",
         }
     }
 }

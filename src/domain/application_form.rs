@@ -3,6 +3,7 @@
 
 use chrono::{Months, NaiveDate};
 
+use super::forms::FieldErrors;
 use super::money::Cents;
 use super::ProgramKind;
 
@@ -46,25 +47,6 @@ pub struct ApplicationDetails {
 pub struct IntakeChoice {
     pub id: i32,
     pub starts_on: NaiveDate,
-}
-
-/// Messages for the fields that are wrong, in the order of the form.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct FieldErrors(pub Vec<(&'static str, String)>);
-
-impl FieldErrors {
-    pub fn add(&mut self, field: &'static str, message: impl Into<String>) {
-        self.0.push((field, message.into()));
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
-    }
-
-    /// The message for `field`, if it is wrong.
-    pub fn get(&self, field: &str) -> Option<&str> {
-        self.0.iter().find(|(name, _)| *name == field).map(|(_, message)| message.as_str())
-    }
 }
 
 fn check_short_text(errors: &mut FieldErrors, field: &'static str, what: &str, value: &str) -> String {

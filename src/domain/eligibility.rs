@@ -126,7 +126,7 @@ fn join_words(words: &[&str]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::{Cents, JobFamily, SiteType};
+    use crate::domain::{Cents, JobFamily, SiteType, TuitionFunding};
 
     fn date(y: i32, m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, d).unwrap()
@@ -147,9 +147,7 @@ mod tests {
             full_time_only: false,
             opens_on: None,
             closes_on: None,
-            tuition_percent: 0,
-            annual_cap_full_time: Cents(0),
-            annual_cap_part_time: Cents(0),
+            funding: TuitionFunding { percent: 0, cap_full_time: Cents(0), cap_part_time: Cents(0) },
         }
     }
 

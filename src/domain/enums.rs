@@ -1,4 +1,10 @@
 //! The closed vocabularies of the data model, stored as lower-case text.
+//!
+//! Each is a Rust enum everywhere past the database boundary: rows, drafts and queries
+//! carry `ApplicationStatus::Approved`, never `"approved"`. The stored names live here
+//! and nowhere else (a test scans `src/` for them). The two diesel derives only mark the
+//! types as text columns; how they are written and read on each backend is in
+//! `db::column_types`.
 
 use std::fmt;
 use std::str::FromStr;
@@ -18,11 +24,17 @@ impl fmt::Display for UnknownValue {
 
 impl std::error::Error for UnknownValue {}
 
+/// A value stored in the database under a fixed name.
+pub trait StoredName: Copy + fmt::Debug + Send + Sync + 'static + FromStr<Err = UnknownValue> {
+    fn stored_name(self) -> &'static str;
+}
+
 /// Declares an enumeration stored as text, with its stored names and human labels.
 macro_rules! text_enum {
     ($(#[$meta:meta])* $name:ident, $kind:literal { $($variant:ident => $stored:literal, $label:literal;)+ }) => {
         $(#[$meta])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, diesel::AsExpression, diesel::FromSqlRow)]
+        #[diesel(sql_type = diesel::sql_types::Text)]
         pub enum $name {
             $($variant,)+
         }
@@ -57,9 +69,15 @@ macro_rules! text_enum {
             }
         }
 
-        impl fmt::Display for $name {
-            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str(self.label())
+        impl StoredName for $name {
+            fn stored_name(self) -> &'static str {
+                self.as_str()
+            }
+        }
+
+        impl serde::Serialize for $name {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.as_str())
             }
         }
     };
@@ -159,16 +177,112 @@ impl ApplicationStatus {
         ApplicationStatus::Approved,
         ApplicationStatus::Waitlisted,
     ];
+
+    /// The statuses that hold a seat of an intake.
+    pub const SEAT_HOLDING: [ApplicationStatus; 2] = [ApplicationStatus::Approved, ApplicationStatus::Completed];
+
+    /// The statuses whose covered tuition counts against the yearly cap.
+    pub const TUITION_COMMITTING: [ApplicationStatus; 6] = [
+        ApplicationStatus::Submitted,
+        ApplicationStatus::ChangesRequested,
+        ApplicationStatus::ManagerApproved,
+        ApplicationStatus::Approved,
+        ApplicationStatus::Waitlisted,
+        ApplicationStatus::Completed,
+    ];
+
+    /// The statuses of an application that waits on its approver or on its owner's edit:
+    /// what follows a person to a new manager.
+    pub const PENDING_ON_MANAGER: [ApplicationStatus; 2] =
+        [ApplicationStatus::Submitted, ApplicationStatus::ChangesRequested];
+
+    /// Whether the application is active (at most one per employee and program).
+    pub fn is_active(self) -> bool {
+        Self::ACTIVE.contains(&self)
+    }
 }
 
-/// Parses a comma-separated list of stored names; an empty text is an empty list.
-pub fn parse_list<T: FromStr<Err = UnknownValue>>(text: &str) -> Result<Vec<T>, UnknownValue> {
-    text.split(',').map(str::trim).filter(|part| !part.is_empty()).map(T::from_str).collect()
-}
+text_enum!(
+    /// What happened on an application's timeline; stored in `application_events.action`.
+    Event, "timeline event" {
+        Submitted => "submitted", "Submitted";
+        ApprovedAtOnce => "approved_at_once", "Approved at once";
+        Resubmitted => "resubmitted", "Resubmitted";
+        ManagerApproved => "manager_approved", "Manager approved";
+        Approved => "approved", "Approved";
+        Waitlisted => "waitlisted", "Waitlisted";
+        Rejected => "rejected", "Rejected";
+        ChangesRequested => "changes_requested", "Changes requested";
+        Withdrawn => "withdrawn", "Withdrawn";
+        Completed => "completed", "Completed";
+        Promoted => "promoted", "Promoted from the waitlist";
+        Reassigned => "reassigned", "Reassigned";
+    }
+);
 
-/// Joins values into the comma-separated text `parse_list` reads.
-pub fn join_list<T: Copy>(values: &[T], as_str: fn(T) -> &'static str) -> String {
-    values.iter().map(|v| as_str(*v)).collect::<Vec<_>>().join(",")
+text_enum!(
+    /// What an e-mail of the outbox is.
+    MailKind, "kind of e-mail" {
+        Notice => "notice", "Notice";
+        Reminder => "reminder", "Reminder";
+        Digest => "digest", "Daily digest";
+    }
+);
+
+text_enum!(
+    /// What an entry of the audit log records. The names are `area.what`, so that the
+    /// audit page filters an area by the start of the name.
+    AuditAction, "audit action" {
+        ProgramCreated => "program.created", "Program created";
+        ProgramUpdated => "program.updated", "Program updated";
+        ProgramPublished => "program.published", "Program published";
+        ProgramArchived => "program.archived", "Program archived";
+        IntakeCreated => "intake.created", "Intake created";
+        IntakeUpdated => "intake.updated", "Intake updated";
+        EmployeeUpdated => "employee.updated", "Person updated";
+        EmployeeManagerChanged => "employee.manager_changed", "Manager changed";
+        EmployeeProvisioned => "employee.provisioned", "Person created at first sign-in";
+        EmployeesImported => "employees.imported", "People imported";
+        PersonSessionsEnded => "person.sessions_ended", "Sessions ended";
+        DelegationCreated => "delegation.created", "Delegation created";
+        SettingsChanged => "settings.changed", "Settings changed";
+        AccountEmailPreference => "account.email_preference", "E-mail preference changed";
+        AccountSignedOutEverywhere => "account.signed_out_everywhere", "Signed out everywhere";
+        AccountCalendarFeedCreated => "account.calendar_feed_created", "Calendar feed address made";
+        AccountCalendarFeedReplaced => "account.calendar_feed_replaced", "Calendar feed address replaced";
+        AccountCalendarFeedTurnedOff => "account.calendar_feed_turned_off", "Calendar feed turned off";
+    }
+);
+
+/// Several values of one vocabulary kept in one text column, comma-separated; an empty
+/// list is an empty text. (A program's allowed job families and site types.)
+#[derive(Debug, Clone, PartialEq, Eq, Default, diesel::AsExpression, diesel::FromSqlRow)]
+#[diesel(sql_type = diesel::sql_types::Text)]
+pub struct ValueList<T>(pub Vec<T>);
+
+impl<T: StoredName> ValueList<T> {
+    /// Parses the stored text.
+    pub fn parse(text: &str) -> Result<Self, UnknownValue> {
+        text.split(',')
+            .map(str::trim)
+            .filter(|part| !part.is_empty())
+            .map(T::from_str)
+            .collect::<Result<_, _>>()
+            .map(ValueList)
+    }
+
+    /// The text stored for the list.
+    pub fn stored_text(&self) -> String {
+        self.0.iter().map(|v| v.stored_name()).collect::<Vec<_>>().join(",")
+    }
+
+    /// Whether the list holds `value`.
+    pub fn contains(&self, value: T) -> bool
+    where
+        T: PartialEq,
+    {
+        self.0.contains(&value)
+    }
 }
 
 #[cfg(test)]
@@ -193,10 +307,28 @@ mod tests {
 
     #[test]
     fn lists_parse_and_join() {
-        let list: Vec<SiteType> = parse_list("tech_hub, retail_store").unwrap();
-        assert_eq!(list, vec![SiteType::TechHub, SiteType::RetailStore]);
-        assert_eq!(join_list(&list, SiteType::as_str), "tech_hub,retail_store");
-        assert!(parse_list::<SiteType>("").unwrap().is_empty());
-        assert!(parse_list::<SiteType>("moon_base").is_err());
+        let list = ValueList::<SiteType>::parse("tech_hub, retail_store").unwrap();
+        assert_eq!(list.0, vec![SiteType::TechHub, SiteType::RetailStore]);
+        assert_eq!(list.stored_text(), "tech_hub,retail_store");
+        assert!(ValueList::<SiteType>::parse("").unwrap().0.is_empty());
+        assert!(ValueList::<SiteType>::parse("moon_base").is_err());
+    }
+
+    #[test]
+    fn every_vocabulary_round_trips() {
+        fn round_trip<T: StoredName + PartialEq + fmt::Debug>(all: &[T]) {
+            for value in all {
+                assert_eq!(value.stored_name().parse::<T>(), Ok(*value));
+            }
+        }
+        round_trip(EmploymentType::ALL);
+        round_trip(ProgramKind::ALL);
+        round_trip(Category::ALL);
+        round_trip(Format::ALL);
+        round_trip(ProgramStatus::ALL);
+        round_trip(ApplicationStatus::ALL);
+        round_trip(Event::ALL);
+        round_trip(MailKind::ALL);
+        round_trip(AuditAction::ALL);
     }
 }

@@ -47,16 +47,16 @@ pub struct ImportRow {
     pub is_admin: bool,
 }
 
-/// A person already in Upskill, with the values an import compares (stored names).
+/// A person already in Upskill, with the values an import compares.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ExistingPerson {
     pub id: i32,
     pub email: String,
     pub display_name: String,
     pub job_title: String,
-    pub job_family: String,
-    pub site_type: String,
-    pub employment_type: String,
+    pub job_family: JobFamily,
+    pub site_type: SiteType,
+    pub employment_type: EmploymentType,
     pub hire_date: NaiveDate,
     pub manager_id: Option<i32>,
     pub is_admin: bool,
@@ -742,9 +742,9 @@ fn changes(person: &ExistingPerson, row: &ImportRow, manager: &ManagerRef, direc
     };
     compare("display_name", person.display_name.clone(), row.display_name.clone());
     compare("job_title", person.job_title.clone(), row.job_title.clone());
-    compare("job_family", person.job_family.clone(), row.job_family.as_str().to_owned());
-    compare("site_type", person.site_type.clone(), row.site_type.as_str().to_owned());
-    compare("employment_type", person.employment_type.clone(), row.employment_type.as_str().to_owned());
+    compare("job_family", person.job_family.as_str().to_owned(), row.job_family.as_str().to_owned());
+    compare("site_type", person.site_type.as_str().to_owned(), row.site_type.as_str().to_owned());
+    compare("employment_type", person.employment_type.as_str().to_owned(), row.employment_type.as_str().to_owned());
     compare("hire_date", person.hire_date.to_string(), row.hire_date.to_string());
     let manager_changed = match manager {
         ManagerRef::None => person.manager_id.is_some(),
@@ -802,9 +802,9 @@ mod tests {
             email: email.to_owned(),
             display_name: format!("Person {id}"),
             job_title: "Associate".to_owned(),
-            job_family: "fulfillment".to_owned(),
-            site_type: "fulfillment_center".to_owned(),
-            employment_type: "full_time".to_owned(),
+            job_family: JobFamily::Fulfillment,
+            site_type: SiteType::FulfillmentCenter,
+            employment_type: EmploymentType::FullTime,
             hire_date: NaiveDate::from_ymd_opt(2020, 1, 1).unwrap(),
             manager_id,
             is_admin,

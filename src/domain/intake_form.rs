@@ -2,10 +2,10 @@
 
 use chrono::NaiveDate;
 
-use super::application_form::FieldErrors;
+use super::forms::FieldErrors;
 
 /// An intake's fields, checked.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct IntakeDraft {
     pub name: String,
     pub starts_on: NaiveDate,

@@ -1,6 +1,6 @@
 //! The rules of e-mail: when a waiting approval earns a reminder, how long a failed
 //! message waits before it is tried again, when the daily digest is cut, and what a
-//! subject line says. Pure functions; sending lives in `crate::mail`.
+//! subject line says. Pure functions; sending lives in the `mail` module.
 
 use std::time::Duration;
 

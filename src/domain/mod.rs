@@ -12,6 +12,7 @@ pub mod dashboard;
 pub mod eligibility;
 pub mod email;
 pub mod enums;
+pub mod forms;
 pub mod import;
 pub mod intake_form;
 pub mod mail;
@@ -27,6 +28,9 @@ pub mod sign_on;
 
 pub use eligibility::{check_eligibility, Eligibility};
 pub use email::Email;
-pub use enums::{ApplicationStatus, Category, EmploymentType, Format, JobFamily, ProgramKind, ProgramStatus, SiteType};
+pub use enums::{
+    ApplicationStatus, AuditAction, Category, EmploymentType, Event, Format, JobFamily, MailKind, ProgramKind,
+    ProgramStatus, SiteType, ValueList,
+};
 pub use money::Cents;
-pub use program::{EmployeeProfile, ProgramRules};
+pub use program::{EmployeeProfile, ProgramRules, TuitionFunding};

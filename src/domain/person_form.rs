@@ -2,12 +2,13 @@
 
 use chrono::NaiveDate;
 
-use super::application_form::FieldErrors;
 use super::enums::UnknownValue;
+use super::forms::FieldErrors;
 use super::{Email, EmploymentType, JobFamily, SiteType};
 
-/// The form as typed.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+/// The form as typed; the two checkboxes are true when sent at all.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Deserialize, serde::Serialize)]
+#[serde(default)]
 pub struct PersonInput {
     pub display_name: String,
     pub job_title: String,
@@ -16,7 +17,9 @@ pub struct PersonInput {
     pub employment_type: String,
     pub hire_date: String,
     pub manager_email: String,
+    #[serde(deserialize_with = "super::forms::ticked")]
     pub is_admin: bool,
+    #[serde(deserialize_with = "super::forms::ticked")]
     pub active: bool,
 }
 

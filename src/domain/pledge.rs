@@ -4,7 +4,7 @@
 
 use chrono::{Datelike, NaiveDate};
 
-use super::application_form::FieldErrors;
+use super::forms::FieldErrors;
 use super::money::{Cents, MoneyError};
 use super::numbers::{grouped, percent_tenths, percent_text};
 

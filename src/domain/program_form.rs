@@ -3,15 +3,17 @@
 
 use chrono::NaiveDate;
 
-use super::application_form::FieldErrors;
-use super::enums::{join_list, UnknownValue};
+use super::enums::UnknownValue;
+use super::forms::FieldErrors;
 use super::{Category, Cents, Format, JobFamily, ProgramKind, SiteType};
 
 /// The largest yearly tuition cap accepted: $100,000.
 const MAX_CAP: Cents = Cents(10_000_000);
 
-/// The form as typed (every value kept to show the form again).
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+/// The form as typed (every value kept to show the form again). Checkboxes are true
+/// when sent at all; the lists of ticked job families and site types repeat their name.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Deserialize, serde::Serialize)]
+#[serde(default)]
 pub struct ProgramInput {
     pub slug: String,
     pub name: String,
@@ -23,13 +25,18 @@ pub struct ProgramInput {
     pub provider: String,
     pub duration_weeks: String,
     pub min_tenure_days: String,
+    #[serde(deserialize_with = "super::forms::one_or_many")]
     pub job_families: Vec<String>,
+    #[serde(deserialize_with = "super::forms::one_or_many")]
     pub site_types: Vec<String>,
+    #[serde(deserialize_with = "super::forms::ticked")]
     pub full_time_only: bool,
     pub tuition_percent: String,
     pub cap_full_time: String,
     pub cap_part_time: String,
+    #[serde(deserialize_with = "super::forms::ticked")]
     pub needs_manager_approval: bool,
+    #[serde(deserialize_with = "super::forms::ticked")]
     pub needs_admin_approval: bool,
     pub opens_on: String,
     pub closes_on: String,
@@ -58,16 +65,6 @@ pub struct ProgramDraft {
     pub needs_admin_approval: bool,
     pub opens_on: Option<NaiveDate>,
     pub closes_on: Option<NaiveDate>,
-}
-
-impl ProgramDraft {
-    pub fn job_families_text(&self) -> String {
-        join_list(&self.job_families, JobFamily::as_str)
-    }
-
-    pub fn site_types_text(&self) -> String {
-        join_list(&self.site_types, SiteType::as_str)
-    }
 }
 
 fn text(errors: &mut FieldErrors, field: &'static str, what: &str, value: &str, min: usize, max: usize) -> String {
@@ -263,7 +260,7 @@ mod tests {
     fn a_complete_form_becomes_a_program() {
         let draft = parse_program(&good()).unwrap();
         assert_eq!(draft.kind, ProgramKind::Cohort);
-        assert_eq!(draft.job_families_text(), "fulfillment,retail");
+        assert_eq!(draft.job_families, [JobFamily::Fulfillment, JobFamily::Retail]);
         assert_eq!(draft.duration_weeks, Some(12));
         assert_eq!(draft.cap_full_time, Cents(0));
     }

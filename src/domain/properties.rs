@@ -8,7 +8,8 @@ use chrono::NaiveDate;
 use proptest::prelude::*;
 
 use super::application::{transition, Action, Actor, Facts, Seats, Stages, Status};
-use super::application_form::{parse_application, ApplicationInput, FieldErrors, IntakeChoice};
+use super::application_form::{parse_application, ApplicationInput, IntakeChoice};
+use super::forms::FieldErrors;
 use super::intake_form::{parse_intake, MAX_SEATS};
 use super::person_form::{parse_person, PersonInput};
 use super::pledge::{parse_pledge_settings, PledgeInput};

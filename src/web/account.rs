@@ -10,8 +10,9 @@ use serde::Deserialize;
 use super::calendar::{forget_new_feed_address, FeedPanel};
 use super::{page, redirect_with_flash, run_db, Chrome, CsrfForm, EmptyForm, State, Viewer};
 use crate::db;
-use crate::domain::SiteType;
-use crate::error::AppError;
+use crate::db::audit::AuditLine;
+use crate::domain::AuditAction;
+use crate::web::error::AppError;
 
 #[derive(Template)]
 #[template(path = "account.html")]
@@ -51,7 +52,7 @@ pub async fn show_account(state: State, viewer: Viewer, req: HttpRequest) -> Res
         name: employee.display_name.clone(),
         email: employee.email.clone(),
         job_title: employee.job_title.clone(),
-        site: employee.site_type.parse::<SiteType>().map(SiteType::label).unwrap_or("—"),
+        site: employee.site_type.label(),
         manager,
         sessions,
         daily_digest,
@@ -82,16 +83,20 @@ pub async fn save_email_preference(
     // The two radio buttons send one of these; anything else is not this page's form.
     let daily_digest = match form.0.delivery.as_str() {
         "each" => false,
-        "digest" => true,
+        "digest" => true, // not a stored name: the radio button's value
         _ => return Err(AppError::BadRequest("delivery must be `each` or `digest`".to_owned())),
     };
     run_db(&state, move |conn| {
-        db::write_transaction(conn, |conn| {
-            let now = db::now();
+        db::audit::audited(conn, |conn, now| {
             db::outbox::set_digest(conn, id, daily_digest, now)?;
             let details = if daily_digest { "daily digest" } else { "one e-mail per event" };
-            db::audit::record(conn, Some(id), "account.email_preference", &email, details, now)?;
-            Ok::<_, AppError>(())
+            let line = AuditLine {
+                actor_id: Some(id),
+                action: AuditAction::AccountEmailPreference,
+                subject: email,
+                details: details.to_owned(),
+            };
+            Ok::<_, AppError>(((), Some(line)))
         })
     })
     .await?;
@@ -113,11 +118,15 @@ pub async fn sign_out_everywhere(
 ) -> Result<HttpResponse, AppError> {
     let (id, email) = (viewer.id(), viewer.employee.email.clone());
     run_db(&state, move |conn| {
-        db::write_transaction(conn, |conn| {
+        db::audit::audited(conn, |conn, _| {
             let ended = db::sessions::delete_for_employee(conn, id)?;
-            let details = format!("{ended} session(s) ended");
-            db::audit::record(conn, Some(id), "account.signed_out_everywhere", &email, &details, db::now())?;
-            Ok::<_, AppError>(())
+            let line = AuditLine {
+                actor_id: Some(id),
+                action: AuditAction::AccountSignedOutEverywhere,
+                subject: email,
+                details: format!("{ended} session(s) ended"),
+            };
+            Ok::<_, AppError>(((), Some(line)))
         })
     })
     .await?;

@@ -7,15 +7,17 @@ use askama::Template;
 use chrono::Datelike;
 use serde::Deserialize;
 
-use super::applications::{application_page, PageQuery, Pagination, Refusal};
+use super::applications::{application_page, Refusal};
 use super::auth::safe_next;
-use super::catalog::{long_date, today};
+use super::format::long_date;
+use super::paging::{PageQuery, Pagination};
 use super::{page, redirect_with_flash, run_db, Chrome, CsrfForm, State, Viewer};
+use crate::clock::today;
 use crate::db::workflow::{self, DecisionRequest, WorkflowError};
 use crate::db::{self};
 use crate::domain::application::{Action, DomainError, Status};
 use crate::domain::Cents;
-use crate::error::AppError;
+use crate::web::error::AppError;
 
 const QUEUE_PER_PAGE: i64 = 50;
 
@@ -52,7 +54,7 @@ struct QueuePage {
 
 /// "3 days", "5 hours", "a few minutes".
 pub fn waited(since: chrono::NaiveDateTime) -> String {
-    let elapsed = db::now() - since;
+    let elapsed = crate::clock::now() - since;
     let plural = |n: i64, unit: &str| format!("{n} {unit}{}", if n == 1 { "" } else { "s" });
     if elapsed.num_days() >= 1 {
         plural(elapsed.num_days(), "day")
@@ -97,60 +99,8 @@ pub async fn list_approvals(
         let items = db::applications::queue(conn, &scope, pagination.offset(QUEUE_PER_PAGE), QUEUE_PER_PAGE)?;
         let mut rows = Vec::with_capacity(items.len());
         for item in items {
-            let budget = match (item.covered_cents, item.term_starts_on) {
-                (Some(_), Some(term)) => {
-                    let program = programs.iter().find(|p| p.id == item.program_id);
-                    let cap = program.map_or(0, |p| {
-                        if item.employment_type == "part_time" {
-                            p.annual_cap_part_time_cents
-                        } else {
-                            p.annual_cap_full_time_cents
-                        }
-                    });
-                    let committed: i64 = db::applications::committed_tuition_cents(
-                        conn,
-                        item.employee_id,
-                        item.program_id,
-                        term.year(),
-                        Some(item.id),
-                    )?
-                    .iter()
-                    .sum();
-                    Some(format!(
-                        "{} of {} left for {}",
-                        Cents(cap).saturating_sub(Cents(committed)),
-                        Cents(cap),
-                        term.year()
-                    ))
-                }
-                _ => None,
-            };
-            let what = match (&item.intake_name, item.intake_starts_on, item.amount_cents) {
-                (Some(name), Some(starts), _) => format!("{name} (starts {})", long_date(starts)),
-                (_, _, Some(amount)) => format!("{} tuition", Cents(amount)),
-                _ => "Self-paced".to_owned(),
-            };
-            let stage = match (item.status.as_str(), item.approver_id) {
-                ("manager_approved", _) => "Program team",
-                (_, None) => "Manager stage (no manager)",
-                _ => "Manager",
-            };
-            let acting_for = item
-                .approver_id
-                .filter(|approver| *approver != employee.id)
-                .and_then(|approver| delegators.iter().find(|(id, _)| *id == approver))
-                .map(|(_, name)| name.clone());
-            rows.push(QueueRow {
-                id: item.id,
-                version: item.version,
-                employee_name: item.employee_name,
-                program_name: item.program_name,
-                what,
-                waited: waited(item.submitted_at),
-                stage,
-                acting_for,
-                budget,
-            });
+            let budget = budget_line(conn, &item, &programs)?;
+            rows.push(queue_row(item, budget, employee.id, &delegators));
         }
         let programs = programs
             .into_iter()
@@ -161,6 +111,62 @@ pub async fn list_approvals(
     .await?;
     let program = query.program.clone().unwrap_or_default();
     page(&req, &QueuePage { chrome: viewer.chrome("approvals"), rows, total, programs, program, pagination })
+}
+
+/// "$X of $Y left for YEAR" for a tuition request in the queue: what the applicant has
+/// left of their yearly cap, besides this request.
+fn budget_line(
+    conn: &mut db::DbConnection,
+    item: &db::applications::QueueItem,
+    programs: &[db::programs::Program],
+) -> Result<Option<String>, AppError> {
+    let (Some(_), Some(term)) = (item.covered_cents, item.term_starts_on) else {
+        return Ok(None);
+    };
+    let cap = programs
+        .iter()
+        .find(|p| p.id == item.program_id)
+        .map_or(Cents(0), |p| p.funding().cap_for(item.employment_type));
+    let committed: i64 =
+        db::applications::committed_tuition_cents(conn, item.employee_id, item.program_id, term.year(), Some(item.id))?
+            .iter()
+            .sum();
+    Ok(Some(format!("{} of {} left for {}", cap.saturating_sub(Cents(committed)), cap, term.year())))
+}
+
+/// A queue item as the queue shows it.
+fn queue_row(
+    item: db::applications::QueueItem,
+    budget: Option<String>,
+    viewer_id: i32,
+    delegators: &[(i32, String)],
+) -> QueueRow {
+    let what = match (&item.intake_name, item.intake_starts_on, item.amount_cents) {
+        (Some(name), Some(starts), _) => format!("{name} (starts {})", long_date(starts)),
+        (_, _, Some(amount)) => format!("{} tuition", Cents(amount)),
+        _ => "Self-paced".to_owned(),
+    };
+    let stage = match (item.status, item.approver_id) {
+        (Status::ManagerApproved, _) => "Program team",
+        (_, None) => "Manager stage (no manager)",
+        _ => "Manager",
+    };
+    let acting_for = item
+        .approver_id
+        .filter(|approver| *approver != viewer_id)
+        .and_then(|approver| delegators.iter().find(|(id, _)| *id == approver))
+        .map(|(_, name)| name.clone());
+    QueueRow {
+        id: item.id,
+        version: item.version,
+        employee_name: item.employee_name,
+        program_name: item.program_name,
+        what,
+        waited: waited(item.submitted_at),
+        stage,
+        acting_for,
+        budget,
+    }
 }
 
 /// The fields of a decision form.
@@ -201,8 +207,6 @@ fn decided_message(decided: &workflow::Decided) -> String {
 /// A message for a decision that changed nothing, and its status code.
 fn refusal(err: WorkflowError) -> Result<(StatusCode, String), AppError> {
     Ok(match err {
-        WorkflowError::OwnApplication => return Err(AppError::Forbidden),
-        WorkflowError::NotFound => return Err(AppError::NotFound),
         WorkflowError::Refused(err @ DomainError::CommentRequired(_)) => {
             (StatusCode::UNPROCESSABLE_ENTITY, err.to_string())
         }
@@ -224,8 +228,7 @@ fn refusal(err: WorkflowError) -> Result<(StatusCode, String), AppError> {
         WorkflowError::AlreadyActive(_) => {
             (StatusCode::CONFLICT, "The applicant already has an active application to this program.".to_owned())
         }
-        WorkflowError::Database(err) => return Err(err.into()),
-        other @ WorkflowError::PersonRefused(_) => return Err(AppError::Internal(anyhow::anyhow!("{other}"))),
+        other => return Err(other.into()),
     })
 }
 

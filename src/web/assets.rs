@@ -33,7 +33,7 @@ fn etag(asset: &Asset) -> String {
 #[get("/static/{name}")]
 pub async fn serve_asset(name: web::Path<String>, req: HttpRequest) -> HttpResponse {
     let Some(asset) = ASSETS.iter().find(|a| a.name == name.as_str()) else {
-        return crate::error::error_response(actix_web::http::StatusCode::NOT_FOUND);
+        return crate::web::error::error_response(actix_web::http::StatusCode::NOT_FOUND);
     };
     let tag = etag(asset);
     let fresh = req.headers().get(header::IF_NONE_MATCH).and_then(|v| v.to_str().ok()).is_some_and(|v| v == tag);

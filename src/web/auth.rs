@@ -22,9 +22,9 @@ use super::{
 use crate::config::{AuthMode, Settings};
 use crate::db;
 use crate::domain::Email;
-use crate::error::AppError;
 use crate::security::{constant_time_eq, random_token, sign, verify_password, verify_signed, DUMMY_PASSWORD_HASH};
-use crate::session_store::EMPLOYEE_ID_KEY;
+use crate::web::error::AppError;
+use crate::web::session::EMPLOYEE_ID_KEY;
 
 /// The cookie holding the signed token of the sign-in form.
 const LOGIN_CSRF_COOKIE: &str = "upskill_login";

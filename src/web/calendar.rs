@@ -8,15 +8,16 @@ use actix_web::cookie::{time, Cookie, CookieJar, Key, SameSite};
 use actix_web::http::header::{ContentDisposition, DispositionParam, DispositionType};
 use actix_web::{get, post, web, HttpRequest, HttpResponse, HttpResponseBuilder};
 
-use super::catalog::long_date;
+use super::format::long_date;
 use super::{redirect_with_flash, remove_cookie, run_db, AppState, CsrfForm, EmptyForm, State, Viewer};
 use crate::config::Settings;
 use crate::db;
+use crate::db::audit::AuditLine;
 use crate::db::calendar::Place;
 use crate::domain::calendar::{offers_calendar, AllDayEvent, Calendar};
-use crate::domain::ApplicationStatus;
-use crate::error::AppError;
+use crate::domain::AuditAction;
 use crate::security::{installation_tag, random_token, sha256_hex};
+use crate::web::error::AppError;
 
 /// Random bytes in a feed token (43 characters once encoded).
 const FEED_TOKEN_BYTES: usize = 32;
@@ -77,12 +78,11 @@ pub async fn download_place(
     let Some(place) = place.filter(|place| place.employee_id == viewer.id()) else {
         return Err(AppError::NotFound);
     };
-    let status: ApplicationStatus = place.status.parse().map_err(AppError::corrupt)?;
-    if !offers_calendar(status) {
+    if !offers_calendar(place.status) {
         return Err(AppError::NotFound);
     }
     let events = [event_of(&place, &site_url(&req, &state.settings), &uid_tag(&state))];
-    let ics = Calendar { name: None, refresh_hours: None, events: &events, stamp: db::now() }.to_ics();
+    let ics = Calendar { name: None, refresh_hours: None, events: &events, stamp: crate::clock::now() }.to_ics();
     let slug: String = place.program_slug.chars().filter(|c| c.is_ascii_alphanumeric() || *c == '-').collect();
     let file_name = if slug.is_empty() { "upskill.ics".to_owned() } else { format!("{slug}.ics") };
     let attachment = ContentDisposition {
@@ -113,7 +113,7 @@ pub async fn show_feed(state: State, req: HttpRequest) -> Result<HttpResponse, A
         name: Some("Upskill: your places"),
         refresh_hours: Some(FEED_REFRESH_HOURS),
         events: &events,
-        stamp: db::now(),
+        stamp: crate::clock::now(),
     };
     Ok(calendar(&mut HttpResponse::Ok(), document.to_ics()))
 }
@@ -131,16 +131,15 @@ pub async fn new_feed_address(
     let token_hash = sha256_hex(&token);
     let (id, email) = (viewer.id(), viewer.employee.email.clone());
     let replaced = run_db(&state, move |conn| {
-        db::write_transaction(conn, |conn| {
-            let now = db::now();
+        db::audit::audited(conn, |conn, now| {
             let replaced = db::calendar::replace_feed(conn, id, &token_hash, now)?;
             let (action, details) = if replaced {
-                ("account.calendar_feed_replaced", "new feed address; the previous one no longer works")
+                (AuditAction::AccountCalendarFeedReplaced, "new feed address; the previous one no longer works")
             } else {
-                ("account.calendar_feed_created", "feed address created")
+                (AuditAction::AccountCalendarFeedCreated, "feed address created")
             };
-            db::audit::record(conn, Some(id), action, &email, details, now)?;
-            Ok::<_, AppError>(replaced)
+            let line = AuditLine { actor_id: Some(id), action, subject: email, details: details.to_owned() };
+            Ok::<_, AppError>((replaced, Some(line)))
         })
     })
     .await?;
@@ -159,13 +158,15 @@ pub async fn new_feed_address(
 pub async fn turn_off_feed(state: State, viewer: Viewer, _form: CsrfForm<EmptyForm>) -> Result<HttpResponse, AppError> {
     let (id, email) = (viewer.id(), viewer.employee.email.clone());
     let ended = run_db(&state, move |conn| {
-        db::write_transaction(conn, |conn| {
+        db::audit::audited(conn, |conn, _| {
             let ended = db::calendar::delete_feed(conn, id)?;
-            if ended {
-                let details = "feed turned off; its address no longer works";
-                db::audit::record(conn, Some(id), "account.calendar_feed_turned_off", &email, details, db::now())?;
-            }
-            Ok::<_, AppError>(ended)
+            let line = ended.then(|| AuditLine {
+                actor_id: Some(id),
+                action: AuditAction::AccountCalendarFeedTurnedOff,
+                subject: email,
+                details: "feed turned off; its address no longer works".to_owned(),
+            });
+            Ok::<_, AppError>((ended, line))
         })
     })
     .await?;

@@ -6,16 +6,14 @@ use chrono::{Datelike, NaiveDate};
 use serde::Deserialize;
 
 use super::{page, published_programs, run_db, Chrome, State, Viewer};
+use crate::clock::today;
 use crate::db::programs::{IntakeWithSeats, Program};
 use crate::db::{self};
-use crate::domain::enums::UnknownValue;
-use crate::domain::{check_eligibility, Category, Cents, Eligibility, Format, ProgramKind, ProgramRules};
-use crate::error::AppError;
-
-/// Today's date, in UTC, as the eligibility rules see it.
-pub fn today() -> NaiveDate {
-    chrono::Utc::now().date_naive()
-}
+use crate::domain::{
+    check_eligibility, Category, Cents, Eligibility, Format, ProgramKind, ProgramRules, ProgramStatus,
+};
+use crate::web::error::AppError;
+use crate::web::format::long_date;
 
 /// An option of a filter `<select>`.
 pub struct SelectOption {
@@ -85,9 +83,9 @@ impl CatalogFilter {
                 .any(|field| field.to_lowercase().contains(&needle))
         };
         text_matches
-            && self.kind.is_none_or(|k| program.kind == k.as_str())
-            && self.category.is_none_or(|c| program.category == c.as_str())
-            && self.format.is_none_or(|f| program.format == f.as_str())
+            && self.kind.is_none_or(|k| program.kind == k)
+            && self.category.is_none_or(|c| program.category == c)
+            && self.format.is_none_or(|f| program.format == f)
             && (!self.eligible_only || eligibility.is_eligible())
     }
 }
@@ -107,10 +105,6 @@ pub struct ProgramView {
     pub eligible: bool,
 }
 
-fn label_of<T: std::str::FromStr<Err = UnknownValue>>(stored: &str, label: fn(T) -> &'static str) -> &'static str {
-    stored.parse::<T>().map(label).unwrap_or("—")
-}
-
 impl ProgramView {
     fn new(program: &Program, eligibility: &Eligibility) -> ProgramView {
         ProgramView {
@@ -118,9 +112,9 @@ impl ProgramView {
             name: program.name.clone(),
             summary: program.summary.clone(),
             provider: program.provider.clone(),
-            kind: label_of(&program.kind, ProgramKind::label),
-            category: label_of(&program.category, Category::label),
-            format: label_of(&program.format, Format::label),
+            kind: program.kind.label(),
+            category: program.category.label(),
+            format: program.format.label(),
             eligibility_code: eligibility.code(),
             eligibility_headline: eligibility.headline(),
             eligibility_reasons: eligibility.reasons().to_vec(),
@@ -129,18 +123,9 @@ impl ProgramView {
     }
 }
 
-/// Eligibility of the viewer for a program; a row that no longer parses is logged and
-/// shown as ineligible rather than breaking the page.
+/// Eligibility of the viewer for a program.
 fn eligibility_for(viewer: &Viewer, program: &Program, today: NaiveDate) -> Eligibility {
-    match (viewer.employee.profile(), program.rules()) {
-        (Ok(profile), Ok(rules)) => check_eligibility(&profile, &rules, today),
-        (profile, rules) => {
-            tracing::error!(program = %program.slug, ?profile, ?rules, "stored values do not parse");
-            Eligibility::Ineligible(
-                vec!["This program's rules could not be read; contact the program team.".to_owned()],
-            )
-        }
-    }
+    check_eligibility(&viewer.employee.profile(), &program.rules(), today)
 }
 
 #[derive(Template)]
@@ -208,11 +193,6 @@ impl From<&IntakeWithSeats> for IntakeView {
             seats_left: intake.seats_left(),
         }
     }
-}
-
-/// `3 February 2027`.
-pub fn long_date(date: NaiveDate) -> String {
-    date.format("%-d %B %Y").to_string()
 }
 
 /// Tuition funding: the percentage, the viewer's cap and what is left of it this year.
@@ -285,7 +265,7 @@ pub async fn show_program(
     let year = today().year();
     let (program, intakes, committed) = run_db(&state, move |conn| {
         let program = db::programs::find_by_slug(conn, &slug)?;
-        if program.status != "published" && !is_admin {
+        if program.status != ProgramStatus::Published && !is_admin {
             return Err(AppError::NotFound);
         }
         let intakes = db::programs::intakes_with_seats(conn, program.id)?;
@@ -293,19 +273,15 @@ pub async fn show_program(
         Ok((program, intakes, committed))
     })
     .await?;
-    let rules = program.rules().map_err(|e| AppError::Internal(e.into()))?;
+    let rules = program.rules();
     let eligibility = eligibility_for(&viewer, &program, today());
-    let funding = (program.kind == ProgramKind::Tuition.as_str()).then(|| {
-        let your_cap = viewer
-            .employee
-            .profile()
-            .map(|p| rules.annual_cap_for(p.employment_type))
-            .unwrap_or(rules.annual_cap_part_time);
+    let funding = (program.kind == ProgramKind::Tuition).then(|| {
+        let your_cap = rules.funding.cap_for(viewer.employee.employment_type);
         let used = Cents(committed.iter().sum());
         FundingView {
-            percent: rules.tuition_percent,
-            cap_full_time: rules.annual_cap_full_time.to_string(),
-            cap_part_time: rules.annual_cap_part_time.to_string(),
+            percent: rules.funding.percent,
+            cap_full_time: rules.funding.cap_full_time.to_string(),
+            cap_part_time: rules.funding.cap_part_time.to_string(),
             year,
             your_cap: your_cap.to_string(),
             left_this_year: your_cap.saturating_sub(used).to_string(),
@@ -326,7 +302,7 @@ pub async fn show_program(
         who_can_apply: rules_in_words(&rules),
         approval: approval_in_words(&program),
         funding,
-        is_cohort: program.kind == ProgramKind::Cohort.as_str(),
+        is_cohort: program.kind == ProgramKind::Cohort,
         intakes: intakes.iter().map(IntakeView::from).collect(),
         window,
         program: ProgramView::new(&program, &eligibility),

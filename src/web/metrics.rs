@@ -7,8 +7,8 @@ use actix_web::{get, HttpResponse};
 use super::{run_db, State};
 use crate::db::{self, DbConnection};
 use crate::domain::enums::ApplicationStatus;
-use crate::error::AppError;
 use crate::metrics::MetricFamily;
+use crate::web::error::AppError;
 
 /// The text format's content type.
 const CONTENT_TYPE: &str = "text/plain; version=0.0.4; charset=utf-8";
@@ -67,7 +67,7 @@ fn read_database_gauges(conn: &mut DbConnection) -> Result<Vec<MetricFamily>, Ap
     let counted = db::stats::applications_by_status(conn)?;
     let mut applications = MetricFamily::gauge("upskill_applications", "Applications by state.");
     for status in ApplicationStatus::ALL {
-        let count: i64 = counted.iter().filter(|(stored, _)| stored == status.as_str()).map(|(_, n)| n).sum();
+        let count: i64 = counted.iter().filter(|(stored, _)| stored == status).map(|(_, n)| n).sum();
         applications = applications.labelled("state", status.as_str(), count as f64);
     }
     families.push(applications);
@@ -77,7 +77,7 @@ fn read_database_gauges(conn: &mut DbConnection) -> Result<Vec<MetricFamily>, Ap
     let (alone, in_digest) = db::outbox::backlog(conn)?;
     let outbox = MetricFamily::gauge("upskill_outbox_pending", "E-mail neither sent nor given up, by how it goes out.")
         .labelled("delivery", "alone", alone as f64)
-        .labelled("delivery", "digest", in_digest as f64);
+        .labelled("delivery", "digest", in_digest as f64); // not a stored name: a metric label
     families.push(outbox);
 
     Ok(families)

@@ -10,11 +10,15 @@ pub mod assets;
 pub mod auth;
 pub mod calendar;
 pub mod catalog;
+pub mod error;
+pub mod format;
 pub mod health;
 pub mod home;
 pub mod metrics;
 pub mod notifications;
 pub mod observe;
+pub mod paging;
+pub mod session;
 pub mod sso;
 pub mod team;
 
@@ -33,9 +37,9 @@ use serde::Deserialize;
 
 use crate::config::Settings;
 use crate::db::{self, DbConnection, DbPool};
-use crate::error::AppError;
 use crate::security::constant_time_eq;
-use crate::session_store::EMPLOYEE_ID_KEY;
+use crate::web::error::AppError;
+use crate::web::session::EMPLOYEE_ID_KEY;
 
 /// Shared by every handler through `web::Data`.
 pub struct AppState {
@@ -211,7 +215,7 @@ impl FromRequest for Viewer {
                 }
                 let (employee, is_manager, unread) = (row.employee, row.has_direct_reports, row.unread_notifications);
                 let awaiting = if is_manager || employee.is_admin {
-                    let (scope, _) = db::workflow::queue_scope(conn, &employee, catalog::today(), None)?;
+                    let (scope, _) = db::workflow::queue_scope(conn, &employee, crate::clock::today(), None)?;
                     db::applications::queue_count_up_to(conn, &scope, AWAITING_SHOWN_UP_TO + 1)?
                 } else {
                     0

@@ -4,10 +4,11 @@ use actix_web::{get, post, web, HttpRequest, HttpResponse};
 use askama::Template;
 use serde::Deserialize;
 
-use super::applications::{long_time, PageQuery, Pagination};
+use super::format::long_time;
+use super::paging::{PageQuery, Pagination};
 use super::{page, redirect_with_flash, run_db, Chrome, CsrfForm, State, Viewer};
 use crate::db;
-use crate::error::AppError;
+use crate::web::error::AppError;
 
 const NOTIFICATIONS_PER_PAGE: i64 = 50;
 
@@ -89,7 +90,8 @@ pub async fn mark_notifications_read(
         }
     };
     let marked =
-        run_db(&state, move |conn| Ok(db::notifications::mark_read(conn, employee_id, id, db::now())?)).await?;
+        run_db(&state, move |conn| Ok(db::notifications::mark_read(conn, employee_id, id, crate::clock::now())?))
+            .await?;
     let message = match (id, marked) {
         (Some(_), 0) => "That notification was already read.".to_owned(),
         (Some(_), _) => "Marked as read.".to_owned(),

@@ -28,16 +28,16 @@ use base64::Engine;
 use serde::Deserialize;
 
 use super::auth::{safe_next, start_session};
-use super::{catalog, redirect_with_flash, remove_cookie, run_db, AppState, Chrome, State};
+use super::{redirect_with_flash, remove_cookie, run_db, AppState, Chrome, State};
 use crate::config::AuthMode;
 use crate::db;
 use crate::db::employees::Employee;
 use crate::domain::sign_on::{decide, ProvisionedPerson, SignOnDecision};
 use crate::domain::Email;
-use crate::error::AppError;
 use crate::oidc::{OidcError, PendingSignIn};
 use crate::security::{constant_time_eq, sign, verify_signed};
-use crate::session_store::EMPLOYEE_ID_KEY;
+use crate::web::error::AppError;
+use crate::web::session::EMPLOYEE_ID_KEY;
 
 /// The session key that remembers which e-mail the proxy named (header mode).
 pub const SSO_EMAIL_KEY: &str = "sso_email";
@@ -229,7 +229,7 @@ async fn admit(
             (SignOnDecision::SignIn, Some(employee)) => Ok(Ok(employee)),
             (SignOnDecision::Deactivated, _) => Ok(Err(Refusal::Deactivated)),
             (SignOnDecision::Provision, _) => {
-                let person = ProvisionedPerson::new(email, name.as_deref(), catalog::today());
+                let person = ProvisionedPerson::new(email, name.as_deref(), crate::clock::today());
                 let employee = db::employees::provision(conn, &person, how)?;
                 tracing::info!(employee_id = employee.id, how, "employee created at first sign-in");
                 Ok(Ok(employee))

@@ -7,13 +7,15 @@ use askama::Template;
 use chrono::{Days, NaiveDate};
 use serde::Deserialize;
 
-use super::catalog::{long_date, today};
-use super::home::status_label;
+use super::format::long_date;
 use super::{page_with_status, redirect_with_flash, run_db, Chrome, CsrfForm, State, Viewer};
+use crate::clock::today;
 use crate::db;
-use crate::domain::application_form::FieldErrors;
+use crate::db::audit::AuditLine;
+use crate::domain::forms::FieldErrors;
+use crate::domain::AuditAction;
 use crate::domain::Email;
-use crate::error::AppError;
+use crate::web::error::AppError;
 
 /// The longest a delegation may run.
 const MAX_DELEGATION_DAYS: u64 = 366;
@@ -21,8 +23,8 @@ const MAX_DELEGATION_DAYS: u64 = 366;
 pub struct TeamApplicationView {
     pub id: i32,
     pub program_name: String,
-    pub status: String,
-    pub status_label: String,
+    pub status: &'static str,
+    pub status_label: &'static str,
     pub submitted_on: String,
 }
 
@@ -100,8 +102,8 @@ async fn team_page(
                 .map(|a| TeamApplicationView {
                     id: a.id,
                     program_name: a.program_name.clone(),
-                    status_label: status_label(&a.status),
-                    status: a.status.clone(),
+                    status_label: a.status.label(),
+                    status: a.status.as_str(),
                     submitted_on: long_date(a.submitted_at.date()),
                 })
                 .collect(),
@@ -223,17 +225,15 @@ pub async fn add_delegation(
         return team_page(&state, &viewer, view, StatusCode::UNPROCESSABLE_ENTITY, &req).await;
     };
     run_db(&state, move |conn| {
-        db::write_transaction(conn, |conn| {
-            db::delegations::insert(conn, manager_id, delegate_id, starts_on, ends_on, db::now())?;
-            db::audit::record(
-                conn,
-                Some(manager_id),
-                "delegation.created",
-                &format!("employee {delegate_id}"),
-                &format!("{starts_on} to {ends_on}"),
-                db::now(),
-            )?;
-            Ok::<_, AppError>(())
+        db::audit::audited(conn, |conn, now| {
+            db::delegations::insert(conn, manager_id, delegate_id, starts_on, ends_on, now)?;
+            let line = AuditLine {
+                actor_id: Some(manager_id),
+                action: AuditAction::DelegationCreated,
+                subject: format!("employee {delegate_id}"),
+                details: format!("{starts_on} to {ends_on}"),
+            };
+            Ok::<_, AppError>(((), Some(line)))
         })
     })
     .await?;

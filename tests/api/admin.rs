@@ -4,6 +4,7 @@
 use diesel::prelude::*;
 use reqwest::StatusCode;
 use upskill::db::schema::{applications, audit_log, employees, programs};
+use upskill::domain::ApplicationStatus;
 
 use crate::helpers::{
     apply, attribute_values, employee_fixture, employee_id, form_fields, intake_ids, location, program_id, signed_in,
@@ -388,7 +389,7 @@ fn add_applications(app: &TestApp, count: usize) {
     let start = chrono::NaiveDate::from_ymd_opt(2025, 1, 1).unwrap().and_hms_opt(9, 0, 0).unwrap();
     for n in 0..count {
         let at = start + chrono::TimeDelta::days(i64::try_from(n).unwrap());
-        ApplicationBuilder::new(fiona, program, "completed").at(at).insert(&mut app.db());
+        ApplicationBuilder::new(fiona, program, ApplicationStatus::Completed).at(at).insert(&mut app.db());
     }
 }
 

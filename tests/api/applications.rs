@@ -3,6 +3,7 @@
 use diesel::prelude::*;
 use reqwest::StatusCode;
 use upskill::db::schema::{application_events, applications, intakes, notifications, programs};
+use upskill::domain::ApplicationStatus;
 
 use crate::helpers::{
     application_id, apply, attribute_values, count_applications, employee_id, intake_ids, location, program_id,
@@ -170,7 +171,10 @@ async fn the_cap_counts_the_employee_s_other_applications_of_that_year() {
     let program_id: i32 = program_id(&app, "career-choice");
     let term = chrono::Utc::now().date_naive() + chrono::Days::new(40);
     // A completed course earlier in the same year took $2,000 of the cap.
-    ApplicationBuilder::new(fiona_id, program_id, "completed").version(3).tuition(term, 200_000).insert(&mut app.db());
+    ApplicationBuilder::new(fiona_id, program_id, ApplicationStatus::Completed)
+        .version(3)
+        .tuition(term, 200_000)
+        .insert(&mut app.db());
     let fiona = signed_in(&app, "fiona.associate").await;
     let fields = |amount: &'static str| {
         vec![
@@ -499,8 +503,8 @@ async fn withdrawing_an_approved_place_promotes_the_oldest_waitlisted_applicatio
     let app = spawn_app().await;
     let intake = intake_ids(&app, "amazon-apprenticeship")[0];
     let program_id: i32 = program_id(&app, "amazon-apprenticeship");
-    let now = upskill::db::now();
-    let place = |email: &str, status: &str, waitlisted_minutes_ago: Option<i64>| {
+    let now = upskill::clock::now();
+    let place = |email: &str, status: ApplicationStatus, waitlisted_minutes_ago: Option<i64>| {
         let builder = ApplicationBuilder::new(employee_id(&app, email), program_id, status).intake(intake).version(3);
         match waitlisted_minutes_ago {
             Some(minutes) => builder.waitlisted_at(now - chrono::TimeDelta::minutes(minutes)),
@@ -508,9 +512,9 @@ async fn withdrawing_an_approved_place_promotes_the_oldest_waitlisted_applicatio
         }
         .insert(&mut app.db())
     };
-    let fiona_app = place("fiona.associate@upskill.example", "approved", None);
-    let paula_app = place("paula.parttime@upskill.example", "waitlisted", Some(10));
-    let carl_app = place("carl.corporate@upskill.example", "waitlisted", Some(5));
+    let fiona_app = place("fiona.associate@upskill.example", ApplicationStatus::Approved, None);
+    let paula_app = place("paula.parttime@upskill.example", ApplicationStatus::Waitlisted, Some(10));
+    let carl_app = place("carl.corporate@upskill.example", ApplicationStatus::Waitlisted, Some(5));
 
     let carl = signed_in(&app, "carl.corporate").await;
     let (_, mine) = carl.page("/applications").await;

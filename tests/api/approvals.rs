@@ -3,6 +3,7 @@
 use diesel::prelude::*;
 use reqwest::StatusCode;
 use upskill::db::schema::{application_events, applications, employees, intakes};
+use upskill::domain::ApplicationStatus;
 
 use crate::helpers::{
     apply, assert_stats_consistent, attribute_values, employee_fixture, employee_id, intake_ids, location, program_id,
@@ -587,7 +588,10 @@ async fn the_tuition_cap_is_checked_again_at_final_approval() {
         .unwrap()
         .unwrap();
     let fiona_id = employee_id(&app, "fiona.associate@upskill.example");
-    ApplicationBuilder::new(fiona_id, program_id, "completed").version(3).tuition(term, 200_000).insert(&mut app.db());
+    ApplicationBuilder::new(fiona_id, program_id, ApplicationStatus::Completed)
+        .version(3)
+        .tuition(term, 200_000)
+        .insert(&mut app.db());
     let maria = signed_in(&app, "maria.manager").await;
     let response = decide(&maria, &app, id, "approve", "").await;
     assert_eq!(response.status(), StatusCode::CONFLICT);
@@ -630,7 +634,7 @@ async fn simultaneous_final_approvals_never_overbook_an_intake() {
             );
             let person = upskill::db::employees::insert(&mut app.db(), &racer).unwrap();
             ids.push(
-                ApplicationBuilder::new(person, program_id, "manager_approved")
+                ApplicationBuilder::new(person, program_id, ApplicationStatus::ManagerApproved)
                     .intake(intake)
                     .approver(maria_id)
                     .undecided()
@@ -665,7 +669,10 @@ async fn the_navigation_counts_a_long_queue_as_99_plus_and_the_queue_page_gives_
     for n in 0..100 {
         let person = employee_fixture(&format!("queued{n}@upskill.example"), &format!("Queued {n}"), Some(maria));
         let person = upskill::db::employees::insert(&mut app.db(), &person).unwrap();
-        ApplicationBuilder::new(person, program, "submitted").approver(maria).undecided().insert(&mut app.db());
+        ApplicationBuilder::new(person, program, ApplicationStatus::Submitted)
+            .approver(maria)
+            .undecided()
+            .insert(&mut app.db());
     }
     let browser = signed_in(&app, "maria.manager").await;
     let (_, queue) = browser.page("/approvals").await;

@@ -196,7 +196,7 @@ async fn page_views_of_a_signed_in_person_do_not_rewrite_the_session() {
 async fn an_idle_session_expires() {
     let app = spawn_app().await;
     app.browser.sign_in("fiona.associate@upskill.example").await;
-    let long_ago = upskill::db::now() - chrono::TimeDelta::hours(9);
+    let long_ago = upskill::clock::now() - chrono::TimeDelta::hours(9);
     diesel::update(sessions::table).set(sessions::last_seen_at.eq(long_ago)).execute(&mut app.db()).unwrap();
     assert_eq!(app.browser.page("/").await.0, StatusCode::SEE_OTHER);
 }
@@ -205,7 +205,7 @@ async fn an_idle_session_expires() {
 async fn a_session_past_its_absolute_expiry_ends_even_when_active() {
     let app = spawn_app().await;
     app.browser.sign_in("fiona.associate@upskill.example").await;
-    let past = upskill::db::now() - chrono::TimeDelta::minutes(1);
+    let past = upskill::clock::now() - chrono::TimeDelta::minutes(1);
     diesel::update(sessions::table).set(sessions::expires_at.eq(past)).execute(&mut app.db()).unwrap();
     assert_eq!(app.browser.page("/").await.0, StatusCode::SEE_OTHER);
 }

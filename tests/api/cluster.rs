@@ -4,6 +4,7 @@
 use diesel::prelude::*;
 use reqwest::StatusCode;
 use upskill::db::schema::{applications, programs};
+use upskill::domain::ApplicationStatus;
 
 use crate::helpers::{
     apply, attribute_values, employee_fixture, fresh_database, start_server, texts, ApplicationBuilder, Browser,
@@ -102,7 +103,7 @@ async fn simultaneous_final_approvals_spread_over_two_servers_never_overbook_an_
             );
             let person = upskill::db::employees::insert(&mut conn, &member).unwrap();
             ids.push(
-                ApplicationBuilder::new(person, program, "manager_approved")
+                ApplicationBuilder::new(person, program, ApplicationStatus::ManagerApproved)
                     .intake(intake)
                     .approver(maria)
                     .undecided()

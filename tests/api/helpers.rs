@@ -8,6 +8,7 @@ use reqwest::{Response, StatusCode, Url};
 use scraper::{Html, Selector};
 use upskill::config::Settings;
 use upskill::db::{self, DbPool, PooledDb};
+use upskill::domain::{ApplicationStatus, EmploymentType, JobFamily, SiteType};
 use upskill::startup::Application;
 
 pub const DEMO_PASSWORD: &str = "upskill-demo";
@@ -419,19 +420,21 @@ pub async fn set_manager(admin: &Browser, employee_id: i32, manager_email: &str)
 pub struct ApplicationBuilder(upskill::db::applications::NewApplication);
 
 impl ApplicationBuilder {
-    pub fn new(employee_id: i32, program_id: i32, status: &str) -> ApplicationBuilder {
-        let now = db::now();
+    pub fn new(employee_id: i32, program_id: i32, status: ApplicationStatus) -> ApplicationBuilder {
+        let now = upskill::clock::now();
         ApplicationBuilder(upskill::db::applications::NewApplication {
             employee_id,
             program_id,
-            intake_id: None,
-            status: status.into(),
-            motivation: MOTIVATION.into(),
-            institution: None,
-            course_title: None,
-            term_starts_on: None,
-            amount_cents: None,
-            covered_cents: None,
+            status,
+            details: upskill::db::applications::DetailsChange {
+                intake_id: None,
+                motivation: MOTIVATION.into(),
+                institution: None,
+                course_title: None,
+                term_starts_on: None,
+                amount_cents: None,
+                covered_cents: None,
+            },
             approver_id: None,
             submitted_at: now,
             decided_at: Some(now),
@@ -439,12 +442,12 @@ impl ApplicationBuilder {
             version: 2,
             created_at: now,
             updated_at: now,
-            site_type: "fulfillment_center".into(),
+            site_type: SiteType::FulfillmentCenter,
         })
     }
 
     pub fn intake(mut self, intake_id: i32) -> Self {
-        self.0.intake_id = Some(intake_id);
+        self.0.details.intake_id = Some(intake_id);
         self
     }
 
@@ -480,11 +483,11 @@ impl ApplicationBuilder {
 
     /// A tuition request of `cents`, all of it covered, for a term starting on `term`.
     pub fn tuition(mut self, term: chrono::NaiveDate, cents: i64) -> Self {
-        self.0.institution = Some("Old College".into());
-        self.0.course_title = Some("Earlier course".into());
-        self.0.term_starts_on = Some(term);
-        self.0.amount_cents = Some(cents);
-        self.0.covered_cents = Some(cents);
+        self.0.details.institution = Some("Old College".into());
+        self.0.details.course_title = Some("Earlier course".into());
+        self.0.details.term_starts_on = Some(term);
+        self.0.details.amount_cents = Some(cents);
+        self.0.details.covered_cents = Some(cents);
         self
     }
 
@@ -495,21 +498,18 @@ impl ApplicationBuilder {
 
 /// A fulfillment associate hired in 2020, without a password, reporting to `manager_id`.
 pub fn employee_fixture(email: &str, name: &str, manager_id: Option<i32>) -> upskill::db::employees::NewEmployee {
-    let now = db::now();
-    upskill::db::employees::NewEmployee {
-        email: email.to_owned(),
+    let now = upskill::clock::now();
+    let record = upskill::db::employees::EmployeeRecord {
         display_name: name.to_owned(),
         job_title: "Associate".into(),
-        job_family: "fulfillment".into(),
-        site_type: "fulfillment_center".into(),
-        employment_type: "full_time".into(),
+        job_family: JobFamily::Fulfillment,
+        site_type: SiteType::FulfillmentCenter,
+        employment_type: EmploymentType::FullTime,
         hire_date: chrono::NaiveDate::from_ymd_opt(2020, 1, 1).expect("a date"),
+    };
+    upskill::db::employees::NewEmployee {
         manager_id,
-        is_admin: false,
-        password_hash: None,
-        active: true,
-        created_at: now,
-        updated_at: now,
+        ..upskill::db::employees::NewEmployee::active(email, record, now)
     }
 }
 

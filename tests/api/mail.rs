@@ -16,6 +16,7 @@ use upskill::db::schema::{applications, outbox};
 use upskill::startup::Application;
 
 use crate::helpers::{apply_for_tuition, employee_id, free_port, program_id, signed_in, spawn_app_with, TestApp};
+use upskill::domain::ApplicationStatus;
 
 const PUBLIC_URL: &str = "https://upskill.test";
 
@@ -214,16 +215,16 @@ async fn a_freed_seat_tells_the_employee_and_their_manager() {
     let intake = intake_ids(&app, "amazon-apprenticeship")[0];
     let program_id: i32 = program_id(&app, "amazon-apprenticeship");
     let maria = employee_id(&app, "maria.manager@upskill.example");
-    let place = |email: &str, status: &str| {
+    let place = |email: &str, status: ApplicationStatus| {
         ApplicationBuilder::new(employee_id(&app, email), program_id, status)
             .intake(intake)
             .approver(maria)
             .version(3)
-            .waitlisted_at(upskill::db::now() - TimeDelta::minutes(5))
+            .waitlisted_at(upskill::clock::now() - TimeDelta::minutes(5))
             .insert(&mut app.db())
     };
-    let fiona_app = place("fiona.associate@upskill.example", "approved");
-    place("paula.parttime@upskill.example", "waitlisted");
+    let fiona_app = place("fiona.associate@upskill.example", ApplicationStatus::Approved);
+    place("paula.parttime@upskill.example", ApplicationStatus::Waitlisted);
 
     let fiona = signed_in(&app, "fiona.associate").await;
     let response = fiona.post_with_csrf(&format!("/applications/{fiona_app}/withdraw"), &[("version", "3")]).await;
@@ -294,7 +295,7 @@ async fn two_servers_on_one_database_send_each_message_once() {
         .collect();
     {
         let conn = &mut app.db();
-        let now = upskill::db::now();
+        let now = upskill::clock::now();
         upskill::db::write_transaction(conn, |conn| {
             for n in 0..120 {
                 let text = format!("Notice number {n}");
@@ -352,7 +353,7 @@ async fn a_manager_who_chose_a_digest_gets_one_summary_with_every_link() {
 
     // They arrived "yesterday": the scheduler now cuts today's digest.
     diesel::update(outbox::table.filter(outbox::employee_id.eq(maria_id)))
-        .set(outbox::created_at.eq(upskill::db::now() - TimeDelta::days(1)))
+        .set(outbox::created_at.eq(upskill::clock::now() - TimeDelta::days(1)))
         .execute(&mut app.db())
         .unwrap();
     let deadline = Instant::now() + Duration::from_secs(20);
@@ -395,7 +396,7 @@ async fn approvals_waiting_too_long_remind_the_approver_then_their_manager() {
     let old = apply_for_tuition(&paula).await;
     // Paula's application has waited on Maria for two weeks.
     diesel::update(applications::table.find(old))
-        .set(applications::submitted_at.eq(upskill::db::now() - TimeDelta::days(14)))
+        .set(applications::submitted_at.eq(upskill::clock::now() - TimeDelta::days(14)))
         .execute(&mut app.db())
         .unwrap();
     let before = outbox_rows(&app).len();
@@ -444,7 +445,7 @@ async fn one_server_of_a_cluster_sends_the_reminders() {
     let application = apply_for_tuition(&fiona).await;
     smtp.wait_for(1).await;
     diesel::update(applications::table.find(application))
-        .set(applications::submitted_at.eq(upskill::db::now() - TimeDelta::days(14)))
+        .set(applications::submitted_at.eq(upskill::clock::now() - TimeDelta::days(14)))
         .execute(&mut app.db())
         .unwrap();
     // The notice, then a reminder to Maria and one to Ada, and nothing more however
@@ -467,7 +468,7 @@ async fn a_lease_has_one_holder_until_it_expires() {
     use upskill::db::leases::try_acquire;
     let app = spawn_app_with(|_| {}).await;
     let conn = &mut app.db();
-    let now = upskill::db::now();
+    let now = upskill::clock::now();
     let minute = TimeDelta::minutes(1);
     assert!(try_acquire(conn, "test-lease", "a", now, minute).unwrap());
     assert!(!try_acquire(conn, "test-lease", "b", now, minute).unwrap(), "held by a");
@@ -482,7 +483,7 @@ async fn tidying_gives_up_stale_mail_and_deletes_finished_mail_after_thirty_days
     use upskill::db::outbox::{collect_digests, tidy};
     let app = spawn_app_with(|_| {}).await;
     let conn = &mut app.db();
-    let now = upskill::db::now();
+    let now = upskill::clock::now();
     let fiona = employee_id(&app, "fiona.associate@upskill.example");
     let maria = employee_id(&app, "maria.manager@upskill.example");
     upskill::db::outbox::set_digest(conn, maria, true, now).unwrap();

@@ -9,6 +9,7 @@ mod helpers;
 mod admin;
 mod applications;
 mod approvals;
+mod architecture;
 mod auth;
 mod authorization;
 mod backup;

@@ -54,6 +54,7 @@ use diesel::{PgConnection, SqliteConnection};
 use upskill::db::applications::{AdminFilter, Application, QueueScope};
 use upskill::db::schema::intakes;
 use upskill::db::{self, DbConnection};
+use upskill::domain::{ApplicationStatus, SiteType};
 
 use crate::helpers::{employee_id, spawn_app, TestApp};
 
@@ -377,7 +378,7 @@ fn waitlisted_application(employee_id: i32, program_id: i32, intake_id: i32) -> 
         employee_id,
         program_id,
         intake_id: Some(intake_id),
-        status: "waitlisted".to_owned(),
+        status: ApplicationStatus::Waitlisted,
         motivation: String::new(),
         institution: None,
         course_title: None,
@@ -391,7 +392,7 @@ fn waitlisted_application(employee_id: i32, program_id: i32, intake_id: i32) -> 
         version: 1,
         created_at: now,
         updated_at: now,
-        site_type: "tech_hub".to_owned(),
+        site_type: SiteType::TechHub,
     }
 }
 
@@ -574,7 +575,7 @@ async fn the_admin_list_without_a_filter_walks_the_primary_key() {
 #[actix_web::test]
 async fn the_admin_list_filtered_by_status_walks_an_index() {
     let app = spawn_app().await;
-    let filter = AdminFilter { status: Some("approved".to_owned()), ..AdminFilter::default() };
+    let filter = AdminFilter { status: Some(ApplicationStatus::Approved), ..AdminFilter::default() };
     assert_admin_list_reads_through_indexes(&app, &filter, None);
 }
 
@@ -589,7 +590,7 @@ async fn the_admin_list_filtered_by_program_walks_an_index() {
 #[actix_web::test]
 async fn the_admin_list_filtered_by_site_type_walks_an_index() {
     let app = spawn_app().await;
-    let filter = AdminFilter { site_type: Some("retail_store".to_owned()), ..AdminFilter::default() };
+    let filter = AdminFilter { site_type: Some(SiteType::RetailStore), ..AdminFilter::default() };
     assert_admin_list_reads_through_indexes(&app, &filter, None);
 }
 
@@ -612,7 +613,7 @@ async fn the_admin_list_filtered_by_dates_walks_an_index() {
 async fn a_deep_page_of_the_admin_list_starts_at_its_cursor() {
     let app = spawn_app().await;
     assert_admin_list_reads_through_indexes(&app, &AdminFilter::default(), Some(500_000));
-    let filter = AdminFilter { status: Some("approved".to_owned()), ..AdminFilter::default() };
+    let filter = AdminFilter { status: Some(ApplicationStatus::Approved), ..AdminFilter::default() };
     assert_admin_list_reads_through_indexes(&app, &filter, Some(500_000));
 }
 

@@ -17,13 +17,12 @@ use super::require_admin;
 use crate::db::applications::{AdminFilter, AdminRow};
 use crate::db::{self};
 use crate::domain::application::Status;
-use crate::domain::application_form::FieldErrors;
 use crate::domain::csv_cell::{line, push_cell};
+use crate::domain::forms::FieldErrors;
 use crate::domain::{Cents, SiteType};
-use crate::error::AppError;
 use crate::web::admin::programs::Choice;
-use crate::web::applications::long_time;
-use crate::web::home::status_label;
+use crate::web::error::AppError;
+use crate::web::format::long_time;
 use crate::web::{page_with_status, run_db, url_encode, Chrome, State, Viewer};
 
 const ROWS_PER_PAGE: i64 = 50;
@@ -47,7 +46,7 @@ fn parse_filter(query: &ListQuery, programs: &[db::programs::Program]) -> (Admin
     let given = |value: &Option<String>| value.as_deref().map(str::trim).filter(|v| !v.is_empty()).map(str::to_owned);
     if let Some(status) = given(&query.status) {
         match status.parse::<Status>() {
-            Ok(status) => filter.status = Some(status.as_str().to_owned()),
+            Ok(status) => filter.status = Some(status),
             Err(_) => errors.add("status", "Choose a status from the list."),
         }
     }
@@ -59,7 +58,7 @@ fn parse_filter(query: &ListQuery, programs: &[db::programs::Program]) -> (Admin
     }
     if let Some(site) = given(&query.site_type) {
         match site.parse::<SiteType>() {
-            Ok(site) => filter.site_type = Some(site.as_str().to_owned()),
+            Ok(site) => filter.site_type = Some(site),
             Err(_) => errors.add("site_type", "Choose a site type from the list."),
         }
     }
@@ -102,8 +101,8 @@ fn filter_query(query: &ListQuery) -> String {
 pub struct RowView {
     pub id: i32,
     pub created: String,
-    pub status: String,
-    pub status_label: String,
+    pub status: &'static str,
+    pub status_label: &'static str,
     pub employee: String,
     pub email: String,
     pub site: &'static str,
@@ -120,11 +119,11 @@ impl From<AdminRow> for RowView {
         RowView {
             id: row.id,
             created: db::applications::parse_timestamp_text(&row.created_at).map_or(row.created_at, long_time),
-            status_label: status_label(&row.status),
-            status: row.status,
+            status_label: row.status.label(),
+            status: row.status.as_str(),
             employee: row.employee_name,
             email: row.employee_email,
-            site: row.site_type.parse::<SiteType>().map(SiteType::label).unwrap_or("—"),
+            site: row.site_type.label(),
             program: row.program_name,
             detail: row.intake_name.unwrap_or_else(|| money(row.amount_cents)),
         }
@@ -235,7 +234,7 @@ fn csv_rows(rows: &[AdminRow]) -> String {
         // Times come from the database as `YYYY-MM-DD HH:MM:SS`: nothing to quote.
         let _ = write!(out, "{},{},{},", r.id, r.created_at, r.submitted_at);
         out.push_str(r.decided_at.as_deref().unwrap_or_default());
-        for text in [&r.status, &r.employee_name, &r.employee_email, &r.site_type, &r.program_name] {
+        for text in [r.status.as_str(), &r.employee_name, &r.employee_email, r.site_type.as_str(), &r.program_name] {
             out.push(',');
             push_cell(&mut out, text);
         }
@@ -306,7 +305,7 @@ pub async fn export_applications(
     }
     let mut batches = export_batches(&state, filter);
     let stream = futures_util::stream::poll_fn(move |cx| batches.poll_recv(cx));
-    let today = crate::web::catalog::today();
+    let today = crate::clock::today();
     Ok(HttpResponse::Ok()
         .content_type("text/csv; charset=utf-8")
         .insert_header(ContentDisposition {

@@ -6,8 +6,8 @@ use serde::Deserialize;
 
 use super::require_admin;
 use crate::db;
-use crate::error::AppError;
-use crate::web::applications::long_time;
+use crate::web::error::AppError;
+use crate::web::format::long_time;
 use crate::web::{page, run_db, url_encode, Chrome, State, Viewer};
 
 const ENTRIES_PER_PAGE: i64 = 50;
@@ -32,7 +32,7 @@ pub struct AuditQuery {
 pub struct EntryView {
     pub when: String,
     pub who: String,
-    pub action: String,
+    pub action: &'static str,
     pub subject: String,
     pub details: String,
 }
@@ -79,7 +79,7 @@ pub async fn show_audit(
         .map(|row| EntryView {
             when: long_time(row.created_at),
             who: row.actor_name.unwrap_or_else(|| "Upskill (command line)".to_owned()),
-            action: row.action,
+            action: row.action.as_str(),
             subject: row.subject,
             details: row.details,
         })

@@ -6,13 +6,15 @@ use actix_web::{get, HttpRequest, HttpResponse};
 use askama::Template;
 
 use super::require_admin;
+use crate::clock::today;
 use crate::db;
+use crate::domain::application::Status;
 use crate::domain::charts::{horizontal_bars, stacked_columns, BarChart, BarInput, ColumnChart, ColumnInput, Series};
 use crate::domain::dashboard::{summarise, Count, DashboardFigures, StatusGroup};
 use crate::domain::numbers::{grouped, percent_text};
 use crate::domain::pledge::PledgeFigures;
-use crate::error::AppError;
-use crate::web::catalog::{long_date, today};
+use crate::web::error::AppError;
+use crate::web::format::long_date;
 use crate::web::{page, run_db, Chrome, State, Viewer};
 
 /// The CSS class that fills a status group's shapes (and colours its legend swatch).
@@ -219,9 +221,9 @@ fn funnel_view(figures: &DashboardFigures) -> BarsView {
         figures.describe_funnel(),
         ("Applications by stage reached", "Stage", "Share of submitted"),
         vec![
-            stage("submitted", "Submitted", funnel.submitted, StatusGroup::InReview),
-            stage("approved", "Approved", funnel.approved, StatusGroup::Approved),
-            stage("completed", "Completed", funnel.completed, StatusGroup::Completed),
+            stage(Status::Submitted.as_str(), "Submitted", funnel.submitted, StatusGroup::InReview),
+            stage(Status::Approved.as_str(), "Approved", funnel.approved, StatusGroup::Approved),
+            stage(Status::Completed.as_str(), "Completed", funnel.completed, StatusGroup::Completed),
         ],
         funnel.submitted,
     )
@@ -281,7 +283,8 @@ pub async fn show_dashboard(state: State, viewer: Viewer, req: HttpRequest) -> R
         ))
     })
     .await?;
-    let figures = summarise(&totals, &programs).map_err(AppError::corrupt)?;
+    let figures = summarise(&totals, &programs)
+        .map_err(|err| AppError::Internal(anyhow::anyhow!("a reporting counter does not parse: {err}")))?;
     let pledge = PledgeFigures::new(participants, figures.committed, &settings, today());
     let has_applications = figures.total_applications > 0;
     let template = DashboardPage {

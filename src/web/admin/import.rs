@@ -10,11 +10,11 @@ use actix_web::{get, post, HttpRequest, HttpResponse};
 use askama::Template;
 use serde::Deserialize;
 
-use super::{require_admin, workflow_to_app};
+use super::require_admin;
+use crate::clock::today;
 use crate::db::import::{self as import_db, ImportOutcome, ImportRequest};
 use crate::domain::import::{decode, ImportPlan, RowAction};
-use crate::error::AppError;
-use crate::web::catalog::today;
+use crate::web::error::AppError;
 use crate::web::{
     page_with_status, read_csrf_upload, redirect_with_flash, run_db, Chrome, CsrfForm, State, UploadRefused, Viewer,
 };
@@ -237,7 +237,7 @@ pub async fn commit_import(
         form.0.upload_id.trim().parse().map_err(|_| AppError::BadRequest("upload_id is not a number".to_owned()))?;
     let (admin_id, admin_email) = (viewer.id(), viewer.employee.email.clone());
     let outcome = run_db(&state, move |conn| {
-        import_db::commit_stored_import(conn, upload_id, (admin_id, &admin_email), today()).map_err(workflow_to_app)
+        Ok(import_db::commit_stored_import(conn, upload_id, (admin_id, &admin_email), today())?)
     })
     .await?;
     match outcome {

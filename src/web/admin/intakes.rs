@@ -5,13 +5,14 @@ use actix_web::{get, post, web, HttpRequest, HttpResponse};
 use askama::Template;
 use serde::Deserialize;
 
-use super::{require_admin, workflow_to_app};
-use crate::db::workflow::{self};
+use super::require_admin;
+use crate::clock::today;
+use crate::db::workflow::{self, WorkflowError};
 use crate::db::{self};
-use crate::domain::application_form::FieldErrors;
+use crate::domain::forms::FieldErrors;
 use crate::domain::intake_form::parse_intake;
-use crate::error::AppError;
-use crate::web::catalog::{long_date, today};
+use crate::web::error::AppError;
+use crate::web::format::long_date;
 use crate::web::{page_with_status, redirect_with_flash, run_db, Chrome, CsrfForm, State, Viewer};
 
 /// An intake with who holds its seats and who waits.
@@ -160,24 +161,22 @@ pub async fn save_intake(
     let back = format!("/admin/programs/{slug}/intakes");
     let Some(intake_id) = intake_id else {
         let name = draft.name.clone();
-        run_db(&state, move |conn| workflow::add_intake(conn, &admin, &program, &draft).map_err(workflow_to_app))
-            .await?;
+        run_db(&state, move |conn| Ok(workflow::add_intake(conn, &admin, &program, &draft)?)).await?;
         return Ok(redirect_with_flash(&back, "success", &format!("The intake “{name}” is added.")));
     };
     let seats = draft.seats;
-    let result =
-        run_db(&state, move |conn| workflow::update_intake(conn, &admin, intake_id, &draft).map_err(workflow_to_app))
-            .await?;
+    let result = run_db(&state, move |conn| Ok(workflow::update_intake(conn, &admin, intake_id, &draft))).await?;
     match result {
         Ok(promoted) => {
             let message =
                 format!("The intake is saved with {seats} seats; {promoted} waitlisted application(s) got a place.");
             Ok(redirect_with_flash(&back, "success", &message))
         }
-        Err(below) => {
+        Err(WorkflowError::SeatsBelowTaken { taken }) => {
             let mut errors = FieldErrors::default();
-            errors.add("seats", format!("{} seats are taken: the intake can't have fewer.", below.taken));
+            errors.add("seats", format!("{taken} seats are taken: the intake can't have fewer."));
             intakes_page(&state, &viewer, slug, Some(failed(errors)), StatusCode::UNPROCESSABLE_ENTITY, &req).await
         }
+        Err(other) => Err(other.into()),
     }
 }

@@ -10,8 +10,7 @@ pub mod people;
 pub mod programs;
 pub mod settings;
 
-use crate::db::workflow::WorkflowError;
-use crate::error::AppError;
+use crate::web::error::AppError;
 use crate::web::Viewer;
 
 /// Admin pages are role pages: others get 403.
@@ -20,14 +19,5 @@ pub fn require_admin(viewer: &Viewer) -> Result<(), AppError> {
         Ok(())
     } else {
         Err(AppError::Forbidden)
-    }
-}
-
-/// Workflow outcomes that no admin form shows become error pages.
-pub fn workflow_to_app(err: WorkflowError) -> AppError {
-    match err {
-        WorkflowError::NotFound => AppError::NotFound,
-        WorkflowError::Database(err) => err.into(),
-        other => AppError::Internal(anyhow::anyhow!("unexpected: {other:?}")),
     }
 }

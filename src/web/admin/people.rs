@@ -6,16 +6,17 @@ use actix_web::{get, post, web, HttpRequest, HttpResponse};
 use askama::Template;
 use serde::Deserialize;
 
-use super::{require_admin, workflow_to_app};
-use crate::db::employees::ProfileChange;
+use super::require_admin;
+use crate::clock::today;
+use crate::db::audit::AuditLine;
 use crate::db::workflow::{self, ManagerChangeError, PersonChangeError, WorkflowError};
 use crate::db::{self};
-use crate::domain::application_form::FieldErrors;
+use crate::domain::forms::FieldErrors;
 use crate::domain::person_form::{parse_person, PersonInput};
+use crate::domain::AuditAction;
 use crate::domain::{EmploymentType, JobFamily, SiteType};
-use crate::error::AppError;
 use crate::web::admin::programs::Choice;
-use crate::web::catalog::today;
+use crate::web::error::AppError;
 use crate::web::{
     page, page_with_status, redirect_with_flash, run_db, url_encode, Chrome, CsrfForm, EmptyForm, State, Viewer,
 };
@@ -85,7 +86,7 @@ pub async fn list_employees(
         .into_iter()
         .map(|row| PersonLine {
             id: row.id,
-            site: row.site_type.parse::<SiteType>().map(SiteType::label).unwrap_or("—"),
+            site: row.site_type.label(),
             name: row.display_name,
             email: row.email,
             job_title: row.job_title,
@@ -163,32 +164,8 @@ pub async fn show_employee(
         Ok((person, manager_email, db::sessions::count_live_for_employee(conn, id, idle)?))
     })
     .await?;
-    let input = PersonInput {
-        display_name: person.display_name,
-        job_title: person.job_title,
-        job_family: person.job_family,
-        site_type: person.site_type,
-        employment_type: person.employment_type,
-        hire_date: person.hire_date.to_string(),
-        manager_email,
-        is_admin: person.is_admin,
-        active: person.active,
-    };
+    let input = PersonInput::of(&person, manager_email);
     page(&req, &person_page(&viewer, id, (person.email, sessions), input, FieldErrors::default()))
-}
-
-#[derive(Debug, Default, Deserialize)]
-#[serde(default)]
-pub struct PersonForm {
-    display_name: String,
-    job_title: String,
-    job_family: String,
-    site_type: String,
-    employment_type: String,
-    hire_date: String,
-    manager_email: String,
-    is_admin: Option<String>,
-    active: Option<String>,
 }
 
 #[post("/admin/employees/{id}")]
@@ -196,23 +173,12 @@ pub async fn update_employee(
     state: State,
     viewer: Viewer,
     id: web::Path<i32>,
-    form: CsrfForm<PersonForm>,
+    form: CsrfForm<PersonInput>,
     req: HttpRequest,
 ) -> Result<HttpResponse, AppError> {
     require_admin(&viewer)?;
     let id = id.into_inner();
-    let form = form.0;
-    let input = PersonInput {
-        display_name: form.display_name,
-        job_title: form.job_title,
-        job_family: form.job_family,
-        site_type: form.site_type,
-        employment_type: form.employment_type,
-        hire_date: form.hire_date,
-        manager_email: form.manager_email,
-        is_admin: form.is_admin.is_some(),
-        active: form.active.is_some(),
-    };
+    let input = form.0;
     let idle = state.settings.session_idle;
     let email_and_sessions = run_db(&state, move |conn| {
         Ok((db::employees::find_by_id(conn, id)?.email, db::sessions::count_live_for_employee(conn, id, idle)?))
@@ -240,22 +206,8 @@ pub async fn update_employee(
     if id == viewer.id() && !draft.active {
         return refuse("active", "You can't deactivate yourself; ask another administrator.", input);
     }
-    let change = ProfileChange {
-        display_name: draft.display_name.clone(),
-        job_title: draft.job_title.clone(),
-        job_family: draft.job_family.as_str().to_owned(),
-        site_type: draft.site_type.as_str().to_owned(),
-        employment_type: draft.employment_type.as_str().to_owned(),
-        hire_date: draft.hire_date,
-        is_admin: draft.is_admin,
-        active: draft.active,
-        updated_at: db::now(),
-    };
     let admin = viewer.employee.clone();
-    let manager_email = draft.manager_email.map(|e| e.as_str().to_owned());
-    let result =
-        run_db(&state, move |conn| Ok(workflow::update_person(conn, &admin, id, &change, manager_email.as_deref())))
-            .await?;
+    let result = run_db(&state, move |conn| Ok(workflow::update_person(conn, &admin, id, &draft))).await?;
     match result {
         Ok(()) => Ok(redirect_with_flash(&format!("/admin/employees/{id}"), "success", "The record is saved.")),
         Err(WorkflowError::PersonRefused(refusal)) => {
@@ -276,7 +228,7 @@ pub async fn update_employee(
             };
             refuse(field, message, input)
         }
-        Err(other) => Err(workflow_to_app(other)),
+        Err(other) => Err(other.into()),
     }
 }
 
@@ -292,12 +244,16 @@ pub async fn end_sessions(
     require_admin(&viewer)?;
     let (id, admin_id) = (id.into_inner(), viewer.id());
     let (email, ended) = run_db(&state, move |conn| {
-        db::write_transaction(conn, |conn| {
+        db::audit::audited(conn, |conn, _| {
             let email = db::employees::find_by_id(conn, id)?.email;
             let ended = db::sessions::delete_for_employee(conn, id)?;
-            let details = format!("{ended} session(s) ended");
-            db::audit::record(conn, Some(admin_id), "person.sessions_ended", &email, &details, db::now())?;
-            Ok::<_, AppError>((email, ended))
+            let line = AuditLine {
+                actor_id: Some(admin_id),
+                action: AuditAction::PersonSessionsEnded,
+                subject: email.clone(),
+                details: format!("{ended} session(s) ended"),
+            };
+            Ok::<_, AppError>(((email, ended), Some(line)))
         })
     })
     .await?;

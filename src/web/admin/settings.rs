@@ -8,9 +8,9 @@ use serde::Deserialize;
 
 use super::require_admin;
 use crate::db;
-use crate::domain::application_form::FieldErrors;
+use crate::domain::forms::FieldErrors;
 use crate::domain::pledge::{parse_pledge_settings, PledgeInput};
-use crate::error::AppError;
+use crate::web::error::AppError;
 use crate::web::{page_with_status, redirect_with_flash, run_db, Chrome, CsrfForm, State, Viewer};
 
 /// The form as shown: the values (as typed, or as stored) and the messages.

@@ -10,6 +10,8 @@ use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, ResponseError};
 use askama::Template;
 
+use crate::db::workflow::WorkflowError;
+use crate::security::{CONTENT_SECURITY_POLICY, SECURITY_HEADERS};
 use crate::web::observe::RequestId;
 use crate::web::Chrome;
 
@@ -37,13 +39,6 @@ pub enum AppError {
     Unavailable(anyhow::Error),
     #[error(transparent)]
     Internal(#[from] anyhow::Error),
-}
-
-impl AppError {
-    /// A stored value that no longer parses: a bug or a hand-edited row, not the user's fault.
-    pub fn corrupt(err: crate::domain::enums::UnknownValue) -> AppError {
-        AppError::Internal(anyhow::anyhow!("stored value does not parse: {err}"))
-    }
 }
 
 /// Whether a database error means the database is out of reach or out of space, rather
@@ -80,6 +75,20 @@ impl From<diesel::result::Error> for AppError {
 impl From<actix_web::error::BlockingError> for AppError {
     fn from(err: actix_web::error::BlockingError) -> Self {
         AppError::Internal(anyhow::anyhow!("blocking task failed: {err}"))
+    }
+}
+
+/// A refusal that the page at hand does not explain itself: what is missing is a 404,
+/// someone's own application a 403, anything else a bug (500). Handlers match the
+/// refusals their page explains first and pass the rest here.
+impl From<WorkflowError> for AppError {
+    fn from(err: WorkflowError) -> Self {
+        match err {
+            WorkflowError::NotFound => AppError::NotFound,
+            WorkflowError::OwnApplication => AppError::Forbidden,
+            WorkflowError::Database(err) => AppError::from(err),
+            other => AppError::Internal(anyhow::anyhow!("a refusal this page does not explain: {other:?}")),
+        }
     }
 }
 
@@ -137,8 +146,8 @@ pub fn error_response(status: StatusCode) -> HttpResponse {
     // An error page may be made from a middleware's error, which the security-header
     // middleware never sees: it carries them itself (the page has no form, so the plain
     // policy fits whatever the sign-on mode).
-    response.insert_header(("Content-Security-Policy", crate::startup::CONTENT_SECURITY_POLICY));
-    for header in crate::startup::SECURITY_HEADERS {
+    response.insert_header(("Content-Security-Policy", CONTENT_SECURITY_POLICY));
+    for header in SECURITY_HEADERS {
         response.insert_header(header);
     }
     response.body(body)

@@ -13,9 +13,9 @@ use chrono::{NaiveDateTime, TimeDelta};
 
 use crate::db::sessions::{self, SessionRow};
 use crate::db::{self, DbPool};
-use crate::error::AppError;
 use crate::security::{random_token, sha256_hex};
 use crate::web;
+use crate::web::error::AppError;
 
 /// The session state key that names the signed-in employee.
 pub const EMPLOYEE_ID_KEY: &str = "employee_id";
@@ -68,7 +68,7 @@ impl DbSessionStore {
 
     async fn insert(&self, state: HashMap<String, String>) -> anyhow::Result<SessionKey> {
         let key = random_token(32);
-        let now = db::now();
+        let now = crate::clock::now();
         let row = SessionRow {
             id: sha256_hex(&key),
             employee_id: employee_id_of(&state),
@@ -93,7 +93,7 @@ impl SessionStore for DbSessionStore {
         let store = self.clone();
         let row = self
             .run(move |conn| {
-                let now = db::now();
+                let now = crate::clock::now();
                 let Some(row) = sessions::find(conn, &id)? else {
                     return Ok(None);
                 };
@@ -132,7 +132,7 @@ impl SessionStore for DbSessionStore {
         let employee_id = employee_id_of(&session_state);
         let state = serde_json::to_string(&session_state).map_err(|e| UpdateError::Serialization(e.into()))?;
         let still_there = self
-            .run(move |conn| sessions::update_state(conn, &id, employee_id, &state, db::now()))
+            .run(move |conn| sessions::update_state(conn, &id, employee_id, &state, crate::clock::now()))
             .await
             .map_err(UpdateError::Other)?;
         if still_there {
@@ -157,7 +157,7 @@ impl SessionStore for DbSessionStore {
 
 /// Deletes sessions that are over; run now and then by the server.
 pub fn purge_expired(conn: &mut db::DbConnection, idle: Duration) -> diesel::QueryResult<usize> {
-    let now = db::now();
+    let now = crate::clock::now();
     let idle = TimeDelta::from_std(idle).unwrap_or(TimeDelta::hours(8));
     sessions::delete_expired(conn, now, now - idle)
 }

@@ -1,0 +1,80 @@
+//! Commands for benchmarks and scheduled work: `seed-synthetic` and `remind`.
+
+use super::{RemindArgs, SeedSyntheticArgs};
+use crate::config::Settings;
+use crate::db::{self};
+use crate::security::hash_password;
+use crate::startup::prepare_database;
+
+/// `upskill seed-synthetic`: a large organisation and its applications, for benchmarks.
+pub(super) async fn seed_synthetic(args: SeedSyntheticArgs) -> anyhow::Result<()> {
+    use indicatif::{ProgressBar, ProgressStyle};
+    let (pool, _) = prepare_database(&Settings::with_database(&args.database.database_url)).await?;
+    let password_hash = hash_password(&args.password).map_err(|e| anyhow::anyhow!("cannot hash the password: {e}"))?;
+    let spec = db::synthetic::SyntheticSpec {
+        employees: args.employees,
+        applications: args.applications,
+        seed: args.seed,
+        password_hash,
+        today: crate::clock::today(),
+    };
+    let started = std::time::Instant::now();
+    let (people, applications, events) = actix_web::web::block(move || -> anyhow::Result<(usize, usize, usize)> {
+        let bar = ProgressBar::new(0);
+        bar.set_style(
+            ProgressStyle::with_template("{msg:>13} [{bar:40}] {pos}/{len} ({per_sec}, {eta} left)")
+                .map_err(|e| anyhow::anyhow!("{e}"))?
+                .progress_chars("=> "),
+        );
+        let mut current = String::new();
+        let mut progress = |what: &str, done: u64, total: u64| {
+            if what != current {
+                current = what.to_owned();
+                bar.set_message(current.clone());
+                bar.set_length(total);
+            }
+            bar.set_position(done);
+        };
+        let mut conn = pool.get()?;
+        let made = db::synthetic::generate(&mut conn, &spec, &mut progress)?;
+        bar.finish_and_clear();
+        Ok(made)
+    })
+    .await??;
+    println!(
+        "Seeded {people} employees, {applications} applications and {events} timeline events in {:.1} s.",
+        started.elapsed().as_secs_f64()
+    );
+    Ok(())
+}
+
+/// `upskill remind`: the reminders due now, listed (`--dry-run`) or written to the outbox.
+pub(super) async fn remind(args: RemindArgs) -> anyhow::Result<()> {
+    let (pool, _) = prepare_database(&Settings::with_database(&args.database.database_url)).await?;
+    let policy = args.reminders.policy();
+    let dry_run = args.dry_run;
+    let (reminders, written) = actix_web::web::block(move || -> anyhow::Result<_> {
+        let mut conn = pool.get()?;
+        let now = crate::clock::now();
+        let reminders = db::outbox::due_reminders(&mut conn, policy, now)?;
+        let written = if dry_run { 0 } else { db::outbox::enqueue_reminders(&mut conn, &reminders, now)? };
+        Ok((reminders, written))
+    })
+    .await??;
+    for reminder in &reminders {
+        println!(
+            "application {:>6}  {:<10}  to {}  ({} working days): {}",
+            reminder.application_id,
+            reminder.level.as_str(),
+            reminder.recipient_email,
+            reminder.waited_working_days,
+            reminder.text
+        );
+    }
+    match (dry_run, reminders.len()) {
+        (_, 0) => println!("No reminders are due."),
+        (true, n) => println!("{n} reminder(s) would go out (dry run: nothing written)."),
+        (false, n) => println!("{written} of {n} reminder(s) written to the outbox."),
+    }
+    Ok(())
+}

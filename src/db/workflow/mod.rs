@@ -1,0 +1,97 @@
+//! The transactions of the application state machine and of the changes that move
+//! applications (a person's manager, an intake's seats). Each one loads what the domain
+//! decision needs, asks `domain`, and writes the rows, their timeline events, the
+//! notifications and the audit lines together, or nothing at all.
+//!
+//! A refusal is a [`WorkflowError`] variant: the transaction rolls back and the web layer
+//! turns the variant into the page that explains it (`web::error`).
+
+mod applications;
+mod intakes;
+mod people;
+
+pub use applications::{
+    authority, changes_between, decide, promote_from_waitlist, queue_scope, resubmit, submit, withdraw, Decided,
+    DecisionRequest, FieldChange,
+};
+pub use intakes::{add_intake, update_intake};
+pub use people::{
+    change_manager, change_manager_in_transaction, move_pending_applications, update_person, ManagerChangeError,
+    ManagerMove, PersonChangeError,
+};
+
+use chrono::NaiveDateTime;
+use diesel::prelude::*;
+use diesel::result::{DatabaseErrorKind, Error as DieselError};
+
+use super::notifications::notify;
+use super::schema::employees;
+use super::DbConnection;
+use crate::domain::application::{DomainError, Status, TuitionCapExceeded};
+
+/// Why a transaction changed nothing.
+#[derive(Debug, thiserror::Error)]
+pub enum WorkflowError {
+    #[error("{0}")]
+    Refused(DomainError),
+    /// The employee already has an active application to this program (its id when known).
+    #[error("an active application exists")]
+    AlreadyActive(Option<i32>),
+    /// The application changed since the form was opened; it is now in `status`.
+    #[error("the application changed meanwhile")]
+    Stale { status: Status },
+    #[error("over the tuition cap")]
+    OverCap { exceeded: TuitionCapExceeded, year: i32 },
+    #[error("not found")]
+    NotFound,
+    /// Nobody decides on their own application.
+    #[error("own application")]
+    OwnApplication,
+    /// A person's record could not be changed as asked.
+    #[error("person change refused: {0:?}")]
+    PersonRefused(PersonChangeError),
+    /// An intake cannot have fewer seats than are taken.
+    #[error("{taken} seats are taken")]
+    SeatsBelowTaken { taken: i64 },
+    #[error(transparent)]
+    Database(DieselError),
+}
+
+impl From<DieselError> for WorkflowError {
+    fn from(err: DieselError) -> Self {
+        match err {
+            DieselError::NotFound => WorkflowError::NotFound,
+            DieselError::DatabaseError(DatabaseErrorKind::UniqueViolation, _) => WorkflowError::AlreadyActive(None),
+            other => WorkflowError::Database(other),
+        }
+    }
+}
+
+/// A comment worth keeping: trimmed, and none when empty.
+fn comment_text(comment: &str) -> Option<String> {
+    Some(comment.trim()).filter(|c| !c.is_empty()).map(str::to_owned)
+}
+
+/// Active administrators other than `except`, who decide the admin stage.
+fn admins(conn: &mut DbConnection, except: i32) -> QueryResult<Vec<i32>> {
+    employees::table
+        .filter(employees::is_admin.eq(true))
+        .filter(employees::active.eq(true))
+        .filter(employees::id.ne(except))
+        .select(employees::id)
+        .load(conn)
+}
+
+/// Notifies each of `recipients` of `message` about `application`.
+fn notify_all(
+    conn: &mut DbConnection,
+    recipients: &[i32],
+    application: i32,
+    message: &str,
+    at: NaiveDateTime,
+) -> QueryResult<()> {
+    for recipient in recipients {
+        notify(conn, *recipient, Some(application), message, at)?;
+    }
+    Ok(())
+}

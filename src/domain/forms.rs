@@ -1,0 +1,148 @@
+//! What every form shares: the messages of its wrong fields, and reading a posted body
+//! whose checkboxes and lists repeat their name.
+
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Deserializer};
+
+/// Messages for the fields that are wrong, in the order of the form.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FieldErrors(pub Vec<(&'static str, String)>);
+
+impl FieldErrors {
+    pub fn add(&mut self, field: &'static str, message: impl Into<String>) {
+        self.0.push((field, message.into()));
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// The message for `field`, if it is wrong.
+    pub fn get(&self, field: &str) -> Option<&str> {
+        self.0.iter().find(|(name, _)| *name == field).map(|(_, message)| message.as_str())
+    }
+
+    /// The message for `field`, or "" (templates test `.is_empty()`).
+    pub fn message(&self, field: &str) -> &str {
+        self.get(field).unwrap_or("")
+    }
+}
+
+/// Reads a posted form into `T`: the fields named in `lists` keep every value sent (a
+/// list of ticked boxes), every other field its first value (a browser never sends one
+/// twice; a hand-made request may).
+pub fn from_pairs<T: DeserializeOwned>(pairs: &[(String, String)], lists: &[&str]) -> Result<T, serde_json::Error> {
+    let mut object = serde_json::Map::new();
+    for (name, value) in pairs {
+        if lists.contains(&name.as_str()) {
+            let entry = object.entry(name.clone()).or_insert_with(|| serde_json::Value::Array(Vec::new()));
+            if let serde_json::Value::Array(values) = entry {
+                values.push(serde_json::Value::String(value.clone()));
+            }
+        } else {
+            object.entry(name.clone()).or_insert_with(|| serde_json::Value::String(value.clone()));
+        }
+    }
+    serde_json::from_value(serde_json::Value::Object(object))
+}
+
+/// A checkbox: ticked when it was sent at all, whatever its value.
+pub fn ticked<'de, D: Deserializer<'de>>(deserializer: D) -> Result<bool, D::Error> {
+    serde::de::IgnoredAny::deserialize(deserializer).map(|_| true)
+}
+
+/// A list of values, whether one value or several were sent.
+pub fn one_or_many<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<String>, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum OneOrMany {
+        One(String),
+        Many(Vec<String>),
+    }
+    Ok(match OneOrMany::deserialize(deserializer)? {
+        OneOrMany::One(value) => vec![value],
+        OneOrMany::Many(values) => values,
+    })
+}
+
+/// What [`describe_changes`] says when nothing differs.
+pub const NO_CHANGE: &str = "no change";
+
+/// "field: before → after" for each field whose value differs, in the order of the
+/// struct's fields ("no change" when none does): what the audit log records of an edit.
+/// Lists are written comma-separated.
+pub fn describe_changes<T: serde::Serialize>(before: &T, after: &T) -> String {
+    let as_object = |value: &T| match serde_json::to_value(value) {
+        Ok(serde_json::Value::Object(map)) => map,
+        _ => serde_json::Map::new(),
+    };
+    let (before, after) = (as_object(before), as_object(after));
+    let changes: Vec<String> = before
+        .iter()
+        .filter_map(|(field, old)| {
+            let new = after.get(field)?;
+            (old != new).then(|| format!("{field}: {} → {}", plain(old), plain(new)))
+        })
+        .collect();
+    if changes.is_empty() {
+        NO_CHANGE.to_owned()
+    } else {
+        changes.join("; ")
+    }
+}
+
+/// A value as the audit log writes it: text as it is, lists comma-separated.
+fn plain(value: &serde_json::Value) -> String {
+    match value {
+        serde_json::Value::String(text) => text.clone(),
+        serde_json::Value::Array(items) => items.iter().map(plain).collect::<Vec<_>>().join(","),
+        serde_json::Value::Null => String::new(),
+        other => other.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[derive(Debug, Default, Deserialize, PartialEq)]
+    #[serde(default)]
+    struct Form {
+        name: String,
+        #[serde(deserialize_with = "ticked")]
+        agree: bool,
+        #[serde(deserialize_with = "one_or_many")]
+        tags: Vec<String>,
+    }
+
+    fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
+        list.iter().map(|(k, v)| ((*k).to_owned(), (*v).to_owned())).collect()
+    }
+
+    #[test]
+    fn lists_keep_every_value_and_other_fields_their_first() {
+        let form: Form = from_pairs(
+            &pairs(&[("name", "a"), ("name", "b"), ("tags", "x"), ("tags", "y"), ("agree", "on")]),
+            &["tags"],
+        )
+        .unwrap();
+        assert_eq!(form, Form { name: "a".into(), agree: true, tags: vec!["x".into(), "y".into()] });
+        let empty: Form = from_pairs(&[], &["tags"]).unwrap();
+        assert_eq!(empty, Form::default());
+    }
+
+    #[derive(serde::Serialize)]
+    struct Record {
+        name: &'static str,
+        tags: Vec<&'static str>,
+        active: bool,
+    }
+
+    #[test]
+    fn changes_are_described_field_by_field_in_order() {
+        let before = Record { name: "a", tags: vec!["x", "y"], active: true };
+        let after = Record { name: "b", tags: vec!["z"], active: false };
+        assert_eq!(describe_changes(&before, &after), "name: a → b; tags: x,y → z; active: true → false");
+        assert_eq!(describe_changes(&before, &before), "no change");
+    }
+}

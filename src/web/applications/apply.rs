@@ -1,0 +1,375 @@
+//! Applying to a program: the form (with what is left of the yearly tuition cap) and
+//! its submission. The edit form of an application reuses it.
+
+use actix_web::http::StatusCode;
+use actix_web::{get, post, web, HttpRequest, HttpResponse};
+use askama::Template;
+use chrono::{Datelike, Months, NaiveDate};
+use serde::Deserialize;
+
+use crate::clock::today;
+use crate::db::employees::Employee;
+use crate::db::programs::{IntakeWithSeats, Program};
+use crate::db::workflow::{self, WorkflowError};
+use crate::db::{self, DbConnection};
+use crate::domain::application::Status;
+use crate::domain::application_form::{parse_application, ApplicationDetails, ApplicationInput, IntakeChoice};
+use crate::domain::forms::FieldErrors;
+use crate::domain::{check_eligibility, Cents, Eligibility, ProgramKind, ProgramStatus};
+use crate::web::error::AppError;
+use crate::web::format::long_date;
+use crate::web::{page, page_with_status, redirect_with_flash, run_db, Chrome, CsrfForm, State, Viewer};
+
+/// The fields of the apply and edit forms, as posted.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct ApplicationFormData {
+    motivation: String,
+    intake_id: String,
+    institution: String,
+    course_title: String,
+    term_starts_on: String,
+    amount: String,
+    accept_terms: Option<String>,
+    pub(super) version: String,
+}
+
+impl ApplicationFormData {
+    pub(super) fn input(&self) -> ApplicationInput {
+        ApplicationInput {
+            motivation: self.motivation.clone(),
+            intake_id: self.intake_id.clone(),
+            institution: self.institution.clone(),
+            course_title: self.course_title.clone(),
+            term_starts_on: self.term_starts_on.clone(),
+            amount: self.amount.clone(),
+            accept_terms: self.accept_terms.is_some(),
+        }
+    }
+}
+
+/// An intake offered in the form.
+pub struct IntakeOption {
+    pub id: i32,
+    pub name: String,
+    pub starts_on: String,
+    pub seats_left: i64,
+    pub started: bool,
+    pub selected: bool,
+}
+
+/// "You have $X of $Y left for YEAR", for each year a term may start in.
+pub struct FundingLine {
+    pub year: i32,
+    pub left: String,
+    pub cap: String,
+}
+
+/// Everything the apply/edit form shows.
+pub struct FormView {
+    pub action: String,
+    pub submit_label: &'static str,
+    pub is_cohort: bool,
+    pub is_tuition: bool,
+    pub input: ApplicationInput,
+    pub errors: FieldErrors,
+    pub intakes: Vec<IntakeOption>,
+    pub funding: Vec<FundingLine>,
+    pub tuition_percent: i32,
+    pub version: Option<i32>,
+    pub today: String,
+    pub latest_term: String,
+}
+
+impl FormView {
+    /// The message for a field, or "" (templates test `.is_empty()`).
+    pub fn error(&self, field: &str) -> &str {
+        self.errors.get(field).unwrap_or("")
+    }
+}
+
+/// Why the form is not offered, shown instead of it.
+pub struct Blocked {
+    pub headline: String,
+    pub reasons: Vec<String>,
+    pub existing_application: Option<i32>,
+}
+
+#[derive(Template)]
+#[template(path = "applications/apply.html")]
+pub(super) struct ApplyPage {
+    chrome: Chrome,
+    program_name: String,
+    program_slug: String,
+    program_summary: String,
+    pub(super) heading: String,
+    blocked: Option<Blocked>,
+    form: Option<FormView>,
+    conflict: Option<String>,
+}
+
+/// What the form needs about a program and the viewer, loaded in one go.
+pub(super) struct FormContext {
+    program: Program,
+    intakes: Vec<IntakeWithSeats>,
+    /// The viewer's committed tuition per year (for the funding lines).
+    committed_by_year: Vec<(i32, Cents)>,
+    active: Option<i32>,
+}
+
+fn load_form_context(
+    conn: &mut DbConnection,
+    slug: &str,
+    employee_id: i32,
+    editing: Option<i32>,
+) -> Result<FormContext, AppError> {
+    let program = db::programs::find_by_slug(conn, slug)?;
+    let intakes = db::programs::intakes_with_seats(conn, program.id)?;
+    let this_year = today().year();
+    let mut committed_by_year = Vec::new();
+    if program.kind == ProgramKind::Tuition {
+        for year in [this_year, this_year + 1] {
+            let rows = db::applications::committed_tuition_cents(conn, employee_id, program.id, year, editing)?;
+            committed_by_year.push((year, Cents(rows.iter().sum())));
+        }
+    }
+    let active = db::applications::find_active(conn, employee_id, program.id)?.map(|a| a.id);
+    Ok(FormContext { program, intakes, committed_by_year, active })
+}
+
+fn intake_choices(intakes: &[IntakeWithSeats]) -> Vec<IntakeChoice> {
+    intakes.iter().map(|i| IntakeChoice { id: i.intake.id, starts_on: i.intake.starts_on }).collect()
+}
+
+pub(super) fn form_view(
+    context: &FormContext,
+    employee: &Employee,
+    action: String,
+    submit_label: &'static str,
+    input: ApplicationInput,
+    errors: FieldErrors,
+    version: Option<i32>,
+) -> FormView {
+    let today = today();
+    let cap = context.program.funding().cap_for(employee.employment_type);
+    let latest_term = today.checked_add_months(Months::new(12)).unwrap_or(today);
+    FormView {
+        action,
+        submit_label,
+        is_cohort: context.program.kind == ProgramKind::Cohort,
+        is_tuition: context.program.kind == ProgramKind::Tuition,
+        intakes: context
+            .intakes
+            .iter()
+            .map(|i| IntakeOption {
+                id: i.intake.id,
+                name: i.intake.name.clone(),
+                starts_on: long_date(i.intake.starts_on),
+                seats_left: i.seats_left(),
+                started: i.intake.starts_on <= today,
+                selected: input.intake_id.trim() == i.intake.id.to_string(),
+            })
+            .collect(),
+        funding: context
+            .committed_by_year
+            .iter()
+            .filter(|(year, _)| *year <= latest_term.year())
+            .map(|(year, committed)| FundingLine {
+                year: *year,
+                left: cap.saturating_sub(*committed).to_string(),
+                cap: cap.to_string(),
+            })
+            .collect(),
+        tuition_percent: context.program.tuition_percent,
+        input,
+        errors,
+        version,
+        today: today.to_string(),
+        latest_term: latest_term.to_string(),
+    }
+}
+
+/// Whether `employee` may apply to `program` today.
+pub(super) fn eligibility_of(employee: &Employee, program: &Program) -> Eligibility {
+    check_eligibility(&employee.profile(), &program.rules(), today())
+}
+
+/// The reason the viewer may not apply now, if any.
+fn blocked(employee: &Employee, context: &FormContext) -> Option<Blocked> {
+    if let Some(existing) = context.active {
+        return Some(Blocked {
+            headline: "You already have an application to this program".to_owned(),
+            reasons: vec![
+                "You can have one active application per program. Follow it, or withdraw it to apply again.".to_owned()
+            ],
+            existing_application: Some(existing),
+        });
+    }
+    match eligibility_of(employee, &context.program) {
+        Eligibility::Eligible => None,
+        other => Some(Blocked {
+            headline: other.headline(),
+            reasons: match &other {
+                Eligibility::EligibleFrom(date) => {
+                    vec![format!("Come back on {} to apply.", long_date(*date))]
+                }
+                _ => other.reasons().to_vec(),
+            },
+            existing_application: None,
+        }),
+    }
+}
+
+pub(super) fn apply_page(
+    context: &FormContext,
+    viewer: &Viewer,
+    blocked: Option<Blocked>,
+    form: Option<FormView>,
+    conflict: Option<String>,
+) -> ApplyPage {
+    ApplyPage {
+        chrome: viewer.chrome("programs"),
+        heading: format!("Apply to {}", context.program.name),
+        program_name: context.program.name.clone(),
+        program_slug: context.program.slug.clone(),
+        program_summary: context.program.summary.clone(),
+        blocked,
+        form,
+        conflict,
+    }
+}
+
+pub(super) async fn context_for(
+    state: &State,
+    viewer: &Viewer,
+    slug: String,
+    editing: Option<i32>,
+) -> Result<FormContext, AppError> {
+    let employee_id = viewer.id();
+    let is_admin = viewer.employee.is_admin;
+    let context = run_db(state, move |conn| load_form_context(conn, &slug, employee_id, editing)).await?;
+    if context.program.status != ProgramStatus::Published && !is_admin {
+        return Err(AppError::NotFound);
+    }
+    Ok(context)
+}
+
+#[get("/programs/{slug}/apply")]
+pub async fn show_apply_form(
+    state: State,
+    viewer: Viewer,
+    slug: web::Path<String>,
+    req: HttpRequest,
+) -> Result<HttpResponse, AppError> {
+    let context = context_for(&state, &viewer, slug.into_inner(), None).await?;
+    let blocked = blocked(&viewer.employee, &context);
+    let form = blocked.is_none().then(|| {
+        let action = format!("/programs/{}/apply", context.program.slug);
+        form_view(
+            &context,
+            &viewer.employee,
+            action,
+            "Submit application",
+            ApplicationInput::default(),
+            FieldErrors::default(),
+            None,
+        )
+    });
+    page(&req, &apply_page(&context, &viewer, blocked, form, None))
+}
+
+/// Checks a tuition request against what the form context knows of the yearly cap, so
+/// that the person hears about it together with the other mistakes. The transaction
+/// checks again, authoritatively.
+fn cap_error(context: &FormContext, employee: &Employee, input: &ApplicationInput) -> Option<String> {
+    let amount = Cents::parse_dollars(&input.amount).ok()?;
+    let term = NaiveDate::parse_from_str(input.term_starts_on.trim(), "%Y-%m-%d").ok()?;
+    let (_, committed) = context.committed_by_year.iter().find(|(year, _)| *year == term.year())?;
+    let funding = context.program.funding();
+    let cap = funding.cap_for(employee.employment_type);
+    let covered = funding.covered(amount);
+    crate::domain::application::check_tuition_cap(covered, *committed, cap)
+        .err()
+        .map(|exceeded| over_cap_message(exceeded.left, exceeded.cap, term.year()))
+}
+
+/// Parses the form and adds the yearly-cap check to its field messages.
+pub(super) fn checked_details(
+    context: &FormContext,
+    employee: &Employee,
+    input: &ApplicationInput,
+) -> Result<ApplicationDetails, FieldErrors> {
+    let kind = context.program.kind;
+    let parsed = parse_application(kind, input, &intake_choices(&context.intakes), today());
+    let over_cap = if kind == ProgramKind::Tuition { cap_error(context, employee, input) } else { None };
+    match (parsed, over_cap) {
+        (Ok(details), None) => Ok(details),
+        (Ok(_), Some(message)) => Err(FieldErrors(vec![("amount", message)])),
+        (Err(mut errors), Some(message)) if errors.get("amount").is_none() => {
+            let position = errors.0.iter().position(|(field, _)| *field == "accept_terms" || *field == "motivation");
+            errors.0.insert(position.unwrap_or(errors.0.len()), ("amount", message));
+            Err(errors)
+        }
+        (Err(errors), _) => Err(errors),
+    }
+}
+
+/// The amount-field message for a request over the yearly cap.
+pub(super) fn over_cap_message(left: Cents, cap: Cents, year: i32) -> String {
+    format!("This is more than you have left: you have {left} of {cap} left for {year}.")
+}
+
+#[post("/programs/{slug}/apply")]
+pub async fn submit_application(
+    state: State,
+    viewer: Viewer,
+    slug: web::Path<String>,
+    form: CsrfForm<ApplicationFormData>,
+    req: HttpRequest,
+) -> Result<HttpResponse, AppError> {
+    let form = form.0;
+    let context = context_for(&state, &viewer, slug.into_inner(), None).await?;
+    let input = form.input();
+    let action = format!("/programs/{}/apply", context.program.slug);
+    let render = |status: StatusCode, errors: FieldErrors, conflict: Option<String>, blocked: Option<Blocked>| {
+        let form = blocked.is_none().then(|| {
+            form_view(&context, &viewer.employee, action.clone(), "Submit application", input.clone(), errors, None)
+        });
+        page_with_status(&req, &apply_page(&context, &viewer, blocked, form, conflict), status)
+    };
+    if let Some(blocked) = blocked(&viewer.employee, &context) {
+        let status = if blocked.existing_application.is_some() { StatusCode::CONFLICT } else { StatusCode::FORBIDDEN };
+        return render(status, FieldErrors::default(), None, Some(blocked));
+    }
+    let details = match checked_details(&context, &viewer.employee, &input) {
+        Ok(details) => details,
+        Err(errors) => return render(StatusCode::UNPROCESSABLE_ENTITY, errors, None, None),
+    };
+    let employee = viewer.employee.clone();
+    let program = context.program.clone();
+    let submitted = run_db(&state, move |conn| Ok(workflow::submit(conn, &employee, &program, &details))).await?;
+    match submitted {
+        Ok((id, status)) => {
+            let message = match status {
+                Status::Approved => "Your place is confirmed: this program needs no approval.".to_owned(),
+                Status::Waitlisted => "The intake is full: your application is on the waitlist.".to_owned(),
+                _ => "Your application is submitted.".to_owned(),
+            };
+            Ok(redirect_with_flash(&format!("/applications/{id}"), "success", &message))
+        }
+        Err(WorkflowError::OverCap { exceeded, year }) => {
+            let mut errors = FieldErrors::default();
+            errors.add("amount", over_cap_message(exceeded.left, exceeded.cap, year));
+            render(StatusCode::UNPROCESSABLE_ENTITY, errors, None, None)
+        }
+        Err(WorkflowError::AlreadyActive(existing)) => {
+            let blocked = Blocked {
+                headline: "You already have an application to this program".to_owned(),
+                reasons: vec!["You can have one active application per program.".to_owned()],
+                existing_application: existing,
+            };
+            render(StatusCode::CONFLICT, FieldErrors::default(), None, Some(blocked))
+        }
+        Err(other) => Err(other.into()),
+    }
+}

@@ -1,0 +1,268 @@
+//! One application's page: its details, its timeline, and the decisions the viewer may
+//! take on it.
+
+use actix_web::http::StatusCode;
+use actix_web::{get, web, HttpRequest, HttpResponse};
+use askama::Template;
+use chrono::NaiveDate;
+
+use super::next_step;
+use crate::clock::today;
+use crate::db::applications::Application;
+use crate::db::employees::Employee;
+use crate::db::programs::Program;
+use crate::db::workflow::{self, FieldChange};
+use crate::db::{self};
+use crate::domain::application::{
+    decision_role, transition, Action, Authority, DecisionRole, Facts, Seats, Stages, Status,
+};
+use crate::domain::calendar::offers_calendar;
+use crate::domain::Cents;
+use crate::web::error::AppError;
+use crate::web::format::{long_date, long_time};
+use crate::web::{page_with_status, run_db, Chrome, State, Viewer};
+
+/// One event of the timeline, ready to show.
+pub struct TimelineView {
+    pub who: String,
+    pub what: String,
+    pub when: String,
+    pub when_iso: String,
+    pub comment: Option<String>,
+    /// The stored name, for the page's `data-to-status` hook.
+    pub to_status: &'static str,
+    pub changes: Vec<FieldChange>,
+}
+
+/// An application's details as shown on its page.
+pub struct DetailsView {
+    pub intake: Option<String>,
+    pub motivation: String,
+    pub institution: Option<String>,
+    pub course_title: Option<String>,
+    pub term_starts_on: Option<String>,
+    pub amount: Option<String>,
+    pub covered: Option<String>,
+}
+
+/// A decision that changed nothing, shown on the application's page.
+#[derive(Debug, Clone, Default)]
+pub struct Refusal {
+    pub message: String,
+    /// The comment typed, kept.
+    pub comment: String,
+    /// The message is about the comment field (a required comment was missing).
+    pub about_comment: bool,
+}
+
+/// The decisions the viewer may take on an application, as buttons.
+pub struct DecisionView {
+    pub version: i32,
+    pub can_approve: bool,
+    pub can_reject: bool,
+    pub can_request_changes: bool,
+    pub can_complete: bool,
+    pub acting_for: Option<String>,
+    /// A refused decision: its message, and the comment typed, kept.
+    pub error: Option<String>,
+    pub comment_error: Option<String>,
+    pub comment: String,
+}
+
+impl DecisionView {
+    pub fn any(&self) -> bool {
+        self.can_approve || self.can_reject || self.can_request_changes || self.can_complete
+    }
+}
+
+#[derive(Template)]
+#[template(path = "applications/detail.html")]
+struct ApplicationPage {
+    chrome: Chrome,
+    id: i32,
+    program_name: String,
+    program_slug: String,
+    applicant: String,
+    is_owner: bool,
+    status: &'static str,
+    status_label: &'static str,
+    next_step: String,
+    details: DetailsView,
+    timeline: Vec<TimelineView>,
+    can_edit: bool,
+    can_withdraw: bool,
+    /// The owner's place in an intake, offered as an `.ics` download.
+    can_add_to_calendar: bool,
+    decision: Option<DecisionView>,
+}
+
+/// Everything an application page shows, loaded together.
+struct ApplicationBundle {
+    application: Application,
+    program: Program,
+    applicant: Employee,
+    approver_name: Option<String>,
+    intake: Option<(String, NaiveDate)>,
+    waitlist_position: i64,
+    timeline: Vec<db::events::TimelineEntry>,
+    acting_for_names: Vec<(i32, String)>,
+    authority: Authority,
+}
+
+async fn load_bundle(state: &State, viewer: &Viewer, id: i32) -> Result<ApplicationBundle, AppError> {
+    let employee = viewer.employee.clone();
+    run_db(state, move |conn| {
+        let application = db::applications::find(conn, id)?;
+        let authority = workflow::authority(conn, &application, &employee, today())?;
+        if !(authority.is_owner || authority.is_approver || authority.delegate_for.is_some() || authority.is_admin) {
+            return Err(AppError::NotFound);
+        }
+        let program = db::programs::find_by_id(conn, application.program_id)?;
+        let applicant = db::employees::find_by_id(conn, application.employee_id)?;
+        let approver_name = match application.approver_id {
+            Some(approver) => Some(db::employees::find_by_id(conn, approver)?.display_name),
+            None => None,
+        };
+        let intake = match application.intake_id {
+            Some(intake_id) => db::programs::intakes_with_seats(conn, program.id)?
+                .into_iter()
+                .find(|i| i.intake.id == intake_id)
+                .map(|i| (i.intake.name, i.intake.starts_on)),
+            None => None,
+        };
+        let waitlist_position = db::applications::waitlist_position(conn, &application)?;
+        let timeline = db::events::timeline(conn, application.id)?;
+        let mut acting_for_names = Vec::new();
+        for person in timeline.iter().filter_map(|e| e.acting_for_id).chain(authority.delegate_for) {
+            if !acting_for_names.iter().any(|(id, _)| *id == person) {
+                acting_for_names.push((person, db::employees::find_by_id(conn, person)?.display_name));
+            }
+        }
+        Ok(ApplicationBundle {
+            application,
+            program,
+            applicant,
+            approver_name,
+            intake,
+            waitlist_position,
+            timeline,
+            acting_for_names,
+            authority,
+        })
+    })
+    .await
+}
+
+fn timeline_views(bundle: &ApplicationBundle) -> Vec<TimelineView> {
+    bundle
+        .timeline
+        .iter()
+        .map(|event| {
+            let actor = event.actor_name.clone().unwrap_or_else(|| "Upskill".to_owned());
+            let who = match event.acting_for_id.and_then(|id| bundle.acting_for_names.iter().find(|(p, _)| *p == id)) {
+                Some((_, name)) => format!("{actor}, acting for {name}"),
+                None => actor,
+            };
+            TimelineView {
+                who,
+                what: event.action.describe(event.to_status).to_owned(),
+                when: long_time(event.created_at),
+                when_iso: event.created_at.format("%Y-%m-%dT%H:%M:%SZ").to_string(),
+                comment: event.comment.clone(),
+                to_status: event.to_status.as_str(),
+                changes: event.details.as_deref().and_then(|d| serde_json::from_str(d).ok()).unwrap_or_default(),
+            }
+        })
+        .collect()
+}
+
+fn details_view(bundle: &ApplicationBundle) -> DetailsView {
+    let a = &bundle.application;
+    DetailsView {
+        intake: bundle.intake.as_ref().map(|(name, starts)| format!("{name}, starting {}", long_date(*starts))),
+        motivation: a.motivation.clone(),
+        institution: a.institution.clone(),
+        course_title: a.course_title.clone(),
+        term_starts_on: a.term_starts_on.map(long_date),
+        amount: a.amount_cents.map(|c| Cents(c).to_string()),
+        covered: a.covered_cents.map(|c| Cents(c).to_string()),
+    }
+}
+
+/// The decisions the state machine would accept from this viewer now.
+fn decision_view(bundle: &ApplicationBundle, status: Status, refused: Option<Refusal>) -> Option<DecisionView> {
+    let DecisionRole::Decide { actor, acting_for } = decision_role(status, &bundle.authority) else {
+        return None;
+    };
+    let facts = Facts {
+        stages: Stages { manager: bundle.program.needs_manager_approval, admin: bundle.program.needs_admin_approval },
+        seats: Seats::Free,
+    };
+    let allowed = |action| transition(Some(status), action, actor, &facts, "comment").is_ok();
+    let refused = refused.unwrap_or_default();
+    let comment_error = refused.about_comment.then(|| refused.message.clone());
+    let error = (!refused.about_comment && !refused.message.is_empty()).then(|| refused.message.clone());
+    let view = DecisionView {
+        version: bundle.application.version,
+        can_approve: allowed(Action::Approve),
+        can_reject: allowed(Action::Reject),
+        can_request_changes: allowed(Action::RequestChanges),
+        can_complete: allowed(Action::Complete),
+        acting_for: acting_for
+            .and_then(|id| bundle.acting_for_names.iter().find(|(p, _)| *p == id))
+            .map(|(_, n)| n.clone()),
+        error,
+        comment_error,
+        comment: refused.comment,
+    };
+    (view.any() || view.error.is_some()).then_some(view)
+}
+
+/// The page of one application; `refused` carries a decision that changed nothing
+/// (its message and the comment typed), shown with `status`.
+pub async fn application_page(
+    state: &State,
+    viewer: &Viewer,
+    id: i32,
+    refused: Option<Refusal>,
+    http_status: StatusCode,
+    req: &HttpRequest,
+) -> Result<HttpResponse, AppError> {
+    let bundle = load_bundle(state, viewer, id).await?;
+    let application = &bundle.application;
+    let status = application.status;
+    let is_owner = bundle.authority.is_owner;
+    let template = ApplicationPage {
+        chrome: viewer.chrome(if is_owner { "applications" } else { "approvals" }),
+        id: application.id,
+        program_name: bundle.program.name.clone(),
+        program_slug: bundle.program.slug.clone(),
+        applicant: bundle.applicant.display_name.clone(),
+        is_owner,
+        status: status.as_str(),
+        status_label: status.label(),
+        next_step: next_step(
+            status,
+            bundle.approver_name.as_deref(),
+            bundle.waitlist_position,
+            bundle.intake.as_ref().map(|(_, d)| *d),
+        ),
+        details: details_view(&bundle),
+        timeline: timeline_views(&bundle),
+        can_edit: is_owner && status == Status::ChangesRequested,
+        can_withdraw: is_owner && !status.is_final(),
+        can_add_to_calendar: is_owner && bundle.intake.is_some() && offers_calendar(status),
+        decision: decision_view(&bundle, status, refused),
+    };
+    page_with_status(req, &template, http_status)
+}
+
+#[get("/applications/{id}")]
+pub async fn show_application(
+    state: State,
+    viewer: Viewer,
+    id: web::Path<i32>,
+    req: HttpRequest,
+) -> Result<HttpResponse, AppError> {
+    application_page(&state, &viewer, id.into_inner(), None, StatusCode::OK, &req).await
+}

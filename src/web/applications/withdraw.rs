@@ -1,0 +1,102 @@
+//! Withdrawing an application: a confirmation page, then the withdrawal.
+
+use actix_web::http::StatusCode;
+use actix_web::{get, post, web, HttpRequest, HttpResponse};
+use askama::Template;
+use serde::Deserialize;
+
+use super::load_own;
+use crate::db::workflow::{self, WorkflowError};
+use crate::db::{self};
+use crate::domain::application::Status;
+use crate::web::error::AppError;
+use crate::web::{page, page_with_status, redirect_with_flash, run_db, Chrome, CsrfForm, State, Viewer};
+
+#[derive(Template)]
+#[template(path = "applications/withdraw.html")]
+struct WithdrawPage {
+    chrome: Chrome,
+    id: i32,
+    program_name: String,
+    status_label: String,
+    version: i32,
+    holds_seat: bool,
+    can_withdraw: bool,
+    problem: Option<String>,
+}
+
+#[get("/applications/{id}/withdraw")]
+pub async fn confirm_withdraw(
+    state: State,
+    viewer: Viewer,
+    id: web::Path<i32>,
+    req: HttpRequest,
+) -> Result<HttpResponse, AppError> {
+    let (application, program) = load_own(&state, &viewer, id.into_inner()).await?;
+    let status = application.status;
+    let problem = status
+        .is_final()
+        .then(|| format!("This application is {} and can't be withdrawn.", status.label().to_lowercase()));
+    let template = WithdrawPage {
+        chrome: viewer.chrome("applications"),
+        id: application.id,
+        program_name: program.name,
+        status_label: status.label().to_lowercase(),
+        version: application.version,
+        holds_seat: status == Status::Approved && application.intake_id.is_some(),
+        can_withdraw: !status.is_final(),
+        problem,
+    };
+    page(&req, &template)
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct WithdrawForm {
+    version: String,
+    comment: String,
+}
+
+#[post("/applications/{id}/withdraw")]
+pub async fn withdraw_application(
+    state: State,
+    viewer: Viewer,
+    id: web::Path<i32>,
+    form: CsrfForm<WithdrawForm>,
+    req: HttpRequest,
+) -> Result<HttpResponse, AppError> {
+    let form = form.0;
+    let (application, program) = load_own(&state, &viewer, id.into_inner()).await?;
+    let Ok(version) = form.version.trim().parse::<i32>() else {
+        return Err(AppError::BadRequest("withdraw form without a version".to_owned()));
+    };
+    let comment: String = form.comment.trim().chars().take(2_000).collect();
+    let employee = viewer.employee.clone();
+    let application_id = application.id;
+    let result =
+        run_db(&state, move |conn| Ok(workflow::withdraw(conn, application_id, version, &employee, &comment))).await?;
+    let problem = match result {
+        Ok(_) => {
+            return Ok(redirect_with_flash(&format!("/applications/{application_id}"), "success", "Your application is withdrawn."));
+        }
+        Err(WorkflowError::Stale { status }) => format!(
+            "This application changed since you opened this page: it is now {}. Check it, then withdraw again if you still want to.",
+            status.label().to_lowercase()
+        ),
+        Err(WorkflowError::Refused(refusal)) => refusal.to_string(),
+        Err(other) => return Err(other.into()),
+    };
+    let current = run_db(&state, move |conn| Ok(db::applications::find(conn, application_id)?)).await?;
+    let status = current.status;
+    let template = WithdrawPage {
+        chrome: viewer.chrome("applications"),
+        id: current.id,
+        program_name: program.name,
+        status_label: status.label().to_lowercase(),
+        version: current.version,
+        holds_seat: status == Status::Approved && current.intake_id.is_some(),
+        can_withdraw: !status.is_final(),
+        problem: Some(problem),
+    };
+    page_with_status(&req, &template, StatusCode::CONFLICT)
+}
