@@ -273,13 +273,58 @@ fn apply_plan(
     let new_rows: Vec<&PlannedRow> = plan.rows.iter().filter(|r| r.action == RowAction::New).collect();
     let updated_rows: Vec<&PlannedRow> =
         plan.rows.iter().filter(|r| matches!(r.action, RowAction::Update { .. })).collect();
-    let total = (new_rows.len() + updated_rows.len()) as u64;
-    let mut written = 0u64;
-    progress(Step::Writing, written, total);
+    let mut written = Written { done: 0, total: (new_rows.len() + updated_rows.len()) as u64, progress };
+    written.report();
+    let new_ids = insert_new_people(conn, &new_rows, at, &mut written)?;
+    update_people(conn, &updated_rows, &new_ids, at, &mut written)?;
+    written.report();
+    let moved_people: Vec<&PlannedRow> = updated_rows.iter().copied().filter(|r| r.changes_manager()).collect();
+    let applications_moved = move_pending(conn, actor_id, plan, directory, &moved_people, &new_ids, at)?;
+    let admin_change = |to: bool| -> Vec<String> {
+        updated_rows
+            .iter()
+            .filter(|r| {
+                r.row.is_admin == to
+                    && existing_id(r).and_then(|id| directory.by_id(id)).is_some_and(|p| p.is_admin != to)
+            })
+            .chain(new_rows.iter().filter(|r| to && r.row.is_admin))
+            .map(|r| r.row.email.to_string())
+            .collect()
+    };
+    Ok(ImportSummary {
+        new: new_rows.len(),
+        updated: updated_rows.len(),
+        unchanged: plan.unchanged_count(),
+        managers_changed: moved_people.len(),
+        applications_moved,
+        admins_granted: admin_change(true),
+        admins_removed: admin_change(false),
+    })
+}
 
-    // New people, managers first, so every row is inserted with its manager's id.
+/// How many people have been written, told to the progress bar.
+struct Written<'a> {
+    done: u64,
+    total: u64,
+    progress: ProgressFn<'a>,
+}
+
+impl Written<'_> {
+    fn report(&mut self) {
+        (self.progress)(Step::Writing, self.done, self.total);
+    }
+}
+
+/// Inserts the new people, managers first, so every row is inserted with its manager's
+/// id; returns each new person's id by e-mail address.
+fn insert_new_people(
+    conn: &mut DbConnection,
+    new_rows: &[&PlannedRow],
+    at: NaiveDateTime,
+    written: &mut Written<'_>,
+) -> QueryResult<HashMap<String, i32>> {
     let mut new_ids: HashMap<String, i32> = HashMap::with_capacity(new_rows.len());
-    let ordered = managers_first(&new_rows);
+    let ordered = managers_first(new_rows);
     let mut start = 0;
     while start < ordered.len() {
         // A chunk ends early where a row's manager is in the same chunk (not inserted yet).
@@ -305,13 +350,22 @@ fn apply_plan(
             });
         }
         new_ids.extend(insert_batch(conn, &batch)?);
-        written += batch.len() as u64;
-        progress(Step::Writing, written, total);
+        written.done += batch.len() as u64;
+        written.report();
         start = end;
     }
+    Ok(new_ids)
+}
 
-    // Existing people whose values differ.
-    for planned in &updated_rows {
+/// Writes the existing people whose values differ.
+fn update_people(
+    conn: &mut DbConnection,
+    updated_rows: &[&PlannedRow],
+    new_ids: &HashMap<String, i32>,
+    at: NaiveDateTime,
+    written: &mut Written<'_>,
+) -> QueryResult<()> {
+    for planned in updated_rows {
         let RowAction::Update { id, .. } = planned.action else {
             continue;
         };
@@ -319,33 +373,40 @@ fn apply_plan(
         diesel::update(employees::table.find(id))
             .set((
                 EmployeeRecord::from(row),
-                employees::manager_id.eq(manager_id(&planned.manager, &new_ids)?),
+                employees::manager_id.eq(manager_id(&planned.manager, new_ids)?),
                 employees::is_admin.eq(row.is_admin),
                 employees::updated_at.eq(at),
             ))
             .execute(conn)?;
-        written += 1;
-        if written.is_multiple_of(1024) {
-            progress(Step::Writing, written, total);
+        written.done += 1;
+        if written.done.is_multiple_of(1024) {
+            written.report();
         }
     }
-    progress(Step::Writing, written, total);
+    Ok(())
+}
 
-    // Pending applications follow their owner to the new manager.
-    let moved_people: Vec<&PlannedRow> = updated_rows.iter().copied().filter(|r| r.changes_manager()).collect();
+/// Moves the pending applications of people who got another manager to the new
+/// manager's queue; returns how many moved.
+fn move_pending(
+    conn: &mut DbConnection,
+    actor_id: Option<i32>,
+    plan: &ImportPlan,
+    directory: &Directory,
+    moved_people: &[&PlannedRow],
+    new_ids: &HashMap<String, i32>,
+    at: NaiveDateTime,
+) -> Result<usize, WorkflowError> {
     let ids: Vec<i32> = moved_people.iter().filter_map(|r| existing_id(r)).collect();
     let with_pending = employees_with_pending_applications(conn, &ids)?;
     let names_in_file: HashMap<&str, &str> =
         plan.rows.iter().map(|r| (r.row.email.as_str(), r.row.display_name.as_str())).collect();
     let name_of = |email: &str| names_in_file.get(email).map(|n| (*n).to_owned());
     let mut applications_moved = 0;
-    for planned in &moved_people {
-        let Some(id) = existing_id(planned) else {
+    for planned in moved_people {
+        let Some(id) = existing_id(planned).filter(|id| with_pending.contains(id)) else {
             continue;
         };
-        if !with_pending.contains(&id) {
-            continue;
-        }
         let old_manager = directory.by_id(id).and_then(|p| p.manager_id).and_then(|m| directory.by_id(m));
         let new_manager_name = match &planned.manager {
             ManagerRef::None => None,
@@ -357,33 +418,13 @@ fn apply_plan(
         let moved = ManagerMove {
             employee_id: id,
             employee_name: planned.row.display_name.clone(),
-            new_manager_id: manager_id(&planned.manager, &new_ids)?,
+            new_manager_id: manager_id(&planned.manager, new_ids)?,
             old_manager_name: old_manager.map(|m| m.display_name.clone()),
             new_manager_name,
         };
         applications_moved += workflow::move_pending_applications(conn, actor_id, &moved, at)?;
     }
-
-    let admin_change = |to: bool| -> Vec<String> {
-        updated_rows
-            .iter()
-            .filter(|r| {
-                r.row.is_admin == to
-                    && existing_id(r).and_then(|id| directory.by_id(id)).is_some_and(|p| p.is_admin != to)
-            })
-            .chain(new_rows.iter().filter(|r| to && r.row.is_admin))
-            .map(|r| r.row.email.to_string())
-            .collect()
-    };
-    Ok(ImportSummary {
-        new: new_rows.len(),
-        updated: updated_rows.len(),
-        unchanged: plan.unchanged_count(),
-        managers_changed: moved_people.len(),
-        applications_moved,
-        admins_granted: admin_change(true),
-        admins_removed: admin_change(false),
-    })
+    Ok(applications_moved)
 }
 
 fn existing_id(planned: &PlannedRow) -> Option<i32> {

@@ -4,6 +4,7 @@
 //! Error policy: functions here return `diesel::QueryResult`; the web layer turns
 //! `diesel::NotFound` into a 404 once (see `web::error`).
 
+pub mod application_list;
 pub mod applications;
 pub mod audit;
 pub mod backup;
@@ -19,6 +20,7 @@ pub mod leases;
 pub mod notifications;
 pub mod outbox;
 pub mod programs;
+pub mod queue;
 pub mod schema;
 pub mod seed;
 pub mod sessions;
@@ -165,6 +167,12 @@ where
             Err(err)
         }
     }
+}
+
+/// Whether the database answers a trivial query.
+pub fn ping(conn: &mut DbConnection) -> diesel::QueryResult<()> {
+    use diesel::RunQueryDsl;
+    diesel::sql_query("SELECT 1").execute(conn).map(|_| ())
 }
 
 /// Locks one row until the transaction ends, on PostgreSQL. SQLite needs no row locks:

@@ -312,28 +312,20 @@ struct Person {
     active: bool,
 }
 
-/// The reminders due at `now` that were not written yet. Approvals waiting on a manager
-/// remind that manager, then the manager's own manager; approvals waiting on the program
-/// team remind every active administrator (there is no one above them).
-pub fn due_reminders(
-    conn: &mut DbConnection,
-    policy: ReminderPolicy,
-    now: NaiveDateTime,
-) -> QueryResult<Vec<Reminder>> {
-    let Some(arrived_before) = policy.arrived_before(now) else {
-        return Ok(Vec::new());
-    };
-    // (id, status, submitted_at, updated_at, approver, applicant, program)
-    type Waiting = (i32, ApplicationStatus, NaiveDateTime, NaiveDateTime, Option<i32>, i32, String);
-    // Waiting on a manager since (re)submission; on the program team since the manager's
-    // approval (the row's last change).
+/// An application that waits on someone: (id, status, submitted_at, updated_at,
+/// approver, applicant, program name).
+type Waiting = (i32, ApplicationStatus, NaiveDateTime, NaiveDateTime, Option<i32>, i32, String);
+
+/// The applications that have waited since before `arrived_before`: on a manager since
+/// (re)submission, on the program team since the manager's approval (the row's last change).
+fn waiting_since(conn: &mut DbConnection, arrived_before: NaiveDateTime) -> QueryResult<Vec<Waiting>> {
     let at_manager = applications::status
         .eq(ApplicationStatus::Submitted)
         .and(applications::submitted_at.lt(arrived_before))
         .and(applications::approver_id.is_not_null());
     let at_team =
         applications::status.eq(ApplicationStatus::ManagerApproved).and(applications::updated_at.lt(arrived_before));
-    let waiting: Vec<Waiting> = applications::table
+    applications::table
         .inner_join(programs::table)
         .filter(applications::status.eq_any([ApplicationStatus::Submitted, ApplicationStatus::ManagerApproved]))
         .filter(at_manager.or(at_team))
@@ -347,7 +339,21 @@ pub fn due_reminders(
             applications::employee_id,
             programs::name,
         ))
-        .load(conn)?;
+        .load(conn)
+}
+
+/// The reminders due at `now` that were not written yet. Approvals waiting on a manager
+/// remind that manager, then the manager's own manager; approvals waiting on the program
+/// team remind every active administrator (there is no one above them).
+pub fn due_reminders(
+    conn: &mut DbConnection,
+    policy: ReminderPolicy,
+    now: NaiveDateTime,
+) -> QueryResult<Vec<Reminder>> {
+    let Some(arrived_before) = policy.arrived_before(now) else {
+        return Ok(Vec::new());
+    };
+    let waiting = waiting_since(conn, arrived_before)?;
     let admins: Vec<i32> = if waiting.iter().all(|w| w.1 != ApplicationStatus::ManagerApproved) {
         Vec::new()
     } else {
@@ -366,54 +372,8 @@ pub fn due_reminders(
     let mut people = load_people(conn, &wanted)?;
     let managers: Vec<i32> = people.values().filter_map(|p| p.manager_id).collect();
     people.extend(load_people(conn, &managers)?);
-
-    let mut reminders = Vec::new();
-    for (id, status, submitted_at, updated_at, approver, applicant, program) in &waiting {
-        let since = if *status == ApplicationStatus::Submitted { *submitted_at } else { *updated_at };
-        let waited = working_days_between(since.date(), now.date());
-        let applicant_name = people.get(applicant).map_or("An employee", |p| p.name.as_str());
-        for level in policy.due(waited) {
-            let recipients: Vec<i32> = match (status, level, approver) {
-                (ApplicationStatus::Submitted, ReminderLevel::Approver, Some(approver)) => vec![*approver],
-                (ApplicationStatus::Submitted, ReminderLevel::ApproversManager, Some(approver)) => {
-                    people.get(approver).and_then(|p| p.manager_id).into_iter().collect()
-                }
-                (ApplicationStatus::ManagerApproved, ReminderLevel::Approver, _) => {
-                    admins.iter().copied().filter(|admin| admin != applicant).collect()
-                }
-                _ => Vec::new(),
-            };
-            for recipient in recipients {
-                let Some(person) = people.get(&recipient).filter(|p| p.active) else {
-                    continue;
-                };
-                let text = match level {
-                    ReminderLevel::Approver => format!(
-                        "Reminder: {applicant_name}'s application to {program} has waited {waited} working days for your decision."
-                    ),
-                    ReminderLevel::ApproversManager => {
-                        let approver_name = approver.and_then(|a| people.get(&a)).map_or("their manager", |p| p.name.as_str());
-                        format!(
-                            "{applicant_name}'s application to {program} has waited {waited} working days for {approver_name}'s decision."
-                        )
-                    }
-                };
-                reminders.push(Reminder {
-                    application_id: *id,
-                    level,
-                    recipient_id: recipient,
-                    recipient_email: person.email.clone(),
-                    text,
-                    waited_working_days: waited,
-                    dedupe_key: format!(
-                        "reminder:{id}:{}:{recipient}:{}",
-                        level.as_str(),
-                        since.format("%Y-%m-%dT%H:%M:%S%.6f")
-                    ),
-                });
-            }
-        }
-    }
+    let mut reminders: Vec<Reminder> =
+        waiting.iter().flat_map(|w| reminders_of(w, &people, &admins, policy, now)).collect();
     let keys: Vec<&str> = reminders.iter().map(|r| r.dedupe_key.as_str()).collect();
     let mut written: Vec<String> = Vec::new();
     for chunk in keys.chunks(500) {
@@ -427,6 +387,63 @@ pub fn due_reminders(
     reminders.retain(|r| !written.contains(&r.dedupe_key));
     reminders.sort_by_key(|r| (r.application_id, r.level.as_str(), r.recipient_id));
     Ok(reminders)
+}
+
+/// The reminders one waiting application is due, whether or not written already.
+fn reminders_of(
+    waiting: &Waiting,
+    people: &HashMap<i32, Person>,
+    admins: &[i32],
+    policy: ReminderPolicy,
+    now: NaiveDateTime,
+) -> Vec<Reminder> {
+    let (id, status, submitted_at, updated_at, approver, applicant, program) = waiting;
+    let since = if *status == ApplicationStatus::Submitted { *submitted_at } else { *updated_at };
+    let waited = working_days_between(since.date(), now.date());
+    let applicant_name = people.get(applicant).map_or("An employee", |p| p.name.as_str());
+    let mut reminders = Vec::new();
+    for level in policy.due(waited) {
+        let recipients: Vec<i32> = match (status, level, approver) {
+            (ApplicationStatus::Submitted, ReminderLevel::Approver, Some(approver)) => vec![*approver],
+            (ApplicationStatus::Submitted, ReminderLevel::ApproversManager, Some(approver)) => {
+                people.get(approver).and_then(|p| p.manager_id).into_iter().collect()
+            }
+            (ApplicationStatus::ManagerApproved, ReminderLevel::Approver, _) => {
+                admins.iter().copied().filter(|admin| admin != applicant).collect()
+            }
+            _ => Vec::new(),
+        };
+        let text = match level {
+            ReminderLevel::Approver => format!(
+                "Reminder: {applicant_name}'s application to {program} has waited {waited} working days for your decision."
+            ),
+            ReminderLevel::ApproversManager => {
+                let approver_name = approver.and_then(|a| people.get(&a)).map_or("their manager", |p| p.name.as_str());
+                format!(
+                    "{applicant_name}'s application to {program} has waited {waited} working days for {approver_name}'s decision."
+                )
+            }
+        };
+        for recipient in recipients {
+            let Some(person) = people.get(&recipient).filter(|p| p.active) else {
+                continue;
+            };
+            reminders.push(Reminder {
+                application_id: *id,
+                level,
+                recipient_id: recipient,
+                recipient_email: person.email.clone(),
+                text: text.clone(),
+                waited_working_days: waited,
+                dedupe_key: format!(
+                    "reminder:{id}:{}:{recipient}:{}",
+                    level.as_str(),
+                    since.format("%Y-%m-%dT%H:%M:%S%.6f")
+                ),
+            });
+        }
+    }
+    reminders
 }
 
 fn load_people(conn: &mut DbConnection, ids: &[i32]) -> QueryResult<HashMap<i32, Person>> {

@@ -70,7 +70,8 @@ impl Program {
 
 /// The columns of `programs` that the program form edits: written together when a
 /// program is created and every time it is saved. A new column of the form goes here,
-/// in the row above, and in the two conversions below.
+/// in the row above, in the two conversions below and in the seed programs
+/// (`db::seed::program`); docs/ARCHITECTURE.md lists every step.
 #[derive(Debug, Clone, Insertable, AsChangeset)]
 #[diesel(table_name = programs, treat_none_as_null = true)]
 pub struct ProgramRecord {

@@ -1,4 +1,4 @@
-//! The six programs of DESIGN §2 and the small demo organisation of `--demo`.
+//! The six standard programs and the small demo organisation of `--demo`.
 
 use chrono::{Days, Months, NaiveDate};
 use diesel::prelude::*;

@@ -1,6 +1,6 @@
-//! The application state machine (DESIGN §4): which action may move an application
-//! from which state, by whom, and where it lands. Pure: the caller supplies the facts
-//! (approval stages, whether a seat is free) and writes the outcome.
+//! The application state machine: which action may move an application from which
+//! state, by whom, and where it lands (`docs/ARCHITECTURE.md` draws it). Pure: the caller
+//! supplies the facts (approval stages, whether a seat is free) and writes the outcome.
 
 use std::fmt;
 

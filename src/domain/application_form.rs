@@ -70,8 +70,19 @@ pub fn parse_application(
     today: NaiveDate,
 ) -> Result<ApplicationDetails, FieldErrors> {
     let mut errors = FieldErrors::default();
+    let motivation = check_motivation(&mut errors, &input.motivation);
+    let intake_id =
+        if kind == ProgramKind::Cohort { check_intake(&mut errors, &input.intake_id, intakes, today) } else { None };
+    let tuition = if kind == ProgramKind::Tuition { check_tuition(&mut errors, input, today) } else { None };
+    if errors.is_empty() {
+        Ok(ApplicationDetails { motivation, intake_id, tuition })
+    } else {
+        Err(errors)
+    }
+}
 
-    let motivation = input.motivation.trim().to_owned();
+fn check_motivation(errors: &mut FieldErrors, motivation: &str) -> String {
+    let motivation = motivation.trim().to_owned();
     let length = motivation.chars().count();
     if length < MOTIVATION_MIN_CHARS {
         errors.add(
@@ -86,74 +97,63 @@ pub fn parse_application(
             format!("Shorten your motivation to at most {MOTIVATION_MAX_CHARS} characters (you wrote {length})."),
         );
     }
+    motivation
+}
 
-    let mut intake_id = None;
-    if kind == ProgramKind::Cohort {
-        match input.intake_id.trim().parse::<i32>().ok().and_then(|id| intakes.iter().find(|i| i.id == id)) {
-            None if input.intake_id.trim().is_empty() => errors.add("intake_id", "Choose the intake you want to join."),
-            None => errors.add("intake_id", "Choose one of this program's intakes."),
-            Some(intake) if intake.starts_on <= today => {
-                errors.add("intake_id", "This intake has already started; choose a later one.")
-            }
-            Some(intake) => intake_id = Some(intake.id),
+/// The chosen intake: one of the program's, not started yet.
+fn check_intake(errors: &mut FieldErrors, chosen: &str, intakes: &[IntakeChoice], today: NaiveDate) -> Option<i32> {
+    match chosen.trim().parse::<i32>().ok().and_then(|id| intakes.iter().find(|i| i.id == id)) {
+        None if chosen.trim().is_empty() => errors.add("intake_id", "Choose the intake you want to join."),
+        None => errors.add("intake_id", "Choose one of this program's intakes."),
+        Some(intake) if intake.starts_on <= today => {
+            errors.add("intake_id", "This intake has already started; choose a later one.")
         }
+        Some(intake) => return Some(intake.id),
     }
+    None
+}
 
-    let mut tuition = None;
-    if kind == ProgramKind::Tuition {
-        let institution =
-            check_short_text(&mut errors, "institution", "name of the school or college", &input.institution);
-        let course_title = check_short_text(&mut errors, "course_title", "course title", &input.course_title);
-        let latest_term = today.checked_add_months(Months::new(12)).unwrap_or(today);
-        let term_starts_on = match NaiveDate::parse_from_str(input.term_starts_on.trim(), "%Y-%m-%d") {
-            Err(_) if input.term_starts_on.trim().is_empty() => {
-                errors.add("term_starts_on", "Enter the date the term starts.");
-                None
-            }
-            Err(_) => {
-                errors.add("term_starts_on", "Enter the date as year-month-day, for example 2027-01-15.");
-                None
-            }
-            Ok(date) if date < today => {
-                errors.add("term_starts_on", "The term must start today or later.");
-                None
-            }
-            Ok(date) if date > latest_term => {
-                errors.add(
-                    "term_starts_on",
-                    format!(
-                        "Apply for terms starting within the next 12 months (by {}).",
-                        latest_term.format("%-d %B %Y")
-                    ),
-                );
-                None
-            }
-            Ok(date) => Some(date),
-        };
-        let amount = match Cents::parse_dollars(&input.amount) {
-            Ok(amount) if amount > MAX_TUITION => {
-                errors.add("amount", format!("One application can ask for at most {MAX_TUITION}."));
-                None
-            }
-            Ok(amount) => Some(amount),
-            Err(err) => {
-                errors.add("amount", err.to_string());
-                None
-            }
-        };
-        if !input.accept_terms {
-            errors.add("accept_terms", "Tick the box to accept the terms of the tuition payment.");
+/// A tuition request: school, course, a term starting within twelve months, an amount
+/// up to [`MAX_TUITION`], and the terms accepted.
+fn check_tuition(errors: &mut FieldErrors, input: &ApplicationInput, today: NaiveDate) -> Option<TuitionRequest> {
+    let institution = check_short_text(errors, "institution", "name of the school or college", &input.institution);
+    let course_title = check_short_text(errors, "course_title", "course title", &input.course_title);
+    let latest_term = today.checked_add_months(Months::new(12)).unwrap_or(today);
+    let term_starts_on = match NaiveDate::parse_from_str(input.term_starts_on.trim(), "%Y-%m-%d") {
+        Err(_) if input.term_starts_on.trim().is_empty() => {
+            errors.add("term_starts_on", "Enter the date the term starts.");
+            None
         }
-        if let (Some(term_starts_on), Some(amount)) = (term_starts_on, amount) {
-            tuition = Some(TuitionRequest { institution, course_title, term_starts_on, amount });
+        Err(_) => {
+            errors.add("term_starts_on", "Enter the date as year-month-day, for example 2027-01-15.");
+            None
         }
+        Ok(date) if date < today => {
+            errors.add("term_starts_on", "The term must start today or later.");
+            None
+        }
+        Ok(date) if date > latest_term => {
+            let by = latest_term.format("%-d %B %Y");
+            errors.add("term_starts_on", format!("Apply for terms starting within the next 12 months (by {by})."));
+            None
+        }
+        Ok(date) => Some(date),
+    };
+    let amount = match Cents::parse_dollars(&input.amount) {
+        Ok(amount) if amount > MAX_TUITION => {
+            errors.add("amount", format!("One application can ask for at most {MAX_TUITION}."));
+            None
+        }
+        Ok(amount) => Some(amount),
+        Err(err) => {
+            errors.add("amount", err.to_string());
+            None
+        }
+    };
+    if !input.accept_terms {
+        errors.add("accept_terms", "Tick the box to accept the terms of the tuition payment.");
     }
-
-    if errors.is_empty() {
-        Ok(ApplicationDetails { motivation, intake_id, tuition })
-    } else {
-        Err(errors)
-    }
+    Some(TuitionRequest { institution, course_title, term_starts_on: term_starts_on?, amount: amount? })
 }
 
 #[cfg(test)]

@@ -9,6 +9,7 @@ pub mod calendar;
 pub mod charts;
 pub mod csv_cell;
 pub mod dashboard;
+pub mod delegation_form;
 pub mod eligibility;
 pub mod email;
 pub mod enums;

@@ -94,9 +94,9 @@ pub async fn list_approvals(
         let programs = db::programs::list_published(conn)?;
         let program_id = programs.iter().find(|p| p.slug == program_slug).map(|p| p.id);
         let (scope, delegators) = workflow::queue_scope(conn, &employee, today(), program_id)?;
-        let total = db::applications::queue_count(conn, &scope)?;
+        let total = db::queue::count(conn, &scope)?;
         let pagination = Pagination::new(requested, total, QUEUE_PER_PAGE, &base);
-        let items = db::applications::queue(conn, &scope, pagination.offset(QUEUE_PER_PAGE), QUEUE_PER_PAGE)?;
+        let items = db::queue::page(conn, &scope, pagination.offset(QUEUE_PER_PAGE), QUEUE_PER_PAGE)?;
         let mut rows = Vec::with_capacity(items.len());
         for item in items {
             let budget = budget_line(conn, &item, &programs)?;
@@ -117,7 +117,7 @@ pub async fn list_approvals(
 /// left of their yearly cap, besides this request.
 fn budget_line(
     conn: &mut db::DbConnection,
-    item: &db::applications::QueueItem,
+    item: &db::queue::QueueItem,
     programs: &[db::programs::Program],
 ) -> Result<Option<String>, AppError> {
     let (Some(_), Some(term)) = (item.covered_cents, item.term_starts_on) else {
@@ -136,7 +136,7 @@ fn budget_line(
 
 /// A queue item as the queue shows it.
 fn queue_row(
-    item: db::applications::QueueItem,
+    item: db::queue::QueueItem,
     budget: Option<String>,
     viewer_id: i32,
     delegators: &[(i32, String)],

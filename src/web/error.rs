@@ -1,7 +1,8 @@
 //! How failures become responses.
 //!
 //! Policy: the `db` layer returns `diesel::QueryResult`; handlers return `AppError`;
-//! `anyhow` is for the command line only. `diesel::NotFound` becomes a 404 here, once.
+//! `anyhow` carries the cause inside `AppError::Internal`/`Unavailable` (and is the error
+//! type of the command line and of start-up). `diesel::NotFound` becomes a 404 here, once.
 //! A 500 shows an opaque page with the request's id as its reference; its cause goes to
 //! the log, on a line that carries the same id.
 

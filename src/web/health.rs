@@ -1,17 +1,13 @@
 //! `/healthz`: 200 `ok` when the database answers, 503 otherwise.
 
 use actix_web::{get, HttpResponse};
-use diesel::RunQueryDsl;
 
 use super::{run_db, State};
+use crate::db;
 
 #[get("/healthz")]
 pub async fn healthz(state: State) -> HttpResponse {
-    let answer = run_db(&state, |conn| {
-        diesel::sql_query("SELECT 1").execute(conn)?;
-        Ok(())
-    })
-    .await;
+    let answer = run_db(&state, |conn| Ok(db::ping(conn)?)).await;
     match answer {
         Ok(()) => HttpResponse::Ok().content_type("text/plain; charset=utf-8").body("ok"),
         Err(err) => {

@@ -216,7 +216,7 @@ impl FromRequest for Viewer {
                 let (employee, is_manager, unread) = (row.employee, row.has_direct_reports, row.unread_notifications);
                 let awaiting = if is_manager || employee.is_admin {
                     let (scope, _) = db::workflow::queue_scope(conn, &employee, crate::clock::today(), None)?;
-                    db::applications::queue_count_up_to(conn, &scope, AWAITING_SHOWN_UP_TO + 1)?
+                    db::queue::count_up_to(conn, &scope, AWAITING_SHOWN_UP_TO + 1)?
                 } else {
                     0
                 };

@@ -4,7 +4,6 @@
 use actix_web::http::StatusCode;
 use actix_web::{get, post, web, HttpRequest, HttpResponse};
 use askama::Template;
-use chrono::{Days, NaiveDate};
 use serde::Deserialize;
 
 use super::format::long_date;
@@ -12,13 +11,10 @@ use super::{page_with_status, redirect_with_flash, run_db, Chrome, CsrfForm, Sta
 use crate::clock::today;
 use crate::db;
 use crate::db::audit::AuditLine;
+use crate::domain::delegation_form::{check_delegate, parse_delegation, Delegate, DelegationInput};
 use crate::domain::forms::FieldErrors;
 use crate::domain::AuditAction;
-use crate::domain::Email;
 use crate::web::error::AppError;
-
-/// The longest a delegation may run.
-const MAX_DELEGATION_DAYS: u64 = 366;
 
 pub struct TeamApplicationView {
     pub id: i32,
@@ -43,17 +39,8 @@ pub struct DelegationLine {
     pub active_now: bool,
 }
 
-/// The delegation form as typed.
-#[derive(Debug, Default, Deserialize, Clone)]
-#[serde(default)]
-pub struct DelegationForm {
-    delegate_email: String,
-    starts_on: String,
-    ends_on: String,
-}
-
 pub struct DelegationFormView {
-    pub input: DelegationForm,
+    pub input: DelegationInput,
     pub errors: FieldErrors,
 }
 
@@ -128,29 +115,15 @@ async fn team_page(
 
 #[get("/team")]
 pub async fn show_team(state: State, viewer: Viewer, req: HttpRequest) -> Result<HttpResponse, AppError> {
-    let form = DelegationFormView { input: DelegationForm::default(), errors: FieldErrors::default() };
+    let form = DelegationFormView { input: DelegationInput::default(), errors: FieldErrors::default() };
     team_page(&state, &viewer, form, StatusCode::OK, &req).await
-}
-
-fn parse_date(errors: &mut FieldErrors, field: &'static str, text: &str) -> Option<NaiveDate> {
-    match NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d") {
-        Ok(date) => Some(date),
-        Err(_) if text.trim().is_empty() => {
-            errors.add(field, "Enter a date.");
-            None
-        }
-        Err(_) => {
-            errors.add(field, "Enter the date as year-month-day, for example 2027-01-15.");
-            None
-        }
-    }
 }
 
 #[post("/team/delegations")]
 pub async fn add_delegation(
     state: State,
     viewer: Viewer,
-    form: CsrfForm<DelegationForm>,
+    form: CsrfForm<DelegationInput>,
     req: HttpRequest,
 ) -> Result<HttpResponse, AppError> {
     if !viewer.is_manager {
@@ -158,69 +131,23 @@ pub async fn add_delegation(
     }
     let input = form.0;
     let mut errors = FieldErrors::default();
-    let email = match Email::parse(&input.delegate_email) {
-        Ok(email) => Some(email),
-        Err(message) => {
-            errors.add("delegate_email", message);
-            None
-        }
-    };
-    let today = today();
-    let starts_on = parse_date(&mut errors, "starts_on", &input.starts_on);
-    let ends_on = parse_date(&mut errors, "ends_on", &input.ends_on);
-    if let Some(start) = starts_on {
-        if start < today {
-            errors.add("starts_on", "The delegation can't start in the past.");
-        }
-    }
-    if let (Some(start), Some(end)) = (starts_on, ends_on) {
-        if end < start {
-            errors.add("ends_on", "The last day must be on or after the first day.");
-        } else if end > start.checked_add_days(Days::new(MAX_DELEGATION_DAYS)).unwrap_or(start) {
-            errors.add("ends_on", "A delegation can last at most a year.");
-        }
-    }
+    let draft = parse_delegation(&input, today(), &mut errors);
     let manager_id = viewer.id();
-    let delegate = match &email {
+    let delegate_id = match draft.delegate_email {
         Some(email) => {
-            let email = email.as_str().to_owned();
-            run_db(&state, move |conn| {
-                let found = db::employees::find_by_email(conn, &email)?;
-                Ok(match found {
-                    Some(person) => {
-                        let decides = person.is_admin || db::employees::has_direct_reports(conn, person.id)?;
-                        Some((person, decides))
-                    }
-                    None => None,
-                })
+            let found = run_db(&state, move |conn| {
+                let Some(person) = db::employees::find_by_email(conn, email.as_str())? else {
+                    return Ok(None);
+                };
+                let decides = person.is_admin || db::employees::has_direct_reports(conn, person.id)?;
+                Ok(Some(Delegate { id: person.id, active: person.active, decides }))
             })
-            .await?
+            .await?;
+            check_delegate(found, manager_id).map_err(|message| errors.add("delegate_email", message)).ok()
         }
         None => None,
     };
-    let delegate_id = match (&email, delegate) {
-        (None, _) => None,
-        (Some(_), None) => {
-            errors.add("delegate_email", "Nobody at the company has this e-mail address.");
-            None
-        }
-        (Some(_), Some((person, _))) if person.id == manager_id => {
-            errors.add("delegate_email", "Choose someone other than yourself.");
-            None
-        }
-        (Some(_), Some((person, _))) if !person.active => {
-            errors.add("delegate_email", "This person no longer works here.");
-            None
-        }
-        (Some(_), Some((_, false))) => {
-            errors.add("delegate_email", "Choose another manager or a program administrator.");
-            None
-        }
-        (Some(_), Some((person, true))) => Some(person.id),
-    };
-    let (Some(delegate_id), Some(starts_on), Some(ends_on), true) =
-        (delegate_id, starts_on, ends_on, errors.is_empty())
-    else {
+    let (Some(delegate_id), Some((starts_on, ends_on)), true) = (delegate_id, draft.period, errors.is_empty()) else {
         let view = DelegationFormView { input, errors };
         return team_page(&state, &viewer, view, StatusCode::UNPROCESSABLE_ENTITY, &req).await;
     };

@@ -1,4 +1,4 @@
-//! Applying, following, editing and withdrawing (the employee side of DESIGN §4).
+//! Applying, following, editing and withdrawing (the employee side of the state machine).
 
 use diesel::prelude::*;
 use reqwest::StatusCode;

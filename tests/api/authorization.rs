@@ -3,8 +3,9 @@
 //! `every_route_is_in_the_matrix`.
 //!
 //! POSTs carry the visitor's own valid CSRF token, so what is tested is who may do what,
-//! not the token (`csrf.rs` tests the token). Each POST route gets fresh data, and the
-//! visitors who must be refused go first: a refusal must change nothing.
+//! not the token (the CSRF check at the end of this file tests the token). Each POST
+//! route gets fresh data, and the visitors who must be refused go first: a refusal must
+//! change nothing.
 
 use std::collections::BTreeSet;
 

@@ -76,7 +76,7 @@ async fn the_filter_form_keeps_what_was_chosen_and_says_when_nothing_matches() {
     assert_eq!(texts(&body, ".empty-state h2"), ["No programs match"]);
 }
 
-/// The eligibility badge of every demo person for every program (DESIGN §2 rules).
+/// The eligibility badge of every demo person for every program (the rules of the six standard programs).
 #[actix_web::test]
 async fn each_demo_person_sees_the_right_eligibility_badge_on_each_program() {
     let app = spawn_app().await;

@@ -51,7 +51,9 @@ use chrono::{NaiveDate, NaiveDateTime};
 use diesel::connection::{Instrumentation, InstrumentationEvent, SimpleConnection};
 use diesel::prelude::*;
 use diesel::{PgConnection, SqliteConnection};
-use upskill::db::applications::{AdminFilter, Application, QueueScope};
+use upskill::db::application_list::AdminFilter;
+use upskill::db::applications::Application;
+use upskill::db::queue::QueueScope;
 use upskill::db::schema::intakes;
 use upskill::db::{self, DbConnection};
 use upskill::domain::{ApplicationStatus, SiteType};
@@ -438,7 +440,7 @@ async fn what_every_page_reads_about_its_viewer_goes_through_indexes() {
     assert_reads_through_indexes(&app, &["employees", "notifications", "applications"], |conn| {
         let viewer = db::employees::find_viewer(conn, ada).unwrap().unwrap();
         let (scope, _) = db::workflow::queue_scope(conn, &viewer.employee, today, None).unwrap();
-        db::applications::queue_count_up_to(conn, &scope, 100).unwrap();
+        db::queue::count_up_to(conn, &scope, 100).unwrap();
     });
 }
 
@@ -510,9 +512,9 @@ async fn an_applications_timeline_is_read_through_an_index() {
 #[track_caller]
 fn assert_queue_reads_through_indexes(app: &TestApp, scope: &QueueScope) {
     assert_reads_through_indexes(app, &["applications", "employees"], |conn| {
-        db::applications::queue(conn, scope, 0, 50).unwrap();
-        db::applications::queue(conn, scope, 500, 50).unwrap();
-        db::applications::queue_count(conn, scope).unwrap();
+        db::queue::page(conn, scope, 0, 50).unwrap();
+        db::queue::page(conn, scope, 500, 50).unwrap();
+        db::queue::count(conn, scope).unwrap();
     });
 }
 
@@ -561,8 +563,8 @@ async fn the_approvals_queue_filtered_by_program_walks_an_index() {
 #[track_caller]
 fn assert_admin_list_reads_through_indexes(app: &TestApp, filter: &AdminFilter, before: Option<i32>) {
     assert_reads_through_indexes(app, &["applications", "employees"], |conn| {
-        db::applications::admin_page(conn, filter, before, 51).unwrap();
-        db::applications::admin_page(conn, filter, before, 1_000).unwrap();
+        db::application_list::admin_page(conn, filter, before, 51).unwrap();
+        db::application_list::admin_page(conn, filter, before, 1_000).unwrap();
     });
 }
 

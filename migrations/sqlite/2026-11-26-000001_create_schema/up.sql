@@ -1,4 +1,4 @@
--- The whole data model of DESIGN §3. Timestamps are UTC, written by the application.
+-- The data model (docs/ARCHITECTURE.md describes it). Timestamps are UTC, written by the application.
 CREATE TABLE employees (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
     email TEXT NOT NULL UNIQUE,

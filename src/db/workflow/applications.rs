@@ -370,11 +370,11 @@ pub fn queue_scope(
     viewer: &Employee,
     today: NaiveDate,
     program_id: Option<i32>,
-) -> QueryResult<(applications::QueueScope, Vec<(i32, String)>)> {
+) -> QueryResult<(crate::db::queue::QueueScope, Vec<(i32, String)>)> {
     let delegators = delegations::active_for_delegate(conn, viewer.id, today)?;
     let mut approver_ids = vec![viewer.id];
     approver_ids.extend(delegators.iter().map(|(id, _)| *id).filter(|id| *id != viewer.id));
-    let scope = applications::QueueScope {
+    let scope = crate::db::queue::QueueScope {
         viewer_id: viewer.id,
         approver_ids,
         include_admin_stage: viewer.is_admin,

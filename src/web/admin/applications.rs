@@ -14,7 +14,7 @@ use chrono::{Days, NaiveDate};
 use serde::Deserialize;
 
 use super::require_admin;
-use crate::db::applications::{AdminFilter, AdminRow};
+use crate::db::application_list::{AdminFilter, AdminRow};
 use crate::db::{self};
 use crate::domain::application::Status;
 use crate::domain::csv_cell::{line, push_cell};
@@ -118,7 +118,7 @@ impl From<AdminRow> for RowView {
     fn from(row: AdminRow) -> Self {
         RowView {
             id: row.id,
-            created: db::applications::parse_timestamp_text(&row.created_at).map_or(row.created_at, long_time),
+            created: db::application_list::parse_timestamp_text(&row.created_at).map_or(row.created_at, long_time),
             status_label: row.status.label(),
             status: row.status.as_str(),
             employee: row.employee_name,
@@ -168,7 +168,8 @@ pub async fn list_applications(
     let (filter, errors) = parse_filter(&query, &programs);
     let before = query.before.as_deref().and_then(|b| b.trim().parse::<i32>().ok());
     let rows = if errors.is_empty() {
-        run_db(&state, move |conn| Ok(db::applications::admin_page(conn, &filter, before, ROWS_PER_PAGE + 1)?)).await?
+        run_db(&state, move |conn| Ok(db::application_list::admin_page(conn, &filter, before, ROWS_PER_PAGE + 1)?))
+            .await?
     } else {
         Vec::new()
     };
@@ -270,7 +271,7 @@ fn export_batches(state: &State, filter: AdminFilter) -> mpsc::Receiver<Result<B
         };
         let mut before = None;
         loop {
-            match db::applications::admin_page(&mut conn, &filter, before, EXPORT_BATCH) {
+            match db::application_list::admin_page(&mut conn, &filter, before, EXPORT_BATCH) {
                 Ok(rows) => {
                     let Some(last) = rows.last() else { return };
                     before = Some(last.id);

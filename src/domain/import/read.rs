@@ -1,0 +1,206 @@
+//! Reading the file: the header, and each line's values checked one by one.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+
+use super::{Candidate, ImportPlan, RowError, COLUMNS, MAX_TEXT_CHARS};
+use crate::domain::{Email, EmploymentType, JobFamily, SiteType};
+
+/// Where each column is, or the file problems that stop the import.
+pub(super) fn read_header(
+    reader: &mut csv::Reader<&[u8]>,
+    plan: &mut ImportPlan,
+) -> Option<HashMap<&'static str, usize>> {
+    let header = match reader.headers() {
+        Ok(header) if !header.iter().all(str::is_empty) => header.clone(),
+        Ok(_) => {
+            plan.file_errors.push(format!("The file is empty: it needs a header line ({}).", COLUMNS.join(",")));
+            return None;
+        }
+        Err(err) => {
+            plan.file_errors.push(format!("The header line can't be read as CSV ({err})."));
+            return None;
+        }
+    };
+    let mut columns = HashMap::new();
+    let mut ignored = Vec::new();
+    for (index, name) in header.iter().enumerate() {
+        let name = name.to_lowercase();
+        match COLUMNS.iter().find(|c| **c == name) {
+            Some(column) => {
+                if columns.insert(*column, index).is_some() {
+                    plan.file_errors.push(format!("The column {column} appears twice in the header."));
+                }
+            }
+            None if name.is_empty() => ignored.push(format!("(unnamed column {})", index + 1)),
+            None => ignored.push(name),
+        }
+    }
+    let missing: Vec<&str> = COLUMNS.iter().copied().filter(|c| !columns.contains_key(c)).collect();
+    if !missing.is_empty() {
+        plan.file_errors.push(format!(
+            "The header lacks the column{} {}. The first line must name the columns {}.",
+            if missing.len() == 1 { "" } else { "s" },
+            missing.join(", "),
+            COLUMNS.join(",")
+        ));
+    }
+    if !ignored.is_empty() {
+        plan.notes.push(format!(
+            "The column{} {} {} not used and {} ignored.",
+            if ignored.len() == 1 { "" } else { "s" },
+            ignored.join(", "),
+            if ignored.len() == 1 { "is" } else { "are" },
+            if ignored.len() == 1 { "was" } else { "were" },
+        ));
+    }
+    plan.file_errors.is_empty().then_some(columns)
+}
+
+/// The allowed stored names of an enumeration, for messages.
+fn allowed<T: Copy>(all: &[T], as_str: fn(T) -> &'static str) -> String {
+    all.iter().map(|v| as_str(*v)).collect::<Vec<_>>().join(", ")
+}
+
+/// Parses an enumeration value (case does not matter), or says what is allowed.
+fn parse_enum<T: Copy + std::str::FromStr>(
+    value: &str,
+    what: &str,
+    all: &[T],
+    as_str: fn(T) -> &'static str,
+) -> Result<T, String> {
+    if value.is_empty() {
+        return Err(format!("The {what} is missing; use one of: {}.", allowed(all, as_str)));
+    }
+    value
+        .to_lowercase()
+        .parse()
+        .map_err(|_| format!("\"{value}\" is not a {what}; use one of: {}.", allowed(all, as_str)))
+}
+
+fn parse_flag(value: &str) -> Result<bool, String> {
+    match value.to_lowercase().as_str() {
+        "true" | "yes" | "1" => Ok(true),
+        "false" | "no" | "0" | "" => Ok(false),
+        _ => Err(format!("\"{value}\" is not yes or no; write true, false, yes, no, 1, 0, or leave it empty (no).")),
+    }
+}
+
+fn check_text(value: &str, what: &str) -> Result<String, String> {
+    if value.chars().count() > MAX_TEXT_CHARS {
+        Err(format!("The {what} is longer than {MAX_TEXT_CHARS} characters."))
+    } else if value.chars().any(char::is_control) {
+        Err(format!("The {what} contains control characters."))
+    } else {
+        Ok(value.to_owned())
+    }
+}
+
+/// A required e-mail address.
+fn read_email(raw: &str) -> Result<Email, String> {
+    match raw {
+        "" => Err("The e-mail address is missing.".to_owned()),
+        raw => Email::parse(raw),
+    }
+}
+
+/// A required name.
+fn read_name(raw: &str) -> Result<String, String> {
+    match raw {
+        "" => Err("The name is empty.".to_owned()),
+        name => check_text(name, "name"),
+    }
+}
+
+/// A hire date, not after `today`.
+fn read_hire_date(raw: &str, today: NaiveDate) -> Result<NaiveDate, String> {
+    match raw {
+        "" => Err("The hire date is missing; write it as YYYY-MM-DD.".to_owned()),
+        raw => match NaiveDate::parse_from_str(raw, "%Y-%m-%d") {
+            Ok(date) if date > today => {
+                Err(format!("{date} is in the future: a hire date can't be after today ({today})."))
+            }
+            Ok(date) => Ok(date),
+            Err(_) => Err(format!("\"{raw}\" is not a date; write it as YYYY-MM-DD, for example 2021-03-05.")),
+        },
+    }
+}
+
+/// The manager's address (`None`: no manager), never the person's own.
+fn read_manager(raw: &str, own: Option<&Email>) -> Result<Option<Email>, String> {
+    match raw {
+        "" => Ok(None),
+        raw => match Email::parse(raw)? {
+            manager if Some(&manager) == own => Err("A person can't be their own manager.".to_owned()),
+            manager => Ok(Some(manager)),
+        },
+    }
+}
+
+/// Records a value's refusal as the error of its column.
+struct Checked<'f>(&'f mut dyn FnMut(Option<&'static str>, String));
+
+impl Checked<'_> {
+    /// The value, or `None` with its message recorded.
+    fn value<T>(&mut self, column: &'static str, result: Result<T, String>) -> Option<T> {
+        result.map_err(|message| (self.0)(Some(column), message)).ok()
+    }
+}
+
+/// Reads one line's values, recording what does not parse.
+pub(super) fn read_candidate(
+    record: &csv::StringRecord,
+    line: u64,
+    columns: &HashMap<&'static str, usize>,
+    today: NaiveDate,
+    errors: &mut Vec<RowError>,
+) -> Candidate {
+    let value = |column: &str| columns.get(column).and_then(|&i| record.get(i)).unwrap_or("");
+    let raw_email = value("email").to_owned();
+    let mut failed = false;
+    let mut fail = |column: Option<&'static str>, message: String| {
+        failed = true;
+        errors.push(RowError { line, email: raw_email.clone(), column, message });
+    };
+    if columns.values().any(|&i| i >= record.len()) {
+        // Fewer values than named columns: the line is cut short or its quotes are wrong.
+        let values = if record.len() == 1 { "value" } else { "values" };
+        fail(
+            None,
+            format!(
+                "This line has {} {values} where the header names more columns; check its commas and quotes.",
+                record.len()
+            ),
+        );
+        return Candidate { failed: true, ..Candidate::empty(line, value("email")) };
+    }
+    let mut checked = Checked(&mut fail);
+    let email = checked.value("email", read_email(value("email")));
+    let display_name = checked.value("display_name", read_name(value("display_name")));
+    let job_title = checked.value("job_title", check_text(value("job_title"), "job title"));
+    let job_family =
+        checked.value("job_family", parse_enum(value("job_family"), "job family", JobFamily::ALL, JobFamily::as_str));
+    let site_type =
+        checked.value("site_type", parse_enum(value("site_type"), "site type", SiteType::ALL, SiteType::as_str));
+    let employment_type = checked.value(
+        "employment_type",
+        parse_enum(value("employment_type"), "employment type", EmploymentType::ALL, EmploymentType::as_str),
+    );
+    let hire_date = checked.value("hire_date", read_hire_date(value("hire_date"), today));
+    let manager_email = checked.value("manager_email", read_manager(value("manager_email"), email.as_ref()));
+    let is_admin = checked.value("is_admin", parse_flag(value("is_admin")));
+    Candidate {
+        email,
+        display_name: display_name.unwrap_or_default(),
+        job_title: job_title.unwrap_or_default(),
+        job_family,
+        site_type,
+        employment_type,
+        hire_date,
+        manager_email,
+        is_admin,
+        failed,
+        ..Candidate::empty(line, &raw_email)
+    }
+}
