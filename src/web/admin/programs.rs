@@ -264,7 +264,7 @@ pub async fn update_program(
             return page_with_status(&req, &page_view, StatusCode::UNPROCESSABLE_ENTITY);
         }
     };
-    let details = describe_changes(&ProgramInput::from(&program), &input);
+    let details = describe_changes(&ProgramInput::from(&program), &ProgramInput::from(&draft));
     let (admin_id, id, slug) = (viewer.id(), program.id, program.slug.clone());
     run_db(&state, move |conn| {
         db::audit::audited(conn, |conn, now| {

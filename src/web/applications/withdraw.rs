@@ -9,6 +9,7 @@ use super::load_own;
 use crate::db::workflow::{self, WorkflowError};
 use crate::db::{self};
 use crate::domain::application::Status;
+use crate::domain::text::multi_line;
 use crate::web::error::AppError;
 use crate::web::{page, page_with_status, redirect_with_flash, run_db, Chrome, CsrfForm, State, Viewer};
 
@@ -23,6 +24,10 @@ struct WithdrawPage {
     holds_seat: bool,
     can_withdraw: bool,
     problem: Option<String>,
+    /// The reason typed, kept when the page is shown again.
+    comment: String,
+    /// What is wrong with the reason, if anything.
+    comment_error: String,
 }
 
 #[get("/applications/{id}/withdraw")]
@@ -46,6 +51,8 @@ pub async fn confirm_withdraw(
         holds_seat: status == Status::Approved && application.intake_id.is_some(),
         can_withdraw: !status.is_final(),
         problem,
+        comment: String::new(),
+        comment_error: String::new(),
     };
     page(&req, &template)
 }
@@ -70,9 +77,26 @@ pub async fn withdraw_application(
     let Ok(version) = form.version.trim().parse::<i32>() else {
         return Err(AppError::BadRequest("withdraw form without a version".to_owned()));
     };
-    let comment: String = form.comment.trim().chars().take(2_000).collect();
-    let employee = viewer.employee.clone();
     let application_id = application.id;
+    let comment = match multi_line(&form.comment, "reason") {
+        Ok(comment) => comment.chars().take(2_000).collect::<String>(),
+        Err(message) => {
+            let template = WithdrawPage {
+                chrome: viewer.chrome("applications"),
+                id: application_id,
+                program_name: program.name,
+                status_label: application.status.label().to_lowercase(),
+                version,
+                holds_seat: application.status == Status::Approved && application.intake_id.is_some(),
+                can_withdraw: !application.status.is_final(),
+                problem: None,
+                comment: form.comment,
+                comment_error: message,
+            };
+            return page_with_status(&req, &template, StatusCode::UNPROCESSABLE_ENTITY);
+        }
+    };
+    let employee = viewer.employee.clone();
     let result =
         run_db(&state, move |conn| Ok(workflow::withdraw(conn, application_id, version, &employee, &comment))).await?;
     let problem = match result {
@@ -97,6 +121,8 @@ pub async fn withdraw_application(
         holds_seat: status == Status::Approved && current.intake_id.is_some(),
         can_withdraw: !status.is_final(),
         problem: Some(problem),
+        comment: String::new(),
+        comment_error: String::new(),
     };
     page_with_status(&req, &template, StatusCode::CONFLICT)
 }
