@@ -19,6 +19,7 @@ use crate::domain::application::{Action, DomainError, Status};
 use crate::domain::text::multi_line;
 use crate::domain::Cents;
 use crate::web::error::AppError;
+use crate::web::input::FormFields;
 
 const QUEUE_PER_PAGE: i64 = 50;
 
@@ -177,6 +178,10 @@ pub struct DecisionForm {
     comment: String,
     version: String,
     return_to: String,
+}
+
+impl FormFields for DecisionForm {
+    const CHECKED_TEXT: &'static [&'static str] = &["comment"];
 }
 
 /// Where to go after a decision: the queue or the application's page.

@@ -11,6 +11,7 @@ use crate::db::{self};
 use crate::domain::application::Status;
 use crate::domain::text::multi_line;
 use crate::web::error::AppError;
+use crate::web::input::FormFields;
 use crate::web::{page, page_with_status, redirect_with_flash, run_db, Chrome, CsrfForm, State, Viewer};
 
 #[derive(Template)]
@@ -62,6 +63,10 @@ pub async fn confirm_withdraw(
 pub struct WithdrawForm {
     version: String,
     comment: String,
+}
+
+impl FormFields for WithdrawForm {
+    const CHECKED_TEXT: &'static [&'static str] = &["comment"];
 }
 
 #[post("/applications/{id}/withdraw")]
