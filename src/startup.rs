@@ -25,7 +25,7 @@ use crate::security::{hash_password, random_token, CONTENT_SECURITY_POLICY, SECU
 use crate::web::error::AppError;
 use crate::web::observe::Observe;
 use crate::web::session::{self as session_store, DbSessionStore};
-use crate::web::{self as pages, auth::LoginThrottle, AppState};
+use crate::web::{self as pages, throttle::LoginThrottle, AppState};
 
 /// The largest request body accepted (forms; CSV uploads get their own limit).
 pub const MAX_BODY_BYTES: usize = 64 * 1024;

@@ -20,10 +20,12 @@ pub mod methods;
 pub mod metrics;
 pub mod notifications;
 pub mod observe;
+pub mod origin;
 pub mod paging;
 pub mod session;
 pub mod sso;
 pub mod team;
+pub mod throttle;
 
 use std::future::Future;
 use std::pin::Pin;
@@ -53,7 +55,7 @@ pub struct AppState {
     pub settings: Settings,
     /// The instance secret (from the database), for signing cookies and tokens.
     pub secret: Vec<u8>,
-    pub throttle: auth::LoginThrottle,
+    pub throttle: throttle::LoginThrottle,
     /// The request series, when `--metrics-bind` is set.
     pub metrics: Option<std::sync::Arc<crate::metrics::HttpMetrics>>,
     /// The pool's waits for a connection that ran out of time.
