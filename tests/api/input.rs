@@ -79,11 +79,15 @@ async fn a_nul_byte_in_a_motivation_or_an_intake_name_gets_the_fields_message_on
 }
 
 #[actix_web::test]
-async fn a_nul_byte_in_a_field_its_page_does_not_check_is_a_400() {
+async fn a_nul_byte_in_a_field_its_page_does_not_check_is_a_400_and_changes_nothing() {
     let app = spawn_app().await;
     let fiona = signed_in(&app, "fiona.associate").await;
     let id = crate::helpers::apply_for_tuition(&fiona).await;
-    let response = fiona.post_with_csrf(&format!("/applications/{id}/withdraw"), &[("version", "1\u{0}")]).await;
+    let maria = signed_in(&app, "maria.manager").await;
+    let (id_text, version) = (id.to_string(), crate::helpers::version_of(&app, id));
+    let version_field = format!("version_{id}");
+    let fields = [("application_id", id_text.as_str()), (&version_field, &version), ("comment", "Approved\u{0}")];
+    let response = maria.post_with_csrf("/approvals/approve", &fields).await;
     assert_eq!(response.status(), StatusCode::BAD_REQUEST);
     assert_eq!(texts(&response.text().await.unwrap(), "h1"), ["The request could not be read"]);
     assert_eq!(crate::helpers::status_of(&app, id), "submitted");
