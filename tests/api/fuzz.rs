@@ -276,9 +276,7 @@ async fn every_form_survives_thousands_of_naughty_submissions() {
             }
         }
     }
-    for value in stored_hostile_text(&app) {
-        deviations.push(format!("stored: {value:?}"));
-    }
+    deviations.extend(stored_hostile_text(&app).into_iter().map(|value| format!("stored: {value:?}")));
     // What was stored shows escaped wherever it is shown.
     let ada = signed_in(&app, "ada.admin").await;
     for page in
