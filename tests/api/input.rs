@@ -6,7 +6,7 @@ use diesel::prelude::*;
 use reqwest::StatusCode;
 use upskill::db::schema::{applications, audit_log, employees, intakes, programs};
 
-use crate::helpers::{employee_id, form_fields, intake_ids, signed_in, spawn_app, texts, with_field, TestApp};
+use crate::helpers::{form_fields, intake_ids, person_record, signed_in, spawn_app, texts, with_field, TestApp};
 
 fn stored_names(app: &TestApp) -> Vec<String> {
     employees::table.select(employees::display_name).load(&mut app.db()).unwrap()
@@ -16,10 +16,7 @@ fn stored_names(app: &TestApp) -> Vec<String> {
 async fn a_name_with_a_line_break_a_nul_or_an_invisible_character_is_refused_on_its_field() {
     let app = spawn_app().await;
     let ada = signed_in(&app, "ada.admin").await;
-    let nate = employee_id(&app, "nate.newhire@upskill.example");
-    let path = format!("/admin/employees/{nate}");
-    let (_, page) = ada.page(&path).await;
-    let fields = form_fields(&page, "form.stack");
+    let (path, fields) = person_record(&app, &ada, "nate.newhire@upskill.example").await;
     let before = stored_names(&app);
     for (name, message) in [
         ("Nate\r\nBcc: everyone@upskill.example", "The name must fit on one line: remove the line breaks."),

@@ -6,6 +6,7 @@ use askama::Template;
 use serde::Deserialize;
 
 use super::load_own;
+use crate::db::applications::Application;
 use crate::db::workflow::{self, WorkflowError};
 use crate::db::{self};
 use crate::domain::application::Status;
@@ -31,6 +32,25 @@ struct WithdrawPage {
     comment_error: String,
 }
 
+impl WithdrawPage {
+    /// The page of `application`, as it is now, with nothing typed yet.
+    fn of(viewer: &Viewer, application: &Application, program_name: String) -> WithdrawPage {
+        let status = application.status;
+        WithdrawPage {
+            chrome: viewer.chrome("applications"),
+            id: application.id,
+            program_name,
+            status_label: status.label().to_lowercase(),
+            version: application.version,
+            holds_seat: status == Status::Approved && application.intake_id.is_some(),
+            can_withdraw: !status.is_final(),
+            problem: None,
+            comment: String::new(),
+            comment_error: String::new(),
+        }
+    }
+}
+
 #[get("/applications/{id}/withdraw")]
 pub async fn confirm_withdraw(
     state: State,
@@ -43,19 +63,7 @@ pub async fn confirm_withdraw(
     let problem = status
         .is_final()
         .then(|| format!("This application is {} and can't be withdrawn.", status.label().to_lowercase()));
-    let template = WithdrawPage {
-        chrome: viewer.chrome("applications"),
-        id: application.id,
-        program_name: program.name,
-        status_label: status.label().to_lowercase(),
-        version: application.version,
-        holds_seat: status == Status::Approved && application.intake_id.is_some(),
-        can_withdraw: !status.is_final(),
-        problem,
-        comment: String::new(),
-        comment_error: String::new(),
-    };
-    page(&req, &template)
+    page(&req, &WithdrawPage { problem, ..WithdrawPage::of(&viewer, &application, program.name) })
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -87,16 +95,10 @@ pub async fn withdraw_application(
         Ok(comment) => comment.chars().take(2_000).collect::<String>(),
         Err(message) => {
             let template = WithdrawPage {
-                chrome: viewer.chrome("applications"),
-                id: application_id,
-                program_name: program.name,
-                status_label: application.status.label().to_lowercase(),
                 version,
-                holds_seat: application.status == Status::Approved && application.intake_id.is_some(),
-                can_withdraw: !application.status.is_final(),
-                problem: None,
                 comment: form.comment,
                 comment_error: message,
+                ..WithdrawPage::of(&viewer, &application, program.name)
             };
             return page_with_status(&req, &template, StatusCode::UNPROCESSABLE_ENTITY);
         }
@@ -116,18 +118,6 @@ pub async fn withdraw_application(
         Err(other) => return Err(other.into()),
     };
     let current = run_db(&state, move |conn| Ok(db::applications::find(conn, application_id)?)).await?;
-    let status = current.status;
-    let template = WithdrawPage {
-        chrome: viewer.chrome("applications"),
-        id: current.id,
-        program_name: program.name,
-        status_label: status.label().to_lowercase(),
-        version: current.version,
-        holds_seat: status == Status::Approved && current.intake_id.is_some(),
-        can_withdraw: !status.is_final(),
-        problem: Some(problem),
-        comment: String::new(),
-        comment_error: String::new(),
-    };
+    let template = WithdrawPage { problem: Some(problem), ..WithdrawPage::of(&viewer, &current, program.name) };
     page_with_status(&req, &template, StatusCode::CONFLICT)
 }
