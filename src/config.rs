@@ -45,7 +45,9 @@ pub struct Settings {
     pub auth: AuthMode,
     /// Header mode: the request header in which the proxy names the signed-in person's e-mail.
     pub auth_header: String,
-    /// Header mode: the addresses of the proxies whose header is believed.
+    /// The addresses of the reverse proxies whose forwarding headers (the client's address,
+    /// the site's host and scheme: `web::origin`) and, in header mode, sign-on header are
+    /// believed.
     pub trusted_proxies: Vec<IpNet>,
     /// Single sign-on: an unknown e-mail becomes a new employee instead of being refused.
     pub auth_provision: bool,

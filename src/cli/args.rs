@@ -196,8 +196,10 @@ pub struct SignOnArgs {
     /// Header mode: the header that carries the signed-in person's e-mail.
     #[arg(long, env = "UPSKILL_AUTH_HEADER", default_value = "X-Forwarded-Email")]
     pub auth_header: String,
-    /// Header mode: the proxies whose header is believed, as a comma-separated CIDR list
-    /// (`10.0.0.5/32,10.1.0.0/24`); every other address is refused.
+    /// The reverse proxies whose forwarding headers (X-Forwarded-For, X-Forwarded-Host,
+    /// X-Forwarded-Proto, Forwarded) are believed, as a comma-separated CIDR list
+    /// (`10.0.0.5/32,10.1.0.0/24`). Header mode: the only addresses whose sign-on header is
+    /// believed; every other address is refused.
     #[arg(long, env = "UPSKILL_TRUSTED_PROXIES", value_delimiter = ',', value_parser = parse_network)]
     pub trusted_proxies: Vec<IpNet>,
     /// Single sign-on: create an employee at the first sign-in of an unknown e-mail
