@@ -179,6 +179,15 @@ async fn targets(app: &TestApp) -> Vec<Target> {
     // Another application for the decision form: the withdrawal form may withdraw Fiona's.
     let to_decide = crate::helpers::apply_for_tuition(&signed_in(app, "paula.parttime").await).await;
     let person = crate::helpers::employee_id(app, "nate.newhire@upskill.example");
+    // One more waiting on Maria, for the queue's bulk form: the decision and withdrawal
+    // forms may have settled the other two by the time its turn comes.
+    let (maria, program) = (
+        crate::helpers::employee_id(app, "maria.manager@upskill.example"),
+        crate::helpers::program_id(app, "aws-training-and-certification"),
+    );
+    crate::helpers::ApplicationBuilder::new(person, program, upskill::domain::ApplicationStatus::Submitted)
+        .approver(maria)
+        .insert(&mut app.db());
     vec![
         Target::new("/login", "form[action='/login']", app.new_browser()),
         Target::new(
