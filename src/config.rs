@@ -22,9 +22,13 @@ pub struct Settings {
     pub session_idle: Duration,
     /// A session ends this long after sign-in, whatever happens.
     pub session_absolute: Duration,
-    /// Sign-in attempts allowed per account per hour.
+    /// Wrong passwords allowed per hour for one account from one client address (see
+    /// `domain::sign_in_limits`).
     pub login_attempts_per_account_per_hour: u32,
-    /// Sign-in attempts allowed per client address per minute.
+    /// Wrong passwords allowed per hour for one account from all addresses together; past
+    /// it, only addresses that have not failed on the account may still try.
+    pub login_account_ceiling_per_hour: u32,
+    /// Wrong passwords allowed per minute from one client address, whatever the accounts.
     pub login_attempts_per_address_per_minute: u32,
     /// Database connections in the pool.
     pub pool_size: u32,
@@ -41,7 +45,9 @@ pub struct Settings {
     pub auth: AuthMode,
     /// Header mode: the request header in which the proxy names the signed-in person's e-mail.
     pub auth_header: String,
-    /// Header mode: the addresses of the proxies whose header is believed.
+    /// The addresses of the reverse proxies whose forwarding headers (the client's address,
+    /// the site's host and scheme: `web::origin`) and, in header mode, sign-on header are
+    /// believed.
     pub trusted_proxies: Vec<IpNet>,
     /// Single sign-on: an unknown e-mail becomes a new employee instead of being refused.
     pub auth_provision: bool,
@@ -149,6 +155,7 @@ impl Settings {
             session_idle: Duration::from_secs(8 * 3600),
             session_absolute: Duration::from_secs(7 * 24 * 3600),
             login_attempts_per_account_per_hour: 100,
+            login_account_ceiling_per_hour: 1000,
             login_attempts_per_address_per_minute: 60,
             pool_size: 8,
             workers: 0,
@@ -172,7 +179,10 @@ impl Settings {
         if self.session_idle.is_zero() || self.session_absolute.is_zero() {
             return Err("session lifetimes must be longer than zero".to_owned());
         }
-        if self.login_attempts_per_account_per_hour == 0 || self.login_attempts_per_address_per_minute == 0 {
+        if self.login_attempts_per_account_per_hour == 0
+            || self.login_account_ceiling_per_hour == 0
+            || self.login_attempts_per_address_per_minute == 0
+        {
             return Err("sign-in attempt limits must be at least 1".to_owned());
         }
         if self.pool_size == 0 {

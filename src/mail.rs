@@ -15,6 +15,7 @@ use crate::config::Settings;
 use crate::db::outbox::{DigestItem, MailKind, OutgoingMail};
 use crate::db::{self, DbPool};
 use crate::domain::mail::{digest_cut, retry_delay, ReminderPolicy, MAX_ATTEMPTS};
+use crate::domain::text::cleaned_line;
 use crate::security::random_token;
 
 /// Messages claimed at a time.
@@ -36,7 +37,8 @@ pub fn spawn(pool: DbPool, settings: &Settings) -> anyhow::Result<()> {
         let transport = SmtpTransport::from_url(url)?.timeout(Some(SMTP_TIMEOUT)).build();
         let composer = Composer::new(settings)?;
         let sender = Sender { pool: pool.clone(), transport, composer, retry_base: settings.mail.retry_base };
-        actix_web::rt::spawn(sender.run(settings.mail.poll));
+        let poll = settings.mail.poll;
+        actix_web::rt::spawn(supervise("e-mail sender", move || sender.clone().run(poll)));
     }
     let scheduler = Scheduler {
         pool,
@@ -49,8 +51,29 @@ pub fn spawn(pool: DbPool, settings: &Settings) -> anyhow::Result<()> {
         digest_hour: settings.mail.digest_hour_utc,
         every: settings.mail.schedule_every,
     };
-    actix_web::rt::spawn(scheduler.run());
+    actix_web::rt::spawn(supervise("e-mail scheduler", move || scheduler.clone().run()));
     Ok(())
+}
+
+/// How long a background task that ended waits before it is started again.
+const RESTART_AFTER: Duration = Duration::from_secs(1);
+
+/// Runs the task that `start` makes, and a new one whenever it ends: the sender and the
+/// scheduler loop forever, so one that ends has panicked, and without this e-mail would
+/// stop for everyone until the server restarts. Stops with the runtime.
+pub async fn supervise<F, T>(name: &'static str, start: F)
+where
+    F: Fn() -> T,
+    T: std::future::Future<Output = ()> + 'static,
+{
+    loop {
+        match actix_web::rt::spawn(start()).await {
+            Err(err) if err.is_cancelled() => return,
+            Err(err) => tracing::error!(task = name, error = %err, "background task failed; starting it again"),
+            Ok(()) => tracing::error!(task = name, "background task ended; starting it again"),
+        }
+        actix_web::rt::time::sleep(RESTART_AFTER).await;
+    }
 }
 
 /// One line of a message.
@@ -130,18 +153,38 @@ impl Composer {
             lines: &lines,
             account_link: &account_link,
         };
-        let to = Mailbox::new(Some(mail.to_name.clone()), mail.to_email.parse()?);
+        // Header values on one line, whatever a row holds: a line break in a name would
+        // start a header of its own (or stop the mail builder).
+        let name = Some(cleaned_line(&mail.to_name)).filter(|name| !name.is_empty());
+        let to = Mailbox::new(name, mail.to_email.parse()?);
         Ok(Message::builder()
             .from(self.from.clone())
             .to(to)
-            .subject(mail.subject.clone())
+            .subject(cleaned_line(&mail.subject))
             // The same row always has the same id: a copy sent again is recognisably one.
             .message_id(Some(format!("<upskill-outbox-{}@{}>", mail.id, self.domain)))
             .multipart(MultiPart::alternative_plain_html(text.render()?, html.render()?))?)
     }
 }
 
+/// The message of an outbox row, or why it can't be written. The mail builder may panic
+/// on content it can't encode: that costs this one message (given up and logged with its
+/// outbox id), never the sender and the messages after it.
+fn compose_or_refuse(composer: &Composer, mail: &OutgoingMail, items: &[DigestItem]) -> Result<Message, String> {
+    written_or_refused(|| composer.compose(mail, items))
+}
+
+/// What `write` writes, or why it could not, a panic included.
+fn written_or_refused(write: impl FnOnce() -> anyhow::Result<Message>) -> Result<Message, String> {
+    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(write)) {
+        Ok(Ok(message)) => Ok(message),
+        Ok(Err(err)) => Err(format!("cannot write the message: {err}")),
+        Err(_) => Err("cannot write the message: the mail builder failed on its content".to_owned()),
+    }
+}
+
 /// Claims due messages and sends them, one batch after another.
+#[derive(Clone)]
 struct Sender {
     pool: DbPool,
     transport: SmtpTransport,
@@ -204,9 +247,9 @@ impl Sender {
         if !mail.to_active {
             return Delivery::GiveUp("the recipient's account is deactivated".to_owned());
         }
-        let message = match self.composer.compose(mail, items) {
+        let message = match compose_or_refuse(&self.composer, mail, items) {
             Ok(message) => message,
-            Err(err) => return Delivery::GiveUp(format!("cannot write the message: {err}")),
+            Err(reason) => return Delivery::GiveUp(reason),
         };
         let transport = self.transport.clone();
         match web::block(move || transport.send(&message)).await {
@@ -252,6 +295,7 @@ impl Sender {
 }
 
 /// Reminders, digests and tidying, on the one server that holds the lease.
+#[derive(Clone)]
 struct Scheduler {
     pool: DbPool,
     server_id: String,
@@ -357,6 +401,68 @@ mod tests {
             ),
             "{rendered}"
         );
+    }
+
+    fn outgoing(to_name: &str, subject: &str) -> OutgoingMail {
+        OutgoingMail {
+            id: 7,
+            kind: MailKind::Notice,
+            subject: subject.to_owned(),
+            body: "Something happened.".to_owned(),
+            application_id: Some(3),
+            attempts: 0,
+            created_at: crate::clock::now(),
+            to_email: "eve@upskill.example".to_owned(),
+            to_name: to_name.to_owned(),
+            to_active: true,
+        }
+    }
+
+    #[test]
+    fn a_line_break_in_a_name_or_subject_starts_no_header_of_its_own() {
+        let composer = Composer::new(&Settings::with_database("upskill.db")).unwrap();
+        let mail = outgoing("Eve\r\nBcc: everyone@upskill.example\u{0}", "Upskill: hello\r\nX-Evil: 1");
+        let message = compose_or_refuse(&composer, &mail, &[]).unwrap();
+        let raw = String::from_utf8(message.formatted()).unwrap();
+        let headers = raw.split("\r\n\r\n").next().unwrap();
+        let names: Vec<&str> = headers.lines().filter_map(|l| l.split_once(':').map(|(name, _)| name)).collect();
+        assert!(!names.iter().any(|n| ["Bcc", "X-Evil"].contains(&n.trim())), "{headers}");
+        assert!(headers.contains("Subject: Upskill: hello X-Evil: 1\r\n"), "{headers}");
+        assert!(headers.lines().any(|l| l.starts_with("To: ") && l.ends_with(" <eve@upskill.example>")), "{headers}");
+    }
+
+    #[test]
+    fn a_message_that_cannot_be_written_is_refused_with_its_reason() {
+        let composer = Composer::new(&Settings::with_database("upskill.db")).unwrap();
+        let mail = OutgoingMail { to_email: "not an address".to_owned(), ..outgoing("Eve", "Upskill: hello") };
+        let reason = compose_or_refuse(&composer, &mail, &[]).unwrap_err();
+        assert!(reason.starts_with("cannot write the message"), "{reason}");
+        let reason = written_or_refused(|| panic!("a header the builder can't encode")).unwrap_err();
+        assert_eq!(reason, "cannot write the message: the mail builder failed on its content");
+    }
+
+    #[actix_web::test]
+    async fn a_background_task_that_fails_is_started_again() {
+        use std::sync::atomic::{AtomicUsize, Ordering};
+        use std::sync::Arc;
+        let runs = Arc::new(AtomicUsize::new(0));
+        let counted = runs.clone();
+        let supervisor = actix_web::rt::spawn(supervise("test task", move || {
+            let run = counted.fetch_add(1, Ordering::SeqCst) + 1;
+            async move {
+                if run == 1 {
+                    panic!("the first run fails");
+                }
+                std::future::pending::<()>().await;
+            }
+        }));
+        let deadline = std::time::Instant::now() + Duration::from_secs(20);
+        while runs.load(Ordering::SeqCst) < 2 && std::time::Instant::now() < deadline {
+            actix_web::rt::time::sleep(Duration::from_millis(50)).await;
+        }
+        actix_web::rt::time::sleep(RESTART_AFTER * 2).await;
+        assert_eq!(runs.load(Ordering::SeqCst), 2, "started again once, and running since");
+        supervisor.abort();
     }
 
     #[test]

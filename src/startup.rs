@@ -11,9 +11,8 @@ use actix_web::body::MessageBody;
 use actix_web::cookie::{Key, SameSite};
 use actix_web::dev::Server;
 use actix_web::dev::{ServiceRequest, ServiceResponse};
-use actix_web::http::StatusCode;
 use actix_web::middleware::{from_fn, DefaultHeaders, Next};
-use actix_web::{web, App, HttpResponse, HttpServer};
+use actix_web::{web, App, HttpServer};
 use anyhow::Context;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
@@ -26,7 +25,7 @@ use crate::security::{hash_password, random_token, CONTENT_SECURITY_POLICY, SECU
 use crate::web::error::AppError;
 use crate::web::observe::Observe;
 use crate::web::session::{self as session_store, DbSessionStore};
-use crate::web::{self as pages, auth::LoginThrottle, AppState};
+use crate::web::{self as pages, throttle::LoginThrottle, AppState};
 
 /// The largest request body accepted (forms; CSV uploads get their own limit).
 pub const MAX_BODY_BYTES: usize = 64 * 1024;
@@ -168,10 +167,6 @@ pub fn security_headers(settings: &Settings) -> DefaultHeaders {
     )
 }
 
-async fn not_found() -> HttpResponse {
-    crate::web::error::error_response(StatusCode::NOT_FOUND)
-}
-
 /// Opens the database, applies migrations, seeds demo data when asked, and reads (or
 /// creates) the instance secret. Returns the pool and the secret.
 pub async fn prepare_database(settings: &Settings) -> anyhow::Result<(DbPool, Vec<u8>)> {
@@ -306,14 +301,19 @@ fn run(listener: TcpListener, state: web::Data<AppState>) -> anyhow::Result<Serv
             )
             .build();
         App::new()
+            // Innermost: the flash message a response leaves is signed into its cookie
+            // before `https_only` marks the cookie `Secure`.
+            .wrap(from_fn(pages::flash::sign_pending_flash))
+            .wrap(from_fn(pages::input::refuse_control_characters))
+            // Before routing: a HEAD is routed as a GET.
+            .wrap(from_fn(pages::methods::head_as_get))
             .wrap(security_headers(settings))
             .wrap(from_fn(https_only))
             // Outermost: the request's id, log span and metrics cover everything inside,
             // the stylesheet and the error pages included.
             .wrap(Observe::new(state.metrics.clone()))
             .app_data(state.clone())
-            .app_data(web::PayloadConfig::new(MAX_BODY_BYTES))
-            .app_data(web::FormConfig::default().limit(MAX_BODY_BYTES))
+            .configure(|cfg| pages::input::configure_extractors(cfg, MAX_BODY_BYTES))
             // The stylesheet needs no session: served before the session middleware, it
             // costs no database lookup (browsers revalidate it on every page).
             .service(pages::assets::serve_asset)
@@ -323,7 +323,8 @@ fn run(listener: TcpListener, state: web::Data<AppState>) -> anyhow::Result<Serv
                     .wrap(sessions)
                     .wrap(from_fn(session_outage_as_503))
                     .configure(routes)
-                    .default_service(web::to(not_found)),
+                    // Last: every address no route took, a 404 or a 405.
+                    .service(pages::methods::fallback()),
             )
     });
     let server = if workers > 0 { server.workers(workers) } else { server };

@@ -6,6 +6,7 @@ use super::CreateAdminArgs;
 use crate::config::Settings;
 use crate::db::employees::{EmployeeRecord, NewEmployee};
 use crate::db::{self};
+use crate::domain::text::one_line;
 use crate::domain::{Email, EmploymentType, JobFamily, SiteType};
 use crate::security::hash_password;
 use crate::startup::prepare_database;
@@ -28,10 +29,11 @@ fn read_password() -> anyhow::Result<String> {
 /// `upskill create-admin`: makes an administrator, or gives an existing person the rights.
 pub(super) async fn create_admin(args: CreateAdminArgs) -> anyhow::Result<()> {
     let email = Email::parse(&args.email).map_err(|e| anyhow::anyhow!(e))?;
+    let name = one_line(&args.name, "name").map_err(|e| anyhow::anyhow!("--name: {e}"))?;
+    anyhow::ensure!(!name.is_empty(), "--name must not be empty");
     let password = read_password()?;
     let hash = hash_password(&password).map_err(|e| anyhow::anyhow!("cannot hash the password: {e}"))?;
     let (pool, _) = prepare_database(&Settings::with_database(&args.database.database_url)).await?;
-    let name = args.name;
     let created = actix_web::web::block(move || -> anyhow::Result<bool> {
         let mut conn = pool.get()?;
         match db::employees::find_by_email(&mut conn, email.as_str())? {

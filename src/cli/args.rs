@@ -74,10 +74,14 @@ pub struct ServeArgs {
     /// Hours after sign-in after which a session ends.
     #[arg(long, env = "UPSKILL_SESSION_ABSOLUTE_HOURS", default_value_t = 168)]
     pub session_absolute_hours: u64,
-    /// Sign-in attempts allowed per account per hour.
+    /// Wrong passwords allowed per hour for one account from one client address.
     #[arg(long, env = "UPSKILL_LOGIN_ATTEMPTS_PER_HOUR", default_value_t = 100)]
     pub login_attempts_per_hour: u32,
-    /// Sign-in attempts allowed per client address per minute.
+    /// Wrong passwords allowed per hour for one account from all addresses together; past
+    /// it, only addresses that have not failed on the account may still try.
+    #[arg(long, env = "UPSKILL_LOGIN_ACCOUNT_CEILING_PER_HOUR", default_value_t = 1000)]
+    pub login_account_ceiling_per_hour: u32,
+    /// Wrong passwords allowed per minute from one client address, whatever the accounts.
     #[arg(long, env = "UPSKILL_LOGIN_ATTEMPTS_PER_ADDRESS_PER_MINUTE", default_value_t = 60)]
     pub login_attempts_per_address_per_minute: u32,
     /// Database connections per server.
@@ -192,8 +196,10 @@ pub struct SignOnArgs {
     /// Header mode: the header that carries the signed-in person's e-mail.
     #[arg(long, env = "UPSKILL_AUTH_HEADER", default_value = "X-Forwarded-Email")]
     pub auth_header: String,
-    /// Header mode: the proxies whose header is believed, as a comma-separated CIDR list
-    /// (`10.0.0.5/32,10.1.0.0/24`); every other address is refused.
+    /// The reverse proxies whose forwarding headers (X-Forwarded-For, X-Forwarded-Host,
+    /// X-Forwarded-Proto, Forwarded) are believed, as a comma-separated CIDR list
+    /// (`10.0.0.5/32,10.1.0.0/24`). Header mode: the only addresses whose sign-on header is
+    /// believed; every other address is refused.
     #[arg(long, env = "UPSKILL_TRUSTED_PROXIES", value_delimiter = ',', value_parser = parse_network)]
     pub trusted_proxies: Vec<IpNet>,
     /// Single sign-on: create an employee at the first sign-in of an unknown e-mail
@@ -237,6 +243,7 @@ impl ServeArgs {
             session_idle: Duration::from_secs(self.session_idle_minutes.saturating_mul(60)),
             session_absolute: Duration::from_secs(self.session_absolute_hours.saturating_mul(3600)),
             login_attempts_per_account_per_hour: self.login_attempts_per_hour,
+            login_account_ceiling_per_hour: self.login_account_ceiling_per_hour,
             login_attempts_per_address_per_minute: self.login_attempts_per_address_per_minute,
             pool_size: self.pool_size,
             workers: self.workers,

@@ -122,32 +122,38 @@ impl From<&ProgramDraft> for ProgramRecord {
     }
 }
 
-/// The program form filled in with a stored program.
-impl From<&Program> for ProgramInput {
+/// A stored program as the checked form would give it.
+impl From<&Program> for ProgramDraft {
     fn from(program: &Program) -> Self {
-        let plain = |cents: i64| if cents == 0 { String::new() } else { Cents(cents).to_plain() };
-        ProgramInput {
+        ProgramDraft {
             slug: program.slug.clone(),
             name: program.name.clone(),
             summary: program.summary.clone(),
             description: program.description.clone(),
-            kind: program.kind.as_str().to_owned(),
-            category: program.category.as_str().to_owned(),
-            format: program.format.as_str().to_owned(),
+            kind: program.kind,
+            category: program.category,
+            format: program.format,
             provider: program.provider.clone(),
-            duration_weeks: program.duration_weeks.map(|w| w.to_string()).unwrap_or_default(),
-            min_tenure_days: program.min_tenure_days.to_string(),
-            job_families: program.allowed_job_families.0.iter().map(|f| f.as_str().to_owned()).collect(),
-            site_types: program.allowed_site_types.0.iter().map(|s| s.as_str().to_owned()).collect(),
+            duration_weeks: program.duration_weeks,
+            min_tenure_days: program.min_tenure_days,
+            job_families: program.allowed_job_families.0.clone(),
+            site_types: program.allowed_site_types.0.clone(),
             full_time_only: program.full_time_only,
-            tuition_percent: program.tuition_percent.to_string(),
-            cap_full_time: plain(program.annual_cap_full_time_cents),
-            cap_part_time: plain(program.annual_cap_part_time_cents),
+            tuition_percent: program.tuition_percent,
+            cap_full_time: Cents(program.annual_cap_full_time_cents),
+            cap_part_time: Cents(program.annual_cap_part_time_cents),
             needs_manager_approval: program.needs_manager_approval,
             needs_admin_approval: program.needs_admin_approval,
-            opens_on: program.opens_on.map(|d| d.to_string()).unwrap_or_default(),
-            closes_on: program.closes_on.map(|d| d.to_string()).unwrap_or_default(),
+            opens_on: program.opens_on,
+            closes_on: program.closes_on,
         }
+    }
+}
+
+/// The program form filled in with a stored program.
+impl From<&Program> for ProgramInput {
+    fn from(program: &Program) -> Self {
+        ProgramInput::from(&ProgramDraft::from(program))
     }
 }
 

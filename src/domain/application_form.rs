@@ -5,6 +5,7 @@ use chrono::{Months, NaiveDate};
 
 use super::forms::FieldErrors;
 use super::money::Cents;
+use super::text::{multi_line, one_line};
 use super::ProgramKind;
 
 /// The largest tuition amount one application may ask for: $100,000.
@@ -55,8 +56,8 @@ fn check_short_text(errors: &mut FieldErrors, field: &'static str, what: &str, v
         errors.add(field, format!("Enter the {what}."));
     } else if value.chars().count() > SHORT_TEXT_MAX_CHARS {
         errors.add(field, format!("Shorten the {what} to at most {SHORT_TEXT_MAX_CHARS} characters."));
-    } else if value.chars().any(char::is_control) {
-        errors.add(field, format!("The {what} cannot contain line breaks or control characters."));
+    } else if let Err(message) = one_line(value, what) {
+        errors.add(field, message);
     }
     value.to_owned()
 }
@@ -82,7 +83,13 @@ pub fn parse_application(
 }
 
 fn check_motivation(errors: &mut FieldErrors, motivation: &str) -> String {
-    let motivation = motivation.trim().to_owned();
+    let motivation = match multi_line(motivation, "motivation") {
+        Ok(motivation) => motivation,
+        Err(message) => {
+            errors.add("motivation", message);
+            return motivation.trim().to_owned();
+        }
+    };
     let length = motivation.chars().count();
     if length < MOTIVATION_MIN_CHARS {
         errors.add(
@@ -198,6 +205,22 @@ mod tests {
         assert!(parse_application(ProgramKind::SelfPaced, &unicode, &[], today()).is_ok());
         let long = ApplicationInput { motivation: "x".repeat(4_001), ..Default::default() };
         assert!(parse_application(ProgramKind::SelfPaced, &long, &[], today()).is_err());
+    }
+
+    #[test]
+    fn the_motivation_keeps_its_paragraphs_in_one_kind_of_line_ending_and_no_control_characters() {
+        let crlf = ApplicationInput {
+            motivation: "I want to grow.\r\n\r\nAnd move into a technical role.\r\n".into(),
+            ..Default::default()
+        };
+        let details = parse_application(ProgramKind::SelfPaced, &crlf, &[], today()).unwrap();
+        assert_eq!(details.motivation, "I want to grow.\n\nAnd move into a technical role.");
+        let nul = ApplicationInput { motivation: format!("{}\u{0}", good_motivation()), ..Default::default() };
+        let errors = parse_application(ProgramKind::SelfPaced, &nul, &[], today()).unwrap_err();
+        assert!(errors.get("motivation").unwrap().contains("NUL"), "{errors:?}");
+        let school = ApplicationInput { institution: "Bellevue\u{200b} College".into(), ..tuition_input() };
+        let errors = parse_application(ProgramKind::Tuition, &school, &[], today()).unwrap_err();
+        assert!(errors.get("institution").unwrap().contains("invisible"), "{errors:?}");
     }
 
     #[test]

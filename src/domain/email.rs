@@ -2,16 +2,25 @@
 
 use std::fmt;
 
+use super::text::{is_invisible, shown_in_message};
+
 /// A syntactically plausible, lower-cased e-mail address.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Email(String);
 
 impl Email {
-    /// Accepts `local@domain.tld` (trimmed, lower-cased, at most 254 characters).
+    /// Accepts `local@domain.tld` (trimmed, lower-cased, at most 254 characters), without
+    /// spaces, control or invisible characters (which would make a look-alike of someone
+    /// else's address).
     pub fn parse(text: &str) -> Result<Email, String> {
         let email = text.trim().to_lowercase();
         if email.is_empty() {
             return Err("Enter an e-mail address.".to_owned());
+        }
+        if email.chars().any(is_invisible) {
+            return Err("The e-mail address contains an invisible character (such as a zero-width space or a \
+                        text-direction mark): type it again without it."
+                .to_owned());
         }
         let valid = email.len() <= 254
             && !email.chars().any(|c| c.is_whitespace() || c.is_control())
@@ -28,7 +37,7 @@ impl Email {
         if valid {
             Ok(Email(email))
         } else {
-            Err(format!("\"{}\" is not an e-mail address.", text.trim()))
+            Err(format!("\"{}\" is not an e-mail address.", shown_in_message(text.trim())))
         }
     }
 
@@ -57,5 +66,19 @@ mod tests {
         for bad in ["", "ada", "ada@", "@upskill.example", "ada@localhost", "a b@x.io", "a@b@c.io", "ada@.io"] {
             assert!(Email::parse(bad).is_err(), "{bad} was accepted");
         }
+    }
+
+    #[test]
+    fn look_alike_addresses_with_invisible_characters_are_refused() {
+        for bad in [
+            "ada\u{200b}.admin@upskill.example",
+            "ada.admin@upskill\u{200d}.example",
+            "\u{202e}ada@x.io",
+            "a\u{feff}@x.io",
+        ] {
+            let message = Email::parse(bad).unwrap_err();
+            assert!(message.contains("invisible character"), "{bad:?}: {message}");
+        }
+        assert!(Email::parse("ada\u{0}@x.io").is_err());
     }
 }

@@ -4,6 +4,8 @@
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Deserializer};
 
+use super::text::normalise_line_endings;
+
 /// Messages for the fields that are wrong, in the order of the form.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct FieldErrors(pub Vec<(&'static str, String)>);
@@ -70,7 +72,8 @@ pub const NO_CHANGE: &str = "no change";
 
 /// "field: before → after" for each field whose value differs, in the order of the
 /// struct's fields ("no change" when none does): what the audit log records of an edit.
-/// Lists are written comma-separated.
+/// Lists are written comma-separated. Texts that differ only in their line endings
+/// (`\r\n` from a browser, `\n` stored) are the same text.
 pub fn describe_changes<T: serde::Serialize>(before: &T, after: &T) -> String {
     let as_object = |value: &T| match serde_json::to_value(value) {
         Ok(serde_json::Value::Object(map)) => map,
@@ -81,13 +84,23 @@ pub fn describe_changes<T: serde::Serialize>(before: &T, after: &T) -> String {
         .iter()
         .filter_map(|(field, old)| {
             let new = after.get(field)?;
-            (old != new).then(|| format!("{field}: {} → {}", plain(old), plain(new)))
+            (!same(old, new)).then(|| format!("{field}: {} → {}", plain(old), plain(new)))
         })
         .collect();
     if changes.is_empty() {
         NO_CHANGE.to_owned()
     } else {
         changes.join("; ")
+    }
+}
+
+/// Whether two values are the same, texts compared whatever their line endings.
+fn same(old: &serde_json::Value, new: &serde_json::Value) -> bool {
+    match (old, new) {
+        (serde_json::Value::String(old), serde_json::Value::String(new)) => {
+            old == new || normalise_line_endings(old) == normalise_line_endings(new)
+        }
+        _ => old == new,
     }
 }
 
@@ -144,5 +157,20 @@ mod tests {
         let after = Record { name: "b", tags: vec!["z"], active: false };
         assert_eq!(describe_changes(&before, &after), "name: a → b; tags: x,y → z; active: true → false");
         assert_eq!(describe_changes(&before, &before), "no change");
+    }
+
+    #[derive(serde::Serialize)]
+    struct Text {
+        description: &'static str,
+    }
+
+    #[test]
+    fn a_text_whose_line_endings_alone_differ_is_not_a_change() {
+        let stored = Text { description: "One.\n\nTwo." };
+        assert_eq!(describe_changes(&stored, &Text { description: "One.\r\n\r\nTwo." }), "no change");
+        assert_eq!(
+            describe_changes(&stored, &Text { description: "One.\n\nThree." }),
+            "description: One.\n\nTwo. → One.\n\nThree."
+        );
     }
 }

@@ -28,6 +28,8 @@ pub fn parse_intake(
     let name = name.trim();
     if name.chars().count() < 2 || name.chars().count() > 120 {
         errors.add("name", "Enter a name of 2 to 120 characters, for example “Spring 2027 cohort”.");
+    } else if let Err(message) = super::text::one_line(name, "name") {
+        errors.add("name", message);
     }
     let starts_on = match NaiveDate::parse_from_str(starts_on.trim(), "%Y-%m-%d") {
         Ok(date) if is_new && date <= today => {
@@ -82,5 +84,9 @@ mod tests {
         assert!(parse_intake("Old", "2020-01-01", "5", true, today()).is_err());
         assert!(parse_intake("Old", "2020-01-01", "5", false, today()).is_ok());
         assert!(parse_intake("Big", "2027-01-01", "10001", true, today()).is_err());
+        for bad in ["Spring\ncohort", "Spring\u{0}", "Spring\u{200b}cohort"] {
+            let errors = parse_intake(bad, "2027-03-01", "5", true, today()).unwrap_err();
+            assert!(errors.get("name").is_some(), "{bad:?}");
+        }
     }
 }

@@ -25,7 +25,9 @@ pub mod program;
 pub mod program_form;
 #[cfg(test)]
 mod properties;
+pub mod sign_in_limits;
 pub mod sign_on;
+pub mod text;
 
 pub use eligibility::{check_eligibility, Eligibility};
 pub use email::Email;

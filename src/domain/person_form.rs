@@ -4,6 +4,7 @@ use chrono::NaiveDate;
 
 use super::enums::UnknownValue;
 use super::forms::FieldErrors;
+use super::text::one_line;
 use super::{Email, EmploymentType, JobFamily, SiteType};
 
 /// The form as typed; the two checkboxes are true when sent at all.
@@ -58,10 +59,14 @@ pub fn parse_person(input: &PersonInput, today: NaiveDate) -> Result<PersonDraft
     let display_name = input.display_name.trim().to_owned();
     if display_name.is_empty() || display_name.chars().count() > 120 {
         errors.add("display_name", "Enter the person's name (at most 120 characters).");
+    } else if let Err(message) = one_line(&display_name, "name") {
+        errors.add("display_name", message);
     }
     let job_title = input.job_title.trim().to_owned();
     if job_title.chars().count() > 120 {
         errors.add("job_title", "Shorten the job title to at most 120 characters.");
+    } else if let Err(message) = one_line(&job_title, "job title") {
+        errors.add("job_title", message);
     }
     let job_family = pick(&mut errors, "job_family", &input.job_family, JobFamily::ALL, JobFamily::label);
     let site_type = pick(&mut errors, "site_type", &input.site_type, SiteType::ALL, SiteType::label);
@@ -134,6 +139,21 @@ mod tests {
             parse_person(&PersonInput { manager_email: " ".into(), ..good() }, today()).unwrap().manager_email,
             None
         );
+    }
+
+    #[test]
+    fn names_and_titles_are_one_visible_line() {
+        for (name, expected) in [
+            ("Eve\nBcc: everyone@upskill.example", "one line"),
+            ("Eve\u{0}", "NUL"),
+            ("Ada\u{200b} Admin", "invisible"),
+            ("\u{202e}nimdA adA", "invisible"),
+        ] {
+            let errors = parse_person(&PersonInput { display_name: name.into(), ..good() }, today()).unwrap_err();
+            assert!(errors.message("display_name").contains(expected), "{name:?}: {errors:?}");
+        }
+        let errors = parse_person(&PersonInput { job_title: "Lead\tEngineer".into(), ..good() }, today()).unwrap_err();
+        assert!(errors.message("job_title").contains("control characters"), "{errors:?}");
     }
 
     #[test]

@@ -67,8 +67,53 @@ pub struct ProgramDraft {
     pub closes_on: Option<NaiveDate>,
 }
 
-fn text(errors: &mut FieldErrors, field: &'static str, what: &str, value: &str, min: usize, max: usize) -> String {
-    let value = value.trim();
+/// A text field: one line, or several (`multiline`, line endings made `\n`), of `min` to
+/// `max` characters.
+/// The form as it shows a checked program: what saving it unchanged sends back.
+impl From<&ProgramDraft> for ProgramInput {
+    fn from(draft: &ProgramDraft) -> Self {
+        let plain = |cents: Cents| if cents == Cents(0) { String::new() } else { cents.to_plain() };
+        let day = |date: Option<NaiveDate>| date.map(|d| d.to_string()).unwrap_or_default();
+        ProgramInput {
+            slug: draft.slug.clone(),
+            name: draft.name.clone(),
+            summary: draft.summary.clone(),
+            description: draft.description.clone(),
+            kind: draft.kind.as_str().to_owned(),
+            category: draft.category.as_str().to_owned(),
+            format: draft.format.as_str().to_owned(),
+            provider: draft.provider.clone(),
+            duration_weeks: draft.duration_weeks.map(|w| w.to_string()).unwrap_or_default(),
+            min_tenure_days: draft.min_tenure_days.to_string(),
+            job_families: draft.job_families.iter().map(|f| f.as_str().to_owned()).collect(),
+            site_types: draft.site_types.iter().map(|s| s.as_str().to_owned()).collect(),
+            full_time_only: draft.full_time_only,
+            tuition_percent: draft.tuition_percent.to_string(),
+            cap_full_time: plain(draft.cap_full_time),
+            cap_part_time: plain(draft.cap_part_time),
+            needs_manager_approval: draft.needs_manager_approval,
+            needs_admin_approval: draft.needs_admin_approval,
+            opens_on: day(draft.opens_on),
+            closes_on: day(draft.closes_on),
+        }
+    }
+}
+
+fn text(
+    errors: &mut FieldErrors,
+    (field, what): (&'static str, &str),
+    value: &str,
+    (min, max): (usize, usize),
+    multiline: bool,
+) -> String {
+    let checked = if multiline { super::text::multi_line(value, what) } else { super::text::one_line(value, what) };
+    let value = match checked {
+        Ok(value) => value,
+        Err(message) => {
+            errors.add(field, message);
+            return value.trim().to_owned();
+        }
+    };
     let length = value.chars().count();
     if length == 0 {
         errors.add(field, format!("Enter the {what}."));
@@ -77,7 +122,7 @@ fn text(errors: &mut FieldErrors, field: &'static str, what: &str, value: &str, 
     } else if length > max {
         errors.add(field, format!("Shorten the {what} to at most {max} characters (it has {length})."));
     }
-    value.to_owned()
+    value
 }
 
 fn choice<T: std::str::FromStr<Err = UnknownValue> + Copy>(
@@ -156,13 +201,13 @@ pub fn parse_program(input: &ProgramInput) -> Result<ProgramDraft, FieldErrors> 
     if !valid_slug(&slug) {
         errors.add("slug", "Use 3 to 60 lower-case letters, digits and hyphens, for example data-analytics-bootcamp.");
     }
-    let name = text(&mut errors, "name", "name", &input.name, 3, 120);
-    let summary = text(&mut errors, "summary", "summary", &input.summary, 10, 300);
-    let description = text(&mut errors, "description", "description", &input.description, 20, 10_000);
+    let name = text(&mut errors, ("name", "name"), &input.name, (3, 120), false);
+    let summary = text(&mut errors, ("summary", "summary"), &input.summary, (10, 300), false);
+    let description = text(&mut errors, ("description", "description"), &input.description, (20, 10_000), true);
     let kind = choice(&mut errors, "kind", "kind", &input.kind, ProgramKind::ALL, ProgramKind::label);
     let category = choice(&mut errors, "category", "category", &input.category, Category::ALL, Category::label);
     let format = choice(&mut errors, "format", "format", &input.format, Format::ALL, Format::label);
-    let provider = text(&mut errors, "provider", "provider", &input.provider, 2, 120);
+    let provider = text(&mut errors, ("provider", "provider"), &input.provider, (2, 120), false);
     let duration_weeks = if input.duration_weeks.trim().is_empty() {
         None
     } else {
@@ -326,6 +371,40 @@ mod tests {
             ]
         );
         assert_eq!(errors.get("kind"), Some("Choose the kind: Cohort, Self-paced, Tuition."));
+    }
+
+    #[test]
+    fn one_line_fields_refuse_breaks_and_invisible_characters_and_the_description_keeps_one_kind_of_line_ending() {
+        let bad = ProgramInput {
+            name: "Data\nAnalytics".into(),
+            summary: "Twelve weeks\u{0} to become a data analyst.".into(),
+            provider: "Data\u{202e}Academy".into(),
+            description: "A bootcamp\u{7} with projects on real company data.".into(),
+            ..good()
+        };
+        let errors = parse_program(&bad).unwrap_err();
+        assert!(errors.get("name").unwrap().contains("one line"), "{errors:?}");
+        assert!(errors.get("summary").unwrap().contains("NUL"), "{errors:?}");
+        assert!(errors.get("provider").unwrap().contains("invisible"), "{errors:?}");
+        assert!(errors.get("description").unwrap().contains("control characters"), "{errors:?}");
+        let crlf = ProgramInput { description: "First paragraph here.\r\n\r\nSecond one.\r\n".into(), ..good() };
+        assert_eq!(parse_program(&crlf).unwrap().description, "First paragraph here.\n\nSecond one.");
+    }
+
+    #[test]
+    fn a_checked_program_shows_as_the_form_that_gives_it_back() {
+        let typed = ProgramInput {
+            name: "  Data Analytics Bootcamp ".into(),
+            cap_full_time: "5250".into(),
+            kind: "tuition".into(),
+            tuition_percent: "100".into(),
+            ..good()
+        };
+        let draft = parse_program(&typed).unwrap();
+        let shown = ProgramInput::from(&draft);
+        assert_eq!(shown.name, "Data Analytics Bootcamp");
+        assert_eq!(shown.cap_full_time, "5250.00");
+        assert_eq!(parse_program(&shown).unwrap(), draft);
     }
 
     #[test]

@@ -3,6 +3,7 @@
 
 use chrono::NaiveDate;
 
+use super::text::cleaned_line;
 use super::{Email, EmploymentType, JobFamily, SiteType};
 
 /// What single sign-on does with a person the company has vouched for.
@@ -47,10 +48,12 @@ pub struct ProvisionedPerson {
 pub const PROVISIONED_JOB_TITLE: &str = "Employee";
 
 impl ProvisionedPerson {
-    /// `name` is the one the company account gives, if any; otherwise it is made from the
+    /// `name` is the one the company account gives, if any, made fit for one line (its
+    /// control and invisible characters dropped: the person can't correct it, and the
+    /// company's directory is the authority on it); otherwise the name is made from the
     /// e-mail address (`jane.doe@…` → "Jane Doe").
     pub fn new(email: Email, name: Option<&str>, today: NaiveDate) -> ProvisionedPerson {
-        let name = name.map(|n| n.split_whitespace().collect::<Vec<_>>().join(" ")).filter(|n| !n.is_empty());
+        let name = name.map(cleaned_line).filter(|n| !n.is_empty());
         let display_name = name.unwrap_or_else(|| name_from_email(&email));
         ProvisionedPerson {
             email,
@@ -122,5 +125,9 @@ mod tests {
         assert_eq!(person.job_title, PROVISIONED_JOB_TITLE);
         let unnamed = ProvisionedPerson::new(email("nina.new@x.example"), Some("   "), today);
         assert_eq!(unnamed.display_name, "Nina New");
+        let hidden = ProvisionedPerson::new(email("nina.new@x.example"), Some("Nina\u{200b}\nNew\u{202e}comer"), today);
+        assert_eq!(hidden.display_name, "Nina Newcomer");
+        let nothing_visible = ProvisionedPerson::new(email("nina.new@x.example"), Some("\u{200b}\u{0}"), today);
+        assert_eq!(nothing_visible.display_name, "Nina New");
     }
 }

@@ -13,6 +13,7 @@ use crate::db;
 use crate::db::audit::AuditLine;
 use crate::domain::AuditAction;
 use crate::web::error::AppError;
+use crate::web::input::FormFields;
 
 #[derive(Template)]
 #[template(path = "account.html")]
@@ -70,6 +71,10 @@ pub struct EmailForm {
     /// `each` (one e-mail per event) or `digest` (one daily digest).
     #[serde(default)]
     delivery: String,
+}
+
+impl FormFields for EmailForm {
+    const CHECKED_TEXT: &'static [&'static str] = &[];
 }
 
 /// Chooses between one e-mail per event and a daily digest.

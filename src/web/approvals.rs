@@ -16,8 +16,10 @@ use crate::clock::today;
 use crate::db::workflow::{self, DecisionRequest, WorkflowError};
 use crate::db::{self};
 use crate::domain::application::{Action, DomainError, Status};
+use crate::domain::text::multi_line;
 use crate::domain::Cents;
 use crate::web::error::AppError;
+use crate::web::input::FormFields;
 
 const QUEUE_PER_PAGE: i64 = 50;
 
@@ -178,6 +180,10 @@ pub struct DecisionForm {
     return_to: String,
 }
 
+impl FormFields for DecisionForm {
+    const CHECKED_TEXT: &'static [&'static str] = &["comment"];
+}
+
 /// Where to go after a decision: the queue or the application's page.
 fn return_path(form: &DecisionForm, id: i32) -> String {
     match safe_next(Some(&form.return_to)).as_str() {
@@ -240,11 +246,19 @@ async fn decide(
     action: Action,
     req: HttpRequest,
 ) -> Result<HttpResponse, AppError> {
+    let comment = match multi_line(&form.comment, "comment") {
+        Ok(comment) => comment.chars().take(4_000).collect(),
+        Err(message) => {
+            let refused = Refusal { message, comment: form.comment, about_comment: true };
+            let status = StatusCode::UNPROCESSABLE_ENTITY;
+            return application_page(&state, &viewer, id, Some(refused), status, &req).await;
+        }
+    };
     let request = DecisionRequest {
         application_id: id,
         expected_version: form.version.trim().parse().ok(),
         action,
-        comment: form.comment.trim().chars().take(4_000).collect(),
+        comment,
         today: today(),
     };
     let employee = viewer.employee.clone();
@@ -338,11 +352,13 @@ pub async fn approve_selected(
         return Err(AppError::Forbidden);
     }
     let fields = form.0;
-    let comment: String = fields
-        .iter()
-        .find(|(k, _)| k == "comment")
-        .map(|(_, v)| v.trim().chars().take(4_000).collect())
-        .unwrap_or_default();
+    let typed = fields.iter().find(|(k, _)| k == "comment").map_or("", |(_, v)| v.as_str());
+    let comment: String = match multi_line(typed, "comment") {
+        Ok(comment) => comment.chars().take(4_000).collect(),
+        Err(message) => {
+            return Ok(redirect_with_flash("/approvals", "error", &format!("Nothing was approved. {message}")))
+        }
+    };
     let mut ids: Vec<i32> =
         fields.iter().filter(|(k, _)| k == "application_id").filter_map(|(_, v)| v.trim().parse().ok()).collect();
     ids.sort_unstable();

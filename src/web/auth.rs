@@ -2,24 +2,21 @@
 //!
 //! The sign-in form is shown before any session exists, so its CSRF protection is a
 //! signed double-submit cookie: anonymous traffic never writes a session row.
-//! Attempts are throttled per account and per client address.
-
-use std::net::IpAddr;
-use std::num::NonZeroU32;
+//! Wrong passwords are counted per account and client address (`web::throttle`,
+//! `domain::sign_in_limits`): guessing someone's password never locks them out.
 
 use actix_session::Session;
 use actix_web::cookie::{Cookie, SameSite};
 use actix_web::http::StatusCode;
 use actix_web::{get, post, web, HttpRequest, HttpResponse};
 use askama::Template;
-use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
 use serde::Deserialize;
 
 use super::{
     page_with_status, read_flash, redirect, redirect_with_flash, remove_cookie, run_db, sso, Chrome, CsrfForm,
     EmptyForm, State, CSRF_KEY,
 };
-use crate::config::{AuthMode, Settings};
+use crate::config::AuthMode;
 use crate::db;
 use crate::domain::Email;
 use crate::security::{constant_time_eq, random_token, sign, verify_password, verify_signed, DUMMY_PASSWORD_HASH};
@@ -28,37 +25,6 @@ use crate::web::session::EMPLOYEE_ID_KEY;
 
 /// The cookie holding the signed token of the sign-in form.
 const LOGIN_CSRF_COOKIE: &str = "upskill_login";
-
-/// Rate limits on sign-in attempts (ASVS 2.2.1), kept in memory per server.
-pub struct LoginThrottle {
-    per_account: DefaultKeyedRateLimiter<String>,
-    per_address: DefaultKeyedRateLimiter<IpAddr>,
-}
-
-impl LoginThrottle {
-    pub fn new(settings: &Settings) -> LoginThrottle {
-        let per_hour = NonZeroU32::new(settings.login_attempts_per_account_per_hour).unwrap_or(NonZeroU32::MIN);
-        let per_minute = NonZeroU32::new(settings.login_attempts_per_address_per_minute).unwrap_or(NonZeroU32::MIN);
-        LoginThrottle {
-            per_account: RateLimiter::keyed(Quota::per_hour(per_hour)),
-            per_address: RateLimiter::keyed(Quota::per_minute(per_minute)),
-        }
-    }
-
-    /// Counts one attempt; false when the account or the address is over its limit.
-    fn allow(&self, account: &str, address: Option<IpAddr>) -> bool {
-        let address_ok = address.is_none_or(|ip| self.per_address.check_key(&ip).is_ok());
-        // No e-mail address is longer than 254 characters: longer text keys nothing more
-        // and would only make the map big.
-        address_ok && self.per_account.check_key(&account.chars().take(254).collect::<String>()).is_ok()
-    }
-
-    /// Forgets keys whose limits have fully recovered (keeps memory bounded).
-    pub fn forget_idle(&self) {
-        self.per_account.retain_recent();
-        self.per_address.retain_recent();
-    }
-}
 
 #[derive(Template)]
 #[template(path = "auth/login.html")]
@@ -175,22 +141,19 @@ pub async fn login(
     }
     let next = safe_next(Some(&form.next));
     let email = form.email.trim().to_lowercase();
-    let address = req.peer_addr().map(|addr| addr.ip());
-    if !state.throttle.allow(&email, address) {
+    let address = super::origin::client_address(&req, &state.settings);
+    if !state.throttle.allows(&email, address) {
         // What was typed is logged escaped and cut short: it may be anything.
         let typed: String = email.chars().take(80).collect();
         tracing::warn!(email = ?typed, ?address, "sign-in throttled");
         return login_form(&state, &req, StatusCode::TOO_MANY_REQUESTS, form.email, next, Some(TOO_MANY_ATTEMPTS));
     }
-    let Ok(email) = Email::parse(&email) else {
+    let Ok(account) = Email::parse(&email) else {
+        state.throttle.failed(&email, address);
         return login_form(&state, &req, StatusCode::UNAUTHORIZED, form.email, next, Some(WRONG_CREDENTIALS));
     };
     let password = form.password;
-    let employee = run_db(&state, move |conn| {
-        let employee = db::employees::find_by_email(conn, email.as_str())?;
-        Ok(employee)
-    })
-    .await?;
+    let employee = run_db(&state, move |conn| Ok(db::employees::find_by_email(conn, account.as_str())?)).await?;
     let employee = super::block_in_span(move || {
         let hash = employee
             .as_ref()
@@ -202,8 +165,10 @@ pub async fn login(
     })
     .await?;
     let Some(employee) = employee else {
+        state.throttle.failed(&email, address);
         return login_form(&state, &req, StatusCode::UNAUTHORIZED, form.email, next, Some(WRONG_CREDENTIALS));
     };
+    state.throttle.succeeded(&email, address);
     start_session(&session, employee.id, None)?;
     tracing::info!(employee_id = employee.id, "signed in");
     let mut response = redirect_with_flash(&next, "success", &format!("Welcome, {}.", employee.display_name));

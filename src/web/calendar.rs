@@ -9,8 +9,8 @@ use actix_web::http::header::{ContentDisposition, DispositionParam, DispositionT
 use actix_web::{get, post, web, HttpRequest, HttpResponse, HttpResponseBuilder};
 
 use super::format::long_date;
+use super::origin::site_url;
 use super::{redirect_with_flash, remove_cookie, run_db, AppState, CsrfForm, EmptyForm, State, Viewer};
-use crate::config::Settings;
 use crate::db;
 use crate::db::audit::AuditLine;
 use crate::db::calendar::Place;
@@ -28,17 +28,6 @@ const FEED_REFRESH_HOURS: u32 = 6;
 /// The encrypted cookie that carries a feed address just made to the account page,
 /// which shows it once.
 const NEW_FEED_COOKIE: &str = "upskill_new_feed";
-
-/// Where Upskill is reached: `--public-url` when set, else as the request says (`https`
-/// when serving behind https).
-fn site_url(req: &HttpRequest, settings: &Settings) -> String {
-    if settings.mail.public_url.is_some() {
-        return settings.public_url();
-    }
-    let info = req.connection_info();
-    let scheme = if settings.secure_cookies { "https" } else { info.scheme() };
-    format!("{scheme}://{}", info.host())
-}
 
 /// The event of one place; its UID is the same in the download and in the feed.
 fn event_of(place: &Place, site: &str, uid_tag: &str) -> AllDayEvent {

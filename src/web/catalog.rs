@@ -297,7 +297,7 @@ pub async fn show_program(
     };
     let template = ProgramPage {
         chrome: viewer.chrome("programs"),
-        paragraphs: program.description.split("\n\n").map(|p| p.trim().to_owned()).filter(|p| !p.is_empty()).collect(),
+        paragraphs: crate::domain::text::paragraphs(&program.description),
         duration: program.duration_weeks.map(|w| format!("{w} weeks")),
         who_can_apply: rules_in_words(&rules),
         approval: approval_in_words(&program),

@@ -34,6 +34,9 @@ pub enum AppError {
     /// A body over the size cap (`startup::MAX_BODY_BYTES`).
     #[error("request body too large")]
     PayloadTooLarge,
+    /// A body of a kind the route does not read (JSON sent to a form).
+    #[error("unsupported media type")]
+    UnsupportedMediaType,
     /// The database cannot be reached or cannot write (down, full disk): 503, and the
     /// request changed nothing.
     #[error("database unavailable: {0}")]
@@ -124,7 +127,9 @@ impl ErrorPage {
             400 => ("The request could not be read", "Something in the request was not what this page expects. Go back and try again."),
             403 => ("You can't do that", "You don't have permission for this page or action. If the form was open for a long time, reload it and try again."),
             404 => ("Page not found", "There is nothing here, or it is not yours to see. Check the address, or start again from the home page."),
+            405 => ("That doesn't work here", "This address exists, but not for that kind of request. Use the page's own links and buttons."),
             413 => ("That was too large", "The form sent more data than this page accepts."),
+            415 => ("The request could not be read", "This page reads forms sent by its own page, not data of another kind."),
             429 => ("Too many attempts", "There have been too many sign-in attempts. Wait a few minutes, then try again."),
             503 => ("Upskill is unavailable", "Upskill cannot reach or write to its database right now. Nothing you sent was saved; try again in a minute."),
             _ => ("Something went wrong", "An unexpected error stopped this page. It has been logged; try again in a moment."),
@@ -163,6 +168,7 @@ impl ResponseError for AppError {
             AppError::TooManyAttempts => StatusCode::TOO_MANY_REQUESTS,
             AppError::BadRequest(_) => StatusCode::BAD_REQUEST,
             AppError::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
+            AppError::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             AppError::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
             AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }

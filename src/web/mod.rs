@@ -11,27 +11,30 @@ pub mod auth;
 pub mod calendar;
 pub mod catalog;
 pub mod error;
+pub mod flash;
 pub mod format;
 pub mod health;
 pub mod home;
+pub mod input;
+pub mod methods;
 pub mod metrics;
 pub mod notifications;
 pub mod observe;
+pub mod origin;
 pub mod paging;
 pub mod session;
 pub mod sso;
 pub mod team;
+pub mod throttle;
 
 use std::future::Future;
 use std::pin::Pin;
 
 use actix_session::{Session, SessionExt};
-use actix_web::cookie::{Cookie, SameSite};
+use actix_web::cookie::Cookie;
 use actix_web::http::header;
 use actix_web::{web, FromRequest, HttpRequest, HttpResponse};
 use askama::Template;
-use base64::engine::general_purpose::URL_SAFE_NO_PAD;
-use base64::Engine;
 use serde::de::DeserializeOwned;
 use serde::Deserialize;
 
@@ -39,6 +42,9 @@ use crate::config::Settings;
 use crate::db::{self, DbConnection, DbPool};
 use crate::security::constant_time_eq;
 use crate::web::error::AppError;
+use crate::web::flash::FLASH_COOKIE;
+pub use crate::web::flash::{read_flash, redirect_with_flash, Flash};
+use crate::web::input::FormFields;
 use crate::web::session::EMPLOYEE_ID_KEY;
 
 /// Shared by every handler through `web::Data`.
@@ -49,7 +55,7 @@ pub struct AppState {
     pub settings: Settings,
     /// The instance secret (from the database), for signing cookies and tokens.
     pub secret: Vec<u8>,
-    pub throttle: auth::LoginThrottle,
+    pub throttle: throttle::LoginThrottle,
     /// The request series, when `--metrics-bind` is set.
     pub metrics: Option<std::sync::Arc<crate::metrics::HttpMetrics>>,
     /// The pool's waits for a connection that ran out of time.
@@ -97,16 +103,6 @@ pub async fn published_programs(state: &AppState) -> Result<std::sync::Arc<Vec<d
 
 /// The session key of the per-session CSRF token.
 pub const CSRF_KEY: &str = "csrf";
-/// The cookie that carries a flash message to the next page.
-const FLASH_COOKIE: &str = "upskill_flash";
-
-/// A one-time message shown at the top of the next page.
-#[derive(Debug, Clone)]
-pub struct Flash {
-    /// `success`, `error` or `info`; used in the CSS class.
-    pub kind: &'static str,
-    pub message: String,
-}
 
 /// What the layout needs on every page: who is signed in, the navigation, the flash.
 #[derive(Debug, Clone)]
@@ -243,11 +239,21 @@ impl FromRequest for Viewer {
 #[derive(Debug, Default, Deserialize)]
 pub struct EmptyForm {}
 
+impl FormFields for EmptyForm {
+    const CHECKED_TEXT: &'static [&'static str] = &[];
+}
+
+/// A form read as its pairs, whose handler reads no text it would explain (the bulk
+/// approval: its comment's problems go to the queue's flash message).
+impl FormFields for Vec<(String, String)> {
+    const CHECKED_TEXT: &'static [&'static str] = &[];
+}
+
 /// A urlencoded form whose `csrf_token` matched the session's token before `T` was read.
 /// Every state-changing route of a signed-in person takes its body through this.
 pub struct CsrfForm<T>(pub T);
 
-impl<T: DeserializeOwned + 'static> FromRequest for CsrfForm<T> {
+impl<T: DeserializeOwned + FormFields + 'static> FromRequest for CsrfForm<T> {
     type Error = AppError;
     type Future = Pin<Box<dyn Future<Output = Result<Self, Self::Error>>>>;
 
@@ -269,6 +275,8 @@ impl<T: DeserializeOwned + 'static> FromRequest for CsrfForm<T> {
                 (Some(expected), Some(given)) if !expected.is_empty() && constant_time_eq(&expected, &given) => {}
                 _ => return Err(AppError::CsrfRejected),
             }
+            let pairs: Vec<(String, String)> = serde_urlencoded::from_bytes(&body).unwrap_or_default();
+            input::refuse_unchecked_nul::<T>(&pairs)?;
             serde_urlencoded::from_bytes(&body)
                 .or_else(|first_error| {
                     // A field sent twice (a browser never does; a hand-made request may):
@@ -407,19 +415,6 @@ pub fn url_encode(text: &str) -> String {
     serde_urlencoded::to_string([("", text)]).map(|s| s.trim_start_matches('=').to_owned()).unwrap_or_default()
 }
 
-pub fn read_flash(req: &HttpRequest) -> Option<Flash> {
-    let cookie = req.cookie(FLASH_COOKIE)?;
-    let decoded = URL_SAFE_NO_PAD.decode(cookie.value()).ok()?;
-    let text = String::from_utf8(decoded).ok()?;
-    let (kind, message) = text.split_once(':')?;
-    let kind = match kind {
-        "success" => "success",
-        "error" => "error",
-        _ => "info",
-    };
-    Some(Flash { kind, message: message.to_owned() })
-}
-
 /// A page: the rendered template, and the flash cookie cleared once it has been shown.
 pub fn page<T: Template>(req: &HttpRequest, template: &T) -> Result<HttpResponse, AppError> {
     page_with_status(req, template, actix_web::http::StatusCode::OK)
@@ -443,13 +438,6 @@ pub fn remove_cookie(response: &mut HttpResponse, name: &'static str, path: &'st
     let mut gone = Cookie::build(name, "").path(path).finish();
     gone.make_removal();
     response.add_cookie(&gone).map_err(|e| AppError::Internal(e.into()))
-}
-
-/// A 303 to `location` that shows `message` on the next page.
-pub fn redirect_with_flash(location: &str, kind: &'static str, message: &str) -> HttpResponse {
-    let value = URL_SAFE_NO_PAD.encode(format!("{kind}:{message}"));
-    let cookie = Cookie::build(FLASH_COOKIE, value).path("/").http_only(true).same_site(SameSite::Lax).finish();
-    HttpResponse::SeeOther().insert_header((header::LOCATION, location.to_owned())).cookie(cookie).finish()
 }
 
 /// A plain 303 to `location`.

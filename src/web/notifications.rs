@@ -9,6 +9,7 @@ use super::paging::{PageQuery, Pagination};
 use super::{page, redirect_with_flash, run_db, Chrome, CsrfForm, State, Viewer};
 use crate::db;
 use crate::web::error::AppError;
+use crate::web::input::FormFields;
 
 const NOTIFICATIONS_PER_PAGE: i64 = 50;
 
@@ -74,6 +75,10 @@ pub async fn list_notifications(
 pub struct MarkReadForm {
     /// One notification; empty for all of them.
     id: String,
+}
+
+impl FormFields for MarkReadForm {
+    const CHECKED_TEXT: &'static [&'static str] = &[];
 }
 
 #[post("/notifications/read")]

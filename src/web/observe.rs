@@ -33,6 +33,10 @@ tokio::task_local! {
     static CURRENT_REQUEST_ID: RequestId;
 }
 
+/// Marks the answer to an address no route has: the metrics count it as unmatched.
+#[derive(Debug, Clone, Copy)]
+pub struct Unmatched;
+
 /// A request's id: letters, digits, `-`, `_` and `.`, at most [`MAX_REQUEST_ID_LEN`] long,
 /// so it is safe in a header, a log line and a page.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -147,7 +151,8 @@ where
                 response.headers_mut().insert(REQUEST_ID_HEADER, header);
             }
             if let Some(recorder) = recorder {
-                let route = response.request().match_pattern();
+                let unmatched = response.response().extensions().contains::<Unmatched>();
+                let route = if unmatched { None } else { response.request().match_pattern() };
                 recorder.observe(method, route, response.status().as_u16(), started.elapsed());
             }
             Ok(response)

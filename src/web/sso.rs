@@ -261,7 +261,7 @@ pub async fn trusted_header_sign_on(
         return Ok(next.call(req).await?.map_into_left_body());
     }
     let address = req.peer_addr().map(|peer| peer.ip().to_canonical());
-    let trusted = address.is_some_and(|ip| state.settings.trusted_proxies.iter().any(|net| net.contains(&ip)));
+    let trusted = crate::web::origin::peer_is_trusted(req.request(), &state.settings);
     let claimed = req
         .headers()
         .get(state.settings.auth_header.as_str())

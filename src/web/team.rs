@@ -15,6 +15,7 @@ use crate::domain::delegation_form::{check_delegate, parse_delegation, Delegate,
 use crate::domain::forms::FieldErrors;
 use crate::domain::AuditAction;
 use crate::web::error::AppError;
+use crate::web::input::FormFields;
 
 pub struct TeamApplicationView {
     pub id: i32,
@@ -119,6 +120,10 @@ pub async fn show_team(state: State, viewer: Viewer, req: HttpRequest) -> Result
     team_page(&state, &viewer, form, StatusCode::OK, &req).await
 }
 
+impl FormFields for DelegationInput {
+    const CHECKED_TEXT: &'static [&'static str] = &["delegate_email", "starts_on", "ends_on"];
+}
+
 #[post("/team/delegations")]
 pub async fn add_delegation(
     state: State,
@@ -170,6 +175,10 @@ pub async fn add_delegation(
 
 #[derive(Debug, Default, Deserialize)]
 pub struct EndDelegationForm {}
+
+impl FormFields for EndDelegationForm {
+    const CHECKED_TEXT: &'static [&'static str] = &[];
+}
 
 #[post("/team/delegations/{id}/end")]
 pub async fn end_delegation(

@@ -276,9 +276,7 @@ async fn an_admin_edits_a_person_and_the_change_is_audited() {
     let app = spawn_app().await;
     let ada = signed_in(&app, "ada.admin").await;
     let nate = employee_id(&app, "nate.newhire@upskill.example");
-    let path = format!("/admin/employees/{nate}");
-    let (_, page) = ada.page(&path).await;
-    let fields = form_fields(&page, "form.stack");
+    let (path, fields) = crate::helpers::person_record(&app, &ada, "nate.newhire@upskill.example").await;
     let bad = with_field(with_field(fields.clone(), "hire_date", Some("2999-01-01")), "job_family", Some("astronaut"));
     let response = ada.submit(&path, &bad).await;
     assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);

@@ -354,3 +354,64 @@ async fn the_hundred_and_first_failed_sign_in_of_an_hour_is_refused_by_default()
     let response = app.browser.sign_in_with("paula.parttime@upskill.example", DEMO_PASSWORD, "").await;
     assert_eq!(response.status(), StatusCode::TOO_MANY_REQUESTS);
 }
+
+/// Signs in from `address`, as a proxy at 127.0.0.1 (trusted) says; returns the status.
+async fn sign_in_from(app: &crate::helpers::TestApp, address: &str, password: &str) -> StatusCode {
+    let browser = app.new_browser();
+    let page = browser.client.get(browser.url("/login")).header("x-forwarded-for", address).send().await.unwrap();
+    let token = attribute_values(&page.text().await.unwrap(), "input[name='csrf_token']", "value").remove(0);
+    let form = [("email", "paula.parttime@upskill.example"), ("password", password), ("csrf_token", &token)];
+    let response =
+        browser.client.post(browser.url("/login")).header("x-forwarded-for", address).form(&form).send().await.unwrap();
+    response.status()
+}
+
+/// OWASP's advice on lockout: failures are counted per account and address, so someone
+/// guessing from elsewhere never locks the owner out; past a ceiling of failures on the
+/// account from everywhere, only addresses that have not failed may still try.
+#[actix_web::test]
+async fn guessing_someones_password_from_elsewhere_does_not_lock_them_out() {
+    let app = spawn_app_with(|s| {
+        s.login_attempts_per_account_per_hour = 3;
+        s.login_account_ceiling_per_hour = 6;
+        s.trusted_proxies = vec!["127.0.0.1/32".parse().unwrap()];
+    })
+    .await;
+    let (attacker, owner) = ("192.0.2.1", "198.51.100.7");
+    for _ in 0..3 {
+        assert_eq!(sign_in_from(&app, attacker, "guess").await, StatusCode::UNAUTHORIZED);
+    }
+    assert_eq!(sign_in_from(&app, attacker, DEMO_PASSWORD).await, StatusCode::TOO_MANY_REQUESTS);
+    assert_eq!(sign_in_from(&app, owner, DEMO_PASSWORD).await, StatusCode::SEE_OTHER, "the owner signs in");
+
+    // Past the account's ceiling (six failures from everywhere), addresses that failed
+    // are refused, while a fresh one still gets its try.
+    for _ in 0..3 {
+        assert_eq!(sign_in_from(&app, "192.0.2.2", "guess").await, StatusCode::UNAUTHORIZED);
+    }
+    assert_eq!(sign_in_from(&app, "192.0.2.3", "guess").await, StatusCode::UNAUTHORIZED);
+    assert_eq!(sign_in_from(&app, "192.0.2.3", "guess").await, StatusCode::TOO_MANY_REQUESTS);
+    assert_eq!(sign_in_from(&app, "192.0.2.4", "guess").await, StatusCode::UNAUTHORIZED, "one try");
+    assert_eq!(sign_in_from(&app, "192.0.2.4", DEMO_PASSWORD).await, StatusCode::TOO_MANY_REQUESTS);
+    assert_eq!(sign_in_from(&app, "203.0.113.5", DEMO_PASSWORD).await, StatusCode::SEE_OTHER, "the owner elsewhere");
+    assert_eq!(sign_in_from(&app, owner, DEMO_PASSWORD).await, StatusCode::SEE_OTHER, "and at their desk");
+}
+
+#[actix_web::test]
+async fn the_right_password_uses_up_no_allowance_and_forgets_that_addresss_failures() {
+    let app = spawn_app_with(|s| s.login_attempts_per_account_per_hour = 3).await;
+    for _ in 0..5 {
+        let response = app.new_browser().sign_in_with("paula.parttime@upskill.example", DEMO_PASSWORD, "").await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    }
+    for _ in 0..2 {
+        let response = app.browser.sign_in_with("paula.parttime@upskill.example", "typo", "").await;
+        assert_eq!(response.status(), StatusCode::UNAUTHORIZED);
+    }
+    let response = app.new_browser().sign_in_with("paula.parttime@upskill.example", DEMO_PASSWORD, "").await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    for _ in 0..2 {
+        let response = app.browser.sign_in_with("paula.parttime@upskill.example", "typo", "").await;
+        assert_eq!(response.status(), StatusCode::UNAUTHORIZED, "the count started again");
+    }
+}

@@ -487,3 +487,79 @@ async fn every_state_changing_route_refuses_a_missing_wrong_or_foreign_csrf_toke
     println!("CSRF: {requests} requests without a valid token, {} deviations", deviations.len());
     assert!(deviations.is_empty(), "{}", deviations.join("\n"));
 }
+
+/// The methods the matrix lists for the route of `pattern`, as an `Allow` header lists
+/// them (`HEAD` wherever `GET` is).
+fn allowed(pattern: &str) -> String {
+    let shape_of = |p: &str| shape(route_of(p));
+    let mut methods: Vec<&str> =
+        matrix().iter().filter(|row| shape_of(row.pattern) == shape_of(pattern)).map(|row| row.method).collect();
+    if methods.contains(&"GET") {
+        methods.push("HEAD");
+    }
+    methods.sort_unstable();
+    methods.dedup();
+    methods.join(", ")
+}
+
+/// HTTP methods on every route: `HEAD` answers as `GET` does, without a body; a method
+/// the route does not take is a 405 with `Allow` and the error page, not a 404.
+#[actix_web::test]
+async fn every_route_answers_head_like_get_and_a_wrong_method_with_405() {
+    let world = World::new().await;
+    let before = snapshot(&world.app);
+    let admin = &world.browsers[VISITORS.iter().position(|v| *v == Admin).unwrap()];
+    let mut deviations = Vec::new();
+    for row in matrix() {
+        let url = admin.url(&world.url(row.pattern));
+        if row.method == "GET" {
+            let get = admin.client.get(&url).send().await.unwrap();
+            let (get_status, get_type) = (get.status(), get.headers().get("content-type").cloned());
+            let get_length = get.bytes().await.unwrap().len();
+            let head = admin.client.head(&url).send().await.unwrap();
+            let head_length = head.headers().get("content-length").and_then(|v| v.to_str().ok()?.parse::<usize>().ok());
+            let head_type = head.headers().get("content-type").cloned();
+            let head_status = head.status();
+            let body = head.bytes().await.unwrap();
+            if head_status != get_status || head_type != get_type || !body.is_empty() {
+                deviations
+                    .push(format!("HEAD {}: {head_status} {head_type:?}, GET: {get_status} {get_type:?}", row.pattern));
+            }
+            if get_status == StatusCode::OK
+                && row.pattern != "/admin/applications.csv"
+                && head_length.is_none_or(|n| n == 0)
+            {
+                deviations.push(format!("HEAD {}: Content-Length {head_length:?} for {get_length} bytes", row.pattern));
+            }
+        }
+        let wrong = [if row.method == "GET" { "POST" } else { "GET" }, "DELETE", "PUT"];
+        for method in wrong {
+            if method == "POST" && allowed(row.pattern).contains("POST")
+                || method == "GET" && allowed(row.pattern).contains("GET")
+            {
+                continue;
+            }
+            let method = reqwest::Method::from_bytes(method.as_bytes()).unwrap();
+            let response = admin.client.request(method.clone(), &url).send().await.unwrap();
+            let status = response.status();
+            let allow = response.headers().get("allow").and_then(|v| v.to_str().ok()).unwrap_or("").to_owned();
+            let csp = response.headers().contains_key("content-security-policy");
+            let title = crate::helpers::texts(&response.text().await.unwrap(), "h1");
+            // `/metrics` is served on its own listener only: here it is no address at all.
+            let (expected_status, expected_allow) = if row.pattern == "/metrics" {
+                (StatusCode::NOT_FOUND, String::new())
+            } else {
+                (StatusCode::METHOD_NOT_ALLOWED, allowed(row.pattern))
+            };
+            let expected_title = if row.pattern == "/metrics" { "Page not found" } else { "That doesn't work here" };
+            if status != expected_status || allow != expected_allow || !csp || title != [expected_title] {
+                deviations.push(format!(
+                    "{method} {}: {status}, Allow {allow:?} (expected {expected_status}, {expected_allow:?}), {title:?}",
+                    row.pattern
+                ));
+            }
+        }
+    }
+    assert_eq!(snapshot(&world.app), before, "a HEAD or a refused method changed what is stored");
+    assert!(deviations.is_empty(), "{} deviations:\n{}", deviations.len(), deviations.join("\n"));
+}

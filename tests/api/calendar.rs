@@ -13,7 +13,7 @@ use upskill::db::schema::{applications, audit_log, calendar_feeds, intakes, sess
 
 use crate::helpers::{
     apply, apply_for_tuition, attribute_values, employee_id, form_fields, intake_ids, location, signed_in, spawn_app,
-    status_of, version_of, with_field, Browser, TestApp,
+    spawn_app_with, status_of, version_of, with_field, Browser, TestApp,
 };
 use crate::state_snapshot::snapshot;
 
@@ -464,4 +464,48 @@ async fn names_with_commas_semicolons_backslashes_and_non_ascii_round_trip_throu
     let (_, _, feed) = fetch(&reqwest::Client::new(), &url).await;
     assert_wire_format(&feed);
     assert_eq!(parse(&feed).events[0].summary, expected);
+}
+
+/// The link back in the download of `path`, fetched with `headers`.
+async fn link_back(browser: &Browser, path: &str, headers: &[(&str, &str)]) -> String {
+    let mut request = browser.client.get(browser.url(path));
+    for (name, value) in headers {
+        request = request.header(*name, *value);
+    }
+    let ics = request.send().await.unwrap().text().await.unwrap();
+    parse(&ics).events[0].url.clone()
+}
+
+#[actix_web::test]
+async fn links_in_calendars_believe_forwarding_headers_only_from_a_trusted_proxy() {
+    let spoofed = [
+        ("host", "evil.example"),
+        ("x-forwarded-host", "evil.example"),
+        ("x-forwarded-proto", "javascript"),
+        ("forwarded", "host=evil.example;proto=https"),
+    ];
+    for trusted in [false, true] {
+        let app = spawn_app_with(|settings| {
+            if trusted {
+                settings.trusted_proxies = vec!["127.0.0.1/32".parse().unwrap()];
+            }
+        })
+        .await;
+        let fiona = signed_in(&app, "fiona.associate").await;
+        let intake = intake_ids(&app, "amazon-apprenticeship")[1];
+        let id = apply(&fiona, "amazon-apprenticeship", &[("intake_id", &intake.to_string())]).await;
+        approve(&app, id).await;
+        let path = format!("/applications/{id}/calendar.ics");
+        let own = format!("{}/applications/{id}", app.address);
+        if !trusted {
+            assert_eq!(link_back(&fiona, &path, &spoofed).await, own, "a client names no host nor scheme");
+            continue;
+        }
+        let proxied = [("x-forwarded-host", "upskill.example.com"), ("x-forwarded-proto", "https")];
+        assert_eq!(link_back(&fiona, &path, &proxied).await, format!("https://upskill.example.com/applications/{id}"));
+        let scripted = [("x-forwarded-host", "upskill.example.com"), ("x-forwarded-proto", "javascript")];
+        assert_eq!(link_back(&fiona, &path, &scripted).await, format!("http://upskill.example.com/applications/{id}"));
+        let broken = [("x-forwarded-host", "upskill.example.com/\"><x")];
+        assert!(!link_back(&fiona, &path, &broken).await.contains("<x"));
+    }
 }

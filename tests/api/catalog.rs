@@ -61,7 +61,9 @@ async fn every_catalog_filter_narrows_the_list() {
 async fn unknown_filter_values_are_ignored_rather_than_failing() {
     let app = spawn_app().await;
     app.browser.sign_in("fiona.associate@upskill.example").await;
-    assert_eq!(catalog(&app, "/programs?kind=bogus&format=%00&eligible=yes").await.len(), 6);
+    assert_eq!(catalog(&app, "/programs?kind=bogus&format=%C2%A0&eligible=yes").await.len(), 6);
+    // A NUL byte is no filter value at all: the request can't be read.
+    assert_eq!(app.browser.get("/programs?kind=bogus&format=%00").await.status(), StatusCode::BAD_REQUEST);
 }
 
 #[actix_web::test]

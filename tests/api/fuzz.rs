@@ -1,9 +1,10 @@
 //! The form fuzzer: every form of the application gets thousands of submissions built from
 //! its real fields (read from the page, as a browser would) and mixed with the Big List of
-//! Naughty Strings (`tests/data/blns.json`, MIT), over-long values, wrong types, missing and
-//! duplicated fields, broken URL-encoding and bodies over the size cap. No answer may be a
-//! 5xx, a rejected form is a 4xx that shows the form again, a body over the cap is a 413,
-//! and whatever was stored is shown escaped on every page that shows it.
+//! Naughty Strings (`tests/data/blns.json`, MIT) and NUL, control and invisible characters,
+//! over-long values, wrong types, missing and duplicated fields, broken URL-encoding and
+//! bodies over the size cap. No answer may be a 5xx, a rejected form is a 4xx that shows
+//! the form again, a body over the cap is a 413, no one-line value is stored with a control
+//! or invisible character, and whatever was stored is shown escaped on every page.
 
 use std::time::Instant;
 
@@ -39,9 +40,49 @@ impl Dice {
     }
 }
 
+/// Characters that must be refused or kept out of one-line values: NUL, line breaks and
+/// other controls, and invisible characters that make look-alike names.
+const HOSTILE: [&str; 16] = [
+    "\u{0}",
+    "Ada\u{0}Admin",
+    "Eve\r\nBcc: everyone@upskill.example",
+    "\n",
+    "tab\tinside",
+    "\u{1b}[31mred",
+    "\u{7f}",
+    "\u{85}next line",
+    "line\u{2028}separator",
+    "Ada\u{200b}Admin",
+    "\u{202e}nimdA adA",
+    "\u{2066}isolated\u{2069}",
+    "\u{feff}bom",
+    "Ada\u{200d}Admin",
+    "ada.admin\u{200b}@upskill.example",
+    "Two paragraphs.\r\n\r\nThe second one.",
+];
+
 fn naughty_strings() -> Vec<String> {
     let text = include_str!("../data/blns.json");
-    serde_json::from_str(text).expect("tests/data/blns.json is a JSON list of strings")
+    let mut strings: Vec<String> = serde_json::from_str(text).expect("tests/data/blns.json is a JSON list of strings");
+    // Often enough to reach every field a few hundred times.
+    for _ in 0..10 {
+        strings.extend(HOSTILE.iter().map(|s| (*s).to_owned()));
+    }
+    strings
+}
+
+/// Stored one-line values that hold a control or invisible character (none may).
+fn stored_hostile_text(app: &TestApp) -> Vec<String> {
+    use diesel::prelude::*;
+    use upskill::db::schema::{employees, intakes, programs};
+    let conn = &mut app.db();
+    let mut values: Vec<String> = employees::table.select(employees::display_name).load(conn).unwrap();
+    values.extend(employees::table.select(employees::job_title).load::<String>(conn).unwrap());
+    values.extend(programs::table.select(programs::name).load::<String>(conn).unwrap());
+    values.extend(programs::table.select(programs::provider).load::<String>(conn).unwrap());
+    values.extend(intakes::table.select(intakes::name).load::<String>(conn).unwrap());
+    values.retain(|v| upskill::domain::text::check_line(v).is_err());
+    values
 }
 
 const WRONG_TYPES: [&str; 16] = [
@@ -138,6 +179,15 @@ async fn targets(app: &TestApp) -> Vec<Target> {
     // Another application for the decision form: the withdrawal form may withdraw Fiona's.
     let to_decide = crate::helpers::apply_for_tuition(&signed_in(app, "paula.parttime").await).await;
     let person = crate::helpers::employee_id(app, "nate.newhire@upskill.example");
+    // One more waiting on Maria, for the queue's bulk form: the decision and withdrawal
+    // forms may have settled the other two by the time its turn comes.
+    let (maria, program) = (
+        crate::helpers::employee_id(app, "maria.manager@upskill.example"),
+        crate::helpers::program_id(app, "aws-training-and-certification"),
+    );
+    crate::helpers::ApplicationBuilder::new(person, program, upskill::domain::ApplicationStatus::Submitted)
+        .approver(maria)
+        .insert(&mut app.db());
     vec![
         Target::new("/login", "form[action='/login']", app.new_browser()),
         Target::new(
@@ -149,6 +199,7 @@ async fn targets(app: &TestApp) -> Vec<Target> {
         Target::new(&format!("/applications/{id}/withdraw"), "form[action$='/withdraw']", fiona),
         Target::new(&format!("/applications/{to_decide}"), "form.decision", signed_in(app, "maria.manager").await),
         Target::new("/team", "form[action='/team/delegations']", signed_in(app, "maria.manager").await),
+        Target::new("/approvals", "form[action='/approvals/approve']", signed_in(app, "maria.manager").await),
         Target::new("/admin/programs/new", "form[action='/admin/programs/new']", signed_in(app, "ada.admin").await),
         Target::new("/admin/programs/career-choice/edit", "form[action$='/edit']", signed_in(app, "ada.admin").await),
         Target::new(
@@ -234,6 +285,7 @@ async fn every_form_survives_thousands_of_naughty_submissions() {
             }
         }
     }
+    deviations.extend(stored_hostile_text(&app).into_iter().map(|value| format!("stored: {value:?}")));
     // What was stored shows escaped wherever it is shown.
     let ada = signed_in(&app, "ada.admin").await;
     for page in

@@ -406,6 +406,13 @@ impl Browser {
     }
 }
 
+/// The record of the person with `email` as `admin` opens it: its address and its form's fields.
+pub async fn person_record(app: &TestApp, admin: &Browser, email: &str) -> (String, Vec<(String, String)>) {
+    let path = format!("/admin/employees/{}", employee_id(app, email));
+    let (_, page) = admin.page(&path).await;
+    (path, form_fields(&page, "form.stack"))
+}
+
 /// An admin sets a person's manager through the person form.
 pub async fn set_manager(admin: &Browser, employee_id: i32, manager_email: &str) -> Response {
     let path = format!("/admin/employees/{employee_id}");

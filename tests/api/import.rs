@@ -530,9 +530,31 @@ async fn a_file_larger_than_a_form_imports_and_the_preview_lists_the_first_rows(
     assert_eq!(attribute_values(&page, ".import-changes tbody tr", "data-email").len(), 200);
     assert!(texts(&page, ".hint")
         .iter()
-        .any(|t| t.starts_with("Showing the first 200 of 3000 new and changed people")));
+        .any(|t| t.starts_with("Showing the first 200 new and changed people, and 2800 more")));
     assert_eq!(commit(&ada, &page).await.status(), StatusCode::SEE_OTHER);
     assert_eq!(employee_count(&app), people + 3000);
     assert_eq!(manager_of(&app, "p9@bulk.example"), Some(employee_id(&app, "p1@bulk.example")));
     assert_eq!(manager_of(&app, "p0@bulk.example"), Some(employee_id(&app, "maria.manager@upskill.example")));
+}
+
+#[actix_web::test]
+async fn an_absurd_header_is_refused_with_a_short_page() {
+    let app = spawn_app().await;
+    let ada = signed_in(&app, "ada.admin").await;
+    // 8 MB of empty columns: once a 25 MB preview listing each one.
+    let empty_columns = format!("{HEADER}{}\n", ",".repeat(8 * 1024 * 1024));
+    let response = upload(&ada, &empty_columns).await;
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let page = response.text().await.unwrap();
+    assert!(page.len() < 20_000, "a {} byte page", page.len());
+    let errors = texts(&page, ".file-error");
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert!(errors[0].starts_with("The header line is 8192 KB long"), "{errors:?}");
+
+    let many: String = (1..=100).map(|n| format!(",extra{n}")).collect();
+    let response = upload(&ada, &format!("{HEADER}{many}\n")).await;
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let errors = texts(&response.text().await.unwrap(), ".file-error");
+    assert!(errors[0].starts_with("The header line has 109 columns"), "{errors:?}");
+    assert_eq!(stored_uploads(&app), 0);
 }

@@ -518,3 +518,51 @@ async fn tidying_gives_up_stale_mail_and_deletes_finished_mail_after_thirty_days
     assert_eq!(left, [(sent_lately, false), (never_sent, true), (waiting, false)]);
     assert!(!left.iter().any(|(id, _)| *id == item));
 }
+
+/// A row that once stopped all e-mail: a line break in a name made the mail builder panic
+/// inside the sender, which died, and died again on the same row after every restart.
+#[actix_web::test]
+async fn a_row_the_mail_builder_cannot_take_stops_no_other_mail() {
+    use crate::helpers::employee_fixture;
+    let mut smtp = SmtpServer::start(0);
+    let app = app_sending_to(&smtp).await;
+    let conn = &mut app.db();
+    let insert = |conn: &mut upskill::db::PooledDb, email: &str, name: &str| {
+        upskill::db::employees::insert(conn, &employee_fixture(email, name, None)).unwrap();
+        employee_id(&app, email)
+    };
+    // Planted as an older version (or a hand-edited row) could have stored them.
+    let eve = insert(conn, "eve@upskill.example", "Eve\r\nBcc: everyone@upskill.example");
+    let nobody = insert(conn, "not an address", "Nobody");
+    let fiona = employee_id(&app, "fiona.associate@upskill.example");
+    let now = upskill::clock::now();
+    for (who, text) in [(eve, "For Eve."), (nobody, "For nobody."), (fiona, "For Fiona.")] {
+        upskill::db::notifications::notify(conn, who, None, text, now).unwrap();
+    }
+
+    smtp.wait_for(2).await;
+    smtp.collect(Duration::from_millis(500)).await;
+    let mut to: Vec<String> = smtp.received.iter().flat_map(|m| m.to.clone()).collect();
+    to.sort();
+    assert_eq!(to, ["eve@upskill.example", "fiona.associate@upskill.example"], "{:#?}", smtp.received);
+    let eves = smtp.received.iter().find(|m| m.to == ["eve@upskill.example"]).unwrap();
+    assert!(eves.text.contains("Hello Eve"), "{}", eves.text);
+    let rows: Vec<(i32, bool, Option<String>)> = outbox::table
+        .order(outbox::id)
+        .select((outbox::employee_id, outbox::sent_at.is_not_null(), outbox::last_error))
+        .load(conn)
+        .unwrap();
+    let of = |who: i32| rows.iter().find(|row| row.0 == who).unwrap().clone();
+    assert!(of(eve).1 && of(fiona).1, "{rows:?}");
+    assert!(!of(nobody).1 && of(nobody).2.is_some_and(|e| e.starts_with("cannot write the message")), "{rows:?}");
+    let failed: bool = outbox::table
+        .filter(outbox::employee_id.eq(nobody))
+        .select(outbox::failed_at.is_not_null())
+        .first(conn)
+        .unwrap();
+    assert!(failed, "given up at once: writing it again would fail again");
+
+    // The sender is still there for what comes next.
+    upskill::db::notifications::notify(conn, fiona, None, "For Fiona, later.", upskill::clock::now()).unwrap();
+    assert_eq!(smtp.wait_for(3).await.len(), 3);
+}

@@ -21,6 +21,7 @@ mod dashboard;
 mod faults;
 mod fuzz;
 mod import;
+mod input;
 mod mail;
 mod operations;
 mod platform;

@@ -127,3 +127,73 @@ async fn the_navigation_fits_the_role() {
         assert_eq!(nav.contains("Admin"), admin, "{email}: {nav}");
     }
 }
+
+/// The error page, with its status, title and the security headers.
+async fn assert_error_page(response: reqwest::Response, status: StatusCode, title: &str) {
+    let what = response.url().to_string();
+    assert_eq!(response.status(), status, "{what}");
+    assert_security_headers(&response);
+    assert_eq!(response.headers()["content-type"], "text/html; charset=utf-8", "{what}");
+    let body = response.text().await.unwrap();
+    assert_eq!(texts(&body, "h1"), [title], "{what}: {body}");
+    assert!(body.contains("<link rel=\"stylesheet\""), "{what}: the page is in the layout");
+}
+
+#[actix_web::test]
+async fn what_actix_cannot_read_gets_the_applications_error_page() {
+    let app = spawn_app().await;
+    app.browser.sign_in("ada.admin@upskill.example").await;
+    let browser = &app.browser;
+    for path in ["/applications/99999999999", "/admin/employees/abc", "/applications/-", "/programs/%FF%FE"] {
+        assert_error_page(browser.get(path).await, StatusCode::NOT_FOUND, "Page not found").await;
+    }
+    for path in ["/admin/audit?subject=a&subject=b", "/programs?q=a&q=b", "/login?next=%2F&next=%2Fteam"] {
+        assert_error_page(browser.get(path).await, StatusCode::BAD_REQUEST, "The request could not be read").await;
+    }
+    let json = browser
+        .client
+        .post(browser.url("/login"))
+        .header("content-type", "application/json")
+        .body(r#"{"email":"ada.admin@upskill.example","password":"x"}"#)
+        .send()
+        .await
+        .unwrap();
+    assert_error_page(json, StatusCode::UNSUPPORTED_MEDIA_TYPE, "The request could not be read").await;
+    let too_large = browser
+        .client
+        .post(browser.url("/login"))
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body(format!("email={}", "a".repeat(upskill::startup::MAX_BODY_BYTES + 1)))
+        .send()
+        .await
+        .unwrap();
+    assert_error_page(too_large, StatusCode::PAYLOAD_TOO_LARGE, "That was too large").await;
+    let path = browser.post_with_csrf("/team/delegations/abc/end", &[]).await;
+    assert_error_page(path, StatusCode::NOT_FOUND, "Page not found").await;
+}
+
+#[actix_web::test]
+async fn a_flash_message_shows_only_when_upskill_signed_it() {
+    let app = spawn_app().await;
+    let maria = crate::helpers::signed_in(&app, "maria.manager").await;
+    let url: reqwest::Url = maria.base.parse().unwrap();
+    let response = maria.post_with_csrf("/account/email", &[("delivery", "digest")]).await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    let signed = maria.cookie("upskill_flash").expect("a flash cookie");
+    let (_, page) = maria.page("/account").await;
+    assert_eq!(texts(&page, ".flash").len(), 1, "the real message shows");
+
+    use base64::Engine;
+    let encode = |text: &str| base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(text);
+    let signature = signed.rsplit_once('.').unwrap().1;
+    for forged in [
+        encode("success:Your bonus is approved: confirm your bank details at evil.example"),
+        format!("{}.{signature}", encode("error:Your account is locked: call 555-0100")),
+        format!("{signed}x"),
+    ] {
+        maria.jar.add_cookie_str(&format!("upskill_flash={forged}; Path=/"), &url);
+        let (status, page) = maria.page("/account").await;
+        assert_eq!(status, StatusCode::OK);
+        assert!(texts(&page, ".flash").is_empty(), "{forged}: {:?}", texts(&page, ".flash"));
+    }
+}

@@ -22,6 +22,7 @@ use super::{Email, EmploymentType, JobFamily, SiteType};
 use check::{check_admins_remain, check_people};
 use plan::plan_rows;
 use read::{read_candidate, read_header};
+pub use read::{MAX_COLUMNS, MAX_HEADER_BYTES};
 
 /// The columns of the file, in the order the HR export writes them (any order is read).
 pub const COLUMNS: [&str; 9] = [
@@ -217,6 +218,13 @@ pub fn decode(bytes: Vec<u8>) -> Result<String, String> {
     let text = String::from_utf8(bytes).map_err(|_| {
         "The file is not UTF-8 text. Export it from the HR system as \"CSV UTF-8\" and upload it again.".to_owned()
     })?;
+    if let Some(at) = text.find('\0') {
+        let line = text[..at].matches('\n').count() + 1;
+        return Err(format!(
+            "The file contains a NUL character (on line {line}): it is not a CSV text file. \
+             Export it from the HR system as \"CSV UTF-8\" and upload it again."
+        ));
+    }
     Ok(match text.strip_prefix('\u{feff}') {
         Some(rest) => rest.to_owned(),
         None => text,
@@ -276,6 +284,10 @@ pub fn plan_import(
     progress: &mut dyn FnMut(Progress),
 ) -> ImportPlan {
     let mut plan = ImportPlan::default();
+    if let Some(refusal) = read::header_too_long(text) {
+        plan.file_errors.push(refusal);
+        return plan;
+    }
     let total = text.len() as u64;
     let mut reader =
         csv::ReaderBuilder::new().has_headers(true).flexible(true).trim(csv::Trim::All).from_reader(text.as_bytes());

@@ -5,7 +5,30 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 
 use super::{Candidate, ImportPlan, RowError, COLUMNS, MAX_TEXT_CHARS};
+use crate::domain::text::{one_line, shown_in_message};
 use crate::domain::{Email, EmploymentType, JobFamily, SiteType};
+
+/// The most columns a header may have: the nine the import reads and room for others.
+pub const MAX_COLUMNS: usize = 64;
+/// The longest header line read, in bytes (64 columns with long names fit).
+pub const MAX_HEADER_BYTES: usize = 4096;
+/// Ignored columns named in the note about them; the rest are counted.
+const NAMED_COLUMNS: usize = 10;
+
+/// A refusal of a header line longer than [`MAX_HEADER_BYTES`], before it is read: such
+/// a line is no HR export, and listing its columns would only multiply it.
+pub(super) fn header_too_long(text: &str) -> Option<String> {
+    let first_line = text.split('\n').next().unwrap_or_default();
+    (first_line.len() > MAX_HEADER_BYTES).then(|| {
+        format!(
+            "The header line is {} KB long; an HR export's first line names its columns ({}) in well under {} KB. \
+             Check that this is the right file.",
+            first_line.len() / 1024,
+            COLUMNS.join(","),
+            MAX_HEADER_BYTES / 1024
+        )
+    })
+}
 
 /// Where each column is, or the file problems that stop the import.
 pub(super) fn read_header(
@@ -23,6 +46,16 @@ pub(super) fn read_header(
             return None;
         }
     };
+    if header.len() > MAX_COLUMNS {
+        plan.file_errors.push(format!(
+            "The header line has {} columns; an HR export has the {} columns {} and at most {MAX_COLUMNS} in all. \
+             Check that this is the right file.",
+            header.len(),
+            COLUMNS.len(),
+            COLUMNS.join(",")
+        ));
+        return None;
+    }
     let mut columns = HashMap::new();
     let mut ignored = Vec::new();
     for (index, name) in header.iter().enumerate() {
@@ -47,10 +80,13 @@ pub(super) fn read_header(
         ));
     }
     if !ignored.is_empty() {
+        let named = match ignored.len() {
+            n if n > NAMED_COLUMNS => format!("{} and {} more", ignored[..NAMED_COLUMNS].join(", "), n - NAMED_COLUMNS),
+            _ => ignored.join(", "),
+        };
         plan.notes.push(format!(
-            "The column{} {} {} not used and {} ignored.",
+            "The column{} {named} {} not used and {} ignored.",
             if ignored.len() == 1 { "" } else { "s" },
-            ignored.join(", "),
             if ignored.len() == 1 { "is" } else { "are" },
             if ignored.len() == 1 { "was" } else { "were" },
         ));
@@ -76,24 +112,25 @@ fn parse_enum<T: Copy + std::str::FromStr>(
     value
         .to_lowercase()
         .parse()
-        .map_err(|_| format!("\"{value}\" is not a {what}; use one of: {}.", allowed(all, as_str)))
+        .map_err(|_| format!("\"{}\" is not a {what}; use one of: {}.", shown_in_message(value), allowed(all, as_str)))
 }
 
 fn parse_flag(value: &str) -> Result<bool, String> {
     match value.to_lowercase().as_str() {
         "true" | "yes" | "1" => Ok(true),
         "false" | "no" | "0" | "" => Ok(false),
-        _ => Err(format!("\"{value}\" is not yes or no; write true, false, yes, no, 1, 0, or leave it empty (no).")),
+        _ => Err(format!(
+            "\"{}\" is not yes or no; write true, false, yes, no, 1, 0, or leave it empty (no).",
+            shown_in_message(value)
+        )),
     }
 }
 
 fn check_text(value: &str, what: &str) -> Result<String, String> {
     if value.chars().count() > MAX_TEXT_CHARS {
         Err(format!("The {what} is longer than {MAX_TEXT_CHARS} characters."))
-    } else if value.chars().any(char::is_control) {
-        Err(format!("The {what} contains control characters."))
     } else {
-        Ok(value.to_owned())
+        one_line(value, what)
     }
 }
 
@@ -122,7 +159,10 @@ fn read_hire_date(raw: &str, today: NaiveDate) -> Result<NaiveDate, String> {
                 Err(format!("{date} is in the future: a hire date can't be after today ({today})."))
             }
             Ok(date) => Ok(date),
-            Err(_) => Err(format!("\"{raw}\" is not a date; write it as YYYY-MM-DD, for example 2021-03-05.")),
+            Err(_) => Err(format!(
+                "\"{}\" is not a date; write it as YYYY-MM-DD, for example 2021-03-05.",
+                shown_in_message(raw)
+            )),
         },
     }
 }
@@ -157,7 +197,7 @@ pub(super) fn read_candidate(
     errors: &mut Vec<RowError>,
 ) -> Candidate {
     let value = |column: &str| columns.get(column).and_then(|&i| record.get(i)).unwrap_or("");
-    let raw_email = value("email").to_owned();
+    let raw_email = shown_in_message(value("email"));
     let mut failed = false;
     let mut fail = |column: Option<&'static str>, message: String| {
         failed = true;
@@ -173,7 +213,7 @@ pub(super) fn read_candidate(
                 record.len()
             ),
         );
-        return Candidate { failed: true, ..Candidate::empty(line, value("email")) };
+        return Candidate { failed: true, ..Candidate::empty(line, &raw_email) };
     }
     let mut checked = Checked(&mut fail);
     let email = checked.value("email", read_email(value("email")));

@@ -318,3 +318,44 @@ fn progress_reaches_the_end() {
     plan_import(&text, &directory(), today(), None, &mut |p| last = Some(p));
     assert_eq!(last, Some(Progress { done: text.len() as u64, total: text.len() as u64 }));
 }
+
+#[test]
+fn a_header_of_absurd_length_or_width_is_refused_before_it_is_read() {
+    let long = format!("{HEADER}{}\n{}\n", ",".repeat(MAX_HEADER_BYTES), line("a@x.io", 9, ""));
+    let plan = plan_import(&long, &directory(), today(), None, &mut |_| {});
+    assert_eq!(plan.file_errors.len(), 1, "{}", messages(&plan));
+    assert!(plan.file_errors[0].starts_with("The header line is 4 KB long"), "{}", messages(&plan));
+    assert!(plan.notes.is_empty() && plan.rows.is_empty());
+
+    let wide = format!("{HEADER}{}\n{}\n", ",x".repeat(MAX_COLUMNS), line("a@x.io", 9, ""));
+    let plan = plan_import(&wide, &directory(), today(), None, &mut |_| {});
+    assert_eq!(plan.file_errors.len(), 1, "{}", messages(&plan));
+    assert!(plan.file_errors[0].starts_with("The header line has 73 columns"), "{}", messages(&plan));
+}
+
+#[test]
+fn ignored_columns_are_named_ten_at_most() {
+    let extra: String = (1..=30).map(|n| format!(",extra{n}")).collect();
+    let text = format!("{HEADER}{extra}\n{}\n", line("ada@x.io", 1, ""));
+    let plan = plan_import(&text, &directory(), today(), None, &mut |_| {});
+    assert_eq!(
+        plan.notes,
+        ["The columns extra1, extra2, extra3, extra4, extra5, extra6, extra7, extra8, extra9, extra10 and 20 more \
+          are not used and were ignored."]
+    );
+}
+
+#[test]
+fn a_file_with_a_nul_character_is_not_csv_text() {
+    let message = decode(b"email\nada@x.io,\x00\n".to_vec()).unwrap_err();
+    assert!(message.contains("NUL character (on line 2)"), "{message}");
+}
+
+#[test]
+fn messages_quote_long_or_invisible_values_short() {
+    let huge = "y".repeat(100_000);
+    let plan = plan(&[format!("{huge},Ada\u{200b},T,{huge},retail_store,full_time,2020-01-01,,")]);
+    assert!(plan.errors.iter().all(|e| e.email.chars().count() <= 61), "{:?}", plan.errors[0].email);
+    assert!(plan.errors.iter().all(|e| e.message.len() < 300), "a message repeats the value");
+    assert!(plan.errors.iter().any(|e| e.column == Some("display_name") && e.message.contains("invisible")));
+}

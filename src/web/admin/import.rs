@@ -15,6 +15,7 @@ use crate::clock::today;
 use crate::db::import::{self as import_db, ImportOutcome, ImportRequest};
 use crate::domain::import::{decode, ImportPlan, RowAction};
 use crate::web::error::AppError;
+use crate::web::input::FormFields;
 use crate::web::{
     page_with_status, read_csrf_upload, redirect_with_flash, run_db, Chrome, CsrfForm, State, UploadRefused, Viewer,
 };
@@ -223,6 +224,10 @@ pub async fn preview_import(
 #[serde(default)]
 pub struct CommitForm {
     upload_id: String,
+}
+
+impl FormFields for CommitForm {
+    const CHECKED_TEXT: &'static [&'static str] = &[];
 }
 
 #[post("/admin/employees/import/commit")]

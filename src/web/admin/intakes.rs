@@ -13,6 +13,7 @@ use crate::domain::forms::FieldErrors;
 use crate::domain::intake_form::parse_intake;
 use crate::web::error::AppError;
 use crate::web::format::long_date;
+use crate::web::input::FormFields;
 use crate::web::{page_with_status, redirect_with_flash, run_db, Chrome, CsrfForm, State, Viewer};
 
 /// An intake with who holds its seats and who waits.
@@ -115,6 +116,10 @@ pub struct IntakeForm {
     name: String,
     starts_on: String,
     seats: String,
+}
+
+impl FormFields for IntakeForm {
+    const CHECKED_TEXT: &'static [&'static str] = &["name", "starts_on", "seats"];
 }
 
 #[post("/admin/programs/{slug}/intakes")]

@@ -17,6 +17,7 @@ use crate::domain::AuditAction;
 use crate::domain::{EmploymentType, JobFamily, SiteType};
 use crate::web::admin::programs::Choice;
 use crate::web::error::AppError;
+use crate::web::input::FormFields;
 use crate::web::{
     page, page_with_status, redirect_with_flash, run_db, url_encode, Chrome, CsrfForm, EmptyForm, State, Viewer,
 };
@@ -143,6 +144,10 @@ fn person_page(
         input,
         errors,
     }
+}
+
+impl FormFields for PersonInput {
+    const CHECKED_TEXT: &'static [&'static str] = &["display_name", "job_title", "hire_date", "manager_email"];
 }
 
 #[get("/admin/employees/{id}")]

@@ -4,6 +4,7 @@
 use actix_web::http::StatusCode;
 use actix_web::{get, post, web, HttpRequest, HttpResponse};
 use askama::Template;
+use serde::Deserialize;
 
 use super::require_admin;
 use crate::db::audit::AuditLine;
@@ -15,6 +16,7 @@ use crate::domain::{
     ApplicationStatus, AuditAction, Category, Format, JobFamily, ProgramKind, ProgramStatus, SiteType,
 };
 use crate::web::error::AppError;
+use crate::web::input::FormFields;
 use crate::web::{page, page_with_status, redirect_with_flash, run_db, Chrome, CsrfForm, EmptyForm, State, Viewer};
 
 /// The columns of the program list: a heading and the statuses it adds up.
@@ -152,8 +154,29 @@ fn form_page(
     }
 }
 
-/// The form's fields from a posted body: the ticked job families and site types repeat
-/// their name.
+/// The program form as posted: its ticked job families and site types repeat their name.
+#[derive(Debug, Deserialize)]
+#[serde(transparent)]
+pub struct ProgramFields(Vec<(String, String)>);
+
+impl FormFields for ProgramFields {
+    const CHECKED_TEXT: &'static [&'static str] = &[
+        "slug",
+        "name",
+        "summary",
+        "description",
+        "provider",
+        "duration_weeks",
+        "min_tenure_days",
+        "tuition_percent",
+        "cap_full_time",
+        "cap_part_time",
+        "opens_on",
+        "closes_on",
+    ];
+}
+
+/// The form's fields from a posted body.
 fn input_from(fields: &[(String, String)]) -> Result<ProgramInput, AppError> {
     from_pairs(fields, &["job_families", "site_types"])
         .map_err(|e| AppError::BadRequest(format!("unreadable form: {e}")))
@@ -178,11 +201,11 @@ pub async fn new_program_form(viewer: Viewer, req: HttpRequest) -> Result<HttpRe
 pub async fn create_program(
     state: State,
     viewer: Viewer,
-    form: CsrfForm<Vec<(String, String)>>,
+    form: CsrfForm<ProgramFields>,
     req: HttpRequest,
 ) -> Result<HttpResponse, AppError> {
     require_admin(&viewer)?;
-    let input = input_from(&form.0)?;
+    let input = input_from(&form.0 .0)?;
     let draft = match parse_program(&input) {
         Ok(draft) => draft,
         Err(errors) => {
@@ -250,13 +273,13 @@ pub async fn update_program(
     state: State,
     viewer: Viewer,
     slug: web::Path<String>,
-    form: CsrfForm<Vec<(String, String)>>,
+    form: CsrfForm<ProgramFields>,
     req: HttpRequest,
 ) -> Result<HttpResponse, AppError> {
     require_admin(&viewer)?;
     let program = load_program(&state, slug.into_inner()).await?;
     // The slug names the program in every link; it does not change once created.
-    let input = ProgramInput { slug: program.slug.clone(), ..input_from(&form.0)? };
+    let input = ProgramInput { slug: program.slug.clone(), ..input_from(&form.0 .0)? };
     let draft = match parse_program(&input) {
         Ok(draft) => draft,
         Err(errors) => {
@@ -264,7 +287,7 @@ pub async fn update_program(
             return page_with_status(&req, &page_view, StatusCode::UNPROCESSABLE_ENTITY);
         }
     };
-    let details = describe_changes(&ProgramInput::from(&program), &input);
+    let details = describe_changes(&ProgramInput::from(&program), &ProgramInput::from(&draft));
     let (admin_id, id, slug) = (viewer.id(), program.id, program.slug.clone());
     run_db(&state, move |conn| {
         db::audit::audited(conn, |conn, now| {

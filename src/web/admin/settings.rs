@@ -11,6 +11,7 @@ use crate::db;
 use crate::domain::forms::FieldErrors;
 use crate::domain::pledge::{parse_pledge_settings, PledgeInput};
 use crate::web::error::AppError;
+use crate::web::input::FormFields;
 use crate::web::{page_with_status, redirect_with_flash, run_db, Chrome, CsrfForm, State, Viewer};
 
 /// The form as shown: the values (as typed, or as stored) and the messages.
@@ -48,6 +49,10 @@ pub struct SettingsFormData {
     target_employees: String,
     budget: String,
     deadline: String,
+}
+
+impl FormFields for SettingsFormData {
+    const CHECKED_TEXT: &'static [&'static str] = &["target_employees", "budget", "deadline"];
 }
 
 #[post("/admin/settings")]

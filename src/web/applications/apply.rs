@@ -18,6 +18,7 @@ use crate::domain::forms::FieldErrors;
 use crate::domain::{check_eligibility, Cents, Eligibility, ProgramKind, ProgramStatus};
 use crate::web::error::AppError;
 use crate::web::format::long_date;
+use crate::web::input::FormFields;
 use crate::web::{page, page_with_status, redirect_with_flash, run_db, Chrome, CsrfForm, State, Viewer};
 
 /// The fields of the apply and edit forms, as posted.
@@ -32,6 +33,11 @@ pub struct ApplicationFormData {
     amount: String,
     accept_terms: Option<String>,
     pub(super) version: String,
+}
+
+impl FormFields for ApplicationFormData {
+    const CHECKED_TEXT: &'static [&'static str] =
+        &["motivation", "intake_id", "institution", "course_title", "term_starts_on", "amount"];
 }
 
 impl ApplicationFormData {

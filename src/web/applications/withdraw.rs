@@ -6,10 +6,13 @@ use askama::Template;
 use serde::Deserialize;
 
 use super::load_own;
+use crate::db::applications::Application;
 use crate::db::workflow::{self, WorkflowError};
 use crate::db::{self};
 use crate::domain::application::Status;
+use crate::domain::text::multi_line;
 use crate::web::error::AppError;
+use crate::web::input::FormFields;
 use crate::web::{page, page_with_status, redirect_with_flash, run_db, Chrome, CsrfForm, State, Viewer};
 
 #[derive(Template)]
@@ -23,6 +26,29 @@ struct WithdrawPage {
     holds_seat: bool,
     can_withdraw: bool,
     problem: Option<String>,
+    /// The reason typed, kept when the page is shown again.
+    comment: String,
+    /// What is wrong with the reason, if anything.
+    comment_error: String,
+}
+
+impl WithdrawPage {
+    /// The page of `application`, as it is now, with nothing typed yet.
+    fn of(viewer: &Viewer, application: &Application, program_name: String) -> WithdrawPage {
+        let status = application.status;
+        WithdrawPage {
+            chrome: viewer.chrome("applications"),
+            id: application.id,
+            program_name,
+            status_label: status.label().to_lowercase(),
+            version: application.version,
+            holds_seat: status == Status::Approved && application.intake_id.is_some(),
+            can_withdraw: !status.is_final(),
+            problem: None,
+            comment: String::new(),
+            comment_error: String::new(),
+        }
+    }
 }
 
 #[get("/applications/{id}/withdraw")]
@@ -37,17 +63,7 @@ pub async fn confirm_withdraw(
     let problem = status
         .is_final()
         .then(|| format!("This application is {} and can't be withdrawn.", status.label().to_lowercase()));
-    let template = WithdrawPage {
-        chrome: viewer.chrome("applications"),
-        id: application.id,
-        program_name: program.name,
-        status_label: status.label().to_lowercase(),
-        version: application.version,
-        holds_seat: status == Status::Approved && application.intake_id.is_some(),
-        can_withdraw: !status.is_final(),
-        problem,
-    };
-    page(&req, &template)
+    page(&req, &WithdrawPage { problem, ..WithdrawPage::of(&viewer, &application, program.name) })
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -55,6 +71,10 @@ pub async fn confirm_withdraw(
 pub struct WithdrawForm {
     version: String,
     comment: String,
+}
+
+impl FormFields for WithdrawForm {
+    const CHECKED_TEXT: &'static [&'static str] = &["comment"];
 }
 
 #[post("/applications/{id}/withdraw")]
@@ -70,9 +90,20 @@ pub async fn withdraw_application(
     let Ok(version) = form.version.trim().parse::<i32>() else {
         return Err(AppError::BadRequest("withdraw form without a version".to_owned()));
     };
-    let comment: String = form.comment.trim().chars().take(2_000).collect();
-    let employee = viewer.employee.clone();
     let application_id = application.id;
+    let comment = match multi_line(&form.comment, "reason") {
+        Ok(comment) => comment.chars().take(2_000).collect::<String>(),
+        Err(message) => {
+            let template = WithdrawPage {
+                version,
+                comment: form.comment,
+                comment_error: message,
+                ..WithdrawPage::of(&viewer, &application, program.name)
+            };
+            return page_with_status(&req, &template, StatusCode::UNPROCESSABLE_ENTITY);
+        }
+    };
+    let employee = viewer.employee.clone();
     let result =
         run_db(&state, move |conn| Ok(workflow::withdraw(conn, application_id, version, &employee, &comment))).await?;
     let problem = match result {
@@ -87,16 +118,6 @@ pub async fn withdraw_application(
         Err(other) => return Err(other.into()),
     };
     let current = run_db(&state, move |conn| Ok(db::applications::find(conn, application_id)?)).await?;
-    let status = current.status;
-    let template = WithdrawPage {
-        chrome: viewer.chrome("applications"),
-        id: current.id,
-        program_name: program.name,
-        status_label: status.label().to_lowercase(),
-        version: current.version,
-        holds_seat: status == Status::Approved && current.intake_id.is_some(),
-        can_withdraw: !status.is_final(),
-        problem: Some(problem),
-    };
+    let template = WithdrawPage { problem: Some(problem), ..WithdrawPage::of(&viewer, &current, program.name) };
     page_with_status(&req, &template, StatusCode::CONFLICT)
 }
