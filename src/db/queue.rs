@@ -34,11 +34,53 @@ pub struct QueueItem {
     pub employment_type: EmploymentType,
     pub program_id: i32,
     pub program_name: String,
+    pub intake_id: Option<i32>,
     pub intake_name: Option<String>,
     pub intake_starts_on: Option<NaiveDate>,
     pub amount_cents: Option<i64>,
     pub covered_cents: Option<i64>,
     pub term_starts_on: Option<NaiveDate>,
+}
+
+/// The columns of a [`QueueItem`], over `applications` joined with its applicant, program
+/// and intake.
+#[allow(clippy::type_complexity, reason = "the tuple of a queue item's columns, named once here")]
+fn queue_columns() -> (
+    applications::id,
+    applications::version,
+    applications::status,
+    applications::submitted_at,
+    applications::approver_id,
+    applications::employee_id,
+    employees::display_name,
+    employees::employment_type,
+    applications::program_id,
+    programs::name,
+    applications::intake_id,
+    diesel::dsl::Nullable<intakes::name>,
+    diesel::dsl::Nullable<intakes::starts_on>,
+    applications::amount_cents,
+    applications::covered_cents,
+    applications::term_starts_on,
+) {
+    (
+        applications::id,
+        applications::version,
+        applications::status,
+        applications::submitted_at,
+        applications::approver_id,
+        applications::employee_id,
+        employees::display_name,
+        employees::employment_type,
+        applications::program_id,
+        programs::name,
+        applications::intake_id,
+        intakes::name.nullable(),
+        intakes::starts_on.nullable(),
+        applications::amount_cents,
+        applications::covered_cents,
+        applications::term_starts_on,
+    )
 }
 
 /// Builds the queue's filter on `applications` once for the list and the count.
@@ -75,23 +117,20 @@ pub fn page(conn: &mut DbConnection, scope: &QueueScope, offset: i64, limit: i64
         .order((applications::submitted_at.asc(), applications::id.asc()))
         .offset(offset)
         .limit(limit)
-        .select((
-            applications::id,
-            applications::version,
-            applications::status,
-            applications::submitted_at,
-            applications::approver_id,
-            applications::employee_id,
-            employees::display_name,
-            employees::employment_type,
-            applications::program_id,
-            programs::name,
-            intakes::name.nullable(),
-            intakes::starts_on.nullable(),
-            applications::amount_cents,
-            applications::covered_cents,
-            applications::term_starts_on,
-        ))
+        .select(queue_columns())
+        .load(conn)
+}
+
+/// The applications `ids` as the queue shows them, whatever their stage now (a bulk
+/// approval's selection), in the queue's order.
+pub fn items(conn: &mut DbConnection, ids: &[i32]) -> QueryResult<Vec<QueueItem>> {
+    applications::table
+        .inner_join(employees::table.on(employees::id.eq(applications::employee_id)))
+        .inner_join(programs::table)
+        .left_join(intakes::table)
+        .filter(applications::id.eq_any(ids))
+        .order((applications::submitted_at.asc(), applications::id.asc()))
+        .select(queue_columns())
         .load(conn)
 }
 

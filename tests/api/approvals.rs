@@ -6,16 +6,16 @@ use upskill::db::schema::{application_events, applications, employees, intakes};
 use upskill::domain::ApplicationStatus;
 
 use crate::helpers::{
-    apply, assert_stats_consistent, attribute_values, employee_fixture, employee_id, intake_ids, location, program_id,
-    set_manager, signed_in, spawn_app, status_of, texts, version_of, ApplicationBuilder, Browser, TestApp,
+    apply, assert_stats_consistent, attribute_values, employee_fixture, employee_id, form_fields, intake_ids, location,
+    program_id, set_manager, signed_in, spawn_app, status_of, texts, version_of, ApplicationBuilder, Browser, TestApp,
 };
 
-fn term() -> String {
+pub fn term() -> String {
     (chrono::Utc::now().date_naive() + chrono::Days::new(40)).to_string()
 }
 
 /// Fiona's Career Choice request for `amount` dollars.
-async fn tuition_request(fiona: &Browser, amount: &str) -> i32 {
+pub async fn tuition_request(fiona: &Browser, amount: &str) -> i32 {
     let term = term();
     apply(
         fiona,
@@ -31,7 +31,7 @@ async fn tuition_request(fiona: &Browser, amount: &str) -> i32 {
     .await
 }
 
-async fn decide(browser: &Browser, app: &TestApp, id: i32, action: &str, comment: &str) -> reqwest::Response {
+pub async fn decide(browser: &Browser, app: &TestApp, id: i32, action: &str, comment: &str) -> reqwest::Response {
     let version = version_of(app, id);
     browser
         .post_with_csrf(&format!("/applications/{id}/{action}"), &[("version", &version), ("comment", comment)])
@@ -149,6 +149,12 @@ async fn several_applications_are_approved_at_once_from_the_queue_with_one_comme
             ],
         )
         .await;
+    // First what approving would do, with nothing decided yet; then the confirmation decides.
+    assert_eq!(response.status(), StatusCode::OK);
+    let review = response.text().await.unwrap();
+    assert_eq!(status_of(&app, a), "submitted");
+    let fields = form_fields(&review, "form[action='/approvals/approve/confirm']");
+    let response = maria.submit("/approvals/approve/confirm", &fields).await;
     assert_eq!(response.status(), StatusCode::SEE_OTHER);
     let (_, queue) = maria.page("/approvals").await;
     assert_eq!(texts(&queue, "[role=status].flash"), ["Approved 2 applications."]);
@@ -164,11 +170,14 @@ async fn several_applications_are_approved_at_once_from_the_queue_with_one_comme
         [Some("Approved for this quarter.".to_owned()), Some("Approved for this quarter.".to_owned())]
     );
 
-    // Nothing selected is a clear message, not an error page.
-    let response = maria.post_with_csrf("/approvals/approve", &[("comment", "x")]).await;
-    assert_eq!(response.status(), StatusCode::SEE_OTHER);
-    let (_, queue) = maria.page("/approvals").await;
-    assert_eq!(texts(&queue, "[role=status].flash"), ["Select at least one application to approve."]);
+    // Nothing selected is a clear message on the queue, with the comment kept.
+    let events_before = event_count(&app, a);
+    let response = maria.post_with_csrf("/approvals/approve", &[("comment", "Well done, all of you.")]).await;
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let queue = response.text().await.unwrap();
+    assert_eq!(texts(&queue, "#bulk-message"), ["Select at least one application to approve."]);
+    assert_eq!(texts(&queue, "textarea[name='comment']"), ["Well done, all of you."]);
+    assert_eq!(event_count(&app, a), events_before);
 }
 
 #[actix_web::test]
@@ -230,9 +239,9 @@ async fn the_last_seat_goes_to_the_first_final_approval_and_the_next_one_waits_w
     assert_eq!(status_of(&app, first), "approved");
     assert_eq!(status_of(&app, second), "waitlisted");
     let (_, mine) = paula.page("/applications").await;
-    assert_eq!(texts(&mine, ".next-step"), ["Seat 1 on the waitlist"]);
+    assert_eq!(texts(&mine, ".next-step"), ["1st in line on the waitlist"]);
     let (_, inbox) = paula.page("/notifications").await;
-    assert!(texts(&inbox, ".notification > p:first-child")[0].contains("you are seat 1 on the waitlist"));
+    assert!(texts(&inbox, ".notification > p:first-child")[0].contains("you are 1st in line on the waitlist"));
 
     // Fiona withdraws: Paula gets the seat in the same transaction, and hears of it.
     fiona.post_with_csrf(&format!("/applications/{first}/withdraw"), &[("version", &version_of(&app, first))]).await;
@@ -342,7 +351,7 @@ async fn team_lists_a_manager_s_direct_reports_and_their_applications() {
     assert_eq!(fiona.page("/team").await.0, StatusCode::FORBIDDEN);
 }
 
-async fn delegate(maria: &Browser, to: &str, days: u64) -> reqwest::Response {
+pub async fn delegate(maria: &Browser, to: &str, days: u64) -> reqwest::Response {
     let today = chrono::Utc::now().date_naive();
     let end = (today + chrono::Days::new(days)).to_string();
     maria
@@ -367,7 +376,7 @@ async fn a_delegate_decides_acting_for_the_manager_and_the_timeline_says_so() {
     assert_eq!(response.status(), StatusCode::SEE_OTHER);
     let (_, queue) = tom.page("/approvals").await;
     assert_eq!(attribute_values(&queue, "tbody tr", "data-application"), [id.to_string()]);
-    assert_eq!(texts(&queue, ".acting-for"), ["acting for Maria Manager"]);
+    assert_eq!(texts(&queue, ".acting-for"), ["you, acting for Maria Manager"]);
 
     assert_eq!(
         decide(&tom, &app, id, "approve", "Approved while Maria is away.").await.status(),

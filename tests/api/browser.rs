@@ -268,7 +268,7 @@ async fn journey(d: &Driver) {
     d.sign_in("paula.parttime@upskill.example").await;
     d.visit(&paula_application).await;
     assert_eq!(d.status().await, "waitlisted");
-    assert_eq!(d.texts(".lead .next-step").await, ["Seat 1 on the waitlist"]);
+    assert_eq!(d.texts(".lead .next-step").await, ["1st in line on the waitlist"]);
     d.sign_out().await;
     d.sign_in("fiona.associate@upskill.example").await;
     d.visit(&fiona_application).await;

@@ -153,7 +153,7 @@ async fn tuition_funding_left_this_year_depends_on_employment_type() {
         browser.sign_in(&format!("{person}@upskill.example")).await;
         let (_, body) = browser.page("/programs/career-choice").await;
         let expected = format!("You have {cap} of {cap} left for {year}.");
-        assert!(texts(&body, "#funding ~ p strong").contains(&expected), "{person}: {expected}");
+        assert!(texts(&body, "#funding ~ ul strong").contains(&expected), "{person}: {expected}");
     }
 }
 

@@ -17,6 +17,7 @@ mod browser;
 mod calendar;
 mod catalog;
 mod cluster;
+mod concurrency;
 mod dashboard;
 mod faults;
 mod fuzz;
