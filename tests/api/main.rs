@@ -29,3 +29,4 @@ mod query_plans;
 mod sso_header;
 mod sso_oidc;
 mod state_snapshot;
+mod waitlist;
