@@ -60,10 +60,7 @@ async fn a_person_who_leaves_gives_up_their_place_in_line_and_the_next_seat_goes
     let response = ada.submit(&path, &with_field(form_fields(&form, "form.stack"), "active", None)).await;
     assert_eq!(response.status(), StatusCode::SEE_OTHER);
     let (_, saved) = ada.page(&path).await;
-    assert_eq!(
-        texts(&saved, "[role=status].flash"),
-        ["The record is saved. Their place on a waitlist was withdrawn."]
-    );
+    assert_eq!(texts(&saved, "[role=status].flash"), ["The record is saved. Their place on a waitlist was withdrawn."]);
     assert_eq!(status_of(&app, paula_place), "withdrawn");
     let event: (String, Option<i32>, Option<String>) = application_events::table
         .filter(application_events::application_id.eq(paula_place))
@@ -126,8 +123,9 @@ async fn someone_approved_onto_a_full_intake_hears_their_place_in_line_never_a_s
         .insert(&mut app.db());
     let ada = signed_in(&app, "ada.admin").await;
     let version = crate::helpers::version_of(&app, dev_place);
-    let response =
-        ada.post_with_csrf(&format!("/applications/{dev_place}/approve"), &[("version", &version), ("comment", "")]).await;
+    let response = ada
+        .post_with_csrf(&format!("/applications/{dev_place}/approve"), &[("version", &version), ("comment", "")])
+        .await;
     assert_eq!(response.status(), StatusCode::SEE_OTHER);
     assert_eq!(status_of(&app, dev_place), "waitlisted");
     let dev_browser = signed_in(&app, "dev.engineer").await;
