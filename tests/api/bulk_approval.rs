@@ -2,7 +2,6 @@
 //! the comment kept; only the confirmation from that page decides.
 
 use chrono::Datelike;
-use diesel::prelude::*;
 use reqwest::StatusCode;
 use upskill::domain::ApplicationStatus;
 
