@@ -1,18 +1,20 @@
 //! Many people doing the same thing at the same moment, against a real `upskill serve`
 //! (its log read afterwards): twenty people applying to one program at once, round after
-//! round, and two administrators taking away each other's rights at once. On PostgreSQL
+//! round; people giving back places of one intake while those in line withdraw; and two
+//! administrators taking away each other's rights at once. On PostgreSQL
 //! these are the transactions that take row locks; nobody may get a 500, the log may hold
 //! no deadlock, and on SQLite no "database is locked".
 
 use diesel::prelude::*;
 use futures_util::future::join_all;
 use reqwest::StatusCode;
-use upskill::db::schema::{applications, employees};
+use upskill::db::schema::{applications, employees, intakes};
 use upskill::db::{DbConnection, DbPool};
+use upskill::domain::ApplicationStatus;
 
 use crate::helpers::{
-    employee_fixture, form_fields, fresh_database, start_server_logging_to, with_field, Browser, ServerProcess,
-    MOTIVATION,
+    employee_fixture, form_fields, fresh_database, start_server_logging_to, with_field, ApplicationBuilder, Browser,
+    ServerProcess, MOTIVATION,
 };
 
 /// A server with the demo data that logs to a file, and a pool on its database.
@@ -143,6 +145,72 @@ async fn twenty_people_applying_to_one_program_at_once_never_get_an_error() {
     assert!(failures.is_empty(), "{} failed requests: {failures:?}", failures.len());
     let stored: i64 = applications::table.count().get_result(&mut app.db()).unwrap();
     assert_eq!(stored, (PEOPLE * ROUNDS) as i64);
+    app.assert_log_is_clean();
+}
+
+#[actix_web::test]
+async fn places_given_back_while_the_waitlist_withdraws_at_once_never_get_an_error() {
+    const PEOPLE: usize = 20;
+    const ROUNDS: usize = 10;
+    let app = Logged::start().await;
+    let emails = colleagues(&mut app.db(), PEOPLE);
+    let browsers = join_all(emails.iter().map(|email| app.signed_in(email))).await;
+    let people: Vec<i32> = employees::table
+        .filter(employees::email.eq_any(&emails))
+        .order(employees::id)
+        .select(employees::id)
+        .load(&mut app.db())
+        .unwrap();
+    let (intake, program): (i32, i32) =
+        intakes::table.order(intakes::id).select((intakes::id, intakes::program_id)).first(&mut app.db()).unwrap();
+    let mut failures = Vec::new();
+    for round in 0..ROUNDS {
+        // Half hold the intake's places, half wait in line; everyone gives up at once.
+        let seats = i32::try_from(PEOPLE / 2).unwrap();
+        diesel::update(intakes::table.find(intake)).set(intakes::seats.eq(seats)).execute(&mut app.db()).unwrap();
+        let now = upskill::clock::now();
+        let places: Vec<i32> = people
+            .iter()
+            .enumerate()
+            .map(|(n, person)| {
+                let builder = ApplicationBuilder::new(*person, program, ApplicationStatus::Approved).intake(intake);
+                let builder = if n % 2 == 0 {
+                    builder
+                } else {
+                    ApplicationBuilder::new(*person, program, ApplicationStatus::Waitlisted)
+                        .intake(intake)
+                        .waitlisted_at(now - chrono::TimeDelta::seconds(n as i64))
+                };
+                builder.insert(&mut app.db())
+            })
+            .collect();
+        let withdrawals = places
+            .iter()
+            .zip(&browsers)
+            .map(|(id, b)| (b, format!("/applications/{id}/withdraw"), vec![("version".to_owned(), "2".to_owned())]))
+            .collect();
+        let statuses = all_at_once(withdrawals).await;
+        failures.extend(
+            statuses
+                .iter()
+                .filter(|s| ![StatusCode::SEE_OTHER, StatusCode::CONFLICT].contains(s))
+                .map(|s| format!("round {round}: {s}")),
+        );
+        // Whatever a promotion moved meanwhile (a 409 says so), nobody is left in line
+        // behind a free seat.
+        let left: Vec<(i32, String)> = applications::table
+            .filter(applications::id.eq_any(&places))
+            .filter(applications::status.ne("withdrawn"))
+            .select((applications::id, applications::status))
+            .load(&mut app.db())
+            .unwrap();
+        assert!(left.iter().all(|(_, status)| status == "approved"), "round {round}: {left:?}");
+        diesel::update(applications::table.filter(applications::id.eq_any(&places)))
+            .set(applications::status.eq("withdrawn"))
+            .execute(&mut app.db())
+            .unwrap();
+    }
+    assert!(failures.is_empty(), "{} failed requests: {failures:?}", failures.len());
     app.assert_log_is_clean();
 }
 
