@@ -93,8 +93,11 @@ fn application_fields(slug: &str, round: usize) -> Vec<(String, String)> {
     fields
 }
 
+/// A form POST: who sends it, where, and its fields (the CSRF token is added).
+type Post<'a> = (&'a Browser, String, Vec<(String, String)>);
+
 /// Sends every request at once; returns the statuses.
-async fn all_at_once(requests: Vec<(&Browser, String, Vec<(String, String)>)>) -> Vec<StatusCode> {
+async fn all_at_once(requests: Vec<Post<'_>>) -> Vec<StatusCode> {
     let sends = requests.into_iter().map(|(browser, path, fields)| async move {
         let token = browser.csrf_token().await;
         (browser, path, with_field(fields, "csrf_token", Some(&token)))
