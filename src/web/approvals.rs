@@ -172,8 +172,9 @@ fn budget_line(
     Ok(Some(format!("{} of {} left for {}", cap.saturating_sub(Cents(committed)), cap, term.year())))
 }
 
-/// A queue item as the queue shows it.
-fn queue_row(
+/// A queue item as the queue shows it (`budget`: see [`budget_line`]; `delegators`: the
+/// managers the viewer decides for, to mark "acting for").
+pub fn queue_row(
     item: db::queue::QueueItem,
     budget: Option<String>,
     viewer_id: i32,

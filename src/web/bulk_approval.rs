@@ -9,13 +9,11 @@ use actix_web::http::StatusCode;
 use actix_web::{post, HttpRequest, HttpResponse};
 use askama::Template;
 
-use super::approvals::{queue_page, refusal, waited, BulkForm};
-use super::format::long_date;
+use super::approvals::{queue_page, queue_row, refusal, BulkForm, QueueRow};
 use super::{page_with_status, redirect_with_flash, run_db, Chrome, CsrfForm, State, Viewer};
 use crate::clock::today;
 use crate::db::workflow::{self, ApprovalPreview, Consequence, DecisionRequest, WorkflowError};
 use crate::domain::application::{Action, Status};
-use crate::domain::Cents;
 use crate::web::error::AppError;
 
 /// At most this many applications are approved by one bulk request.
@@ -85,14 +83,10 @@ impl BulkRequest {
     }
 }
 
-/// One selected application on the confirmation page.
+/// One selected application on the confirmation page: as the queue shows it, and what
+/// approving it would do.
 pub struct PreviewRow {
-    pub id: i32,
-    pub version: i32,
-    pub employee_name: String,
-    pub program_name: String,
-    pub what: String,
-    pub waited: String,
+    pub queue: QueueRow,
     pub approves: bool,
     /// What approving it would do, in words.
     pub consequence: String,
@@ -151,28 +145,12 @@ fn lower_first(text: &str) -> String {
     }
 }
 
-fn preview_row(preview: ApprovalPreview) -> PreviewRow {
-    let item = preview.item;
-    let what = match (&item.intake_name, item.intake_starts_on, item.amount_cents) {
-        (Some(name), Some(starts), _) => format!("{name} (starts {})", long_date(starts)),
-        (_, _, Some(amount)) => match item.covered_cents {
-            Some(covered) if covered != amount => {
-                format!("{} tuition (the company pays {})", Cents(amount), Cents(covered))
-            }
-            _ => format!("{} tuition", Cents(amount)),
-        },
-        _ => "Self-paced".to_owned(),
-    };
+fn preview_row(preview: ApprovalPreview, viewer_id: i32) -> PreviewRow {
     PreviewRow {
-        id: item.id,
-        version: item.version,
-        employee_name: item.employee_name,
-        program_name: item.program_name,
-        what,
-        waited: waited(item.submitted_at),
         approves: preview.consequence.approves(),
         consequence: consequence_in_words(&preview.consequence),
         code: preview.consequence.code(),
+        queue: queue_row(preview.item, None, viewer_id, &[]),
     }
 }
 
@@ -189,7 +167,7 @@ fn confirm_page(
     previews: Vec<ApprovalPreview>,
     message: Option<String>,
 ) -> ConfirmPage {
-    let rows: Vec<PreviewRow> = previews.into_iter().map(preview_row).collect();
+    let rows: Vec<PreviewRow> = previews.into_iter().map(|p| preview_row(p, viewer.id())).collect();
     ConfirmPage {
         chrome: viewer.chrome("approvals"),
         approving: rows.iter().filter(|r| r.approves).count(),
@@ -210,18 +188,7 @@ pub async fn review_selected(
     form: CsrfForm<Vec<(String, String)>>,
     req: HttpRequest,
 ) -> Result<HttpResponse, AppError> {
-    if !viewer.is_manager && !viewer.employee.is_admin {
-        return Err(AppError::Forbidden);
-    }
-    let request = BulkRequest::read(&form.0);
-    if request.back {
-        return request.back_to_queue(&state, &viewer, None, StatusCode::OK, &req).await;
-    }
-    if let Some(problem) = request.problem() {
-        return request.back_to_queue(&state, &viewer, Some(problem), StatusCode::UNPROCESSABLE_ENTITY, &req).await;
-    }
-    let previews = previews(&state, &viewer, &request).await?;
-    page_with_status(&req, &confirm_page(&viewer, request, previews, None), StatusCode::OK)
+    bulk_step(&state, &viewer, &form.0, &req, Step::Review).await
 }
 
 /// The second step, from the confirmation page: approves the selection in the order it
@@ -233,14 +200,51 @@ pub async fn confirm_selected(
     form: CsrfForm<Vec<(String, String)>>,
     req: HttpRequest,
 ) -> Result<HttpResponse, AppError> {
+    bulk_step(&state, &viewer, &form.0, &req, Step::Confirm).await
+}
+
+/// The two steps of a bulk approval.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Step {
+    Review,
+    Confirm,
+}
+
+/// A step of a bulk approval by someone who decides (403 for others). Either step shows
+/// the queue again with the selection and the comment when asked ("Change the
+/// selection") or when the selection can't go further (422).
+async fn bulk_step(
+    state: &State,
+    viewer: &Viewer,
+    fields: &[(String, String)],
+    req: &HttpRequest,
+    step: Step,
+) -> Result<HttpResponse, AppError> {
     if !viewer.is_manager && !viewer.employee.is_admin {
         return Err(AppError::Forbidden);
     }
-    let request = BulkRequest::read(&form.0);
-    if let Some(problem) = request.problem() {
-        return request.back_to_queue(&state, &viewer, Some(problem), StatusCode::UNPROCESSABLE_ENTITY, &req).await;
+    let request = BulkRequest::read(fields);
+    if request.back {
+        return request.back_to_queue(state, viewer, None, StatusCode::OK, req).await;
     }
-    let previews = previews(&state, &viewer, &request).await?;
+    if let Some(problem) = request.problem() {
+        return request.back_to_queue(state, viewer, Some(problem), StatusCode::UNPROCESSABLE_ENTITY, req).await;
+    }
+    let previews = previews(state, viewer, &request).await?;
+    match step {
+        Step::Review => page_with_status(req, &confirm_page(viewer, request, previews, None), StatusCode::OK),
+        Step::Confirm => confirm(state, viewer, request, previews, req).await,
+    }
+}
+
+/// Approves what the confirmation page showed as approved, unless something changed.
+async fn confirm(
+    state: &State,
+    viewer: &Viewer,
+    request: BulkRequest,
+    previews: Vec<ApprovalPreview>,
+    req: &HttpRequest,
+) -> Result<HttpResponse, AppError> {
     let changed = previews.iter().any(|p| {
         request.shown.iter().find(|(id, _)| *id == p.item.id).is_none_or(|(_, code)| code != p.consequence.code())
     });
@@ -248,8 +252,8 @@ pub async fn confirm_selected(
         let message = "What approving would do changed since you looked (someone decided meanwhile). \
                        Nothing was approved: check the list again and confirm."
             .to_owned();
-        let page = confirm_page(&viewer, request, previews, Some(message));
-        return page_with_status(&req, &page, StatusCode::CONFLICT);
+        let page = confirm_page(viewer, request, previews, Some(message));
+        return page_with_status(req, &page, StatusCode::CONFLICT);
     }
     let requests: Vec<DecisionRequest> = previews
         .iter()
@@ -264,7 +268,7 @@ pub async fn confirm_selected(
         .collect();
     let skipped = previews.len() - requests.len();
     let employee = viewer.employee.clone();
-    let results = run_db(&state, move |conn| {
+    let results = run_db(state, move |conn| {
         Ok(requests.iter().map(|r| (r.application_id, workflow::decide(conn, &employee, r))).collect::<Vec<_>>())
     })
     .await?;

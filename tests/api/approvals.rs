@@ -171,13 +171,22 @@ async fn several_applications_are_approved_at_once_from_the_queue_with_one_comme
     );
 
     // Nothing selected is a clear message on the queue, with the comment kept.
-    let events_before = event_count(&app, a);
+    let c = tuition_request(&signed_in(&app, "paula.parttime").await, "300").await;
     let response = maria.post_with_csrf("/approvals/approve", &[("comment", "Well done, all of you.")]).await;
     assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
     let queue = response.text().await.unwrap();
     assert_eq!(texts(&queue, "#bulk-message"), ["Select at least one application to approve."]);
     assert_eq!(texts(&queue, "textarea[name='comment']"), ["Well done, all of you."]);
-    assert_eq!(event_count(&app, a), events_before);
+    assert_eq!(status_of(&app, c), "submitted");
+    assert_eq!(event_count(&app, c), 1);
+
+    // With nothing left in the queue, the message and the comment still show.
+    decide(&maria, &app, c, "approve", "").await;
+    let response = maria.post_with_csrf("/approvals/approve", &[("comment", "Nobody left.")]).await;
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let queue = response.text().await.unwrap();
+    assert_eq!(texts(&queue, "#bulk-message"), ["Select at least one application to approve."]);
+    assert_eq!(texts(&queue, ".kept-comment"), ["Your comment was not sent: “Nobody left.”"]);
 }
 
 #[actix_web::test]

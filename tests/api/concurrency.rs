@@ -47,6 +47,13 @@ impl Logged {
         browser
     }
 
+    /// `count` new colleagues (see [`colleagues`]), each signed in: their addresses and browsers.
+    async fn crowd(&self, count: usize) -> (Vec<String>, Vec<Browser>) {
+        let emails = colleagues(&mut self.db(), count);
+        let browsers = join_all(emails.iter().map(|email| self.signed_in(email))).await;
+        (emails, browsers)
+    }
+
     /// The server's log so far: it must hold no deadlock and no busy database.
     fn assert_log_is_clean(&self) {
         let log = std::fs::read_to_string(&self.log).unwrap();
@@ -112,8 +119,7 @@ async fn twenty_people_applying_to_one_program_at_once_never_get_an_error() {
     const PEOPLE: usize = 20;
     const ROUNDS: usize = 20;
     let app = Logged::start().await;
-    let emails = colleagues(&mut app.db(), PEOPLE);
-    let browsers = join_all(emails.iter().map(|email| app.signed_in(email))).await;
+    let (_, browsers) = app.crowd(PEOPLE).await;
     let mut failures = Vec::new();
     for round in 0..ROUNDS {
         // Programs without intakes: one that needs no approval, one that waits on Maria.
@@ -156,8 +162,7 @@ async fn places_given_back_while_the_waitlist_withdraws_at_once_never_get_an_err
     const PEOPLE: usize = 20;
     const ROUNDS: usize = 10;
     let app = Logged::start().await;
-    let emails = colleagues(&mut app.db(), PEOPLE);
-    let browsers = join_all(emails.iter().map(|email| app.signed_in(email))).await;
+    let (emails, browsers) = app.crowd(PEOPLE).await;
     let people: Vec<i32> = employees::table
         .filter(employees::email.eq_any(&emails))
         .order(employees::id)
