@@ -5,9 +5,9 @@ use chrono::Datelike;
 use reqwest::StatusCode;
 use upskill::domain::ApplicationStatus;
 
-use crate::approvals::tuition_request;
+use crate::approvals::{decide, event_count, tuition_request};
 use crate::helpers::{
-    attribute_values, employee_id, form_fields, intake_ids, program_id, signed_in, spawn_app, status_of, texts,
+    apply, attribute_values, employee_id, form_fields, intake_ids, program_id, signed_in, spawn_app, status_of, texts,
     version_of, with_field, ApplicationBuilder, Browser, TestApp,
 };
 
@@ -196,4 +196,67 @@ async fn changing_the_selection_goes_back_to_the_queue_with_the_selection_and_th
     let queue = response.text().await.unwrap();
     assert_eq!(texts(&queue, "#bulk-message"), ["Approve at most 200 applications at once; you selected 201."]);
     assert_eq!(texts(&queue, "textarea[name='comment']"), ["Too many."]);
+}
+
+#[actix_web::test]
+async fn several_applications_are_approved_at_once_from_the_queue_with_one_comment() {
+    let app = spawn_app().await;
+    let fiona = signed_in(&app, "fiona.associate").await;
+    let paula = signed_in(&app, "paula.parttime").await;
+    let a = tuition_request(&fiona, "700").await;
+    let intake = intake_ids(&app, "amazon-apprenticeship")[1].to_string();
+    let b = apply(&paula, "amazon-apprenticeship", &[("intake_id", &intake)]).await;
+    let maria = signed_in(&app, "maria.manager").await;
+    let (ida, idb) = (a.to_string(), b.to_string());
+    let (va, vb) = (version_of(&app, a), version_of(&app, b));
+    let response = maria
+        .post_with_csrf(
+            "/approvals/approve",
+            &[
+                ("application_id", &ida),
+                ("application_id", &idb),
+                (&format!("version_{a}"), &va),
+                (&format!("version_{b}"), &vb),
+                ("comment", "Approved for this quarter."),
+            ],
+        )
+        .await;
+    // First what approving would do, with nothing decided yet; then the confirmation decides.
+    assert_eq!(response.status(), StatusCode::OK);
+    let review = response.text().await.unwrap();
+    assert_eq!(status_of(&app, a), "submitted");
+    let fields = form_fields(&review, "form[action='/approvals/approve/confirm']");
+    let response = maria.submit("/approvals/approve/confirm", &fields).await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    let (_, queue) = maria.page("/approvals").await;
+    assert_eq!(texts(&queue, "[role=status].flash"), ["Approved 2 applications."]);
+    assert_eq!(status_of(&app, a), "approved");
+    assert_eq!(status_of(&app, b), "manager_approved");
+    let comments: Vec<Option<String>> = application_events::table
+        .filter(application_events::action.ne("submitted"))
+        .select(application_events::comment)
+        .load(&mut app.db())
+        .unwrap();
+    assert_eq!(
+        comments,
+        [Some("Approved for this quarter.".to_owned()), Some("Approved for this quarter.".to_owned())]
+    );
+
+    // Nothing selected is a clear message on the queue, with the comment kept.
+    let c = tuition_request(&signed_in(&app, "paula.parttime").await, "300").await;
+    let response = maria.post_with_csrf("/approvals/approve", &[("comment", "Well done, all of you.")]).await;
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let queue = response.text().await.unwrap();
+    assert_eq!(texts(&queue, "#bulk-message"), ["Select at least one application to approve."]);
+    assert_eq!(texts(&queue, "textarea[name='comment']"), ["Well done, all of you."]);
+    assert_eq!(status_of(&app, c), "submitted");
+    assert_eq!(event_count(&app, c), 1);
+
+    // With nothing left in the queue, the message and the comment still show.
+    decide(&maria, &app, c, "approve", "").await;
+    let response = maria.post_with_csrf("/approvals/approve", &[("comment", "Nobody left.")]).await;
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let queue = response.text().await.unwrap();
+    assert_eq!(texts(&queue, "#bulk-message"), ["Select at least one application to approve."]);
+    assert_eq!(texts(&queue, ".kept-comment"), ["Your comment was not sent: “Nobody left.”"]);
 }

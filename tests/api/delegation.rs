@@ -7,8 +7,11 @@ use diesel::prelude::*;
 use reqwest::StatusCode;
 use upskill::db::schema::{audit_log, notifications, outbox};
 
-use crate::approvals::{decide, delegate, tuition_request};
-use crate::helpers::{employee_id, set_manager, signed_in, spawn_app, texts, version_of, TestApp};
+use crate::approvals::{decide, tuition_request};
+use crate::helpers::{
+    apply, attribute_values, employee_id, intake_ids, set_manager, signed_in, spawn_app, texts, version_of, Browser,
+    TestApp,
+};
 
 /// The in-app notifications and the e-mails of `email`, oldest first.
 fn told(app: &TestApp, email: &str) -> (Vec<String>, Vec<String>) {
@@ -167,4 +170,116 @@ async fn the_audit_log_names_the_delegate_and_the_manager() {
             ),
         ]
     );
+}
+
+pub async fn delegate(maria: &Browser, to: &str, days: u64) -> reqwest::Response {
+    let today = chrono::Utc::now().date_naive();
+    let end = (today + chrono::Days::new(days)).to_string();
+    maria
+        .post_with_csrf(
+            "/team/delegations",
+            &[("delegate_email", to), ("starts_on", &today.to_string()), ("ends_on", &end)],
+        )
+        .await
+}
+
+#[actix_web::test]
+async fn a_delegate_decides_acting_for_the_manager_and_the_timeline_says_so() {
+    let app = spawn_app().await;
+    let fiona = signed_in(&app, "fiona.associate").await;
+    let id = tuition_request(&fiona, "500").await;
+    let maria = signed_in(&app, "maria.manager").await;
+    let tom = signed_in(&app, "tom.techlead").await;
+    // Before the delegation Tom can't decide (or see) it.
+    assert_eq!(decide(&tom, &app, id, "approve", "").await.status(), StatusCode::NOT_FOUND);
+
+    let response = delegate(&maria, "tom.techlead@upskill.example", 7).await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    let (_, queue) = tom.page("/approvals").await;
+    assert_eq!(attribute_values(&queue, "tbody tr", "data-application"), [id.to_string()]);
+    assert_eq!(texts(&queue, ".acting-for"), ["you, acting for Maria Manager"]);
+
+    assert_eq!(
+        decide(&tom, &app, id, "approve", "Approved while Maria is away.").await.status(),
+        StatusCode::SEE_OTHER
+    );
+    let (_, page) = fiona.page(&format!("/applications/{id}")).await;
+    assert_eq!(texts(&page, ".timeline-event p strong")[1], "Tom Techlead, acting for Maria Manager");
+    let recorded: (Option<i32>, Option<i32>, Option<String>, String, Option<String>) = application_events::table
+        .filter(application_events::application_id.eq(id))
+        .order(application_events::id.desc())
+        .select((
+            application_events::actor_id,
+            application_events::acting_for_id,
+            application_events::from_status,
+            application_events::to_status,
+            application_events::comment,
+        ))
+        .first(&mut app.db())
+        .unwrap();
+    let (tom_id, maria_id) =
+        (employee_id(&app, "tom.techlead@upskill.example"), employee_id(&app, "maria.manager@upskill.example"));
+    assert_eq!(
+        recorded,
+        (
+            Some(tom_id),
+            Some(maria_id),
+            Some("submitted".into()),
+            "approved".into(),
+            Some("Approved while Maria is away.".into())
+        )
+    );
+
+    // Ending the delegation takes the queue back.
+    let (_, team) = maria.page("/team").await;
+    let end = attribute_values(&team, "form[action$='/end']", "action").remove(0);
+    assert_eq!(maria.post_with_csrf(&end, &[]).await.status(), StatusCode::SEE_OTHER);
+    let second = {
+        let paula = signed_in(&app, "paula.parttime").await;
+        apply(&paula, "aws-training-and-certification", &[]).await;
+        let intake = intake_ids(&app, "amazon-apprenticeship")[1].to_string();
+        apply(&paula, "amazon-apprenticeship", &[("intake_id", &intake)]).await
+    };
+    assert_eq!(decide(&tom, &app, second, "approve", "").await.status(), StatusCode::NOT_FOUND);
+}
+
+#[actix_web::test]
+async fn a_delegation_must_name_another_manager_or_an_admin_for_valid_dates() {
+    let app = spawn_app().await;
+    let maria = signed_in(&app, "maria.manager").await;
+    let cases = [
+        ("maria.manager@upskill.example", "delegate_email-error", "Choose someone other than yourself."),
+        (
+            "fiona.associate@upskill.example",
+            "delegate_email-error",
+            "Choose another manager or a program administrator.",
+        ),
+        ("nobody@upskill.example", "delegate_email-error", "Nobody at the company has this e-mail address."),
+    ];
+    for (email, field, message) in cases {
+        let response = delegate(&maria, email, 3).await;
+        assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY, "{email}");
+        let body = response.text().await.unwrap();
+        assert_eq!(texts(&body, &format!("#{field}")), [message]);
+        assert_eq!(attribute_values(&body, "#delegate_email", "value"), [email]);
+    }
+    let today = chrono::Utc::now().date_naive();
+    let response = maria
+        .post_with_csrf(
+            "/team/delegations",
+            &[
+                ("delegate_email", "ada.admin@upskill.example"),
+                ("starts_on", &(today + chrono::Days::new(5)).to_string()),
+                ("ends_on", &today.to_string()),
+            ],
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(
+        texts(&response.text().await.unwrap(), "#ends_on-error"),
+        ["The last day must be on or after the first day."]
+    );
+    assert_eq!(delegate(&maria, "ada.admin@upskill.example", 3).await.status(), StatusCode::SEE_OTHER);
+    let fiona = signed_in(&app, "fiona.associate").await;
+    assert_eq!(delegate(&fiona, "ada.admin@upskill.example", 3).await.status(), StatusCode::FORBIDDEN);
 }
