@@ -207,25 +207,31 @@ pub fn seats_taken(conn: &mut DbConnection, intake_id: i32) -> QueryResult<i64> 
         .get_result(conn)
 }
 
-/// The application that has waited longest on an intake's waitlist.
+/// The application of someone who still works here that has waited longest on an
+/// intake's waitlist (a place of someone deactivated never gets a seat).
 pub fn oldest_waitlisted(conn: &mut DbConnection, intake_id: i32) -> QueryResult<Option<Application>> {
     applications::table
+        .inner_join(employees::table.on(employees::id.eq(applications::employee_id)))
         .filter(applications::intake_id.eq(intake_id))
         .filter(applications::status.eq(ApplicationStatus::Waitlisted))
+        .filter(employees::active.eq(true))
         .order((applications::waitlisted_at.asc(), applications::id.asc()))
         .select(Application::as_select())
         .first(conn)
         .optional()
 }
 
-/// 1 for the first in line on the waitlist of the application's intake.
+/// 1 for the first in line on the waitlist of the application's intake (only people who
+/// still work here are in line); 0 when it is not waiting on an intake.
 pub fn waitlist_position(conn: &mut DbConnection, application: &Application) -> QueryResult<i64> {
     let (Some(intake_id), Some(waitlisted_at)) = (application.intake_id, application.waitlisted_at) else {
         return Ok(0);
     };
     let ahead: i64 = applications::table
+        .inner_join(employees::table.on(employees::id.eq(applications::employee_id)))
         .filter(applications::intake_id.eq(intake_id))
         .filter(applications::status.eq(ApplicationStatus::Waitlisted))
+        .filter(employees::active.eq(true))
         .filter(
             applications::waitlisted_at
                 .lt(waitlisted_at)
@@ -234,6 +240,35 @@ pub fn waitlist_position(conn: &mut DbConnection, application: &Application) -> 
         .count()
         .get_result(conn)?;
     Ok(ahead + 1)
+}
+
+/// An employee's places on waitlists, by intake.
+pub fn waitlisted_of_employee(conn: &mut DbConnection, employee_id: i32) -> QueryResult<Vec<Application>> {
+    applications::table
+        .filter(applications::employee_id.eq(employee_id))
+        .filter(applications::status.eq(ApplicationStatus::Waitlisted))
+        .order((applications::intake_id.asc(), applications::id.asc()))
+        .select(Application::as_select())
+        .load(conn)
+}
+
+/// An employee's active application to a program, as the catalog shows it.
+#[derive(Debug, Clone, Queryable)]
+pub struct ActiveApplication {
+    pub id: i32,
+    pub program_id: i32,
+    pub status: ApplicationStatus,
+    pub submitted_at: NaiveDateTime,
+}
+
+/// Every active application of an employee (one per program at most): one query for a
+/// whole catalog page.
+pub fn active_of_employee(conn: &mut DbConnection, employee_id: i32) -> QueryResult<Vec<ActiveApplication>> {
+    applications::table
+        .filter(applications::employee_id.eq(employee_id))
+        .filter(applications::status.eq_any(ApplicationStatus::ACTIVE))
+        .select((applications::id, applications::program_id, applications::status, applications::submitted_at))
+        .load(conn)
 }
 
 /// An application as listed on "My applications".
@@ -249,6 +284,7 @@ pub struct MyApplication {
     pub program_slug: String,
     pub intake_name: Option<String>,
     pub intake_starts_on: Option<NaiveDate>,
+    pub approver_id: Option<i32>,
     pub approver_name: Option<String>,
 }
 
@@ -278,6 +314,7 @@ pub fn page_for_employee(
             programs::slug,
             intakes::name.nullable(),
             intakes::starts_on.nullable(),
+            applications::approver_id,
             employees::display_name.nullable(),
         ))
         .load(conn)
@@ -311,6 +348,23 @@ pub fn committed_tuition_cents(
         .select(applications::covered_cents)
         .load::<Option<i64>>(conn)
         .map(|rows| rows.into_iter().flatten().collect())
+}
+
+/// What an employee has committed to a program's tuition for terms starting in each of
+/// `years` (approved and pending requests alike), leaving out application `excluding`.
+pub fn committed_by_year(
+    conn: &mut DbConnection,
+    employee_id: i32,
+    program_id: i32,
+    years: &[i32],
+    excluding: Option<i32>,
+) -> QueryResult<Vec<(i32, i64)>> {
+    let mut committed = Vec::with_capacity(years.len());
+    for year in years {
+        let rows = committed_tuition_cents(conn, employee_id, program_id, *year, excluding)?;
+        committed.push((*year, rows.iter().sum()));
+    }
+    Ok(committed)
 }
 
 /// An application of a team member, for `/team`.
@@ -348,19 +402,28 @@ pub fn pending_for_employee(conn: &mut DbConnection, employee_id: i32) -> QueryR
         .load(conn)
 }
 
-/// Points an application at a new approver (the applicant's manager changed).
-pub fn set_approver(conn: &mut DbConnection, id: i32, approver_id: Option<i32>, now: NaiveDateTime) -> QueryResult<()> {
-    diesel::update(applications::table.find(id))
+/// Points an application at a new approver (the applicant's manager changed) if it is
+/// still at `expected_version`; returns false when it changed meanwhile.
+pub fn set_approver(
+    conn: &mut DbConnection,
+    id: i32,
+    expected_version: i32,
+    approver_id: Option<i32>,
+    now: NaiveDateTime,
+) -> QueryResult<bool> {
+    let target = applications::table.filter(applications::id.eq(id)).filter(applications::version.eq(expected_version));
+    diesel::update(target)
         .set((
             applications::approver_id.eq(approver_id),
-            applications::version.eq(applications::version + 1),
+            applications::version.eq(expected_version + 1),
             applications::updated_at.eq(now),
         ))
         .execute(conn)
-        .map(|_| ())
+        .map(|updated| updated == 1)
 }
 
-/// The names of who holds an intake's seats, and of its waitlist in order.
+/// The names of who holds an intake's seats, and of its waitlist in order (people who
+/// still work here).
 pub fn intake_people(conn: &mut DbConnection, intake_id: i32) -> QueryResult<(Vec<String>, Vec<String>)> {
     let holders = applications::table
         .inner_join(employees::table.on(employees::id.eq(applications::employee_id)))
@@ -373,6 +436,7 @@ pub fn intake_people(conn: &mut DbConnection, intake_id: i32) -> QueryResult<(Ve
         .inner_join(employees::table.on(employees::id.eq(applications::employee_id)))
         .filter(applications::intake_id.eq(intake_id))
         .filter(applications::status.eq(ApplicationStatus::Waitlisted))
+        .filter(employees::active.eq(true))
         .order((applications::waitlisted_at.asc(), applications::id.asc()))
         .select(employees::display_name)
         .load(conn)?;

@@ -15,6 +15,7 @@ pub struct DelegationView {
     pub starts_on: NaiveDate,
     pub ends_on: NaiveDate,
     pub other_name: String,
+    pub other_email: String,
 }
 
 pub fn insert(
@@ -54,6 +55,34 @@ pub fn active_for_delegate(
         .load(conn)
 }
 
+/// Who decides for `manager_id` on `today` (people who still work here), with their
+/// names.
+pub fn active_delegates(conn: &mut DbConnection, manager_id: i32, today: NaiveDate) -> QueryResult<Vec<(i32, String)>> {
+    delegates_of(conn, &[manager_id], today).map(|found| found.into_iter().map(|(_, id, name)| (id, name)).collect())
+}
+
+/// Who decides on `today` for each of `manager_ids`: (manager, delegate, delegate's name),
+/// by delegate's name.
+pub fn delegates_of(
+    conn: &mut DbConnection,
+    manager_ids: &[i32],
+    today: NaiveDate,
+) -> QueryResult<Vec<(i32, i32, String)>> {
+    if manager_ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    delegations::table
+        .inner_join(employees::table.on(employees::id.eq(delegations::delegate_id)))
+        .filter(delegations::manager_id.eq_any(manager_ids))
+        .filter(delegations::starts_on.le(today))
+        .filter(delegations::ends_on.ge(today))
+        .filter(employees::active.eq(true))
+        .order((employees::display_name.asc(), delegations::delegate_id.asc()))
+        .select((delegations::manager_id, delegations::delegate_id, employees::display_name))
+        .distinct()
+        .load(conn)
+}
+
 /// Whether `delegate_id` decides for `manager_id` on `today`.
 pub fn is_active(conn: &mut DbConnection, manager_id: i32, delegate_id: i32, today: NaiveDate) -> QueryResult<bool> {
     diesel::select(diesel::dsl::exists(
@@ -84,6 +113,7 @@ pub fn current_for_manager(
             delegations::starts_on,
             delegations::ends_on,
             employees::display_name,
+            employees::email,
         ))
         .load(conn)
 }

@@ -177,16 +177,36 @@ pub fn ping(conn: &mut DbConnection) -> diesel::QueryResult<()> {
 
 /// Locks one row until the transaction ends, on PostgreSQL. SQLite needs no row locks:
 /// `write_transaction` holds its single writer lock from the start.
+///
+/// The lock is `FOR NO KEY UPDATE`: it keeps out every other writer of the row, but not
+/// the `FOR KEY SHARE` lock that a foreign key check takes on it when another transaction
+/// inserts or updates a child row (a new application of a program, a notification to a
+/// person). `FOR UPDATE` would make those wait, and two transactions that each inserted
+/// a child before locking the other's parent would deadlock. Transactions take their
+/// locks in one order, written down in docs/ARCHITECTURE.md §7.
 pub fn lock_row(conn: &mut DbConnection, table: LockableTable, id: i32) -> diesel::QueryResult<()> {
     use diesel::RunQueryDsl;
     if let DbConnection::Postgresql(pg) = conn {
         let sql = match table {
-            LockableTable::Employees => "SELECT id FROM employees WHERE id = $1 FOR UPDATE",
-            LockableTable::Intakes => "SELECT id FROM intakes WHERE id = $1 FOR UPDATE",
-            LockableTable::Applications => "SELECT id FROM applications WHERE id = $1 FOR UPDATE",
-            LockableTable::Programs => "SELECT id FROM programs WHERE id = $1 FOR UPDATE",
+            LockableTable::Employees => "SELECT id FROM employees WHERE id = $1 FOR NO KEY UPDATE",
+            LockableTable::Intakes => "SELECT id FROM intakes WHERE id = $1 FOR NO KEY UPDATE",
+            LockableTable::Applications => "SELECT id FROM applications WHERE id = $1 FOR NO KEY UPDATE",
+            LockableTable::Programs => "SELECT id FROM programs WHERE id = $1 FOR NO KEY UPDATE",
         };
         diesel::sql_query(sql).bind::<diesel::sql_types::Integer, _>(id).execute(pg)?;
+    }
+    Ok(())
+}
+
+/// Locks the rows of every active administrator, in id order, on PostgreSQL: what a
+/// change that may take away someone's administrator rights does first, so that two
+/// such changes at once see each other (never leaving nobody an administrator) and take
+/// their locks in the same order.
+pub fn lock_active_admins(conn: &mut DbConnection) -> diesel::QueryResult<()> {
+    use diesel::RunQueryDsl;
+    if let DbConnection::Postgresql(pg) = conn {
+        diesel::sql_query("SELECT id FROM employees WHERE is_admin AND active ORDER BY id FOR NO KEY UPDATE")
+            .execute(pg)?;
     }
     Ok(())
 }

@@ -41,6 +41,8 @@ pub struct Program {
     pub status: ProgramStatus,
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
+    /// Where someone with a place starts the course (an https address).
+    pub start_url: Option<String>,
 }
 
 impl Program {
@@ -94,6 +96,7 @@ pub struct ProgramRecord {
     pub needs_admin_approval: bool,
     pub opens_on: Option<NaiveDate>,
     pub closes_on: Option<NaiveDate>,
+    pub start_url: Option<String>,
 }
 
 impl From<&ProgramDraft> for ProgramRecord {
@@ -118,6 +121,7 @@ impl From<&ProgramDraft> for ProgramRecord {
             needs_admin_approval: draft.needs_admin_approval,
             opens_on: draft.opens_on,
             closes_on: draft.closes_on,
+            start_url: draft.start_url.clone(),
         }
     }
 }
@@ -146,6 +150,7 @@ impl From<&Program> for ProgramDraft {
             needs_admin_approval: program.needs_admin_approval,
             opens_on: program.opens_on,
             closes_on: program.closes_on,
+            start_url: program.start_url.clone(),
         }
     }
 }

@@ -34,11 +34,43 @@ pub struct QueueItem {
     pub employment_type: EmploymentType,
     pub program_id: i32,
     pub program_name: String,
+    pub intake_id: Option<i32>,
     pub intake_name: Option<String>,
     pub intake_starts_on: Option<NaiveDate>,
     pub amount_cents: Option<i64>,
     pub covered_cents: Option<i64>,
     pub term_starts_on: Option<NaiveDate>,
+}
+
+/// `applications` joined with its applicant, program and intake, selecting a
+/// [`QueueItem`], in the queue's order (oldest first), boxed for the filters.
+macro_rules! queue_items {
+    () => {
+        applications::table
+            .inner_join(employees::table.on(employees::id.eq(applications::employee_id)))
+            .inner_join(programs::table)
+            .left_join(intakes::table)
+            .select((
+                applications::id,
+                applications::version,
+                applications::status,
+                applications::submitted_at,
+                applications::approver_id,
+                applications::employee_id,
+                employees::display_name,
+                employees::employment_type,
+                applications::program_id,
+                programs::name,
+                applications::intake_id,
+                intakes::name.nullable(),
+                intakes::starts_on.nullable(),
+                applications::amount_cents,
+                applications::covered_cents,
+                applications::term_starts_on,
+            ))
+            .order((applications::submitted_at.asc(), applications::id.asc()))
+            .into_boxed()
+    };
 }
 
 /// Builds the queue's filter on `applications` once for the list and the count.
@@ -66,33 +98,13 @@ macro_rules! queue_filter {
 
 /// One page of a decision queue, oldest first.
 pub fn page(conn: &mut DbConnection, scope: &QueueScope, offset: i64, limit: i64) -> QueryResult<Vec<QueueItem>> {
-    let base = applications::table
-        .inner_join(employees::table.on(employees::id.eq(applications::employee_id)))
-        .inner_join(programs::table)
-        .left_join(intakes::table)
-        .into_boxed();
-    queue_filter!(base, scope)
-        .order((applications::submitted_at.asc(), applications::id.asc()))
-        .offset(offset)
-        .limit(limit)
-        .select((
-            applications::id,
-            applications::version,
-            applications::status,
-            applications::submitted_at,
-            applications::approver_id,
-            applications::employee_id,
-            employees::display_name,
-            employees::employment_type,
-            applications::program_id,
-            programs::name,
-            intakes::name.nullable(),
-            intakes::starts_on.nullable(),
-            applications::amount_cents,
-            applications::covered_cents,
-            applications::term_starts_on,
-        ))
-        .load(conn)
+    queue_filter!(queue_items!(), scope).offset(offset).limit(limit).load(conn)
+}
+
+/// The applications `ids` as the queue shows them, whatever their stage now (a bulk
+/// approval's selection), in the queue's order.
+pub fn items(conn: &mut DbConnection, ids: &[i32]) -> QueryResult<Vec<QueueItem>> {
+    queue_items!().filter(applications::id.eq_any(ids)).load(conn)
 }
 
 /// How many applications a decision queue holds, counting no further than `cap` (the

@@ -45,6 +45,7 @@ diesel::table! {
         status -> Text,
         created_at -> Timestamp,
         updated_at -> Timestamp,
+        start_url -> Nullable<Text>,
     }
 }
 

@@ -52,6 +52,7 @@ fn program(
         needs_admin_approval,
         opens_on: None,
         closes_on: None,
+        start_url: None,
     }
 }
 
@@ -104,7 +105,9 @@ fn seed_programs_list() -> Vec<SeedProgram> {
         },
         SeedProgram {
             slug: "machine-learning-university",
-            program: program(
+            program: ProgramRecord {
+                start_url: Some("https://aws.amazon.com/machine-learning/mlu/".to_owned()),
+                ..program(
                 "Machine Learning University",
                 "Learn machine learning from the scientists who build it, at your own pace.",
                 "Machine Learning University offers employees with a technical background the same \
@@ -120,7 +123,8 @@ fn seed_programs_list() -> Vec<SeedProgram> {
                 &[Technical],
                 &[],
                 false,
-            ),
+            )
+            },
             intakes: vec![],
         },
         SeedProgram {
@@ -175,6 +179,7 @@ fn seed_programs_list() -> Vec<SeedProgram> {
             slug: "aws-training-and-certification",
             program: ProgramRecord {
                 needs_manager_approval: false,
+                start_url: Some("https://skillbuilder.aws/".to_owned()),
                 ..program(
                     "AWS Training and Certification",
                     "Free AWS digital courses and certification exam preparation, open to everyone.",

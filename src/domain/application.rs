@@ -23,10 +23,12 @@ pub enum Action {
     Complete,
     /// A seat freed up: the oldest waitlisted application gets it.
     Promote,
+    /// The applicant left the company (was deactivated): their place in line goes.
+    Leave,
 }
 
 impl Action {
-    pub const ALL: [Action; 8] = [
+    pub const ALL: [Action; 9] = [
         Action::Submit,
         Action::Resubmit,
         Action::Approve,
@@ -35,6 +37,7 @@ impl Action {
         Action::Withdraw,
         Action::Complete,
         Action::Promote,
+        Action::Leave,
     ];
 
     /// The verb, for messages: "You can't approve an application that is withdrawn".
@@ -48,6 +51,7 @@ impl Action {
             Action::Withdraw => "withdraw",
             Action::Complete => "mark as completed",
             Action::Promote => "promote",
+            Action::Leave => "withdraw for someone who left",
         }
     }
 }
@@ -118,6 +122,7 @@ impl Event {
             (Event::Completed, _) => "marked the program as completed",
             (Event::Promoted, _) => "a seat became free: the place is confirmed from the waitlist",
             (Event::Reassigned, _) => "changed the applicant's manager",
+            (Event::WithdrawnLeft, _) => "withdrew the place on the waitlist: the person left",
         }
     }
 }
@@ -242,6 +247,9 @@ pub fn transition(
         (Some(Waitlisted), Action::Promote, Actor::System) if facts.seats != Seats::Full => {
             Outcome { to: Approved, event: Event::Promoted, frees_seat: false }
         }
+        (Some(Waitlisted), Action::Leave, Actor::System) => {
+            Outcome { to: Withdrawn, event: Event::WithdrawnLeft, frees_seat: false }
+        }
         _ => return Err(not_allowed()),
     };
     if needs_comment && comment.trim().is_empty() {
@@ -352,6 +360,7 @@ mod tests {
             (Some(ManagerApproved), Action::Withdraw, Actor::Owner, Withdrawn),
             (Some(Approved), Action::Withdraw, Actor::Owner, Withdrawn),
             (Some(Waitlisted), Action::Withdraw, Actor::Owner, Withdrawn),
+            (Some(Waitlisted), Action::Leave, Actor::System, Withdrawn),
         ]
     }
 
@@ -378,7 +387,7 @@ mod tests {
                 }
             }
         }
-        assert_eq!(checked, 9 * 8 * 4);
+        assert_eq!(checked, 9 * 9 * 4);
     }
 
     #[test]

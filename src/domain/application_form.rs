@@ -62,16 +62,36 @@ fn check_short_text(errors: &mut FieldErrors, field: &'static str, what: &str, v
     value.to_owned()
 }
 
+/// Whether a program asks why someone applies: it does when someone approves the
+/// application (and reads the answer); a program that needs no approval does not.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Motivation {
+    Required,
+    Optional,
+}
+
+impl Motivation {
+    /// The motivation a program with these approval stages asks for.
+    pub fn for_stages(needs_manager_approval: bool, needs_admin_approval: bool) -> Motivation {
+        if needs_manager_approval || needs_admin_approval {
+            Motivation::Required
+        } else {
+            Motivation::Optional
+        }
+    }
+}
+
 /// Checks the form for a program of `kind`. `intakes` are the program's intakes; the
 /// chosen one must be among them and start after `today`.
 pub fn parse_application(
     kind: ProgramKind,
+    motivation: Motivation,
     input: &ApplicationInput,
     intakes: &[IntakeChoice],
     today: NaiveDate,
 ) -> Result<ApplicationDetails, FieldErrors> {
     let mut errors = FieldErrors::default();
-    let motivation = check_motivation(&mut errors, &input.motivation);
+    let motivation = check_motivation(&mut errors, &input.motivation, motivation);
     let intake_id =
         if kind == ProgramKind::Cohort { check_intake(&mut errors, &input.intake_id, intakes, today) } else { None };
     let tuition = if kind == ProgramKind::Tuition { check_tuition(&mut errors, input, today) } else { None };
@@ -82,7 +102,7 @@ pub fn parse_application(
     }
 }
 
-fn check_motivation(errors: &mut FieldErrors, motivation: &str) -> String {
+fn check_motivation(errors: &mut FieldErrors, motivation: &str, rule: Motivation) -> String {
     let motivation = match multi_line(motivation, "motivation") {
         Ok(motivation) => motivation,
         Err(message) => {
@@ -91,7 +111,7 @@ fn check_motivation(errors: &mut FieldErrors, motivation: &str) -> String {
         }
     };
     let length = motivation.chars().count();
-    if length < MOTIVATION_MIN_CHARS {
+    if length < MOTIVATION_MIN_CHARS && rule == Motivation::Required {
         errors.add(
             "motivation",
             format!(
@@ -190,7 +210,7 @@ mod tests {
     #[test]
     fn a_self_paced_application_needs_only_a_motivation() {
         let input = ApplicationInput { motivation: format!("  {}  ", good_motivation()), ..Default::default() };
-        let details = parse_application(ProgramKind::SelfPaced, &input, &[], today()).unwrap();
+        let details = parse_application(ProgramKind::SelfPaced, Motivation::Required, &input, &[], today()).unwrap();
         assert_eq!(details.motivation, good_motivation());
         assert_eq!((details.intake_id, details.tuition), (None, None));
     }
@@ -198,13 +218,13 @@ mod tests {
     #[test]
     fn motivation_length_is_counted_in_characters_after_trimming() {
         let short = ApplicationInput { motivation: "   too short   ".into(), ..Default::default() };
-        let errors = parse_application(ProgramKind::SelfPaced, &short, &[], today()).unwrap_err();
+        let errors = parse_application(ProgramKind::SelfPaced, Motivation::Required, &short, &[], today()).unwrap_err();
         let message = errors.get("motivation").unwrap();
         assert!(message.contains("at least 20 characters") && message.ends_with("(you wrote 9)."), "{message}");
         let unicode = ApplicationInput { motivation: "学習".repeat(10), ..Default::default() };
-        assert!(parse_application(ProgramKind::SelfPaced, &unicode, &[], today()).is_ok());
+        assert!(parse_application(ProgramKind::SelfPaced, Motivation::Required, &unicode, &[], today()).is_ok());
         let long = ApplicationInput { motivation: "x".repeat(4_001), ..Default::default() };
-        assert!(parse_application(ProgramKind::SelfPaced, &long, &[], today()).is_err());
+        assert!(parse_application(ProgramKind::SelfPaced, Motivation::Required, &long, &[], today()).is_err());
     }
 
     #[test]
@@ -213,13 +233,13 @@ mod tests {
             motivation: "I want to grow.\r\n\r\nAnd move into a technical role.\r\n".into(),
             ..Default::default()
         };
-        let details = parse_application(ProgramKind::SelfPaced, &crlf, &[], today()).unwrap();
+        let details = parse_application(ProgramKind::SelfPaced, Motivation::Required, &crlf, &[], today()).unwrap();
         assert_eq!(details.motivation, "I want to grow.\n\nAnd move into a technical role.");
         let nul = ApplicationInput { motivation: format!("{}\u{0}", good_motivation()), ..Default::default() };
-        let errors = parse_application(ProgramKind::SelfPaced, &nul, &[], today()).unwrap_err();
+        let errors = parse_application(ProgramKind::SelfPaced, Motivation::Required, &nul, &[], today()).unwrap_err();
         assert!(errors.get("motivation").unwrap().contains("NUL"), "{errors:?}");
         let school = ApplicationInput { institution: "Bellevue\u{200b} College".into(), ..tuition_input() };
-        let errors = parse_application(ProgramKind::Tuition, &school, &[], today()).unwrap_err();
+        let errors = parse_application(ProgramKind::Tuition, Motivation::Required, &school, &[], today()).unwrap_err();
         assert!(errors.get("institution").unwrap().contains("invisible"), "{errors:?}");
     }
 
@@ -234,9 +254,14 @@ mod tests {
             intake_id: intake.into(),
             ..Default::default()
         };
-        assert_eq!(parse_application(ProgramKind::Cohort, &with("7"), &intakes, today()).unwrap().intake_id, Some(7));
+        assert_eq!(
+            parse_application(ProgramKind::Cohort, Motivation::Required, &with("7"), &intakes, today())
+                .unwrap()
+                .intake_id,
+            Some(7)
+        );
         let messages = |intake: &str| {
-            parse_application(ProgramKind::Cohort, &with(intake), &intakes, today())
+            parse_application(ProgramKind::Cohort, Motivation::Required, &with(intake), &intakes, today())
                 .unwrap_err()
                 .get("intake_id")
                 .unwrap()
@@ -250,7 +275,8 @@ mod tests {
 
     #[test]
     fn a_tuition_request_is_checked_field_by_field() {
-        let details = parse_application(ProgramKind::Tuition, &tuition_input(), &[], today()).unwrap();
+        let details =
+            parse_application(ProgramKind::Tuition, Motivation::Required, &tuition_input(), &[], today()).unwrap();
         assert_eq!(details.tuition.unwrap().amount, Cents(123_450));
 
         let bad = ApplicationInput {
@@ -262,7 +288,7 @@ mod tests {
             accept_terms: false,
             ..Default::default()
         };
-        let errors = parse_application(ProgramKind::Tuition, &bad, &[], today()).unwrap_err();
+        let errors = parse_application(ProgramKind::Tuition, Motivation::Required, &bad, &[], today()).unwrap_err();
         let fields: Vec<&str> = errors.0.iter().map(|(field, _)| *field).collect();
         assert_eq!(fields, ["institution", "course_title", "term_starts_on", "amount", "accept_terms"]);
     }
@@ -273,7 +299,11 @@ mod tests {
             [("100000", true), ("100000.01", false), ("0", false), ("-1", false), ("1e3", false), ("", false)]
         {
             let input = ApplicationInput { amount: amount.into(), ..tuition_input() };
-            assert_eq!(parse_application(ProgramKind::Tuition, &input, &[], today()).is_ok(), ok, "{amount}");
+            assert_eq!(
+                parse_application(ProgramKind::Tuition, Motivation::Required, &input, &[], today()).is_ok(),
+                ok,
+                "{amount}"
+            );
         }
     }
 
@@ -287,7 +317,24 @@ mod tests {
             ("15/01/2027", false),
         ] {
             let input = ApplicationInput { term_starts_on: date.into(), ..tuition_input() };
-            assert_eq!(parse_application(ProgramKind::Tuition, &input, &[], today()).is_ok(), ok, "{date}");
+            assert_eq!(
+                parse_application(ProgramKind::Tuition, Motivation::Required, &input, &[], today()).is_ok(),
+                ok,
+                "{date}"
+            );
         }
+    }
+
+    #[test]
+    fn a_program_without_approval_takes_any_motivation_or_none() {
+        let with = |motivation: &str| ApplicationInput { motivation: motivation.into(), ..Default::default() };
+        let parse = |input: &ApplicationInput| {
+            parse_application(ProgramKind::SelfPaced, Motivation::Optional, input, &[], today())
+        };
+        assert_eq!(parse(&with("  ")).unwrap().motivation, "");
+        assert_eq!(parse(&with("Cloud skills")).unwrap().motivation, "Cloud skills");
+        assert!(parse(&with(&"x".repeat(4_001))).unwrap_err().get("motivation").is_some());
+        assert_eq!(Motivation::for_stages(false, false), Motivation::Optional);
+        assert_eq!(Motivation::for_stages(false, true), Motivation::Required);
     }
 }

@@ -217,6 +217,7 @@ text_enum!(
         Completed => "completed", "Completed";
         Promoted => "promoted", "Promoted from the waitlist";
         Reassigned => "reassigned", "Reassigned";
+        WithdrawnLeft => "withdrawn_left", "Withdrawn: the person left";
     }
 );
 
@@ -245,6 +246,11 @@ text_enum!(
         EmployeesImported => "employees.imported", "People imported";
         PersonSessionsEnded => "person.sessions_ended", "Sessions ended";
         DelegationCreated => "delegation.created", "Delegation created";
+        DelegationEnded => "delegation.ended", "Delegation ended";
+        ApplicationApproved => "application.approved", "Application approved";
+        ApplicationRejected => "application.rejected", "Application rejected";
+        ApplicationChangesRequested => "application.changes_requested", "Changes asked for";
+        ApplicationCompleted => "application.completed", "Application completed";
         SettingsChanged => "settings.changed", "Settings changed";
         AccountEmailPreference => "account.email_preference", "E-mail preference changed";
         AccountSignedOutEverywhere => "account.signed_out_everywhere", "Signed out everywhere";

@@ -1,4 +1,4 @@
-//! Numbers as people read them: thousands separators and percentages.
+//! Numbers as people read them: thousands separators, percentages and ordinals.
 
 /// `1234567` → `1,234,567`; negative numbers keep their sign.
 pub fn grouped(n: i64) -> String {
@@ -14,6 +14,19 @@ pub fn grouped(n: i64) -> String {
         out.push(digit);
     }
     out
+}
+
+/// `1` → `1st`, `2` → `2nd`, `3` → `3rd`, `4` → `4th`, `11` → `11th`, `22` → `22nd`,
+/// `1001` → `1,001st`: a place in line as people write it.
+pub fn ordinal(n: i64) -> String {
+    let suffix = match (n.unsigned_abs() % 10, n.unsigned_abs() % 100) {
+        (_, 11..=13) => "th",
+        (1, _) => "st",
+        (2, _) => "nd",
+        (3, _) => "rd",
+        _ => "th",
+    };
+    format!("{}{suffix}", grouped(n))
 }
 
 /// `part` of `whole` in tenths of a percent, rounded down (0 when `whole` is not positive).
@@ -41,6 +54,17 @@ pub fn percent_text(part: i64, whole: i64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn places_in_line_read_as_ordinals() {
+        let cases = [(1, "1st"), (2, "2nd"), (3, "3rd"), (4, "4th"), (10, "10th"), (11, "11th"), (12, "12th")];
+        for (n, words) in cases.into_iter().chain([(13, "13th"), (21, "21st"), (22, "22nd"), (23, "23rd")]) {
+            assert_eq!(ordinal(n), words);
+        }
+        assert_eq!(ordinal(101), "101st");
+        assert_eq!(ordinal(111), "111th");
+        assert_eq!(ordinal(1_002), "1,002nd");
+    }
 
     #[test]
     fn numbers_are_grouped_by_thousands() {

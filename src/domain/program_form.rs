@@ -40,6 +40,8 @@ pub struct ProgramInput {
     pub needs_admin_approval: bool,
     pub opens_on: String,
     pub closes_on: String,
+    /// Where someone with a place starts the course (optional).
+    pub start_url: String,
 }
 
 /// A program's fields, checked (the status is set by publish/archive, not this form).
@@ -65,10 +67,9 @@ pub struct ProgramDraft {
     pub needs_admin_approval: bool,
     pub opens_on: Option<NaiveDate>,
     pub closes_on: Option<NaiveDate>,
+    pub start_url: Option<String>,
 }
 
-/// A text field: one line, or several (`multiline`, line endings made `\n`), of `min` to
-/// `max` characters.
 /// The form as it shows a checked program: what saving it unchanged sends back.
 impl From<&ProgramDraft> for ProgramInput {
     fn from(draft: &ProgramDraft) -> Self {
@@ -95,10 +96,16 @@ impl From<&ProgramDraft> for ProgramInput {
             needs_admin_approval: draft.needs_admin_approval,
             opens_on: day(draft.opens_on),
             closes_on: day(draft.closes_on),
+            start_url: draft.start_url.clone().unwrap_or_default(),
         }
     }
 }
 
+/// The longest "Start the course" address accepted.
+const MAX_URL_CHARS: usize = 500;
+
+/// A text field: one line, or several (`multiline`, line endings made `\n`), of `min` to
+/// `max` characters.
 fn text(
     errors: &mut FieldErrors,
     (field, what): (&'static str, &str),
@@ -185,6 +192,51 @@ fn date(errors: &mut FieldErrors, field: &'static str, value: &str) -> Option<Na
     }
 }
 
+/// An optional https address, as people paste it: `None` when empty.
+fn https_url(errors: &mut FieldErrors, field: &'static str, value: &str) -> Option<String> {
+    let value = value.trim();
+    if value.is_empty() {
+        return None;
+    }
+    match check_https_url(value) {
+        Ok(()) => Some(value.to_owned()),
+        Err(message) => {
+            errors.add(field, message);
+            None
+        }
+    }
+}
+
+/// Whether `url` is an https address of a named host (an intranet name will do), without credentials, spaces or
+/// characters that have no place in an address; the message says what is wrong.
+pub fn check_https_url(url: &str) -> Result<(), String> {
+    let Some(rest) = url.get(..8).filter(|scheme| scheme.eq_ignore_ascii_case("https://")).map(|_| &url[8..]) else {
+        return Err("Enter an address that starts with https://, for example https://skillbuilder.aws/.".to_owned());
+    };
+    if url.chars().count() > MAX_URL_CHARS {
+        return Err(format!("Shorten the address to at most {MAX_URL_CHARS} characters."));
+    }
+    if url.chars().any(|c| c.is_whitespace() || c.is_control() || "\"<>\\`{}|^".contains(c)) {
+        return Err("The address can't contain spaces, quotes or angle brackets.".to_owned());
+    }
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or("");
+    if authority.contains('@') {
+        return Err("Leave the user name and password out of the address.".to_owned());
+    }
+    let (host, port) = match authority.rsplit_once(':') {
+        Some((host, port)) => (host, Some(port)),
+        None => (authority, None),
+    };
+    let host_ok = host.split('.').all(|label| {
+        !label.is_empty() && label.chars().all(|c| c.is_ascii_alphanumeric() || c == '-') && !label.starts_with('-')
+    });
+    let port_ok = port.is_none_or(|p| !p.is_empty() && p.len() <= 5 && p.chars().all(|c| c.is_ascii_digit()));
+    if !host_ok || !port_ok {
+        return Err("Enter the address of a web site, for example https://skillbuilder.aws/.".to_owned());
+    }
+    Ok(())
+}
+
 /// Whether a slug is lower-case letters, digits and single hyphens, 3 to 60 long.
 pub fn valid_slug(slug: &str) -> bool {
     (3..=60).contains(&slug.len())
@@ -243,6 +295,7 @@ pub fn parse_program(input: &ProgramInput) -> Result<ProgramDraft, FieldErrors> 
             errors.add("closes_on", "Applications must close on or after the day they open.");
         }
     }
+    let start_url = https_url(&mut errors, "start_url", &input.start_url);
     match (kind, category, format, min_tenure_days, tuition_percent, errors.is_empty()) {
         (Some(kind), Some(category), Some(format), Some(min_tenure_days), Some(tuition_percent), true) => {
             Ok(ProgramDraft {
@@ -266,6 +319,7 @@ pub fn parse_program(input: &ProgramInput) -> Result<ProgramDraft, FieldErrors> 
                 needs_admin_approval: input.needs_admin_approval,
                 opens_on,
                 closes_on,
+                start_url,
             })
         }
         _ => Err(errors),
@@ -298,6 +352,7 @@ mod tests {
             needs_admin_approval: true,
             opens_on: "2027-01-01".into(),
             closes_on: "2027-03-01".into(),
+            start_url: "https://academy.example.com/data/start".into(),
         }
     }
 
@@ -345,6 +400,7 @@ mod tests {
             cap_part_time: "1.234".into(),
             opens_on: "2027-03-01".into(),
             closes_on: "2027-01-01".into(),
+            start_url: "javascript:alert(1)".into(),
             ..good()
         };
         let errors = parse_program(&bad).unwrap_err();
@@ -367,7 +423,8 @@ mod tests {
                 "tuition_percent",
                 "cap_full_time",
                 "cap_part_time",
-                "closes_on"
+                "closes_on",
+                "start_url"
             ]
         );
         assert_eq!(errors.get("kind"), Some("Choose the kind: Cohort, Self-paced, Tuition."));
@@ -422,5 +479,31 @@ mod tests {
         };
         let draft = parse_program(&fine).unwrap();
         assert_eq!((draft.cap_full_time, draft.cap_part_time), (Cents(525_000), Cents(262_500)));
+    }
+
+    #[test]
+    fn the_start_address_is_optional_and_only_https() {
+        let draft = |url: &str| parse_program(&ProgramInput { start_url: url.into(), ..good() });
+        assert_eq!(draft("").unwrap().start_url, None);
+        assert_eq!(
+            draft(" https://skillbuilder.aws/ ").unwrap().start_url.as_deref(),
+            Some("https://skillbuilder.aws/")
+        );
+        assert!(draft("HTTPS://aws.amazon.com:443/machine-learning/mlu/?ref=upskill#start").is_ok());
+        assert!(draft("https://learning/start").is_ok(), "an intranet host");
+        for wrong in [
+            "http://skillbuilder.aws/",
+            "javascript:alert(1)",
+            "skillbuilder.aws",
+            "https://",
+            "https://user:secret@skillbuilder.aws/",
+            "https://skill builder.aws/",
+            "https://skillbuilder.aws/\"onmouseover=\"x",
+            "https://skillbuilder.aws:port/",
+            "https://-bad.example/",
+        ] {
+            assert!(draft(wrong).unwrap_err().get("start_url").is_some(), "{wrong}");
+        }
+        assert!(draft(&format!("https://example.com/{}", "a".repeat(500))).is_err());
     }
 }

@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 use proptest::prelude::*;
 
 use super::application::{transition, Action, Actor, Facts, Seats, Stages, Status};
-use super::application_form::{parse_application, ApplicationInput, IntakeChoice};
+use super::application_form::{parse_application, ApplicationInput, IntakeChoice, Motivation};
 use super::forms::FieldErrors;
 use super::intake_form::{parse_intake, MAX_SEATS};
 use super::person_form::{parse_person, PersonInput};
@@ -95,15 +95,16 @@ proptest! {
     #[test]
     fn the_application_form_never_panics_and_keeps_to_its_fields(
         motivation in typed(), intake in typed(), institution in typed(), course in typed(),
-        term in typed(), amount in typed(), accept in any::<bool>(), kind in 0usize..3,
+        term in typed(), amount in typed(), accept in any::<bool>(), kind in 0usize..3, required in any::<bool>(),
     ) {
         let kind = ProgramKind::ALL[kind % ProgramKind::ALL.len()];
+        let motivation_rule = if required { Motivation::Required } else { Motivation::Optional };
         let input = ApplicationInput {
             motivation, intake_id: intake, institution, course_title: course, term_starts_on: term, amount,
             accept_terms: accept,
         };
         let intakes = [IntakeChoice { id: 7, starts_on: today() + chrono::Days::new(30) }];
-        match parse_application(kind, &input, &intakes, today()) {
+        match parse_application(kind, motivation_rule, &input, &intakes, today()) {
             Ok(details) => {
                 prop_assert_eq!(details.tuition.is_some(), kind == ProgramKind::Tuition);
                 prop_assert_eq!(details.intake_id.is_some(), kind == ProgramKind::Cohort);
@@ -163,7 +164,7 @@ proptest! {
 
     #[test]
     fn the_program_form_never_panics_and_keeps_to_its_fields(
-        texts in proptest::collection::vec(typed(), 14),
+        texts in proptest::collection::vec(typed(), 15),
         families in proptest::collection::vec(typed(), 0..4),
         flags in proptest::collection::vec(any::<bool>(), 3),
     ) {
@@ -174,13 +175,14 @@ proptest! {
             min_tenure_days: texts[9].clone(), job_families: families.clone(), site_types: families,
             full_time_only: flags[0], tuition_percent: texts[10].clone(), cap_full_time: texts[11].clone(),
             cap_part_time: texts[12].clone(), needs_manager_approval: flags[1], needs_admin_approval: flags[2],
-            opens_on: texts[13].clone(), closes_on: String::new(),
+            opens_on: texts[13].clone(), closes_on: String::new(), start_url: texts[14].clone(),
         };
         if let Err(errors) = parse_program(&input) {
             names_only(&errors, &[
                 "slug", "name", "summary", "description", "kind", "category", "format", "provider",
                 "duration_weeks", "min_tenure_days", "job_families", "site_types", "tuition_percent",
                 "cap_full_time", "cap_part_time", "needs_manager_approval", "opens_on", "closes_on",
+                "start_url",
             ])?;
         }
     }

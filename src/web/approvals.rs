@@ -11,7 +11,7 @@ use super::applications::{application_page, Refusal};
 use super::auth::safe_next;
 use super::format::long_date;
 use super::paging::{PageQuery, Pagination};
-use super::{page, redirect_with_flash, run_db, Chrome, CsrfForm, State, Viewer};
+use super::{page_with_status, redirect_with_flash, run_db, Chrome, CsrfForm, State, Viewer};
 use crate::clock::today;
 use crate::db::workflow::{self, DecisionRequest, WorkflowError};
 use crate::db::{self};
@@ -52,6 +52,22 @@ struct QueuePage {
     programs: Vec<ProgramOption>,
     program: String,
     pagination: Pagination,
+    bulk: BulkForm,
+}
+
+/// What the bulk approval form holds when the queue is shown again: the comment typed,
+/// the selection, and why nothing was decided.
+#[derive(Debug, Clone, Default)]
+pub struct BulkForm {
+    pub comment: String,
+    pub selected: Vec<i32>,
+    pub message: Option<String>,
+}
+
+impl BulkForm {
+    pub fn is_selected(&self, id: &i32) -> bool {
+        self.selected.contains(id)
+    }
 }
 
 /// "3 days", "5 hours", "a few minutes".
@@ -81,20 +97,34 @@ pub async fn list_approvals(
     query: web::Query<QueueQuery>,
     req: HttpRequest,
 ) -> Result<HttpResponse, AppError> {
+    let program = query.program.clone().unwrap_or_default();
+    let requested = query.page.page().unwrap_or(1);
+    queue_page(&state, &viewer, (program, requested), BulkForm::default(), StatusCode::OK, &req).await
+}
+
+/// The queue of `viewer` (403 for those who decide nothing), filtered by a program's
+/// slug and at a page, with the bulk approval form as `bulk` holds it.
+pub async fn queue_page(
+    state: &State,
+    viewer: &Viewer,
+    (program_slug, requested): (String, i64),
+    bulk: BulkForm,
+    status: StatusCode,
+    req: &HttpRequest,
+) -> Result<HttpResponse, AppError> {
     if !viewer.is_manager && !viewer.employee.is_admin {
         return Err(AppError::Forbidden);
     }
     let employee = viewer.employee.clone();
-    let program_slug = query.program.clone().unwrap_or_default();
-    let requested = query.page.page().unwrap_or(1);
     let base = if program_slug.is_empty() {
         "/approvals".to_owned()
     } else {
         format!("/approvals?program={}", super::url_encode(&program_slug))
     };
-    let (rows, total, programs, pagination) = run_db(&state, move |conn| {
+    let slug = program_slug.clone();
+    let (rows, total, programs, pagination) = run_db(state, move |conn| {
         let programs = db::programs::list_published(conn)?;
-        let program_id = programs.iter().find(|p| p.slug == program_slug).map(|p| p.id);
+        let program_id = programs.iter().find(|p| p.slug == slug).map(|p| p.id);
         let (scope, delegators) = workflow::queue_scope(conn, &employee, today(), program_id)?;
         let total = db::queue::count(conn, &scope)?;
         let pagination = Pagination::new(requested, total, QUEUE_PER_PAGE, &base);
@@ -106,13 +136,21 @@ pub async fn list_approvals(
         }
         let programs = programs
             .into_iter()
-            .map(|p| ProgramOption { selected: p.slug == program_slug, slug: p.slug, name: p.name })
+            .map(|p| ProgramOption { selected: p.slug == slug, slug: p.slug, name: p.name })
             .collect::<Vec<_>>();
         Ok((rows, total, programs, pagination))
     })
     .await?;
-    let program = query.program.clone().unwrap_or_default();
-    page(&req, &QueuePage { chrome: viewer.chrome("approvals"), rows, total, programs, program, pagination })
+    let template = QueuePage {
+        chrome: viewer.chrome("approvals"),
+        rows,
+        total,
+        programs,
+        program: program_slug,
+        pagination,
+        bulk,
+    };
+    page_with_status(req, &template, status)
 }
 
 /// "$X of $Y left for YEAR" for a tuition request in the queue: what the applicant has
@@ -136,8 +174,9 @@ fn budget_line(
     Ok(Some(format!("{} of {} left for {}", cap.saturating_sub(Cents(committed)), cap, term.year())))
 }
 
-/// A queue item as the queue shows it.
-fn queue_row(
+/// A queue item as the queue shows it (`budget`: see [`budget_line`]; `delegators`: the
+/// managers the viewer decides for, to mark "acting for").
+pub fn queue_row(
     item: db::queue::QueueItem,
     budget: Option<String>,
     viewer_id: i32,
@@ -211,7 +250,7 @@ fn decided_message(decided: &workflow::Decided) -> String {
 }
 
 /// A message for a decision that changed nothing, and its status code.
-fn refusal(err: WorkflowError) -> Result<(StatusCode, String), AppError> {
+pub fn refusal(err: WorkflowError) -> Result<(StatusCode, String), AppError> {
     Ok(match err {
         WorkflowError::Refused(err @ DomainError::CommentRequired(_)) => {
             (StatusCode::UNPROCESSABLE_ENTITY, err.to_string())
@@ -337,81 +376,4 @@ async fn application_visible(state: &State, viewer: &Viewer, id: i32) -> Result<
         Ok(authority.is_owner || authority.is_approver || authority.delegate_for.is_some() || authority.is_admin)
     })
     .await
-}
-
-/// At most this many applications are approved by one bulk request.
-const MAX_BULK: usize = 200;
-
-#[post("/approvals/approve")]
-pub async fn approve_selected(
-    state: State,
-    viewer: Viewer,
-    form: CsrfForm<Vec<(String, String)>>,
-) -> Result<HttpResponse, AppError> {
-    if !viewer.is_manager && !viewer.employee.is_admin {
-        return Err(AppError::Forbidden);
-    }
-    let fields = form.0;
-    let typed = fields.iter().find(|(k, _)| k == "comment").map_or("", |(_, v)| v.as_str());
-    let comment: String = match multi_line(typed, "comment") {
-        Ok(comment) => comment.chars().take(4_000).collect(),
-        Err(message) => {
-            return Ok(redirect_with_flash("/approvals", "error", &format!("Nothing was approved. {message}")))
-        }
-    };
-    let mut ids: Vec<i32> =
-        fields.iter().filter(|(k, _)| k == "application_id").filter_map(|(_, v)| v.trim().parse().ok()).collect();
-    ids.sort_unstable();
-    ids.dedup();
-    if ids.is_empty() {
-        return Ok(redirect_with_flash("/approvals", "error", "Select at least one application to approve."));
-    }
-    if ids.len() > MAX_BULK {
-        return Ok(redirect_with_flash(
-            "/approvals",
-            "error",
-            &format!("Approve at most {MAX_BULK} applications at once."),
-        ));
-    }
-    let version_of =
-        |id: i32| fields.iter().find(|(k, _)| *k == format!("version_{id}")).and_then(|(_, v)| v.trim().parse().ok());
-    let requests: Vec<DecisionRequest> = ids
-        .iter()
-        .map(|id| DecisionRequest {
-            application_id: *id,
-            expected_version: version_of(*id),
-            action: Action::Approve,
-            comment: comment.clone(),
-            today: today(),
-        })
-        .collect();
-    let employee = viewer.employee.clone();
-    let results = run_db(&state, move |conn| {
-        Ok(requests
-            .iter()
-            .map(|request| (request.application_id, workflow::decide(conn, &employee, request)))
-            .collect::<Vec<_>>())
-    })
-    .await?;
-    let mut approved = 0;
-    let mut problems = Vec::new();
-    for (id, result) in results {
-        match result {
-            Ok(_) => approved += 1,
-            Err(WorkflowError::Database(err)) => return Err(err.into()),
-            Err(err) => {
-                let message = match refusal(err) {
-                    Ok((_, message)) => message,
-                    Err(AppError::Forbidden) => "you can't decide on your own application.".to_owned(),
-                    Err(_) => "it is not in your queue.".to_owned(),
-                };
-                problems.push(format!("application {id}: {message}"));
-            }
-        }
-    }
-    let mut message = format!("Approved {approved} application{}.", if approved == 1 { "" } else { "s" });
-    if !problems.is_empty() {
-        message.push_str(&format!(" Not approved: {}", problems.join(" ")));
-    }
-    Ok(redirect_with_flash("/approvals", if problems.is_empty() { "success" } else { "error" }, &message))
 }

@@ -5,12 +5,15 @@ use askama::Template;
 use chrono::{Datelike, NaiveDate};
 use serde::Deserialize;
 
-use super::{page, published_programs, run_db, Chrome, State, Viewer};
+use super::applications::{funding_lines, FundingLine};
+use super::{page, published_programs_and, run_db, Chrome, State, Viewer};
 use crate::clock::today;
+use crate::db::applications::ActiveApplication;
 use crate::db::programs::{IntakeWithSeats, Program};
 use crate::db::{self};
 use crate::domain::{
-    check_eligibility, Category, Cents, Eligibility, Format, ProgramKind, ProgramRules, ProgramStatus,
+    check_eligibility, ApplicationStatus, Category, Cents, Eligibility, Format, ProgramKind, ProgramRules,
+    ProgramStatus,
 };
 use crate::web::error::AppError;
 use crate::web::format::long_date;
@@ -103,10 +106,37 @@ pub struct ProgramView {
     pub eligibility_headline: String,
     pub eligibility_reasons: Vec<String>,
     pub eligible: bool,
+    /// The viewer's active application to the program: shown instead of the eligibility
+    /// badge and the Apply button.
+    pub application: Option<ApplicationBadge>,
+}
+
+/// Where the viewer's application to a program stands, in words, with its link.
+pub struct ApplicationBadge {
+    pub id: i32,
+    /// The stored name, for the page's `data-application-status` hook.
+    pub status: &'static str,
+    pub text: String,
+}
+
+impl ApplicationBadge {
+    fn new(application: &ActiveApplication) -> ApplicationBadge {
+        let text = match application.status {
+            ApplicationStatus::Submitted => {
+                format!("Applied — submitted {}", application.submitted_at.format("%-d %b"))
+            }
+            ApplicationStatus::ChangesRequested => "Changes requested — your turn".to_owned(),
+            ApplicationStatus::ManagerApproved => "Approved by your manager — the program team decides next".to_owned(),
+            ApplicationStatus::Approved => "Approved — your place is confirmed".to_owned(),
+            ApplicationStatus::Waitlisted => "On the waitlist".to_owned(),
+            other => other.label().to_owned(),
+        };
+        ApplicationBadge { id: application.id, status: application.status.as_str(), text }
+    }
 }
 
 impl ProgramView {
-    fn new(program: &Program, eligibility: &Eligibility) -> ProgramView {
+    fn new(program: &Program, eligibility: &Eligibility, mine: &[ActiveApplication]) -> ProgramView {
         ProgramView {
             slug: program.slug.clone(),
             name: program.name.clone(),
@@ -119,6 +149,7 @@ impl ProgramView {
             eligibility_headline: eligibility.headline(),
             eligibility_reasons: eligibility.reasons().to_vec(),
             eligible: eligibility.is_eligible(),
+            application: mine.iter().find(|a| a.program_id == program.id).map(ApplicationBadge::new),
         }
     }
 }
@@ -150,14 +181,17 @@ pub async fn list_programs(
     req: HttpRequest,
 ) -> Result<HttpResponse, AppError> {
     let filter = CatalogFilter::from_query(&query);
-    let programs = published_programs(&state).await?;
+    let employee_id = viewer.id();
+    let (programs, mine) =
+        published_programs_and(&state, move |conn| Ok(db::applications::active_of_employee(conn, employee_id)?))
+            .await?;
     let today = today();
     let total_published = programs.len();
     let cards = programs
         .iter()
         .filter_map(|program| {
             let eligibility = eligibility_for(&viewer, program, today);
-            filter.matches(program, &eligibility).then(|| ProgramView::new(program, &eligibility))
+            filter.matches(program, &eligibility).then(|| ProgramView::new(program, &eligibility, &mine))
         })
         .collect();
     let template = CatalogPage {
@@ -195,14 +229,13 @@ impl From<&IntakeWithSeats> for IntakeView {
     }
 }
 
-/// Tuition funding: the percentage, the viewer's cap and what is left of it this year.
+/// Tuition funding: the percentage, the caps, and what is left of the viewer's cap in
+/// this year and the next (a term may start in either).
 pub struct FundingView {
     pub percent: i32,
     pub cap_full_time: String,
     pub cap_part_time: String,
-    pub year: i32,
-    pub your_cap: String,
-    pub left_this_year: String,
+    pub left: Vec<FundingLine>,
 }
 
 #[derive(Template)]
@@ -263,30 +296,42 @@ pub async fn show_program(
     let employee_id = viewer.id();
     let is_admin = viewer.employee.is_admin;
     let year = today().year();
-    let (program, intakes, committed) = run_db(&state, move |conn| {
+    let (program, intakes, committed, mine) = run_db(&state, move |conn| {
         let program = db::programs::find_by_slug(conn, &slug)?;
         if program.status != ProgramStatus::Published && !is_admin {
             return Err(AppError::NotFound);
         }
         let intakes = db::programs::intakes_with_seats(conn, program.id)?;
-        let committed = db::applications::committed_tuition_cents(conn, employee_id, program.id, year, None)?;
-        Ok((program, intakes, committed))
+        let committed = if program.kind == ProgramKind::Tuition {
+            db::applications::committed_by_year(conn, employee_id, program.id, &[year, year + 1], None)?
+        } else {
+            Vec::new()
+        };
+        let mine = db::applications::find_active(conn, employee_id, program.id)?;
+        Ok((program, intakes, committed, mine))
     })
     .await?;
     let rules = program.rules();
     let eligibility = eligibility_for(&viewer, &program, today());
     let funding = (program.kind == ProgramKind::Tuition).then(|| {
         let your_cap = rules.funding.cap_for(viewer.employee.employment_type);
-        let used = Cents(committed.iter().sum());
+        let committed: Vec<(i32, Cents)> = committed.iter().map(|(year, cents)| (*year, Cents(*cents))).collect();
         FundingView {
             percent: rules.funding.percent,
             cap_full_time: rules.funding.cap_full_time.to_string(),
             cap_part_time: rules.funding.cap_part_time.to_string(),
-            year,
-            your_cap: your_cap.to_string(),
-            left_this_year: your_cap.saturating_sub(used).to_string(),
+            left: funding_lines(your_cap, &committed, year + 1),
         }
     });
+    let mine: Vec<ActiveApplication> = mine
+        .map(|a| ActiveApplication {
+            id: a.id,
+            program_id: a.program_id,
+            status: a.status,
+            submitted_at: a.submitted_at,
+        })
+        .into_iter()
+        .collect();
     let window = match (program.opens_on, program.closes_on) {
         (None, None) => None,
         (Some(open), None) => Some(format!("Applications open on {}.", long_date(open))),
@@ -305,7 +350,7 @@ pub async fn show_program(
         is_cohort: program.kind == ProgramKind::Cohort,
         intakes: intakes.iter().map(IntakeView::from).collect(),
         window,
-        program: ProgramView::new(&program, &eligibility),
+        program: ProgramView::new(&program, &eligibility, &mine),
     };
     page(&req, &template)
 }

@@ -8,6 +8,7 @@ pub mod applications;
 pub mod approvals;
 pub mod assets;
 pub mod auth;
+pub mod bulk_approval;
 pub mod calendar;
 pub mod catalog;
 pub mod error;
@@ -99,6 +100,32 @@ pub async fn published_programs(state: &AppState) -> Result<std::sync::Arc<Vec<d
     let generation = state.catalog.generation();
     let programs = run_db(state, |conn| Ok(db::programs::list_published(conn)?)).await?;
     Ok(state.catalog.keep(generation, programs))
+}
+
+/// The published programs (as [`published_programs`]) and what `work` reads, in one trip
+/// to the database: a page that needs both costs no more than one that needs the
+/// programs alone.
+pub async fn published_programs_and<T, F>(
+    state: &AppState,
+    work: F,
+) -> Result<(std::sync::Arc<Vec<db::programs::Program>>, T), AppError>
+where
+    F: FnOnce(&mut db::DbConnection) -> Result<T, AppError> + Send + 'static,
+    T: Send + 'static,
+{
+    let cached = state.catalog.get();
+    let generation = state.catalog.generation();
+    let read_programs = cached.is_none();
+    let (read, value) = run_db(state, move |conn| {
+        let programs = if read_programs { Some(db::programs::list_published(conn)?) } else { None };
+        Ok((programs, work(conn)?))
+    })
+    .await?;
+    let programs = match (cached, read) {
+        (Some(programs), _) => programs,
+        (None, read) => state.catalog.keep(generation, read.unwrap_or_default()),
+    };
+    Ok((programs, value))
 }
 
 /// The session key of the per-session CSRF token.

@@ -4,6 +4,7 @@
 use actix_web::http::StatusCode;
 use actix_web::{get, post, web, HttpRequest, HttpResponse};
 use askama::Template;
+use chrono::NaiveDate;
 use serde::Deserialize;
 
 use super::format::long_date;
@@ -138,39 +139,73 @@ pub async fn add_delegation(
     let mut errors = FieldErrors::default();
     let draft = parse_delegation(&input, today(), &mut errors);
     let manager_id = viewer.id();
-    let delegate_id = match draft.delegate_email {
+    let delegate = match draft.delegate_email {
         Some(email) => {
             let found = run_db(&state, move |conn| {
                 let Some(person) = db::employees::find_by_email(conn, email.as_str())? else {
                     return Ok(None);
                 };
                 let decides = person.is_admin || db::employees::has_direct_reports(conn, person.id)?;
-                Ok(Some(Delegate { id: person.id, active: person.active, decides }))
+                Ok(Some((Delegate { id: person.id, active: person.active, decides }, person)))
             })
             .await?;
-            check_delegate(found, manager_id).map_err(|message| errors.add("delegate_email", message)).ok()
+            let (checked, person) = found.map_or((None, None), |(d, p)| (Some(d), Some(p)));
+            check_delegate(checked, manager_id)
+                .map_err(|message| errors.add("delegate_email", message))
+                .ok()
+                .and(person)
         }
         None => None,
     };
-    let (Some(delegate_id), Some((starts_on, ends_on)), true) = (delegate_id, draft.period, errors.is_empty()) else {
+    let (Some(delegate), Some((starts_on, ends_on)), true) = (delegate, draft.period, errors.is_empty()) else {
         let view = DelegationFormView { input, errors };
         return team_page(&state, &viewer, view, StatusCode::UNPROCESSABLE_ENTITY, &req).await;
     };
+    let manager = viewer.employee.clone();
+    let message =
+        format!("{} decides for you from {} to {}.", delegate.display_name, long_date(starts_on), long_date(ends_on));
     run_db(&state, move |conn| {
         db::audit::audited(conn, |conn, now| {
-            db::delegations::insert(conn, manager_id, delegate_id, starts_on, ends_on, now)?;
+            db::delegations::insert(conn, manager.id, delegate.id, starts_on, ends_on, now)?;
+            let waiting = db::applications::awaiting_approver(conn, manager.id)?.len();
+            let notice = delegation_notice(&manager.display_name, (starts_on, ends_on), today(), waiting);
+            db::notifications::notify(conn, delegate.id, None, &notice, now)?;
             let line = AuditLine {
-                actor_id: Some(manager_id),
+                actor_id: Some(manager.id),
                 action: AuditAction::DelegationCreated,
-                subject: format!("employee {delegate_id}"),
-                details: format!("{starts_on} to {ends_on}"),
+                subject: delegate.email.clone(),
+                details: format!(
+                    "{} decides for {} ({}) from {starts_on} to {ends_on}",
+                    delegate.display_name, manager.display_name, manager.email
+                ),
             };
             Ok::<_, AppError>(((), Some(line)))
         })
     })
     .await?;
-    let message = format!("Your delegate decides for you from {} to {}.", long_date(starts_on), long_date(ends_on));
     Ok(redirect_with_flash("/team", "success", &message))
+}
+
+/// What the delegate is told when named.
+fn delegation_notice(
+    manager: &str,
+    (starts_on, ends_on): (NaiveDate, NaiveDate),
+    today: NaiveDate,
+    waiting: usize,
+) -> String {
+    let mut notice = format!(
+        "{manager} named you their delegate from {} to {}: you decide on their team's applications, acting for {manager}.",
+        long_date(starts_on),
+        long_date(ends_on)
+    );
+    if starts_on <= today {
+        match waiting {
+            0 => {}
+            1 => notice.push_str(" 1 application waits for a decision now, in your approvals."),
+            n => notice.push_str(&format!(" {n} applications wait for a decision now, in your approvals.")),
+        }
+    }
+    notice
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -190,10 +225,52 @@ pub async fn end_delegation(
     if !viewer.is_manager {
         return Err(AppError::Forbidden);
     }
-    let manager_id = viewer.id();
+    let manager = viewer.employee.clone();
     let id = id.into_inner();
-    let ended = run_db(&state, move |conn| Ok(db::delegations::end(conn, id, manager_id, today())?)).await?;
-    if ended == 0 {
+    let today = today();
+    let ended = run_db(&state, move |conn| {
+        db::audit::audited(conn, |conn, now| {
+            let current = db::delegations::current_for_manager(conn, manager.id, today)?;
+            let Some(delegation) = current.into_iter().find(|d| d.id == id) else {
+                return Ok::<_, AppError>((false, None));
+            };
+            if db::delegations::end(conn, id, manager.id, today)? == 0 {
+                return Ok((false, None));
+            }
+            let started = delegation.starts_on < today;
+            let notice = if started {
+                format!(
+                    "{} ended your delegation: you no longer decide on their team's applications.",
+                    manager.display_name
+                )
+            } else {
+                format!(
+                    "{} cancelled the delegation planned from {} to {}.",
+                    manager.display_name,
+                    long_date(delegation.starts_on),
+                    long_date(delegation.ends_on)
+                )
+            };
+            db::notifications::notify(conn, delegation.delegate_id, None, &notice, now)?;
+            let line = AuditLine {
+                actor_id: Some(manager.id),
+                action: AuditAction::DelegationEnded,
+                subject: delegation.other_email.clone(),
+                details: format!(
+                    "{} no longer decides for {} ({}): {} from {} to {}",
+                    delegation.other_name,
+                    manager.display_name,
+                    manager.email,
+                    if started { "ended" } else { "cancelled" },
+                    delegation.starts_on,
+                    delegation.ends_on
+                ),
+            };
+            Ok((true, Some(line)))
+        })
+    })
+    .await?;
+    if !ended {
         return Err(AppError::NotFound);
     }
     Ok(redirect_with_flash("/team", "success", "The delegation has ended."))

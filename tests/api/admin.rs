@@ -494,3 +494,50 @@ async fn the_audit_log_lists_filters_and_refuses_changes() {
     assert!(tampered.is_err(), "the audit log must refuse updates");
     assert!(diesel::delete(audit_log::table).execute(&mut app.db()).is_err(), "the audit log must refuse deletes");
 }
+
+#[actix_web::test]
+async fn a_program_s_start_address_is_saved_shown_again_and_only_https() {
+    let app = spawn_app().await;
+    let ada = signed_in(&app, "ada.admin").await;
+    let path = "/admin/programs/data-analytics/edit";
+    let with_url = |url: &str| with_field(program_form("data-analytics"), "start_url", Some(url));
+    let response = post_fields(&ada, "/admin/programs/new", with_url("https://academy.example.com/start")).await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    let (_, form) = ada.page(path).await;
+    assert_eq!(attribute_values(&form, "#start_url", "value"), ["https://academy.example.com/start"]);
+
+    for wrong in ["http://academy.example.com/start", "javascript:alert(1)", "https://me:secret@academy.example.com/"] {
+        let response = post_fields(&ada, path, with_url(wrong)).await;
+        assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY, "{wrong}");
+        let body = response.text().await.unwrap();
+        assert_eq!(attribute_values(&body, ".field-error", "id"), ["start_url-error"], "{wrong}");
+        assert_eq!(attribute_values(&body, "#start_url", "value"), [wrong]);
+    }
+    // Emptied, it is gone; the edit is audited like every other field.
+    assert_eq!(post_fields(&ada, path, with_url("")).await.status(), StatusCode::SEE_OTHER);
+    let stored: Option<String> = programs::table
+        .filter(programs::slug.eq("data-analytics"))
+        .select(programs::start_url)
+        .first(&mut app.db())
+        .unwrap();
+    assert_eq!(stored, None);
+    let details: String = audit_log::table
+        .filter(audit_log::action.eq("program.updated"))
+        .order(audit_log::id.desc())
+        .select(audit_log::details)
+        .first(&mut app.db())
+        .unwrap();
+    assert!(details.contains("start_url: https://academy.example.com/start → "), "{details}");
+}
+
+#[actix_web::test]
+async fn making_someone_their_own_manager_says_exactly_that() {
+    let app = spawn_app().await;
+    let ada = signed_in(&app, "ada.admin").await;
+    let fiona = employee_id(&app, "fiona.associate@upskill.example");
+    let response = crate::helpers::set_manager(&ada, fiona, "fiona.associate@upskill.example").await;
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let body = response.text().await.unwrap();
+    assert_eq!(texts(&body, "#manager_email-error"), ["A person can't be their own manager."]);
+    assert_eq!(attribute_values(&body, "#manager_email", "value"), ["fiona.associate@upskill.example"]);
+}

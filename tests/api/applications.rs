@@ -518,7 +518,7 @@ async fn withdrawing_an_approved_place_promotes_the_oldest_waitlisted_applicatio
 
     let carl = signed_in(&app, "carl.corporate").await;
     let (_, mine) = carl.page("/applications").await;
-    assert_eq!(texts(&mine, ".next-step"), ["Seat 2 on the waitlist"]);
+    assert_eq!(texts(&mine, ".next-step"), ["2nd in line on the waitlist"]);
 
     let fiona = signed_in(&app, "fiona.associate").await;
     let response = fiona.post_with_csrf(&format!("/applications/{fiona_app}/withdraw"), &[("version", "3")]).await;
@@ -539,7 +539,7 @@ async fn withdrawing_an_approved_place_promotes_the_oldest_waitlisted_applicatio
     let (_, page) = paula.page(&format!("/applications/{paula_app}")).await;
     assert!(texts(&page, ".timeline-event p strong").contains(&"Upskill".to_owned()));
     let (_, mine) = carl.page("/applications").await;
-    assert_eq!(texts(&mine, ".next-step"), ["Seat 1 on the waitlist"]);
+    assert_eq!(texts(&mine, ".next-step"), ["1st in line on the waitlist"]);
 }
 
 #[actix_web::test]

@@ -144,6 +144,7 @@ fn matrix() -> Vec<Row> {
         row("POST", "/notifications/read", SIGNED_IN),
         row("GET", "/approvals", DECIDERS),
         row("POST", "/approvals/approve", DECIDERS),
+        row("POST", "/approvals/approve/confirm", DECIDERS),
         row("POST", "/applications/{id}/approve", DECISION),
         row("POST", "/applications/{id}/reject", DECISION),
         row("POST", "/applications/{id}/request-changes", DECISION),

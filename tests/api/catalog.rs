@@ -155,7 +155,7 @@ async fn tuition_funding_left_this_year_depends_on_employment_type() {
         browser.sign_in(&format!("{person}@upskill.example")).await;
         let (_, body) = browser.page("/programs/career-choice").await;
         let expected = format!("You have {cap} of {cap} left for {year}.");
-        assert!(texts(&body, "#funding ~ p strong").contains(&expected), "{person}: {expected}");
+        assert!(texts(&body, "#funding ~ ul strong").contains(&expected), "{person}: {expected}");
     }
 }
 
@@ -184,4 +184,55 @@ async fn a_draft_program_is_hidden_from_employees_but_previewable_by_admins() {
     let (status, body) = admin.page("/programs/associate2tech").await;
     assert_eq!(status, StatusCode::OK);
     assert_eq!(attribute_values(&body, "aside [data-eligibility]", "data-eligibility"), ["ineligible"]);
+}
+
+#[actix_web::test]
+async fn cards_and_the_program_page_show_where_my_application_stands_instead_of_apply() {
+    let app = spawn_app().await;
+    app.browser.sign_in("fiona.associate@upskill.example").await;
+    let id = crate::helpers::apply_for_tuition(&app.browser).await;
+    let submitted = chrono::Utc::now().date_naive().format("%-d %b").to_string();
+    let (_, body) = app.browser.page("/programs").await;
+    let card = "li[data-program='career-choice']";
+    assert_eq!(texts(&body, &format!("{card} .your-application strong")), [format!("Applied — submitted {submitted}")]);
+    assert_eq!(
+        attribute_values(&body, &format!("{card} .your-application a"), "href"),
+        [format!("/applications/{id}")]
+    );
+    assert_eq!(attribute_values(&body, card, "data-application-status"), ["submitted"]);
+    assert!(texts(&body, &format!("{card} .eligibility")).iter().all(|t| !t.contains("You are eligible")));
+    // The other cards still say whether Fiona can apply.
+    assert_eq!(texts(&body, "li[data-program='associate2tech'] .eligibility strong"), ["You are eligible"]);
+
+    let (_, page) = app.browser.page("/programs/career-choice").await;
+    assert_eq!(texts(&page, "#verdict"), ["Your application"]);
+    assert_eq!(texts(&page, "aside .your-application strong"), [format!("Applied — submitted {submitted}")]);
+    assert!(attribute_values(&page, "a", "href").iter().all(|href| !href.ends_with("/apply")), "no Apply button");
+
+    // Its state in words as it moves: the manager asks for changes.
+    let maria = crate::helpers::signed_in(&app, "maria.manager").await;
+    let version = crate::helpers::version_of(&app, id);
+    let asked = maria
+        .post_with_csrf(
+            &format!("/applications/{id}/request-changes"),
+            &[("version", &version), ("comment", "Add the course code.")],
+        )
+        .await;
+    assert_eq!(asked.status(), StatusCode::SEE_OTHER);
+    let (_, body) = app.browser.page("/programs").await;
+    assert_eq!(texts(&body, &format!("{card} .your-application strong")), ["Changes requested — your turn"]);
+}
+
+#[actix_web::test]
+async fn the_funding_left_counts_approved_and_pending_requests_in_the_year_of_their_term() {
+    use chrono::Datelike;
+    let app = spawn_app().await;
+    app.browser.sign_in("fiona.associate@upskill.example").await;
+    // A pending request for a term next January: next year's line goes down, not this year's.
+    crate::helpers::apply_for_tuition(&app.browser).await;
+    let year = chrono::Utc::now().date_naive().year();
+    let (_, page) = app.browser.page("/programs/career-choice").await;
+    let line = |year: i32| texts(&page, &format!("#funding ~ ul [data-funding-year='{year}']"));
+    assert_eq!(line(year), [format!("You have $5,250 of $5,250 left for {year}.")]);
+    assert_eq!(line(year + 1), [format!("You have $4,015.50 of $5,250 left for {}.", year + 1)]);
 }

@@ -164,11 +164,31 @@ struct Target {
     page: String,
     selector: String,
     browser: Browser,
+    /// The page is the answer to a POST of these fields (a confirmation step).
+    posted: Option<Vec<(String, String)>>,
 }
 
 impl Target {
     fn new(page: &str, selector: &str, browser: Browser) -> Target {
-        Target { page: page.to_owned(), selector: selector.to_owned(), browser }
+        Target { page: page.to_owned(), selector: selector.to_owned(), browser, posted: None }
+    }
+
+    /// A form on the page a POST of `fields` (and the session's token) answers with.
+    fn after_post(page: &str, fields: &[(&str, String)], selector: &str, browser: Browser) -> Target {
+        let posted = fields.iter().map(|(k, v)| ((*k).to_owned(), v.clone())).collect();
+        Target { posted: Some(posted), ..Target::new(page, selector, browser) }
+    }
+
+    /// The page holding the form.
+    async fn read(&self) -> (StatusCode, String) {
+        let Some(fields) = &self.posted else {
+            return self.browser.page(&self.page).await;
+        };
+        let token = self.browser.csrf_token().await;
+        let mut all = vec![("csrf_token".to_owned(), token)];
+        all.extend(fields.iter().cloned());
+        let response = self.browser.submit(&self.page, &all).await;
+        (response.status(), response.text().await.unwrap_or_default())
     }
 }
 
@@ -213,6 +233,13 @@ async fn targets(app: &TestApp) -> Vec<Target> {
             signed_in(app, "ada.admin").await,
         ),
         Target::new("/admin/settings", "form[action='/admin/settings']", signed_in(app, "ada.admin").await),
+        Target::new("/approvals", "form[action='/approvals/approve']", signed_in(app, "maria.manager").await),
+        Target::after_post(
+            "/approvals/approve",
+            &[("application_id", to_decide.to_string()), ("comment", "Approved for this quarter.".to_owned())],
+            "form[action='/approvals/approve/confirm']",
+            signed_in(app, "maria.manager").await,
+        ),
     ]
 }
 
@@ -238,7 +265,7 @@ async fn every_form_survives_thousands_of_naughty_submissions() {
     let mut statuses: std::collections::BTreeMap<u16, usize> = std::collections::BTreeMap::new();
     let started = Instant::now();
     for target in targets(&app).await {
-        let (status, html) = target.browser.page(&target.page).await;
+        let (status, html) = target.read().await;
         assert_eq!(status, StatusCode::OK, "{}", target.page);
         let mut valid = form_fields(&html, &target.selector);
         let action = form_action(&html, &target.selector);

@@ -7,18 +7,22 @@
 //! turns the variant into the page that explains it (`web::error`).
 
 mod applications;
+mod bulk;
+mod decisions;
 mod intakes;
 mod people;
+mod steps;
+mod waitlist;
 
-pub use applications::{
-    authority, changes_between, decide, promote_from_waitlist, queue_scope, resubmit, submit, withdraw, Decided,
-    DecisionRequest, FieldChange,
-};
+pub use applications::{changes_between, resubmit, submit, withdraw, FieldChange};
+pub use bulk::{preview_approvals, ApprovalPreview, Consequence};
+pub use decisions::{authority, decide, queue_scope, Decided, DecisionRequest};
 pub use intakes::{add_intake, update_intake};
 pub use people::{
     change_manager, change_manager_in_transaction, move_pending_applications, update_person, ManagerChangeError,
-    ManagerMove, PersonChangeError,
+    ManagerMove, PersonChangeError, PersonUpdated,
 };
+pub use waitlist::promote_from_waitlist;
 
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
@@ -26,7 +30,7 @@ use diesel::result::{DatabaseErrorKind, Error as DieselError};
 
 use super::notifications::notify;
 use super::schema::employees;
-use super::DbConnection;
+use super::{delegations, DbConnection};
 use crate::domain::application::{DomainError, Status, TuitionCapExceeded};
 
 /// Why a transaction changed nothing.
@@ -94,4 +98,40 @@ fn notify_all(
         notify(conn, *recipient, Some(application), message, at)?;
     }
     Ok(())
+}
+
+/// Tells the approver an application now waits for their decision, and each person who
+/// decides in their place today: `message` gets `None` for the approver and the
+/// approver's name for a delegate ("…, acting for Maria Manager"). The applicant is never
+/// told as a delegate of their own application.
+fn notify_approver(
+    conn: &mut DbConnection,
+    approver_id: i32,
+    application: (i32, i32),
+    message: impl Fn(Option<&str>) -> String,
+    at: NaiveDateTime,
+) -> QueryResult<()> {
+    let (application_id, applicant_id) = application;
+    notify(conn, approver_id, Some(application_id), &message(None), at)?;
+    let delegates = delegations::active_delegates(conn, approver_id, at.date())?;
+    let delegates: Vec<i32> =
+        delegates.into_iter().map(|(id, _)| id).filter(|id| *id != applicant_id && *id != approver_id).collect();
+    if delegates.is_empty() {
+        return Ok(());
+    }
+    let approver_name: String = employees::table.find(approver_id).select(employees::display_name).first(conn)?;
+    let text = message(Some(&approver_name));
+    for delegate in delegates {
+        notify(conn, delegate, Some(application_id), &text, at)?;
+    }
+    Ok(())
+}
+
+/// "Maria Manager", or "Tom Techlead, acting for Maria Manager," as the subject of a
+/// sentence about a decision (the closing comma before the verb).
+fn decider_phrase(name: &str, acting_for: Option<&str>) -> String {
+    match acting_for {
+        Some(manager) => format!("{name}, acting for {manager},"),
+        None => name.to_owned(),
+    }
 }

@@ -4,12 +4,15 @@
 
 use chrono::NaiveDateTime;
 
-use super::{admins, notify_all, WorkflowError};
+use super::waitlist::withdraw_places_of_leaver;
+use super::{admins, notify_all, notify_approver, WorkflowError};
 use crate::clock::now;
 use crate::db::applications::{self, Application};
 use crate::db::employees::{self, Employee, EmployeeRecord};
 use crate::db::events::{self, NewEvent};
-use crate::db::{audit, lock_row, programs, sessions, write_transaction, DbConnection, LockableTable};
+use crate::db::{
+    audit, lock_active_admins, lock_row, programs, sessions, write_transaction, DbConnection, LockableTable,
+};
 use crate::domain::application::Status;
 use crate::domain::forms::{describe_changes, NO_CHANGE};
 use crate::domain::person_form::PersonDraft;
@@ -18,7 +21,9 @@ use crate::domain::{AuditAction, Event};
 /// Why a manager change was refused.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ManagerChangeError {
-    /// The new manager reports, directly or not, to the employee (or is the employee).
+    /// The new manager is the employee.
+    OwnManager,
+    /// The new manager reports, directly or not, to the employee.
     Cycle,
     InactiveManager,
 }
@@ -77,8 +82,16 @@ pub fn move_pending_applications(
     let mut pending = applications::pending_for_employee(conn, moved.employee_id)?;
     pending.sort_by_key(|a| a.program_id);
     let comment = format!("The decision moves from {} to {}.", moved.old_label(), moved.new_label());
-    let message = |program: &str| {
-        format!("{} now reports to you; their application to {program} waits for your decision.", moved.employee_name)
+    let message = |program: &str, acting_for: Option<&str>| {
+        match acting_for {
+        None => {
+            format!("{} now reports to you; their application to {program} waits for your decision.", moved.employee_name)
+        }
+        Some(manager) => format!(
+            "{} now reports to {manager}; their application to {program} waits for your decision, acting for {manager}.",
+            moved.employee_name
+        ),
+    }
     };
     move_applications(conn, actor_id, &pending, moved.new_manager_id, &comment, message, at)?;
     Ok(pending.len())
@@ -113,6 +126,9 @@ pub fn change_manager_in_transaction(
         Some(id) => Some(employees::find_by_id(conn, id)?),
         None => None,
     };
+    if new_manager_id == Some(employee.id) {
+        return Err(ManagerChangeError::OwnManager.into());
+    }
     if let Some(manager) = &new_manager {
         if !manager.active {
             return Err(ManagerChangeError::InactiveManager.into());
@@ -142,18 +158,23 @@ pub fn change_manager_in_transaction(
 }
 
 /// Points applications at a new approver (`None`: the program team), each with a
-/// "reassigned" timeline event, and tells whoever now decides.
+/// "reassigned" timeline event, and tells whoever now decides (and who decides in the new
+/// approver's place today). `message` gets the program's name, and the approver's name
+/// for a delegate. An application that changed since it was read (decided meanwhile) is
+/// left as it is.
 fn move_applications(
     conn: &mut DbConnection,
     actor_id: Option<i32>,
     moving: &[Application],
     new_approver: Option<i32>,
     comment: &str,
-    message: impl Fn(&str) -> String,
+    message: impl Fn(&str, Option<&str>) -> String,
     at: NaiveDateTime,
 ) -> Result<(), WorkflowError> {
     for application in moving {
-        applications::set_approver(conn, application.id, new_approver, at)?;
+        if !applications::set_approver(conn, application.id, application.version, new_approver, at)? {
+            continue;
+        }
         events::insert(
             conn,
             &NewEvent {
@@ -170,11 +191,16 @@ fn move_applications(
         )?;
         if application.status == Status::Submitted {
             let program = programs::find_by_id(conn, application.program_id)?;
-            let recipients = match new_approver {
-                Some(id) => vec![id],
-                None => admins(conn, application.employee_id)?,
-            };
-            notify_all(conn, &recipients, application.id, &message(&program.name), at)?;
+            match new_approver {
+                Some(id) => {
+                    let message = |acting_for: Option<&str>| message(&program.name, acting_for);
+                    notify_approver(conn, id, (application.id, application.employee_id), message, at)?;
+                }
+                None => {
+                    let team = admins(conn, application.employee_id)?;
+                    notify_all(conn, &team, application.id, &message(&program.name, None), at)?;
+                }
+            }
         }
     }
     Ok(())
@@ -189,16 +215,28 @@ struct AuditedPerson {
     active: bool,
 }
 
+/// What an administrator's edit of a person changed besides the record.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct PersonUpdated {
+    /// Places on waitlists given up because the person was deactivated.
+    pub places_withdrawn: usize,
+}
+
 /// An administrator's edit of one person: profile, admin and active flags, manager.
-/// Deactivating someone ends their sessions and moves what waits on their decision to
-/// their own manager. All in one transaction, audited field by field.
+/// Deactivating someone ends their sessions, gives up their places on waitlists and moves
+/// what waits on their decision to their own manager. All in one transaction, audited
+/// field by field.
 pub fn update_person(
     conn: &mut DbConnection,
     admin: &Employee,
     employee_id: i32,
     draft: &PersonDraft,
-) -> Result<(), WorkflowError> {
+) -> Result<PersonUpdated, WorkflowError> {
     write_transaction(conn, |conn| {
+        // The administrators first (in id order), then the person: two administrators
+        // taking away each other's rights at once see each other, and nobody is left
+        // without an administrator.
+        lock_active_admins(conn)?;
         lock_row(conn, LockableTable::Employees, employee_id)?;
         let before = employees::find_by_id(conn, employee_id)?;
         let losing_admin = before.is_admin && before.active && (!draft.is_admin || !draft.active);
@@ -215,18 +253,26 @@ pub fn update_person(
         let at = now();
         let record = EmployeeRecord::from(draft);
         employees::update_profile(conn, employee_id, &record, draft.is_admin, draft.active, at)?;
-        let changed = describe_changes(
+        let leaving = before.active && !draft.active;
+        let mut updated = PersonUpdated::default();
+        if leaving {
+            updated.places_withdrawn = withdraw_places_of_leaver(conn, Some(admin.id), &before, at)?;
+        }
+        let mut changed = describe_changes(
             &AuditedPerson { record: before.record(), is_admin: before.is_admin, active: before.active },
             &AuditedPerson { record, is_admin: draft.is_admin, active: draft.active },
         );
         if changed != NO_CHANGE {
+            if updated.places_withdrawn > 0 {
+                changed.push_str(&format!("; {} place(s) on waitlists withdrawn", updated.places_withdrawn));
+            }
             audit::record(conn, Some(admin.id), AuditAction::EmployeeUpdated, &before.email, &changed, at)?;
         }
         change_manager_in_transaction(conn, Some(admin.id), employee_id, new_manager_id)?;
-        if before.active && !draft.active {
+        if leaving {
             hand_over_decisions(conn, admin, &before, at)?;
         }
-        Ok(())
+        Ok(updated)
     })
 }
 
@@ -249,11 +295,17 @@ fn hand_over_decisions(
         None => "the program team".to_owned(),
     };
     let comment = format!("{} no longer works here; the decision moves to {successor_name}.", leaver.display_name);
-    let message = |program: &str| {
-        format!(
+    let message = |program: &str, acting_for: Option<&str>| {
+        match acting_for {
+        None => format!(
             "{} left: an application to {program} that waited on them now waits for your decision.",
             leaver.display_name
-        )
+        ),
+        Some(manager) => format!(
+            "{} left: an application to {program} that waited on them now waits for your decision, acting for {manager}.",
+            leaver.display_name
+        ),
+    }
     };
     move_applications(conn, Some(admin.id), &waiting, successor, &comment, message, at)
 }

@@ -214,7 +214,14 @@ pub async fn update_employee(
     let admin = viewer.employee.clone();
     let result = run_db(&state, move |conn| Ok(workflow::update_person(conn, &admin, id, &draft))).await?;
     match result {
-        Ok(()) => Ok(redirect_with_flash(&format!("/admin/employees/{id}"), "success", "The record is saved.")),
+        Ok(updated) => {
+            let message = match updated.places_withdrawn {
+                0 => "The record is saved.".to_owned(),
+                1 => "The record is saved. Their place on a waitlist was withdrawn.".to_owned(),
+                n => format!("The record is saved. Their places on {n} waitlists were withdrawn."),
+            };
+            Ok(redirect_with_flash(&format!("/admin/employees/{id}"), "success", &message))
+        }
         Err(WorkflowError::PersonRefused(refusal)) => {
             let (field, message) = match refusal {
                 PersonChangeError::LastAdmin => {
@@ -222,6 +229,9 @@ pub async fn update_employee(
                 }
                 PersonChangeError::UnknownManager => {
                     ("manager_email", "Nobody at the company has this e-mail address.")
+                }
+                PersonChangeError::Manager(ManagerChangeError::OwnManager) => {
+                    ("manager_email", "A person can't be their own manager.")
                 }
                 PersonChangeError::Manager(ManagerChangeError::Cycle) => (
                     "manager_email",

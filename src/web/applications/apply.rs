@@ -13,7 +13,9 @@ use crate::db::programs::{IntakeWithSeats, Program};
 use crate::db::workflow::{self, WorkflowError};
 use crate::db::{self, DbConnection};
 use crate::domain::application::Status;
-use crate::domain::application_form::{parse_application, ApplicationDetails, ApplicationInput, IntakeChoice};
+use crate::domain::application_form::{
+    parse_application, ApplicationDetails, ApplicationInput, IntakeChoice, Motivation,
+};
 use crate::domain::forms::FieldErrors;
 use crate::domain::{check_eligibility, Cents, Eligibility, ProgramKind, ProgramStatus};
 use crate::web::error::AppError;
@@ -71,6 +73,20 @@ pub struct FundingLine {
     pub cap: String,
 }
 
+/// What is left of the yearly cap `cap` in each year (up to `last_year`) a term may start
+/// in, after what is `committed` (approved and pending requests).
+pub fn funding_lines(cap: Cents, committed: &[(i32, Cents)], last_year: i32) -> Vec<FundingLine> {
+    committed
+        .iter()
+        .filter(|(year, _)| *year <= last_year)
+        .map(|(year, committed)| FundingLine {
+            year: *year,
+            left: cap.saturating_sub(*committed).to_string(),
+            cap: cap.to_string(),
+        })
+        .collect()
+}
+
 /// Everything the apply/edit form shows.
 pub struct FormView {
     pub action: String,
@@ -82,6 +98,10 @@ pub struct FormView {
     pub intakes: Vec<IntakeOption>,
     pub funding: Vec<FundingLine>,
     pub tuition_percent: i32,
+    /// The motivation is optional (nobody approves the program).
+    pub motivation_optional: bool,
+    /// Who reads the motivation, for the field's hint.
+    pub motivation_hint: &'static str,
     pub version: Option<i32>,
     pub today: String,
     pub latest_term: String,
@@ -132,13 +152,14 @@ fn load_form_context(
     let program = db::programs::find_by_slug(conn, slug)?;
     let intakes = db::programs::intakes_with_seats(conn, program.id)?;
     let this_year = today().year();
-    let mut committed_by_year = Vec::new();
-    if program.kind == ProgramKind::Tuition {
-        for year in [this_year, this_year + 1] {
-            let rows = db::applications::committed_tuition_cents(conn, employee_id, program.id, year, editing)?;
-            committed_by_year.push((year, Cents(rows.iter().sum())));
-        }
-    }
+    let committed_by_year = if program.kind == ProgramKind::Tuition {
+        db::applications::committed_by_year(conn, employee_id, program.id, &[this_year, this_year + 1], editing)?
+            .into_iter()
+            .map(|(year, cents)| (year, Cents(cents)))
+            .collect()
+    } else {
+        Vec::new()
+    };
     let active = db::applications::find_active(conn, employee_id, program.id)?.map(|a| a.id);
     Ok(FormContext { program, intakes, committed_by_year, active })
 }
@@ -176,22 +197,33 @@ pub(super) fn form_view(
                 selected: input.intake_id.trim() == i.intake.id.to_string(),
             })
             .collect(),
-        funding: context
-            .committed_by_year
-            .iter()
-            .filter(|(year, _)| *year <= latest_term.year())
-            .map(|(year, committed)| FundingLine {
-                year: *year,
-                left: cap.saturating_sub(*committed).to_string(),
-                cap: cap.to_string(),
-            })
-            .collect(),
+        funding: funding_lines(cap, &context.committed_by_year, latest_term.year()),
         tuition_percent: context.program.tuition_percent,
+        motivation_optional: motivation_rule(&context.program) == Motivation::Optional,
+        motivation_hint: motivation_hint(&context.program),
         input,
         errors,
         version,
         today: today.to_string(),
         latest_term: latest_term.to_string(),
+    }
+}
+
+/// Whether `program` asks why someone applies.
+fn motivation_rule(program: &Program) -> Motivation {
+    Motivation::for_stages(program.needs_manager_approval, program.needs_admin_approval)
+}
+
+/// Who reads the motivation, honestly.
+fn motivation_hint(program: &Program) -> &'static str {
+    match (program.needs_manager_approval, program.needs_admin_approval) {
+        (true, true) => "Between 20 and 4,000 characters. Your manager and the program team read this.",
+        (true, false) => "Between 20 and 4,000 characters. Your manager reads this.",
+        (false, true) => "Between 20 and 4,000 characters. The program team reads this.",
+        (false, false) => {
+            "Optional, up to 4,000 characters. Nobody needs to approve this program: your place is confirmed \
+             when you apply, and what you write here stays with your application."
+        }
     }
 }
 
@@ -306,7 +338,8 @@ pub(super) fn checked_details(
     input: &ApplicationInput,
 ) -> Result<ApplicationDetails, FieldErrors> {
     let kind = context.program.kind;
-    let parsed = parse_application(kind, input, &intake_choices(&context.intakes), today());
+    let motivation = motivation_rule(&context.program);
+    let parsed = parse_application(kind, motivation, input, &intake_choices(&context.intakes), today());
     let over_cap = if kind == ProgramKind::Tuition { cap_error(context, employee, input) } else { None };
     match (parsed, over_cap) {
         (Ok(details), None) => Ok(details),

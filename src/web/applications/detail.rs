@@ -6,7 +6,8 @@ use actix_web::{get, web, HttpRequest, HttpResponse};
 use askama::Template;
 use chrono::NaiveDate;
 
-use super::next_step;
+use super::apply::eligibility_of;
+use super::{approver_label, next_step};
 use crate::clock::today;
 use crate::db::applications::Application;
 use crate::db::employees::Employee;
@@ -17,7 +18,7 @@ use crate::domain::application::{
     decision_role, transition, Action, Authority, DecisionRole, Facts, Seats, Stages, Status,
 };
 use crate::domain::calendar::offers_calendar;
-use crate::domain::Cents;
+use crate::domain::{Cents, Eligibility, ProgramStatus};
 use crate::web::error::AppError;
 use crate::web::format::{long_date, long_time};
 use crate::web::{page_with_status, run_db, Chrome, State, Viewer};
@@ -43,6 +44,15 @@ pub struct DetailsView {
     pub term_starts_on: Option<String>,
     pub amount: Option<String>,
     pub covered: Option<String>,
+}
+
+/// Whether the owner of a closed application may apply to its program again: a link to
+/// the form, their newer application, or why not.
+pub struct ApplyAgain {
+    pub headline: String,
+    pub reasons: Vec<String>,
+    pub apply_href: Option<String>,
+    pub newer_application: Option<i32>,
 }
 
 /// A decision that changed nothing, shown on the application's page.
@@ -93,6 +103,9 @@ struct ApplicationPage {
     can_withdraw: bool,
     /// The owner's place in an intake, offered as an `.ics` download.
     can_add_to_calendar: bool,
+    /// The program's "Start the course" address, for the owner of an approved place.
+    start_url: Option<String>,
+    apply_again: Option<ApplyAgain>,
     decision: Option<DecisionView>,
 }
 
@@ -101,12 +114,15 @@ struct ApplicationBundle {
     application: Application,
     program: Program,
     applicant: Employee,
-    approver_name: Option<String>,
+    /// Who the manager stage waits for, with their delegates of today.
+    approver_label: Option<String>,
     intake: Option<(String, NaiveDate)>,
     waitlist_position: i64,
     timeline: Vec<db::events::TimelineEntry>,
     acting_for_names: Vec<(i32, String)>,
     authority: Authority,
+    /// The owner's active application to the same program, when this one is closed.
+    newer_application: Option<i32>,
 }
 
 async fn load_bundle(state: &State, viewer: &Viewer, id: i32) -> Result<ApplicationBundle, AppError> {
@@ -119,8 +135,13 @@ async fn load_bundle(state: &State, viewer: &Viewer, id: i32) -> Result<Applicat
         }
         let program = db::programs::find_by_id(conn, application.program_id)?;
         let applicant = db::employees::find_by_id(conn, application.employee_id)?;
-        let approver_name = match application.approver_id {
-            Some(approver) => Some(db::employees::find_by_id(conn, approver)?.display_name),
+        let approver_label = match application.approver_id {
+            Some(approver) => {
+                let name = db::employees::find_by_id(conn, approver)?.display_name;
+                let delegates = db::delegations::active_delegates(conn, approver, today())?;
+                let delegates: Vec<String> = delegates.into_iter().map(|(_, name)| name).collect();
+                Some(approver_label(&name, &delegates))
+            }
             None => None,
         };
         let intake = match application.intake_id {
@@ -138,11 +159,18 @@ async fn load_bundle(state: &State, viewer: &Viewer, id: i32) -> Result<Applicat
                 acting_for_names.push((person, db::employees::find_by_id(conn, person)?.display_name));
             }
         }
+        let newer_application = match (authority.is_owner, application.status) {
+            (true, Status::Rejected | Status::Withdrawn) => {
+                db::applications::find_active(conn, application.employee_id, program.id)?.map(|a| a.id)
+            }
+            _ => None,
+        };
         Ok(ApplicationBundle {
+            newer_application,
             application,
             program,
             applicant,
-            approver_name,
+            approver_label,
             intake,
             waitlist_position,
             timeline,
@@ -218,6 +246,40 @@ fn decision_view(bundle: &ApplicationBundle, status: Status, refused: Option<Ref
     (view.any() || view.error.is_some()).then_some(view)
 }
 
+/// For the owner of a rejected or withdrawn application: whether they may apply again.
+fn apply_again(bundle: &ApplicationBundle, viewer: &Viewer) -> Option<ApplyAgain> {
+    let status = bundle.application.status;
+    if !bundle.authority.is_owner || !matches!(status, Status::Rejected | Status::Withdrawn) {
+        return None;
+    }
+    let program = &bundle.program;
+    let answer = |headline: String, reasons: Vec<String>| ApplyAgain {
+        headline,
+        reasons,
+        apply_href: None,
+        newer_application: None,
+    };
+    if let Some(newer) = bundle.newer_application {
+        return Some(ApplyAgain {
+            newer_application: Some(newer),
+            ..answer(format!("You have applied to {} again.", program.name), Vec::new())
+        });
+    }
+    if program.status != ProgramStatus::Published {
+        return Some(answer(format!("{} no longer takes applications.", program.name), Vec::new()));
+    }
+    Some(match eligibility_of(&viewer.employee, program) {
+        Eligibility::Eligible => ApplyAgain {
+            apply_href: Some(format!("/programs/{}/apply", program.slug)),
+            ..answer(format!("You can apply to {} again.", program.name), Vec::new())
+        },
+        Eligibility::EligibleFrom(date) => {
+            answer(format!("You can apply to {} again from {}.", program.name, long_date(date)), Vec::new())
+        }
+        Eligibility::Ineligible(reasons) => answer("You can't apply to this program again now.".to_owned(), reasons),
+    })
+}
+
 /// The page of one application; `refused` carries a decision that changed nothing
 /// (its message and the comment typed), shown with `status`.
 pub async fn application_page(
@@ -243,7 +305,7 @@ pub async fn application_page(
         status_label: status.label(),
         next_step: next_step(
             status,
-            bundle.approver_name.as_deref(),
+            bundle.approver_label.as_deref(),
             bundle.waitlist_position,
             bundle.intake.as_ref().map(|(_, d)| *d),
         ),
@@ -252,6 +314,8 @@ pub async fn application_page(
         can_edit: is_owner && status == Status::ChangesRequested,
         can_withdraw: is_owner && !status.is_final(),
         can_add_to_calendar: is_owner && bundle.intake.is_some() && offers_calendar(status),
+        start_url: bundle.program.start_url.clone().filter(|_| is_owner && status == Status::Approved),
+        apply_again: apply_again(&bundle, viewer),
         decision: decision_view(&bundle, status, refused),
     };
     page_with_status(req, &template, http_status)

@@ -6,7 +6,7 @@ mod detail;
 mod edit;
 mod withdraw;
 
-pub use apply::{show_apply_form, submit_application};
+pub use apply::{funding_lines, show_apply_form, submit_application, FundingLine};
 pub use detail::{application_page, show_application, Refusal};
 pub use edit::{edit_application, show_edit_form};
 pub use withdraw::{confirm_withdraw, withdraw_application};
@@ -24,21 +24,35 @@ use crate::web::format::long_date;
 use crate::web::paging::{PageQuery, Pagination};
 use crate::web::{page, run_db, Chrome, State, Viewer};
 
-/// What happens next, in words, for the owner.
+/// Who an application waits for at the manager stage, in words: the approver, or while
+/// they have a delegate, "Tom Techlead (acting for Maria Manager)".
+pub fn approver_label(approver_name: &str, delegates: &[String]) -> String {
+    match delegates {
+        [] => approver_name.to_owned(),
+        [one] => format!("{one} (acting for {approver_name})"),
+        [first @ .., last] => format!("{} or {last} (acting for {approver_name})", first.join(", ")),
+    }
+}
+
+/// What happens next, in words, for the owner; `approver` is who the manager stage waits
+/// for (see [`approver_label`]).
 pub fn next_step(
     status: Status,
-    approver_name: Option<&str>,
+    approver: Option<&str>,
     waitlist_position: i64,
     intake_starts_on: Option<NaiveDate>,
 ) -> String {
     match status {
-        Status::Submitted => match approver_name {
+        Status::Submitted => match approver {
             Some(name) => format!("Waiting for {name}"),
             None => "Waiting for the program team".to_owned(),
         },
         Status::ChangesRequested => "Make the requested changes and resubmit".to_owned(),
         Status::ManagerApproved => "Waiting for the program team".to_owned(),
-        Status::Waitlisted => format!("Seat {waitlist_position} on the waitlist"),
+        Status::Waitlisted if waitlist_position > 0 => {
+            format!("{} in line on the waitlist", crate::domain::numbers::ordinal(waitlist_position))
+        }
+        Status::Waitlisted => "On the waitlist".to_owned(),
         Status::Approved => match intake_starts_on {
             Some(date) => format!("Place confirmed; starts {}", long_date(date)),
             None => "Place confirmed".to_owned(),
@@ -46,6 +60,25 @@ pub fn next_step(
         Status::Completed => "Completed".to_owned(),
         Status::Rejected | Status::Withdrawn => "Closed".to_owned(),
     }
+}
+
+/// The approver of each application waiting at the manager stage, with who decides in
+/// their place today: one query for a whole list.
+fn approver_labels(
+    conn: &mut db::DbConnection,
+    waiting: &[(Status, Option<i32>, Option<String>)],
+) -> diesel::QueryResult<Vec<Option<String>>> {
+    let managers: Vec<i32> =
+        waiting.iter().filter(|(status, ..)| *status == Status::Submitted).filter_map(|(_, id, _)| *id).collect();
+    let delegates = db::delegations::delegates_of(conn, &managers, crate::clock::today())?;
+    Ok(waiting
+        .iter()
+        .map(|(_, approver, name)| {
+            let names: Vec<String> =
+                delegates.iter().filter(|(m, ..)| Some(*m) == *approver).map(|(_, _, n)| n.clone()).collect();
+            name.as_deref().map(|name| approver_label(name, &names))
+        })
+        .collect())
 }
 
 /// One row of "My applications".
@@ -87,8 +120,10 @@ pub async fn list_my_applications(
             pagination.offset(APPLICATIONS_PER_PAGE),
             APPLICATIONS_PER_PAGE,
         )?;
+        let waiting: Vec<_> = mine.iter().map(|a| (a.status, a.approver_id, a.approver_name.clone())).collect();
+        let approvers = approver_labels(conn, &waiting)?;
         let mut rows = Vec::with_capacity(mine.len());
-        for item in mine {
+        for (item, approver) in mine.into_iter().zip(approvers) {
             let position = if item.status == Status::Waitlisted {
                 let application = db::applications::find(conn, item.id)?;
                 db::applications::waitlist_position(conn, &application)?
@@ -99,7 +134,7 @@ pub async fn list_my_applications(
                 id: item.id,
                 intake: item.intake_name.clone(),
                 status_label: item.status.label(),
-                next_step: next_step(item.status, item.approver_name.as_deref(), position, item.intake_starts_on),
+                next_step: next_step(item.status, approver.as_deref(), position, item.intake_starts_on),
                 submitted_on: long_date(item.submitted_at.date()),
                 program_name: item.program_name,
                 status: item.status.as_str(),

@@ -1,0 +1,139 @@
+//! What approving several applications at once would do now, each in the light of the
+//! ones before it (three approvals for one free seat: the first gets it, the other two
+//! go on the waitlist), so that the decider sees it before anything is decided.
+
+use std::collections::HashMap;
+
+use chrono::{Datelike, NaiveDate};
+
+use super::decisions::authority;
+use super::steps::{check_cap, seats_left};
+use super::WorkflowError;
+use crate::db::employees::{self, Employee};
+use crate::db::programs;
+use crate::db::queue::{self, QueueItem};
+use crate::db::{applications, DbConnection};
+use crate::domain::application::{decision_role, transition, Action, DecisionRole, Facts, Seats, Stages, Status};
+use crate::domain::Cents;
+
+/// What approving one application would do now.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Consequence {
+    /// The manager stage is approved; the program team decides next.
+    ProgramTeamNext,
+    /// The place is confirmed; `seats_left_after` is what the intake has left then
+    /// (`None` without an intake).
+    Approved { seats_left_after: Option<i64> },
+    /// Approved onto the waitlist: the intake has `seats_left` now, and applications above
+    /// in the selection take `taken_above` of them.
+    Waitlisted { seats_left: i64, taken_above: i64 },
+    /// Over the applicant's yearly tuition limit: not approved.
+    OverCap { left: Cents, cap: Cents, year: i32 },
+    /// Not approved, for the reason given: already decided, changed since the queue was
+    /// shown, not the viewer's to decide.
+    Refused(String),
+}
+
+impl Consequence {
+    /// Whether confirming approves it (onto the waitlist, possibly).
+    pub fn approves(&self) -> bool {
+        matches!(self, Consequence::ProgramTeamNext | Consequence::Approved { .. } | Consequence::Waitlisted { .. })
+    }
+
+    /// A short code of the consequence, carried by the confirmation form so that the
+    /// decision can tell whether anything changed since it was shown.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Consequence::ProgramTeamNext => "team",
+            Consequence::Approved { .. } => "place",
+            Consequence::Waitlisted { .. } => "line",
+            Consequence::OverCap { .. } => "over-cap",
+            Consequence::Refused(_) => "refused",
+        }
+    }
+}
+
+/// One selected application and what approving it would do.
+#[derive(Debug, Clone)]
+pub struct ApprovalPreview {
+    pub item: QueueItem,
+    pub consequence: Consequence,
+}
+
+/// What approving `selection` (application id, the version the decider saw) would do
+/// now, in the queue's order, which is the order a confirmation decides them in.
+/// Applications that do not exist are left out.
+pub fn preview_approvals(
+    conn: &mut DbConnection,
+    viewer: &Employee,
+    selection: &[(i32, Option<i32>)],
+    today: NaiveDate,
+) -> Result<Vec<ApprovalPreview>, WorkflowError> {
+    let ids: Vec<i32> = selection.iter().map(|(id, _)| *id).collect();
+    let mut taken: HashMap<i32, i64> = HashMap::new();
+    let mut previews = Vec::new();
+    for item in queue::items(conn, &ids)? {
+        let seen = selection.iter().find(|(id, _)| *id == item.id).and_then(|(_, version)| *version);
+        let consequence = consequence(conn, viewer, &item, seen, &mut taken, today)?;
+        previews.push(ApprovalPreview { item, consequence });
+    }
+    Ok(previews)
+}
+
+/// What approving `item` would do, with `taken` the seats of each intake that the
+/// applications above it take (updated when this one takes one too).
+fn consequence(
+    conn: &mut DbConnection,
+    viewer: &Employee,
+    item: &QueueItem,
+    seen_version: Option<i32>,
+    taken: &mut HashMap<i32, i64>,
+    today: NaiveDate,
+) -> Result<Consequence, WorkflowError> {
+    let application = applications::find(conn, item.id)?;
+    let actor = match decision_role(application.status, &authority(conn, &application, viewer, today)?) {
+        DecisionRole::Decide { actor, .. } => actor,
+        DecisionRole::OwnApplication => return Ok(Consequence::Refused("it is your own application.".to_owned())),
+        DecisionRole::NotVisible => return Ok(Consequence::Refused("it is not in your queue.".to_owned())),
+    };
+    let program = programs::find_by_id(conn, application.program_id)?;
+    let left = match application.intake_id {
+        Some(intake_id) => Some(seats_left(conn, intake_id)?),
+        None => None,
+    };
+    let above = application.intake_id.map_or(0, |intake| taken.get(&intake).copied().unwrap_or(0));
+    let seats = match left {
+        None => Seats::Unlimited,
+        Some(left) if left - above > 0 => Seats::Free,
+        Some(_) => Seats::Full,
+    };
+    let stages = Stages { manager: program.needs_manager_approval, admin: program.needs_admin_approval };
+    let outcome = match transition(Some(application.status), Action::Approve, actor, &Facts { stages, seats }, "") {
+        Ok(outcome) => outcome,
+        Err(refusal) => return Ok(Consequence::Refused(refusal.to_string())),
+    };
+    if seen_version.is_some_and(|seen| seen != application.version) {
+        let now = application.status.label().to_lowercase();
+        return Ok(Consequence::Refused(format!("it changed since the queue was shown: it is now {now}.")));
+    }
+    if let (Status::Approved | Status::Waitlisted, Some(covered), Some(term)) =
+        (outcome.to, application.covered_cents, application.term_starts_on)
+    {
+        let applicant = employees::find_by_id(conn, application.employee_id)?;
+        match check_cap(conn, &applicant, &program, Cents(covered), term.year(), Some(application.id)) {
+            Err(WorkflowError::OverCap { exceeded, year }) => {
+                return Ok(Consequence::OverCap { left: exceeded.left, cap: exceeded.cap, year })
+            }
+            other => other?,
+        }
+    }
+    Ok(match (outcome.to, application.intake_id, left) {
+        (Status::ManagerApproved, _, _) => Consequence::ProgramTeamNext,
+        (Status::Waitlisted, _, left) => Consequence::Waitlisted { seats_left: left.unwrap_or(0), taken_above: above },
+        (_, Some(intake), Some(left)) => {
+            *taken.entry(intake).or_insert(0) += 1;
+            Consequence::Approved { seats_left_after: Some(left - above - 1) }
+        }
+        _ => Consequence::Approved { seats_left_after: None },
+    })
+}

@@ -1,0 +1,227 @@
+//! Deciding: who decides what (the queue's scope, a person's authority over one
+//! application), and the decisions themselves.
+
+use chrono::{Datelike, NaiveDate, NaiveDateTime};
+use diesel::prelude::*;
+
+use super::steps::{check_cap, event, facts, lock_application, status_change};
+use super::waitlist::promote_from_waitlist;
+use super::{admins, comment_text, decider_phrase, notify_all, WorkflowError};
+use crate::clock::now;
+use crate::db::applications::{self, Application};
+use crate::db::employees::{self, Employee};
+use crate::db::events::{self, NewEvent};
+use crate::db::notifications::notify;
+use crate::db::programs::{self, Program};
+use crate::db::schema::employees as employees_table;
+use crate::db::{audit, delegations, DbConnection};
+use crate::domain::application::{decision_role, transition, Action, Actor, Authority, DecisionRole, Outcome, Status};
+use crate::domain::{AuditAction, Cents};
+
+/// The queue of decisions `viewer` makes on `today`, and the names of the managers they
+/// stand in for (to mark "acting for").
+pub fn queue_scope(
+    conn: &mut DbConnection,
+    viewer: &Employee,
+    today: NaiveDate,
+    program_id: Option<i32>,
+) -> QueryResult<(crate::db::queue::QueueScope, Vec<(i32, String)>)> {
+    let delegators = delegations::active_for_delegate(conn, viewer.id, today)?;
+    let mut approver_ids = vec![viewer.id];
+    approver_ids.extend(delegators.iter().map(|(id, _)| *id).filter(|id| *id != viewer.id));
+    let scope = crate::db::queue::QueueScope {
+        viewer_id: viewer.id,
+        approver_ids,
+        include_admin_stage: viewer.is_admin,
+        program_id,
+    };
+    Ok((scope, delegators))
+}
+
+/// What `viewer` is to `application` on `today`.
+pub fn authority(
+    conn: &mut DbConnection,
+    application: &Application,
+    viewer: &Employee,
+    today: NaiveDate,
+) -> QueryResult<Authority> {
+    let delegate_for = match application.approver_id {
+        Some(approver) if approver != viewer.id && delegations::is_active(conn, approver, viewer.id, today)? => {
+            Some(approver)
+        }
+        _ => None,
+    };
+    Ok(Authority {
+        is_owner: application.employee_id == viewer.id,
+        is_approver: application.approver_id == Some(viewer.id),
+        delegate_for,
+        is_admin: viewer.is_admin && viewer.active,
+        has_approver: application.approver_id.is_some(),
+    })
+}
+
+/// A decision someone asks for on one application.
+#[derive(Debug, Clone)]
+pub struct DecisionRequest {
+    pub application_id: i32,
+    /// The version the decider saw; `None` decides on whatever is current.
+    pub expected_version: Option<i32>,
+    pub action: Action,
+    pub comment: String,
+    pub today: NaiveDate,
+}
+
+/// What a decision did.
+#[derive(Debug, Clone)]
+pub struct Decided {
+    pub outcome: Outcome,
+    pub applicant_name: String,
+    pub program_name: String,
+    /// Applications promoted from the waitlist because this decision freed a seat.
+    pub promoted: usize,
+}
+
+/// The sentence the applicant receives about a decision; `decider` is its subject.
+fn decision_notice(decider: &str, program: &str, outcome: &Outcome, comment: &str, waitlist_position: i64) -> String {
+    let because = comment_text(comment).map(|c| format!(" Comment: “{c}”")).unwrap_or_default();
+    match outcome.to {
+        Status::ManagerApproved => {
+            format!("{decider} approved your application to {program}; the program team decides next.{because}")
+        }
+        Status::Approved => format!("{decider} approved your application to {program}: your place is confirmed.{because}"),
+        Status::Waitlisted => format!(
+            "{decider} approved your application to {program}, but the intake is full: you are {} in line on the waitlist.{because}",
+            crate::domain::numbers::ordinal(waitlist_position)
+        ),
+        Status::Rejected => format!("{decider} rejected your application to {program}.{because}"),
+        Status::ChangesRequested => format!("{decider} asked for changes to your application to {program}.{because}"),
+        Status::Completed => format!("Congratulations: {decider} marked your {program} program as completed.{because}"),
+        _ => format!("Your application to {program} is now {}.", outcome.to.label().to_lowercase()),
+    }
+}
+
+/// The part `viewer` plays in deciding `application` now (as whom, for whom, and whether
+/// by their administrator rights), or why they play none.
+fn decider_role(
+    conn: &mut DbConnection,
+    application: &Application,
+    viewer: &Employee,
+    today: NaiveDate,
+) -> Result<(Actor, Option<i32>, bool), WorkflowError> {
+    let authority = authority(conn, application, viewer, today)?;
+    match decision_role(application.status, &authority) {
+        DecisionRole::Decide { actor, acting_for } => {
+            let as_admin = actor == Actor::Admin || !(authority.is_approver || authority.delegate_for.is_some());
+            Ok((actor, acting_for, as_admin))
+        }
+        DecisionRole::OwnApplication => Err(WorkflowError::OwnApplication),
+        DecisionRole::NotVisible => Err(WorkflowError::NotFound),
+    }
+}
+
+/// The audit action of a decision an administrator takes with their rights.
+fn audit_action(to: Status) -> AuditAction {
+    match to {
+        Status::Rejected => AuditAction::ApplicationRejected,
+        Status::ChangesRequested => AuditAction::ApplicationChangesRequested,
+        Status::Completed => AuditAction::ApplicationCompleted,
+        _ => AuditAction::ApplicationApproved,
+    }
+}
+
+/// Applies a manager's or an admin's decision, with every rule checked against the
+/// current row inside the transaction. A decision taken with administrator rights (the
+/// program team's stage, completion, a late rejection, the manager stage of someone
+/// without a manager) also goes to the audit log.
+pub fn decide(conn: &mut DbConnection, viewer: &Employee, request: &DecisionRequest) -> Result<Decided, WorkflowError> {
+    crate::db::write_transaction(conn, |conn| {
+        let application = lock_application(conn, request.application_id)?;
+        let status = application.status;
+        let (actor, acting_for, as_admin) = decider_role(conn, &application, viewer, request.today)?;
+        let program = programs::find_by_id(conn, application.program_id)?;
+        let facts = facts(conn, &program, application.intake_id)?;
+        let outcome = transition(Some(status), request.action, actor, &facts, &request.comment)
+            .map_err(WorkflowError::Refused)?;
+        if request.expected_version.is_some_and(|v| v != application.version) {
+            return Err(WorkflowError::Stale { status });
+        }
+        let applicant = employees::find_by_id(conn, application.employee_id)?;
+        if let (Status::Approved | Status::Waitlisted, Some(covered), Some(term)) =
+            (outcome.to, application.covered_cents, application.term_starts_on)
+        {
+            // Another request of the same year may have been approved since this one was made.
+            check_cap(conn, &applicant, &program, Cents(covered), term.year(), Some(application.id))?;
+        }
+        let at = now();
+        if !applications::update_status(conn, application.id, application.version, status_change(&outcome, at, false))?
+        {
+            return Err(WorkflowError::Stale { status });
+        }
+        events::insert(
+            conn,
+            &NewEvent {
+                acting_for_id: acting_for,
+                comment: comment_text(&request.comment),
+                ..event(application.id, Some(viewer.id), Some(status), &outcome, at)
+            },
+        )?;
+        let acting_for_name: Option<String> = match acting_for {
+            Some(id) => Some(employees_table::table.find(id).select(employees_table::display_name).first(conn)?),
+            None => None,
+        };
+        let decider = decider_phrase(&viewer.display_name, acting_for_name.as_deref());
+        let decision = Decision { decider: &decider, decider_id: viewer.id, applicant: &applicant, program: &program };
+        notify_of_decision(conn, &decision, &application, &outcome, &request.comment, at)?;
+        let promoted = match (outcome.frees_seat, application.intake_id) {
+            (true, Some(intake_id)) => promote_from_waitlist(conn, &program, intake_id, at)?,
+            _ => 0,
+        };
+        if as_admin {
+            let subject = format!("{} / {}", applicant.email, program.slug);
+            let mut details = format!("application {}: {} → {}", application.id, status.label(), outcome.to.label());
+            if let Some(comment) = comment_text(&request.comment) {
+                details.push_str(&format!("; comment: “{comment}”"));
+            }
+            audit::record(conn, Some(viewer.id), audit_action(outcome.to), &subject, &details, at)?;
+        }
+        Ok(Decided { outcome, applicant_name: applicant.display_name, program_name: program.name, promoted })
+    })
+}
+
+/// Who decided what for whom, as the notifications of a decision name them.
+struct Decision<'a> {
+    /// The decider as the subject of a sentence ("Tom Techlead, acting for Maria Manager,").
+    decider: &'a str,
+    decider_id: i32,
+    applicant: &'a Employee,
+    program: &'a Program,
+}
+
+/// Tells the applicant of a decision, and the program team when it decides next.
+fn notify_of_decision(
+    conn: &mut DbConnection,
+    decision: &Decision<'_>,
+    application: &Application,
+    outcome: &Outcome,
+    comment: &str,
+    at: NaiveDateTime,
+) -> Result<(), WorkflowError> {
+    let position = if outcome.to == Status::Waitlisted {
+        let waiting = applications::find(conn, application.id)?;
+        applications::waitlist_position(conn, &waiting)?
+    } else {
+        0
+    };
+    let notice = decision_notice(decision.decider, &decision.program.name, outcome, comment, position);
+    notify(conn, decision.applicant.id, Some(application.id), &notice, at)?;
+    if outcome.to == Status::ManagerApproved {
+        let message = format!(
+            "{} approved {}'s application to {}; it waits for the program team's decision.",
+            decision.decider, decision.applicant.display_name, decision.program.name
+        );
+        let team: Vec<i32> =
+            admins(conn, decision.applicant.id)?.into_iter().filter(|admin| *admin != decision.decider_id).collect();
+        notify_all(conn, &team, application.id, &message, at)?;
+    }
+    Ok(())
+}

@@ -1,0 +1,115 @@
+//! The steps the transactions of the state machine share: taking the locks of one
+//! application in the agreed order, the facts a transition needs, the yearly cap, and
+//! the rows a transition writes.
+
+use chrono::NaiveDateTime;
+use diesel::prelude::*;
+
+use super::WorkflowError;
+use crate::db::applications::{self, Application, StatusChange};
+use crate::db::employees::Employee;
+use crate::db::events::NewEvent;
+use crate::db::programs::Program;
+use crate::db::schema::{applications as applications_table, intakes};
+use crate::db::{lock_row, DbConnection, LockableTable};
+use crate::domain::application::{check_tuition_cap, Facts, Outcome, Seats, Stages, Status};
+use crate::domain::Cents;
+
+/// Locks what a change to one existing application touches, in the order every
+/// transaction takes its locks (docs/ARCHITECTURE.md §7): the applicant, the intake, the
+/// application. Returns the row as it is once locked.
+///
+/// The applicant's row comes first: it keeps out their own submissions and edits (the
+/// only change that moves an application to another intake), so the intake read after
+/// it is the one to lock, and two decisions on the same person's tuition requests see
+/// each other's yearly totals.
+pub(super) fn lock_application(conn: &mut DbConnection, application_id: i32) -> Result<Application, WorkflowError> {
+    let owner: i32 =
+        applications_table::table.find(application_id).select(applications_table::employee_id).first(conn)?;
+    lock_row(conn, LockableTable::Employees, owner)?;
+    let intake: Option<i32> =
+        applications_table::table.find(application_id).select(applications_table::intake_id).first(conn)?;
+    if let Some(intake_id) = intake {
+        lock_row(conn, LockableTable::Intakes, intake_id)?;
+    }
+    lock_row(conn, LockableTable::Applications, application_id)?;
+    Ok(applications::find(conn, application_id)?)
+}
+
+/// The approval stages of a program and the seat situation of an intake. On PostgreSQL
+/// the intake row stays locked until the transaction ends, so two approvals cannot both
+/// take its last seat.
+pub(super) fn facts(
+    conn: &mut DbConnection,
+    program: &Program,
+    intake_id: Option<i32>,
+) -> Result<Facts, WorkflowError> {
+    let seats = match intake_id {
+        None => Seats::Unlimited,
+        Some(intake_id) => {
+            lock_row(conn, LockableTable::Intakes, intake_id)?;
+            if seats_left(conn, intake_id)? > 0 {
+                Seats::Free
+            } else {
+                Seats::Full
+            }
+        }
+    };
+    Ok(Facts { stages: Stages { manager: program.needs_manager_approval, admin: program.needs_admin_approval }, seats })
+}
+
+/// The seats of an intake that nobody holds.
+pub(super) fn seats_left(conn: &mut DbConnection, intake_id: i32) -> Result<i64, WorkflowError> {
+    let seats: i32 = intakes::table.find(intake_id).select(intakes::seats).first(conn)?;
+    Ok(i64::from(seats) - applications::seats_taken(conn, intake_id)?)
+}
+
+/// Checks that `covered` for a term starting in `term_year` fits the employee's yearly cap
+/// with their other applications of that year (`this_application` left out).
+pub(super) fn check_cap(
+    conn: &mut DbConnection,
+    employee: &Employee,
+    program: &Program,
+    covered: Cents,
+    term_year: i32,
+    this_application: Option<i32>,
+) -> Result<(), WorkflowError> {
+    let committed: i64 =
+        applications::committed_tuition_cents(conn, employee.id, program.id, term_year, this_application)?.iter().sum();
+    let cap = program.funding().cap_for(employee.employment_type);
+    check_tuition_cap(covered, Cents(committed), cap)
+        .map_err(|exceeded| WorkflowError::OverCap { exceeded, year: term_year })
+}
+
+/// The timeline event of `outcome`, without comment or details.
+pub(super) fn event(
+    application_id: i32,
+    actor_id: Option<i32>,
+    from: Option<Status>,
+    outcome: &Outcome,
+    at: NaiveDateTime,
+) -> NewEvent {
+    NewEvent {
+        application_id,
+        actor_id,
+        acting_for_id: None,
+        action: outcome.event,
+        from_status: from,
+        to_status: outcome.to,
+        comment: None,
+        details: None,
+        created_at: at,
+    }
+}
+
+/// The status change of `outcome`, with the timestamps that go with it: anything but a
+/// stage that waits on someone is a decision.
+pub(super) fn status_change(outcome: &Outcome, at: NaiveDateTime, resubmitted: bool) -> StatusChange {
+    StatusChange {
+        to_status: outcome.to,
+        now: at,
+        waitlisted: outcome.to == Status::Waitlisted,
+        decided: !matches!(outcome.to, Status::Submitted | Status::ManagerApproved | Status::ChangesRequested),
+        resubmitted,
+    }
+}
