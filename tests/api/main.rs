@@ -19,6 +19,7 @@ mod catalog;
 mod cluster;
 mod dashboard;
 mod faults;
+mod form_errors;
 mod fuzz;
 mod import;
 mod mail;
