@@ -26,6 +26,7 @@ pub mod program_form;
 #[cfg(test)]
 mod properties;
 pub mod sign_on;
+pub mod words;
 
 pub use eligibility::{check_eligibility, Eligibility};
 pub use email::Email;

@@ -9,6 +9,7 @@ use super::{page, published_programs, run_db, Chrome, State, Viewer};
 use crate::clock::today;
 use crate::db::programs::{IntakeWithSeats, Program};
 use crate::db::{self};
+use crate::domain::words::count;
 use crate::domain::{
     check_eligibility, Category, Cents, Eligibility, Format, ProgramKind, ProgramRules, ProgramStatus,
 };
@@ -224,7 +225,7 @@ struct ProgramPage {
 fn rules_in_words(rules: &ProgramRules) -> Vec<String> {
     let mut lines = Vec::new();
     if rules.min_tenure_days > 0 {
-        lines.push(format!("At least {} days of service.", rules.min_tenure_days));
+        lines.push(format!("At least {} of service.", count(rules.min_tenure_days.into(), "day", "days")));
     }
     if !rules.allowed_job_families.is_empty() {
         let names: Vec<&str> = rules.allowed_job_families.iter().map(|f| f.label()).collect();
@@ -298,7 +299,7 @@ pub async fn show_program(
     let template = ProgramPage {
         chrome: viewer.chrome("programs"),
         paragraphs: program.description.split("\n\n").map(|p| p.trim().to_owned()).filter(|p| !p.is_empty()).collect(),
-        duration: program.duration_weeks.map(|w| format!("{w} weeks")),
+        duration: program.duration_weeks.map(|w| count(w.into(), "week", "weeks")),
         who_can_apply: rules_in_words(&rules),
         approval: approval_in_words(&program),
         funding,

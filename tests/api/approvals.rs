@@ -286,7 +286,7 @@ async fn rejecting_an_approved_place_promotes_the_waitlist_and_added_seats_promo
     assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(
         texts(&response.text().await.unwrap(), ".field-error"),
-        ["1 seats are taken: the intake can't have fewer."]
+        ["1 seat is taken: the intake can't have fewer."]
     );
     let response = ada.post_with_csrf(path, &fields("5").each_ref().map(|(k, v)| (*k, v.as_str()))).await;
     assert_eq!(response.status(), StatusCode::SEE_OTHER);

@@ -5,6 +5,7 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 
 use super::{Candidate, ImportPlan, RowError, COLUMNS, MAX_TEXT_CHARS};
+use crate::domain::words::a;
 use crate::domain::{Email, EmploymentType, JobFamily, SiteType};
 
 /// Where each column is, or the file problems that stop the import.
@@ -76,7 +77,7 @@ fn parse_enum<T: Copy + std::str::FromStr>(
     value
         .to_lowercase()
         .parse()
-        .map_err(|_| format!("\"{value}\" is not a {what}; use one of: {}.", allowed(all, as_str)))
+        .map_err(|_| format!("\"{value}\" is not {}; use one of: {}.", a(what), allowed(all, as_str)))
 }
 
 fn parse_flag(value: &str) -> Result<bool, String> {
