@@ -5,7 +5,7 @@ use askama::Template;
 use chrono::{Datelike, NaiveDate};
 use serde::Deserialize;
 
-use super::{page, published_programs, run_db, Chrome, State, Viewer};
+use super::{page, run_db, viewer_and_published, Chrome, State, Viewer};
 use crate::clock::today;
 use crate::db::programs::{IntakeWithSeats, Program};
 use crate::db::{self};
@@ -144,14 +144,13 @@ struct CatalogPage {
 }
 
 #[get("/programs")]
-pub async fn list_programs(
-    state: State,
-    viewer: Viewer,
-    query: web::Query<CatalogQuery>,
-    req: HttpRequest,
-) -> Result<HttpResponse, AppError> {
+pub async fn list_programs(state: State, req: HttpRequest) -> Result<HttpResponse, AppError> {
+    let (viewer, programs) = viewer_and_published(&state, &req).await?;
+    // Read after the viewer, as an extractor would be: a visitor who is not signed in is
+    // sent to sign in whatever the query says.
+    let query = web::Query::<CatalogQuery>::from_query(req.query_string())
+        .map_err(|e| AppError::BadRequest(format!("unreadable query: {e}")))?;
     let filter = CatalogFilter::from_query(&query);
-    let programs = published_programs(&state).await?;
     let today = today();
     let total_published = programs.len();
     let cards = programs

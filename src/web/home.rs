@@ -3,7 +3,7 @@
 use actix_web::{get, HttpRequest, HttpResponse};
 use askama::Template;
 
-use super::{page, published_programs, run_db, Chrome, State, Viewer};
+use super::{page, run_db, viewer_and_published, Chrome, State};
 use crate::clock::today;
 use crate::db;
 use crate::domain::check_eligibility;
@@ -32,11 +32,11 @@ struct HomePage {
 }
 
 #[get("/")]
-pub async fn home(state: State, viewer: Viewer, req: HttpRequest) -> Result<HttpResponse, AppError> {
+pub async fn home(state: State, req: HttpRequest) -> Result<HttpResponse, AppError> {
+    let (viewer, programs) = viewer_and_published(&state, &req).await?;
     let employee_id = viewer.id();
     let applications =
         run_db(&state, move |conn| Ok(db::applications::page_for_employee(conn, employee_id, 0, 5)?)).await?;
-    let programs = published_programs(&state).await?;
     let today = today();
     let profile = viewer.employee.profile();
     let open_programs =
