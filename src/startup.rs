@@ -30,7 +30,7 @@ use crate::web::{self as pages, throttle::LoginThrottle, AppState};
 /// The largest request body accepted (forms; CSV uploads get their own limit).
 pub const MAX_BODY_BYTES: usize = 64 * 1024;
 
-/// Every route of the application but the stylesheet (`assets::serve_asset`, served
+/// Every route of the application but the stylesheet and the icon (`assets`, served
 /// outside the session middleware by `run`).
 pub fn routes(cfg: &mut web::ServiceConfig) {
     cfg.service(pages::health::healthz)
@@ -315,9 +315,10 @@ fn run(listener: TcpListener, state: web::Data<AppState>) -> anyhow::Result<Serv
             .wrap(Observe::new(state.metrics.clone()))
             .app_data(state.clone())
             .configure(|cfg| pages::input::configure_extractors(cfg, MAX_BODY_BYTES))
-            // The stylesheet needs no session: served before the session middleware, it
-            // costs no database lookup (browsers revalidate it on every page).
+            // The stylesheet and the icon need no session: served before the session
+            // middleware, they cost no database lookup (browsers revalidate them on every page).
             .service(pages::assets::serve_asset)
+            .service(pages::assets::favicon)
             .service(
                 web::scope("")
                     .wrap(from_fn(pages::sso::trusted_header_sign_on))

@@ -7,6 +7,7 @@ use crate::config::Settings;
 use crate::db::import::{ImportOutcome, ImportRequest, Step};
 use crate::db::{self};
 use crate::domain::import::{ImportPlan, RowAction};
+use crate::domain::words::count_of;
 use crate::startup::prepare_database;
 
 /// Files from this size on get a progress bar (on standard error, when it is a terminal).
@@ -61,7 +62,8 @@ fn print_preview(file_name: &str, plan: &ImportPlan) {
     println!("  new:       {:>8}", plan.new_count());
     println!("  updated:   {:>8}", plan.updated_count());
     println!("  unchanged: {:>8}", plan.unchanged_count());
-    println!("  errors:    {:>8} line(s)", plan.lines_with_errors() + plan.file_errors.len());
+    let error_lines = plan.lines_with_errors() + plan.file_errors.len();
+    println!("  errors:    {:>8} {}", error_lines, if error_lines == 1 { "line" } else { "lines" });
     for note in &plan.notes {
         println!("Note: {note}");
     }
@@ -127,8 +129,8 @@ pub(super) async fn import_employees(args: ImportEmployeesArgs) -> anyhow::Resul
         print_preview(&file_name, &plan);
         anyhow::ensure!(
             !plan.has_errors(),
-            "the file has errors on {} line(s); nothing was imported",
-            plan.lines_with_errors() + plan.file_errors.len()
+            "the file has errors on {}; nothing was imported",
+            count_of(plan.lines_with_errors() + plan.file_errors.len(), "line", "lines")
         );
         if dry_run {
             println!("Dry run: nothing was written.");

@@ -3,6 +3,7 @@
 use super::{RemindArgs, SeedSyntheticArgs};
 use crate::config::Settings;
 use crate::db::{self};
+use crate::domain::words::count_of;
 use crate::security::hash_password;
 use crate::startup::prepare_database;
 
@@ -42,7 +43,10 @@ pub(super) async fn seed_synthetic(args: SeedSyntheticArgs) -> anyhow::Result<()
     })
     .await??;
     println!(
-        "Seeded {people} employees, {applications} applications and {events} timeline events in {:.1} s.",
+        "Seeded {}, {} and {} in {:.1} s.",
+        count_of(people, "employee", "employees"),
+        count_of(applications, "application", "applications"),
+        count_of(events, "timeline event", "timeline events"),
         started.elapsed().as_secs_f64()
     );
     Ok(())
@@ -73,8 +77,12 @@ pub(super) async fn remind(args: RemindArgs) -> anyhow::Result<()> {
     }
     match (dry_run, reminders.len()) {
         (_, 0) => println!("No reminders are due."),
-        (true, n) => println!("{n} reminder(s) would go out (dry run: nothing written)."),
-        (false, n) => println!("{written} of {n} reminder(s) written to the outbox."),
+        (true, 1) => println!("1 reminder would go out (dry run: nothing written)."),
+        (true, n) => println!("{n} reminders would go out (dry run: nothing written)."),
+        (false, n) => {
+            let due = count_of(n, "reminder", "reminders"); // not a stored name
+            println!("{written} of {due} written to the outbox.");
+        }
     }
     Ok(())
 }

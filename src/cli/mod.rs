@@ -14,6 +14,7 @@ use clap::{Parser, Subcommand};
 
 use crate::config::{AuthMode, Settings};
 use crate::db::{self};
+use crate::domain::words::count_of;
 use crate::startup::{prepare_database, Application};
 
 #[derive(Debug, Parser)]
@@ -78,7 +79,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
                 Ok(db::seed::seed_programs(&mut conn, crate::clock::today())?)
             })
             .await??;
-            println!("{inserted} program(s) added.");
+            println!("{} added.", count_of(inserted, "program", "programs"));
             Ok(())
         }
         Command::CreateAdmin(args) => accounts::create_admin(args).await,
@@ -88,16 +89,13 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Backup(args) => {
             let summary =
                 actix_web::web::block(move || db::backup::backup(&args.database.database_url, &args.to)).await??;
-            println!(
-                "Backup written and checked: {} employees, {} applications.",
-                summary.employees, summary.applications
-            );
+            println!("Backup written and checked: {}.", summary.describe());
             Ok(())
         }
         Command::Restore(args) => {
             let summary =
                 actix_web::web::block(move || db::backup::restore(&args.database.database_url, &args.from)).await??;
-            println!("Database restored: {} employees, {} applications.", summary.employees, summary.applications);
+            println!("Database restored: {}.", summary.describe());
             Ok(())
         }
     }

@@ -10,11 +10,24 @@ use diesel::prelude::*;
 use diesel::sql_types::{BigInt, Text};
 use diesel::sqlite::SqliteConnection;
 
+use crate::domain::words::count;
+
 /// What a checked copy holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct BackupSummary {
     pub employees: i64,
     pub applications: i64,
+}
+
+impl BackupSummary {
+    /// "3 employees, 1 application".
+    pub fn describe(&self) -> String {
+        format!(
+            "{}, {}",
+            count(self.employees, "employee", "employees"),
+            count(self.applications, "application", "applications")
+        )
+    }
 }
 
 #[derive(QueryableByName)]

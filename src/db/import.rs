@@ -28,6 +28,7 @@ use crate::clock::now;
 use crate::domain::import::{
     plan_import, Directory, ExistingPerson, ImportPlan, Importer, ManagerRef, PlannedRow, RowAction,
 };
+use crate::domain::words::count_of;
 use crate::domain::{ApplicationStatus, AuditAction};
 
 /// New people per INSERT: 13 values each stays well under SQLite's 32,766 parameters.
@@ -137,8 +138,9 @@ impl ImportSummary {
         let mut text = format!("{} new, {} updated, {} unchanged", self.new, self.updated, self.unchanged);
         if self.managers_changed > 0 {
             text.push_str(&format!(
-                "; {} manager change(s), {} pending application(s) moved to the new manager's queue",
-                self.managers_changed, self.applications_moved
+                "; {}, {} moved to the new manager's queue",
+                count_of(self.managers_changed, "manager change", "manager changes"),
+                count_of(self.applications_moved, "pending application", "pending applications")
             ));
         }
         let list = |emails: &[String]| {

@@ -106,6 +106,11 @@ pub fn connect_counting_waits(
     Pool::builder()
         .max_size(size)
         .connection_timeout(CONNECTION_WAIT)
+        // A PostgreSQL connection is tried (`SELECT 1`) before it is lent, so that one the
+        // server dropped is replaced without failing a request. A SQLite connection is a
+        // file of this process that cannot go away: trying it would only cost each trip
+        // to the database a statement.
+        .test_on_check_out(is_postgres(database_url))
         .connection_customizer(Box::new(ConnectionSetup))
         .event_handler(Box::new(waits))
         .build(manager)

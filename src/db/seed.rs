@@ -1,16 +1,18 @@
 //! The six standard programs and the small demo organisation of `--demo`.
 
-use chrono::{Days, Months, NaiveDate};
+use chrono::{Datelike, Days, Months, NaiveDate};
 use diesel::prelude::*;
 
 use super::employees::{self, EmployeeRecord, NewEmployee};
 use super::programs::{self, NewIntake, ProgramRecord};
 use super::schema::programs as programs_table;
+use super::settings;
 use super::{write_transaction, DbConnection};
 use crate::clock::now;
 use crate::domain::{Category, EmploymentType, Format, JobFamily, ProgramKind, ProgramStatus, SiteType, ValueList};
 
-/// One seed program with the intakes it starts with (days from today, seats).
+/// One seed program with the intakes it starts with: (what the program calls an intake,
+/// days from today, seats). See [`seed_intake`].
 struct SeedProgram {
     slug: &'static str,
     program: ProgramRecord,
@@ -67,19 +69,21 @@ fn seed_programs_list() -> Vec<SeedProgram> {
                 "Amazon Technical Academy trains employees in non-technical roles for entry-level \
                  software engineering jobs. The curriculum is taught by expert Amazon engineers and \
                  covers the fundamentals of computer science, web development and the tools our teams \
-                 use every day.\n\nYou keep your pay and benefits while you train. Graduates apply to \
-                 open software development engineer roles with the support of the Academy's placement team.",
+                 use every day.\n\nThe nine months are full time: lessons online, with workshops in \
+                 person at a tech hub. You keep your pay and benefits while you train. Graduates apply \
+                 to open software development engineer roles with the support of the Academy's \
+                 placement team.",
                 ProgramKind::Cohort,
                 Category::Technical,
                 Format::Hybrid,
                 "Amazon Technical Academy",
-                Some(36),
+                Some(39),
                 365,
                 &[Fulfillment, Operations, Corporate, Retail, Transportation],
                 &[],
                 true,
             ),
-            intakes: vec![("Winter 2027 cohort", 45, 1), ("Spring 2027 cohort", 130, 24)],
+            intakes: vec![("cohort", 45, 1), ("cohort", 130, 24)], // not a stored name
         },
         SeedProgram {
             slug: "associate2tech",
@@ -89,8 +93,8 @@ fn seed_programs_list() -> Vec<SeedProgram> {
                 "Associate2Tech gives fulfillment-center associates the training to move into technical \
                  roles such as robotics technician, maintenance technician and IT support engineer, \
                  whatever their previous experience.\n\nTraining is paid and takes place on site, with \
-                 time set aside in your schedule. The program covers the exam fees for the industry \
-                 certifications it prepares you for.",
+                 time set aside in your schedule, for twelve weeks. The program covers the exam fees \
+                 for the industry certifications it prepares you for.",
                 ProgramKind::Cohort,
                 Category::Technical,
                 Format::OnSite,
@@ -101,7 +105,7 @@ fn seed_programs_list() -> Vec<SeedProgram> {
                 &[SiteType::FulfillmentCenter],
                 true,
             ),
-            intakes: vec![("January 2027 intake", 30, 1), ("April 2027 intake", 120, 30)],
+            intakes: vec![("intake", 30, 1), ("intake", 120, 30)],
         },
         SeedProgram {
             slug: "machine-learning-university",
@@ -113,7 +117,8 @@ fn seed_programs_list() -> Vec<SeedProgram> {
                 "Machine Learning University offers employees with a technical background the same \
                  courses Amazon's own scientists use to train new colleagues: from the foundations of \
                  machine learning to natural language processing, computer vision and tabular data.\n\n\
-                 Courses are online and self-paced; your manager agrees the time you spend on them.",
+                 Courses are online and self-paced: most people finish them in about ten weeks, in \
+                 time they agree with their manager.",
                 ProgramKind::SelfPaced,
                 Category::Technical,
                 Format::Online,
@@ -136,11 +141,12 @@ fn seed_programs_list() -> Vec<SeedProgram> {
                 ..program(
                     "Career Choice",
                     "Prepaid tuition for college, certificates and diplomas in in-demand fields.",
-                    "Career Choice pre-pays tuition for courses that lead to certificates, diplomas and \
-                     degrees in fields that are in demand, whether or not the skills are relevant to a \
-                     career at Amazon.\n\nWe pay 100% of tuition, up to $5,250 per calendar year for \
-                     full-time employees and $2,625 for part-time employees (the IRS §127 ceiling). Payment \
-                     stops after a failed or dropped course until it is repaid.",
+                    "Career Choice pre-pays tuition for online courses with accredited education \
+                     partners that lead to certificates, diplomas and degrees in fields that are in \
+                     demand, whether or not the skills are relevant to a career at Amazon.\n\nWe pay 100% \
+                     of tuition, up to $5,250 per calendar year for full-time employees (the IRS §127 \
+                     ceiling) and $2,625 for part-time employees. Payment stops after a failed or dropped \
+                     course until it is repaid.",
                     ProgramKind::Tuition,
                     Category::NonTechnical,
                     Format::Online,
@@ -158,22 +164,22 @@ fn seed_programs_list() -> Vec<SeedProgram> {
             slug: "amazon-apprenticeship",
             program: program(
                 "Amazon Apprenticeship",
-                "A paid, Department of Labor–certified apprenticeship: 12 weeks in the classroom, then on-the-job training.",
+                "A paid, Department of Labor–certified apprenticeship: 12 weeks in the classroom, then a year on the job.",
                 "The Amazon Apprenticeship is a Department of Labor–certified program. It starts with \
-                 12 weeks of full-time classroom training and continues with up to a year of paid \
-                 on-the-job training in a technical role, alongside a mentor.\n\nApprentices are paid \
-                 throughout and finish with a nationally recognised credential.",
+                 12 weeks of full-time classroom training, online or at a training center, and continues \
+                 with a year of on-the-job training in a technical role, alongside a mentor.\n\n\
+                 Apprentices are paid throughout and finish with a nationally recognised credential.",
                 ProgramKind::Cohort,
                 Category::Technical,
                 Format::Hybrid,
                 "Amazon Apprenticeship",
-                Some(12),
+                Some(64),
                 90,
                 &[],
                 &[],
                 true,
             ),
-            intakes: vec![("February 2027 cohort", 60, 1), ("June 2027 cohort", 180, 20)],
+            intakes: vec![("cohort", 60, 1), ("cohort", 180, 20)], // not a stored name
         },
         SeedProgram {
             slug: "aws-training-and-certification",
@@ -215,21 +221,28 @@ pub fn seed_programs(conn: &mut DbConnection, today: NaiveDate) -> QueryResult<u
                 continue;
             }
             let program_id = programs::insert(conn, seed.slug, &seed.program, ProgramStatus::Published, now())?;
-            for (name, days_from_today, seats) in seed.intakes {
-                programs::insert_intake(
-                    conn,
-                    &NewIntake {
-                        program_id,
-                        name: name.to_owned(),
-                        starts_on: today.checked_add_days(Days::new(days_from_today)).unwrap_or(today),
-                        seats,
-                    },
-                )?;
+            for (called, days_from_today, seats) in seed.intakes {
+                let (name, starts_on) = seed_intake(called, today, days_from_today);
+                programs::insert_intake(conn, &NewIntake { program_id, name, starts_on, seats })?;
             }
             inserted += 1;
         }
         Ok(inserted)
     })
+}
+
+/// A seed intake's name and first day: the first of the month at least `days_from_today`
+/// away, named after that month ("February 2027 cohort"), so that a name never says
+/// another month than the intake's own, whenever the programs are seeded.
+pub fn seed_intake(called: &str, today: NaiveDate, days_from_today: u64) -> (String, NaiveDate) {
+    let earliest = today.checked_add_days(Days::new(days_from_today)).unwrap_or(today);
+    let first_of_month = earliest.with_day(1).unwrap_or(earliest);
+    let starts_on = if first_of_month < earliest {
+        first_of_month.checked_add_months(Months::new(1)).unwrap_or(earliest)
+    } else {
+        first_of_month
+    };
+    (format!("{} {called}", starts_on.format("%B %Y")), starts_on)
 }
 
 /// A demo sign-in, as printed by `serve --demo`.
@@ -350,8 +363,10 @@ pub fn demo_accounts() -> Vec<DemoAccount> {
     demo_people(NaiveDate::MIN).into_iter().map(|(email, ..)| DemoAccount { email, role: role(email) }).collect()
 }
 
-/// Seeds the six programs and the demo organisation into an empty database, all in one
-/// transaction. Returns false (and changes nothing) when the database already has data.
+/// Seeds the six programs, the demo organisation and a pledge deadline ahead (31 December
+/// of next year, so that a fresh demo's dashboard counts down instead of saying that the
+/// deadline passed) into an empty database. Returns false (and changes nothing) when the
+/// database already has data.
 pub fn seed_demo(conn: &mut DbConnection, today: NaiveDate, password_hash: &str) -> QueryResult<bool> {
     let has_data = employees::count(conn)? > 0 || programs::count(conn)? > 0;
     if has_data {
@@ -389,6 +404,8 @@ pub fn seed_demo(conn: &mut DbConnection, today: NaiveDate, password_hash: &str)
             )?;
             ids.push((email, id));
         }
+        let deadline = NaiveDate::from_ymd_opt(today.year() + 1, 12, 31).unwrap_or(today);
+        settings::set(conn, settings::PLEDGE_DEADLINE, &deadline.format("%Y-%m-%d").to_string())?;
         Ok(true)
     })
 }

@@ -90,11 +90,12 @@ pub fn parse_application(
     intakes: &[IntakeChoice],
     today: NaiveDate,
 ) -> Result<ApplicationDetails, FieldErrors> {
+    // In the order of the form: the intake or the tuition request, then the motivation.
     let mut errors = FieldErrors::default();
-    let motivation = check_motivation(&mut errors, &input.motivation, motivation);
     let intake_id =
         if kind == ProgramKind::Cohort { check_intake(&mut errors, &input.intake_id, intakes, today) } else { None };
     let tuition = if kind == ProgramKind::Tuition { check_tuition(&mut errors, input, today) } else { None };
+    let motivation = check_motivation(&mut errors, &input.motivation, motivation);
     if errors.is_empty() {
         Ok(ApplicationDetails { motivation, intake_id, tuition })
     } else {
@@ -291,6 +292,10 @@ mod tests {
         let errors = parse_application(ProgramKind::Tuition, Motivation::Required, &bad, &[], today()).unwrap_err();
         let fields: Vec<&str> = errors.0.iter().map(|(field, _)| *field).collect();
         assert_eq!(fields, ["institution", "course_title", "term_starts_on", "amount", "accept_terms"]);
+        // The motivation comes last on the form, and so in the list of what to correct.
+        let errors = parse_application(ProgramKind::Tuition, &ApplicationInput::default(), &[], today()).unwrap_err();
+        let fields: Vec<&str> = errors.0.iter().map(|(field, _)| *field).collect();
+        assert_eq!(fields, ["institution", "course_title", "term_starts_on", "amount", "accept_terms", "motivation"]);
     }
 
     #[test]

@@ -3,6 +3,7 @@
 
 use chrono::{Days, NaiveDate};
 
+use super::words::{a, count};
 use super::{EmployeeProfile, EmploymentType, ProgramRules, ProgramStatus};
 
 /// The verdict shown on every catalog card and re-checked when someone applies.
@@ -69,11 +70,11 @@ pub fn check_eligibility(employee: &EmployeeProfile, rules: &ProgramRules, today
         reasons.push(format!("Open to the {} {noun}; yours is {}.", join_words(&allowed), employee.job_family.label()));
     }
     if !rules.allowed_site_types.is_empty() && !rules.allowed_site_types.contains(&employee.site_type) {
-        let allowed: Vec<&str> = rules.allowed_site_types.iter().map(|s| s.label()).collect();
+        let allowed: Vec<String> = rules.allowed_site_types.iter().map(|s| a(&s.label().to_lowercase())).collect();
         reasons.push(format!(
-            "Open to people working at a {}; you work at a {}.",
-            join_words(&allowed).to_lowercase(),
-            employee.site_type.label().to_lowercase()
+            "Open to people working at {}; you work at {}.",
+            either(&allowed),
+            a(&employee.site_type.label().to_lowercase())
         ));
     }
     if rules.full_time_only && employee.employment_type == EmploymentType::PartTime {
@@ -84,8 +85,9 @@ pub fn check_eligibility(employee: &EmployeeProfile, rules: &ProgramRules, today
     if !reasons.is_empty() {
         if tenure_reached_on > today {
             reasons.push(format!(
-                "It needs {} days of service; you will have them on {}.",
-                rules.min_tenure_days,
+                "It needs {} of service; you will have {} on {}.",
+                count(rules.min_tenure_days.into(), "day", "days"),
+                if rules.min_tenure_days == 1 { "it" } else { "them" },
                 tenure_reached_on.format("%-d %B %Y")
             ));
         }
@@ -99,9 +101,9 @@ pub fn check_eligibility(employee: &EmployeeProfile, rules: &ProgramRules, today
     }
     match rules.closes_on {
         Some(closes_on) if eligible_from > closes_on => Eligibility::Ineligible(vec![format!(
-            "Applications close on {}, before you reach the {} days of service it needs (on {}).",
+            "Applications close on {}, before you reach the {} of service it needs (on {}).",
             closes_on.format("%-d %B %Y"),
-            rules.min_tenure_days,
+            count(rules.min_tenure_days.into(), "day", "days"),
             tenure_reached_on.format("%-d %B %Y")
         )]),
         _ => Eligibility::EligibleFrom(eligible_from),
@@ -115,6 +117,15 @@ fn tenure_date(hire_date: NaiveDate, min_tenure_days: i32) -> NaiveDate {
 }
 
 /// "A", "A and B", "A, B and C".
+/// "a, b or c".
+fn either(words: &[String]) -> String {
+    match words {
+        [] => String::new(),
+        [only] => only.clone(),
+        [init @ .., last] => format!("{} or {last}", init.join(", ")),
+    }
+}
+
 fn join_words(words: &[&str]) -> String {
     match words {
         [] => String::new(),
@@ -190,7 +201,7 @@ mod tests {
         let verdict = check_eligibility(&associate(400), &rules, today());
         assert_eq!(
             verdict.reasons(),
-            ["Open to people working at a tech hub and corporate office; you work at a fulfillment center."]
+            ["Open to people working at a tech hub or a corporate office; you work at a fulfillment center."]
         );
     }
 

@@ -28,6 +28,12 @@ impl FieldErrors {
     pub fn message(&self, field: &str) -> &str {
         self.get(field).unwrap_or("")
     }
+
+    /// Puts the messages in the order of `fields` (the form's), for a form whose checks
+    /// run in another order (one that asks the database last); fields not listed go last.
+    pub fn sort_by_fields(&mut self, fields: &[&str]) {
+        self.0.sort_by_key(|(field, _)| fields.iter().position(|f| f == field).unwrap_or(fields.len()));
+    }
 }
 
 /// Reads a posted form into `T`: the fields named in `lists` keep every value sent (a
@@ -126,6 +132,18 @@ mod tests {
         agree: bool,
         #[serde(deserialize_with = "one_or_many")]
         tags: Vec<String>,
+    }
+
+    #[test]
+    fn messages_are_put_in_the_order_of_the_form() {
+        let mut errors = FieldErrors::default();
+        errors.add("ends_on", "late");
+        errors.add("other", "other");
+        errors.add("starts_on", "early");
+        errors.add("email", "unknown");
+        errors.sort_by_fields(&["email", "starts_on", "ends_on"]);
+        let fields: Vec<&str> = errors.0.iter().map(|(field, _)| *field).collect();
+        assert_eq!(fields, ["email", "starts_on", "ends_on", "other"]);
     }
 
     fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {

@@ -28,6 +28,7 @@ mod properties;
 pub mod sign_in_limits;
 pub mod sign_on;
 pub mod text;
+pub mod words;
 
 pub use eligibility::{check_eligibility, Eligibility};
 pub use email::Email;

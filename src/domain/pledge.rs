@@ -7,6 +7,7 @@ use chrono::{Datelike, NaiveDate};
 use super::forms::FieldErrors;
 use super::money::{Cents, MoneyError};
 use super::numbers::{grouped, percent_tenths, percent_text};
+use super::words::count;
 
 /// The largest target an administrator may set: 10,000,000 employees.
 pub const MAX_TARGET_EMPLOYEES: i64 = 10_000_000;
@@ -59,9 +60,9 @@ impl PledgeSettings {
         let mut changes = Vec::new();
         if self.target_employees != before.target_employees {
             changes.push(format!(
-                "target: {} → {} employees",
+                "target: {} → {}",
                 grouped(before.target_employees),
-                grouped(self.target_employees)
+                count(self.target_employees, "employee", "employees")
             ));
         }
         if self.budget != before.budget {

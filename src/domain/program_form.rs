@@ -248,6 +248,7 @@ pub fn valid_slug(slug: &str) -> bool {
 
 /// Checks the program form.
 pub fn parse_program(input: &ProgramInput) -> Result<ProgramDraft, FieldErrors> {
+    // The checks run in the order of the form's fields, so that the messages are listed so.
     let mut errors = FieldErrors::default();
     let slug = input.slug.trim().to_owned();
     if !valid_slug(&slug) {
@@ -255,11 +256,11 @@ pub fn parse_program(input: &ProgramInput) -> Result<ProgramDraft, FieldErrors> 
     }
     let name = text(&mut errors, ("name", "name"), &input.name, (3, 120), false);
     let summary = text(&mut errors, ("summary", "summary"), &input.summary, (10, 300), false);
+    let provider = text(&mut errors, ("provider", "provider"), &input.provider, (2, 120), false);
     let description = text(&mut errors, ("description", "description"), &input.description, (20, 10_000), true);
     let kind = choice(&mut errors, "kind", "kind", &input.kind, ProgramKind::ALL, ProgramKind::label);
     let category = choice(&mut errors, "category", "category", &input.category, Category::ALL, Category::label);
     let format = choice(&mut errors, "format", "format", &input.format, Format::ALL, Format::label);
-    let provider = text(&mut errors, ("provider", "provider"), &input.provider, (2, 120), false);
     let duration_weeks = if input.duration_weeks.trim().is_empty() {
         None
     } else {
@@ -276,18 +277,16 @@ pub fn parse_program(input: &ProgramInput) -> Result<ProgramDraft, FieldErrors> 
         errors.add("site_types", "Tick site types from the list.");
         Vec::new()
     });
+    let tuition = kind == Some(ProgramKind::Tuition);
     let tuition_percent = number(&mut errors, "tuition_percent", "tuition percentage", &input.tuition_percent, 0, 100);
-    let cap_full_time = money(&mut errors, "cap_full_time", &input.cap_full_time);
-    let cap_part_time = money(&mut errors, "cap_part_time", &input.cap_part_time);
-    if kind == Some(ProgramKind::Tuition) {
-        if tuition_percent == Some(0) {
-            errors
-                .add("tuition_percent", "A tuition program pays a share of tuition: enter a percentage from 1 to 100.");
-        }
-        if cap_full_time == Cents(0) && errors.get("cap_full_time").is_none() {
-            errors.add("cap_full_time", "Enter the yearly cap for full-time employees.");
-        }
+    if tuition && tuition_percent == Some(0) {
+        errors.add("tuition_percent", "A tuition program pays a share of tuition: enter a percentage from 1 to 100.");
     }
+    let cap_full_time = money(&mut errors, "cap_full_time", &input.cap_full_time);
+    if tuition && cap_full_time == Cents(0) && errors.get("cap_full_time").is_none() {
+        errors.add("cap_full_time", "Enter the yearly cap for full-time employees.");
+    }
+    let cap_part_time = money(&mut errors, "cap_part_time", &input.cap_part_time);
     let opens_on = date(&mut errors, "opens_on", &input.opens_on);
     let closes_on = date(&mut errors, "closes_on", &input.closes_on);
     if let (Some(opens), Some(closes)) = (opens_on, closes_on) {
@@ -411,11 +410,11 @@ mod tests {
                 "slug",
                 "name",
                 "summary",
+                "provider",
                 "description",
                 "kind",
                 "category",
                 "format",
-                "provider",
                 "duration_weeks",
                 "min_tenure_days",
                 "job_families",

@@ -11,6 +11,7 @@ use super::calendar::{forget_new_feed_address, FeedPanel};
 use super::{page, redirect_with_flash, run_db, Chrome, CsrfForm, EmptyForm, State, Viewer};
 use crate::db;
 use crate::db::audit::AuditLine;
+use crate::domain::words::count_of;
 use crate::domain::AuditAction;
 use crate::web::error::AppError;
 use crate::web::input::FormFields;
@@ -129,7 +130,7 @@ pub async fn sign_out_everywhere(
                 actor_id: Some(id),
                 action: AuditAction::AccountSignedOutEverywhere,
                 subject: email,
-                details: format!("{ended} session(s) ended"),
+                details: format!("{} ended", count_of(ended, "session", "sessions")),
             };
             Ok::<_, AppError>(((), Some(line)))
         })

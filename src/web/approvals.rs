@@ -17,6 +17,7 @@ use crate::db::workflow::{self, DecisionRequest, WorkflowError};
 use crate::db::{self};
 use crate::domain::application::{Action, DomainError, Status};
 use crate::domain::text::multi_line;
+use crate::domain::words::count_of;
 use crate::domain::Cents;
 use crate::web::error::AppError;
 use crate::web::input::FormFields;
@@ -244,7 +245,9 @@ fn decided_message(decided: &workflow::Decided) -> String {
         other => format!("{whose} is now {}.", other.label().to_lowercase()),
     };
     if decided.promoted > 0 {
-        message.push_str(&format!(" {} waitlisted application(s) got the freed seat.", decided.promoted));
+        let promoted = count_of(decided.promoted, "waitlisted application", "waitlisted applications");
+        let seats = if decided.promoted == 1 { "the freed seat" } else { "the freed seats" };
+        message.push_str(&format!(" {promoted} got {seats}."));
     }
     message
 }

@@ -1,4 +1,6 @@
-//! Static assets, embedded in the binary so that it runs from anywhere.
+//! Static assets, embedded in the binary so that it runs from anywhere: the stylesheet and
+//! the icon (an SVG that pages link to, and the same picture as `/favicon.ico` for
+//! whatever asks for that address by convention).
 
 use std::sync::LazyLock;
 
@@ -12,8 +14,11 @@ struct Asset {
     body: &'static [u8],
 }
 
-const ASSETS: &[Asset] =
-    &[Asset { name: "app.css", content_type: "text/css; charset=utf-8", body: include_bytes!("../../static/app.css") }];
+const ASSETS: &[Asset] = &[
+    Asset { name: "app.css", content_type: "text/css; charset=utf-8", body: include_bytes!("../../static/app.css") },
+    Asset { name: "favicon.svg", content_type: "image/svg+xml", body: include_bytes!("../../static/favicon.svg") },
+    Asset { name: "favicon.ico", content_type: "image/x-icon", body: include_bytes!("../../static/favicon.ico") },
+];
 
 /// A validator that changes whenever the binary's copy of the asset does.
 fn etag(asset: &Asset) -> String {
@@ -32,7 +37,17 @@ fn etag(asset: &Asset) -> String {
 
 #[get("/static/{name}")]
 pub async fn serve_asset(name: web::Path<String>, req: HttpRequest) -> HttpResponse {
-    let Some(asset) = ASSETS.iter().find(|a| a.name == name.as_str()) else {
+    respond(name.as_str(), &req)
+}
+
+#[get("/favicon.ico")]
+pub async fn favicon(req: HttpRequest) -> HttpResponse {
+    respond("favicon.ico", &req)
+}
+
+/// The asset `name` (304 when the browser's copy is current), or the 404 page.
+fn respond(name: &str, req: &HttpRequest) -> HttpResponse {
+    let Some(asset) = ASSETS.iter().find(|a| a.name == name) else {
         return crate::web::error::error_response(actix_web::http::StatusCode::NOT_FOUND);
     };
     let tag = etag(asset);

@@ -18,6 +18,7 @@ use super::{
 };
 use crate::config::AuthMode;
 use crate::db;
+use crate::domain::forms::FieldErrors;
 use crate::domain::Email;
 use crate::security::{constant_time_eq, random_token, sign, verify_password, verify_signed, DUMMY_PASSWORD_HASH};
 use crate::web::error::AppError;
@@ -35,6 +36,14 @@ struct LoginPage {
     next: String,
     error: Option<&'static str>,
     demo_accounts: Vec<db::seed::DemoAccount>,
+}
+
+impl LoginPage {
+    /// The refusal as the error summary lists it: it concerns the e-mail and the password
+    /// together, so it links to the first of them.
+    fn errors(&self) -> FieldErrors {
+        FieldErrors(self.error.iter().map(|message| ("email", (*message).to_owned())).collect())
+    }
 }
 
 #[derive(Deserialize)]

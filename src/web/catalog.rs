@@ -6,11 +6,12 @@ use chrono::{Datelike, NaiveDate};
 use serde::Deserialize;
 
 use super::applications::{funding_lines, FundingLine};
-use super::{page, published_programs_and, run_db, Chrome, State, Viewer};
+use super::{page, run_db, viewer_published_and, Chrome, State, Viewer};
 use crate::clock::today;
 use crate::db::applications::ActiveApplication;
 use crate::db::programs::{IntakeWithSeats, Program};
 use crate::db::{self};
+use crate::domain::words::count;
 use crate::domain::{
     check_eligibility, ApplicationStatus, Category, Cents, Eligibility, Format, ProgramKind, ProgramRules,
     ProgramStatus,
@@ -174,17 +175,16 @@ struct CatalogPage {
 }
 
 #[get("/programs")]
-pub async fn list_programs(
-    state: State,
-    viewer: Viewer,
-    query: web::Query<CatalogQuery>,
-    req: HttpRequest,
-) -> Result<HttpResponse, AppError> {
+pub async fn list_programs(state: State, req: HttpRequest) -> Result<HttpResponse, AppError> {
+    let (viewer, programs, mine) = viewer_published_and(&state, &req, |conn, viewer| {
+        Ok(db::applications::active_of_employee(conn, viewer.id())?)
+    })
+    .await?;
+    // Read after the viewer, as an extractor would be: a visitor who is not signed in is
+    // sent to sign in whatever the query says.
+    let query = web::Query::<CatalogQuery>::from_query(req.query_string())
+        .map_err(|e| AppError::BadRequest(format!("unreadable query: {e}")))?;
     let filter = CatalogFilter::from_query(&query);
-    let employee_id = viewer.id();
-    let (programs, mine) =
-        published_programs_and(&state, move |conn| Ok(db::applications::active_of_employee(conn, employee_id)?))
-            .await?;
     let today = today();
     let total_published = programs.len();
     let cards = programs
@@ -257,7 +257,7 @@ struct ProgramPage {
 fn rules_in_words(rules: &ProgramRules) -> Vec<String> {
     let mut lines = Vec::new();
     if rules.min_tenure_days > 0 {
-        lines.push(format!("At least {} days of service.", rules.min_tenure_days));
+        lines.push(format!("At least {} of service.", count(rules.min_tenure_days.into(), "day", "days")));
     }
     if !rules.allowed_job_families.is_empty() {
         let names: Vec<&str> = rules.allowed_job_families.iter().map(|f| f.label()).collect();
@@ -343,7 +343,7 @@ pub async fn show_program(
     let template = ProgramPage {
         chrome: viewer.chrome("programs"),
         paragraphs: crate::domain::text::paragraphs(&program.description),
-        duration: program.duration_weeks.map(|w| format!("{w} weeks")),
+        duration: program.duration_weeks.map(|w| count(w.into(), "week", "weeks")),
         who_can_apply: rules_in_words(&rules),
         approval: approval_in_words(&program),
         funding,

@@ -3,7 +3,7 @@
 use actix_web::{get, HttpRequest, HttpResponse};
 use askama::Template;
 
-use super::{page, published_programs, run_db, Chrome, State, Viewer};
+use super::{page, viewer_published_and, Chrome, State};
 use crate::clock::today;
 use crate::db;
 use crate::domain::check_eligibility;
@@ -32,11 +32,11 @@ struct HomePage {
 }
 
 #[get("/")]
-pub async fn home(state: State, viewer: Viewer, req: HttpRequest) -> Result<HttpResponse, AppError> {
-    let employee_id = viewer.id();
-    let applications =
-        run_db(&state, move |conn| Ok(db::applications::page_for_employee(conn, employee_id, 0, 5)?)).await?;
-    let programs = published_programs(&state).await?;
+pub async fn home(state: State, req: HttpRequest) -> Result<HttpResponse, AppError> {
+    let (viewer, programs, applications) = viewer_published_and(&state, &req, |conn, viewer| {
+        Ok(db::applications::page_for_employee(conn, viewer.id(), 0, 5)?)
+    })
+    .await?;
     let today = today();
     let profile = viewer.employee.profile();
     let open_programs =

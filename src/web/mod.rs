@@ -92,40 +92,32 @@ where
     web::block(move || span.in_scope(work)).await
 }
 
-/// The published programs, by name: from this server's memory when it may, else read.
-pub async fn published_programs(state: &AppState) -> Result<std::sync::Arc<Vec<db::programs::Program>>, AppError> {
-    if let Some(programs) = state.catalog.get() {
-        return Ok(programs);
-    }
-    let generation = state.catalog.generation();
-    let programs = run_db(state, |conn| Ok(db::programs::list_published(conn)?)).await?;
-    Ok(state.catalog.keep(generation, programs))
-}
-
-/// The published programs (as [`published_programs`]) and what `work` reads, in one trip
-/// to the database: a page that needs both costs no more than one that needs the
-/// programs alone.
-pub async fn published_programs_and<T, F>(
+/// The viewer, the published programs (by name) and what `work` reads for the page, in
+/// one trip to the database: the catalog and the home page, which every visit shows, pay
+/// for one blocking hop and one connection. The programs come from this server's memory
+/// when it may (see `db::catalog_cache`), else they are read in that same trip.
+pub async fn viewer_published_and<T, F>(
     state: &AppState,
+    req: &HttpRequest,
     work: F,
-) -> Result<(std::sync::Arc<Vec<db::programs::Program>>, T), AppError>
+) -> Result<(Viewer, std::sync::Arc<Vec<db::programs::Program>>, T), AppError>
 where
-    F: FnOnce(&mut db::DbConnection) -> Result<T, AppError> + Send + 'static,
+    F: FnOnce(&mut db::DbConnection, &Viewer) -> Result<T, AppError> + Send + 'static,
     T: Send + 'static,
 {
     let cached = state.catalog.get();
     let generation = state.catalog.generation();
     let read_programs = cached.is_none();
-    let (read, value) = run_db(state, move |conn| {
+    let (viewer, (read, value)) = viewer_and(req, move |conn, viewer| {
         let programs = if read_programs { Some(db::programs::list_published(conn)?) } else { None };
-        Ok((programs, work(conn)?))
+        Ok((programs, work(conn, viewer)?))
     })
     .await?;
-    let programs = match (cached, read) {
-        (Some(programs), _) => programs,
-        (None, read) => state.catalog.keep(generation, read.unwrap_or_default()),
+    let programs = match cached {
+        Some(programs) => programs,
+        None => state.catalog.keep(generation, read.unwrap_or_default()),
     };
-    Ok((programs, value))
+    Ok((viewer, programs, value))
 }
 
 /// The session key of the per-session CSRF token.
@@ -222,44 +214,66 @@ impl FromRequest for Viewer {
 
     fn from_request(req: &HttpRequest, _payload: &mut actix_web::dev::Payload) -> Self::Future {
         let req = req.clone();
-        Box::pin(async move {
-            let session = req.get_session();
-            let sign_in = || AppError::SignInRequired { next: return_path(&req) };
-            let employee_id: i32 = match session.get(EMPLOYEE_ID_KEY) {
-                Ok(Some(id)) => id,
-                _ => return Err(sign_in()),
-            };
-            let csrf_token: String = session.get(CSRF_KEY).ok().flatten().unwrap_or_default();
-            let state = req.app_data::<State>().ok_or_else(|| anyhow::anyhow!("application state missing"))?;
-            let loaded = run_db(state, move |conn| {
-                let Some(row) = db::employees::find_viewer(conn, employee_id)? else { return Ok(None) };
-                if !row.employee.active {
-                    return Ok(None);
-                }
-                let (employee, is_manager, unread) = (row.employee, row.has_direct_reports, row.unread_notifications);
-                let awaiting = if is_manager || employee.is_admin {
-                    let (scope, _) = db::workflow::queue_scope(conn, &employee, crate::clock::today(), None)?;
-                    db::queue::count_up_to(conn, &scope, AWAITING_SHOWN_UP_TO + 1)?
-                } else {
-                    0
-                };
-                Ok(Some((employee, is_manager, unread, awaiting)))
-            })
-            .await?;
-            let Some((employee, is_manager, unread_notifications, awaiting_approval)) = loaded else {
-                session.purge();
-                return Err(sign_in());
-            };
-            Ok(Viewer {
-                employee,
-                is_manager,
-                unread_notifications,
-                awaiting_approval,
-                csrf_token,
-                flash: read_flash(&req),
-            })
-        })
+        Box::pin(async move { viewer_and(&req, |_, _| Ok(())).await.map(|(viewer, ())| viewer) })
     }
+}
+
+/// The signed-in employee of this request with what `work` reads for the page, in one
+/// trip to the database (`work` sees the viewer). Without a session, or for someone
+/// deactivated (whose session ends here), `SignInRequired`.
+pub async fn viewer_and<T, F>(req: &HttpRequest, work: F) -> Result<(Viewer, T), AppError>
+where
+    F: FnOnce(&mut DbConnection, &Viewer) -> Result<T, AppError> + Send + 'static,
+    T: Send + 'static,
+{
+    let session = req.get_session();
+    let sign_in = || AppError::SignInRequired { next: return_path(req) };
+    let employee_id: i32 = match session.get(EMPLOYEE_ID_KEY) {
+        Ok(Some(id)) => id,
+        _ => return Err(sign_in()),
+    };
+    let csrf_token: String = session.get(CSRF_KEY).ok().flatten().unwrap_or_default();
+    let flash = read_flash(req);
+    let state = req.app_data::<State>().ok_or_else(|| anyhow::anyhow!("application state missing"))?;
+    let loaded = run_db(state, move |conn| {
+        let Some(viewer) = load_viewer(conn, employee_id, csrf_token, flash)? else { return Ok(None) };
+        let read = work(conn, &viewer)?;
+        Ok(Some((viewer, read)))
+    })
+    .await?;
+    loaded.ok_or_else(|| {
+        session.purge();
+        sign_in()
+    })
+}
+
+/// The viewer's record and the counts the layout shows; `None` when the employee is gone
+/// or deactivated.
+fn load_viewer(
+    conn: &mut DbConnection,
+    employee_id: i32,
+    csrf_token: String,
+    flash: Option<Flash>,
+) -> Result<Option<Viewer>, AppError> {
+    let Some(row) = db::employees::find_viewer(conn, employee_id)? else { return Ok(None) };
+    if !row.employee.active {
+        return Ok(None);
+    }
+    let (employee, is_manager) = (row.employee, row.has_direct_reports);
+    let awaiting_approval = if is_manager || employee.is_admin {
+        let (scope, _) = db::workflow::queue_scope(conn, &employee, crate::clock::today(), None)?;
+        db::queue::count_up_to(conn, &scope, AWAITING_SHOWN_UP_TO + 1)?
+    } else {
+        0
+    };
+    Ok(Some(Viewer {
+        employee,
+        is_manager,
+        unread_notifications: row.unread_notifications,
+        awaiting_approval,
+        csrf_token,
+        flash,
+    }))
 }
 
 /// A form that carries nothing but its CSRF token (sign out, publish, end sessions).

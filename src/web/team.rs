@@ -157,6 +157,7 @@ pub async fn add_delegation(
         }
         None => None,
     };
+    errors.sort_by_fields(&["delegate_email", "starts_on", "ends_on"]);
     let (Some(delegate), Some((starts_on, ends_on)), true) = (delegate, draft.period, errors.is_empty()) else {
         let view = DelegationFormView { input, errors };
         return team_page(&state, &viewer, view, StatusCode::UNPROCESSABLE_ENTITY, &req).await;

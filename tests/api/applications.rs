@@ -6,8 +6,8 @@ use upskill::db::schema::{application_events, applications, intakes, notificatio
 use upskill::domain::ApplicationStatus;
 
 use crate::helpers::{
-    application_id, apply, attribute_values, count_applications, employee_id, intake_ids, location, program_id,
-    signed_in, spawn_app, texts, ApplicationBuilder, TestApp, MOTIVATION,
+    application_id, apply, attribute_values, count_applications, employee_id, intake_ids, intake_name, location,
+    program_id, signed_in, spawn_app, texts, ApplicationBuilder, TestApp, MOTIVATION,
 };
 
 fn next_year_term() -> String {
@@ -61,7 +61,7 @@ async fn the_cohort_form_offers_each_intake_with_its_start_date_and_seats_left()
     assert_eq!(response.status(), StatusCode::SEE_OTHER);
     let (_, body) = fiona.page(&location(&response)).await;
     assert!(
-        texts(&body, ".facts dd").iter().any(|d| d.starts_with("February 2027 cohort")),
+        texts(&body, ".facts dd").iter().any(|d| d.starts_with(&intake_name(&app, first.parse().unwrap()))),
         "{:?}",
         texts(&body, ".facts dd")
     );

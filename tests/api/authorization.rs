@@ -102,6 +102,7 @@ fn matrix() -> Vec<Row> {
         // Served only on the metrics listener (`--metrics-bind`); never on the main address.
         row("GET", "/metrics", [NotFound; 8]),
         row("GET", "/static/{name}", PUBLIC),
+        row("GET", "/favicon.ico", PUBLIC),
         row("GET", "/login", PUBLIC),
         // A sign-in form needs the token of its own signed cookie, not a session's.
         row("POST", "/login", [Forbidden; 8]),

@@ -16,7 +16,7 @@ use fantoccini::{Client, ClientBuilder, Locator};
 use futures_util::FutureExt;
 use serde_json::{json, Value};
 
-use crate::helpers::{spawn_app, DEMO_PASSWORD};
+use crate::helpers::{apply, apply_for_tuition, intake_ids, signed_in, spawn_app, version_of, TestApp, DEMO_PASSWORD};
 
 /// A headless Chromium session (a cheap handle: clones drive the same browser).
 #[derive(Clone)]
@@ -175,7 +175,14 @@ async fn in_browser<F>(name: &str, journey: impl FnOnce(Driver) -> F)
 where
     F: std::future::Future<Output = Driver>,
 {
-    let app = spawn_app().await;
+    in_browser_on(spawn_app().await, name, journey).await;
+}
+
+/// `in_browser` on an app prepared by the caller.
+async fn in_browser_on<F>(app: TestApp, name: &str, journey: impl FnOnce(Driver) -> F)
+where
+    F: std::future::Future<Output = Driver>,
+{
     let (driver, _chromedriver) = Driver::start(&app.address).await;
     let witness = driver.clone();
     let result = AssertUnwindSafe(journey(driver)).catch_unwind().await;
@@ -380,28 +387,97 @@ async fn the_keyboard_alone_completes_the_apply_form_with_visible_focus() {
     .await;
 }
 
+/// Applications in every state a table shows, from people with long names and addresses,
+/// so that the tables people act on have rows to lay out.
+async fn fill_the_tables(app: &TestApp) {
+    let fiona = signed_in(app, "fiona.associate").await;
+    let paula = signed_in(app, "paula.parttime").await;
+    let maria = signed_in(app, "maria.manager").await;
+    let intake = intake_ids(app, "amazon-apprenticeship")[1].to_string();
+    let decided = apply(&fiona, "amazon-apprenticeship", &[("intake_id", &intake)]).await;
+    apply_for_tuition(&fiona).await;
+    apply_for_tuition(&paula).await;
+    let path = format!("/applications/{decided}/approve");
+    maria.post_with_csrf(&path, &[("version", &version_of(app, decided))]).await;
+    let today = chrono::Utc::now().date_naive().to_string();
+    let delegation = [("delegate_email", "tom.techlead@upskill.example"), ("starts_on", &today), ("ends_on", &today)];
+    maria.post_with_csrf("/team/delegations", &delegation).await;
+}
+
 #[actix_web::test]
 #[ignore = "needs chromium and chromium-driver (installed by .ci/run)"]
 async fn pages_work_on_a_375_pixel_wide_screen() {
-    in_browser("narrow", |d| async move {
+    let app = spawn_app().await;
+    fill_the_tables(&app).await;
+    in_browser_on(app, "narrow", |d| async move {
         d.client.set_window_size(375, 800).await.unwrap();
         d.visit("/login").await;
         assert_fits(&d, "/login").await;
-        d.sign_in("ada.admin@upskill.example").await;
-        for path in [
-            "/",
-            "/programs",
-            "/programs/career-choice",
-            "/programs/amazon-apprenticeship/apply",
-            "/applications",
-            "/approvals",
-            "/admin",
-            "/admin/programs/career-choice/edit",
-            "/admin/applications",
-        ] {
-            d.visit(path).await;
-            assert_fits(&d, path).await;
+        let programs = [
+            "amazon-technical-academy",
+            "associate2tech",
+            "machine-learning-university",
+            "career-choice",
+            "amazon-apprenticeship",
+            "aws-training-and-certification",
+        ];
+        let pages: [(&str, Vec<String>); 4] = [
+            ("dev.engineer", vec!["/programs/machine-learning-university".to_owned()]),
+            ("fiona.associate", vec!["/applications".to_owned(), "/".to_owned()]),
+            ("maria.manager", vec!["/approvals".to_owned(), "/team".to_owned()]),
+            (
+                "ada.admin",
+                [
+                    "/",
+                    "/programs",
+                    "/programs/amazon-apprenticeship/apply",
+                    "/programs/career-choice/apply",
+                    "/applications",
+                    "/approvals",
+                    "/team",
+                    "/admin",
+                    "/admin/programs",
+                    "/admin/programs/new",
+                    "/admin/programs/career-choice/edit",
+                    "/admin/programs/amazon-apprenticeship/intakes",
+                    "/admin/employees",
+                    "/admin/employees/4",
+                    "/admin/employees/import",
+                    "/admin/applications",
+                    "/admin/audit",
+                    "/admin/settings",
+                    "/account",
+                    "/notifications",
+                ]
+                .iter()
+                .map(|p| (*p).to_owned())
+                .chain(programs.iter().map(|slug| format!("/programs/{slug}")))
+                .collect(),
+            ),
+        ];
+        for (person, paths) in pages {
+            d.sign_in(&format!("{person}@upskill.example")).await;
+            for path in paths {
+                d.visit(&path).await;
+                assert_fits(&d, &path).await;
+            }
+            d.sign_out().await;
         }
+        // The tables people act on are cards here: each cell labelled by its column.
+        d.sign_in("maria.manager@upskill.example").await;
+        d.visit("/approvals").await;
+        let display = "return getComputedStyle(document.querySelector('table.queue tbody tr')).display;";
+        assert_eq!(d.client.execute(display, vec![]).await.unwrap(), "block");
+        let label = "return getComputedStyle(document.querySelector('table.queue td[data-label=Program]'), '::before')\
+                     .content;";
+        assert_eq!(d.client.execute(label, vec![]).await.unwrap(), "\"Program: \"");
+        // The administration's sections take two rows.
+        d.sign_out().await;
+        d.sign_in("ada.admin@upskill.example").await;
+        d.visit("/admin").await;
+        let rows = "return new Set([...document.querySelectorAll('.admin-nav li')]\
+                    .map(li => Math.round(li.getBoundingClientRect().top))).size;";
+        assert_eq!(d.client.execute(rows, vec![]).await.unwrap(), 2, "rows of the administration's navigation");
         d
     })
     .await;
@@ -412,11 +488,42 @@ fn key(key: fantoccini::key::Key) -> String {
     char::from(key).to_string()
 }
 
-/// No horizontal scrolling of the page (wide tables scroll inside their own box).
+/// What lies outside its container on the current page: every element (but those taken
+/// out of the flow, hidden, or drawn inside an SVG) whose box reaches past the inner edges
+/// of its parent's box. A table that scrolls inside its box counts: it is cut off.
+const OVERFLOWING: &str = "
+    const name = e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '')
+        + (typeof e.className === 'string' && e.className.trim() ? '.' + e.className.trim().split(/\\s+/).join('.') : '');
+    const out = s => s.display === 'none' || s.visibility === 'hidden' || s.position === 'absolute'
+        || s.position === 'fixed' || s.clipPath !== 'none';
+    const found = [];
+    const walk = parent => {
+        const box = parent.getBoundingClientRect();
+        const style = getComputedStyle(parent);
+        const left = box.left + parseFloat(style.borderLeftWidth);
+        const right = box.right - parseFloat(style.borderRightWidth);
+        for (const child of parent.children) {
+            const childStyle = getComputedStyle(child);
+            if (out(childStyle)) continue;
+            const r = child.getBoundingClientRect();
+            if (r.width > 0 && r.height > 0 && (r.left < left - 1 || r.right > right + 1)) {
+                found.push(name(child) + ' [' + Math.round(r.left) + ', ' + Math.round(r.right) + '] in ' + name(parent)
+                    + ' [' + Math.round(left) + ', ' + Math.round(right) + ']');
+            }
+            if (child.namespaceURI !== 'http://www.w3.org/2000/svg') walk(child);
+        }
+    };
+    walk(document.body);
+    return found;";
+
+/// No horizontal scrolling of the page, and nothing wider than its container.
 async fn assert_fits(d: &Driver, path: &str) {
     let width = d.client.execute("return document.documentElement.scrollWidth;", vec![]).await.unwrap();
     let width = width.as_i64().unwrap_or(i64::MAX);
     assert!(width <= 375, "{path} is {width}px wide on a 375px screen");
+    let found = d.client.execute(OVERFLOWING, vec![]).await.unwrap();
+    let found: Vec<&str> = found.as_array().map(|a| a.iter().filter_map(|v| v.as_str()).collect()).unwrap_or_default();
+    assert!(found.is_empty(), "{path} on a 375px screen:\n{}", found.join("\n"));
 }
 
 /// Where `.ci/run` installs axe-core (`npm install --prefix target/axe axe-core`).

@@ -12,7 +12,7 @@ use reqwest::StatusCode;
 use upskill::db::schema::{applications, audit_log, calendar_feeds, intakes, sessions};
 
 use crate::helpers::{
-    apply, apply_for_tuition, attribute_values, employee_id, form_fields, intake_ids, location, signed_in, spawn_app,
+    apply, apply_for_tuition, attribute_values, employee_id, form_fields, intake_ids, intake_name, location, signed_in, spawn_app,
     spawn_app_with, status_of, version_of, with_field, Browser, TestApp,
 };
 use crate::state_snapshot::snapshot;
@@ -178,7 +178,7 @@ async fn an_approved_place_downloads_as_one_all_day_event_with_a_stable_uid() {
     assert!(event.start_is_date, "an all-day event");
     assert_eq!(event.end, start.succ_opt().unwrap().to_string());
     assert!(event.stamp_is_utc);
-    assert_eq!(event.summary, "Amazon Apprenticeship: June 2027 cohort");
+    assert_eq!(event.summary, format!("Amazon Apprenticeship: {}", intake_name(&app, intake)));
     let link_back = format!("{}/applications/{id}", app.address);
     assert!(event.description.contains(&link_back), "{}", event.description);
     assert!(event.description.contains('\n'), "the description keeps its line break");
@@ -292,7 +292,8 @@ async fn the_feed_lists_exactly_the_employee_s_places_to_a_client_without_cookie
     let parsed = parse(&ics);
     assert_eq!(parsed.name, "Upskill: your places");
     let summaries: Vec<&str> = parsed.events.iter().map(|e| e.summary.as_str()).collect();
-    assert_eq!(summaries, ["Amazon Apprenticeship: June 2027 cohort"], "Fiona's one place, nobody else's");
+    let expected = format!("Amazon Apprenticeship: {}", intake_name(&app, apprenticeship));
+    assert_eq!(summaries, [expected.as_str()], "Fiona's one place, nobody else's");
     assert_eq!(parsed.events[0].start, starts_on(&app, apprenticeship).to_string());
     assert_eq!(sessions::table.count().get_result::<i64>(&mut app.db()).unwrap(), sessions_before);
     // The same UID as the download: a calendar app holding both keeps one event.

@@ -1,7 +1,7 @@
 //! The admin dashboard and the pledge's settings: who may see them, the tracker's
 //! figures, the charts and their tables, and the settings form.
 
-use chrono::{Days, NaiveDate, Utc};
+use chrono::{Datelike, Days, NaiveDate, Utc};
 use diesel::prelude::*;
 use reqwest::StatusCode;
 use upskill::db::schema::{audit_log, settings};
@@ -49,8 +49,19 @@ fn audit_rows(app: &TestApp) -> Vec<(String, String, String)> {
         .unwrap()
 }
 
-fn pledge_settings_stored(app: &TestApp) -> i64 {
-    settings::table.filter(settings::name.like("pledge_%")).count().get_result(&mut app.db()).unwrap()
+/// The deadline `--demo` seeds: 31 December of next year.
+fn demo_deadline() -> NaiveDate {
+    NaiveDate::from_ymd_opt(today().year() + 1, 12, 31).unwrap()
+}
+
+/// The pledge settings stored, as (name, value).
+fn pledge_settings(app: &TestApp) -> Vec<(String, String)> {
+    settings::table.filter(settings::name.like("pledge_%")).order(settings::name).load(&mut app.db()).unwrap()
+}
+
+/// What the demo stores of the pledge: its deadline only (target and budget are the defaults).
+fn demo_pledge_settings() -> Vec<(String, String)> {
+    vec![("pledge_deadline".to_owned(), demo_deadline().to_string())]
 }
 
 async fn complete(ada: &Browser, app: &TestApp, id: i32) {
@@ -80,7 +91,7 @@ async fn only_admins_see_the_dashboard_and_the_settings() {
             .await;
         assert_eq!(response.status(), StatusCode::FORBIDDEN, "{person}");
     }
-    assert_eq!(pledge_settings_stored(&app), 0);
+    assert_eq!(pledge_settings(&app), demo_pledge_settings());
     assert!(audit_rows(&app).is_empty());
     // Nobody signed in goes to the sign-in page first.
     let response = app.browser.get("/admin").await;
@@ -89,15 +100,42 @@ async fn only_admins_see_the_dashboard_and_the_settings() {
 }
 
 #[actix_web::test]
-async fn a_fresh_demo_tracks_nothing_done_against_the_default_pledge() {
+async fn the_demo_deadline_is_seeded_once_and_never_over_what_a_database_holds() {
+    let app = spawn_app().await;
+    let mut conn = app.db();
+    assert_eq!(pledge_settings(&app), demo_pledge_settings());
+    // A database with data, whatever its pledge says, is left as it is: seeding the demo
+    // a year later writes no deadline over the stored one, nor one where there was none.
+    let later = today() + Days::new(400);
+    for stored in [Some("2025-12-31"), None] {
+        match stored {
+            Some(deadline) => upskill::db::settings::set(&mut conn, "pledge_deadline", deadline).unwrap(),
+            None => {
+                diesel::delete(settings::table.filter(settings::name.eq("pledge_deadline")))
+                    .execute(&mut conn)
+                    .unwrap();
+            }
+        }
+        let before = pledge_settings(&app);
+        assert!(!upskill::db::seed::seed_demo(&mut conn, later, "x").unwrap());
+        assert_eq!(pledge_settings(&app), before);
+    }
+    // Without a stored deadline, the tracker shows the model pledge's.
+    let body = dashboard(&signed_in(&app, "ada.admin").await).await;
+    assert_eq!(figure(&body, "deadline"), "31 December 2025");
+}
+
+#[actix_web::test]
+async fn a_fresh_demo_tracks_nothing_done_against_a_pledge_whose_deadline_is_ahead() {
     let app = spawn_app().await;
     let ada = signed_in(&app, "ada.admin").await;
     let body = dashboard(&ada).await;
     assert_eq!(figure(&body, "participants"), "0 of 100,000");
     assert_eq!(figure(&body, "funding"), "$0 of $700,000,000");
-    assert_eq!(figure(&body, "deadline"), "31 December 2025");
-    let default_deadline = NaiveDate::from_ymd_opt(2025, 12, 31).unwrap();
-    assert_eq!(texts(&body, "[data-value='days-left']"), [deadline_text(default_deadline)]);
+    assert_eq!(figure(&body, "deadline"), format!("31 December {}", today().year() + 1));
+    let days_left = texts(&body, "[data-value='days-left']");
+    assert_eq!(days_left, [deadline_text(demo_deadline())]);
+    assert!(days_left[0].ends_with("days left."), "{days_left:?}");
     assert_eq!(texts(&body, "[data-value='participants-percent']"), ["0%"]);
     assert_eq!(attribute_values(&body, "progress", "value"), ["0", "0"]);
     assert_eq!(attribute_values(&body, "progress", "max"), ["100000", "70000000000"]);
@@ -193,7 +231,7 @@ async fn bad_settings_are_refused_next_to_their_fields_and_nothing_is_stored() {
     assert_eq!(status, StatusCode::OK);
     assert_eq!(attribute_values(&form, "#target_employees", "value"), ["100000"]);
     assert_eq!(attribute_values(&form, "#budget", "value"), ["700000000"]);
-    assert_eq!(attribute_values(&form, "#deadline", "value"), ["2025-12-31"]);
+    assert_eq!(attribute_values(&form, "#deadline", "value"), [demo_deadline().to_string()]);
     assert_eq!(attribute_values(&form, "form[action='/admin/settings'] input[name='csrf_token']", "value").len(), 1);
 
     let response = ada
@@ -227,14 +265,14 @@ async fn bad_settings_are_refused_next_to_their_fields_and_nothing_is_stored() {
     assert!(texts(&body, "#deadline-error").is_empty());
     assert_eq!(attribute_values(&body, "#deadline", "aria-invalid"), Vec::<String>::new());
 
-    assert_eq!(pledge_settings_stored(&app), 0);
+    assert_eq!(pledge_settings(&app), demo_pledge_settings());
     assert!(audit_rows(&app).is_empty());
     // Without the form's token: refused.
     let response = ada
         .post_form("/admin/settings", &[("target_employees", "5"), ("budget", "5"), ("deadline", "2030-01-01")])
         .await;
     assert_eq!(response.status(), StatusCode::FORBIDDEN);
-    assert_eq!(pledge_settings_stored(&app), 0);
+    assert_eq!(pledge_settings(&app), demo_pledge_settings());
 }
 
 #[actix_web::test]
@@ -276,7 +314,8 @@ async fn good_settings_are_stored_audited_and_shown_on_the_dashboard() {
     assert_eq!(
         details,
         &format!(
-            "target: 100,000 → 120,000 employees; budget: $700,000,000 → $650,000,000; deadline: 2025-12-31 → {typed_deadline}"
+            "target: 100,000 → 120,000 employees; budget: $700,000,000 → $650,000,000; deadline: {} → {typed_deadline}",
+            demo_deadline()
         )
     );
 

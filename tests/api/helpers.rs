@@ -278,6 +278,13 @@ pub fn intake_ids(app: &TestApp, slug: &str) -> Vec<i32> {
         .unwrap()
 }
 
+/// The name of an intake, as stored (the demo's are named after the month they start).
+pub fn intake_name(app: &TestApp, intake_id: i32) -> String {
+    use diesel::prelude::*;
+    use upskill::db::schema::intakes;
+    intakes::table.find(intake_id).select(intakes::name).first(&mut app.db()).unwrap()
+}
+
 /// A new browser signed in as a demo person (`fiona.associate`).
 pub async fn signed_in(app: &TestApp, person: &str) -> Browser {
     let browser = app.new_browser();

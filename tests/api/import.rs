@@ -254,6 +254,7 @@ async fn a_file_with_every_kind_of_error_shows_each_on_its_line_and_stores_nothi
     for (index, phrase) in [
         (0, "is not an e-mail address"),
         (1, "\"astronaut\" is not a job family; use one of: fulfillment, operations, corporate, technical, retail, transportation."),
+        (3, "\"sometimes\" is not an employment type; use one of: full_time, part_time."),
         (5, "write it as YYYY-MM-DD"),
         (6, "is in the future"),
         (7, "The name is empty."),
@@ -325,7 +326,7 @@ async fn a_good_file_previews_then_commits_with_managers_and_pending_application
     let (_, after) = ada.page("/admin/employees/import").await;
     assert_eq!(
         texts(&after, "[role=status]"),
-        ["Imported: 2 new, 2 updated, 3 unchanged; 1 manager change(s), 1 pending application(s) moved to the new manager's queue."]
+        ["Imported: 2 new, 2 updated, 3 unchanged; 1 manager change, 1 pending application moved to the new manager's queue."]
     );
     assert_eq!(employee_count(&app), people + 2);
     assert_eq!(stored_uploads(&app), 0);
@@ -366,7 +367,7 @@ async fn a_good_file_previews_then_commits_with_managers_and_pending_application
     let audit = import_audit(&app);
     assert_eq!(audit.len(), 1);
     assert_eq!(audit[0].0, Some(employee_id(&app, "ada.admin@upskill.example")));
-    assert!(audit[0].1.starts_with("2 new, 2 updated, 3 unchanged; 1 manager change(s)"), "{}", audit[0].1);
+    assert!(audit[0].1.starts_with("2 new, 2 updated, 3 unchanged; 1 manager change"), "{}", audit[0].1);
 
     // A second click on the same commit button finds nothing to commit.
     let response = commit(&ada, &page).await;
@@ -461,7 +462,7 @@ async fn the_command_line_previews_with_dry_run_imports_and_refuses_files_with_e
     let (ok, out, err) = run_cli(&app, &file, &["--dry-run"]);
     assert!(ok, "{out}\n{err}");
     let words = out.split_whitespace().collect::<Vec<_>>().join(" ");
-    assert!(words.contains("hr-export.csv: 7 people read. new: 2 updated: 2 unchanged: 3 errors: 0 line(s)"), "{out}");
+    assert!(words.contains("hr-export.csv: 7 people read. new: 2 updated: 2 unchanged: 3 errors: 0 lines"), "{out}");
     assert!(out.contains("line 4, fiona.associate@upskill.example: manager_email: maria.manager@upskill.example → tom.techlead@upskill.example"), "{out}");
     assert!(out.contains("Dry run: nothing was written."), "{out}");
     assert_eq!(employee_count(&app), people);
@@ -469,7 +470,7 @@ async fn the_command_line_previews_with_dry_run_imports_and_refuses_files_with_e
     let (ok, out, err) = run_cli(&app, &file, &[]);
     assert!(ok, "{out}\n{err}");
     assert!(
-        out.contains("Imported: 2 new, 2 updated, 3 unchanged; 1 manager change(s), 1 pending application(s) moved"),
+        out.contains("Imported: 2 new, 2 updated, 3 unchanged; 1 manager change, 1 pending application moved"),
         "{out}"
     );
     assert_eq!(employee_count(&app), people + 2);
@@ -498,7 +499,7 @@ async fn the_command_line_previews_with_dry_run_imports_and_refuses_files_with_e
     let (ok, out, err) = run_cli(&app, &file, &[]);
     assert!(!ok, "a file with errors must fail");
     assert!(out.contains("line 2, hire_date: \"2020-13-01\" is not a date"), "{out}");
-    assert!(err.contains("the file has errors on 1 line(s); nothing was imported"), "{err}");
+    assert!(err.contains("the file has errors on 1 line; nothing was imported"), "{err}");
     assert_eq!(employee_count(&app), people + 2);
 }
 

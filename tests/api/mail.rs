@@ -402,7 +402,7 @@ async fn approvals_waiting_too_long_remind_the_approver_then_their_manager() {
     let before = outbox_rows(&app).len();
 
     let dry_run = upskill(&app, &["remind", "--dry-run"]);
-    assert!(dry_run.contains("2 reminder(s) would go out (dry run: nothing written)."), "{dry_run}");
+    assert!(dry_run.contains("2 reminders would go out (dry run: nothing written)."), "{dry_run}");
     assert!(
         dry_run.contains(&format!("application {old:>6}  approver    to maria.manager@upskill.example")),
         "{dry_run}"
@@ -412,7 +412,7 @@ async fn approvals_waiting_too_long_remind_the_approver_then_their_manager() {
     assert_eq!(outbox_rows(&app).len(), before, "a dry run writes nothing");
 
     let written = upskill(&app, &["remind"]);
-    assert!(written.contains("2 of 2 reminder(s) written to the outbox."), "{written}");
+    assert!(written.contains("2 of 2 reminders written to the outbox."), "{written}");
     let reminders: Vec<(i32, String)> = outbox::table
         .filter(outbox::kind.eq("reminder"))
         .order(outbox::employee_id)

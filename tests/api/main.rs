@@ -23,6 +23,7 @@ mod dashboard;
 mod decision_audit;
 mod delegation;
 mod faults;
+mod form_errors;
 mod fuzz;
 mod import;
 mod input;

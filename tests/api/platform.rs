@@ -4,7 +4,7 @@ use diesel::prelude::*;
 use reqwest::StatusCode;
 use upskill::db::schema::{employees, intakes, programs};
 
-use crate::helpers::{spawn_app, texts};
+use crate::helpers::{attribute_values, spawn_app, texts};
 
 #[actix_web::test]
 async fn healthz_answers_ok_without_signing_in() {
@@ -196,4 +196,24 @@ async fn a_flash_message_shows_only_when_upskill_signed_it() {
         assert_eq!(status, StatusCode::OK);
         assert!(texts(&page, ".flash").is_empty(), "{forged}: {:?}", texts(&page, ".flash"));
     }
+}
+
+#[actix_web::test]
+async fn the_icon_is_linked_from_every_page_and_served_at_the_conventional_address() {
+    let app = spawn_app().await;
+    let (_, login) = app.browser.page("/login").await;
+    assert_eq!(attribute_values(&login, "link[rel='icon']", "href"), ["/static/favicon.svg"]);
+    let svg = app.browser.get("/static/favicon.svg").await;
+    assert_eq!(svg.status(), StatusCode::OK);
+    assert_eq!(svg.headers()["content-type"], "image/svg+xml");
+    assert!(svg.text().await.unwrap().starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\""));
+    // Browsers and feed readers ask for /favicon.ico without looking at the page: no 404
+    // in their console, no session started.
+    let ico = app.browser.get("/favicon.ico").await;
+    assert_eq!(ico.status(), StatusCode::OK);
+    assert_eq!(ico.headers()["content-type"], "image/x-icon");
+    assert!(ico.headers().get("set-cookie").is_none());
+    let bytes = ico.bytes().await.unwrap();
+    assert_eq!(&bytes[..4], &[0, 0, 1, 0], "an ICO file");
+    assert_eq!(&bytes[22..26], b"\x89PNG", "holding a PNG");
 }

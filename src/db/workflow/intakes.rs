@@ -7,6 +7,7 @@ use crate::db::programs::{self, NewIntake, Program};
 use crate::db::{applications, audit, lock_row, write_transaction, DbConnection, LockableTable};
 use crate::domain::forms::describe_changes;
 use crate::domain::intake_form::IntakeDraft;
+use crate::domain::words::count;
 use crate::domain::AuditAction;
 
 /// Changes an intake's name, start date and seats (never below those taken); new seats
@@ -55,7 +56,7 @@ pub fn add_intake(
                 seats: draft.seats,
             },
         )?;
-        let details = format!("starts {} with {} seats", draft.starts_on, draft.seats);
+        let details = format!("starts {} with {}", draft.starts_on, count(draft.seats.into(), "seat", "seats"));
         let subject = format!("{} / {}", program.slug, draft.name);
         audit::record(conn, Some(admin.id), AuditAction::IntakeCreated, &subject, &details, at)?;
         Ok(id)

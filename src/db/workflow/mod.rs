@@ -55,7 +55,7 @@ pub enum WorkflowError {
     #[error("person change refused: {0:?}")]
     PersonRefused(PersonChangeError),
     /// An intake cannot have fewer seats than are taken.
-    #[error("{taken} seats are taken")]
+    #[error("seats taken: {taken}")]
     SeatsBelowTaken { taken: i64 },
     #[error(transparent)]
     Database(DieselError),

@@ -16,6 +16,7 @@ use crate::db::{
 use crate::domain::application::Status;
 use crate::domain::forms::{describe_changes, NO_CHANGE};
 use crate::domain::person_form::PersonDraft;
+use crate::domain::words::count_of;
 use crate::domain::{AuditAction, Event};
 
 /// Why a manager change was refused.
@@ -151,8 +152,12 @@ pub fn change_manager_in_transaction(
     let at = now();
     employees::set_manager(conn, employee.id, new_manager_id, at)?;
     let moved_count = move_pending_applications(conn, actor_id, &moved, at)?;
-    let details =
-        format!("manager: {} → {}; {moved_count} pending application(s) moved", moved.old_label(), moved.new_label());
+    let details = format!(
+        "manager: {} → {}; {} moved",
+        moved.old_label(),
+        moved.new_label(),
+        count_of(moved_count, "pending application", "pending applications")
+    );
     audit::record(conn, actor_id, AuditAction::EmployeeManagerChanged, &employee.email, &details, at)?;
     Ok(moved_count)
 }

@@ -6,6 +6,7 @@ use chrono::NaiveDate;
 
 use super::{Candidate, ImportPlan, RowError, COLUMNS, MAX_TEXT_CHARS};
 use crate::domain::text::{one_line, shown_in_message};
+use crate::domain::words::a;
 use crate::domain::{Email, EmploymentType, JobFamily, SiteType};
 
 /// The most columns a header may have: the nine the import reads and room for others.
@@ -112,7 +113,7 @@ fn parse_enum<T: Copy + std::str::FromStr>(
     value
         .to_lowercase()
         .parse()
-        .map_err(|_| format!("\"{}\" is not a {what}; use one of: {}.", shown_in_message(value), allowed(all, as_str)))
+        .map_err(|_| format!("\"{}\" is not {}; use one of: {}.", shown_in_message(value), a(what), allowed(all, as_str)))
 }
 
 fn parse_flag(value: &str) -> Result<bool, String> {

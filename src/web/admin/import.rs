@@ -13,6 +13,7 @@ use serde::Deserialize;
 use super::require_admin;
 use crate::clock::today;
 use crate::db::import::{self as import_db, ImportOutcome, ImportRequest};
+use crate::domain::forms::FieldErrors;
 use crate::domain::import::{decode, ImportPlan, RowAction};
 use crate::web::error::AppError;
 use crate::web::input::FormFields;
@@ -29,7 +30,8 @@ pub const SHOWN_ROWS: usize = 200;
 #[template(path = "admin/import.html")]
 struct UploadPage {
     chrome: Chrome,
-    error: Option<String>,
+    /// The file's message, if it was refused.
+    errors: FieldErrors,
     max_mib: usize,
 }
 
@@ -39,7 +41,11 @@ fn upload_page(
     error: Option<String>,
     status: StatusCode,
 ) -> Result<HttpResponse, AppError> {
-    let template = UploadPage { chrome: viewer.chrome("admin"), error, max_mib: MAX_UPLOAD_BYTES / (1024 * 1024) };
+    let mut errors = FieldErrors::default();
+    if let Some(message) = error {
+        errors.add("file", message);
+    }
+    let template = UploadPage { chrome: viewer.chrome("admin"), errors, max_mib: MAX_UPLOAD_BYTES / (1024 * 1024) };
     page_with_status(req, &template, status)
 }
 

@@ -11,6 +11,7 @@ use crate::db::workflow::{self, WorkflowError};
 use crate::db::{self};
 use crate::domain::forms::FieldErrors;
 use crate::domain::intake_form::parse_intake;
+use crate::domain::words::{count, count_of};
 use crate::web::error::AppError;
 use crate::web::format::long_date;
 use crate::web::input::FormFields;
@@ -173,13 +174,21 @@ pub async fn save_intake(
     let result = run_db(&state, move |conn| Ok(workflow::update_intake(conn, &admin, intake_id, &draft))).await?;
     match result {
         Ok(promoted) => {
-            let message =
-                format!("The intake is saved with {seats} seats; {promoted} waitlisted application(s) got a place.");
+            let message = match promoted {
+                0 => format!("The intake is saved with {}.", count(seats.into(), "seat", "seats")),
+                n => format!(
+                    "The intake is saved with {}; {} from the waitlist got a place.",
+                    count(seats.into(), "seat", "seats"),
+                    count_of(n, "application", "applications")
+                ),
+            };
             Ok(redirect_with_flash(&back, "success", &message))
         }
         Err(WorkflowError::SeatsBelowTaken { taken }) => {
             let mut errors = FieldErrors::default();
-            errors.add("seats", format!("{taken} seats are taken: the intake can't have fewer."));
+            let taken =
+                if taken == 1 { "1 seat is".to_owned() } else { format!("{} are", count(taken, "seat", "seats")) };
+            errors.add("seats", format!("{taken} taken: the intake can't have fewer."));
             intakes_page(&state, &viewer, slug, Some(failed(errors)), StatusCode::UNPROCESSABLE_ENTITY, &req).await
         }
         Err(other) => Err(other.into()),

@@ -13,6 +13,7 @@ use crate::db::workflow::{self, ManagerChangeError, PersonChangeError, WorkflowE
 use crate::db::{self};
 use crate::domain::forms::FieldErrors;
 use crate::domain::person_form::{parse_person, PersonInput};
+use crate::domain::words::count_of;
 use crate::domain::AuditAction;
 use crate::domain::{EmploymentType, JobFamily, SiteType};
 use crate::web::admin::programs::Choice;
@@ -266,7 +267,7 @@ pub async fn end_sessions(
                 actor_id: Some(admin_id),
                 action: AuditAction::PersonSessionsEnded,
                 subject: email.clone(),
-                details: format!("{ended} session(s) ended"),
+                details: format!("{} ended", count_of(ended, "session", "sessions")),
             };
             Ok::<_, AppError>(((email, ended), Some(line)))
         })

@@ -18,6 +18,7 @@ use crate::domain::application::{
     decision_role, transition, Action, Authority, DecisionRole, Facts, Seats, Stages, Status,
 };
 use crate::domain::calendar::offers_calendar;
+use crate::domain::forms::FieldErrors;
 use crate::domain::{Cents, Eligibility, ProgramStatus};
 use crate::web::error::AppError;
 use crate::web::format::{long_date, long_time};
@@ -73,9 +74,10 @@ pub struct DecisionView {
     pub can_request_changes: bool,
     pub can_complete: bool,
     pub acting_for: Option<String>,
-    /// A refused decision: its message, and the comment typed, kept.
+    /// A refused decision: its message, or the comment's (a required comment was
+    /// missing), and the comment typed, kept.
     pub error: Option<String>,
-    pub comment_error: Option<String>,
+    pub errors: FieldErrors,
     pub comment: String,
 }
 
@@ -228,7 +230,10 @@ fn decision_view(bundle: &ApplicationBundle, status: Status, refused: Option<Ref
     };
     let allowed = |action| transition(Some(status), action, actor, &facts, "comment").is_ok();
     let refused = refused.unwrap_or_default();
-    let comment_error = refused.about_comment.then(|| refused.message.clone());
+    let mut errors = FieldErrors::default();
+    if refused.about_comment {
+        errors.add("comment", refused.message.clone());
+    }
     let error = (!refused.about_comment && !refused.message.is_empty()).then(|| refused.message.clone());
     let view = DecisionView {
         version: bundle.application.version,
@@ -240,7 +245,7 @@ fn decision_view(bundle: &ApplicationBundle, status: Status, refused: Option<Ref
             .and_then(|id| bundle.acting_for_names.iter().find(|(p, _)| *p == id))
             .map(|(_, n)| n.clone()),
         error,
-        comment_error,
+        errors,
         comment: refused.comment,
     };
     (view.any() || view.error.is_some()).then_some(view)
