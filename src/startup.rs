@@ -22,7 +22,7 @@ use crate::config::{AuthMode, Settings};
 use crate::db::{self, DbPool, PoolWaits};
 use crate::metrics::HttpMetrics;
 use crate::oidc::OidcClient;
-use crate::security::{hash_password, random_token, CONTENT_SECURITY_POLICY, SECURITY_HEADERS};
+use crate::security::{hash_password, random_token, redact, CONTENT_SECURITY_POLICY, SECURITY_HEADERS};
 use crate::web::error::AppError;
 use crate::web::observe::Observe;
 use crate::web::session::{self as session_store, DbSessionStore};
@@ -185,7 +185,7 @@ async fn open_database(settings: &Settings, waits: PoolWaits) -> anyhow::Result<
     let demo = settings.demo.then(|| settings.demo_password.clone());
     web::block(move || -> anyhow::Result<(DbPool, Vec<u8>)> {
         let pool = db::connect_counting_waits(&url, pool_size, waits)
-            .with_context(|| format!("cannot open the database at {url}"))?;
+            .with_context(|| format!("cannot open the database at {}", redact(&url)))?;
         let mut conn = pool.get()?;
         let applied = db::run_migrations(&mut conn).map_err(|e| anyhow::anyhow!("migrations failed: {e}"))?;
         if applied > 0 {
