@@ -31,11 +31,10 @@ use crate::web::{self as pages, auth::LoginThrottle, AppState};
 /// The largest request body accepted (forms; CSV uploads get their own limit).
 pub const MAX_BODY_BYTES: usize = 64 * 1024;
 
-/// Every route of the application but the stylesheet (`assets::serve_asset`, served
-/// outside the session middleware by `run`).
+/// Every route of the application but the stylesheet and the health check
+/// (`assets::serve_asset`, `health::healthz`, served outside the session middleware by `run`).
 pub fn routes(cfg: &mut web::ServiceConfig) {
-    cfg.service(pages::health::healthz)
-        .service(pages::auth::show_login)
+    cfg.service(pages::auth::show_login)
         .service(pages::auth::login)
         .service(pages::auth::logout)
         .service(pages::sso::oidc_callback)
@@ -317,6 +316,9 @@ fn run(listener: TcpListener, state: web::Data<AppState>) -> anyhow::Result<Serv
             // The stylesheet needs no session: served before the session middleware, it
             // costs no database lookup (browsers revalidate it on every page).
             .service(pages::assets::serve_asset)
+            // Nor does the health check: it answers within a second whatever the session
+            // store is doing (a probe that sends a cookie would otherwise wait for it).
+            .service(pages::health::healthz)
             .service(
                 web::scope("")
                     .wrap(from_fn(pages::sso::trusted_header_sign_on))

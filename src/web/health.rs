@@ -1,5 +1,6 @@
-//! `/healthz`: 200 `ok` when the database answers, 503 otherwise, within a second either
-//! way (load balancers give up on a probe after one second by default).
+//! `/healthz`: 200 `ok` when the database answers, 503 otherwise (with `Retry-After`, as
+//! every 503), within a second either way (load balancers give up on a probe after one
+//! second by default). It is served outside the session middleware (`startup::run`).
 
 use std::time::Duration;
 
@@ -9,10 +10,10 @@ use super::{block_in_span, State};
 use crate::db;
 
 /// How long the check waits for one of the pool's connections.
-const CONNECTION_WAIT: Duration = Duration::from_millis(500);
+const CONNECTION_WAIT: Duration = Duration::from_millis(400);
 /// How long the whole check may take: a database that stopped answering without closing
 /// its connections would hold the query for minutes.
-const ANSWER_WITHIN: Duration = Duration::from_millis(800);
+const ANSWER_WITHIN: Duration = Duration::from_millis(600);
 
 #[get("/healthz")]
 pub async fn healthz(state: State) -> HttpResponse {
@@ -31,7 +32,10 @@ pub async fn healthz(state: State) -> HttpResponse {
         None => HttpResponse::Ok().content_type("text/plain; charset=utf-8").body("ok"),
         Some(err) => {
             tracing::warn!(error = %crate::security::redact(&err), "health check failed");
-            HttpResponse::ServiceUnavailable().content_type("text/plain; charset=utf-8").body("database unavailable")
+            HttpResponse::ServiceUnavailable()
+                .content_type("text/plain; charset=utf-8")
+                .insert_header(("Retry-After", "30"))
+                .body("database unavailable")
         }
     }
 }
