@@ -34,6 +34,13 @@ const KEEP_FINISHED: TimeDelta = TimeDelta::days(30);
 /// current runtime; they stop with it.
 pub fn spawn(pool: DbPool, settings: &Settings) -> anyhow::Result<()> {
     if let Some(url) = &settings.mail.smtp_url {
+        if settings.mail.public_url.is_none() {
+            tracing::warn!(
+                links_to = %settings.public_url(),
+                "e-mail is on (--smtp-url) without --public-url: its links lead to the address this server listens \
+                 on; set --public-url to the address people reach Upskill at"
+            );
+        }
         let transport = SmtpTransport::from_url(url)?.timeout(Some(SMTP_TIMEOUT)).build();
         let composer = Composer::new(settings)?;
         let sender = Sender { pool: pool.clone(), transport, composer, retry_base: settings.mail.retry_base };

@@ -10,10 +10,16 @@ use upskill::cli::{Cli, LogFormat};
 async fn main() -> std::process::ExitCode {
     let cli = Cli::parse();
     init_logging(cli.log_format);
+    let format = cli.log_format;
     match upskill::cli::run(cli).await {
         Ok(()) => std::process::ExitCode::SUCCESS,
         Err(err) => {
-            eprintln!("error: {err:#}");
+            // The last word, credentials hidden, in the format the log shipper reads.
+            let message = upskill::security::redact(format!("{err:#}").trim_end());
+            match format {
+                LogFormat::Text => eprintln!("error: {message}"),
+                LogFormat::Json => tracing::error!("{message}"),
+            }
             std::process::ExitCode::FAILURE
         }
     }

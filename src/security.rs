@@ -1,5 +1,6 @@
 //! Small cryptographic helpers (password hashing, random tokens, signatures and
-//! constant-time comparison) and the security headers every response carries.
+//! constant-time comparison), the security headers every response carries, and the
+//! redaction of credentials from messages.
 
 use argon2::password_hash::{rand_core::OsRng, PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use argon2::Argon2;
@@ -87,9 +88,117 @@ pub const SECURITY_HEADERS: [(&str, &str); 5] = [
     ("Cache-Control", "no-store"),
 ];
 
+/// What a hidden credential is replaced with.
+const REDACTED: &str = "***";
+
+/// `text` with every credential it carries hidden: the password of a URL's user
+/// information (`postgres://upskill:PASSWORD@db/upskill`, `smtp://user:PASSWORD@host`)
+/// and the value of every `password=` parameter (a URL's query, a libpq connection
+/// string). Every message and log line that may hold a database or SMTP URL, or an error
+/// about one, goes through this function.
+pub fn redact(text: &str) -> String {
+    redact_password_parameters(&redact_user_passwords(text))
+}
+
+/// Where a URL (or a parameter's value) ends in running text.
+fn ends_word(c: char) -> bool {
+    c.is_whitespace() || matches!(c, '"' | '\'' | '`' | '<' | '>')
+}
+
+/// Hides `PASSWORD` in every `scheme://user:PASSWORD@host…` of `text`.
+fn redact_user_passwords(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(start) = rest.find("://") {
+        let (before, after) = rest.split_at(start + 3);
+        out.push_str(before);
+        let word_end = after.find(ends_word).unwrap_or(after.len());
+        let word = &after[..word_end];
+        // The user information ends at the last `@` before the query: a password may hold
+        // an unencoded `@` or `/`, a user name holds no `/`.
+        let authority_end = word.find(['?', '#']).unwrap_or(word.len());
+        let hidden = word[..authority_end].rfind('@').and_then(|at| {
+            let colon = word[..at].find(':')?;
+            (!word[..colon].contains('/') && colon + 1 < at).then_some((colon + 1, at))
+        });
+        match hidden {
+            Some((from, to)) => {
+                out.push_str(&word[..from]);
+                out.push_str(REDACTED);
+                out.push_str(&word[to..]);
+            }
+            None => out.push_str(word),
+        }
+        rest = &after[word_end..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Hides the value of every `password=` (and `sslpassword=`) parameter of `text`.
+fn redact_password_parameters(text: &str) -> String {
+    const KEY: &str = "password=";
+    let lower = text.to_ascii_lowercase();
+    let mut out = String::with_capacity(text.len());
+    let mut copied = 0;
+    let mut searched = 0;
+    while let Some(found) = lower[searched..].find(KEY) {
+        let value_start = searched + found + KEY.len();
+        let value = &text[value_start..];
+        let value_len = match value.strip_prefix('\'') {
+            // libpq's quoted value: up to the closing quote.
+            Some(quoted) => quoted.find('\'').map_or(value.len(), |end| end + 2),
+            None => value.find(|c: char| ends_word(c) || c == '&' || c == ')').unwrap_or(value.len()),
+        };
+        if value_len > 0 {
+            out.push_str(&text[copied..value_start]);
+            out.push_str(REDACTED);
+            copied = value_start + value_len;
+        }
+        searched = value_start + value_len;
+    }
+    out.push_str(&text[copied..]);
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn credentials_are_hidden_wherever_they_appear() {
+        let cases = [
+            ("postgres://upskill:s3cret@db.internal/upskill", "postgres://upskill:***@db.internal/upskill"),
+            (
+                "cannot open the database at postgresql://u:p@ss/w@db:5432/x?sslmode=require: refused",
+                "cannot open the database at postgresql://u:***@db:5432/x?sslmode=require: refused",
+            ),
+            (
+                "smtp://mailer:hunter2@smtp.example.com:587?tls=required",
+                "smtp://mailer:***@smtp.example.com:587?tls=required",
+            ),
+            (
+                "postgres://db/upskill?user=u&password=s3cret&sslmode=require",
+                "postgres://db/upskill?user=u&password=***&sslmode=require",
+            ),
+            ("host=db password='two words' dbname=upskill", "host=db password=*** dbname=upskill"),
+            ("host=db PassWord=abc sslpassword=def", "host=db PassWord=*** sslpassword=***"),
+            ("'postgres://a:b@h/d' and \"smtps://c:d@h\"", "'postgres://a:***@h/d' and \"smtps://c:***@h\""),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(redact(text), expected, "{text}");
+        }
+        let untouched = [
+            "postgres://upskill@db.internal/upskill",
+            "postgres:///upskill?host=/var/run/postgresql",
+            "http://127.0.0.1:8080/applications/3",
+            "fiona.associate@upskill.example applied: password= is empty",
+            "upskill.db",
+        ];
+        for text in untouched {
+            assert_eq!(redact(text), text);
+        }
+    }
 
     #[test]
     fn passwords_verify_only_against_their_own_hash() {

@@ -21,7 +21,7 @@ use crate::config::{AuthMode, Settings};
 use crate::db::{self, DbPool, PoolWaits};
 use crate::metrics::HttpMetrics;
 use crate::oidc::OidcClient;
-use crate::security::{hash_password, random_token, CONTENT_SECURITY_POLICY, SECURITY_HEADERS};
+use crate::security::{hash_password, random_token, redact, CONTENT_SECURITY_POLICY, SECURITY_HEADERS};
 use crate::web::error::AppError;
 use crate::web::observe::Observe;
 use crate::web::session::{self as session_store, DbSessionStore};
@@ -30,11 +30,10 @@ use crate::web::{self as pages, throttle::LoginThrottle, AppState};
 /// The largest request body accepted (forms; CSV uploads get their own limit).
 pub const MAX_BODY_BYTES: usize = 64 * 1024;
 
-/// Every route of the application but the stylesheet and the icon (`assets`, served
-/// outside the session middleware by `run`).
+/// Every route of the application but the stylesheet, the icon and the health check
+/// (`assets`, `health::healthz`, served outside the session middleware by `run`).
 pub fn routes(cfg: &mut web::ServiceConfig) {
-    cfg.service(pages::health::healthz)
-        .service(pages::auth::show_login)
+    cfg.service(pages::auth::show_login)
         .service(pages::auth::login)
         .service(pages::auth::logout)
         .service(pages::sso::oidc_callback)
@@ -181,7 +180,7 @@ async fn open_database(settings: &Settings, waits: PoolWaits) -> anyhow::Result<
     let demo = settings.demo.then(|| settings.demo_password.clone());
     web::block(move || -> anyhow::Result<(DbPool, Vec<u8>)> {
         let pool = db::connect_counting_waits(&url, pool_size, waits)
-            .with_context(|| format!("cannot open the database at {url}"))?;
+            .with_context(|| format!("cannot open the database at {}", redact(&url)))?;
         let mut conn = pool.get()?;
         let applied = db::run_migrations(&mut conn).map_err(|e| anyhow::anyhow!("migrations failed: {e}"))?;
         if applied > 0 {
@@ -319,6 +318,9 @@ fn run(listener: TcpListener, state: web::Data<AppState>) -> anyhow::Result<Serv
             // middleware, they cost no database lookup (browsers revalidate them on every page).
             .service(pages::assets::serve_asset)
             .service(pages::assets::favicon)
+            // Nor does the health check: it answers within a second whatever the session
+            // store is doing (a probe that sends a cookie would otherwise wait for it).
+            .service(pages::health::healthz)
             .service(
                 web::scope("")
                     .wrap(from_fn(pages::sso::trusted_header_sign_on))

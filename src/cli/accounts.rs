@@ -1,11 +1,11 @@
-//! `create-admin`: an administrator made or given rights from the terminal.
+//! `create-admin`: an administrator made, or given rights, from the terminal.
 
-use std::io::{BufRead, IsTerminal};
+use std::io::{BufRead, IsTerminal, Write};
 
 use super::CreateAdminArgs;
 use crate::config::Settings;
-use crate::db::employees::{EmployeeRecord, NewEmployee};
-use crate::db::{self};
+use crate::db::employees::{AdminGrant, Employee, EmployeeRecord, NewEmployee};
+use crate::db::{self, DbPool};
 use crate::domain::text::one_line;
 use crate::domain::{Email, EmploymentType, JobFamily, SiteType};
 use crate::security::hash_password;
@@ -23,50 +23,106 @@ fn read_password() -> anyhow::Result<String> {
         line.trim_end_matches(['\r', '\n']).to_owned()
     };
     anyhow::ensure!(password.chars().count() >= 12, "the password must have at least 12 characters");
-    Ok(password)
+    hash_password(&password).map_err(|e| anyhow::anyhow!("cannot hash the password: {e}"))
 }
 
-/// `upskill create-admin`: makes an administrator, or gives an existing person the rights.
+/// `upskill create-admin`: makes an administrator, or gives an existing person the rights
+/// (and, with `--reset-password`, a new password) once the operator confirmed.
 pub(super) async fn create_admin(args: CreateAdminArgs) -> anyhow::Result<()> {
     let email = Email::parse(&args.email).map_err(|e| anyhow::anyhow!(e))?;
     let name = one_line(&args.name, "name").map_err(|e| anyhow::anyhow!("--name: {e}"))?;
     anyhow::ensure!(!name.is_empty(), "--name must not be empty");
-    let password = read_password()?;
-    let hash = hash_password(&password).map_err(|e| anyhow::anyhow!("cannot hash the password: {e}"))?;
     let (pool, _) = prepare_database(&Settings::with_database(&args.database.database_url)).await?;
-    let created = actix_web::web::block(move || -> anyhow::Result<bool> {
+    let address = email.as_str().to_owned();
+    let existing = on_database(&pool, move |conn| Ok(db::employees::find_by_email(conn, &address)?)).await?;
+    match existing {
+        None => create(&pool, email, name).await,
+        Some(person) => change(&pool, &person, &args).await,
+    }
+}
+
+/// Runs `work` on a pooled connection, off the async runtime.
+async fn on_database<T, F>(pool: &DbPool, work: F) -> anyhow::Result<T>
+where
+    F: FnOnce(&mut db::DbConnection) -> anyhow::Result<T> + Send + 'static,
+    T: Send + 'static,
+{
+    let pool = pool.clone();
+    actix_web::web::block(move || -> anyhow::Result<T> {
         let mut conn = pool.get()?;
-        match db::employees::find_by_email(&mut conn, email.as_str())? {
-            Some(existing) => {
-                db::employees::update_password(&mut conn, existing.id, &hash, true)?;
-                Ok(false)
-            }
-            None => {
-                let now = crate::clock::now();
-                db::employees::insert(
-                    &mut conn,
-                    &NewEmployee {
-                        is_admin: true,
-                        password_hash: Some(hash),
-                        ..NewEmployee::active(
-                            email.as_str(),
-                            EmployeeRecord {
-                                display_name: name,
-                                job_title: "Program administrator".to_owned(),
-                                job_family: JobFamily::Corporate,
-                                site_type: SiteType::CorporateOffice,
-                                employment_type: EmploymentType::FullTime,
-                                hire_date: now.date(),
-                            },
-                            now,
-                        )
-                    },
-                )?;
-                Ok(true)
-            }
-        }
+        work(&mut conn)
     })
-    .await??;
-    println!("{} {}.", if created { "Created administrator" } else { "Updated" }, args.email.trim());
+    .await?
+}
+
+async fn create(pool: &DbPool, email: Email, name: String) -> anyhow::Result<()> {
+    let hash = read_password()?;
+    let now = crate::clock::now();
+    let new = NewEmployee {
+        password_hash: Some(hash),
+        ..NewEmployee::active(
+            email.as_str(),
+            EmployeeRecord {
+                display_name: name,
+                job_title: "Program administrator".to_owned(),
+                job_family: JobFamily::Corporate,
+                site_type: SiteType::CorporateOffice,
+                employment_type: EmploymentType::FullTime,
+                hire_date: now.date(),
+            },
+            now,
+        )
+    };
+    on_database(pool, move |conn| Ok(db::employees::create_admin(conn, &new)?)).await?;
+    println!("Created administrator {email}.");
+    Ok(())
+}
+
+async fn change(pool: &DbPool, person: &Employee, args: &CreateAdminArgs) -> anyhow::Result<()> {
+    let who = format!("{} <{}>", person.display_name, person.email);
+    let mut changes = Vec::new();
+    if !person.is_admin {
+        changes.push("give them administrator rights");
+    }
+    if args.reset_password {
+        changes.push("set a new password and end their sessions");
+    }
+    if changes.is_empty() {
+        println!("{who} is already an administrator: nothing changed (--reset-password sets a new password).");
+        return Ok(());
+    }
+    println!("{who} already exists{}.", if person.is_admin { " and is an administrator" } else { "" });
+    println!("This will {}.", changes.join(", and "));
+    if !person.active {
+        println!("They stay deactivated: they sign in only once an administrator reactivates them on their page.");
+    }
+    confirm(args.yes)?;
+    let hash = if args.reset_password { Some(read_password()?) } else { None };
+    let id = person.id;
+    let done = on_database(pool, move |conn| Ok(db::employees::grant_admin(conn, id, hash.as_deref())?)).await?;
+    let AdminGrant { granted, sessions_ended } = done;
+    if granted {
+        println!("{who} is now an administrator.");
+    }
+    if let Some(ended) = sessions_ended {
+        println!("New password set for {who}; {ended} session(s) ended.");
+    }
+    Ok(())
+}
+
+/// Asks on the terminal before an existing person is changed; `--yes` answers for scripts.
+fn confirm(yes: bool) -> anyhow::Result<()> {
+    if yes {
+        return Ok(());
+    }
+    anyhow::ensure!(
+        std::io::stdin().is_terminal(),
+        "nothing changed: confirm on a terminal, or add --yes to change an existing person from a script"
+    );
+    print!("Go ahead? [y/N] ");
+    std::io::stdout().flush()?;
+    let mut answer = String::new();
+    std::io::stdin().lock().read_line(&mut answer)?;
+    anyhow::ensure!(matches!(answer.trim().to_lowercase().as_str(), "y" | "yes"), "cancelled: nothing changed");
     Ok(())
 }

@@ -3,6 +3,7 @@
 use std::path::PathBuf;
 use std::time::Duration;
 
+use clap::builder::BoolishValueParser;
 use clap::Args;
 use ipnet::IpNet;
 
@@ -60,13 +61,13 @@ pub struct ServeArgs {
     #[command(flatten)]
     pub database: DatabaseArgs,
     /// Seed the six programs and a demo organisation into an empty database.
-    #[arg(long, env = "UPSKILL_DEMO")]
+    #[arg(long, env = "UPSKILL_DEMO", value_parser = BoolishValueParser::new())]
     pub demo: bool,
     /// Password of every demo account.
     #[arg(long, env = "UPSKILL_DEMO_PASSWORD", default_value = "upskill-demo")]
     pub demo_password: String,
     /// Serve cookies with `Secure` and the `__Host-` prefix (set this behind https).
-    #[arg(long, env = "UPSKILL_SECURE_COOKIES")]
+    #[arg(long, env = "UPSKILL_SECURE_COOKIES", value_parser = BoolishValueParser::new())]
     pub secure_cookies: bool,
     /// Minutes without a request after which a session ends.
     #[arg(long, env = "UPSKILL_SESSION_IDLE_MINUTES", default_value_t = 480)]
@@ -204,7 +205,7 @@ pub struct SignOnArgs {
     pub trusted_proxies: Vec<IpNet>,
     /// Single sign-on: create an employee at the first sign-in of an unknown e-mail
     /// (instead of asking the person to have HR add them).
-    #[arg(long, env = "UPSKILL_AUTH_PROVISION")]
+    #[arg(long, env = "UPSKILL_AUTH_PROVISION", value_parser = BoolishValueParser::new())]
     pub auth_provision: bool,
     /// Single sign-on: where "Sign out" sends the browser (the proxy's or provider's sign-out).
     #[arg(long, env = "UPSKILL_AUTH_LOGOUT_URL")]
@@ -275,6 +276,13 @@ pub struct CreateAdminArgs {
     /// Their name, for a new account.
     #[arg(long, default_value = "Administrator")]
     pub name: String,
+    /// For a person who already exists: also set a new password (their sessions end).
+    /// Without it, an existing person only gets administrator rights.
+    #[arg(long)]
+    pub reset_password: bool,
+    /// Change an existing person without asking for confirmation (for scripts).
+    #[arg(long)]
+    pub yes: bool,
 }
 
 #[derive(Debug, Args)]

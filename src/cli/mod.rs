@@ -69,7 +69,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Serve(args) => serve(args.settings()).await,
         Command::Migrate(args) => {
             prepare_database(&Settings::with_database(&args.database_url)).await?;
-            println!("Database at {} is up to date.", args.database_url);
+            println!("Database at {} is up to date.", crate::security::redact(&args.database_url));
             Ok(())
         }
         Command::SeedPrograms(args) => {

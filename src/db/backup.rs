@@ -1,6 +1,8 @@
 //! Backups of a SQLite database. `VACUUM INTO` writes a consistent copy while the servers
-//! go on serving: it reads one snapshot (WAL mode lets writers continue meanwhile). A
-//! restore checks the copy before it replaces the database file. PostgreSQL databases are
+//! go on serving: it reads one snapshot (WAL mode lets writers continue meanwhile). The
+//! copy holds the sessions and the key that signs cookies, so only its owner may read it
+//! (mode 0600). A restore refuses while a process uses the database (see `file_lock`),
+//! and checks the copy before it replaces the database file. PostgreSQL databases are
 //! backed up with `pg_dump` and restored with `pg_restore` (see README.md).
 
 use std::path::{Path, PathBuf};
@@ -42,14 +44,18 @@ struct CountRow {
     count: i64,
 }
 
+/// How to back up and restore a PostgreSQL database, as README.md's "Backups" says: its
+/// own tools, with the database URL from the environment (never printed: it may hold a
+/// password).
+pub const POSTGRES_DIRECTIONS: &str = "back it up with PostgreSQL's own tools, which are consistent while the \
+     servers run: `umask 077; pg_dump --format=custom --file=upskill.dump \"$UPSKILL_DATABASE_URL\"`; to restore, \
+     stop the servers, create an empty database in place of the old one, and run `pg_restore --no-owner \
+     --single-transaction --exit-on-error --dbname=\"$UPSKILL_DATABASE_URL\" upskill.dump` (README.md, \"Backups\")";
+
 /// The SQLite file a `--database-url` names; PostgreSQL gets directions to its tools.
 pub fn sqlite_path(database_url: &str) -> anyhow::Result<PathBuf> {
     if super::is_postgres(database_url) {
-        bail!(
-            "{database_url} is a PostgreSQL database: back it up with \
-             `pg_dump --format=custom --file=FILE '{database_url}'` and restore it with \
-             `pg_restore --clean --if-exists --dbname='{database_url}' FILE`"
-        );
+        bail!("{} is a PostgreSQL database: {POSTGRES_DIRECTIONS}", crate::security::redact(database_url));
     }
     Ok(PathBuf::from(super::normalise_url(database_url)))
 }
@@ -62,16 +68,25 @@ fn open_existing(path: &Path) -> anyhow::Result<SqliteConnection> {
     Ok(conn)
 }
 
-/// Writes a consistent copy of the database at `database_url` to `to` (a new file), and
-/// checks the copy.
+/// Writes a consistent copy of the database at `database_url` to `to` (a new file that
+/// only its owner may read), and checks the copy.
 pub fn backup(database_url: &str, to: &Path) -> anyhow::Result<BackupSummary> {
+    use std::os::unix::fs::OpenOptionsExt;
     let source = sqlite_path(database_url)?;
-    ensure!(!to.exists(), "{} already exists: back up to a new file", to.display());
     let mut conn = open_existing(&source)?;
-    diesel::sql_query("VACUUM INTO ?")
-        .bind::<Text, _>(to.to_string_lossy())
-        .execute(&mut conn)
-        .with_context(|| format!("cannot write the backup to {}", to.display()))?;
+    // `VACUUM INTO` writes into an empty file as it finds it: made here, new and private.
+    std::fs::OpenOptions::new().write(true).create_new(true).mode(0o600).open(to).map_err(|err| {
+        if err.kind() == std::io::ErrorKind::AlreadyExists {
+            anyhow::anyhow!("{} already exists: back up to a new file", to.display())
+        } else {
+            anyhow::Error::new(err).context(format!("cannot create {}", to.display()))
+        }
+    })?;
+    let written = diesel::sql_query("VACUUM INTO ?").bind::<Text, _>(to.to_string_lossy()).execute(&mut conn);
+    if let Err(err) = written {
+        let _ = std::fs::remove_file(to);
+        return Err(err).with_context(|| format!("cannot write the backup to {}", to.display()));
+    }
     check(to)
 }
 
@@ -90,15 +105,21 @@ pub fn check(file: &Path) -> anyhow::Result<BackupSummary> {
     Ok(BackupSummary { employees: count(&mut conn, "employees")?, applications: count(&mut conn, "applications")? })
 }
 
-/// Replaces the database at `database_url` with the checked copy `from`. The servers
-/// must be stopped: the file is swapped underneath any open connection.
+/// Replaces the database at `database_url` with the checked copy `from`. Refuses while
+/// any process uses the database (the file would be swapped underneath its connections);
+/// holds the database's lock meanwhile, so that nothing opens it halfway. The restored
+/// file keeps the permissions the database had.
 pub fn restore(database_url: &str, from: &Path) -> anyhow::Result<BackupSummary> {
     let target = sqlite_path(database_url)?;
+    let _alone = super::file_lock::take_exclusive(&target)?;
     let summary = check(from)?;
     let mut staging = target.clone().into_os_string();
     staging.push(".restoring");
     let staging = PathBuf::from(staging);
     std::fs::copy(from, &staging).with_context(|| format!("cannot write {}", staging.display()))?;
+    if let Ok(metadata) = std::fs::metadata(&target) {
+        std::fs::set_permissions(&staging, metadata.permissions())?;
+    }
     std::fs::File::open(&staging).and_then(|file| file.sync_all())?;
     // The old database's write-ahead log belongs to the old file: it must not be replayed
     // into the restored one.
@@ -112,5 +133,9 @@ pub fn restore(database_url: &str, from: &Path) -> anyhow::Result<BackupSummary>
         }
     }
     std::fs::rename(&staging, &target).with_context(|| format!("cannot replace {}", target.display()))?;
+    // The rename itself is durable once the directory is.
+    if let Some(directory) = target.parent().filter(|dir| !dir.as_os_str().is_empty()) {
+        std::fs::File::open(directory).and_then(|dir| dir.sync_all())?;
+    }
     Ok(summary)
 }

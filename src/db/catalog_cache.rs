@@ -76,7 +76,7 @@ pub fn listen(cache: Arc<CatalogCache>, database_url: &str) {
     }
     let url = database_url.to_owned();
     let started = std::thread::Builder::new().name("catalog-listener".to_owned()).spawn(move || loop {
-        if let Ok(mut conn) = PgConnection::establish(&url) {
+        if let Ok(mut conn) = PgConnection::establish(&super::postgres_url(&url)) {
             if diesel::sql_query(format!("LISTEN {CHANNEL}")).execute(&mut conn).is_ok() {
                 cache.set_listening(true);
                 while poll(&mut conn, &cache) {

@@ -3,6 +3,7 @@
 use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 
+use super::audit::AuditLine;
 use super::schema::{employees, notifications};
 use super::DbConnection;
 use crate::domain::import::ImportRow;
@@ -225,17 +226,59 @@ pub fn provision(conn: &mut DbConnection, person: &ProvisionedPerson, how: &str)
     }
 }
 
-/// Sets a new password hash (and re-activates the account, for `create-admin`).
-pub fn update_password(conn: &mut DbConnection, id: i32, password_hash: &str, make_admin: bool) -> QueryResult<()> {
-    diesel::update(employees::table.find(id))
-        .set((
-            employees::password_hash.eq(password_hash),
-            make_admin.then(|| employees::is_admin.eq(true)),
-            employees::active.eq(true),
-            employees::updated_at.eq(crate::clock::now()),
-        ))
-        .execute(conn)
-        .map(|_| ())
+/// Creates an administrator from the command line (`create-admin`), with its audit line,
+/// in one transaction; returns the new id.
+pub fn create_admin(conn: &mut DbConnection, new: &NewEmployee) -> QueryResult<i32> {
+    super::audit::audited(conn, |conn, _| {
+        let id = insert(conn, &NewEmployee { is_admin: true, ..new.clone() })?;
+        let line = AuditLine {
+            actor_id: None,
+            action: AuditAction::EmployeeAdminCreated,
+            subject: new.email.clone(),
+            details: "created as an administrator from the command line".to_owned(),
+        };
+        Ok((id, Some(line)))
+    })
+}
+
+/// What `create-admin` changed for a person who already existed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct AdminGrant {
+    /// They were not an administrator before.
+    pub granted: bool,
+    /// Their sessions ended with the new password.
+    pub sessions_ended: Option<usize>,
+}
+
+/// Gives an existing person administrator rights and, with `new_password_hash`, a new
+/// password (which ends their sessions): each change with its audit line (the actor is
+/// the command line), all in one transaction. Whether they are active stays as it is.
+pub fn grant_admin(conn: &mut DbConnection, id: i32, new_password_hash: Option<&str>) -> QueryResult<AdminGrant> {
+    super::write_transaction(conn, |conn| {
+        let person = find_by_id(conn, id)?;
+        let now = crate::clock::now();
+        let granted = !person.is_admin;
+        if granted {
+            diesel::update(employees::table.find(id))
+                .set((employees::is_admin.eq(true), employees::updated_at.eq(now)))
+                .execute(conn)?;
+            let details = "administrator rights given from the command line";
+            super::audit::record(conn, None, AuditAction::EmployeeAdminGranted, &person.email, details, now)?;
+        }
+        let sessions_ended = match new_password_hash {
+            Some(hash) => {
+                diesel::update(employees::table.find(id))
+                    .set((employees::password_hash.eq(hash), employees::updated_at.eq(now)))
+                    .execute(conn)?;
+                let ended = super::sessions::delete_for_employee(conn, id)?;
+                let details = format!("new password set from the command line; {ended} session(s) ended");
+                super::audit::record(conn, None, AuditAction::EmployeePasswordReset, &person.email, &details, now)?;
+                Some(ended)
+            }
+            None => None,
+        };
+        Ok(AdminGrant { granted, sessions_ended })
+    })
 }
 
 pub fn count(conn: &mut DbConnection) -> QueryResult<i64> {

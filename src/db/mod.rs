@@ -15,6 +15,7 @@ pub mod dashboard;
 pub mod delegations;
 pub mod employees;
 pub mod events;
+pub mod file_lock;
 pub mod import;
 pub mod leases;
 pub mod notifications;
@@ -30,14 +31,17 @@ pub mod synthetic;
 pub mod workflow;
 
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::Arc;
-use std::time::Duration;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
 
 use diesel::connection::{AnsiTransactionManager, SimpleConnection, TransactionManager};
-use diesel::r2d2::event::TimeoutEvent;
-use diesel::r2d2::{ConnectionManager, CustomizeConnection, HandleEvent, Pool, PooledConnection};
-use diesel::{Connection, PgConnection, SqliteConnection};
+use diesel::r2d2::event::{AcquireEvent, TimeoutEvent};
+use diesel::r2d2::{CustomizeConnection, HandleError, HandleEvent, ManageConnection, Pool, PooledConnection};
+use diesel::r2d2::{Error as ConnectionFailure, R2D2Connection};
+use diesel::{Connection, ConnectionResult, PgConnection, RunQueryDsl, SqliteConnection};
 use diesel_migrations::{embed_migrations, EmbeddedMigrations, MigrationHarness};
+
+use crate::security::redact;
 
 /// One connection to either backend; all queries are written once against it.
 #[derive(diesel::MultiConnection)]
@@ -46,16 +50,20 @@ pub enum DbConnection {
     Sqlite(SqliteConnection),
 }
 
-pub type DbPool = Pool<ConnectionManager<DbConnection>>;
-pub type PooledDb = PooledConnection<ConnectionManager<DbConnection>>;
+pub type DbPool = Pool<DbManager>;
+pub type PooledDb = PooledConnection<DbManager>;
 
 const SQLITE_MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations/sqlite");
 const POSTGRES_MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations/postgres");
 
+/// The name PostgreSQL shows for Upskill's connections (`pg_stat_activity.application_name`,
+/// its logs), unless the URL names another.
+pub const APPLICATION_NAME: &str = "upskill";
+
 /// Turns `--database-url` into what diesel expects: `postgres://…` stays as it is,
 /// `sqlite://path` and a bare path become a file path.
 pub fn normalise_url(database_url: &str) -> String {
-    if database_url.starts_with("postgres://") || database_url.starts_with("postgresql://") {
+    if is_postgres(database_url) {
         database_url.to_owned()
     } else {
         database_url.strip_prefix("sqlite://").unwrap_or(database_url).to_owned()
@@ -67,43 +75,89 @@ pub fn is_postgres(database_url: &str) -> bool {
     database_url.starts_with("postgres://") || database_url.starts_with("postgresql://")
 }
 
-/// Sets the SQLite pragmas on every new connection. `busy_timeout` comes first so that
-/// switching to WAL waits for other connections instead of failing.
-#[derive(Debug)]
-struct ConnectionSetup;
+/// A PostgreSQL URL as libpq gets it: with `application_name=upskill` unless it names one.
+fn postgres_url(database_url: &str) -> String {
+    if database_url.contains("application_name=") {
+        return database_url.to_owned();
+    }
+    let separator = if database_url.contains('?') { '&' } else { '?' };
+    format!("{database_url}{separator}application_name={APPLICATION_NAME}")
+}
 
-impl CustomizeConnection<DbConnection, diesel::r2d2::Error> for ConnectionSetup {
-    fn on_acquire(&self, conn: &mut DbConnection) -> Result<(), diesel::r2d2::Error> {
+/// Opens one connection to the backend `database_url` names. (The multi-backend's own
+/// `establish` tries each backend in turn and keeps none of their errors: every failure
+/// would read "Invalid connection url".)
+pub fn establish(database_url: &str) -> ConnectionResult<DbConnection> {
+    if is_postgres(database_url) {
+        PgConnection::establish(&postgres_url(database_url)).map(DbConnection::Postgresql)
+    } else {
+        SqliteConnection::establish(&normalise_url(database_url)).map(DbConnection::Sqlite)
+    }
+}
+
+/// Opens the pool's connections with [`establish`], so a failure says what failed.
+#[derive(Debug, Clone)]
+pub struct DbManager {
+    database_url: String,
+}
+
+impl ManageConnection for DbManager {
+    type Connection = DbConnection;
+    type Error = ConnectionFailure;
+
+    fn connect(&self) -> Result<DbConnection, ConnectionFailure> {
+        establish(&self.database_url).map_err(ConnectionFailure::ConnectionError)
+    }
+
+    fn is_valid(&self, conn: &mut DbConnection) -> Result<(), ConnectionFailure> {
+        conn.ping().map_err(ConnectionFailure::QueryError)
+    }
+
+    fn has_broken(&self, conn: &mut DbConnection) -> bool {
+        std::thread::panicking() || conn.is_broken()
+    }
+}
+
+/// Sets the SQLite pragmas on every new connection. `busy_timeout` comes first so that
+/// switching to WAL waits for other connections instead of failing. On SQLite it also
+/// holds, for the pool's life, the shared lock that keeps `restore` away.
+#[derive(Debug)]
+struct ConnectionSetup {
+    _in_use: Option<file_lock::SharedLock>,
+}
+
+impl CustomizeConnection<DbConnection, ConnectionFailure> for ConnectionSetup {
+    fn on_acquire(&self, conn: &mut DbConnection) -> Result<(), ConnectionFailure> {
         if let DbConnection::Sqlite(sqlite) = conn {
-            sqlite
-                .batch_execute(
-                    "PRAGMA busy_timeout = 10000; PRAGMA journal_mode = WAL; \
-                     PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;",
-                )
-                .map_err(diesel::r2d2::Error::QueryError)?;
+            sqlite.batch_execute(SQLITE_PRAGMAS).map_err(ConnectionFailure::QueryError)?;
         }
         Ok(())
     }
 }
+
+const SQLITE_PRAGMAS: &str =
+    "PRAGMA busy_timeout = 10000; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;";
 
 /// How long a request waits for a database connection before it answers 503: long
 /// enough to ride out a burst, short enough that a database outage shows at once.
 pub const CONNECTION_WAIT: Duration = Duration::from_secs(3);
 
 /// Opens a pool of `size` connections to `database_url`.
-pub fn connect(database_url: &str, size: u32) -> Result<DbPool, diesel::r2d2::PoolError> {
+pub fn connect(database_url: &str, size: u32) -> anyhow::Result<DbPool> {
     connect_counting_waits(database_url, size, PoolWaits::default())
 }
 
 /// Opens a pool of `size` connections to `database_url` that counts into `waits` the
-/// times nobody got a connection within [`CONNECTION_WAIT`].
-pub fn connect_counting_waits(
-    database_url: &str,
-    size: u32,
-    waits: PoolWaits,
-) -> Result<DbPool, diesel::r2d2::PoolError> {
-    let manager = ConnectionManager::<DbConnection>::new(normalise_url(database_url));
-    Pool::builder()
+/// times nobody got a connection within [`CONNECTION_WAIT`]. A pool on a SQLite file
+/// holds its shared lock (see [`file_lock`]).
+pub fn connect_counting_waits(database_url: &str, size: u32, waits: PoolWaits) -> anyhow::Result<DbPool> {
+    let in_use = if is_postgres(database_url) {
+        None
+    } else {
+        Some(file_lock::hold_shared(std::path::Path::new(&normalise_url(database_url)))?)
+    };
+    let manager = DbManager { database_url: database_url.to_owned() };
+    let pool = Pool::builder()
         .max_size(size)
         .connection_timeout(CONNECTION_WAIT)
         // A PostgreSQL connection is tried (`SELECT 1`) before it is lent, so that one the
@@ -111,9 +165,12 @@ pub fn connect_counting_waits(
         // file of this process that cannot go away: trying it would only cost each trip
         // to the database a statement.
         .test_on_check_out(is_postgres(database_url))
-        .connection_customizer(Box::new(ConnectionSetup))
+        .connection_customizer(Box::new(ConnectionSetup { _in_use: in_use }))
+        .error_handler(Box::new(waits.failures.clone()))
         .event_handler(Box::new(waits))
         .build(manager)
+        .map_err(|err| anyhow::anyhow!(redact(&err.to_string())))?;
+    Ok(pool)
 }
 
 /// Counts, and logs, the waits for a pool connection that ran out of time. The pool calls
@@ -121,6 +178,7 @@ pub fn connect_counting_waits(
 #[derive(Debug, Clone, Default)]
 pub struct PoolWaits {
     timed_out: Arc<AtomicU64>,
+    failures: ConnectionFailures,
 }
 
 impl PoolWaits {
@@ -131,6 +189,10 @@ impl PoolWaits {
 }
 
 impl HandleEvent for PoolWaits {
+    fn handle_acquire(&self, _: AcquireEvent) {
+        self.failures.recovered();
+    }
+
     fn handle_timeout(&self, event: TimeoutEvent) {
         self.timed_out.fetch_add(1, Ordering::Relaxed);
         let waited_ms = u64::try_from(event.timeout().as_millis()).unwrap_or(u64::MAX);
@@ -138,11 +200,89 @@ impl HandleEvent for PoolWaits {
     }
 }
 
-/// Applies the embedded migrations of the connection's backend that have not run yet.
+/// How often the same connection failure is logged again while it lasts.
+const FAILURE_REPEAT: Duration = Duration::from_secs(60);
+
+/// Logs the pool's failures to connect (or to use a connection), credentials hidden. The
+/// pool retries every few hundred milliseconds while the database is away: the same
+/// failure is logged once, then once a minute with the number of attempts meanwhile, and
+/// the first connection made afterwards is logged as the recovery.
+#[derive(Debug, Clone, Default)]
+pub struct ConnectionFailures {
+    state: Arc<Mutex<FailureLog>>,
+}
+
+#[derive(Debug, Default)]
+struct FailureLog {
+    /// The failure last logged, and when.
+    last: Option<(String, Instant)>,
+    /// Failures since the last line.
+    unlogged: u64,
+}
+
+impl ConnectionFailures {
+    fn failed(&self, message: String) {
+        let Ok(mut log) = self.state.lock() else { return };
+        let repeat = log.last.as_ref().is_some_and(|(last, at)| *last == message && at.elapsed() < FAILURE_REPEAT);
+        if repeat {
+            log.unlogged += 1;
+            return;
+        }
+        let attempts = log.unlogged;
+        if log.last.as_ref().is_some_and(|(last, _)| *last == message) {
+            tracing::error!(error = %message, attempts, "the database is still unreachable");
+        } else {
+            tracing::error!(error = %message, "cannot connect to the database");
+        }
+        log.last = Some((message, Instant::now()));
+        log.unlogged = 0;
+    }
+
+    fn recovered(&self) {
+        let Ok(mut log) = self.state.lock() else { return };
+        if log.last.take().is_some() {
+            tracing::info!(failed_attempts = log.unlogged + 1, "connected to the database again");
+        }
+        log.unlogged = 0;
+    }
+}
+
+impl HandleError<ConnectionFailure> for ConnectionFailures {
+    fn handle_error(&self, error: ConnectionFailure) {
+        self.failed(redact(error.to_string().trim_end()));
+    }
+}
+
+/// Identifies the lock that migrations take on PostgreSQL (`pg_advisory_xact_lock`).
+const MIGRATION_LOCK: i64 = 0x7570_736b_696c_6c6d; // "upskillm"
+
+/// How long a SQLite process waits for another one's migrations (its write lock).
+const SQLITE_MIGRATION_WAIT_MS: u32 = 600_000;
+
+/// Applies the embedded migrations of the connection's backend that have not run yet,
+/// all in one transaction that first takes the migration lock: servers started together
+/// apply them one after the other (the later ones find nothing to do), and a migration
+/// that fails leaves the database as it was before any of them. On PostgreSQL the lock is
+/// an advisory lock; on SQLite the write lock (`BEGIN IMMEDIATE`), waited for up to ten
+/// minutes.
 pub fn run_migrations(conn: &mut DbConnection) -> Result<usize, Box<dyn std::error::Error + Send + Sync>> {
+    type Failure = Box<dyn std::error::Error + Send + Sync>;
     let applied = match conn {
-        DbConnection::Sqlite(sqlite) => sqlite.run_pending_migrations(SQLITE_MIGRATIONS)?.len(),
-        DbConnection::Postgresql(pg) => pg.run_pending_migrations(POSTGRES_MIGRATIONS)?.len(),
+        DbConnection::Sqlite(sqlite) => {
+            sqlite.batch_execute(&format!("PRAGMA busy_timeout = {SQLITE_MIGRATION_WAIT_MS}"))?;
+            let applied = sqlite.immediate_transaction(|sqlite| -> Result<usize, Failure> {
+                Ok(sqlite.run_pending_migrations(SQLITE_MIGRATIONS)?.len())
+            });
+            // Back to the usual wait.
+            sqlite.batch_execute(SQLITE_PRAGMAS)?;
+            applied?
+        }
+        DbConnection::Postgresql(pg) => pg.transaction(|pg| -> Result<usize, Failure> {
+            diesel::sql_query("SELECT pg_advisory_xact_lock($1)")
+                .bind::<diesel::sql_types::BigInt, _>(MIGRATION_LOCK)
+                .execute(pg)?;
+            Ok(pg.run_pending_migrations(POSTGRES_MIGRATIONS)?.len())
+        })?,
     };
     Ok(applied)
 }
@@ -176,7 +316,6 @@ where
 
 /// Whether the database answers a trivial query.
 pub fn ping(conn: &mut DbConnection) -> diesel::QueryResult<()> {
-    use diesel::RunQueryDsl;
     diesel::sql_query("SELECT 1").execute(conn).map(|_| ())
 }
 
@@ -190,7 +329,6 @@ pub fn ping(conn: &mut DbConnection) -> diesel::QueryResult<()> {
 /// a child before locking the other's parent would deadlock. Transactions take their
 /// locks in one order, written down in docs/ARCHITECTURE.md §7.
 pub fn lock_row(conn: &mut DbConnection, table: LockableTable, id: i32) -> diesel::QueryResult<()> {
-    use diesel::RunQueryDsl;
     if let DbConnection::Postgresql(pg) = conn {
         let sql = match table {
             LockableTable::Employees => "SELECT id FROM employees WHERE id = $1 FOR NO KEY UPDATE",

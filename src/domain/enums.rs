@@ -243,6 +243,9 @@ text_enum!(
         EmployeeUpdated => "employee.updated", "Person updated";
         EmployeeManagerChanged => "employee.manager_changed", "Manager changed";
         EmployeeProvisioned => "employee.provisioned", "Person created at first sign-in";
+        EmployeeAdminCreated => "employee.admin_created", "Administrator created (command line)";
+        EmployeeAdminGranted => "employee.admin_granted", "Administrator rights given (command line)";
+        EmployeePasswordReset => "employee.password_reset", "Password reset (command line)";
         EmployeesImported => "employees.imported", "People imported";
         PersonSessionsEnded => "person.sessions_ended", "Sessions ended";
         DelegationCreated => "delegation.created", "Delegation created";

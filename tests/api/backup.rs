@@ -40,7 +40,9 @@ fn back_up(database_url: &str, dir: &Path) -> std::path::PathBuf {
 /// Restores `file` into the new database `database_url`.
 fn restore(file: &Path, database_url: &str) {
     if upskill::db::is_postgres(database_url) {
-        run(Command::new("pg_restore").args(["--no-owner", "--exit-on-error", "--dbname", database_url]).arg(file));
+        // As README.md says, into an empty database.
+        let options = ["--no-owner", "--single-transaction", "--exit-on-error", "--dbname", database_url];
+        run(Command::new("pg_restore").args(options).arg(file));
     } else {
         run(Command::new(env!("CARGO_BIN_EXE_upskill"))
             .args(["restore", "--database-url", database_url, "--from"])
@@ -117,6 +119,9 @@ async fn a_backup_never_overwrites_a_file_and_a_damaged_copy_is_not_restored() {
     assert_eq!(std::fs::read_to_string(&existing).unwrap(), "keep me");
 
     let good = back_up(&app.database_url, dir.path());
+    // It holds the sessions and the key that signs cookies: its owner's eyes only.
+    use std::os::unix::fs::PermissionsExt;
+    assert_eq!(std::fs::metadata(&good).unwrap().permissions().mode() & 0o777, 0o600);
     let mut damaged = std::fs::read(&good).unwrap();
     let middle = damaged.len() / 2;
     damaged.truncate(middle);

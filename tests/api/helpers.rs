@@ -572,7 +572,9 @@ pub async fn start_server_logging_to(database_url: &str, args: &[&str], log: &st
     server
 }
 
-fn serve_command(port: u16, database_url: &str, args: &[&str]) -> std::process::Command {
+/// The command `upskill serve` on `port` and `database_url` with `args`, standard output
+/// discarded.
+pub fn serve_command(port: u16, database_url: &str, args: &[&str]) -> std::process::Command {
     let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_upskill"));
     command
         .args(["serve", "--bind", &format!("127.0.0.1:{port}"), "--database-url", database_url, "--workers", "2"])
@@ -581,7 +583,8 @@ fn serve_command(port: u16, database_url: &str, args: &[&str]) -> std::process::
     command
 }
 
-fn server_process(mut command: std::process::Command, port: u16) -> ServerProcess {
+/// Starts `command`, a server that will listen on `port`.
+pub fn server_process(mut command: std::process::Command, port: u16) -> ServerProcess {
     ServerProcess {
         child: command.spawn().expect("cannot start upskill serve"),
         base: format!("http://127.0.0.1:{port}"),
