@@ -293,7 +293,9 @@ mod tests {
         let fields: Vec<&str> = errors.0.iter().map(|(field, _)| *field).collect();
         assert_eq!(fields, ["institution", "course_title", "term_starts_on", "amount", "accept_terms"]);
         // The motivation comes last on the form, and so in the list of what to correct.
-        let errors = parse_application(ProgramKind::Tuition, &ApplicationInput::default(), &[], today()).unwrap_err();
+        let errors =
+            parse_application(ProgramKind::Tuition, Motivation::Required, &ApplicationInput::default(), &[], today())
+                .unwrap_err();
         let fields: Vec<&str> = errors.0.iter().map(|(field, _)| *field).collect();
         assert_eq!(fields, ["institution", "course_title", "term_starts_on", "amount", "accept_terms", "motivation"]);
     }

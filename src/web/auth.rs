@@ -154,11 +154,12 @@ pub async fn login(
     if !state.throttle.allows(&email, address) {
         // What was typed is logged escaped and cut short: it may be anything.
         let typed: String = email.chars().take(80).collect();
-        tracing::warn!(email = ?typed, ?address, "sign-in throttled");
+        tracing::warn!(email = ?typed, address = %shown_address(address), "sign-in throttled");
         return login_form(&state, &req, StatusCode::TOO_MANY_REQUESTS, form.email, next, Some(TOO_MANY_ATTEMPTS));
     }
     let Ok(account) = Email::parse(&email) else {
         state.throttle.failed(&email, address);
+        log_failed_sign_in(&email, address);
         return login_form(&state, &req, StatusCode::UNAUTHORIZED, form.email, next, Some(WRONG_CREDENTIALS));
     };
     let password = form.password;
@@ -175,6 +176,7 @@ pub async fn login(
     .await?;
     let Some(employee) = employee else {
         state.throttle.failed(&email, address);
+        log_failed_sign_in(&email, address);
         return login_form(&state, &req, StatusCode::UNAUTHORIZED, form.email, next, Some(WRONG_CREDENTIALS));
     };
     state.throttle.succeeded(&email, address);
@@ -210,4 +212,17 @@ pub async fn logout(state: State, session: Session, _form: CsrfForm<EmptyForm>) 
         return sso::signed_out(&state);
     }
     redirect_with_flash("/login", "info", "You have signed out.")
+}
+
+/// A wrong password or an unknown account, in the log with the client's address (behind a
+/// trusted proxy, the address it forwards) so that an operator can see guessing; what was
+/// typed as the address is logged escaped and cut short, the password never.
+fn log_failed_sign_in(email: &str, address: Option<std::net::IpAddr>) {
+    let typed: String = email.chars().take(80).collect();
+    tracing::warn!(email = ?typed, address = %shown_address(address), "sign-in failed");
+}
+
+/// The client's address as the log shows it.
+fn shown_address(address: Option<std::net::IpAddr>) -> String {
+    address.map_or_else(|| "unknown".to_owned(), |address| address.to_string())
 }

@@ -176,10 +176,9 @@ struct CatalogPage {
 
 #[get("/programs")]
 pub async fn list_programs(state: State, req: HttpRequest) -> Result<HttpResponse, AppError> {
-    let (viewer, programs, mine) = viewer_published_and(&state, &req, |conn, viewer| {
-        Ok(db::applications::active_of_employee(conn, viewer.id())?)
-    })
-    .await?;
+    let (viewer, programs, mine) =
+        viewer_published_and(&state, &req, |conn, viewer| Ok(db::applications::active_of_employee(conn, viewer.id())?))
+            .await?;
     // Read after the viewer, as an extractor would be: a visitor who is not signed in is
     // sent to sign in whatever the query says.
     let query = web::Query::<CatalogQuery>::from_query(req.query_string())

@@ -6,7 +6,7 @@ use upskill::db::schema::{application_events, applications, employees, intakes};
 use upskill::domain::ApplicationStatus;
 
 use crate::helpers::{
-    apply, assert_stats_consistent, attribute_values, employee_fixture, employee_id, form_fields, intake_ids, intake_name, location,
+    apply, assert_stats_consistent, attribute_values, employee_fixture, employee_id, intake_ids, intake_name, location,
     program_id, set_manager, signed_in, spawn_app, status_of, texts, version_of, ApplicationBuilder, Browser, TestApp,
 };
 

@@ -355,9 +355,10 @@ async fn the_hundred_and_first_failed_sign_in_of_an_hour_is_refused_by_default()
     assert_eq!(response.status(), StatusCode::TOO_MANY_REQUESTS);
 }
 
-/// Signs in from `address`, as a proxy at 127.0.0.1 (trusted) says; returns the status.
-async fn sign_in_from(app: &crate::helpers::TestApp, address: &str, password: &str) -> StatusCode {
-    let browser = app.new_browser();
+/// Signs in as Paula on the server at `base` through a proxy at 127.0.0.1 that forwards
+/// `forwarded_for` (`X-Forwarded-For`); returns the status.
+pub async fn sign_in_through_proxy(base: &str, forwarded_for: &str, password: &str) -> StatusCode {
+    let (browser, address) = (crate::helpers::Browser::new(base), forwarded_for);
     let page = browser.client.get(browser.url("/login")).header("x-forwarded-for", address).send().await.unwrap();
     let token = attribute_values(&page.text().await.unwrap(), "input[name='csrf_token']", "value").remove(0);
     let form = [("email", "paula.parttime@upskill.example"), ("password", password), ("csrf_token", &token)];
@@ -379,22 +380,41 @@ async fn guessing_someones_password_from_elsewhere_does_not_lock_them_out() {
     .await;
     let (attacker, owner) = ("192.0.2.1", "198.51.100.7");
     for _ in 0..3 {
-        assert_eq!(sign_in_from(&app, attacker, "guess").await, StatusCode::UNAUTHORIZED);
+        assert_eq!(sign_in_through_proxy(&app.browser.base, attacker, "guess").await, StatusCode::UNAUTHORIZED);
     }
-    assert_eq!(sign_in_from(&app, attacker, DEMO_PASSWORD).await, StatusCode::TOO_MANY_REQUESTS);
-    assert_eq!(sign_in_from(&app, owner, DEMO_PASSWORD).await, StatusCode::SEE_OTHER, "the owner signs in");
+    assert_eq!(sign_in_through_proxy(&app.browser.base, attacker, DEMO_PASSWORD).await, StatusCode::TOO_MANY_REQUESTS);
+    assert_eq!(
+        sign_in_through_proxy(&app.browser.base, owner, DEMO_PASSWORD).await,
+        StatusCode::SEE_OTHER,
+        "the owner signs in"
+    );
 
     // Past the account's ceiling (six failures from everywhere), addresses that failed
     // are refused, while a fresh one still gets its try.
     for _ in 0..3 {
-        assert_eq!(sign_in_from(&app, "192.0.2.2", "guess").await, StatusCode::UNAUTHORIZED);
+        assert_eq!(sign_in_through_proxy(&app.browser.base, "192.0.2.2", "guess").await, StatusCode::UNAUTHORIZED);
     }
-    assert_eq!(sign_in_from(&app, "192.0.2.3", "guess").await, StatusCode::UNAUTHORIZED);
-    assert_eq!(sign_in_from(&app, "192.0.2.3", "guess").await, StatusCode::TOO_MANY_REQUESTS);
-    assert_eq!(sign_in_from(&app, "192.0.2.4", "guess").await, StatusCode::UNAUTHORIZED, "one try");
-    assert_eq!(sign_in_from(&app, "192.0.2.4", DEMO_PASSWORD).await, StatusCode::TOO_MANY_REQUESTS);
-    assert_eq!(sign_in_from(&app, "203.0.113.5", DEMO_PASSWORD).await, StatusCode::SEE_OTHER, "the owner elsewhere");
-    assert_eq!(sign_in_from(&app, owner, DEMO_PASSWORD).await, StatusCode::SEE_OTHER, "and at their desk");
+    assert_eq!(sign_in_through_proxy(&app.browser.base, "192.0.2.3", "guess").await, StatusCode::UNAUTHORIZED);
+    assert_eq!(sign_in_through_proxy(&app.browser.base, "192.0.2.3", "guess").await, StatusCode::TOO_MANY_REQUESTS);
+    assert_eq!(
+        sign_in_through_proxy(&app.browser.base, "192.0.2.4", "guess").await,
+        StatusCode::UNAUTHORIZED,
+        "one try"
+    );
+    assert_eq!(
+        sign_in_through_proxy(&app.browser.base, "192.0.2.4", DEMO_PASSWORD).await,
+        StatusCode::TOO_MANY_REQUESTS
+    );
+    assert_eq!(
+        sign_in_through_proxy(&app.browser.base, "203.0.113.5", DEMO_PASSWORD).await,
+        StatusCode::SEE_OTHER,
+        "the owner elsewhere"
+    );
+    assert_eq!(
+        sign_in_through_proxy(&app.browser.base, owner, DEMO_PASSWORD).await,
+        StatusCode::SEE_OTHER,
+        "and at their desk"
+    );
 }
 
 #[actix_web::test]

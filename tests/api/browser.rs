@@ -310,7 +310,7 @@ async fn pledge_participants(d: &Driver) -> i64 {
 
 /// Fills and sends the Career Choice form for `amount` dollars, for a term in 40 days
 /// (returned).
-async fn apply_for_tuition(d: &Driver, amount: &str) -> chrono::NaiveDate {
+async fn request_tuition_in_browser(d: &Driver, amount: &str) -> chrono::NaiveDate {
     d.visit("/programs/career-choice/apply").await;
     d.fill("#institution", "Seattle Central College").await;
     d.fill("#course_title", "Bookkeeping Certificate").await;
@@ -335,7 +335,7 @@ async fn apply_for_tuition(d: &Driver, amount: &str) -> chrono::NaiveDate {
 async fn a_part_timer_over_her_tuition_cap_sees_the_error_at_the_amount_with_what_is_left() {
     in_browser("tuition-cap", |d| async move {
         d.sign_in("paula.parttime@upskill.example").await;
-        let term = apply_for_tuition(&d, "3000").await;
+        let term = request_tuition_in_browser(&d, "3000").await;
         let year = term.format("%Y");
         assert_eq!(
             d.texts("#amount-error").await,
@@ -599,7 +599,7 @@ async fn axe_finds_no_serious_or_critical_accessibility_violations() {
         check("application timeline", axe(&d, &source).await);
         d.visit("/account").await;
         check("account", axe(&d, &source).await);
-        apply_for_tuition(&d, "900").await;
+        request_tuition_in_browser(&d, "900").await;
         d.sign_out().await;
         d.sign_in("maria.manager@upskill.example").await;
         d.visit("/approvals").await;

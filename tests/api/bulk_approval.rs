@@ -2,7 +2,9 @@
 //! the comment kept; only the confirmation from that page decides.
 
 use chrono::Datelike;
+use diesel::prelude::*;
 use reqwest::StatusCode;
+use upskill::db::schema::application_events;
 use upskill::domain::ApplicationStatus;
 
 use crate::approvals::{decide, event_count, tuition_request};

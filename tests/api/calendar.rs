@@ -12,8 +12,8 @@ use reqwest::StatusCode;
 use upskill::db::schema::{applications, audit_log, calendar_feeds, intakes, sessions};
 
 use crate::helpers::{
-    apply, apply_for_tuition, attribute_values, employee_id, form_fields, intake_ids, intake_name, location, signed_in, spawn_app,
-    spawn_app_with, status_of, version_of, with_field, Browser, TestApp,
+    apply, apply_for_tuition, attribute_values, employee_id, form_fields, intake_ids, intake_name, location, signed_in,
+    spawn_app, spawn_app_with, status_of, version_of, with_field, Browser, TestApp,
 };
 use crate::state_snapshot::snapshot;
 

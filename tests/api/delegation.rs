@@ -5,7 +5,7 @@
 
 use diesel::prelude::*;
 use reqwest::StatusCode;
-use upskill::db::schema::{audit_log, notifications, outbox};
+use upskill::db::schema::{application_events, audit_log, notifications, outbox};
 
 use crate::approvals::{decide, tuition_request};
 use crate::helpers::{

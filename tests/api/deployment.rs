@@ -2,7 +2,8 @@
 //! server uses the database; processes started together on an empty database migrate it
 //! once; a PostgreSQL failure says what failed, once, and no output shows the database's
 //! password; `/healthz` answers within a second while the database is away; PostgreSQL
-//! shows Upskill's connections by name; e-mail without `--public-url` is warned about.
+//! shows Upskill's connections by name; e-mail without `--public-url` is warned about;
+//! behind a trusted proxy the sign-in limits count each client, and the log names it.
 
 use std::path::Path;
 use std::process::{Command, Stdio};
@@ -13,10 +14,11 @@ use reqwest::StatusCode;
 use serde_json::Value;
 use upskill::db::is_postgres;
 
+use crate::auth::sign_in_through_proxy;
 use crate::faults::{socket_and_name, Outage};
 use crate::helpers::{
     apply, free_port, fresh_database, spawn_app, spawn_server, start_server, start_server_logging_to,
-    wait_until_healthy, Browser,
+    wait_until_healthy, Browser, DEMO_PASSWORD,
 };
 
 /// A password that must never be seen in any output.
@@ -324,4 +326,45 @@ async fn e_mail_without_a_public_url_is_warned_about_once_at_start_up() {
     let args = [&mail[..], &["--public-url", "https://upskill.example.com"]].concat();
     drop(start_server_logging_to(&url, &args, &log).await);
     assert_eq!(warnings(&log).len(), 0);
+}
+
+#[actix_web::test]
+async fn behind_a_trusted_proxy_the_limits_count_each_client_and_failed_sign_ins_are_logged_with_its_address() {
+    let (url, _database) = fresh_database();
+    let logs = tempfile::tempdir().unwrap();
+    let log = logs.path().join("server.log");
+    let args = [
+        "--demo",
+        "--log-format",
+        "json",
+        "--trusted-proxies",
+        "127.0.0.1/32",
+        "--login-attempts-per-address-per-minute",
+        "5",
+    ];
+    let server = start_server_logging_to(&url, &args, &log).await;
+    let base = server.base.clone();
+    // Six people behind the same proxy mistype their password: nobody pays for the others.
+    for n in 1..=6 {
+        assert_eq!(sign_in_through_proxy(&base, &format!("192.0.2.{n}"), SECRET).await, StatusCode::UNAUTHORIZED);
+    }
+    // One client guessing is stopped after five, whatever it writes before its address:
+    // the proxy appends the address it saw, and that rightmost hop is the one counted.
+    for n in 1..=5 {
+        let forged = format!("198.51.100.{n}, 203.0.113.7");
+        assert_eq!(sign_in_through_proxy(&base, &forged, SECRET).await, StatusCode::UNAUTHORIZED);
+    }
+    assert_eq!(sign_in_through_proxy(&base, "203.0.113.7", SECRET).await, StatusCode::TOO_MANY_REQUESTS);
+    assert_eq!(sign_in_through_proxy(&base, "192.0.2.50", DEMO_PASSWORD).await, StatusCode::SEE_OTHER);
+    drop(server);
+
+    let failed: Vec<String> = json_lines(&log)
+        .into_iter()
+        .filter(|line| line["message"] == "sign-in failed")
+        .map(|line| line["address"].as_str().unwrap().to_owned())
+        .collect();
+    let expected: Vec<String> =
+        (1..=6).map(|n| format!("192.0.2.{n}")).chain((1..=5).map(|_| "203.0.113.7".to_owned())).collect();
+    assert_eq!(failed, expected);
+    assert!(!std::fs::read_to_string(&log).unwrap().contains(SECRET), "a password in the log");
 }

@@ -102,10 +102,11 @@ fn invalid_controls(html: &str) -> Vec<String> {
 
 /// The templates whose forms show field messages (`error=`), which must all show the
 /// summary: a new one has to be added to the test below.
-const FORMS_WITH_MESSAGES: [&str; 10] = [
+const FORMS_WITH_MESSAGES: [&str; 11] = [
     "templates/auth/login.html",
     "templates/applications/apply.html",
     "templates/applications/detail.html",
+    "templates/applications/withdraw.html",
     "templates/team/team.html",
     "templates/admin/program_form.html",
     "templates/admin/intakes.html",
@@ -178,6 +179,13 @@ async fn every_refused_form_puts_its_summary_first_in_field_order_with_links_to_
     let (status, html) = post_changed(&fiona, &edit, "form.stack", &edit, &[("motivation", Some(""))]).await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
     assert_refused("edited application", &html, &["motivation"]);
+
+    // Withdrawing, with a reason that holds a control character.
+    let withdraw = format!("/applications/{sent_back}/withdraw");
+    let (status, html) =
+        post_changed(&fiona, &withdraw, "form.stack", &withdraw, &[("comment", Some("Moving\u{7} teams"))]).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_refused("withdrawal", &html, &["comment"]);
 
     // A decision that needs a comment.
     let maria = signed_in(&app, "maria.manager").await;

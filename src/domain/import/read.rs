@@ -110,10 +110,9 @@ fn parse_enum<T: Copy + std::str::FromStr>(
     if value.is_empty() {
         return Err(format!("The {what} is missing; use one of: {}.", allowed(all, as_str)));
     }
-    value
-        .to_lowercase()
-        .parse()
-        .map_err(|_| format!("\"{}\" is not {}; use one of: {}.", shown_in_message(value), a(what), allowed(all, as_str)))
+    value.to_lowercase().parse().map_err(|_| {
+        format!("\"{}\" is not {}; use one of: {}.", shown_in_message(value), a(what), allowed(all, as_str))
+    })
 }
 
 fn parse_flag(value: &str) -> Result<bool, String> {

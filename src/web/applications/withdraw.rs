@@ -10,6 +10,7 @@ use crate::db::applications::Application;
 use crate::db::workflow::{self, WorkflowError};
 use crate::db::{self};
 use crate::domain::application::Status;
+use crate::domain::forms::FieldErrors;
 use crate::domain::text::multi_line;
 use crate::web::error::AppError;
 use crate::web::input::FormFields;
@@ -29,7 +30,7 @@ struct WithdrawPage {
     /// The reason typed, kept when the page is shown again.
     comment: String,
     /// What is wrong with the reason, if anything.
-    comment_error: String,
+    errors: FieldErrors,
 }
 
 impl WithdrawPage {
@@ -46,7 +47,7 @@ impl WithdrawPage {
             can_withdraw: !status.is_final(),
             problem: None,
             comment: String::new(),
-            comment_error: String::new(),
+            errors: FieldErrors::default(),
         }
     }
 }
@@ -94,10 +95,12 @@ pub async fn withdraw_application(
     let comment = match multi_line(&form.comment, "reason") {
         Ok(comment) => comment.chars().take(2_000).collect::<String>(),
         Err(message) => {
+            let mut errors = FieldErrors::default();
+            errors.add("comment", message);
             let template = WithdrawPage {
                 version,
                 comment: form.comment,
-                comment_error: message,
+                errors,
                 ..WithdrawPage::of(&viewer, &application, program.name)
             };
             return page_with_status(&req, &template, StatusCode::UNPROCESSABLE_ENTITY);
