@@ -59,6 +59,7 @@ UPSKILL_PUBLIC_URL=https://localhost:$tls_port
 UPSKILL_SECURE_COOKIES=1
 UPSKILL_LOG_FORMAT=json
 UPSKILL_MAIL_FROM='Upskill <upskill@localhost>'
+UPSKILL_TRUSTED_PROXIES=127.0.0.1/32
 EOF
 chmod 0600 "$work/upskill.env"
 # As the README runs the commands: with the service's environment file.
@@ -147,6 +148,22 @@ location=$(curl -ksS -o /dev/null -w '%{redirect_url}' -c "$jar" -b "$jar" "$bas
   --data-urlencode "motivation=Cloud skills for the team's migration, checked from the production recipe.")
 case "$location" in "$base/applications/"*) ;; *) fail "applying did not lead to the application: $location" ;; esac
 path=${location#"$base"}
+
+step "through nginx: a wrong password counts and is logged for the client's address"
+# nginx appends the address it saw (loopback here, a trusted proxy's) to the list, so the
+# server takes the rightmost untrusted hop: the client this test pretends to be.
+wrong_token=$(curl -ksS -c "$work/wrong" -b "$work/wrong" "$base/login" | token)
+status=$(curl -ksS -o /dev/null -w '%{http_code}' -c "$work/wrong" -b "$work/wrong" "$base/login" \
+  -H "X-Forwarded-For: 203.0.113.77" --data-urlencode "csrf_token=$wrong_token" \
+  --data-urlencode "email=ada@example.com" --data-urlencode "password=not-the-password")
+[ "$status" = "401" ] || fail "a wrong password through nginx answered $status"
+sleep 0.2
+cat "$work"/server*.log | python3 -c '
+import json, sys
+lines = [json.loads(line) for line in sys.stdin if line.strip()]
+failed = [l for l in lines if l.get("message") == "sign-in failed"]
+sys.exit(0 if any(l.get("address") == "203.0.113.77" for l in failed) else 1)' ||
+  fail "the failed sign-in is not logged with the address nginx forwarded"
 
 step "the application, on each server directly"
 session=$(awk '$6 == "__Host-upskill" { print $6 "=" $7 }' "$jar")
