@@ -17,7 +17,7 @@ use crate::db::workflow::{self, DecisionRequest, WorkflowError};
 use crate::db::{self};
 use crate::domain::application::{Action, DomainError, Status};
 use crate::domain::text::multi_line;
-use crate::domain::words::count_of;
+use crate::domain::words::{count, count_of};
 use crate::domain::Cents;
 use crate::web::error::AppError;
 use crate::web::input::FormFields;
@@ -49,7 +49,8 @@ pub struct ProgramOption {
 struct QueuePage {
     chrome: Chrome,
     rows: Vec<QueueRow>,
-    total: i64,
+    /// How many wait, as a sentence ("No application waits…", "3 applications wait…").
+    lead: String,
     programs: Vec<ProgramOption>,
     program: String,
     pagination: Pagination,
@@ -145,7 +146,7 @@ pub async fn queue_page(
     let template = QueuePage {
         chrome: viewer.chrome("approvals"),
         rows,
-        total,
+        lead: queue_lead(total),
         programs,
         program: program_slug,
         pagination,
@@ -379,4 +380,13 @@ async fn application_visible(state: &State, viewer: &Viewer, id: i32) -> Result<
         Ok(authority.is_owner || authority.is_approver || authority.delegate_for.is_some() || authority.is_admin)
     })
     .await
+}
+
+/// The sentence above the queue: how many applications wait for the viewer's decision.
+fn queue_lead(total: i64) -> String {
+    match total {
+        0 => "No application waits for your decision.".to_owned(),
+        1 => "1 application waits for your decision.".to_owned(),
+        n => format!("{} wait for your decision, oldest first.", count(n, "application", "applications")),
+    }
 }

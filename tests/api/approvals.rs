@@ -524,3 +524,15 @@ async fn the_navigation_counts_a_long_queue_as_99_plus_and_the_queue_page_gives_
     let (_, home) = browser.page("/").await;
     assert!(texts(&home, ".stat").iter().any(|s| s == "99+ waiting for your decision"));
 }
+
+#[actix_web::test]
+async fn the_queue_says_in_words_how_many_applications_wait() {
+    let app = spawn_app().await;
+    let maria = signed_in(&app, "maria.manager").await;
+    let lead = |html: String| texts(&html, "p.lead");
+    assert_eq!(lead(maria.page("/approvals").await.1), ["No application waits for your decision."]);
+    tuition_request(&signed_in(&app, "fiona.associate").await, "700").await;
+    assert_eq!(lead(maria.page("/approvals").await.1), ["1 application waits for your decision."]);
+    tuition_request(&signed_in(&app, "paula.parttime").await, "300").await;
+    assert_eq!(lead(maria.page("/approvals").await.1), ["2 applications wait for your decision, oldest first."]);
+}
