@@ -471,6 +471,10 @@ async fn pages_work_on_a_375_pixel_wide_screen() {
         let label = "return getComputedStyle(document.querySelector('table.queue td[data-label=Program]'), '::before')\
                      .content;";
         assert_eq!(d.client.execute(label, vec![]).await.unwrap(), "\"Program: \"");
+        // The review of a bulk approval, with what approving each would do, fits too.
+        d.tick("input[name='application_id']").await;
+        d.click("form[action='/approvals/approve'] button[type=submit]").await;
+        assert_fits(&d, "the bulk approval review").await;
         // The administration's sections take two rows.
         d.sign_out().await;
         d.sign_in("ada.admin@upskill.example").await;
