@@ -133,6 +133,11 @@ impl Browser {
         let client = reqwest::Client::builder()
             .cookie_provider(jar.clone())
             .redirect(Policy::none())
+            // The server closes a connection idle for 5 s (actix's keep-alive); reusing one
+            // at that moment fails the request (IncompleteMessage) on a loaded machine.
+            // Connections idle for 2 s are not reused, as browsers stay below the server's
+            // keep-alive.
+            .pool_idle_timeout(std::time::Duration::from_secs(2))
             .build()
             .expect("cannot build the HTTP client");
         Browser { base: base.to_owned(), jar, client }
