@@ -152,9 +152,7 @@ pub async fn login(
     let email = form.email.trim().to_lowercase();
     let address = super::origin::client_address(&req, &state.settings);
     if !state.throttle.allows(&email, address) {
-        // What was typed is logged escaped and cut short: it may be anything.
-        let typed: String = email.chars().take(80).collect();
-        tracing::warn!(email = ?typed, address = %shown_address(address), "sign-in throttled");
+        tracing::warn!(email = ?typed_for_log(&email), address = %shown_address(address), "sign-in throttled");
         return login_form(&state, &req, StatusCode::TOO_MANY_REQUESTS, form.email, next, Some(TOO_MANY_ATTEMPTS));
     }
     let Ok(account) = Email::parse(&email) else {
@@ -218,8 +216,13 @@ pub async fn logout(state: State, session: Session, _form: CsrfForm<EmptyForm>) 
 /// trusted proxy, the address it forwards) so that an operator can see guessing; what was
 /// typed as the address is logged escaped and cut short, the password never.
 fn log_failed_sign_in(email: &str, address: Option<std::net::IpAddr>) {
-    let typed: String = email.chars().take(80).collect();
-    tracing::warn!(email = ?typed, address = %shown_address(address), "sign-in failed");
+    tracing::warn!(email = ?typed_for_log(email), address = %shown_address(address), "sign-in failed");
+}
+
+/// What was typed as the e-mail, cut short for the log (where it is written escaped): it
+/// may be anything.
+fn typed_for_log(email: &str) -> String {
+    email.chars().take(80).collect()
 }
 
 /// The client's address as the log shows it.
