@@ -86,6 +86,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .service(pages::admin::programs::create_program)
         .service(pages::admin::programs::edit_program_form)
         .service(pages::admin::programs::update_program)
+        .service(pages::admin::programs::confirm_archive)
         .service(pages::admin::programs::archive_program)
         .service(pages::admin::programs::publish_program)
         .service(pages::admin::intakes::show_intakes)

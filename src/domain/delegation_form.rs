@@ -42,7 +42,7 @@ fn parse_date(errors: &mut FieldErrors, field: &'static str, text: &str) -> Opti
             None
         }
         Err(_) => {
-            errors.add(field, "Enter the date as year-month-day, for example 2027-01-15.");
+            errors.add(field, "Enter a real date, for example 15 January 2027.");
             None
         }
     }

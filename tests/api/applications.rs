@@ -97,7 +97,7 @@ async fn a_bad_form_comes_back_with_422_every_value_kept_a_message_per_field_and
     // Each message is tied to its field.
     assert_eq!(attribute_values(&body, "#amount", "aria-describedby"), ["amount-hint amount-error"]);
     assert_eq!(texts(&body, "#amount-error"), ["Use at most two digits for cents, for example 1234.50."]);
-    assert_eq!(texts(&body, "#term_starts_on-error"), ["Enter the date as year-month-day, for example 2027-01-15."]);
+    assert_eq!(texts(&body, "#term_starts_on-error"), ["Enter a real date, for example 15 January 2027."]);
     assert!(!body.contains("<b>"));
     assert_eq!(count_applications(&app), 0);
 }

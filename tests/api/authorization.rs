@@ -169,6 +169,7 @@ fn matrix() -> Vec<Row> {
         row("POST", "/admin/programs/new", ADMINS),
         row("GET", "/admin/programs/{slug}/edit", ADMINS),
         row("POST", "/admin/programs/{slug}/edit", ADMINS),
+        row("GET", "/admin/programs/{slug}/archive", ADMINS),
         row("POST", "/admin/programs/{slug}/archive", ADMINS),
         row("POST", "/admin/programs/{slug}/publish", ADMINS),
         row("GET", "/admin/programs/{slug}/intakes", ADMINS),
