@@ -6,6 +6,7 @@
 
 mod helpers;
 
+mod accessibility;
 mod admin;
 mod applications;
 mod approvals;
