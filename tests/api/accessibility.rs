@@ -294,6 +294,39 @@ const SMALL_TARGETS: &str = "
     });
     return found;";
 
+/// What a screen reader would read wrongly: two links of the same text to different
+/// places, or two buttons of the same text that send different things (WCAG 2.4.4);
+/// `aria-label` on an element without a role (ARIA 1.2 forbids it); an SVG's
+/// description also read as part of its name.
+const NAMES: &str = "
+    const text = e => (e.getAttribute('aria-label') || e.textContent).trim().replace(/\\s+/g, ' ');
+    const found = [];
+    const seen = new Map();
+    const note = (kind, name, where) => {
+        const key = kind + ' ' + name;
+        if (!seen.has(key)) seen.set(key, new Set());
+        seen.get(key).add(where);
+    };
+    for (const a of document.querySelectorAll('a[href]')) note('link', text(a), a.getAttribute('href'));
+    for (const b of document.querySelectorAll('form button')) {
+        const f = b.form;
+        const sent = [...f.querySelectorAll('input[type=hidden]:not([name=csrf_token])')].map(i => i.name + '=' + i.value);
+        note('button', text(b), (b.getAttribute('formaction') || f.getAttribute('action')) + '?' + sent.join('&'));
+    }
+    for (const [key, places] of seen) if (places.size > 1) found.push(key + ' leads to ' + [...places].join(', '));
+    for (const e of document.querySelectorAll('[aria-label]')) {
+        if (['SPAN', 'DIV', 'P', 'STRONG', 'EM'].includes(e.tagName) && !e.getAttribute('role')) {
+            found.push('aria-label on a ' + e.tagName.toLowerCase() + ': ' + e.getAttribute('aria-label'));
+        }
+    }
+    for (const d of document.querySelectorAll('svg desc[id]')) {
+        const svg = d.closest('svg');
+        if ((svg.getAttribute('aria-labelledby') || '').split(/\\s+/).includes(d.id)) {
+            found.push('the chart description ' + d.id + ' is read twice');
+        }
+    }
+    return found;";
+
 /// The focused element: its name, how much of it shows inside the viewport and every
 /// scrolling box around it (0 to 1; of a text area, its first 24 px: the caret's line), whether it draws a
 /// focus indicator, and whether an earlier Tab already reached it.
@@ -323,16 +356,18 @@ const FOCUSED: &str = "
     const ring = (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2) || s.boxShadow !== 'none';
     const seen = e.dataset.tabSeen === '1';
     e.dataset.tabSeen = '1';
-    return [name, r.width * r.height > 0 ? (w * h) / (r.width * r.height) : 0, ring, seen];";
+    return [name, r.width * r.height > 0 ? (w * h) / (r.width * r.height) : 0, ring, seen, whole.top + window.scrollY,
+        whole.bottom + window.scrollY];";
 
 /// Tabs through the whole page: every stop must show, ringed, inside its scroll boxes.
-async fn focus_problems(d: &Driver, what: &str) -> Vec<String> {
+async fn focus_problems(d: &Driver, what: &str, one_column: bool) -> Vec<String> {
     let mut problems = Vec::new();
     // Tab from the top of the page: from a stand-in focused before everything else.
     let start = "window.scrollTo(0, 0); document.querySelectorAll('[data-tab-seen]').forEach(e => delete e.dataset.tabSeen); \
                  const s = document.createElement('span'); s.id = 'tab-start'; s.tabIndex = -1; \
                  document.body.prepend(s); s.focus(); s.remove();";
     d.client.execute(start, vec![]).await.unwrap();
+    let mut previous_top = f64::MIN;
     for _ in 0..250 {
         press_tab(d).await;
         let seen = d.client.execute(FOCUSED, vec![]).await.unwrap();
@@ -344,6 +379,13 @@ async fn focus_problems(d: &Driver, what: &str) -> Vec<String> {
         if stop[3].as_bool() == Some(true) {
             return problems;
         }
+        // On a phone, one column: no stop lies wholly above the one before (the order of
+        // Tab is the order seen).
+        let (top, bottom) = (stop[4].as_f64().unwrap_or(0.0), stop[5].as_f64().unwrap_or(0.0));
+        if one_column && bottom <= previous_top {
+            problems.push(format!("{what}: Tab goes back up to {name} ({bottom:.0}px above {previous_top:.0}px)"));
+        }
+        previous_top = top;
         let shown = stop[1].as_f64().unwrap_or(0.0);
         if shown < 0.95 {
             problems.push(format!("{what}: focused {name} shows {:.0}%", shown * 100.0));
@@ -437,6 +479,9 @@ async fn measure(d: &Driver, state: &PageState, axe_js: &str, titles: &mut BTree
             problems.push(format!("{name} at {width}px: target {found}"));
         }
     }
+    for found in strings(d, NAMES).await {
+        problems.push(format!("{name}: {found}"));
+    }
     for (rule, impact, nodes, help) in axe(d, axe_js).await {
         if impact == "serious" || impact == "critical" {
             problems.push(format!("{name}: axe {impact} {rule} ({nodes} node(s)): {help}"));
@@ -444,7 +489,7 @@ async fn measure(d: &Driver, state: &PageState, axe_js: &str, titles: &mut BTree
     }
     for width in [375, 768] {
         resize(d, width, 800).await;
-        problems.extend(focus_problems(d, &format!("{name} at {width}px")).await);
+        problems.extend(focus_problems(d, &format!("{name} at {width}px"), width < 640).await);
     }
     problems
 }
@@ -501,7 +546,10 @@ async fn the_measures_see_what_they_look_for() {
         // Styled from the script: the Content-Security-Policy refuses style attributes.
         let planted = "const main = document.querySelector('main'); \
             main.insertAdjacentHTML('afterbegin', '<p><button id=\"wide\">Apply to Amazon Technical Academy, Associate2Tech and Machine Learning University</button></p>\
-                <p><a id=\"a\" href=\"/a\">a</a> <a id=\"b\" href=\"/b\">b</a></p><p><a id=\"far\" href=\"/c\">far</a></p>'); \
+                <p><a id=\"a\" href=\"/a\">a</a> <a id=\"b\" href=\"/b\">b</a></p><p><a id=\"far\" href=\"/c\">far</a></p>\
+                <div id=\"ordered\"><a id=\"first\" href=\"/1\">first</a><a id=\"second\" href=\"/2\">second</a></div>'); \
+            Object.assign(document.getElementById('ordered').style, { display: 'flex', flexDirection: 'column' }); \
+            document.getElementById('first').style.order = '2'; \
             document.getElementById('wide').style.whiteSpace = 'nowrap'; \
             document.getElementById('a').style.fontSize = '10px'; document.getElementById('b').style.fontSize = '10px'; \
             Object.assign(document.getElementById('far').style, { position: 'relative', left: '-400px' });";
@@ -510,8 +558,9 @@ async fn the_measures_see_what_they_look_for() {
         assert!(reflow.iter().any(|p| p.contains("the page is")), "{reflow:?}");
         let small = strings(&d, SMALL_TARGETS).await;
         assert!(small.iter().any(|p| p.starts_with("a#a ") && p.contains("within 24px of a#b")), "{small:?}");
-        let focus = focus_problems(&d, "planted").await;
+        let focus = focus_problems(&d, "planted", true).await;
         assert!(focus.iter().any(|p| p.contains("a#far \"far\" shows 0%")), "{focus:?}");
+        assert!(focus.iter().any(|p| p.contains("Tab goes back up to a#second")), "{focus:?}");
         d
     })
     .await;
