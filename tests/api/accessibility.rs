@@ -11,7 +11,12 @@ use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 use crate::browser::{axe, axe_source, in_browser_on, Driver, OVERFLOWING};
-use crate::helpers::{apply, apply_for_tuition, intake_ids, signed_in, spawn_app, version_of, TestApp};
+use reqwest::StatusCode;
+
+use crate::helpers::{
+    apply, apply_for_tuition, attribute_values, form_fields, intake_ids, location, signed_in, spawn_app, texts,
+    version_of, with_field, TestApp,
+};
 
 /// How a state is reached once its page is loaded.
 enum Then {
@@ -201,7 +206,10 @@ fn page_states(apprenticeship: i32, tuition: i32) -> Vec<PageState> {
             lands: Lands::Anywhere,
         },
         at("admin-applications", ada, "/admin/applications"),
-        PageState { lands: Lands::ErrorSummary, ..at("admin-applications-refused", ada, "/admin/applications?from=soon") },
+        PageState {
+            lands: Lands::ErrorSummary,
+            ..at("admin-applications-refused", ada, "/admin/applications?from=soon")
+        },
         at("admin-audit", ada, "/admin/audit"),
         at("admin-settings", ada, "/admin/settings"),
         refused(
@@ -214,13 +222,7 @@ fn page_states(apprenticeship: i32, tuition: i32) -> Vec<PageState> {
         at("application-admin", ada, format!("/applications/{apprenticeship}")),
         PageState {
             lands: Lands::Flash,
-            ..refused(
-                "admin-settings-saved",
-                "ada.admin",
-                "/admin/settings",
-                "",
-                submit,
-            )
+            ..refused("admin-settings-saved", "ada.admin", "/admin/settings", "", submit)
         },
     ]
 }
@@ -240,11 +242,8 @@ async fn strings(d: &Driver, script: &str) -> Vec<String> {
 /// The page scrolls sideways, or something sticks out of its container.
 async fn reflow_problems(d: &Driver, what: &str) -> Vec<String> {
     let mut problems = Vec::new();
-    let widths = d
-        .client
-        .execute("return [document.documentElement.scrollWidth, window.innerWidth];", vec![])
-        .await
-        .unwrap();
+    let widths =
+        d.client.execute("return [document.documentElement.scrollWidth, window.innerWidth];", vec![]).await.unwrap();
     let (page, viewport) = (widths[0].as_i64().unwrap_or(i64::MAX), widths[1].as_i64().unwrap_or(0));
     if page > viewport {
         problems.push(format!("{what}: the page is {page}px wide in a {viewport}px window"));
@@ -363,7 +362,8 @@ const FOCUSED: &str = "
 async fn focus_problems(d: &Driver, what: &str, one_column: bool) -> Vec<String> {
     let mut problems = Vec::new();
     // Tab from the top of the page: from a stand-in focused before everything else.
-    let start = "window.scrollTo(0, 0); document.querySelectorAll('[data-tab-seen]').forEach(e => delete e.dataset.tabSeen); \
+    let start =
+        "window.scrollTo(0, 0); document.querySelectorAll('[data-tab-seen]').forEach(e => delete e.dataset.tabSeen); \
                  const s = document.createElement('span'); s.id = 'tab-start'; s.tabIndex = -1; \
                  document.body.prepend(s); s.focus(); s.remove();";
     d.client.execute(start, vec![]).await.unwrap();
@@ -402,7 +402,8 @@ async fn focus_problems(d: &Driver, what: &str, one_column: bool) -> Vec<String>
 async fn press_tab(d: &Driver) {
     use fantoccini::actions::{InputSource, KeyAction, KeyActions};
     let tab = char::from(fantoccini::key::Key::Tab);
-    let press = KeyActions::new("keyboard".into()).then(KeyAction::Down { value: tab }).then(KeyAction::Up { value: tab });
+    let press =
+        KeyActions::new("keyboard".into()).then(KeyAction::Down { value: tab }).then(KeyAction::Up { value: tab });
     d.client.perform_actions(press).await.unwrap();
 }
 
@@ -431,7 +432,12 @@ async fn reach(d: &Driver, state: &PageState) {
 }
 
 /// Everything measured on one state; returns its problems.
-async fn measure(d: &Driver, state: &PageState, axe_js: &str, titles: &mut BTreeMap<String, Vec<String>>) -> Vec<String> {
+async fn measure(
+    d: &Driver,
+    state: &PageState,
+    axe_js: &str,
+    titles: &mut BTreeMap<String, Vec<String>>,
+) -> Vec<String> {
     let name = state.name;
     let mut problems = Vec::new();
     let title = d.client.title().await.unwrap();
@@ -564,4 +570,134 @@ async fn the_measures_see_what_they_look_for() {
         d
     })
     .await;
+}
+
+/// A refused name must not rename the page: its title, heading and breadcrumb name the
+/// stored record, whatever was typed.
+#[actix_web::test]
+async fn a_persons_page_refusing_an_empty_name_is_still_titled_by_the_stored_name() {
+    let app = spawn_app().await;
+    let ada = signed_in(&app, "ada.admin").await;
+    let (_, page) = ada.page("/admin/employees/4").await;
+    let name = texts(&page, "h1").remove(0);
+    assert!(!name.is_empty());
+    let fields = with_field(form_fields(&page, "form.stack"), "display_name", Some(""));
+    let response = ada.submit("/admin/employees/4", &fields).await;
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let page = response.text().await.unwrap();
+    assert_eq!(texts(&page, "title"), [format!("Error: {name} — people · Upskill")]);
+    assert_eq!(texts(&page, "h1"), [name.clone()]);
+    assert_eq!(texts(&page, ".breadcrumb [aria-current=page]"), [name]);
+    assert_eq!(attribute_values(&page, "#display_name", "value"), [""], "what was typed is shown again");
+}
+
+/// Archiving takes a program out of the catalog: the list links to a page that asks first,
+/// and only that page's button archives.
+#[actix_web::test]
+async fn archiving_a_program_is_asked_for_on_a_page_of_its_own() {
+    let app = spawn_app().await;
+    let ada = signed_in(&app, "ada.admin").await;
+    let (_, list) = ada.page("/admin/programs").await;
+    assert!(
+        attribute_values(&list, "form", "action").iter().all(|a| !a.ends_with("/archive")),
+        "no button archives at once"
+    );
+    let links = attribute_values(&list, "tr[data-program=associate2tech] a", "href");
+    assert!(links.contains(&"/admin/programs/associate2tech/archive".to_owned()), "{links:?}");
+    let (status, page) = ada.page("/admin/programs/associate2tech/archive").await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(texts(&page, "h1"), ["Archive Associate2Tech?"]);
+    assert!(texts(&page, ".archive-confirm p").join(" ").contains("out of the catalog"));
+    assert_eq!(attribute_values(&page, "main form", "action"), ["/admin/programs/associate2tech/archive"]);
+    let (_, catalog) = ada.page("/programs").await;
+    assert!(catalog.contains("/programs/associate2tech\""), "still listed until confirmed");
+    let response = ada.post_with_csrf("/admin/programs/associate2tech/archive", &[]).await;
+    assert_eq!(location(&response), "/admin/programs");
+    let (_, catalog) = ada.page("/programs").await;
+    assert!(!catalog.contains("/programs/associate2tech\""));
+    let (_, page) = ada.page("/admin/programs/associate2tech/archive").await;
+    assert!(texts(&page, ".archive-confirm p").join(" ").contains("already archived"));
+    assert!(attribute_values(&page, "main form", "action").is_empty());
+}
+
+/// Required fields are marked for everyone: a note at the top of the form, and `required`
+/// with `aria-required` on each control; the form keeps `novalidate` so the server's
+/// messages show.
+#[actix_web::test]
+async fn required_fields_are_marked_on_the_forms_people_fill() {
+    let app = spawn_app().await;
+    let paula = signed_in(&app, "paula.parttime").await;
+    let maria = signed_in(&app, "maria.manager").await;
+    let ada = signed_in(&app, "ada.admin").await;
+    let forms = [
+        (
+            &paula,
+            "/programs/career-choice/apply",
+            "form.stack",
+            &["institution", "course_title", "term_starts_on", "amount", "accept_terms", "motivation"][..],
+        ),
+        (&paula, "/programs/amazon-apprenticeship/apply", "form.stack", &["intake_id", "motivation"][..]),
+        (&maria, "/team", "form[action='/team/delegations']", &["delegate_email", "starts_on", "ends_on"][..]),
+        (&ada, "/admin/settings", "form.stack", &["target_employees", "budget", "deadline"][..]),
+        (
+            &ada,
+            "/admin/programs/amazon-apprenticeship/intakes",
+            "section[aria-labelledby=new-intake] form",
+            &["new-name", "new-starts_on", "new-seats"][..],
+        ),
+    ];
+    for (browser, path, form, required) in forms {
+        let (_, page) = browser.page(path).await;
+        assert_eq!(
+            texts(&page, &format!("{form} .required-note")),
+            ["All fields are required unless marked (optional)."],
+            "{path}"
+        );
+        assert_eq!(attribute_values(&page, form, "novalidate").len(), 1, "{path}");
+        let marked = attribute_values(&page, &format!("{form} [required]"), "id");
+        let marked: Vec<&str> = marked.iter().map(String::as_str).filter(|id| !id.starts_with("intake-")).collect();
+        assert_eq!(marked, required, "{path}");
+    }
+    let (_, page) = paula.page("/programs/career-choice/apply").await;
+    assert_eq!(attribute_values(&page, "#amount", "aria-required"), ["true"]);
+    // A program nobody approves asks for no motivation: its field says "(optional)".
+    let (_, page) = paula.page("/programs/aws-training-and-certification/apply").await;
+    assert!(attribute_values(&page, "#motivation[required]", "id").is_empty());
+    assert!(texts(&page, "label[for=motivation]")[0].ends_with("(optional)"));
+}
+
+/// Dates in hints and messages are written in words, as people read them, not in the
+/// year-month-day form the date control hides.
+#[actix_web::test]
+async fn dates_in_hints_and_messages_are_written_in_words() {
+    let app = spawn_app().await;
+    let paula = signed_in(&app, "paula.parttime").await;
+    let (_, page) = paula.page("/programs/career-choice/apply").await;
+    let today = chrono::Utc::now().date_naive();
+    let hint = texts(&page, "#term_starts_on-hint").remove(0);
+    assert!(hint.starts_with(&format!("Between {} ", today.format("%-d %B %Y"))), "{hint}");
+    let maria = signed_in(&app, "maria.manager").await;
+    let response = maria
+        .post_with_csrf("/team/delegations", &[("delegate_email", ""), ("starts_on", ""), ("ends_on", "soon")])
+        .await;
+    let page = response.text().await.unwrap();
+    assert_eq!(
+        texts(&page, ".error-summary a")[1..],
+        ["Enter the first day of the delegation.", "Enter the last day as a real date, for example 15 January 2027."]
+    );
+}
+
+/// Where the focus goes on load: the error summary of a refused form, not a live region
+/// that screen readers skip.
+#[actix_web::test]
+async fn a_refused_forms_summary_takes_the_focus_on_load() {
+    let app = spawn_app().await;
+    let maria = signed_in(&app, "maria.manager").await;
+    let response =
+        maria.post_with_csrf("/team/delegations", &[("delegate_email", ""), ("starts_on", ""), ("ends_on", "")]).await;
+    let page = response.text().await.unwrap();
+    assert_eq!(attribute_values(&page, ".error-summary", "tabindex"), ["-1"]);
+    assert_eq!(attribute_values(&page, ".error-summary", "autofocus").len(), 1);
+    assert!(attribute_values(&page, ".error-summary", "role").is_empty());
+    assert_eq!(attribute_values(&page, "[autofocus]", "class").len(), 1, "one element asks for the focus");
 }
