@@ -293,6 +293,13 @@ const SMALL_TARGETS: &str = "
     });
     return found;";
 
+/// Text drawn in a chart smaller than 12 CSS px as shown (its size times the drawing's scale).
+const SMALL_CHART_TEXT: &str = "
+    return [...document.querySelectorAll('svg text')].map(t => {
+        const shown = parseFloat(getComputedStyle(t).fontSize) * t.getScreenCTM().a;
+        return shown < 11.95 ? t.textContent.trim() + ' at ' + shown.toFixed(1) + 'px' : '';
+    }).filter(Boolean);";
+
 /// What a screen reader would read wrongly: two links of the same text to different
 /// places, or two buttons of the same text that send different things (WCAG 2.4.4);
 /// `aria-label` on an element without a role (ARIA 1.2 forbids it); an SVG's
@@ -470,6 +477,9 @@ async fn measure(
     for width in [320, 375] {
         resize(d, width, 800).await;
         problems.extend(reflow_problems(d, &format!("{name} at {width}px")).await);
+        for found in strings(d, SMALL_CHART_TEXT).await {
+            problems.push(format!("{name} at {width}px: chart text {found}"));
+        }
     }
     d.client.execute(TEXT_SPACING, vec![]).await.unwrap();
     problems.extend(reflow_problems(d, &format!("{name} at 375px with the text spacing override")).await);
