@@ -182,7 +182,9 @@ impl ResponseError for AppError {
                 } else {
                     format!("/login?next={}", crate::web::url_encode(next))
                 };
-                HttpResponse::SeeOther().insert_header((header::LOCATION, location)).finish()
+                let mut response = HttpResponse::SeeOther().insert_header((header::LOCATION, location)).finish();
+                response.extensions_mut().insert(crate::web::kept_form::SessionEnded);
+                response
             }
             AppError::Internal(cause) => {
                 tracing::error!(error = ?cause, "request failed");

@@ -163,6 +163,7 @@ fn matrix() -> Vec<Row> {
             "/team/delegations/{delegation}/end",
             [SignIn, Forbidden, Forbidden, Allowed, NotFound, NotFound, NotFound, SignIn],
         ),
+        row("GET", "/resume", SIGNED_IN),
         row("GET", "/admin", ADMINS),
         row("GET", "/admin/programs", ADMINS),
         row("GET", "/admin/programs/new", ADMINS),

@@ -7,6 +7,7 @@
 mod helpers;
 
 mod accessibility;
+mod accessible_forms;
 mod admin;
 mod applications;
 mod approvals;
