@@ -1,5 +1,5 @@
 //! A form sent after its session ended is not lost. Every form of a signed-in person
-//! carries `form_owner`, a tag of who filled it (`owner_tag`). When such a POST arrives
+//! carries `form_owner`, a tag of who filled it (`security::form_owner_tag`). When such a POST arrives
 //! without a live session, [`keep_expired_form`] keeps its fields (not the CSRF token) in a
 //! cookie signed with the instance secret, for [`KEPT_FOR_MINUTES`] minutes and at most
 //! [`MAX_KEPT_BYTES`], and the sign-in page says that the session ended. Once the same
@@ -18,9 +18,9 @@ use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
 use serde::{Deserialize, Serialize};
 
-use super::error::AppError;
+use super::error::{AppError, SessionEnded};
 use super::{page, redirect, remove_cookie, Chrome, State, Viewer};
-use crate::security::{installation_tag, sign, verify_signed};
+use crate::security::{form_owner_tag as owner_tag, sign, verify_signed};
 
 /// The cookie that keeps the fields of a form sent after its session ended.
 pub const KEPT_COOKIE: &str = "upskill_kept";
@@ -31,14 +31,6 @@ pub const KEPT_FOR_MINUTES: i64 = 15;
 /// The most a cookie keeps of a form's fields (a cookie holds about 4 KB).
 pub const MAX_KEPT_BYTES: usize = 2800;
 
-/// The tag of forms filled by `employee_id`: says who without saying the id.
-pub fn owner_tag(secret: &[u8], employee_id: i32) -> String {
-    installation_tag(secret, &format!("form-owner:{employee_id}"))
-}
-
-/// Marks the answer to a request that needed a session and had none.
-#[derive(Debug, Clone, Copy)]
-pub struct SessionEnded;
 
 /// What the cookie holds.
 #[derive(Serialize, Deserialize)]

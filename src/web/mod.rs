@@ -129,7 +129,7 @@ pub const CSRF_KEY: &str = "csrf";
 pub struct Chrome {
     pub user: Option<ChromeUser>,
     pub csrf_token: String,
-    /// The tag of who fills the page's forms (`kept_form::owner_tag`); "" signed out.
+    /// The tag of who fills the page's forms (`security::form_owner_tag`); "" signed out.
     pub form_owner: String,
     pub flash: Option<Flash>,
     /// The navigation entry to mark as current.
@@ -178,7 +178,7 @@ pub struct Viewer {
     pub unread_notifications: i64,
     pub awaiting_approval: i64,
     pub csrf_token: String,
-    /// The tag its forms carry (`kept_form::owner_tag`).
+    /// The tag its forms carry (`security::form_owner_tag`).
     pub form_owner: String,
     pub flash: Option<Flash>,
 }
@@ -244,7 +244,7 @@ where
     let secret = state.secret.clone();
     let loaded = run_db(state, move |conn| {
         let Some(mut viewer) = load_viewer(conn, employee_id, csrf_token, flash)? else { return Ok(None) };
-        viewer.form_owner = kept_form::owner_tag(&secret, employee_id);
+        viewer.form_owner = crate::security::form_owner_tag(&secret, employee_id);
         let read = work(conn, &viewer)?;
         Ok(Some((viewer, read)))
     })

@@ -113,6 +113,7 @@ fn page_states(apprenticeship: i32, tuition: i32) -> Vec<PageState> {
                 "form[action='/login'] button[type=submit]",
             )
         },
+        PageState { lands: Lands::Flash, ..at("sign-in-session-ended", None, "/login?ended=kept") },
         at("home", fiona, "/"),
         at("catalog", fiona, "/programs"),
         at("program", fiona, "/programs/associate2tech"),
