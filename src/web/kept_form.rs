@@ -31,7 +31,6 @@ pub const KEPT_FOR_MINUTES: i64 = 15;
 /// The most a cookie keeps of a form's fields (a cookie holds about 4 KB).
 pub const MAX_KEPT_BYTES: usize = 2800;
 
-
 /// What the cookie holds.
 #[derive(Serialize, Deserialize)]
 struct Kept {

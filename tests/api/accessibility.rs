@@ -223,11 +223,19 @@ fn page_states(apprenticeship: i32, tuition: i32) -> Vec<PageState> {
     ]
 }
 
-/// The browser's width of the page's viewport.
+/// Gives the window `width` × `height` and waits until the page's viewport has the width
+/// (a loaded machine may lay the page out again a moment later).
 async fn resize(d: &Driver, width: u32, height: u32) {
     d.client.set_window_size(width, height).await.unwrap();
-    let inner = d.client.execute("return window.innerWidth;", vec![]).await.unwrap();
-    assert_eq!(inner.as_u64(), Some(u64::from(width)), "the window did not take the width {width}");
+    let started = std::time::Instant::now();
+    loop {
+        let inner = d.client.execute("return window.innerWidth;", vec![]).await.unwrap();
+        if inner.as_u64() == Some(u64::from(width)) {
+            return;
+        }
+        assert!(started.elapsed() < std::time::Duration::from_secs(5), "the window did not take the width {width}");
+        actix_web::rt::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
 }
 
 async fn strings(d: &Driver, script: &str) -> Vec<String> {
