@@ -25,7 +25,7 @@ async fn a_persons_page_refusing_an_empty_name_is_still_titled_by_the_stored_nam
     assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
     let page = response.text().await.unwrap();
     assert_eq!(texts(&page, "title"), [format!("Error: {name} — people · Upskill")]);
-    assert_eq!(texts(&page, "h1"), [name.clone()]);
+    assert_eq!(texts(&page, "h1"), std::slice::from_ref(&name));
     assert_eq!(texts(&page, ".breadcrumb [aria-current=page]"), [name]);
     assert_eq!(attribute_values(&page, "#display_name", "value"), [""], "what was typed is shown again");
 }
