@@ -65,6 +65,12 @@ pub fn installation_tag(secret: &[u8], purpose: &str) -> String {
     sha256_hex(&signature(secret, purpose)).chars().take(16).collect()
 }
 
+/// The tag of the forms `employee_id` fills (their `form_owner` field): says who without
+/// saying the id, and only this installation can make it.
+pub fn form_owner_tag(secret: &[u8], employee_id: i32) -> String {
+    installation_tag(secret, &format!("form-owner:{employee_id}"))
+}
+
 fn signature(secret: &[u8], value: &str) -> String {
     // HMAC accepts keys of any length, so this cannot fail.
     let Ok(mut mac) = Hmac::<Sha256>::new_from_slice(secret) else {

@@ -86,6 +86,8 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .service(pages::admin::programs::create_program)
         .service(pages::admin::programs::edit_program_form)
         .service(pages::admin::programs::update_program)
+        .service(pages::admin::programs::confirm_archive)
+        .service(pages::kept_form::resume)
         .service(pages::admin::programs::archive_program)
         .service(pages::admin::programs::publish_program)
         .service(pages::admin::intakes::show_intakes)
@@ -323,6 +325,7 @@ fn run(listener: TcpListener, state: web::Data<AppState>) -> anyhow::Result<Serv
             .service(pages::health::healthz)
             .service(
                 web::scope("")
+                    .wrap(from_fn(pages::kept_form::keep_expired_form))
                     .wrap(from_fn(pages::sso::trusted_header_sign_on))
                     .wrap(sessions)
                     .wrap(from_fn(session_outage_as_503))

@@ -153,7 +153,7 @@ fn check_tuition(errors: &mut FieldErrors, input: &ApplicationInput, today: Naiv
             None
         }
         Err(_) => {
-            errors.add("term_starts_on", "Enter the date as year-month-day, for example 2027-01-15.");
+            errors.add("term_starts_on", "Enter a real date, for example 15 January 2027.");
             None
         }
         Ok(date) if date < today => {

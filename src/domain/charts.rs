@@ -1,6 +1,11 @@
-//! Chart geometry, pure: numbers in, rectangles, ticks and label positions out, in the
-//! user units of an SVG `viewBox`. Templates draw what these functions lay out, so the
+//! Chart geometry, pure: numbers in, rectangles, ticks and label positions out, in whole
+//! units of a `width` × `height` box. Templates draw what these functions lay out, so the
 //! scaling is tested here and the pages need no script.
+//!
+//! Pages place them in percentages of the drawing (`x`, `y`, `w`, `h` of each chart) in an
+//! SVG without a `viewBox`, `height` rem tall (`height_rem`): the drawing stretches to its
+//! box, while its text keeps the page's size (at least 12 CSS px on a phone, growing with
+//! the reader's text size) instead of shrinking with the drawing.
 //!
 //! Coordinates are whole units; a stack's segments are cut from the same rounded
 //! boundaries, so they never overlap or leave gaps.
@@ -81,6 +86,45 @@ const COLUMN_PLOT_RIGHT: i64 = 872;
 const COLUMN_PLOT_TOP: i64 = 24;
 const COLUMN_BASELINE: i64 = 236;
 const COLUMN_MAX_WIDTH: i64 = 48;
+
+/// `part` of `whole` as a CSS percentage with three decimals: `12.345%`.
+pub fn percent(part: i64, whole: i64) -> String {
+    if whole <= 0 {
+        return "0%".to_owned();
+    }
+    let thousandths = i128::from(part) * 100_000 / i128::from(whole);
+    let sign = if thousandths < 0 { "-" } else { "" };
+    let thousandths = thousandths.abs();
+    format!("{sign}{}.{:03}%", thousandths / 1000, thousandths % 1000)
+}
+
+/// `units` of a chart in rem: a unit is a CSS pixel at the default text size, 16 a rem.
+fn rem(units: i64) -> String {
+    let thousandths = i128::from(units.max(0)) * 1000 / 16;
+    format!("{}.{:03}rem", thousandths / 1000, thousandths % 1000)
+}
+
+/// Positions in a drawing of `width` × `height` units, as the page writes them.
+macro_rules! placed_in_percent {
+    ($chart:ty) => {
+        impl $chart {
+            /// A horizontal position or length, in percent of the width.
+            pub fn x(&self, units: impl std::borrow::Borrow<i64>) -> String {
+                percent(*units.borrow(), self.width)
+            }
+            /// A vertical position or length, in percent of the height.
+            pub fn y(&self, units: impl std::borrow::Borrow<i64>) -> String {
+                percent(*units.borrow(), self.height)
+            }
+            /// The drawing's height, growing with the reader's text size.
+            pub fn height_rem(&self) -> String {
+                rem(self.height)
+            }
+        }
+    };
+}
+placed_in_percent!(ColumnChart);
+placed_in_percent!(BarChart);
 
 /// The top of a value axis that shows `max`, and the step between its gridlines: a
 /// step of 1, 2 or 5 times a power of ten giving at most five steps.
@@ -262,6 +306,19 @@ mod tests {
 
     fn bar(label: &str, value: i64) -> BarInput {
         BarInput { label: label.into(), value, value_text: value.to_string(), class: "bar" }
+    }
+
+    #[test]
+    fn positions_are_written_in_percent_and_heights_in_rem() {
+        assert_eq!(percent(1, 3), "33.333%");
+        assert_eq!(percent(880, 880), "100.000%");
+        assert_eq!(percent(-8, 880), "-0.909%");
+        assert_eq!(percent(5, 0), "0%");
+        let chart = stacked_columns(&[column("Mar", &[5, 0])], &series());
+        assert_eq!(chart.x(chart.plot_left), "6.363%");
+        assert_eq!(chart.y(chart.baseline), "84.285%");
+        assert_eq!(chart.height_rem(), "17.500rem");
+        assert_eq!(horizontal_bars(&[bar("Only", 3)]).height_rem(), "3.125rem");
     }
 
     #[test]

@@ -34,15 +34,17 @@ pub struct Delegate {
     pub decides: bool,
 }
 
-fn parse_date(errors: &mut FieldErrors, field: &'static str, text: &str) -> Option<NaiveDate> {
+/// The date of `field`, named `what` in its messages ("first day"): the two dates of the
+/// form must not read alike in the error summary.
+fn parse_date(errors: &mut FieldErrors, field: &'static str, what: &str, text: &str) -> Option<NaiveDate> {
     match NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d") {
         Ok(date) => Some(date),
         Err(_) if text.trim().is_empty() => {
-            errors.add(field, "Enter a date.");
+            errors.add(field, format!("Enter the {what} of the delegation."));
             None
         }
         Err(_) => {
-            errors.add(field, "Enter the date as year-month-day, for example 2027-01-15.");
+            errors.add(field, format!("Enter the {what} as a real date, for example 15 January 2027."));
             None
         }
     }
@@ -58,8 +60,8 @@ pub fn parse_delegation(input: &DelegationInput, today: NaiveDate, errors: &mut 
             None
         }
     };
-    let starts_on = parse_date(errors, "starts_on", &input.starts_on);
-    let ends_on = parse_date(errors, "ends_on", &input.ends_on);
+    let starts_on = parse_date(errors, "starts_on", "first day", &input.starts_on);
+    let ends_on = parse_date(errors, "ends_on", "last day", &input.ends_on);
     if starts_on.is_some_and(|start| start < today) {
         errors.add("starts_on", "The delegation can't start in the past.");
     }

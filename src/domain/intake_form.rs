@@ -38,7 +38,7 @@ pub fn parse_intake(
         }
         Ok(date) => Some(date),
         Err(_) => {
-            errors.add("starts_on", "Enter the start date as year-month-day, for example 2027-03-01.");
+            errors.add("starts_on", "Enter a real start date, for example 1 March 2027.");
             None
         }
     };

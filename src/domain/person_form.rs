@@ -79,7 +79,7 @@ pub fn parse_person(input: &PersonInput, today: NaiveDate) -> Result<PersonDraft
         }
         Ok(date) => Some(date),
         Err(_) => {
-            errors.add("hire_date", "Enter the hire date as year-month-day, for example 2021-04-01.");
+            errors.add("hire_date", "Enter a real hire date, for example 1 April 2021.");
             None
         }
     };

@@ -134,7 +134,7 @@ fn parse_deadline(text: &str) -> Result<NaiveDate, &'static str> {
     match NaiveDate::parse_from_str(text, "%Y-%m-%d") {
         Ok(date) if DEADLINE_YEARS.contains(&date.year()) => Ok(date),
         Ok(_) => Err("Enter a deadline between the years 2000 and 2100."),
-        Err(_) => Err("Enter the date as year-month-day, for example 2025-12-31."),
+        Err(_) => Err("Enter a real date, for example 31 December 2025."),
     }
 }
 
@@ -284,8 +284,8 @@ mod tests {
         assert_eq!(ok("2020-01-01"), Ok(date(2020, 1, 1)), "a past deadline may be recorded");
         let deadline = |d: &str| message(&input("1", "1", d), "deadline").unwrap();
         assert_eq!(deadline(""), "Enter the date of the deadline.");
-        assert_eq!(deadline("31/12/2025"), "Enter the date as year-month-day, for example 2025-12-31.");
-        assert_eq!(deadline("2025-02-30"), "Enter the date as year-month-day, for example 2025-12-31.");
+        assert_eq!(deadline("31/12/2025"), "Enter a real date, for example 31 December 2025.");
+        assert_eq!(deadline("2025-02-30"), "Enter a real date, for example 31 December 2025.");
         assert_eq!(deadline("1999-12-31"), "Enter a deadline between the years 2000 and 2100.");
         assert_eq!(deadline("2101-01-01"), "Enter a deadline between the years 2000 and 2100.");
     }

@@ -186,7 +186,7 @@ fn date(errors: &mut FieldErrors, field: &'static str, value: &str) -> Option<Na
     match NaiveDate::parse_from_str(value, "%Y-%m-%d") {
         Ok(date) => Some(date),
         Err(_) => {
-            errors.add(field, "Enter the date as year-month-day, for example 2027-01-15, or leave it empty.");
+            errors.add(field, "Enter a real date, for example 15 January 2027, or leave it empty.");
             None
         }
     }

@@ -22,6 +22,7 @@ use crate::domain::forms::FieldErrors;
 use crate::domain::Email;
 use crate::security::{constant_time_eq, random_token, sign, verify_password, verify_signed, DUMMY_PASSWORD_HASH};
 use crate::web::error::AppError;
+use crate::web::kept_form;
 use crate::web::session::EMPLOYEE_ID_KEY;
 
 /// The cookie holding the signed token of the sign-in form.
@@ -35,6 +36,8 @@ struct LoginPage {
     email: String,
     next: String,
     error: Option<&'static str>,
+    /// Why the sign-in was asked for, when a form found the session ended.
+    notice: Option<&'static str>,
     demo_accounts: Vec<db::seed::DemoAccount>,
 }
 
@@ -49,6 +52,8 @@ impl LoginPage {
 #[derive(Deserialize)]
 pub struct LoginQuery {
     next: Option<String>,
+    /// Set when a form found the session ended: whether it was kept (`kept_form`).
+    ended: Option<String>,
 }
 
 /// Accepts only local paths (`/programs?q=x`) as a place to return to after sign-in.
@@ -80,8 +85,10 @@ fn login_form(
     error: Option<&'static str>,
 ) -> Result<HttpResponse, AppError> {
     let token = random_token(24);
+    let ended = web::Query::<LoginQuery>::from_query(req.query_string()).ok().and_then(|q| q.into_inner().ended);
     let template = LoginPage {
         chrome: Chrome { flash: read_flash(req), ..Chrome::anonymous() },
+        notice: kept_form::ended_notice(ended.as_deref()),
         csrf_token: token.clone(),
         email,
         next,
@@ -180,8 +187,13 @@ pub async fn login(
     state.throttle.succeeded(&email, address);
     start_session(&session, employee.id, None)?;
     tracing::info!(employee_id = employee.id, "signed in");
+    let next = kept_form::after_sign_in(&state.secret, &req, employee.id, &next);
     let mut response = redirect_with_flash(&next, "success", &format!("Welcome, {}.", employee.display_name));
     remove_cookie(&mut response, LOGIN_CSRF_COOKIE, "/login")?;
+    if next != "/resume" && req.cookie(kept_form::KEPT_COOKIE).is_some() {
+        // Someone else's form, or a stale one: it goes.
+        remove_cookie(&mut response, kept_form::KEPT_COOKIE, "/")?;
+    }
     Ok(response)
 }
 

@@ -16,6 +16,11 @@ use crate::security::{CONTENT_SECURITY_POLICY, SECURITY_HEADERS};
 use crate::web::observe::RequestId;
 use crate::web::Chrome;
 
+/// Marks the answer to a request that needed a session and had none (so that
+/// `web::kept_form` keeps the form it carried).
+#[derive(Debug, Clone, Copy)]
+pub struct SessionEnded;
+
 #[derive(Debug, thiserror::Error)]
 pub enum AppError {
     /// Not signed in: go to the sign-in page and come back to `next` afterwards.
@@ -182,7 +187,9 @@ impl ResponseError for AppError {
                 } else {
                     format!("/login?next={}", crate::web::url_encode(next))
                 };
-                HttpResponse::SeeOther().insert_header((header::LOCATION, location)).finish()
+                let mut response = HttpResponse::SeeOther().insert_header((header::LOCATION, location)).finish();
+                response.extensions_mut().insert(SessionEnded);
+                response
             }
             AppError::Internal(cause) => {
                 tracing::error!(error = ?cause, "request failed");

@@ -17,6 +17,7 @@ pub mod format;
 pub mod health;
 pub mod home;
 pub mod input;
+pub mod kept_form;
 pub mod methods;
 pub mod metrics;
 pub mod notifications;
@@ -128,6 +129,8 @@ pub const CSRF_KEY: &str = "csrf";
 pub struct Chrome {
     pub user: Option<ChromeUser>,
     pub csrf_token: String,
+    /// The tag of who fills the page's forms (`security::form_owner_tag`); "" signed out.
+    pub form_owner: String,
     pub flash: Option<Flash>,
     /// The navigation entry to mark as current.
     pub nav: &'static str,
@@ -152,7 +155,7 @@ impl ChromeUser {
 impl Chrome {
     /// The chrome of a page shown to nobody in particular (sign-in, error pages).
     pub fn anonymous() -> Chrome {
-        Chrome { user: None, csrf_token: String::new(), flash: None, nav: "" }
+        Chrome { user: None, csrf_token: String::new(), form_owner: String::new(), flash: None, nav: "" }
     }
 }
 
@@ -175,6 +178,8 @@ pub struct Viewer {
     pub unread_notifications: i64,
     pub awaiting_approval: i64,
     pub csrf_token: String,
+    /// The tag its forms carry (`security::form_owner_tag`).
+    pub form_owner: String,
     pub flash: Option<Flash>,
 }
 
@@ -194,6 +199,7 @@ impl Viewer {
                 awaiting_approval: self.awaiting_approval,
             }),
             csrf_token: self.csrf_token.clone(),
+            form_owner: self.form_owner.clone(),
             flash: self.flash.clone(),
             nav,
         }
@@ -235,8 +241,10 @@ where
     let csrf_token: String = session.get(CSRF_KEY).ok().flatten().unwrap_or_default();
     let flash = read_flash(req);
     let state = req.app_data::<State>().ok_or_else(|| anyhow::anyhow!("application state missing"))?;
+    let secret = state.secret.clone();
     let loaded = run_db(state, move |conn| {
-        let Some(viewer) = load_viewer(conn, employee_id, csrf_token, flash)? else { return Ok(None) };
+        let Some(mut viewer) = load_viewer(conn, employee_id, csrf_token, flash)? else { return Ok(None) };
+        viewer.form_owner = crate::security::form_owner_tag(&secret, employee_id);
         let read = work(conn, &viewer)?;
         Ok(Some((viewer, read)))
     })
@@ -272,6 +280,7 @@ fn load_viewer(
         unread_notifications: row.unread_notifications,
         awaiting_approval,
         csrf_token,
+        form_owner: String::new(),
         flash,
     }))
 }

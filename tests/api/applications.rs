@@ -97,7 +97,7 @@ async fn a_bad_form_comes_back_with_422_every_value_kept_a_message_per_field_and
     // Each message is tied to its field.
     assert_eq!(attribute_values(&body, "#amount", "aria-describedby"), ["amount-hint amount-error"]);
     assert_eq!(texts(&body, "#amount-error"), ["Use at most two digits for cents, for example 1234.50."]);
-    assert_eq!(texts(&body, "#term_starts_on-error"), ["Enter the date as year-month-day, for example 2027-01-15."]);
+    assert_eq!(texts(&body, "#term_starts_on-error"), ["Enter a real date, for example 15 January 2027."]);
     assert!(!body.contains("<b>"));
     assert_eq!(count_applications(&app), 0);
 }
@@ -380,7 +380,7 @@ async fn an_application_can_be_edited_only_when_changes_were_requested_and_the_t
 
     // Not editable while submitted.
     let (_, body) = fiona.page(&format!("/applications/{id}/edit")).await;
-    assert!(texts(&body, "[role=alert]")[0].starts_with("This application can't be edited now: it is submitted."));
+    assert!(texts(&body, ".error-summary")[0].starts_with("This application can't be edited now: it is submitted."));
     let refused = fiona
         .post_with_csrf(&format!("/applications/{id}/edit"), &[("version", "1"), ("motivation", MOTIVATION)])
         .await;
@@ -435,7 +435,7 @@ async fn a_stale_edit_form_gets_a_conflict_message_not_an_overwrite() {
         )
         .await;
     assert_eq!(stale.status(), StatusCode::CONFLICT);
-    assert!(texts(&stale.text().await.unwrap(), "[role=alert]")[0]
+    assert!(texts(&stale.text().await.unwrap(), ".error-summary")[0]
         .starts_with("This application changed since you opened the form."));
     let motivation: String =
         applications::table.find(id).select(applications::motivation).first(&mut app.db()).unwrap();
@@ -463,7 +463,7 @@ async fn withdrawing_asks_for_confirmation_without_javascript_and_then_is_final(
 
     let again = dev.post_with_csrf(&format!("/applications/{id}/withdraw"), &[("version", "2")]).await;
     assert_eq!(again.status(), StatusCode::CONFLICT);
-    assert!(texts(&again.text().await.unwrap(), "[role=alert]")[0].contains("it is withdrawn"));
+    assert!(texts(&again.text().await.unwrap(), ".error-summary")[0].contains("it is withdrawn"));
 
     // A new application is possible once the old one is withdrawn.
     let fresh = dev.post_with_csrf("/programs/machine-learning-university/apply", &[("motivation", MOTIVATION)]).await;
@@ -495,7 +495,7 @@ async fn a_stale_withdraw_is_refused_with_the_current_state() {
     request_changes(&app, "tom.techlead", id, "Tell us more.").await;
     let response = dev.post_with_csrf(&format!("/applications/{id}/withdraw"), &[("version", "1")]).await;
     assert_eq!(response.status(), StatusCode::CONFLICT);
-    assert!(texts(&response.text().await.unwrap(), "[role=alert]")[0].contains("it is now changes requested"));
+    assert!(texts(&response.text().await.unwrap(), ".error-summary")[0].contains("it is now changes requested"));
 }
 
 #[actix_web::test]

@@ -275,7 +275,7 @@ async fn an_admin_marks_an_approved_application_completed() {
     assert_stats_consistent(&app);
     let again = decide(&ada, &app, id, "complete", "").await;
     assert_eq!(again.status(), StatusCode::CONFLICT);
-    assert!(texts(&again.text().await.unwrap(), "[role=alert]")[0]
+    assert!(texts(&again.text().await.unwrap(), ".error-summary")[0]
         .contains("Only an approved application can be marked as completed"));
 }
 
@@ -395,7 +395,7 @@ async fn a_decision_applies_only_in_the_state_it_was_made_for() {
     let second = maria.post_with_csrf(&format!("/applications/{id}/approve"), &[("version", &stale_version)]).await;
     assert_eq!(second.status(), StatusCode::CONFLICT);
     assert_eq!(
-        texts(&second.text().await.unwrap(), "[role=alert]"),
+        texts(&second.text().await.unwrap(), ".error-summary"),
         ["This application has already been decided: it is approved."]
     );
     assert_eq!(event_count(&app, id), events);
@@ -407,7 +407,7 @@ async fn a_decision_applies_only_in_the_state_it_was_made_for() {
     let late = maria.post_with_csrf(&format!("/applications/{other}/approve"), &[("version", &version)]).await;
     assert_eq!(late.status(), StatusCode::CONFLICT);
     assert_eq!(
-        texts(&late.text().await.unwrap(), "[role=alert]"),
+        texts(&late.text().await.unwrap(), ".error-summary"),
         ["This application was withdrawn, so there is nothing left to decide."]
     );
     assert_eq!(status_of(&app, other), "withdrawn");
@@ -440,7 +440,7 @@ async fn the_tuition_cap_is_checked_again_at_final_approval() {
     assert_eq!(response.status(), StatusCode::CONFLICT);
     let year = term.format("%Y");
     assert_eq!(
-        texts(&response.text().await.unwrap(), "[role=alert]"),
+        texts(&response.text().await.unwrap(), ".error-summary"),
         [format!(
             "Approving would go over the applicant's yearly tuition limit: they have $3,250 of $5,250 left for {year}."
         )]

@@ -44,7 +44,7 @@ async fn a_wrong_password_or_unknown_email_gets_the_same_generic_message_and_no_
         let response = browser.sign_in_with(email, password, "").await;
         assert_eq!(response.status(), StatusCode::UNAUTHORIZED, "{email}");
         let body = response.text().await.unwrap();
-        assert_eq!(texts(&body, "[role=alert]"), ["The email or password is wrong."]);
+        assert_eq!(texts(&body, ".error-summary"), ["The email or password is wrong."]);
         // The email typed is kept, the password is not.
         assert_eq!(attribute_values(&body, "input[name='email']", "value"), [email]);
         assert!(attribute_values(&body, "input[name='password']", "value").is_empty());
@@ -278,7 +278,7 @@ async fn too_many_sign_in_attempts_for_one_account_are_refused_with_429() {
     let response = app.browser.sign_in_with("paula.parttime@upskill.example", DEMO_PASSWORD, "").await;
     assert_eq!(response.status(), StatusCode::TOO_MANY_REQUESTS);
     let body = response.text().await.unwrap();
-    assert!(texts(&body, "[role=alert]")[0].starts_with("Too many sign-in attempts"));
+    assert!(texts(&body, ".error-summary")[0].starts_with("Too many sign-in attempts"));
     // Another account is not affected.
     let response = app.browser.sign_in_with("fiona.associate@upskill.example", DEMO_PASSWORD, "").await;
     assert_eq!(response.status(), StatusCode::SEE_OTHER);

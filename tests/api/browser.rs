@@ -20,13 +20,13 @@ use crate::helpers::{apply, apply_for_tuition, intake_ids, signed_in, spawn_app,
 
 /// A headless Chromium session (a cheap handle: clones drive the same browser).
 #[derive(Clone)]
-struct Driver {
-    client: Client,
-    base: String,
+pub(crate) struct Driver {
+    pub(crate) client: Client,
+    pub(crate) base: String,
 }
 
 /// The chromedriver process behind a `Driver`; stops it when dropped.
-struct ChromeDriver(Child);
+pub(crate) struct ChromeDriver(Child);
 
 impl Drop for ChromeDriver {
     fn drop(&mut self) {
@@ -40,7 +40,7 @@ fn artifacts_dir() -> PathBuf {
 }
 
 impl Driver {
-    async fn start(base: &str) -> (Driver, ChromeDriver) {
+    pub(crate) async fn start(base: &str) -> (Driver, ChromeDriver) {
         let port = TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
         let chromedriver = Command::new("chromedriver")
             .arg(format!("--port={port}"))
@@ -58,7 +58,7 @@ impl Driver {
                 "args": [
                     "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                     "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                    "--no-first-run", "--window-size=1280,900", "--lang=en-US"
+                    "--no-first-run", "--window-size=1280,900", "--lang=en-US", "--hide-scrollbars"
                 ]
             }),
         );
@@ -83,11 +83,11 @@ impl Driver {
         (Driver { client, base: base.to_owned() }, chromedriver)
     }
 
-    async fn visit(&self, path: &str) {
+    pub(crate) async fn visit(&self, path: &str) {
         self.client.goto(&format!("{}{}", self.base, path)).await.unwrap();
     }
 
-    async fn path(&self) -> String {
+    pub(crate) async fn path(&self) -> String {
         let url = self.client.current_url().await.unwrap();
         match url.query() {
             Some(query) => format!("{}?{query}", url.path()),
@@ -96,7 +96,7 @@ impl Driver {
     }
 
     /// Clicks something that loads a new page, and waits until that page has loaded.
-    async fn click(&self, css: &str) {
+    pub(crate) async fn click(&self, css: &str) {
         self.client.execute("window.__upskillOldPage = true;", vec![]).await.unwrap();
         self.tick(css).await;
         let started = Instant::now();
@@ -116,17 +116,17 @@ impl Driver {
     }
 
     /// Clicks something that stays on the page (a checkbox, a radio button).
-    async fn tick(&self, css: &str) {
+    pub(crate) async fn tick(&self, css: &str) {
         self.client.find(Locator::Css(css)).await.unwrap_or_else(|e| panic!("no {css}: {e}")).click().await.unwrap();
     }
 
-    async fn fill(&self, css: &str, text: &str) {
+    pub(crate) async fn fill(&self, css: &str, text: &str) {
         let field = self.client.find(Locator::Css(css)).await.unwrap_or_else(|e| panic!("no {css}: {e}"));
         field.clear().await.unwrap();
         field.send_keys(text).await.unwrap();
     }
 
-    async fn texts(&self, css: &str) -> Vec<String> {
+    pub(crate) async fn texts(&self, css: &str) -> Vec<String> {
         let mut texts = Vec::new();
         for element in self.client.find_all(Locator::Css(css)).await.unwrap() {
             texts.push(element.text().await.unwrap().split_whitespace().collect::<Vec<_>>().join(" "));
@@ -134,12 +134,12 @@ impl Driver {
         texts
     }
 
-    async fn attr(&self, css: &str, name: &str) -> String {
+    pub(crate) async fn attr(&self, css: &str, name: &str) -> String {
         let element = self.client.find(Locator::Css(css)).await.unwrap_or_else(|e| panic!("no {css}: {e}"));
         element.attr(name).await.unwrap().unwrap_or_default()
     }
 
-    async fn sign_in(&self, email: &str) {
+    pub(crate) async fn sign_in(&self, email: &str) {
         self.visit("/login").await;
         self.fill("#email", email).await;
         self.fill("#password", DEMO_PASSWORD).await;
@@ -147,17 +147,17 @@ impl Driver {
         assert_eq!(self.path().await, "/", "signing in as {email}");
     }
 
-    async fn sign_out(&self) {
+    pub(crate) async fn sign_out(&self) {
         self.click("form[action='/logout'] button").await;
         assert_eq!(self.path().await, "/login");
     }
 
-    async fn status(&self) -> String {
+    pub(crate) async fn status(&self) -> String {
         self.attr(".lead [data-status]", "data-status").await
     }
 
     /// Keeps a screenshot and the HTML of the current page for whoever reads the CI output.
-    async fn save_artifacts(&self, name: &str) {
+    pub(crate) async fn save_artifacts(&self, name: &str) {
         let dir = artifacts_dir();
         let _ = std::fs::create_dir_all(&dir);
         if let Ok(png) = self.client.screenshot().await {
@@ -179,7 +179,7 @@ where
 }
 
 /// `in_browser` on an app prepared by the caller.
-async fn in_browser_on<F>(app: TestApp, name: &str, journey: impl FnOnce(Driver) -> F)
+pub(crate) async fn in_browser_on<F>(app: TestApp, name: &str, journey: impl FnOnce(Driver) -> F)
 where
     F: std::future::Future<Output = Driver>,
 {
@@ -389,7 +389,7 @@ async fn the_keyboard_alone_completes_the_apply_form_with_visible_focus() {
 
 /// Applications in every state a table shows, from people with long names and addresses,
 /// so that the tables people act on have rows to lay out.
-async fn fill_the_tables(app: &TestApp) {
+pub(crate) async fn fill_the_tables(app: &TestApp) {
     let fiona = signed_in(app, "fiona.associate").await;
     let paula = signed_in(app, "paula.parttime").await;
     let maria = signed_in(app, "maria.manager").await;
@@ -488,14 +488,14 @@ async fn pages_work_on_a_375_pixel_wide_screen() {
 }
 
 /// A special key, as `send_keys` takes it.
-fn key(key: fantoccini::key::Key) -> String {
+pub(crate) fn key(key: fantoccini::key::Key) -> String {
     char::from(key).to_string()
 }
 
 /// What lies outside its container on the current page: every element (but those taken
 /// out of the flow, hidden, or drawn inside an SVG) whose box reaches past the inner edges
 /// of its parent's box. A table that scrolls inside its box counts: it is cut off.
-const OVERFLOWING: &str = "
+pub(crate) const OVERFLOWING: &str = "
     const name = e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '')
         + (typeof e.className === 'string' && e.className.trim() ? '.' + e.className.trim().split(/\\s+/).join('.') : '');
     const out = s => s.display === 'none' || s.visibility === 'hidden' || s.position === 'absolute'
@@ -531,7 +531,7 @@ async fn assert_fits(d: &Driver, path: &str) {
 }
 
 /// Where `.ci/run` installs axe-core (`npm install --prefix target/axe axe-core`).
-fn axe_source() -> String {
+pub(crate) fn axe_source() -> String {
     let path = std::env::var("UPSKILL_AXE_JS").map(PathBuf::from).unwrap_or_else(|_| {
         PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/axe/node_modules/axe-core/axe.min.js")
     });
@@ -540,7 +540,7 @@ fn axe_source() -> String {
 }
 
 /// axe-core's violations on the current page: (rule, impact, nodes, help).
-async fn axe(d: &Driver, source: &str) -> Vec<(String, String, u64, String)> {
+pub(crate) async fn axe(d: &Driver, source: &str) -> Vec<(String, String, u64, String)> {
     d.client.execute(source, vec![]).await.unwrap();
     let script = "const done = arguments[arguments.length - 1]; \
                   axe.run(document, { resultTypes: ['violations'] }) \

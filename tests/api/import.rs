@@ -420,7 +420,7 @@ async fn the_commit_checks_the_file_again_against_the_directory_as_it_is_then() 
     let response = commit(&ada, &page).await;
     assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
     let page = response.text().await.unwrap();
-    assert!(texts(&page, "[role=alert]")[0].contains("The directory changed since the preview"));
+    assert!(texts(&page, ".error-summary")[0].contains("The directory changed since the preview"));
     assert!(texts(&page, ".import-errors td:last-child")[0].contains("no longer works here"));
     let zoe: i64 = employees::table
         .filter(employees::email.eq("zoe.zero@upskill.example"))

@@ -6,6 +6,8 @@
 
 mod helpers;
 
+mod accessibility;
+mod accessible_forms;
 mod admin;
 mod applications;
 mod approvals;

@@ -65,7 +65,7 @@ fn parse_filter(query: &ListQuery, programs: &[db::programs::Program]) -> (Admin
     let date = |errors: &mut FieldErrors, field: &'static str, value: Option<String>| -> Option<NaiveDate> {
         let value = value?;
         NaiveDate::parse_from_str(&value, "%Y-%m-%d")
-            .map_err(|_| errors.add(field, "Enter the date as year-month-day, for example 2026-01-31."))
+            .map_err(|_| errors.add(field, "Enter a real date, for example 31 January 2026."))
             .ok()
     };
     let from = date(&mut errors, "from", given(&query.from));

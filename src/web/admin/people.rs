@@ -105,6 +105,9 @@ pub async fn list_employees(
 struct PersonPage {
     chrome: Chrome,
     id: i32,
+    /// The stored name, for the title, the heading and the breadcrumb: they name the
+    /// record, whatever was typed into the form.
+    name: String,
     email: String,
     /// Live sessions of this person: "signed in on 2 browsers".
     sessions: i64,
@@ -121,10 +124,18 @@ impl PersonPage {
     }
 }
 
+/// What the person's page shows of the stored record: name, e-mail and live sessions.
+#[derive(Clone)]
+struct Stored {
+    name: String,
+    email: String,
+    sessions: i64,
+}
+
 fn person_page(
     viewer: &Viewer,
     id: i32,
-    (email, sessions): (String, i64),
+    Stored { name, email, sessions }: Stored,
     input: PersonInput,
     errors: FieldErrors,
 ) -> PersonPage {
@@ -134,6 +145,7 @@ fn person_page(
     PersonPage {
         chrome: viewer.chrome("admin"),
         id,
+        name,
         email,
         sessions,
         families: choose(JobFamily::ALL.iter().map(|f| (f.as_str(), f.label())).collect(), &input.job_family),
@@ -171,7 +183,8 @@ pub async fn show_employee(
     })
     .await?;
     let input = PersonInput::of(&person, manager_email);
-    page(&req, &person_page(&viewer, id, (person.email, sessions), input, FieldErrors::default()))
+    let stored = Stored { name: person.display_name.clone(), email: person.email.clone(), sessions };
+    page(&req, &person_page(&viewer, id, stored, input, FieldErrors::default()))
 }
 
 #[post("/admin/employees/{id}")]
@@ -186,8 +199,10 @@ pub async fn update_employee(
     let id = id.into_inner();
     let input = form.0;
     let idle = state.settings.session_idle;
-    let email_and_sessions = run_db(&state, move |conn| {
-        Ok((db::employees::find_by_id(conn, id)?.email, db::sessions::count_live_for_employee(conn, id, idle)?))
+    let stored = run_db(&state, move |conn| {
+        let person = db::employees::find_by_id(conn, id)?;
+        let sessions = db::sessions::count_live_for_employee(conn, id, idle)?;
+        Ok(Stored { name: person.display_name, email: person.email, sessions })
     })
     .await?;
     let refuse = |field: &'static str, message: &str, input: PersonInput| {
@@ -195,7 +210,7 @@ pub async fn update_employee(
         errors.add(field, message);
         page_with_status(
             &req,
-            &person_page(&viewer, id, email_and_sessions.clone(), input, errors),
+            &person_page(&viewer, id, stored.clone(), input, errors),
             StatusCode::UNPROCESSABLE_ENTITY,
         )
     };
@@ -204,7 +219,7 @@ pub async fn update_employee(
         Err(errors) => {
             return page_with_status(
                 &req,
-                &person_page(&viewer, id, email_and_sessions.clone(), input, errors),
+                &person_page(&viewer, id, stored.clone(), input, errors),
                 StatusCode::UNPROCESSABLE_ENTITY,
             )
         }

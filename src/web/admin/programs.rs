@@ -350,6 +350,39 @@ async fn set_status(
     Ok(redirect_with_flash("/admin/programs", "success", &message))
 }
 
+#[derive(Template)]
+#[template(path = "admin/archive.html")]
+struct ArchivePage {
+    chrome: Chrome,
+    slug: String,
+    name: String,
+    archived: bool,
+    /// Applications of the program that are not final yet.
+    in_progress: i64,
+}
+
+/// Archiving takes a program out of the catalog: it is asked for on a page of its own
+/// first, whose button posts to `archive_program`.
+#[get("/admin/programs/{slug}/archive")]
+pub async fn confirm_archive(
+    state: State,
+    viewer: Viewer,
+    slug: web::Path<String>,
+    req: HttpRequest,
+) -> Result<HttpResponse, AppError> {
+    require_admin(&viewer)?;
+    let slug = slug.into_inner();
+    let (program, counts) = run_db(&state, move |conn| {
+        Ok((db::programs::find_by_slug(conn, &slug)?, db::stats::by_program_and_status(conn)?))
+    })
+    .await?;
+    let in_progress =
+        counts.iter().filter(|(id, status, _)| *id == program.id && status.is_active()).map(|(_, _, n)| *n).sum();
+    let archived = program.status == ProgramStatus::Archived;
+    let chrome = viewer.chrome("admin");
+    page(&req, &ArchivePage { chrome, slug: program.slug, name: program.name, archived, in_progress })
+}
+
 #[post("/admin/programs/{slug}/archive")]
 pub async fn archive_program(
     state: State,

@@ -103,8 +103,11 @@ pub struct FormView {
     /// Who reads the motivation, for the field's hint.
     pub motivation_hint: &'static str,
     pub version: Option<i32>,
+    /// The date control's bounds (`YYYY-MM-DD`), and the same in words for the hint.
     pub today: String,
     pub latest_term: String,
+    pub today_text: String,
+    pub latest_term_text: String,
 }
 
 impl FormView {
@@ -206,6 +209,8 @@ pub(super) fn form_view(
         version,
         today: today.to_string(),
         latest_term: latest_term.to_string(),
+        today_text: long_date(today),
+        latest_term_text: long_date(latest_term),
     }
 }
 
