@@ -241,6 +241,7 @@ impl Application {
             throttle: LoginThrottle::new(&settings),
             metrics: metrics_listener.is_some().then(|| Arc::new(HttpMetrics::default())),
             pool_waits,
+            reads_in_place: !crate::db::is_postgres(&settings.database_url),
             settings,
             secret,
         });
@@ -283,7 +284,8 @@ fn run_metrics(listener: TcpListener, state: web::Data<AppState>) -> anyhow::Res
 fn run(listener: TcpListener, state: web::Data<AppState>) -> anyhow::Result<Server> {
     let settings = &state.settings;
     let cookie_key = Key::from(&state.secret);
-    let store = DbSessionStore::new(state.pool.clone(), settings.session_idle, settings.session_absolute);
+    let store =
+        DbSessionStore::new(state.pool.clone(), settings.session_idle, settings.session_absolute, state.reads_in_place);
     let workers = settings.workers;
     let (pool_size, grace) = (settings.pool_size, settings.shutdown_grace);
     let server = HttpServer::new(move || {

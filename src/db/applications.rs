@@ -262,13 +262,19 @@ pub struct ActiveApplication {
 }
 
 /// Every active application of an employee (one per program at most): one query for a
-/// whole catalog page.
+/// whole catalog page. The statuses are sorted out here rather than in SQL: a person has
+/// a handful of applications, and a query with an `IN` list is prepared anew on SQLite
+/// every time it runs, on every catalog view.
 pub fn active_of_employee(conn: &mut DbConnection, employee_id: i32) -> QueryResult<Vec<ActiveApplication>> {
-    applications::table
-        .filter(applications::employee_id.eq(employee_id))
-        .filter(applications::status.eq_any(ApplicationStatus::ACTIVE))
-        .select((applications::id, applications::program_id, applications::status, applications::submitted_at))
-        .load(conn)
+    let query = applications::table.filter(applications::employee_id.eq(employee_id)).select((
+        applications::id,
+        applications::program_id,
+        applications::status,
+        applications::submitted_at,
+    ));
+    let mut applications: Vec<ActiveApplication> = super::on_own_backend!(conn, |own| query.load(own))?;
+    applications.retain(|application| application.status.is_active());
+    Ok(applications)
 }
 
 /// An application as listed on "My applications".

@@ -171,7 +171,7 @@ pub struct ViewerRow {
 
 pub fn find_viewer(conn: &mut DbConnection, id: i32) -> QueryResult<Option<ViewerRow>> {
     let reports = diesel::alias!(employees as reports);
-    let row: Option<(Employee, bool, Option<i64>)> = employees::table
+    let row: Option<(Employee, bool, Option<i64>)> = super::on_own_backend!(conn, |own| employees::table
         .find(id)
         .select((
             Employee::as_select(),
@@ -186,8 +186,8 @@ pub fn find_viewer(conn: &mut DbConnection, id: i32) -> QueryResult<Option<Viewe
                 .count()
                 .single_value(),
         ))
-        .first(conn)
-        .optional()?;
+        .first(own)
+        .optional())?;
     Ok(row.map(|(employee, has_direct_reports, unread)| ViewerRow {
         employee,
         has_direct_reports,

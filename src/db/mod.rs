@@ -43,6 +43,22 @@ use diesel_migrations::{embed_migrations, EmbeddedMigrations, MigrationHarness};
 
 use crate::security::redact;
 
+/// Runs one query on the backend's own connection rather than through [`DbConnection`],
+/// for the few queries every page makes (the session, the viewer). Through the
+/// multi-backend connection diesel knows a query only by its SQL, so it writes the SQL
+/// out again on every run to find the prepared statement; on the backend's own connection
+/// a query's type finds it. The query is written once; it is checked against both
+/// backends.
+macro_rules! on_own_backend {
+    ($conn:expr, |$own:ident| $query:expr) => {
+        match $conn {
+            $crate::db::DbConnection::Sqlite($own) => $query,
+            $crate::db::DbConnection::Postgresql($own) => $query,
+        }
+    };
+}
+pub(crate) use on_own_backend;
+
 /// One connection to either backend; all queries are written once against it.
 #[derive(diesel::MultiConnection)]
 pub enum DbConnection {
@@ -137,6 +153,31 @@ impl CustomizeConnection<DbConnection, ConnectionFailure> for ConnectionSetup {
 
 const SQLITE_PRAGMAS: &str =
     "PRAGMA busy_timeout = 10000; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;";
+
+/// A pooled connection free at this moment, for a short read on the calling thread, when
+/// `in_place` (the database is SQLite: see `web::run_short_read`); `None` otherwise or
+/// when every connection is lent, and the read goes to the blocking pool.
+pub fn free_connection_for_short_read(pool: &DbPool, in_place: bool) -> Option<PooledDb> {
+    if in_place {
+        pool.try_get()
+    } else {
+        None
+    }
+}
+
+/// Runs the reads of one short trip in one read transaction on SQLite, so they take the
+/// file's shared lock once rather than once per statement (and see one snapshot). On
+/// PostgreSQL the reads run as they are: a transaction would cost two more round trips.
+pub fn read_together<T, E, F>(conn: &mut DbConnection, reads: F) -> Result<T, E>
+where
+    F: FnOnce(&mut DbConnection) -> Result<T, E>,
+    E: From<diesel::result::Error>,
+{
+    match conn {
+        DbConnection::Sqlite(_) => conn.transaction(reads),
+        DbConnection::Postgresql(_) => reads(conn),
+    }
+}
 
 /// How long a request waits for a database connection before it answers 503: long
 /// enough to ride out a burst, short enough that a database outage shows at once.

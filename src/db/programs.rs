@@ -196,17 +196,9 @@ impl IntakeWithSeats {
     }
 }
 
-/// The notification channel of program changes (see `db::catalog_cache`).
+/// The notification channel of program changes (see `db::catalog_cache`): the trigger
+/// on `programs` sends it in every transaction that changes a program, whoever changes it.
 pub const PROGRAMS_CHANGED_CHANNEL: &str = "upskill_programs";
-
-/// Tells every server that programs changed; every write to `programs` calls it in its
-/// transaction, so the notification is delivered when the change commits.
-fn notify_programs_changed(conn: &mut DbConnection) -> QueryResult<()> {
-    if let DbConnection::Postgresql(pg) = conn {
-        diesel::sql_query(format!("NOTIFY {PROGRAMS_CHANGED_CHANNEL}")).execute(pg)?;
-    }
-    Ok(())
-}
 
 /// Every published program, by name (case-insensitive, the same on both backends,
 /// whose collations differ).
@@ -235,7 +227,7 @@ pub fn insert(
     status: ProgramStatus,
     now: NaiveDateTime,
 ) -> QueryResult<i32> {
-    let id = diesel::insert_into(programs::table)
+    diesel::insert_into(programs::table)
         .values((
             record,
             programs::slug.eq(slug),
@@ -244,9 +236,7 @@ pub fn insert(
             programs::updated_at.eq(now),
         ))
         .returning(programs::id)
-        .get_result(conn)?;
-    notify_programs_changed(conn)?;
-    Ok(id)
+        .get_result(conn)
 }
 
 pub fn insert_intake(conn: &mut DbConnection, new: &NewIntake) -> QueryResult<i32> {
@@ -289,15 +279,14 @@ pub fn list_all(conn: &mut DbConnection) -> QueryResult<Vec<Program>> {
 
 /// Saves the record's columns of a program.
 pub fn update(conn: &mut DbConnection, id: i32, record: &ProgramRecord, now: NaiveDateTime) -> QueryResult<()> {
-    diesel::update(programs::table.find(id)).set((record, programs::updated_at.eq(now))).execute(conn)?;
-    notify_programs_changed(conn)
+    diesel::update(programs::table.find(id)).set((record, programs::updated_at.eq(now))).execute(conn).map(|_| ())
 }
 
 pub fn set_status(conn: &mut DbConnection, id: i32, status: ProgramStatus, now: NaiveDateTime) -> QueryResult<()> {
     diesel::update(programs::table.find(id))
         .set((programs::status.eq(status), programs::updated_at.eq(now)))
-        .execute(conn)?;
-    notify_programs_changed(conn)
+        .execute(conn)
+        .map(|_| ())
 }
 
 pub fn slug_taken(conn: &mut DbConnection, slug: &str) -> QueryResult<bool> {

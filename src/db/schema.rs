@@ -95,6 +95,13 @@ diesel::table! {
 }
 
 diesel::table! {
+    catalog_version (id) {
+        id -> Integer,
+        version -> BigInt,
+    }
+}
+
+diesel::table! {
     pledge_participant_count (id) {
         id -> Integer,
         participants -> BigInt,
@@ -253,6 +260,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     delegations,
     application_stats,
     pledge_participants,
+    catalog_version,
     pledge_participant_count,
     employee_imports,
     outbox,

@@ -20,7 +20,7 @@ pub struct SessionRow {
 }
 
 pub fn find(conn: &mut DbConnection, id: &str) -> QueryResult<Option<SessionRow>> {
-    sessions::table.find(id).select(SessionRow::as_select()).first(conn).optional()
+    super::on_own_backend!(conn, |own| sessions::table.find(id).select(SessionRow::as_select()).first(own).optional())
 }
 
 pub fn insert(conn: &mut DbConnection, row: &SessionRow) -> QueryResult<()> {

@@ -64,6 +64,8 @@ pub struct AppState {
     pub pool_waits: db::PoolWaits,
     /// The OpenID Connect relying party (`--auth oidc` only).
     pub oidc: Option<crate::oidc::OidcClient>,
+    /// Whether short reads run on the request's own thread (SQLite; see [`run_short_read`]).
+    pub reads_in_place: bool,
 }
 
 pub type State = web::Data<AppState>;
@@ -82,6 +84,24 @@ where
     .await?
 }
 
+/// Runs a short read: on SQLite, when a pooled connection is free at once, on the request's
+/// own thread; else on the blocking pool as [`run_db`] does. A SQLite read in write-ahead
+/// log mode waits for no writer and takes microseconds, less than the hand-off to the
+/// blocking pool and back, which was the largest part of what a signed-in page cost. On
+/// PostgreSQL a read is a network round trip and always goes to the blocking pool. Only
+/// for reads of a few indexed rows (the session, the viewer, the catalog): anything that
+/// writes, or may take long, goes through [`run_db`].
+pub async fn run_short_read<T, F>(state: &AppState, work: F) -> Result<T, AppError>
+where
+    F: FnOnce(&mut DbConnection) -> Result<T, AppError> + Send + 'static,
+    T: Send + 'static,
+{
+    match db::free_connection_for_short_read(&state.pool, state.reads_in_place) {
+        Some(mut conn) => db::read_together(&mut conn, work),
+        None => run_db(state, move |conn| db::read_together(conn, work)).await,
+    }
+}
+
 /// `web::block` inside the caller's log span: what the work logs on the blocking thread
 /// carries the request's id.
 pub async fn block_in_span<F, R>(work: F) -> Result<R, actix_web::error::BlockingError>
@@ -95,8 +115,9 @@ where
 
 /// The viewer, the published programs (by name) and what `work` reads for the page, in
 /// one trip to the database: the catalog and the home page, which every visit shows, pay
-/// for one blocking hop and one connection. The programs come from this server's memory
-/// when it may (see `db::catalog_cache`), else they are read in that same trip.
+/// for one connection, lent on the request's own thread on SQLite ([`run_short_read`]:
+/// `work` must be a short read). The programs come from this server's memory when they
+/// are current (see `db::catalog_cache`), else they are read in that same trip.
 pub async fn viewer_published_and<T, F>(
     state: &AppState,
     req: &HttpRequest,
@@ -106,18 +127,11 @@ where
     F: FnOnce(&mut db::DbConnection, &Viewer) -> Result<T, AppError> + Send + 'static,
     T: Send + 'static,
 {
-    let cached = state.catalog.get();
-    let generation = state.catalog.generation();
-    let read_programs = cached.is_none();
-    let (viewer, (read, value)) = viewer_and(req, move |conn, viewer| {
-        let programs = if read_programs { Some(db::programs::list_published(conn)?) } else { None };
-        Ok((programs, work(conn, viewer)?))
+    let catalog = state.catalog.clone();
+    let (viewer, (programs, value)) = signed_in_viewer_and(req, Trip::ShortRead, move |conn, viewer| {
+        Ok((catalog.published(conn)?, work(conn, viewer)?))
     })
     .await?;
-    let programs = match cached {
-        Some(programs) => programs,
-        None => state.catalog.keep(generation, read.unwrap_or_default()),
-    };
     Ok((viewer, programs, value))
 }
 
@@ -232,6 +246,21 @@ where
     F: FnOnce(&mut DbConnection, &Viewer) -> Result<T, AppError> + Send + 'static,
     T: Send + 'static,
 {
+    signed_in_viewer_and(req, Trip::BlockingPool, work).await
+}
+
+/// Where a trip to the database runs: [`run_db`] or [`run_short_read`].
+#[derive(Debug, Clone, Copy)]
+enum Trip {
+    BlockingPool,
+    ShortRead,
+}
+
+async fn signed_in_viewer_and<T, F>(req: &HttpRequest, trip: Trip, work: F) -> Result<(Viewer, T), AppError>
+where
+    F: FnOnce(&mut DbConnection, &Viewer) -> Result<T, AppError> + Send + 'static,
+    T: Send + 'static,
+{
     let session = req.get_session();
     let sign_in = || AppError::SignInRequired { next: return_path(req) };
     let employee_id: i32 = match session.get(EMPLOYEE_ID_KEY) {
@@ -242,13 +271,16 @@ where
     let flash = read_flash(req);
     let state = req.app_data::<State>().ok_or_else(|| anyhow::anyhow!("application state missing"))?;
     let secret = state.secret.clone();
-    let loaded = run_db(state, move |conn| {
+    let read = move |conn: &mut DbConnection| {
         let Some(mut viewer) = load_viewer(conn, employee_id, csrf_token, flash)? else { return Ok(None) };
         viewer.form_owner = crate::security::form_owner_tag(&secret, employee_id);
         let read = work(conn, &viewer)?;
         Ok(Some((viewer, read)))
-    })
-    .await?;
+    };
+    let loaded = match trip {
+        Trip::BlockingPool => run_db(state, read).await?,
+        Trip::ShortRead => run_short_read(state, read).await?,
+    };
     loaded.ok_or_else(|| {
         session.purge();
         sign_in()

@@ -2,7 +2,9 @@
 //!
 //! Sessions live in the database so that signing out really ends them, an admin can
 //! revoke them, and every app server of a cluster serves every user. A page view does
-//! not write: the idle clock is moved forward at most once a minute per session.
+//! not write: the idle clock is moved forward at most once a minute per session. On
+//! SQLite the session is read on the request's own thread (see `web::run_short_read`);
+//! moving the clock and deleting an ended session go to the blocking pool.
 
 use std::collections::HashMap;
 use std::time::Duration;
@@ -31,12 +33,22 @@ pub struct DbSessionStore {
     pool: DbPool,
     idle: TimeDelta,
     absolute: TimeDelta,
+    /// Whether the session is read on the request's thread (SQLite).
+    reads_in_place: bool,
 }
 
 impl DbSessionStore {
-    pub fn new(pool: DbPool, idle: Duration, absolute: Duration) -> Self {
+    pub fn new(pool: DbPool, idle: Duration, absolute: Duration, reads_in_place: bool) -> Self {
         let to_delta = |d: Duration| TimeDelta::from_std(d).unwrap_or(TimeDelta::hours(8));
-        DbSessionStore { pool, idle: to_delta(idle), absolute: to_delta(absolute) }
+        DbSessionStore { pool, idle: to_delta(idle), absolute: to_delta(absolute), reads_in_place }
+    }
+
+    /// Reads one session row, on this thread when the database allows it.
+    async fn find(&self, id: String) -> anyhow::Result<Option<SessionRow>> {
+        match db::free_connection_for_short_read(&self.pool, self.reads_in_place) {
+            Some(mut conn) => sessions::find(&mut conn, &id).map_err(|err| store_error(err.into())),
+            None => self.run(move |conn| sessions::find(conn, &id)).await,
+        }
     }
 
     /// Whether a session seen at `last_seen_at` with absolute expiry `expires_at` is over.
@@ -54,13 +66,7 @@ impl DbSessionStore {
         let pool = self.pool.clone();
         let result = web::block_in_span(move || -> anyhow::Result<T> {
             let mut conn = pool.get().map_err(|e| anyhow::anyhow!("{DATABASE_UNAVAILABLE}: {e}"))?;
-            match work(&mut conn) {
-                Ok(value) => Ok(value),
-                Err(err) => match AppError::from(err) {
-                    AppError::Unavailable(cause) => Err(anyhow::anyhow!("{DATABASE_UNAVAILABLE}: {cause}")),
-                    other => Err(anyhow::anyhow!("{other}")),
-                },
-            }
+            work(&mut conn).map_err(|err| store_error(err.into()))
         })
         .await;
         result.map_err(|e| anyhow::anyhow!("session store task failed: {e}"))?
@@ -82,6 +88,15 @@ impl DbSessionStore {
     }
 }
 
+/// A store error as `startup` reads it: an unreachable database says
+/// [`DATABASE_UNAVAILABLE`].
+fn store_error(err: AppError) -> anyhow::Error {
+    match err {
+        AppError::Unavailable(cause) => anyhow::anyhow!("{DATABASE_UNAVAILABLE}: {cause}"),
+        other => anyhow::anyhow!("{other}"),
+    }
+}
+
 /// The signed-in employee recorded in a session state (values are JSON-encoded).
 fn employee_id_of(state: &HashMap<String, String>) -> Option<i32> {
     state.get(EMPLOYEE_ID_KEY).and_then(|v| v.parse().ok())
@@ -90,28 +105,18 @@ fn employee_id_of(state: &HashMap<String, String>) -> Option<i32> {
 impl SessionStore for DbSessionStore {
     async fn load(&self, session_key: &SessionKey) -> Result<Option<HashMap<String, String>>, LoadError> {
         let id = sha256_hex(session_key.as_ref());
-        let store = self.clone();
-        let row = self
-            .run(move |conn| {
-                let now = crate::clock::now();
-                let Some(row) = sessions::find(conn, &id)? else {
-                    return Ok(None);
-                };
-                if store.is_expired(&row, now) {
-                    sessions::delete(conn, &id)?;
-                    return Ok(None);
-                }
-                if now - row.last_seen_at >= TOUCH_INTERVAL {
-                    sessions::touch(conn, &id, now)?;
-                }
-                Ok(Some(row))
-            })
-            .await
-            .map_err(LoadError::Other)?;
-        match row {
-            None => Ok(None),
-            Some(row) => serde_json::from_str(&row.state).map(Some).map_err(|e| LoadError::Deserialization(e.into())),
+        let Some(row) = self.find(id.clone()).await.map_err(LoadError::Other)? else {
+            return Ok(None);
+        };
+        let now = crate::clock::now();
+        if self.is_expired(&row, now) {
+            self.run(move |conn| sessions::delete(conn, &id)).await.map_err(LoadError::Other)?;
+            return Ok(None);
         }
+        if now - row.last_seen_at >= TOUCH_INTERVAL {
+            self.run(move |conn| sessions::touch(conn, &id, now)).await.map_err(LoadError::Other)?;
+        }
+        serde_json::from_str(&row.state).map(Some).map_err(|e| LoadError::Deserialization(e.into()))
     }
 
     async fn save(

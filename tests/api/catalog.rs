@@ -236,3 +236,40 @@ async fn the_funding_left_counts_approved_and_pending_requests_in_the_year_of_th
     assert_eq!(line(year), [format!("You have $5,250 of $5,250 left for {year}.")]);
     assert_eq!(line(year + 1), [format!("You have $4,015.50 of $5,250 left for {}.", year + 1)]);
 }
+
+/// Each server keeps the published programs in memory: a change made beside it (here SQL
+/// on its database, as `seed-programs` or an operator would make one) shows in the
+/// catalog at the next view on SQLite, within a moment on PostgreSQL — archived, renamed,
+/// published again.
+#[actix_web::test]
+async fn a_program_changed_beside_the_server_shows_in_its_catalog() {
+    use diesel::prelude::*;
+    use upskill::db::schema::programs;
+
+    let app = spawn_app().await;
+    app.browser.sign_in("fiona.associate@upskill.example").await;
+    assert!(catalog(&app, "/programs").await.contains(&"career-choice".to_owned()));
+    let changes: [(&str, &str, bool); 3] = [
+        ("archived", "Career Choice", false),
+        ("published", "Career Choice Plus", true),
+        ("published", "Career Choice", true),
+    ];
+    for (status, name, expect_listed) in changes {
+        diesel::update(programs::table.filter(programs::slug.eq("career-choice")))
+            .set((programs::status.eq(status), programs::name.eq(name)))
+            .execute(&mut app.db())
+            .unwrap();
+        let started = std::time::Instant::now();
+        loop {
+            let (_, body) = app.browser.page("/programs").await;
+            let listed =
+                attribute_values(&body, "li.program-card", "data-program").contains(&"career-choice".to_owned());
+            let named = texts(&body, "li.program-card h2").iter().any(|heading| heading == name);
+            if listed == expect_listed && (!expect_listed || named) {
+                break;
+            }
+            assert!(started.elapsed() < std::time::Duration::from_secs(2), "{status} {name:?} not seen by the catalog");
+            actix_web::rt::time::sleep(std::time::Duration::from_millis(20)).await;
+        }
+    }
+}

@@ -1,0 +1,4 @@
+DROP TRIGGER programs_deleted_move_catalog_version;
+DROP TRIGGER programs_updated_move_catalog_version;
+DROP TRIGGER programs_inserted_move_catalog_version;
+DROP TABLE catalog_version;
