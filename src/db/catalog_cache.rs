@@ -5,10 +5,11 @@
 //!
 //! - **PostgreSQL**: a trigger on `programs` sends `NOTIFY upskill_programs` in every
 //!   transaction that changes a program, whoever changes it (delivered when it commits),
-//!   and each server listens on a connection of its own, polled every 100 ms. The writing server forgets its copy at once; the others
-//!   within 100 ms. A server serves from memory only while it is listening: when its
-//!   listening connection breaks, it forgets the copy and reads the database until it
-//!   listens again. A catalog view makes no query for the programs.
+//!   and each server listens on a connection of its own, polled every 100 ms. The writing
+//!   server forgets its copy at once; the others within 100 ms. A server serves from
+//!   memory only while it is listening: when its listening connection breaks, it forgets
+//!   the copy and reads the database until it listens again. A catalog view makes no
+//!   query for the programs.
 //! - **SQLite**: triggers move the one row of `catalog_version` on in every transaction
 //!   that changes `programs`, whoever changes it (another process on the same file, a
 //!   command such as `seed-programs`, an operator's SQL). Each catalog view reads that row
