@@ -88,6 +88,8 @@ struct Line {
     text: String,
     when: Option<String>,
     link: Option<String>,
+    /// What the link says in the HTML message.
+    link_label: &'static str,
 }
 
 #[derive(Template)]
@@ -98,6 +100,8 @@ struct HtmlMessage<'a> {
     intro: Option<&'a str>,
     lines: &'a [Line],
     account_link: &'a str,
+    /// A sign-in link: the footer says why it came instead of pointing to e-mail choices.
+    access: bool,
 }
 
 #[derive(Template)]
@@ -107,7 +111,11 @@ struct TextMessage<'a> {
     intro: Option<&'a str>,
     lines: &'a [Line],
     account_link: &'a str,
+    access: bool,
 }
+
+/// What an application's link says in the HTML message.
+const APPLICATION_LINK_LABEL: &str = "Open the application";
 
 /// Writes messages: plain text and HTML, with links back to Upskill.
 #[derive(Clone)]
@@ -143,22 +151,40 @@ impl Composer {
                         text: item.body.clone(),
                         when: Some(item.created_at.format("%-d %b %Y, %H:%M UTC").to_string()),
                         link: self.application_link(item.application_id),
+                        link_label: APPLICATION_LINK_LABEL,
                     })
                     .collect(),
             ),
             MailKind::Notice | MailKind::Reminder => (
                 None,
-                vec![Line { text: mail.body.clone(), when: None, link: self.application_link(mail.application_id) }],
+                vec![Line {
+                    text: mail.body.clone(),
+                    when: None,
+                    link: self.application_link(mail.application_id),
+                    link_label: APPLICATION_LINK_LABEL,
+                }],
+            ),
+            MailKind::Access => (
+                None,
+                vec![Line {
+                    text: mail.body.clone(),
+                    when: None,
+                    link: mail.link.clone(),
+                    link_label: "Choose your password",
+                }],
             ),
         };
+        let access = mail.kind == MailKind::Access;
         let account_link = format!("{}/account", self.public_url);
-        let text = TextMessage { recipient_name: &mail.to_name, intro, lines: &lines, account_link: &account_link };
+        let text =
+            TextMessage { recipient_name: &mail.to_name, intro, lines: &lines, account_link: &account_link, access };
         let html = HtmlMessage {
             subject: &mail.subject,
             recipient_name: &mail.to_name,
             intro,
             lines: &lines,
             account_link: &account_link,
+            access,
         };
         // Header values on one line, whatever a row holds: a line break in a name would
         // start a header of its own (or stop the mail builder).
@@ -417,6 +443,7 @@ mod tests {
             subject: subject.to_owned(),
             body: "Something happened.".to_owned(),
             application_id: Some(3),
+            link: None,
             attempts: 0,
             created_at: crate::clock::now(),
             to_email: "eve@upskill.example".to_owned(),
