@@ -397,14 +397,24 @@ mod tests {
     use super::*;
 
     fn line(text: &str, when: Option<&str>, link: Option<&str>) -> Line {
-        Line { text: text.to_owned(), when: when.map(str::to_owned), link: link.map(str::to_owned) }
+        Line {
+            text: text.to_owned(),
+            when: when.map(str::to_owned),
+            link: link.map(str::to_owned),
+            link_label: APPLICATION_LINK_LABEL,
+        }
     }
 
     #[test]
     fn a_notice_reads_as_one_paragraph_with_its_link() {
         let lines = [line("Ada applied to Career Choice.", None, Some("https://u.test/applications/7"))];
-        let text =
-            TextMessage { recipient_name: "Maria", intro: None, lines: &lines, account_link: "https://u.test/account" };
+        let text = TextMessage {
+            recipient_name: "Maria",
+            intro: None,
+            lines: &lines,
+            account_link: "https://u.test/account",
+            access: false,
+        };
         assert_eq!(
             text.render().unwrap(),
             "Hello Maria,\n\nAda applied to Career Choice.\nhttps://u.test/applications/7\n\n--\n\
@@ -424,6 +434,7 @@ mod tests {
             intro: Some("Here is what happened."),
             lines: &lines,
             account_link: "https://u.test/account",
+            access: false,
         };
         let rendered = text.render().unwrap();
         assert!(
@@ -508,6 +519,7 @@ mod tests {
             intro: None,
             lines: &lines,
             account_link: "https://u.test/account",
+            access: false,
         };
         let rendered = html.render().unwrap();
         assert!(!rendered.contains("<script>") && !rendered.contains("<i>Maria"), "{rendered}");

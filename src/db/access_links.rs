@@ -118,13 +118,17 @@ pub struct SentLink {
     pub url: String,
 }
 
-/// The address of a link's page: `/welcome/{token}` or `/reset-password/{token}`.
-pub fn link_url(public_url: &str, purpose: AccessLinkPurpose, token: &str) -> String {
-    let page = match purpose {
+/// The page a link of `purpose` opens: `/welcome/{token}` or `/reset-password/{token}`.
+pub fn link_page(purpose: AccessLinkPurpose) -> &'static str {
+    match purpose {
         AccessLinkPurpose::Invitation => "welcome",
         AccessLinkPurpose::Reset => "reset-password",
-    };
-    format!("{}/{page}/{token}", public_url.trim_end_matches('/'))
+    }
+}
+
+/// The full address of a link.
+pub fn link_url(public_url: &str, purpose: AccessLinkPurpose, token: &str) -> String {
+    format!("{}/{}/{token}", public_url.trim_end_matches('/'), link_page(purpose))
 }
 
 /// Invites one person, in one transaction: a new link (the older invitation stops

@@ -14,7 +14,6 @@ use serde::Deserialize;
 
 use super::auth::{form_token_cookie, form_token_matches, start_session};
 use super::{page_with_status, read_flash, redirect_with_flash, run_db, Chrome, State};
-use crate::config::AuthMode;
 use crate::db;
 use crate::domain::forms::FieldErrors;
 use crate::domain::passwords::{check_new_password, MIN_CHARACTERS};
@@ -70,18 +69,10 @@ pub struct ForgotPasswordForm {
     email: String,
 }
 
-/// These pages exist under password sign-in only.
-fn password_sign_in(state: &State) -> Result<(), AppError> {
-    match state.settings.auth {
-        AuthMode::Password => Ok(()),
-        AuthMode::Header | AuthMode::Oidc => Err(AppError::NotFound),
-    }
-}
-
-fn words(purpose: AccessLinkPurpose) -> (&'static str, &'static str) {
+fn heading(purpose: AccessLinkPurpose) -> &'static str {
     match purpose {
-        AccessLinkPurpose::Invitation => ("Welcome to Upskill", "welcome"),
-        AccessLinkPurpose::Reset => ("Choose a new password", "reset-password"),
+        AccessLinkPurpose::Invitation => "Welcome to Upskill",
+        AccessLinkPurpose::Reset => "Choose a new password",
     }
 }
 
@@ -94,7 +85,7 @@ fn choose_form(
     employee: &db::employees::Employee,
     errors: FieldErrors,
 ) -> Result<HttpResponse, AppError> {
-    let (heading, page) = words(purpose);
+    let heading = heading(purpose);
     let lead = match purpose {
         AccessLinkPurpose::Invitation => format!(
             "Hello {}. Choose the password you will sign in with; then you see the programs open to you.",
@@ -106,7 +97,7 @@ fn choose_form(
     };
     let status = if errors.is_empty() { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY };
     let form_token = random_token(24);
-    let action = format!("/{page}/{token}");
+    let action = format!("/{}/{token}", db::access_links::link_page(purpose));
     let template = ChoosePasswordPage {
         chrome: Chrome::anonymous(),
         csrf_token: form_token.clone(),
@@ -144,7 +135,7 @@ async fn show(
     token: String,
     purpose: AccessLinkPurpose,
 ) -> Result<HttpResponse, AppError> {
-    password_sign_in(&state)?;
+    super::auth::password_sign_in_only(&state)?;
     match holder(&state, token.clone(), purpose).await? {
         Some(employee) => choose_form(&state, &req, purpose, &token, &employee, FieldErrors::default()),
         None => link_gone(&req),
@@ -159,7 +150,7 @@ async fn choose(
     purpose: AccessLinkPurpose,
     form: ChoosePasswordForm,
 ) -> Result<HttpResponse, AppError> {
-    password_sign_in(&state)?;
+    super::auth::password_sign_in_only(&state)?;
     if !form_token_matches(&state, &req, &form.csrf_token) {
         return Err(AppError::CsrfRejected);
     }
@@ -250,7 +241,7 @@ fn forgot_form(
 
 #[get("/forgot-password")]
 pub async fn show_forgot_password(state: State, req: HttpRequest) -> Result<HttpResponse, AppError> {
-    password_sign_in(&state)?;
+    super::auth::password_sign_in_only(&state)?;
     forgot_form(&state, &req, StatusCode::OK, String::new(), FieldErrors::default(), None)
 }
 
@@ -263,7 +254,7 @@ pub async fn ask_for_reset(
     req: HttpRequest,
     form: web::Form<ForgotPasswordForm>,
 ) -> Result<HttpResponse, AppError> {
-    password_sign_in(&state)?;
+    super::auth::password_sign_in_only(&state)?;
     let form = form.into_inner();
     if !form_token_matches(&state, &req, &form.csrf_token) {
         return Err(AppError::CsrfRejected);

@@ -161,14 +161,6 @@ struct PasswordPage {
     min_characters: usize,
 }
 
-/// The password form is for password sign-in only.
-fn password_sign_in(state: &State) -> Result<(), AppError> {
-    match state.settings.auth {
-        AuthMode::Password => Ok(()),
-        AuthMode::Header | AuthMode::Oidc => Err(AppError::NotFound),
-    }
-}
-
 fn password_page(req: &HttpRequest, viewer: &Viewer, errors: FieldErrors) -> Result<HttpResponse, AppError> {
     let status = if errors.is_empty() { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY };
     let template = PasswordPage {
@@ -182,7 +174,7 @@ fn password_page(req: &HttpRequest, viewer: &Viewer, errors: FieldErrors) -> Res
 
 #[get("/account/password")]
 pub async fn show_password_form(state: State, viewer: Viewer, req: HttpRequest) -> Result<HttpResponse, AppError> {
-    password_sign_in(&state)?;
+    super::auth::password_sign_in_only(&state)?;
     password_page(&req, &viewer, FieldErrors::default())
 }
 
@@ -210,7 +202,7 @@ pub async fn change_password(
     req: HttpRequest,
     form: CsrfForm<PasswordForm>,
 ) -> Result<HttpResponse, AppError> {
-    password_sign_in(&state)?;
+    super::auth::password_sign_in_only(&state)?;
     let form = form.0;
     let mut errors = FieldErrors::default();
     let stored = viewer.employee.password_hash.clone().unwrap_or_default();

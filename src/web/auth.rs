@@ -112,6 +112,15 @@ pub fn form_token_cookie(state: &State, token: &str, path: &str) -> Cookie<'stat
         .finish()
 }
 
+/// The pages of Upskill's own passwords (choosing, changing, invitations) exist under
+/// password sign-in only: under single sign-on they are not found.
+pub fn password_sign_in_only(state: &State) -> Result<(), AppError> {
+    if state.settings.auth.is_single_sign_on() {
+        return Err(AppError::NotFound);
+    }
+    Ok(())
+}
+
 /// Whether a form of someone not signed in carries the token its cookie signed.
 pub fn form_token_matches(state: &State, req: &HttpRequest, given: &str) -> bool {
     req.cookie(LOGIN_CSRF_COOKIE)

@@ -6,7 +6,6 @@ use actix_web::{get, post, web, HttpRequest, HttpResponse};
 use askama::Template;
 
 use super::require_admin;
-use crate::config::AuthMode;
 use crate::db;
 use crate::domain::words::count_of;
 use crate::web::error::AppError;
@@ -14,14 +13,6 @@ use crate::web::{page, redirect_with_flash, run_db, Chrome, CsrfForm, EmptyForm,
 
 /// How many names the confirmation lists before "and N more".
 const NAMES_SHOWN: usize = 50;
-
-/// Invitations exist under password sign-in only.
-fn password_sign_in(state: &State) -> Result<(), AppError> {
-    match state.settings.auth {
-        AuthMode::Password => Ok(()),
-        AuthMode::Header | AuthMode::Oidc => Err(AppError::NotFound),
-    }
-}
 
 /// Sends one person an invitation; the older one stops working.
 #[post("/admin/employees/{id}/invite")]
@@ -32,7 +23,7 @@ pub async fn invite_person(
     _form: CsrfForm<EmptyForm>,
 ) -> Result<HttpResponse, AppError> {
     require_admin(&viewer)?;
-    password_sign_in(&state)?;
+    crate::web::auth::password_sign_in_only(&state)?;
     let id = id.into_inner();
     let inviter = (viewer.id(), viewer.employee.display_name.clone());
     let public_url = state.settings.public_url();
@@ -77,7 +68,7 @@ struct InviteAllPage {
 #[get("/admin/employees/invite-all")]
 pub async fn confirm_invite_all(state: State, viewer: Viewer, req: HttpRequest) -> Result<HttpResponse, AppError> {
     require_admin(&viewer)?;
-    password_sign_in(&state)?;
+    crate::web::auth::password_sign_in_only(&state)?;
     let people = run_db(&state, |conn| Ok(db::access_links::people_without_password(conn)?)).await?;
     let count = people.len();
     let names: Vec<_> = people.into_iter().take(NAMES_SHOWN).collect();
@@ -90,7 +81,7 @@ pub async fn confirm_invite_all(state: State, viewer: Viewer, req: HttpRequest) 
 #[post("/admin/employees/invite-all")]
 pub async fn invite_all(state: State, viewer: Viewer, _form: CsrfForm<EmptyForm>) -> Result<HttpResponse, AppError> {
     require_admin(&viewer)?;
-    password_sign_in(&state)?;
+    crate::web::auth::password_sign_in_only(&state)?;
     if state.settings.mail.smtp_url.is_none() {
         let message = "Upskill sends no e-mail on this server, so nothing was sent. To hand the links out \
                        yourself, run `upskill invite --all-without-password` on the server: it prints them.";
