@@ -88,6 +88,8 @@ struct Line {
     text: String,
     when: Option<String>,
     link: Option<String>,
+    /// What the link says in the HTML message.
+    link_label: &'static str,
 }
 
 #[derive(Template)]
@@ -98,6 +100,8 @@ struct HtmlMessage<'a> {
     intro: Option<&'a str>,
     lines: &'a [Line],
     account_link: &'a str,
+    /// A sign-in link: the footer says why it came instead of pointing to e-mail choices.
+    access: bool,
 }
 
 #[derive(Template)]
@@ -107,7 +111,11 @@ struct TextMessage<'a> {
     intro: Option<&'a str>,
     lines: &'a [Line],
     account_link: &'a str,
+    access: bool,
 }
+
+/// What an application's link says in the HTML message.
+const APPLICATION_LINK_LABEL: &str = "Open the application";
 
 /// Writes messages: plain text and HTML, with links back to Upskill.
 #[derive(Clone)]
@@ -143,22 +151,40 @@ impl Composer {
                         text: item.body.clone(),
                         when: Some(item.created_at.format("%-d %b %Y, %H:%M UTC").to_string()),
                         link: self.application_link(item.application_id),
+                        link_label: APPLICATION_LINK_LABEL,
                     })
                     .collect(),
             ),
             MailKind::Notice | MailKind::Reminder => (
                 None,
-                vec![Line { text: mail.body.clone(), when: None, link: self.application_link(mail.application_id) }],
+                vec![Line {
+                    text: mail.body.clone(),
+                    when: None,
+                    link: self.application_link(mail.application_id),
+                    link_label: APPLICATION_LINK_LABEL,
+                }],
+            ),
+            MailKind::Access => (
+                None,
+                vec![Line {
+                    text: mail.body.clone(),
+                    when: None,
+                    link: mail.link.clone(),
+                    link_label: "Choose your password",
+                }],
             ),
         };
+        let access = mail.kind == MailKind::Access;
         let account_link = format!("{}/account", self.public_url);
-        let text = TextMessage { recipient_name: &mail.to_name, intro, lines: &lines, account_link: &account_link };
+        let text =
+            TextMessage { recipient_name: &mail.to_name, intro, lines: &lines, account_link: &account_link, access };
         let html = HtmlMessage {
             subject: &mail.subject,
             recipient_name: &mail.to_name,
             intro,
             lines: &lines,
             account_link: &account_link,
+            access,
         };
         // Header values on one line, whatever a row holds: a line break in a name would
         // start a header of its own (or stop the mail builder).
@@ -371,14 +397,24 @@ mod tests {
     use super::*;
 
     fn line(text: &str, when: Option<&str>, link: Option<&str>) -> Line {
-        Line { text: text.to_owned(), when: when.map(str::to_owned), link: link.map(str::to_owned) }
+        Line {
+            text: text.to_owned(),
+            when: when.map(str::to_owned),
+            link: link.map(str::to_owned),
+            link_label: APPLICATION_LINK_LABEL,
+        }
     }
 
     #[test]
     fn a_notice_reads_as_one_paragraph_with_its_link() {
         let lines = [line("Ada applied to Career Choice.", None, Some("https://u.test/applications/7"))];
-        let text =
-            TextMessage { recipient_name: "Maria", intro: None, lines: &lines, account_link: "https://u.test/account" };
+        let text = TextMessage {
+            recipient_name: "Maria",
+            intro: None,
+            lines: &lines,
+            account_link: "https://u.test/account",
+            access: false,
+        };
         assert_eq!(
             text.render().unwrap(),
             "Hello Maria,\n\nAda applied to Career Choice.\nhttps://u.test/applications/7\n\n--\n\
@@ -398,6 +434,7 @@ mod tests {
             intro: Some("Here is what happened."),
             lines: &lines,
             account_link: "https://u.test/account",
+            access: false,
         };
         let rendered = text.render().unwrap();
         assert!(
@@ -417,6 +454,7 @@ mod tests {
             subject: subject.to_owned(),
             body: "Something happened.".to_owned(),
             application_id: Some(3),
+            link: None,
             attempts: 0,
             created_at: crate::clock::now(),
             to_email: "eve@upskill.example".to_owned(),
@@ -481,6 +519,7 @@ mod tests {
             intro: None,
             lines: &lines,
             account_link: "https://u.test/account",
+            access: false,
         };
         let rendered = html.render().unwrap();
         assert!(!rendered.contains("<script>") && !rendered.contains("<i>Maria"), "{rendered}");

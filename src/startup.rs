@@ -36,11 +36,19 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
     cfg.service(pages::auth::show_login)
         .service(pages::auth::login)
         .service(pages::auth::logout)
+        .service(pages::access::show_welcome)
+        .service(pages::access::choose_welcome_password)
+        .service(pages::access::show_reset)
+        .service(pages::access::choose_reset_password)
+        .service(pages::access::show_forgot_password)
+        .service(pages::access::ask_for_reset)
         .service(pages::sso::oidc_callback)
         .service(pages::home::home)
         .service(pages::account::show_account)
         .service(pages::account::save_email_preference)
         .service(pages::account::sign_out_everywhere)
+        .service(pages::account::show_password_form)
+        .service(pages::account::change_password)
         .service(pages::calendar::new_feed_address)
         .service(pages::calendar::turn_off_feed)
         .service(pages::calendar::show_feed)
@@ -71,6 +79,8 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .service(pages::admin::import::show_import_form)
         .service(pages::admin::import::preview_import)
         .service(pages::admin::import::commit_import)
+        .service(pages::admin::invitations::confirm_invite_all)
+        .service(pages::admin::invitations::invite_all)
         .service(pages::admin::audit::show_audit)
         .service(pages::admin::applications::list_applications)
         .service(pages::admin::applications::export_applications)
@@ -81,6 +91,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .service(pages::admin::people::show_employee)
         .service(pages::admin::people::update_employee)
         .service(pages::admin::people::end_sessions)
+        .service(pages::admin::invitations::invite_person)
         .service(pages::admin::programs::list_programs)
         .service(pages::admin::programs::new_program_form)
         .service(pages::admin::programs::create_program)
@@ -239,6 +250,7 @@ impl Application {
             pool,
             catalog,
             throttle: LoginThrottle::new(&settings),
+            reset_requests: pages::throttle::ResetRequests::default(),
             metrics: metrics_listener.is_some().then(|| Arc::new(HttpMetrics::default())),
             pool_waits,
             reads_in_place: !crate::db::is_postgres(&settings.database_url),
@@ -356,6 +368,7 @@ fn spawn_housekeeping(state: web::Data<AppState>) {
         loop {
             ticker.tick().await;
             state.throttle.forget_idle();
+            state.reset_requests.forget_idle();
             let idle = state.settings.session_idle;
             let purged = pages::run_db(&state, move |conn| Ok(session_store::purge_expired(conn, idle)?)).await;
             match purged {

@@ -1,12 +1,14 @@
-//! `create-admin`: an administrator made, or given rights, from the terminal.
+//! `create-admin`: an administrator made, or given rights, from the terminal; `invite`:
+//! invitations to choose a password, e-mailed or printed.
 
 use std::io::{BufRead, IsTerminal, Write};
 
-use super::CreateAdminArgs;
+use super::{CreateAdminArgs, InviteArgs};
 use crate::config::Settings;
 use crate::db::employees::{AdminGrant, Employee, EmployeeRecord, NewEmployee};
 use crate::db::{self, DbPool};
 use crate::domain::text::one_line;
+use crate::domain::words::count_of;
 use crate::domain::{Email, EmploymentType, JobFamily, SiteType};
 use crate::security::hash_password;
 use crate::startup::prepare_database;
@@ -22,7 +24,8 @@ fn read_password() -> anyhow::Result<String> {
         std::io::stdin().lock().read_line(&mut line)?;
         line.trim_end_matches(['\r', '\n']).to_owned()
     };
-    anyhow::ensure!(password.chars().count() >= 12, "the password must have at least 12 characters");
+    crate::domain::passwords::check_new_password(&password, "")
+        .map_err(|problem| anyhow::anyhow!("{}", problem.message()))?;
     hash_password(&password).map_err(|e| anyhow::anyhow!("cannot hash the password: {e}"))
 }
 
@@ -124,5 +127,62 @@ fn confirm(yes: bool) -> anyhow::Result<()> {
     let mut answer = String::new();
     std::io::stdin().lock().read_line(&mut answer)?;
     anyhow::ensure!(matches!(answer.trim().to_lowercase().as_str(), "y" | "yes"), "cancelled: nothing changed");
+    Ok(())
+}
+
+/// `upskill invite`: invitations for one person or everyone active without a password.
+pub(super) async fn invite(args: InviteArgs) -> anyhow::Result<()> {
+    let by_mail = args.smtp_url.as_deref().is_some_and(|url| !url.trim().is_empty());
+    let (pool, _) = prepare_database(&Settings::with_database(&args.database.database_url)).await?;
+    let email = match &args.email {
+        Some(email) => Some(Email::parse(email).map_err(|e| anyhow::anyhow!("--email: {e}"))?.as_str().to_owned()),
+        None => None,
+    };
+    let people: Vec<Employee> = on_database(&pool, move |conn| {
+        let ids: Vec<i32> = match email {
+            Some(email) => {
+                let person = db::employees::find_by_email(conn, &email)?
+                    .ok_or_else(|| anyhow::anyhow!("nobody has the address {email}"))?;
+                anyhow::ensure!(person.active, "{email} is not active: make them active first");
+                vec![person.id]
+            }
+            None => db::access_links::people_without_password(conn)?.into_iter().map(|(id, _, _)| id).collect(),
+        };
+        ids.into_iter().map(|id| Ok(db::employees::find_by_id(conn, id)?)).collect()
+    })
+    .await?;
+    if people.is_empty() {
+        println!("Everyone active has a password: nobody to invite.");
+        return Ok(());
+    }
+    if args.dry_run {
+        for person in &people {
+            println!("{} <{}>", person.display_name, person.email);
+        }
+        println!("{} would be invited (dry run: no link made).", count_of(people.len(), "person", "people"));
+        return Ok(());
+    }
+    let public_url = args.public_url.clone();
+    let sent = on_database(&pool, move |conn| {
+        people
+            .iter()
+            .map(|person| Ok(db::access_links::invite(conn, person, None, &public_url, by_mail)?))
+            .collect::<anyhow::Result<Vec<_>>>()
+    })
+    .await?;
+    if by_mail {
+        println!(
+            "{} written: the server e-mails them. Each link works once, for 7 days.",
+            count_of(sent.len(), "invitation", "invitations")
+        );
+    } else {
+        for link in &sent {
+            println!("{} <{}>\t{}", link.display_name, link.email, link.url);
+        }
+        println!(
+            "{}: hand each person their link (it works once, for 7 days; a newer one replaces it).",
+            count_of(sent.len(), "invitation", "invitations")
+        );
+    }
     Ok(())
 }

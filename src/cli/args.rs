@@ -286,6 +286,28 @@ pub struct CreateAdminArgs {
 }
 
 #[derive(Debug, Args)]
+pub struct InviteArgs {
+    #[command(flatten)]
+    pub database: DatabaseArgs,
+    /// The person to invite.
+    #[arg(long, conflicts_with = "all_without_password", required_unless_present = "all_without_password")]
+    pub email: Option<String>,
+    /// Everyone active who has no password.
+    #[arg(long)]
+    pub all_without_password: bool,
+    /// List who would be invited, without making any link.
+    #[arg(long)]
+    pub dry_run: bool,
+    /// The server's SMTP server, as `serve` has it: with it the invitations are e-mailed;
+    /// without, the links are printed.
+    #[arg(long, env = "UPSKILL_SMTP_URL")]
+    pub smtp_url: Option<String>,
+    /// The address people reach Upskill at, for the links (as `serve --public-url`).
+    #[arg(long, env = "UPSKILL_PUBLIC_URL", default_value = "http://localhost:8080")]
+    pub public_url: String,
+}
+
+#[derive(Debug, Args)]
 pub struct ImportEmployeesArgs {
     /// The CSV file, with the header
     /// `email,display_name,job_title,job_family,site_type,employment_type,hire_date,manager_email,is_admin`.

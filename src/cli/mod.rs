@@ -46,6 +46,10 @@ pub enum Command {
     /// Create an administrator (or make an existing person one); the password is read
     /// from the terminal, or from the first line of standard input.
     CreateAdmin(CreateAdminArgs),
+    /// Invite people to choose a password (password sign-in): one (`--email`) or everyone
+    /// active without one (`--all-without-password`). With `--smtp-url` the invitations are
+    /// e-mailed by the server; without, their links are printed for you to hand out.
+    Invite(InviteArgs),
     /// Fill the database with a large, realistic, deterministic organisation and its
     /// applications, for benchmarks.
     SeedSynthetic(SeedSyntheticArgs),
@@ -83,6 +87,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             Ok(())
         }
         Command::CreateAdmin(args) => accounts::create_admin(args).await,
+        Command::Invite(args) => accounts::invite(args).await,
         Command::Remind(args) => maintenance::remind(args).await,
         Command::SeedSynthetic(args) => maintenance::seed_synthetic(args).await,
         Command::ImportEmployees(args) => import::import_employees(args).await,

@@ -16,8 +16,8 @@ use diesel::sqlite::Sqlite;
 
 use super::MultiBackend;
 use crate::domain::enums::{
-    ApplicationStatus, AuditAction, Category, EmploymentType, Event, Format, JobFamily, MailKind, ProgramKind,
-    ProgramStatus, SiteType, StoredName, UnknownValue, ValueList,
+    AccessLinkPurpose, ApplicationStatus, AuditAction, Category, EmploymentType, Event, Format, JobFamily, MailKind,
+    ProgramKind, ProgramStatus, SiteType, StoredName, UnknownValue, ValueList,
 };
 
 /// Reads the text of a column on PostgreSQL and parses it.
@@ -88,6 +88,7 @@ stored_by_name!(
     Event,
     MailKind,
     AuditAction,
+    AccessLinkPurpose,
 );
 
 impl<T: StoredName> ToSql<Text, Pg> for ValueList<T> {

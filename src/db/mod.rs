@@ -4,6 +4,7 @@
 //! Error policy: functions here return `diesel::QueryResult`; the web layer turns
 //! `diesel::NotFound` into a 404 once (see `web::error`).
 
+pub mod access_links;
 pub mod application_list;
 pub mod applications;
 pub mod audit;

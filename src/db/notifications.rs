@@ -35,7 +35,8 @@ pub fn notify(
             notifications::created_at.eq(now),
         ))
         .execute(conn)?;
-    let mail = NewMail { employee_id, application_id, kind: MailKind::Notice, text: body, dedupe_key: None };
+    let mail =
+        NewMail { employee_id, application_id, kind: MailKind::Notice, text: body, dedupe_key: None, link: None };
     enqueue(conn, &mail, now)?;
     Ok(())
 }

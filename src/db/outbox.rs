@@ -58,13 +58,17 @@ pub struct NewMail<'a> {
     pub text: &'a str,
     /// Written at most once: a second row with the same key is not written.
     pub dedupe_key: Option<&'a str>,
+    /// Where the message's button leads when it is not an application: a sign-in link,
+    /// removed from the row once the message is sent.
+    pub link: Option<&'a str>,
 }
 
 /// Writes one message into the outbox (inside the caller's transaction); it goes out
 /// alone, or in the recipient's next digest when they chose one. Returns false when a
 /// row with the same `dedupe_key` already exists.
 pub fn enqueue(conn: &mut DbConnection, mail: &NewMail<'_>, now: NaiveDateTime) -> QueryResult<bool> {
-    let in_digest = wants_digest(conn, mail.employee_id)?;
+    // A sign-in link goes at once: it must not wait for tomorrow's summary.
+    let in_digest = mail.kind != MailKind::Access && wants_digest(conn, mail.employee_id)?;
     let insert = diesel::insert_into(outbox::table)
         .values((
             outbox::employee_id.eq(mail.employee_id),
@@ -74,6 +78,7 @@ pub fn enqueue(conn: &mut DbConnection, mail: &NewMail<'_>, now: NaiveDateTime) 
             outbox::body.eq(mail.text),
             outbox::in_digest.eq(in_digest),
             outbox::dedupe_key.eq(mail.dedupe_key),
+            outbox::link.eq(mail.link),
             outbox::created_at.eq(now),
             outbox::send_after.eq(now),
         ))
@@ -95,6 +100,7 @@ pub struct OutgoingMail {
     pub subject: String,
     pub body: String,
     pub application_id: Option<i32>,
+    pub link: Option<String>,
     pub attempts: i32,
     pub created_at: NaiveDateTime,
     pub to_email: String,
@@ -146,6 +152,7 @@ pub fn claim_due(
             outbox::subject,
             outbox::body,
             outbox::application_id,
+            outbox::link,
             outbox::attempts,
             outbox::created_at,
             employees::email,
@@ -172,11 +179,12 @@ pub fn digest_items(conn: &mut DbConnection, digest_id: i32) -> QueryResult<Vec<
         .load(conn)
 }
 
-/// Marks a message sent (only while `token` still holds it).
+/// Marks a message sent (only while `token` still holds it) and forgets its sign-in link.
 pub fn mark_sent(conn: &mut DbConnection, id: i32, token: &str, now: NaiveDateTime) -> QueryResult<bool> {
     diesel::update(outbox::table.filter(outbox::id.eq(id)).filter(outbox::claim_token.eq(token)))
         .set((
             outbox::sent_at.eq(now),
+            outbox::link.eq(None::<String>),
             outbox::attempts.eq(outbox::attempts + 1),
             outbox::claim_token.eq(None::<String>),
             outbox::claimed_until.eq(None::<NaiveDateTime>),
@@ -475,6 +483,7 @@ pub fn enqueue_reminders(conn: &mut DbConnection, reminders: &[Reminder], now: N
                 employee_id: reminder.recipient_id,
                 application_id: Some(reminder.application_id),
                 kind: MailKind::Reminder,
+                link: None,
                 text: &reminder.text,
                 dedupe_key: Some(&reminder.dedupe_key),
             };

@@ -95,6 +95,19 @@ diesel::table! {
 }
 
 diesel::table! {
+    access_links (id) {
+        id -> Integer,
+        employee_id -> Integer,
+        purpose -> Text,
+        token_hash -> Text,
+        created_by -> Nullable<Integer>,
+        created_at -> Timestamp,
+        expires_at -> Timestamp,
+        used_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
     catalog_version (id) {
         id -> Integer,
         version -> BigInt,
@@ -210,6 +223,7 @@ diesel::table! {
         claimed_until -> Nullable<Timestamp>,
         sent_at -> Nullable<Timestamp>,
         failed_at -> Nullable<Timestamp>,
+        link -> Nullable<Text>,
         last_error -> Nullable<Text>,
     }
 }
@@ -260,6 +274,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     delegations,
     application_stats,
     pledge_participants,
+    access_links,
     catalog_version,
     pledge_participant_count,
     employee_imports,

@@ -227,6 +227,16 @@ text_enum!(
         Notice => "notice", "Notice";
         Reminder => "reminder", "Reminder";
         Digest => "digest", "Daily digest";
+        Access => "access", "Sign-in link";
+    }
+);
+
+text_enum!(
+    /// What a one-time link lets a person do (`access_links.purpose`): both end with the
+    /// person choosing a password.
+    AccessLinkPurpose, "kind of sign-in link" {
+        Invitation => "invitation", "Invitation";
+        Reset => "reset", "Password reset";
     }
 );
 
@@ -247,6 +257,9 @@ text_enum!(
         EmployeeAdminGranted => "employee.admin_granted", "Administrator rights given (command line)";
         EmployeePasswordReset => "employee.password_reset", "Password reset (command line)";
         EmployeesImported => "employees.imported", "People imported";
+        EmployeeInvited => "employee.invited", "Invitation sent";
+        AccountPasswordChosen => "account.password_chosen", "Password chosen from a link";
+        AccountPasswordChanged => "account.password_changed", "Password changed";
         PersonSessionsEnded => "person.sessions_ended", "Sessions ended";
         DelegationCreated => "delegation.created", "Delegation created";
         DelegationEnded => "delegation.ended", "Delegation ended";
@@ -338,6 +351,7 @@ mod tests {
         round_trip(ApplicationStatus::ALL);
         round_trip(Event::ALL);
         round_trip(MailKind::ALL);
+        round_trip(AccessLinkPurpose::ALL);
         round_trip(AuditAction::ALL);
     }
 }

@@ -19,6 +19,7 @@ pub mod intake_form;
 pub mod mail;
 pub mod money;
 pub mod numbers;
+pub mod passwords;
 pub mod person_form;
 pub mod pledge;
 pub mod program;
@@ -33,8 +34,8 @@ pub mod words;
 pub use eligibility::{check_eligibility, Eligibility};
 pub use email::Email;
 pub use enums::{
-    ApplicationStatus, AuditAction, Category, EmploymentType, Event, Format, JobFamily, MailKind, ProgramKind,
-    ProgramStatus, SiteType, ValueList,
+    AccessLinkPurpose, ApplicationStatus, AuditAction, Category, EmploymentType, Event, Format, JobFamily, MailKind,
+    ProgramKind, ProgramStatus, SiteType, ValueList,
 };
 pub use money::Cents;
 pub use program::{EmployeeProfile, ProgramRules, TuitionFunding};

@@ -8,11 +8,17 @@ use askama::Template;
 use serde::Deserialize;
 
 use super::calendar::{forget_new_feed_address, FeedPanel};
-use super::{page, redirect_with_flash, run_db, Chrome, CsrfForm, EmptyForm, State, Viewer};
+use actix_web::http::StatusCode;
+
+use super::{page, page_with_status, redirect_with_flash, run_db, Chrome, CsrfForm, EmptyForm, State, Viewer};
+use crate::config::AuthMode;
 use crate::db;
 use crate::db::audit::AuditLine;
+use crate::domain::forms::FieldErrors;
+use crate::domain::passwords::{check_new_password, MIN_CHARACTERS};
 use crate::domain::words::count_of;
 use crate::domain::AuditAction;
+use crate::security::{hash_password, verify_password};
 use crate::web::error::AppError;
 use crate::web::input::FormFields;
 
@@ -34,6 +40,8 @@ struct AccountPage {
     sends_mail: bool,
     digest_hour: u32,
     feed: FeedPanel,
+    /// Whether people sign in with an Upskill password (else single sign-on).
+    password_sign_in: bool,
 }
 
 #[get("/account")]
@@ -61,6 +69,7 @@ pub async fn show_account(state: State, viewer: Viewer, req: HttpRequest) -> Res
         sends_mail: state.settings.mail.smtp_url.is_some(),
         digest_hour: state.settings.mail.digest_hour_utc,
         feed: FeedPanel::new(&state, &viewer, &req, feed),
+        password_sign_in: state.settings.auth == AuthMode::Password,
     };
     let mut response = page(&req, &template)?;
     forget_new_feed_address(&req, &mut response)?;
@@ -141,4 +150,95 @@ pub async fn sign_out_everywhere(
         return Ok(super::sso::signed_out(&state));
     }
     Ok(redirect_with_flash("/login", "info", "You have signed out everywhere: every browser must sign in again."))
+}
+
+#[derive(Template)]
+#[template(path = "account_password.html")]
+struct PasswordPage {
+    chrome: Chrome,
+    email: String,
+    errors: FieldErrors,
+    min_characters: usize,
+}
+
+fn password_page(req: &HttpRequest, viewer: &Viewer, errors: FieldErrors) -> Result<HttpResponse, AppError> {
+    let status = if errors.is_empty() { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY };
+    let template = PasswordPage {
+        chrome: viewer.chrome("account"),
+        email: viewer.employee.email.clone(),
+        errors,
+        min_characters: MIN_CHARACTERS,
+    };
+    page_with_status(req, &template, status)
+}
+
+#[get("/account/password")]
+pub async fn show_password_form(state: State, viewer: Viewer, req: HttpRequest) -> Result<HttpResponse, AppError> {
+    super::auth::password_sign_in_only(&state)?;
+    password_page(&req, &viewer, FieldErrors::default())
+}
+
+#[derive(Deserialize)]
+pub struct PasswordForm {
+    #[serde(default)]
+    current_password: String,
+    #[serde(default)]
+    new_password: String,
+    #[serde(default)]
+    new_password_again: String,
+}
+
+impl FormFields for PasswordForm {
+    const CHECKED_TEXT: &'static [&'static str] = &["current_password", "new_password", "new_password_again"];
+}
+
+/// Changes the signed-in person's password: the current one is asked for (a browser left
+/// signed in is not enough), every other session ends, and this browser stays signed in.
+#[post("/account/password")]
+pub async fn change_password(
+    state: State,
+    viewer: Viewer,
+    session: Session,
+    req: HttpRequest,
+    form: CsrfForm<PasswordForm>,
+) -> Result<HttpResponse, AppError> {
+    super::auth::password_sign_in_only(&state)?;
+    let form = form.0;
+    let mut errors = FieldErrors::default();
+    let stored = viewer.employee.password_hash.clone().unwrap_or_default();
+    let current = form.current_password.clone();
+    let current_ok = !stored.is_empty()
+        && crate::web::block_in_span(move || verify_password(&current, &stored))
+            .await
+            .map_err(|e| AppError::Internal(e.into()))?;
+    if !current_ok {
+        errors.add("current_password", "This is not your current password.");
+    }
+    if let Err(problem) = check_new_password(&form.new_password, &viewer.employee.email) {
+        errors.add("new_password", problem.message());
+    } else if form.new_password != form.new_password_again {
+        errors.add("new_password_again", "The two new passwords differ. Type the same password twice.");
+    } else if form.new_password == form.current_password {
+        errors.add("new_password", "Choose a password other than your current one.");
+    }
+    if !errors.is_empty() {
+        return password_page(&req, &viewer, errors);
+    }
+    let (employee, password) = (viewer.employee.clone(), form.new_password);
+    let ended = run_db(&state, move |conn| {
+        let hash = hash_password(&password).map_err(|e| AppError::Internal(anyhow::anyhow!("password hash: {e}")))?;
+        Ok(db::access_links::change_password(conn, &employee, &hash)?)
+    })
+    .await?;
+    crate::web::auth::start_session(&session, viewer.id(), None)?;
+    let elsewhere = ended.saturating_sub(1);
+    let message = if elsewhere == 0 {
+        "Your password is changed.".to_owned()
+    } else {
+        format!(
+            "Your password is changed, and you are signed out of {}.",
+            count_of(elsewhere, "other browser", "other browsers")
+        )
+    };
+    Ok(redirect_with_flash("/account", "success", &message))
 }

@@ -96,14 +96,36 @@ fn login_form(
         demo_accounts: if state.settings.demo { db::seed::demo_accounts() } else { Vec::new() },
     };
     let mut response = page_with_status(req, &template, status)?;
-    let cookie = Cookie::build(LOGIN_CSRF_COOKIE, sign(&state.secret, &token))
-        .path("/login")
+    response.add_cookie(&form_token_cookie(state, &token, "/login")).map_err(|e| AppError::Internal(e.into()))?;
+    Ok(response)
+}
+
+/// The cookie that goes with a form shown to someone not signed in (sign-in, forgotten
+/// password, a link's password page): the form's token, signed, for the page's `path`
+/// only. A request sent from elsewhere has neither.
+pub fn form_token_cookie(state: &State, token: &str, path: &str) -> Cookie<'static> {
+    Cookie::build(LOGIN_CSRF_COOKIE, sign(&state.secret, token))
+        .path(path.to_owned())
         .http_only(true)
         .secure(state.settings.secure_cookies)
         .same_site(SameSite::Strict)
-        .finish();
-    response.add_cookie(&cookie).map_err(|e| AppError::Internal(e.into()))?;
-    Ok(response)
+        .finish()
+}
+
+/// The pages of Upskill's own passwords (choosing, changing, invitations) exist under
+/// password sign-in only: under single sign-on they are not found.
+pub fn password_sign_in_only(state: &State) -> Result<(), AppError> {
+    if state.settings.auth.is_single_sign_on() {
+        return Err(AppError::NotFound);
+    }
+    Ok(())
+}
+
+/// Whether a form of someone not signed in carries the token its cookie signed.
+pub fn form_token_matches(state: &State, req: &HttpRequest, given: &str) -> bool {
+    req.cookie(LOGIN_CSRF_COOKIE)
+        .and_then(|cookie| verify_signed(&state.secret, cookie.value()).map(str::to_owned))
+        .is_some_and(|token| !given.is_empty() && constant_time_eq(&token, given))
 }
 
 #[get("/login")]
@@ -148,11 +170,7 @@ pub async fn login(
         return Ok(sso::Refusal::PasswordSignInOff.response());
     }
     let form = form.into_inner();
-    let token_ok = req
-        .cookie(LOGIN_CSRF_COOKIE)
-        .and_then(|cookie| verify_signed(&state.secret, cookie.value()).map(str::to_owned))
-        .is_some_and(|token| !form.csrf_token.is_empty() && constant_time_eq(&token, &form.csrf_token));
-    if !token_ok {
+    if !form_token_matches(&state, &req, &form.csrf_token) {
         return Err(AppError::CsrfRejected);
     }
     let next = safe_next(Some(&form.next));

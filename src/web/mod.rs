@@ -2,6 +2,7 @@
 //! the pieces every page shares (who is signed in, the CSRF-checked form, flash
 //! messages, the page chrome). No SQL here: handlers call `db` inside `web::block`.
 
+pub mod access;
 pub mod account;
 pub mod admin;
 pub mod applications;
@@ -58,6 +59,8 @@ pub struct AppState {
     /// The instance secret (from the database), for signing cookies and tokens.
     pub secret: Vec<u8>,
     pub throttle: throttle::LoginThrottle,
+    /// Requests for password-reset links, counted to limit the e-mail they cause.
+    pub reset_requests: throttle::ResetRequests,
     /// The request series, when `--metrics-bind` is set.
     pub metrics: Option<std::sync::Arc<crate::metrics::HttpMetrics>>,
     /// The pool's waits for a connection that ran out of time.

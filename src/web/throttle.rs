@@ -168,6 +168,47 @@ impl LoginThrottle {
     }
 }
 
+/// Requests for a password-reset link: a few an hour per typed address (each sends an
+/// e-mail to that person), more per client address. Over either, the request is answered
+/// as any other and nothing is sent.
+pub struct ResetRequests {
+    per_account: Windows<String>,
+    per_address: Windows<IpAddr>,
+}
+
+/// Reset e-mails an address can cause in an hour.
+const RESETS_PER_ACCOUNT_PER_HOUR: u32 = 3;
+/// Reset requests one client can make in an hour.
+const RESETS_PER_ADDRESS_PER_HOUR: u32 = 20;
+
+impl Default for ResetRequests {
+    fn default() -> Self {
+        ResetRequests { per_account: Windows::new(HOUR), per_address: Windows::new(HOUR) }
+    }
+}
+
+impl ResetRequests {
+    /// Counts one request; whether it may send its e-mail.
+    pub fn allows(&self, account: &str, address: Option<IpAddr>) -> bool {
+        let now = Instant::now();
+        let account: String = account.chars().take(ACCOUNT_KEY_CHARS).collect();
+        let account_ok = self.per_account.count(&account, now) < RESETS_PER_ACCOUNT_PER_HOUR;
+        let address_ok = address.is_none_or(|ip| self.per_address.count(&ip, now) < RESETS_PER_ADDRESS_PER_HOUR);
+        self.per_account.add(&account, now);
+        if let Some(ip) = address {
+            self.per_address.add(&ip, now);
+        }
+        account_ok && address_ok
+    }
+
+    /// Forgets counts whose hour has passed.
+    pub fn forget_idle(&self) {
+        let now = Instant::now();
+        self.per_account.forget_idle(now);
+        self.per_address.forget_idle(now);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

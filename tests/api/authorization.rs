@@ -112,6 +112,14 @@ fn matrix() -> Vec<Row> {
             "/logout",
             [Forbidden, SignedOut, SignedOut, SignedOut, SignedOut, SignedOut, SignedOut, SignedOut],
         ),
+        // A link's password page: without a good token in its address, nobody learns
+        // anything; its form needs the token of its own signed cookie, like the sign-in form.
+        row("GET", "/welcome/{wrong_token}", [NotFound; 8]),
+        row("POST", "/welcome/{wrong_token}", [Forbidden; 8]),
+        row("GET", "/reset-password/{wrong_token}", [NotFound; 8]),
+        row("POST", "/reset-password/{wrong_token}", [Forbidden; 8]),
+        row("GET", "/forgot-password", PUBLIC),
+        row("POST", "/forgot-password", [Forbidden; 8]),
         // The OpenID Connect callback exists only with `--auth oidc` (its own tests cover
         // it there); with passwords, as here, it is not found for anyone.
         row("GET", "/auth/oidc/callback", [NotFound; 8]),
@@ -123,6 +131,8 @@ fn matrix() -> Vec<Row> {
             "/account/sign-out-everywhere",
             [SignIn, SignedOut, SignedOut, SignedOut, SignedOut, SignedOut, SignedOut, SignIn],
         ),
+        row("GET", "/account/password", SIGNED_IN),
+        row("POST", "/account/password", SIGNED_IN),
         row("POST", "/account/calendar-feed", SIGNED_IN),
         row("POST", "/account/calendar-feed/off", SIGNED_IN),
         // Calendar apps fetch the feed without a session: the token in its address is the
@@ -179,6 +189,9 @@ fn matrix() -> Vec<Row> {
         row("GET", "/admin/employees/{employee}", ADMINS),
         row("POST", "/admin/employees/{employee}", ADMINS),
         row("POST", "/admin/employees/{employee}/sessions/end", ADMINS),
+        row("POST", "/admin/employees/{employee}/invite", ADMINS),
+        row("GET", "/admin/employees/invite-all", ADMINS),
+        row("POST", "/admin/employees/invite-all", ADMINS),
         row("GET", "/admin/employees/import", ADMINS),
         row("POST", "/admin/employees/import", ADMINS),
         row("POST", "/admin/employees/import/commit", ADMINS),

@@ -18,20 +18,20 @@ use upskill::startup::Application;
 use crate::helpers::{apply_for_tuition, employee_id, free_port, program_id, signed_in, spawn_app_with, TestApp};
 use upskill::domain::ApplicationStatus;
 
-const PUBLIC_URL: &str = "https://upskill.test";
+pub(crate) const PUBLIC_URL: &str = "https://upskill.test";
 
 /// One message as the SMTP server received it, parsed.
 #[derive(Debug, Clone)]
-struct Received {
-    to: Vec<String>,
-    subject: String,
-    text: String,
-    html: String,
-    message_id: String,
+pub(crate) struct Received {
+    pub(crate) to: Vec<String>,
+    pub(crate) subject: String,
+    pub(crate) text: String,
+    pub(crate) html: String,
+    pub(crate) message_id: String,
 }
 
 /// The SMTP server process, and what it has received so far.
-struct SmtpServer {
+pub(crate) struct SmtpServer {
     child: Child,
     port: u16,
     lines: Receiver<serde_json::Value>,
@@ -40,7 +40,7 @@ struct SmtpServer {
 }
 
 impl SmtpServer {
-    fn start(fail_first: usize) -> SmtpServer {
+    pub(crate) fn start(fail_first: usize) -> SmtpServer {
         SmtpServer::start_on(free_port(), fail_first)
     }
 
@@ -91,7 +91,7 @@ impl SmtpServer {
     }
 
     /// Waits until `count` messages have arrived in all (at most 20 s).
-    async fn wait_for(&mut self, count: usize) -> &[Received] {
+    pub(crate) async fn wait_for(&mut self, count: usize) -> &[Received] {
         let deadline = Instant::now() + Duration::from_secs(20);
         while self.received.len() < count && Instant::now() < deadline {
             self.collect(Duration::from_millis(100)).await;
@@ -138,7 +138,7 @@ fn mail_settings(settings: &mut Settings, smtp: &str) {
     settings.mail.schedule_every = Duration::from_millis(200);
 }
 
-async fn app_sending_to(smtp: &SmtpServer) -> TestApp {
+pub(crate) async fn app_sending_to(smtp: &SmtpServer) -> TestApp {
     let url = smtp.url();
     spawn_app_with(|settings| mail_settings(settings, &url)).await
 }
@@ -375,7 +375,7 @@ async fn a_manager_who_chose_a_digest_gets_one_summary_with_every_link() {
 }
 
 /// Runs the `upskill` binary on the test's database.
-fn upskill(app: &TestApp, args: &[&str]) -> String {
+pub(crate) fn upskill(app: &TestApp, args: &[&str]) -> String {
     let output = Command::new(env!("CARGO_BIN_EXE_upskill"))
         .args(args)
         .args(["--database-url", &app.database_url])

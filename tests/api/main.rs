@@ -34,6 +34,7 @@ mod input;
 mod mail;
 mod next_steps;
 mod operations;
+mod passwords;
 mod platform;
 mod query_plans;
 mod sso_header;

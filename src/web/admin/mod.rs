@@ -6,6 +6,7 @@ pub mod audit;
 pub mod dashboard;
 pub mod import;
 pub mod intakes;
+pub mod invitations;
 pub mod people;
 pub mod programs;
 pub mod settings;

@@ -44,6 +44,8 @@ struct DirectoryPage {
     people: Vec<PersonLine>,
     next: Option<String>,
     first_page: bool,
+    /// Whether people sign in with an Upskill password (invitations exist).
+    password_sign_in: bool,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -97,7 +99,8 @@ pub async fn list_employees(
             active: row.active,
         })
         .collect();
-    page(&req, &DirectoryPage { chrome: viewer.chrome("admin"), q, people, next, first_page })
+    let password_sign_in = state.settings.auth == crate::config::AuthMode::Password;
+    page(&req, &DirectoryPage { chrome: viewer.chrome("admin"), q, people, next, first_page, password_sign_in })
 }
 
 #[derive(Template)]
@@ -111,6 +114,8 @@ struct PersonPage {
     email: String,
     /// Live sessions of this person: "signed in on 2 browsers".
     sessions: i64,
+    /// `Some(whether they have a password)` under password sign-in.
+    has_password: Option<bool>,
     input: PersonInput,
     errors: FieldErrors,
     families: Vec<Choice>,
@@ -130,12 +135,13 @@ struct Stored {
     name: String,
     email: String,
     sessions: i64,
+    has_password: Option<bool>,
 }
 
 fn person_page(
     viewer: &Viewer,
     id: i32,
-    Stored { name, email, sessions }: Stored,
+    Stored { name, email, sessions, has_password }: Stored,
     input: PersonInput,
     errors: FieldErrors,
 ) -> PersonPage {
@@ -148,6 +154,7 @@ fn person_page(
         name,
         email,
         sessions,
+        has_password,
         families: choose(JobFamily::ALL.iter().map(|f| (f.as_str(), f.label())).collect(), &input.job_family),
         sites: choose(SiteType::ALL.iter().map(|s| (s.as_str(), s.label())).collect(), &input.site_type),
         employment: choose(
@@ -183,7 +190,9 @@ pub async fn show_employee(
     })
     .await?;
     let input = PersonInput::of(&person, manager_email);
-    let stored = Stored { name: person.display_name.clone(), email: person.email.clone(), sessions };
+    let has_password = (state.settings.auth == crate::config::AuthMode::Password)
+        .then(|| person.password_hash.as_deref().is_some_and(|hash| !hash.is_empty()));
+    let stored = Stored { name: person.display_name.clone(), email: person.email.clone(), sessions, has_password };
     page(&req, &person_page(&viewer, id, stored, input, FieldErrors::default()))
 }
 
@@ -199,10 +208,13 @@ pub async fn update_employee(
     let id = id.into_inner();
     let input = form.0;
     let idle = state.settings.session_idle;
+    let password_sign_in = state.settings.auth == crate::config::AuthMode::Password;
     let stored = run_db(&state, move |conn| {
         let person = db::employees::find_by_id(conn, id)?;
         let sessions = db::sessions::count_live_for_employee(conn, id, idle)?;
-        Ok(Stored { name: person.display_name, email: person.email, sessions })
+        let has_password =
+            password_sign_in.then(|| person.password_hash.as_deref().is_some_and(|hash| !hash.is_empty()));
+        Ok(Stored { name: person.display_name, email: person.email, sessions, has_password })
     })
     .await?;
     let refuse = |field: &'static str, message: &str, input: PersonInput| {

@@ -1,0 +1,2 @@
+ALTER TABLE outbox DROP COLUMN link;
+DROP TABLE access_links;
