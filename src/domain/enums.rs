@@ -247,6 +247,10 @@ text_enum!(
         EmployeeAdminGranted => "employee.admin_granted", "Administrator rights given (command line)";
         EmployeePasswordReset => "employee.password_reset", "Password reset (command line)";
         EmployeesImported => "employees.imported", "People imported";
+        EmployeeScimCreated => "employee.scim_created", "Person created by provisioning (SCIM)";
+        EmployeeScimDeleted => "employee.scim_deleted", "Person deleted by provisioning (SCIM)";
+        ScimTokenCreated => "scim_token.created", "Provisioning token created";
+        ScimTokenRevoked => "scim_token.revoked", "Provisioning token revoked";
         PersonSessionsEnded => "person.sessions_ended", "Sessions ended";
         DelegationCreated => "delegation.created", "Delegation created";
         DelegationEnded => "delegation.ended", "Delegation ended";

@@ -23,6 +23,7 @@ pub mod person_form;
 pub mod pledge;
 pub mod program;
 pub mod program_form;
+pub mod scim;
 #[cfg(test)]
 mod properties;
 pub mod sign_in_limits;

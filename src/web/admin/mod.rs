@@ -8,6 +8,7 @@ pub mod import;
 pub mod intakes;
 pub mod people;
 pub mod programs;
+pub mod provisioning;
 pub mod settings;
 
 use crate::web::error::AppError;
