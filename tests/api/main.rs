@@ -36,6 +36,7 @@ mod next_steps;
 mod operations;
 mod platform;
 mod query_plans;
+mod scim;
 mod sso_header;
 mod sso_oidc;
 mod state_snapshot;

@@ -121,6 +121,9 @@ fn split_schema(text: &str) -> Option<(Option<&'static str>, &str)> {
         return Some((None, text));
     }
     for schema in [ENTERPRISE_SCHEMA, UPSKILL_SCHEMA, USER_SCHEMA] {
+        if text.eq_ignore_ascii_case(schema) {
+            return Some(((schema != USER_SCHEMA).then_some(schema), ""));
+        }
         let prefix = text.get(..schema.len() + 1);
         if prefix.is_some_and(|p| p[..schema.len()].eq_ignore_ascii_case(schema) && p.ends_with(':')) {
             let rest = &text[schema.len() + 1..];
@@ -370,11 +373,11 @@ mod tests {
             ops(json!([{"op": "replace", "value": {
                 "name.familyName": "C",
                 "displayName": "A C",
-                UPSKILL_SCHEMA: {"jobFamily": "engineering"},
+                UPSKILL_SCHEMA: {"jobFamily": "technical"},
             }}])),
         );
         assert_eq!(result["name"], json!({"givenName": "A", "familyName": "C"}));
-        assert_eq!(result[UPSKILL_SCHEMA]["jobFamily"], "engineering");
+        assert_eq!(result[UPSKILL_SCHEMA]["jobFamily"], "technical");
     }
 
     #[test]

@@ -73,7 +73,6 @@ impl UserView {
             "displayName": self.display_name,
             "emails": [{"value": self.user_name, "type": "work", "primary": true}],
             "active": self.active,
-            ENTERPRISE_SCHEMA: enterprise,
             UPSKILL_SCHEMA: {
                 "jobFamily": self.job_family.as_str(),
                 "siteType": self.site_type.as_str(),
@@ -93,6 +92,9 @@ impl UserView {
             }
             if let Some(external_id) = &self.external_id {
                 object.insert("externalId".into(), external_id.clone().into());
+            }
+            if !enterprise.is_empty() {
+                object.insert(ENTERPRISE_SCHEMA.into(), Value::Object(enterprise));
             }
         }
         resource
@@ -372,7 +374,7 @@ mod tests {
             employee_number: "E7".into(),
             department: "R&D".into(),
             manager: Some((3, "Maria".into())),
-            job_family: JobFamily::Engineering,
+            job_family: JobFamily::Technical,
             site_type: SiteType::CorporateOffice,
             employment_type: EmploymentType::PartTime,
             hire_date: NaiveDate::from_ymd_opt(2020, 1, 2).unwrap(),
