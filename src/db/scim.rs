@@ -167,7 +167,12 @@ fn load_for_change(conn: &mut DbConnection, id: i32) -> Result<(Employee, ScimEx
 
 /// The e-mail address of the manager a change names, by SCIM id.
 fn manager_email(conn: &mut DbConnection, id: &str) -> Result<String, ScimWriteError> {
-    let unknown = || ScimProblem::invalid_value(format!("manager: no user has the id {}.", crate::domain::text::shown_in_message(id)));
+    let unknown = || {
+        ScimProblem::invalid_value(format!(
+            "manager: no user has the id {}.",
+            crate::domain::text::shown_in_message(id)
+        ))
+    };
     let id: i32 = id.parse().map_err(|_| unknown())?;
     let found: Option<String> = people::table.find(id).select(people::email).first(conn).optional()?;
     found.ok_or_else(|| unknown().into())
@@ -184,8 +189,7 @@ fn save_extra(conn: &mut DbConnection, id: i32, change: &UserChange, at: NaiveDa
         scim_users::updated_at.eq(at),
         scim_users::deleted_at.eq(None::<NaiveDateTime>),
     );
-    let exists: bool =
-        diesel::select(diesel::dsl::exists(scim_users::table.find(id))).get_result(conn)?;
+    let exists: bool = diesel::select(diesel::dsl::exists(scim_users::table.find(id))).get_result(conn)?;
     if exists {
         diesel::update(scim_users::table.find(id)).set(values).execute(conn)?;
     } else {
@@ -204,11 +208,8 @@ pub fn create_user(
 ) -> Result<(i32, bool), ScimWriteError> {
     let result = write_transaction(conn, |conn| {
         if let Some(existing) = employees::find_by_email(conn, change.user_name.as_str())? {
-            let deleted: Option<Option<NaiveDateTime>> = scim_users::table
-                .find(existing.id)
-                .select(scim_users::deleted_at)
-                .first(conn)
-                .optional()?;
+            let deleted: Option<Option<NaiveDateTime>> =
+                scim_users::table.find(existing.id).select(scim_users::deleted_at).first(conn).optional()?;
             if deleted.flatten().is_none() {
                 let detail = format!("A user with the userName {} exists (id {}).", existing.email, existing.id);
                 return Err(ScimProblem::new(409, Some("uniqueness"), detail).into());
@@ -223,7 +224,8 @@ pub fn create_user(
         let input = person_input(change, None, String::new(), today);
         let draft = parse_person(&input, today).map_err(|errors| field_problem(&errors))?;
         let at = now();
-        let new = NewEmployee { active: draft.active, ..NewEmployee::active(change.user_name.as_str(), (&draft).into(), at) };
+        let new =
+            NewEmployee { active: draft.active, ..NewEmployee::active(change.user_name.as_str(), (&draft).into(), at) };
         let id = employees::insert(conn, &new)?;
         save_extra(conn, id, change, at)?;
         let details = format!("created by provisioning ({via})");

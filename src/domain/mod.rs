@@ -23,9 +23,9 @@ pub mod person_form;
 pub mod pledge;
 pub mod program;
 pub mod program_form;
-pub mod scim;
 #[cfg(test)]
 mod properties;
+pub mod scim;
 pub mod sign_in_limits;
 pub mod sign_on;
 pub mod text;

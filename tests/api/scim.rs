@@ -182,10 +182,14 @@ async fn put_replaces_what_it_sends_and_keeps_what_hr_gives() {
     assert_eq!(replaced[ENTERPRISE]["employeeNumber"], "E-1001");
     assert_eq!(replaced["title"], "Engineer", "a PUT without title keeps it");
     assert_eq!(replaced[UPSKILL]["jobFamily"], "technical", "and the Upskill extension");
-    let (status, body) = provider.put(&format!("/Users/{id}"), json!({"userName": "jane.doe@upskill.example", "title": 7})).await;
+    let (status, body) =
+        provider.put(&format!("/Users/{id}"), json!({"userName": "jane.doe@upskill.example", "title": 7})).await;
     assert_eq!((status, scim_type(&body)), (StatusCode::BAD_REQUEST, "invalidValue"));
     let (status, body) = provider
-        .put(&format!("/Users/{id}"), json!({"userName": "jane.doe@upskill.example", UPSKILL: {"siteType": "moon_base"}}))
+        .put(
+            &format!("/Users/{id}"),
+            json!({"userName": "jane.doe@upskill.example", UPSKILL: {"siteType": "moon_base"}}),
+        )
         .await;
     assert_eq!((status, scim_type(&body)), (StatusCode::BAD_REQUEST, "invalidValue"));
     assert!(body["detail"].as_str().unwrap().contains("siteType"), "{body}");
@@ -206,7 +210,8 @@ async fn okta_deactivates_and_reactivates_with_patch() {
     let (status, body) = provider.patch(&format!("/Users/{id}"), deactivate).await;
     assert_eq!((status, &body["active"]), (StatusCode::OK, &json!(false)));
     let fiona_id = employee_id(&app, "fiona.associate@upskill.example");
-    let left: i64 = sessions::table.filter(sessions::employee_id.eq(fiona_id)).count().get_result(&mut app.db()).unwrap();
+    let left: i64 =
+        sessions::table.filter(sessions::employee_id.eq(fiona_id)).count().get_result(&mut app.db()).unwrap();
     assert_eq!(left, 0, "a deactivation ends the person's sessions");
     assert_eq!(browser.get("/").await.status(), StatusCode::SEE_OTHER);
     // Okta finds the person again by userName, deactivated, and turns them back on.
@@ -280,15 +285,19 @@ async fn delete_deactivates_hides_and_a_new_post_brings_the_same_person_back() {
     let response = provider.request(reqwest::Method::DELETE, &format!("/Users/{id}")).send().await.unwrap();
     assert_eq!(response.status(), StatusCode::NO_CONTENT);
     assert_eq!(fiona.get("/").await.status(), StatusCode::SEE_OTHER, "her session ended");
-    let active: bool = employees::table.find(id.parse::<i32>().unwrap()).select(employees::active).first(&mut app.db()).unwrap();
+    let active: bool =
+        employees::table.find(id.parse::<i32>().unwrap()).select(employees::active).first(&mut app.db()).unwrap();
     assert!(!active, "the row stays, deactivated");
-    let kept: i64 = applications::table.filter(applications::id.eq(application)).count().get_result(&mut app.db()).unwrap();
+    let kept: i64 =
+        applications::table.filter(applications::id.eq(application)).count().get_result(&mut app.db()).unwrap();
     assert_eq!(kept, 1, "her applications are history");
     for method in [reqwest::Method::GET, reqwest::Method::DELETE] {
         let (status, body) = provider.send(method, &format!("/Users/{id}"), None).await;
         assert_eq!((status, body["status"].as_str()), (StatusCode::NOT_FOUND, Some("404")));
     }
-    let (_, list) = provider.get(&format!("/Users?filter={}", urlencoding("userName eq \"fiona.associate@upskill.example\""))).await;
+    let (_, list) = provider
+        .get(&format!("/Users?filter={}", urlencoding("userName eq \"fiona.associate@upskill.example\"")))
+        .await;
     assert_eq!(list["totalResults"], 0);
     let (status, back) = provider.post("/Users", okta_user("fiona.associate@upskill.example")).await;
     assert_eq!(status, StatusCode::CREATED, "{back}");
@@ -317,8 +326,9 @@ async fn the_last_active_administrator_is_kept() {
     let app = spawn_app().await;
     let provider = Provider::new(&app);
     let ada = provider.find("ada.admin@upskill.example").await["id"].as_str().unwrap().to_owned();
-    let (status, body) =
-        provider.patch(&format!("/Users/{ada}"), patch_op(json!([{"op": "replace", "value": {"active": false}}]))).await;
+    let (status, body) = provider
+        .patch(&format!("/Users/{ada}"), patch_op(json!([{"op": "replace", "value": {"active": false}}])))
+        .await;
     assert_eq!(status, StatusCode::CONFLICT, "{body}");
     assert!(body["detail"].as_str().unwrap().contains("last active administrator"));
     let response = provider.request(reqwest::Method::DELETE, &format!("/Users/{ada}")).send().await.unwrap();
@@ -449,20 +459,24 @@ async fn administrators_make_a_token_see_it_once_and_revoke_it() {
     assert_eq!(response.headers()["cache-control"], "no-store");
     let page = response.text().await.unwrap();
     let token = crate::helpers::attribute_values(&page, "#new-token", "value").remove(0);
-    let stored: String =
-        upskill::db::schema::scim_tokens::table.select(upskill::db::schema::scim_tokens::token_hash).first(&mut app.db()).unwrap();
+    let stored: String = upskill::db::schema::scim_tokens::table
+        .select(upskill::db::schema::scim_tokens::token_hash)
+        .first(&mut app.db())
+        .unwrap();
     assert_eq!(stored, upskill::security::sha256_hex(&token), "only the hash is kept");
     let (_, again) = admin.page("/admin/provisioning").await;
     assert!(!again.contains(&token), "shown once");
     assert!(again.contains("Okta production") && again.contains("Never"));
-    let users = reqwest::Client::new().get(format!("{}/scim/v2/Users", app.address)).bearer_auth(&token).send().await.unwrap();
+    let users =
+        reqwest::Client::new().get(format!("{}/scim/v2/Users", app.address)).bearer_auth(&token).send().await.unwrap();
     assert_eq!(users.status(), StatusCode::OK);
     let id = crate::helpers::attribute_values(&again, "tr[data-token]", "data-token").remove(0);
     let (status, confirm) = admin.page(&format!("/admin/provisioning/{id}/revoke")).await;
     assert!(status == StatusCode::OK && confirm.contains("Revoke the token"));
     let response = admin.post_with_csrf(&format!("/admin/provisioning/{id}/revoke"), &[]).await;
     assert_eq!(response.status(), StatusCode::SEE_OTHER);
-    let users = reqwest::Client::new().get(format!("{}/scim/v2/Users", app.address)).bearer_auth(&token).send().await.unwrap();
+    let users =
+        reqwest::Client::new().get(format!("{}/scim/v2/Users", app.address)).bearer_auth(&token).send().await.unwrap();
     assert_eq!(users.status(), StatusCode::UNAUTHORIZED);
     let actions: Vec<upskill::domain::AuditAction> =
         audit_log::table.order(audit_log::id.asc()).select(audit_log::action).load(&mut app.db()).unwrap();
@@ -486,7 +500,14 @@ async fn the_token_never_reaches_the_log() {
     let token = String::from_utf8(output.stdout).unwrap().trim().to_owned();
     let client = reqwest::Client::new();
     let base = format!("{}/scim/v2", server.base);
-    let created = client.post(format!("{base}/Users")).bearer_auth(&token).header("content-type", "application/scim+json").body(okta_user("log@upskill.example").to_string()).send().await.unwrap();
+    let created = client
+        .post(format!("{base}/Users"))
+        .bearer_auth(&token)
+        .header("content-type", "application/scim+json")
+        .body(okta_user("log@upskill.example").to_string())
+        .send()
+        .await
+        .unwrap();
     assert_eq!(created.status(), StatusCode::CREATED);
     client.get(format!("{base}/Users?filter=userName%20eq%20%22x%22")).bearer_auth(&token).send().await.unwrap();
     client.get(format!("{base}/Users")).bearer_auth(format!("{token}x")).send().await.unwrap();

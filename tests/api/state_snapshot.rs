@@ -6,8 +6,8 @@ use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 use upskill::db::schema::{
     application_events, application_stats, applications, audit_log, calendar_feeds, delegations, email_preferences,
-    employee_imports, employees, intakes, notifications, outbox, pledge_participants, programs, scim_tokens, scim_users,
-    settings,
+    employee_imports, employees, intakes, notifications, outbox, pledge_participants, programs, scim_tokens,
+    scim_users, settings,
 };
 
 use crate::helpers::TestApp;

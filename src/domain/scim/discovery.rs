@@ -168,11 +168,7 @@ fn upskill_schema(base: &str) -> Value {
         vec![
             choices("jobFamily", "The job family", JobFamily::ALL.iter().map(|v| v.as_str()).collect()),
             choices("siteType", "The kind of site", SiteType::ALL.iter().map(|v| v.as_str()).collect()),
-            choices(
-                "employmentType",
-                "Full or part time",
-                EmploymentType::ALL.iter().map(|v| v.as_str()).collect(),
-            ),
+            choices("employmentType", "Full or part time", EmploymentType::ALL.iter().map(|v| v.as_str()).collect()),
             string("hireDate", "The hire date, YYYY-MM-DD"),
         ],
         base,

@@ -83,7 +83,10 @@ mod tests {
 
     #[test]
     fn the_filters_providers_send_are_read() {
-        assert_eq!(parse_filter(r#"userName eq "Ada@Example.com""#), Ok(UserFilter::UserName("Ada@Example.com".into())));
+        assert_eq!(
+            parse_filter(r#"userName eq "Ada@Example.com""#),
+            Ok(UserFilter::UserName("Ada@Example.com".into()))
+        );
         assert_eq!(parse_filter(r#"username EQ "a\"b""#), Ok(UserFilter::UserName("a\"b".into())));
         assert_eq!(parse_filter(r#"externalId eq "00u1""#), Ok(UserFilter::ExternalId("00u1".into())));
         assert_eq!(parse_filter(r#"id eq "12""#), Ok(UserFilter::Id("12".into())));

@@ -188,7 +188,10 @@ pub fn apply_patch(resource: &mut Value, operations: &[Operation]) -> Result<(),
 }
 
 /// The object a path's attribute is kept in: the resource, or its extension's object.
-fn container<'r>(resource: &'r mut Value, schema: Option<&'static str>) -> Result<&'r mut Map<String, Value>, ScimProblem> {
+fn container<'r>(
+    resource: &'r mut Value,
+    schema: Option<&'static str>,
+) -> Result<&'r mut Map<String, Value>, ScimProblem> {
     let root = resource.as_object_mut().ok_or_else(|| ScimProblem::invalid_value("The resource is not an object."))?;
     let Some(schema) = schema else {
         return Ok(root);
@@ -360,7 +363,9 @@ mod tests {
         assert_eq!(result[ENTERPRISE_SCHEMA]["department"], "R&D");
         let removed = patched(
             result,
-            ops(json!([{"op": "Remove", "path": "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:manager"}])),
+            ops(
+                json!([{"op": "Remove", "path": "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:manager"}]),
+            ),
         );
         assert!(removed[ENTERPRISE_SCHEMA].get("manager").is_none());
     }

@@ -212,7 +212,9 @@ pub fn parse_user(body: &Value, absent: Absent) -> Result<UserChange, ScimProble
         Some(Value::String(name)) => Email::parse(name)
             .map_err(|m| ScimProblem::invalid_value(format!("userName must be the person's e-mail address: {m}")))?,
         None | Some(Value::Null) => return Err(ScimProblem::invalid_value("userName is required.")),
-        Some(other) => return Err(ScimProblem::invalid_value(format!("userName must be a string, not {}.", kind(other)))),
+        Some(other) => {
+            return Err(ScimProblem::invalid_value(format!("userName must be a string, not {}.", kind(other))))
+        }
     };
     if let Some(emails) = get_ci(object, "emails") {
         if !matches!(emails, Value::Array(_) | Value::Null) {
@@ -242,7 +244,9 @@ pub fn parse_user(body: &Value, absent: Absent) -> Result<UserChange, ScimProble
         display_name,
         title,
         active: active(object)?,
-        employee_number: enterprise.map_or(Ok(None), |e| text(e, "employeeNumber", "employee number"))?.unwrap_or_default(),
+        employee_number: enterprise
+            .map_or(Ok(None), |e| text(e, "employeeNumber", "employee number"))?
+            .unwrap_or_default(),
         department: enterprise.map_or(Ok(None), |e| text(e, "department", "department"))?.unwrap_or_default(),
         manager: manager(enterprise, absent)?,
         job_family: in_upskill("jobFamily", "job family")?,
@@ -293,17 +297,18 @@ pub fn person_input(
 pub fn field_problem(errors: &FieldErrors) -> ScimProblem {
     fn attribute(field: &str) -> &str {
         match field {
-        "display_name" => "displayName",
-        "job_title" => "title",
-        "job_family" => "jobFamily (Upskill extension)",
-        "site_type" => "siteType (Upskill extension)",
-        "employment_type" => "employmentType (Upskill extension)",
-        "hire_date" => "hireDate (Upskill extension)",
-        "manager_email" => "manager",
-        other => other,
+            "display_name" => "displayName",
+            "job_title" => "title",
+            "job_family" => "jobFamily (Upskill extension)",
+            "site_type" => "siteType (Upskill extension)",
+            "employment_type" => "employmentType (Upskill extension)",
+            "hire_date" => "hireDate (Upskill extension)",
+            "manager_email" => "manager",
+            other => other,
         }
     }
-    let parts: Vec<String> = errors.0.iter().map(|(field, message)| format!("{}: {message}", attribute(field))).collect();
+    let parts: Vec<String> =
+        errors.0.iter().map(|(field, message)| format!("{}: {message}", attribute(field))).collect();
     ScimProblem::invalid_value(parts.join(" "))
 }
 

@@ -121,10 +121,9 @@ pub async fn create_token(
     let (_, token) = run_db(&state, move |conn| Ok(db::scim_tokens::create(conn, &kept, Some(admin))?)).await?;
     let mut response = show(&state, &viewer, &req, String::new(), FieldErrors::default(), Some((name, token))).await?;
     // The page holds a secret: no cache may keep it.
-    response.headers_mut().insert(
-        actix_web::http::header::CACHE_CONTROL,
-        actix_web::http::header::HeaderValue::from_static("no-store"),
-    );
+    response
+        .headers_mut()
+        .insert(actix_web::http::header::CACHE_CONTROL, actix_web::http::header::HeaderValue::from_static("no-store"));
     Ok(response)
 }
 

@@ -14,7 +14,11 @@ pub async fn show_config(state: State, _client: ScimClient, req: HttpRequest) ->
 }
 
 #[get("/scim/v2/ResourceTypes")]
-pub async fn list_resource_types(state: State, _client: ScimClient, req: HttpRequest) -> Result<HttpResponse, ScimError> {
+pub async fn list_resource_types(
+    state: State,
+    _client: ScimClient,
+    req: HttpRequest,
+) -> Result<HttpResponse, ScimError> {
     Ok(scim_response(StatusCode::OK, &list_of(vec![user_resource_type(&base_url(&req, &state))])))
 }
 

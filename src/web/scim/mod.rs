@@ -80,7 +80,11 @@ impl ResponseError for ScimError {
             ScimError::App(AppError::Internal(cause)) => {
                 tracing::error!(error = ?cause, "SCIM request failed");
                 let reference = RequestId::current().map(|id| id.as_str().to_owned()).unwrap_or_default();
-                ScimProblem::new(500, None, format!("Something went wrong; it has been logged (reference {reference})."))
+                ScimProblem::new(
+                    500,
+                    None,
+                    format!("Something went wrong; it has been logged (reference {reference})."),
+                )
             }
             ScimError::App(AppError::Unavailable(cause)) => {
                 tracing::error!(error = %cause, "database unavailable");
@@ -97,7 +101,9 @@ impl ResponseError for ScimError {
         let status = StatusCode::from_u16(problem.status).unwrap_or(StatusCode::BAD_REQUEST);
         let mut response = scim_response(status, &problem.body());
         if status == StatusCode::UNAUTHORIZED {
-            response.headers_mut().insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer realm=\"Upskill SCIM\""));
+            response
+                .headers_mut()
+                .insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer realm=\"Upskill SCIM\""));
         }
         response
     }
@@ -165,7 +171,11 @@ pub async fn read_json(req: &HttpRequest, mut payload: web::Payload) -> Result<V
         }
     }
     let too_large = || {
-        ScimError::from(ScimProblem::new(413, None, format!("A request body may have at most {MAX_SCIM_BODY_BYTES} bytes.")))
+        ScimError::from(ScimProblem::new(
+            413,
+            None,
+            format!("A request body may have at most {MAX_SCIM_BODY_BYTES} bytes."),
+        ))
     };
     let declared = req.headers().get(header::CONTENT_LENGTH).and_then(|v| v.to_str().ok()?.parse::<usize>().ok());
     if declared.is_some_and(|length| length > MAX_SCIM_BODY_BYTES) {
@@ -200,7 +210,10 @@ pub async fn fallback(req: HttpRequest) -> HttpResponse {
     let rest = req.path().strip_prefix(BASE_PATH).unwrap_or("");
     let allow = KNOWN.iter().find_map(|(pattern, methods)| {
         let matches = match pattern.strip_suffix("/*") {
-            Some(prefix) => rest.strip_prefix(prefix).and_then(|r| r.strip_prefix('/')).is_some_and(|id| !id.is_empty() && !id.contains('/')),
+            Some(prefix) => rest
+                .strip_prefix(prefix)
+                .and_then(|r| r.strip_prefix('/'))
+                .is_some_and(|id| !id.is_empty() && !id.contains('/')),
             None => rest == *pattern,
         };
         matches.then_some(*methods)

@@ -104,7 +104,9 @@ pub async fn list_users(state: State, _client: ScimClient, req: HttpRequest) -> 
 
 /// The id of a path; anything but a number is nobody.
 fn user_id(id: &str) -> Result<i32, ScimError> {
-    id.parse().map_err(|_| ScimProblem::not_found(format!("No user has the id {}.", crate::domain::text::shown_in_message(id))).into())
+    id.parse().map_err(|_| {
+        ScimProblem::not_found(format!("No user has the id {}.", crate::domain::text::shown_in_message(id))).into()
+    })
 }
 
 async fn find(state: &State, id: i32) -> Result<UserView, ScimError> {
@@ -118,7 +120,9 @@ async fn answer(state: &State, req: &HttpRequest, id: i32, status: StatusCode) -
     let resource = user.resource(&base_url(req, state));
     let mut response = scim_response(status, &resource);
     if status == StatusCode::CREATED {
-        if let Some(location) = resource["meta"]["location"].as_str().and_then(|l| header::HeaderValue::from_str(l).ok()) {
+        if let Some(location) =
+            resource["meta"]["location"].as_str().and_then(|l| header::HeaderValue::from_str(l).ok())
+        {
             response.headers_mut().insert(header::LOCATION, location);
         }
     }
@@ -134,10 +138,8 @@ pub async fn create_user(
 ) -> Result<HttpResponse, ScimError> {
     let body = read_json(&req, payload).await?;
     let change = parse_user(&body, Absent::Keep)?;
-    let (id, new) = run_db(&state, move |conn| {
-        Ok(db::scim::create_user(conn, &change, &client.via, today()))
-    })
-    .await??;
+    let (id, new) =
+        run_db(&state, move |conn| Ok(db::scim::create_user(conn, &change, &client.via, today()))).await??;
     tracing::info!(user = id, new, "SCIM user created");
     answer(&state, &req, id, StatusCode::CREATED).await
 }
@@ -166,7 +168,8 @@ pub async fn replace_user(
     let id = user_id(&id)?;
     let body = read_json(&req, payload).await?;
     let change = parse_user(&body, Absent::Keep)?;
-    run_db(&state, move |conn| Ok(db::scim::update_user(conn, id, &change, Absent::Keep, &client.via, today()))).await??;
+    run_db(&state, move |conn| Ok(db::scim::update_user(conn, id, &change, Absent::Keep, &client.via, today())))
+        .await??;
     answer(&state, &req, id, StatusCode::OK).await
 }
 
@@ -184,16 +187,13 @@ pub async fn patch_user(
     let mut resource = find(&state, id).await?.resource(&base_url(&req, &state));
     apply_patch(&mut resource, &operations)?;
     let change = parse_user(&resource, Absent::Clear)?;
-    run_db(&state, move |conn| Ok(db::scim::update_user(conn, id, &change, Absent::Clear, &client.via, today()))).await??;
+    run_db(&state, move |conn| Ok(db::scim::update_user(conn, id, &change, Absent::Clear, &client.via, today())))
+        .await??;
     answer(&state, &req, id, StatusCode::OK).await
 }
 
 #[delete("/scim/v2/Users/{id}")]
-pub async fn delete_user(
-    state: State,
-    client: ScimClient,
-    id: web::Path<String>,
-) -> Result<HttpResponse, ScimError> {
+pub async fn delete_user(state: State, client: ScimClient, id: web::Path<String>) -> Result<HttpResponse, ScimError> {
     let id = user_id(&id)?;
     run_db(&state, move |conn| Ok(db::scim::delete_user(conn, id, &client.via))).await??;
     Ok(HttpResponse::NoContent().finish())
