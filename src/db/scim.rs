@@ -178,6 +178,14 @@ fn manager_email(conn: &mut DbConnection, id: &str) -> Result<String, ScimWriteE
     found.ok_or_else(|| unknown().into())
 }
 
+/// The e-mail address of a person's manager, or "" (as the person form shows it).
+fn manager_address(conn: &mut DbConnection, employee: &Employee) -> QueryResult<String> {
+    match employee.manager_id {
+        Some(manager) => people::table.find(manager).select(people::email).first(conn),
+        None => Ok(String::new()),
+    }
+}
+
 /// Writes what `scim_users` keeps of a change (and clears a deletion).
 fn save_extra(conn: &mut DbConnection, id: i32, change: &UserChange, at: NaiveDateTime) -> QueryResult<()> {
     let values = (
@@ -277,10 +285,7 @@ fn change_in_transaction(
         let details = format!("e-mail address: {} → {} ({via})", employee.email, change.user_name);
         audit::record(conn, None, AuditAction::EmployeeUpdated, change.user_name.as_str(), &details, at)?;
     }
-    let current_manager = match employee.manager_id {
-        Some(manager) => people::table.find(manager).select(people::email).first(conn)?,
-        None => String::new(),
-    };
+    let current_manager = manager_address(conn, employee)?;
     let manager = match (&change.manager, absent) {
         (Some(Some(id)), _) => manager_email(conn, id)?,
         (Some(None), _) => String::new(),
@@ -299,10 +304,7 @@ fn change_in_transaction(
 pub fn delete_user(conn: &mut DbConnection, id: i32, via: &str) -> Result<(), ScimWriteError> {
     write_transaction(conn, |conn| {
         let (employee, _) = load_for_change(conn, id)?;
-        let manager_email = match employee.manager_id {
-            Some(manager) => people::table.find(manager).select(people::email).first(conn)?,
-            None => String::new(),
-        };
+        let manager_email = manager_address(conn, &employee)?;
         let input = PersonInput { active: false, ..PersonInput::of(&employee, manager_email) };
         let draft = parse_person(&input, crate::clock::today()).map_err(|errors| field_problem(&errors))?;
         workflow::update_person_in_transaction(conn, None, via, id, &draft)?;

@@ -15,7 +15,6 @@ const SCHEMA_SCHEMA: &str = "urn:ietf:params:scim:schemas:core:2.0:Schema";
 pub fn service_provider_config(base: &str) -> Value {
     json!({
         "schemas": [CONFIG_SCHEMA],
-        "documentationUri": "https://upskill.example/docs/scim",
         "patch": {"supported": true},
         "bulk": {"supported": false, "maxOperations": 0, "maxPayloadSize": 0},
         "filter": {"supported": true, "maxResults": MAX_PAGE},

@@ -168,9 +168,20 @@ pub async fn replace_user(
     let id = user_id(&id)?;
     let body = read_json(&req, payload).await?;
     let change = parse_user(&body, Absent::Keep)?;
-    run_db(&state, move |conn| Ok(db::scim::update_user(conn, id, &change, Absent::Keep, &client.via, today())))
-        .await??;
-    answer(&state, &req, id, StatusCode::OK).await
+    save(&state, &req, client, id, change, Absent::Keep).await
+}
+
+/// Writes a PUT's or a PATCH's change, and answers with the user as stored.
+async fn save(
+    state: &State,
+    req: &HttpRequest,
+    client: ScimClient,
+    id: i32,
+    change: crate::domain::scim::user::UserChange,
+    absent: Absent,
+) -> Result<HttpResponse, ScimError> {
+    run_db(state, move |conn| Ok(db::scim::update_user(conn, id, &change, absent, &client.via, today()))).await??;
+    answer(state, req, id, StatusCode::OK).await
 }
 
 #[patch("/scim/v2/Users/{id}")]
@@ -187,9 +198,7 @@ pub async fn patch_user(
     let mut resource = find(&state, id).await?.resource(&base_url(&req, &state));
     apply_patch(&mut resource, &operations)?;
     let change = parse_user(&resource, Absent::Clear)?;
-    run_db(&state, move |conn| Ok(db::scim::update_user(conn, id, &change, Absent::Clear, &client.via, today())))
-        .await??;
-    answer(&state, &req, id, StatusCode::OK).await
+    save(&state, &req, client, id, change, Absent::Clear).await
 }
 
 #[delete("/scim/v2/Users/{id}")]
