@@ -86,6 +86,10 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .service(pages::admin::applications::export_applications)
         .service(pages::admin::people::list_employees)
         .service(pages::admin::dashboard::show_dashboard)
+        .service(pages::admin::provisioning::show_provisioning)
+        .service(pages::admin::provisioning::create_token)
+        .service(pages::admin::provisioning::confirm_revoke)
+        .service(pages::admin::provisioning::revoke_token)
         .service(pages::admin::settings::show_settings)
         .service(pages::admin::settings::save_settings)
         .service(pages::admin::people::show_employee)
@@ -103,6 +107,24 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .service(pages::admin::programs::publish_program)
         .service(pages::admin::intakes::show_intakes)
         .service(pages::admin::intakes::save_intake);
+}
+
+/// The SCIM routes (`web::scim`), served outside the session middleware, then whatever
+/// else is under `/scim/v2`: a SCIM 404 or 405.
+pub fn scim_routes(cfg: &mut web::ServiceConfig) {
+    use pages::scim::{discovery, users};
+    cfg.service(discovery::show_config)
+        .service(discovery::list_resource_types)
+        .service(discovery::show_resource_type)
+        .service(discovery::list_schemas)
+        .service(discovery::show_schema)
+        .service(users::list_users)
+        .service(users::create_user)
+        .service(users::show_user)
+        .service(users::replace_user)
+        .service(users::patch_user)
+        .service(users::delete_user)
+        .service(web::scope(pages::scim::BASE_PATH).default_service(web::to(pages::scim::fallback)));
 }
 
 /// The session middleware answers an empty 500 when its store fails; when the store
@@ -337,6 +359,8 @@ fn run(listener: TcpListener, state: web::Data<AppState>) -> anyhow::Result<Serv
             // Nor does the health check: it answers within a second whatever the session
             // store is doing (a probe that sends a cookie would otherwise wait for it).
             .service(pages::health::healthz)
+            // SCIM provisioning: a bearer token is its only credential, no session.
+            .configure(scim_routes)
             .service(
                 web::scope("")
                     .wrap(from_fn(pages::kept_form::keep_expired_form))

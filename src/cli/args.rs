@@ -308,6 +308,15 @@ pub struct InviteArgs {
 }
 
 #[derive(Debug, Args)]
+pub struct ProvisioningTokenArgs {
+    #[command(flatten)]
+    pub database: DatabaseArgs,
+    /// Who uses the token, for example "Okta production" (shown on the Provisioning page).
+    #[arg(long)]
+    pub name: String,
+}
+
+#[derive(Debug, Args)]
 pub struct ImportEmployeesArgs {
     /// The CSV file, with the header
     /// `email,display_name,job_title,job_family,site_type,employment_type,hire_date,manager_email,is_admin`.

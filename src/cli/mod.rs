@@ -1,4 +1,4 @@
-//! The command line: `serve`, `migrate`, `seed-programs`, `create-admin`,
+//! The command line: `serve`, `migrate`, `seed-programs`, `create-admin`, `provisioning-token`,
 //! `seed-synthetic`, `import-employees`, `backup`, `restore`, `remind`. Every database and server
 //! flag can also be given as an `UPSKILL_*` environment variable.
 
@@ -50,6 +50,9 @@ pub enum Command {
     /// active without one (`--all-without-password`). With `--smtp-url` the invitations are
     /// e-mailed by the server; without, their links are printed for you to hand out.
     Invite(InviteArgs),
+    /// Create a SCIM provisioning token (audited) and print it: the identity provider's
+    /// bearer token for `/scim/v2`. Only its fingerprint is stored.
+    ProvisioningToken(ProvisioningTokenArgs),
     /// Fill the database with a large, realistic, deterministic organisation and its
     /// applications, for benchmarks.
     SeedSynthetic(SeedSyntheticArgs),
@@ -88,6 +91,17 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         }
         Command::CreateAdmin(args) => accounts::create_admin(args).await,
         Command::Invite(args) => accounts::invite(args).await,
+        Command::ProvisioningToken(args) => {
+            let name = crate::domain::scim::parse_token_name(&args.name).map_err(|e| anyhow::anyhow!("--name: {e}"))?;
+            let (pool, _) = prepare_database(&Settings::with_database(&args.database.database_url)).await?;
+            let (_, token) = actix_web::web::block(move || -> anyhow::Result<(i32, String)> {
+                let mut conn = pool.get()?;
+                Ok(db::scim_tokens::create(&mut conn, &name, None)?)
+            })
+            .await??;
+            println!("{token}");
+            Ok(())
+        }
         Command::Remind(args) => maintenance::remind(args).await,
         Command::SeedSynthetic(args) => maintenance::seed_synthetic(args).await,
         Command::ImportEmployees(args) => import::import_employees(args).await,

@@ -24,6 +24,8 @@ pub mod outbox;
 pub mod programs;
 pub mod queue;
 pub mod schema;
+pub mod scim;
+pub mod scim_tokens;
 pub mod seed;
 pub mod sessions;
 pub mod settings;

@@ -252,6 +252,32 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    scim_tokens (id) {
+        id -> Integer,
+        name -> Text,
+        token_hash -> Text,
+        created_at -> Timestamp,
+        created_by -> Nullable<Integer>,
+        last_used_at -> Nullable<Timestamp>,
+        revoked_at -> Nullable<Timestamp>,
+        revoked_by -> Nullable<Integer>,
+    }
+}
+
+diesel::table! {
+    scim_users (employee_id) {
+        employee_id -> Integer,
+        external_id -> Nullable<Text>,
+        employee_number -> Text,
+        department -> Text,
+        given_name -> Text,
+        family_name -> Text,
+        updated_at -> Timestamp,
+        deleted_at -> Nullable<Timestamp>,
+    }
+}
+
 diesel::joinable!(intakes -> programs (program_id));
 diesel::joinable!(applications -> programs (program_id));
 diesel::joinable!(applications -> intakes (intake_id));
@@ -260,6 +286,7 @@ diesel::joinable!(notifications -> applications (application_id));
 diesel::joinable!(outbox -> employees (employee_id));
 diesel::joinable!(email_preferences -> employees (employee_id));
 diesel::joinable!(calendar_feeds -> employees (employee_id));
+diesel::joinable!(scim_users -> employees (employee_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     employees,
@@ -282,4 +309,6 @@ diesel::allow_tables_to_appear_in_same_query!(
     email_preferences,
     leases,
     calendar_feeds,
+    scim_tokens,
+    scim_users,
 );

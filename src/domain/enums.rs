@@ -260,6 +260,10 @@ text_enum!(
         EmployeeInvited => "employee.invited", "Invitation sent";
         AccountPasswordChosen => "account.password_chosen", "Password chosen from a link";
         AccountPasswordChanged => "account.password_changed", "Password changed";
+        EmployeeScimCreated => "employee.scim_created", "Person created by provisioning (SCIM)";
+        EmployeeScimDeleted => "employee.scim_deleted", "Person deleted by provisioning (SCIM)";
+        ScimTokenCreated => "scim_token.created", "Provisioning token created";
+        ScimTokenRevoked => "scim_token.revoked", "Provisioning token revoked";
         PersonSessionsEnded => "person.sessions_ended", "Sessions ended";
         DelegationCreated => "delegation.created", "Delegation created";
         DelegationEnded => "delegation.ended", "Delegation ended";

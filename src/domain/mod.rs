@@ -26,6 +26,7 @@ pub mod program;
 pub mod program_form;
 #[cfg(test)]
 mod properties;
+pub mod scim;
 pub mod sign_in_limits;
 pub mod sign_on;
 pub mod text;

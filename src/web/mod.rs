@@ -25,6 +25,7 @@ pub mod notifications;
 pub mod observe;
 pub mod origin;
 pub mod paging;
+pub mod scim;
 pub mod session;
 pub mod sso;
 pub mod team;

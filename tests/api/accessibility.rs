@@ -208,6 +208,8 @@ fn page_states(apprenticeship: i32, tuition: i32) -> Vec<PageState> {
         },
         at("admin-audit", ada, "/admin/audit"),
         at("admin-settings", ada, "/admin/settings"),
+        at("admin-provisioning", ada, "/admin/provisioning"),
+        refused("admin-provisioning-refused", "ada.admin", "/admin/provisioning", "", submit),
         refused(
             "admin-settings-refused",
             "ada.admin",

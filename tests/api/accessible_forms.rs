@@ -78,6 +78,7 @@ async fn required_fields_are_marked_on_the_forms_people_fill() {
         (&paula, "/programs/amazon-apprenticeship/apply", "form.stack", &["intake_id", "motivation"][..]),
         (&maria, "/team", "form[action='/team/delegations']", &["delegate_email", "starts_on", "ends_on"][..]),
         (&ada, "/admin/settings", "form.stack", &["target_employees", "budget", "deadline"][..]),
+        (&ada, "/admin/provisioning", "form.stack", &["name"][..]),
         (
             &ada,
             "/admin/programs/amazon-apprenticeship/intakes",

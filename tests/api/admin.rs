@@ -11,7 +11,7 @@ use crate::helpers::{
     spawn_app, status_of, texts, with_field, ApplicationBuilder, TestApp,
 };
 
-const ADMIN_PAGES: [&str; 9] = [
+const ADMIN_PAGES: [&str; 10] = [
     "/admin/programs",
     "/admin/programs/new",
     "/admin/programs/career-choice/edit",
@@ -21,6 +21,7 @@ const ADMIN_PAGES: [&str; 9] = [
     "/admin/applications",
     "/admin/applications.csv",
     "/admin/audit",
+    "/admin/provisioning",
 ];
 
 #[actix_web::test]

@@ -198,6 +198,10 @@ fn matrix() -> Vec<Row> {
         row("GET", "/admin/applications", ADMINS),
         row("GET", "/admin/applications.csv", ADMINS),
         row("GET", "/admin/audit", ADMINS),
+        row("GET", "/admin/provisioning", ADMINS),
+        row("POST", "/admin/provisioning", ADMINS),
+        row("GET", "/admin/provisioning/{token}/revoke", ADMINS),
+        row("POST", "/admin/provisioning/{token}/revoke", ADMINS),
         row("GET", "/admin/settings", ADMINS),
         row("POST", "/admin/settings", ADMINS),
     ]
@@ -220,6 +224,8 @@ struct World {
     placed: i32,
     /// The token of Fiona's calendar feed.
     feed_token: String,
+    /// A SCIM provisioning token's id.
+    scim_token: i32,
 }
 
 impl World {
@@ -261,7 +267,8 @@ impl World {
         let paula = employee_id(&app, "paula.parttime@upskill.example");
         diesel::update(employees::table.find(paula)).set(employees::active.eq(false)).execute(&mut app.db()).unwrap();
         let owner = employee_id(&app, "fiona.associate@upskill.example");
-        World { app, browsers, tokens, application, delegation, owner, placed, feed_token }
+        let (scim_token, _) = upskill::db::scim_tokens::create(&mut app.db(), "Matrix", None).unwrap();
+        World { app, browsers, tokens, application, delegation, owner, placed, feed_token, scim_token }
     }
 
     /// The route with its placeholders filled in from this world.
@@ -274,6 +281,7 @@ impl World {
             .replace("{employee}", &self.owner.to_string())
             .replace("{placed}", &self.placed.to_string())
             .replace("{feed_token}", &self.feed_token)
+            .replace("{token}", &self.scim_token.to_string())
             .replace("{wrong_token}", "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA")
     }
 }
@@ -463,8 +471,11 @@ fn shape(pattern: &str) -> String {
 fn every_route_is_in_the_matrix() {
     let declared: BTreeSet<(String, String)> =
         declared_routes().into_iter().map(|(method, pattern)| (method, shape(&pattern))).collect();
-    let listed: BTreeSet<(String, String)> =
-        matrix().iter().map(|row| (row.method.to_owned(), shape(route_of(row.pattern)))).collect();
+    let listed: BTreeSet<(String, String)> = matrix()
+        .iter()
+        .map(|row| (row.method.to_owned(), shape(route_of(row.pattern))))
+        .chain(SCIM_ROUTES.iter().map(|(method, pattern)| ((*method).to_owned(), shape(pattern))))
+        .collect();
     let missing: Vec<_> = declared.difference(&listed).collect();
     let stale: Vec<_> = listed.difference(&declared).collect();
     assert!(missing.is_empty(), "routes without a row in the authorization matrix: {missing:?}");
@@ -579,4 +590,88 @@ async fn every_route_answers_head_like_get_and_a_wrong_method_with_405() {
     }
     assert_eq!(snapshot(&world.app), before, "a HEAD or a refused method changed what is stored");
     assert!(deviations.is_empty(), "{} deviations:\n{}", deviations.len(), deviations.join("\n"));
+}
+
+/// The SCIM routes (`/scim/v2`): no session, a bearer token only. Each takes a valid
+/// token, and answers 401 with `WWW-Authenticate: Bearer` to a request without one, with
+/// a revoked one, or with a session cookie instead, changing nothing.
+const SCIM_ROUTES: [(&str, &str); 11] = [
+    ("GET", "/scim/v2/ServiceProviderConfig"),
+    ("GET", "/scim/v2/ResourceTypes"),
+    ("GET", "/scim/v2/ResourceTypes/{id}"),
+    ("GET", "/scim/v2/Schemas"),
+    ("GET", "/scim/v2/Schemas/{id}"),
+    ("GET", "/scim/v2/Users"),
+    ("POST", "/scim/v2/Users"),
+    ("GET", "/scim/v2/Users/{id}"),
+    ("PUT", "/scim/v2/Users/{id}"),
+    ("PATCH", "/scim/v2/Users/{id}"),
+    ("DELETE", "/scim/v2/Users/{id}"),
+];
+
+#[actix_web::test]
+async fn every_scim_route_takes_a_valid_token_only() {
+    let world = World::new().await;
+    let app = &world.app;
+    let (revoked_id, revoked) = upskill::db::scim_tokens::create(&mut app.db(), "Old", None).unwrap();
+    let ada = employee_id(app, "ada.admin@upskill.example");
+    assert!(upskill::db::scim_tokens::revoke(&mut app.db(), revoked_id, ada).unwrap());
+    let (_, valid) = upskill::db::scim_tokens::create(&mut app.db(), "Valid", None).unwrap();
+    let admin = &world.browsers[VISITORS.iter().position(|v| *v == Admin).unwrap()];
+    let plain = reqwest::Client::new();
+    let fill = |pattern: &str| {
+        let id = if pattern.starts_with("/scim/v2/Users") { world.owner.to_string() } else { "User".to_owned() };
+        let id = if pattern.starts_with("/scim/v2/Schemas") {
+            "urn:ietf:params:scim:schemas:core:2.0:User".to_owned()
+        } else {
+            id
+        };
+        format!("{}{}", app.address, pattern.replace("{id}", &id))
+    };
+    let body = serde_json::json!({
+        "schemas": ["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
+        "userName": "fiona.associate@upskill.example",
+        "Operations": [{"op": "replace", "path": "title", "value": "Associate"}],
+    })
+    .to_string();
+    let mut deviations = Vec::new();
+    let before = snapshot(app);
+    for (method, pattern) in SCIM_ROUTES {
+        let method = reqwest::Method::from_bytes(method.as_bytes()).unwrap();
+        let url = fill(pattern);
+        let refused = [
+            ("no token", plain.request(method.clone(), &url)),
+            ("a revoked token", plain.request(method.clone(), &url).bearer_auth(&revoked)),
+            ("an administrator's session", admin.client.request(method.clone(), &url)),
+        ];
+        for (what, request) in refused {
+            let response =
+                request.header("content-type", "application/scim+json").body(body.clone()).send().await.unwrap();
+            let challenge = response.headers().get("www-authenticate").is_some();
+            if response.status() != StatusCode::UNAUTHORIZED || !challenge {
+                deviations.push(format!("{method} {pattern} with {what}: {}", response.status()));
+            }
+        }
+    }
+    assert_eq!(snapshot(app), before, "a refused SCIM request changed data");
+    for (method, pattern) in SCIM_ROUTES.iter().filter(|(m, _)| *m != "DELETE") {
+        let method = reqwest::Method::from_bytes(method.as_bytes()).unwrap();
+        let body = if method == reqwest::Method::POST {
+            serde_json::json!({"userName": "new.person@upskill.example"}).to_string()
+        } else {
+            body.clone()
+        };
+        let response = plain
+            .request(method.clone(), fill(pattern))
+            .bearer_auth(&valid)
+            .header("content-type", "application/scim+json")
+            .body(body)
+            .send()
+            .await
+            .unwrap();
+        if !response.status().is_success() {
+            deviations.push(format!("{method} {pattern} with a valid token: {}", response.status()));
+        }
+    }
+    assert!(deviations.is_empty(), "{}", deviations.join("\n"));
 }

@@ -620,6 +620,16 @@ async fn axe_finds_no_serious_or_critical_accessibility_violations() {
         check("program form", axe(&d, &source).await);
         d.visit("/admin/employees/4").await;
         check("person record", axe(&d, &source).await);
+        d.visit("/admin/provisioning").await;
+        check("provisioning, no token", axe(&d, &source).await);
+        d.fill("#name", "Okta production").await;
+        d.click("form.stack button[type=submit]").await;
+        check("provisioning, a new token", axe(&d, &source).await);
+        if let Ok(dir) = std::env::var("UPSKILL_SCREENSHOTS") {
+            // The page at 1280 px, as `docs/screenshots/admin-provisioning.png` shows it.
+            let png = d.client.screenshot().await.unwrap();
+            std::fs::write(PathBuf::from(dir).join("admin-provisioning.png"), png).unwrap();
+        }
         for line in &report {
             eprintln!("axe: {line}");
         }

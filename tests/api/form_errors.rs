@@ -104,7 +104,7 @@ fn invalid_controls(html: &str) -> Vec<String> {
 
 /// The templates whose forms show field messages (`error=`), which must all show the
 /// summary: a new one has to be added to the test below.
-const FORMS_WITH_MESSAGES: [&str; 11] = [
+const FORMS_WITH_MESSAGES: [&str; 12] = [
     "templates/auth/login.html",
     "templates/applications/apply.html",
     "templates/applications/detail.html",
@@ -116,6 +116,7 @@ const FORMS_WITH_MESSAGES: [&str; 11] = [
     "templates/admin/settings.html",
     "templates/admin/import.html",
     "templates/admin/applications.html",
+    "templates/admin/provisioning.html",
 ];
 
 #[test]
@@ -247,6 +248,12 @@ async fn every_refused_form_puts_its_summary_first_in_field_order_with_links_to_
     let (status, html) = post_changed(&ada, settings, "form.stack", settings, &changes).await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
     assert_refused("settings", &html, &["target_employees", "budget", "deadline"]);
+
+    let provisioning = "/admin/provisioning";
+    let (status, html) =
+        post_changed(&ada, provisioning, "form.stack", provisioning, &[("name", Some("Okta\u{7}"))]).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_refused("provisioning token", &html, &["name"]);
 
     let token = ada.csrf_token().await;
     let no_file = Form::new().text("csrf_token", token).part("file", Part::bytes(Vec::new()).file_name(""));

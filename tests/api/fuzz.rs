@@ -233,6 +233,7 @@ async fn targets(app: &TestApp) -> Vec<Target> {
             signed_in(app, "ada.admin").await,
         ),
         Target::new("/admin/settings", "form[action='/admin/settings']", signed_in(app, "ada.admin").await),
+        Target::new("/admin/provisioning", "form[action='/admin/provisioning']", signed_in(app, "ada.admin").await),
         Target::new("/approvals", "form[action='/approvals/approve']", signed_in(app, "maria.manager").await),
         Target::after_post(
             "/approvals/approve",

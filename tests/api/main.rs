@@ -37,6 +37,7 @@ mod operations;
 mod passwords;
 mod platform;
 mod query_plans;
+mod scim;
 mod sso_header;
 mod sso_oidc;
 mod state_snapshot;

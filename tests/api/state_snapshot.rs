@@ -6,7 +6,8 @@ use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 use upskill::db::schema::{
     application_events, application_stats, applications, audit_log, calendar_feeds, delegations, email_preferences,
-    employee_imports, employees, intakes, notifications, outbox, pledge_participants, programs, settings,
+    employee_imports, employees, intakes, notifications, outbox, pledge_participants, programs, scim_tokens,
+    scim_users, settings,
 };
 
 use crate::helpers::TestApp;
@@ -27,6 +28,10 @@ pub struct Snapshot {
     /// Each feed's owner and token hash.
     calendar_feeds: Vec<(i32, String)>,
     settings: Vec<(String, String)>,
+    /// Provisioning tokens and whether each is revoked (not when it was last used).
+    scim_tokens: Vec<(i32, String, Option<NaiveDateTime>)>,
+    /// What provisioning keeps of people.
+    scim_users: Vec<(i32, Option<String>, NaiveDateTime, Option<NaiveDateTime>)>,
     unread_notifications: i64,
     /// Who takes a daily digest.
     email_preferences: Vec<(i32, bool)>,
@@ -75,6 +80,16 @@ pub fn snapshot(app: &TestApp) -> Snapshot {
             .load(conn)
             .unwrap(),
         settings: settings::table.order(settings::name).load(conn).unwrap(),
+        scim_tokens: scim_tokens::table
+            .order(scim_tokens::id)
+            .select((scim_tokens::id, scim_tokens::token_hash, scim_tokens::revoked_at))
+            .load(conn)
+            .unwrap(),
+        scim_users: scim_users::table
+            .order(scim_users::employee_id)
+            .select((scim_users::employee_id, scim_users::external_id, scim_users::updated_at, scim_users::deleted_at))
+            .load(conn)
+            .unwrap(),
         unread_notifications: notifications::table
             .filter(notifications::read_at.is_null())
             .count()

@@ -19,8 +19,8 @@ pub use bulk::{preview_approvals, ApprovalPreview, Consequence};
 pub use decisions::{authority, decide, queue_scope, Decided, DecisionRequest};
 pub use intakes::{add_intake, update_intake};
 pub use people::{
-    change_manager, change_manager_in_transaction, move_pending_applications, update_person, ManagerChangeError,
-    ManagerMove, PersonChangeError, PersonUpdated,
+    change_manager, change_manager_in_transaction, move_pending_applications, update_person,
+    update_person_in_transaction, ManagerChangeError, ManagerMove, PersonChangeError, PersonUpdated,
 };
 pub use waitlist::promote_from_waitlist;
 

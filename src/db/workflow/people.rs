@@ -237,55 +237,68 @@ pub fn update_person(
     employee_id: i32,
     draft: &PersonDraft,
 ) -> Result<PersonUpdated, WorkflowError> {
-    write_transaction(conn, |conn| {
-        // The administrators first (in id order), then the person: two administrators
-        // taking away each other's rights at once see each other, and nobody is left
-        // without an administrator.
-        lock_active_admins(conn)?;
-        lock_row(conn, LockableTable::Employees, employee_id)?;
-        let before = employees::find_by_id(conn, employee_id)?;
-        let losing_admin = before.is_admin && before.active && (!draft.is_admin || !draft.active);
-        if losing_admin && employees::count_active_admins(conn)? <= 1 {
-            return Err(WorkflowError::PersonRefused(PersonChangeError::LastAdmin));
+    write_transaction(conn, |conn| update_person_in_transaction(conn, Some(admin.id), "", employee_id, draft))
+}
+
+/// `update_person` inside the caller's transaction, by `actor_id` (`None`: provisioning
+/// or the command line); `via`, when not empty, ends the audit line ("through SCIM …").
+pub fn update_person_in_transaction(
+    conn: &mut DbConnection,
+    actor_id: Option<i32>,
+    via: &str,
+    employee_id: i32,
+    draft: &PersonDraft,
+) -> Result<PersonUpdated, WorkflowError> {
+    // The administrators first (in id order), then the person: two administrators
+    // taking away each other's rights at once see each other, and nobody is left
+    // without an administrator.
+    lock_active_admins(conn)?;
+    lock_row(conn, LockableTable::Employees, employee_id)?;
+    let before = employees::find_by_id(conn, employee_id)?;
+    let losing_admin = before.is_admin && before.active && (!draft.is_admin || !draft.active);
+    if losing_admin && employees::count_active_admins(conn)? <= 1 {
+        return Err(WorkflowError::PersonRefused(PersonChangeError::LastAdmin));
+    }
+    let new_manager_id = match &draft.manager_email {
+        None => None,
+        Some(email) => match employees::find_by_email(conn, email.as_str())? {
+            Some(manager) => Some(manager.id),
+            None => return Err(WorkflowError::PersonRefused(PersonChangeError::UnknownManager)),
+        },
+    };
+    let at = now();
+    let record = EmployeeRecord::from(draft);
+    employees::update_profile(conn, employee_id, &record, draft.is_admin, draft.active, at)?;
+    let leaving = before.active && !draft.active;
+    let mut updated = PersonUpdated::default();
+    if leaving {
+        updated.places_withdrawn = withdraw_places_of_leaver(conn, actor_id, &before, at)?;
+    }
+    let mut changed = describe_changes(
+        &AuditedPerson { record: before.record(), is_admin: before.is_admin, active: before.active },
+        &AuditedPerson { record, is_admin: draft.is_admin, active: draft.active },
+    );
+    if changed != NO_CHANGE {
+        if updated.places_withdrawn > 0 {
+            changed.push_str(&format!("; {} place(s) on waitlists withdrawn", updated.places_withdrawn));
         }
-        let new_manager_id = match &draft.manager_email {
-            None => None,
-            Some(email) => match employees::find_by_email(conn, email.as_str())? {
-                Some(manager) => Some(manager.id),
-                None => return Err(WorkflowError::PersonRefused(PersonChangeError::UnknownManager)),
-            },
-        };
-        let at = now();
-        let record = EmployeeRecord::from(draft);
-        employees::update_profile(conn, employee_id, &record, draft.is_admin, draft.active, at)?;
-        let leaving = before.active && !draft.active;
-        let mut updated = PersonUpdated::default();
-        if leaving {
-            updated.places_withdrawn = withdraw_places_of_leaver(conn, Some(admin.id), &before, at)?;
+        if !via.is_empty() {
+            changed.push_str(&format!(" ({via})"));
         }
-        let mut changed = describe_changes(
-            &AuditedPerson { record: before.record(), is_admin: before.is_admin, active: before.active },
-            &AuditedPerson { record, is_admin: draft.is_admin, active: draft.active },
-        );
-        if changed != NO_CHANGE {
-            if updated.places_withdrawn > 0 {
-                changed.push_str(&format!("; {} place(s) on waitlists withdrawn", updated.places_withdrawn));
-            }
-            audit::record(conn, Some(admin.id), AuditAction::EmployeeUpdated, &before.email, &changed, at)?;
-        }
-        change_manager_in_transaction(conn, Some(admin.id), employee_id, new_manager_id)?;
-        if leaving {
-            hand_over_decisions(conn, admin, &before, at)?;
-        }
-        Ok(updated)
-    })
+        audit::record(conn, actor_id, AuditAction::EmployeeUpdated, &before.email, &changed, at)?;
+    }
+    change_manager_in_transaction(conn, actor_id, employee_id, new_manager_id)?;
+    if leaving {
+        hand_over_decisions(conn, actor_id, &before, at)?;
+    }
+    Ok(updated)
 }
 
 /// Ends the sessions of someone who left and moves what waits on their decision to their
 /// own manager (or the program team).
 fn hand_over_decisions(
     conn: &mut DbConnection,
-    admin: &Employee,
+    actor_id: Option<i32>,
     leaver: &Employee,
     at: NaiveDateTime,
 ) -> Result<(), WorkflowError> {
@@ -312,5 +325,5 @@ fn hand_over_decisions(
         ),
     }
     };
-    move_applications(conn, Some(admin.id), &waiting, successor, &comment, message, at)
+    move_applications(conn, actor_id, &waiting, successor, &comment, message, at)
 }

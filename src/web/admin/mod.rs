@@ -9,6 +9,7 @@ pub mod intakes;
 pub mod invitations;
 pub mod people;
 pub mod programs;
+pub mod provisioning;
 pub mod settings;
 
 use crate::web::error::AppError;
