@@ -17,6 +17,7 @@ use anyhow::Context;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
 
+use crate::clock;
 use crate::config::{AuthMode, Settings};
 use crate::db::{self, DbPool, PoolWaits};
 use crate::metrics::HttpMetrics;
@@ -25,7 +26,7 @@ use crate::security::{hash_password, random_token, redact, CONTENT_SECURITY_POLI
 use crate::web::error::AppError;
 use crate::web::observe::Observe;
 use crate::web::session::{self as session_store, DbSessionStore};
-use crate::web::{self as pages, throttle::LoginThrottle, AppState};
+use crate::web::{self as pages, AppState};
 
 /// The largest request body accepted (forms; CSV uploads get their own limit).
 pub const MAX_BODY_BYTES: usize = 64 * 1024;
@@ -271,8 +272,7 @@ impl Application {
             oidc,
             pool,
             catalog,
-            throttle: LoginThrottle::new(&settings),
-            reset_requests: pages::throttle::ResetRequests::default(),
+            sign_in_limits: pages::throttle::sign_in_limits(&settings),
             metrics: metrics_listener.is_some().then(|| Arc::new(HttpMetrics::default())),
             pool_waits,
             reads_in_place: !crate::db::is_postgres(&settings.database_url),
@@ -385,14 +385,17 @@ fn pool_threads(pool_size: u32) -> usize {
     usize::try_from(pool_size).unwrap_or(usize::MAX).max(2)
 }
 
-/// Every ten minutes: delete ended sessions and forget recovered throttle keys.
+/// Every ten minutes: delete ended sessions and attempt counts whose windows have ended.
 fn spawn_housekeeping(state: web::Data<AppState>) {
     actix_web::rt::spawn(async move {
         let mut ticker = actix_web::rt::time::interval(Duration::from_secs(600));
         loop {
             ticker.tick().await;
-            state.throttle.forget_idle();
-            state.reset_requests.forget_idle();
+            let forgotten =
+                pages::run_db(&state, |conn| Ok(db::attempt_counts::forget_ended(conn, clock::now())?)).await;
+            if let Err(err) = forgotten {
+                tracing::error!(error = %err, "ended attempt counts could not be deleted");
+            }
             let idle = state.settings.session_idle;
             let purged = pages::run_db(&state, move |conn| Ok(session_store::purge_expired(conn, idle)?)).await;
             match purged {

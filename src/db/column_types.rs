@@ -16,8 +16,8 @@ use diesel::sqlite::Sqlite;
 
 use super::MultiBackend;
 use crate::domain::enums::{
-    AccessLinkPurpose, ApplicationStatus, AuditAction, Category, EmploymentType, Event, Format, JobFamily, MailKind,
-    ProgramKind, ProgramStatus, SiteType, StoredName, UnknownValue, ValueList,
+    AccessLinkPurpose, ApplicationStatus, AttemptScope, AuditAction, Category, EmploymentType, Event, Format,
+    JobFamily, MailKind, ProgramKind, ProgramStatus, SiteType, StoredName, UnknownValue, ValueList,
 };
 
 /// Reads the text of a column on PostgreSQL and parses it.
@@ -89,6 +89,7 @@ stored_by_name!(
     MailKind,
     AuditAction,
     AccessLinkPurpose,
+    AttemptScope,
 );
 
 impl<T: StoredName> ToSql<Text, Pg> for ValueList<T> {

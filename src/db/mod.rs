@@ -7,6 +7,7 @@
 pub mod access_links;
 pub mod application_list;
 pub mod applications;
+pub mod attempt_counts;
 pub mod audit;
 pub mod backup;
 pub mod calendar;

@@ -237,6 +237,15 @@ diesel::table! {
 }
 
 diesel::table! {
+    attempt_counts (scope, subject) {
+        scope -> Text,
+        subject -> Text,
+        started_at -> Timestamp,
+        attempts -> Integer,
+    }
+}
+
+diesel::table! {
     leases (name) {
         name -> Text,
         holder -> Text,
@@ -307,6 +316,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     employee_imports,
     outbox,
     email_preferences,
+    attempt_counts,
     leases,
     calendar_feeds,
     scim_tokens,

@@ -241,6 +241,18 @@ text_enum!(
 );
 
 text_enum!(
+    /// What is counted in `attempt_counts`, each in its own period
+    /// (`domain::sign_in_limits::AttemptScope::period`).
+    AttemptScope, "kind of attempt count" {
+        FailuresOnAccountFromAddress => "failures_account_address", "Wrong passwords for an account from one address";
+        FailuresOnAccount => "failures_account", "Wrong passwords for an account";
+        FailuresFromAddress => "failures_address", "Wrong passwords from one address";
+        ResetsForAccount => "resets_account", "Password-reset requests for an address";
+        ResetsFromAddress => "resets_address", "Password-reset requests from one client";
+    }
+);
+
+text_enum!(
     /// What an entry of the audit log records. The names are `area.what`, so that the
     /// audit page filters an area by the start of the name.
     AuditAction, "audit action" {
@@ -356,6 +368,7 @@ mod tests {
         round_trip(Event::ALL);
         round_trip(MailKind::ALL);
         round_trip(AccessLinkPurpose::ALL);
+        round_trip(AttemptScope::ALL);
         round_trip(AuditAction::ALL);
     }
 }

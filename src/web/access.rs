@@ -14,6 +14,7 @@ use serde::Deserialize;
 
 use super::auth::{form_token_cookie, form_token_matches, start_session};
 use super::{page_with_status, read_flash, redirect_with_flash, run_db, Chrome, State};
+use crate::clock;
 use crate::db;
 use crate::domain::forms::FieldErrors;
 use crate::domain::passwords::{check_new_password, MIN_CHARACTERS};
@@ -268,24 +269,26 @@ pub async fn ask_for_reset(
         }
     };
     let address = super::origin::client_address(&req, &state.settings);
-    if state.reset_requests.allows(email.as_str(), address) {
-        let state = state.clone();
-        let typed = email.as_str().to_owned();
-        actix_web::rt::spawn(async move {
-            let public_url = state.settings.public_url();
-            let sent = run_db(&state, move |conn| {
-                let Some(employee) = db::employees::find_by_email(conn, &typed)? else { return Ok(false) };
-                if !employee.active {
-                    return Ok(false);
-                }
-                db::access_links::send_reset(conn, &employee, &public_url)?;
-                Ok(true)
-            })
-            .await;
-            if let Err(err) = sent {
-                tracing::error!(error = %err, "a password-reset link could not be written");
+    // Counted and sent after the answer, so that the answer's timing tells nothing.
+    let typed = email.as_str().to_owned();
+    let later = state.clone();
+    actix_web::rt::spawn(async move {
+        let public_url = later.settings.public_url();
+        let sent = run_db(&later, move |conn| {
+            if !db::attempt_counts::reset_requested(conn, &typed, address, clock::now())? {
+                tracing::warn!(address = ?address, "password-reset request over its limit: nothing sent");
+                return Ok(());
             }
-        });
-    }
+            let Some(employee) = db::employees::find_by_email(conn, &typed)? else { return Ok(()) };
+            if employee.active {
+                db::access_links::send_reset(conn, &employee, &public_url)?;
+            }
+            Ok(())
+        })
+        .await;
+        if let Err(err) = sent {
+            tracing::error!(error = %err, "a password-reset link could not be written");
+        }
+    });
     forgot_form(&state, &req, StatusCode::OK, String::new(), FieldErrors::default(), Some(email.as_str().to_owned()))
 }

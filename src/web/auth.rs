@@ -2,8 +2,9 @@
 //!
 //! The sign-in form is shown before any session exists, so its CSRF protection is a
 //! signed double-submit cookie: anonymous traffic never writes a session row.
-//! Wrong passwords are counted per account and client address (`web::throttle`,
-//! `domain::sign_in_limits`): guessing someone's password never locks them out.
+//! Wrong passwords are counted per account and client address, in the database for the
+//! whole cluster (`db::attempt_counts`, `domain::sign_in_limits`): guessing someone's
+//! password never locks them out.
 
 use actix_session::Session;
 use actix_web::cookie::{Cookie, SameSite};
@@ -16,6 +17,7 @@ use super::{
     page_with_status, read_flash, redirect, redirect_with_flash, remove_cookie, run_db, sso, Chrome, CsrfForm,
     EmptyForm, State, CSRF_KEY,
 };
+use crate::clock;
 use crate::config::AuthMode;
 use crate::db;
 use crate::domain::forms::FieldErrors;
@@ -176,14 +178,20 @@ pub async fn login(
     let next = safe_next(Some(&form.next));
     let email = form.email.trim().to_lowercase();
     let address = super::origin::client_address(&req, &state.settings);
-    if !state.throttle.allows(&email, address) {
+    let limits = state.sign_in_limits;
+    let (allowed, failures) = {
+        let email = email.clone();
+        run_db(&state, move |conn| {
+            Ok(db::attempt_counts::sign_in_allowed(conn, limits, &email, address, clock::now())?)
+        })
+        .await?
+    };
+    if !allowed {
         tracing::warn!(email = ?typed_for_log(&email), address = %shown_address(address), "sign-in throttled");
         return login_form(&state, &req, StatusCode::TOO_MANY_REQUESTS, form.email, next, Some(TOO_MANY_ATTEMPTS));
     }
     let Ok(account) = Email::parse(&email) else {
-        state.throttle.failed(&email, address);
-        log_failed_sign_in(&email, address);
-        return login_form(&state, &req, StatusCode::UNAUTHORIZED, form.email, next, Some(WRONG_CREDENTIALS));
+        return wrong_credentials(&state, &req, email, address, form.email, next).await;
     };
     let password = form.password;
     let employee = run_db(&state, move |conn| Ok(db::employees::find_by_email(conn, account.as_str())?)).await?;
@@ -198,11 +206,11 @@ pub async fn login(
     })
     .await?;
     let Some(employee) = employee else {
-        state.throttle.failed(&email, address);
-        log_failed_sign_in(&email, address);
-        return login_form(&state, &req, StatusCode::UNAUTHORIZED, form.email, next, Some(WRONG_CREDENTIALS));
+        return wrong_credentials(&state, &req, email, address, form.email, next).await;
     };
-    state.throttle.succeeded(&email, address);
+    if failures.account_and_address > 0 {
+        run_db(&state, move |conn| Ok(db::attempt_counts::sign_in_succeeded(conn, &email, address)?)).await?;
+    }
     start_session(&session, employee.id, None)?;
     tracing::info!(employee_id = employee.id, "signed in");
     let next = kept_form::after_sign_in(&state.secret, &req, employee.id, &next);
@@ -242,11 +250,21 @@ pub async fn logout(state: State, session: Session, _form: CsrfForm<EmptyForm>) 
     redirect_with_flash("/login", "info", "You have signed out.")
 }
 
-/// A wrong password or an unknown account, in the log with the client's address (behind a
-/// trusted proxy, the address it forwards) so that an operator can see guessing; what was
-/// typed as the address is logged escaped and cut short, the password never.
-fn log_failed_sign_in(email: &str, address: Option<std::net::IpAddr>) {
-    tracing::warn!(email = ?typed_for_log(email), address = %shown_address(address), "sign-in failed");
+/// A wrong password or an unknown account: counted, then in the log with the client's
+/// address (behind a trusted proxy, the address it forwards) so that an operator can see
+/// guessing; what was typed as the address is logged escaped and cut short, the password
+/// never.
+async fn wrong_credentials(
+    state: &State,
+    req: &HttpRequest,
+    email: String,
+    address: Option<std::net::IpAddr>,
+    typed: String,
+    next: String,
+) -> Result<HttpResponse, AppError> {
+    tracing::warn!(email = ?typed_for_log(&email), address = %shown_address(address), "sign-in failed");
+    run_db(state, move |conn| Ok(db::attempt_counts::sign_in_failed(conn, &email, address, clock::now())?)).await?;
+    login_form(state, req, StatusCode::UNAUTHORIZED, typed, next, Some(WRONG_CREDENTIALS))
 }
 
 /// What was typed as the e-mail, cut short for the log (where it is written escaped): it

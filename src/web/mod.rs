@@ -59,9 +59,8 @@ pub struct AppState {
     pub settings: Settings,
     /// The instance secret (from the database), for signing cookies and tokens.
     pub secret: Vec<u8>,
-    pub throttle: throttle::LoginThrottle,
-    /// Requests for password-reset links, counted to limit the e-mail they cause.
-    pub reset_requests: throttle::ResetRequests,
+    /// The sign-in limits; the attempts are counted in the database.
+    pub sign_in_limits: crate::domain::sign_in_limits::SignInLimits,
     /// The request series, when `--metrics-bind` is set.
     pub metrics: Option<std::sync::Arc<crate::metrics::HttpMetrics>>,
     /// The pool's waits for a connection that ran out of time.

@@ -11,6 +11,8 @@ use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 use crate::browser::{axe, axe_source, in_browser_on, Driver, OVERFLOWING};
+use diesel::prelude::*;
+
 use crate::helpers::{apply, apply_for_tuition, intake_ids, signed_in, spawn_app, version_of, TestApp};
 
 /// How a state is reached once its page is loaded.
@@ -65,8 +67,9 @@ fn refused(
 
 /// The data the states show: an apprenticeship waiting on the program team and a tuition
 /// request waiting on Maria (both Fiona's), and Maria's delegate.
-/// Returns the ids of Fiona's two applications.
-async fn prepare(app: &TestApp) -> (i32, i32) {
+/// Returns the ids of Fiona's two applications, and the path of an invitation link for a
+/// person imported without a password.
+async fn prepare(app: &TestApp) -> (i32, i32, String) {
     let fiona = signed_in(app, "fiona.associate").await;
     let maria = signed_in(app, "maria.manager").await;
     let intake = intake_ids(app, "amazon-apprenticeship")[1].to_string();
@@ -77,7 +80,14 @@ async fn prepare(app: &TestApp) -> (i32, i32) {
     let today = chrono::Utc::now().date_naive().to_string();
     let delegation = [("delegate_email", "tom.techlead@upskill.example"), ("starts_on", &today), ("ends_on", &today)];
     maria.post_with_csrf("/team/delegations", &delegation).await;
-    (apprenticeship, tuition)
+    let ivy: i32 = diesel::insert_into(upskill::db::schema::employees::table)
+        .values(crate::helpers::employee_fixture("ivy.imported@upskill.example", "Ivy Imported", None))
+        .returning(upskill::db::schema::employees::id)
+        .get_result(&mut app.db())
+        .unwrap();
+    let invitation = upskill::domain::enums::AccessLinkPurpose::Invitation;
+    let token = upskill::db::access_links::create(&mut app.db(), ivy, invitation, None, upskill::clock::now()).unwrap();
+    (apprenticeship, tuition, format!("/welcome/{token}"))
 }
 
 /// An HR file with a new person, a changed one and a line with errors, with long values.
@@ -96,7 +106,7 @@ fn import_file() -> PathBuf {
     path
 }
 
-fn page_states(apprenticeship: i32, tuition: i32) -> Vec<PageState> {
+fn page_states(apprenticeship: i32, tuition: i32, welcome: &str) -> Vec<PageState> {
     let (fiona, paula, maria, ada) =
         (Some("fiona.associate"), Some("paula.parttime"), Some("maria.manager"), Some("ada.admin"));
     let submit = "form.stack button[type=submit]";
@@ -114,6 +124,40 @@ fn page_states(apprenticeship: i32, tuition: i32) -> Vec<PageState> {
             )
         },
         PageState { lands: Lands::Flash, ..at("sign-in-session-ended", None, "/login?ended=kept") },
+        at("forgot-password", None, "/forgot-password"),
+        PageState {
+            person: None,
+            ..refused(
+                "forgot-password-refused",
+                "",
+                "/forgot-password",
+                "document.getElementById('email').value = 'fiona at work';",
+                "form.stack button[type=submit]",
+            )
+        },
+        PageState {
+            person: None,
+            lands: Lands::Anywhere,
+            ..refused(
+                "forgot-password-sent",
+                "",
+                "/forgot-password",
+                "document.getElementById('email').value = 'nobody.here@upskill.example';",
+                "form.stack button[type=submit]",
+            )
+        },
+        at("welcome", None, welcome),
+        PageState {
+            person: None,
+            ..refused(
+                "welcome-refused",
+                "",
+                welcome,
+                "document.getElementById('password').value = 'password123';",
+                "form.stack button[type=submit]",
+            )
+        },
+        at("link-gone", None, "/reset-password/no-such-link"),
         at("home", fiona, "/"),
         at("catalog", fiona, "/programs"),
         at("program", fiona, "/programs/associate2tech"),
@@ -132,6 +176,14 @@ fn page_states(apprenticeship: i32, tuition: i32) -> Vec<PageState> {
         at("withdraw", fiona, format!("/applications/{tuition}/withdraw")),
         at("notifications", fiona, "/notifications"),
         at("account", fiona, "/account"),
+        at("account-password", fiona, "/account/password"),
+        refused(
+            "account-password-refused",
+            "fiona.associate",
+            "/account/password",
+            "document.getElementById('new_password').value = 'short';",
+            "form.stack button[type=submit]",
+        ),
         at("forbidden", fiona, "/admin"),
         at("not-found", fiona, "/no-such-page"),
         at("approvals", maria, "/approvals"),
@@ -184,6 +236,7 @@ fn page_states(apprenticeship: i32, tuition: i32) -> Vec<PageState> {
             "section[aria-labelledby=new-intake] button[type=submit]",
         ),
         at("admin-people", ada, "/admin/employees"),
+        at("admin-invite-all", ada, "/admin/employees/invite-all"),
         at("admin-person", ada, "/admin/employees/4"),
         refused(
             "admin-person-refused",
@@ -520,13 +573,13 @@ async fn measure(
 #[ignore = "needs chromium, chromium-driver and axe-core (installed by .ci/run)"]
 async fn every_page_state_reflows_zooms_spaces_and_keeps_the_focus_in_sight() {
     let app = spawn_app().await;
-    let (apprenticeship, tuition) = prepare(&app).await;
+    let (apprenticeship, tuition, welcome) = prepare(&app).await;
     let axe_js = axe_source();
     in_browser_on(app, "accessibility", |d| async move {
         let mut problems = Vec::new();
         let mut titles = BTreeMap::new();
         let mut signed_in_as: Option<&str> = None;
-        let states = page_states(apprenticeship, tuition);
+        let states = page_states(apprenticeship, tuition, &welcome);
         assert!(states.len() >= 45, "{} states", states.len());
         for state in &states {
             if state.person != signed_in_as {

@@ -161,3 +161,36 @@ async fn a_program_archived_or_published_through_one_server_changes_the_other_se
         }
     }
 }
+
+/// The sign-in limits hold for the cluster: the failures are counted in the database, so
+/// two servers do not allow twice the attempts. The 101st wrong password of an hour is
+/// refused whichever server gets it, and so is the right one after it.
+#[actix_web::test]
+async fn the_hundred_and_first_sign_in_attempt_of_an_hour_is_refused_on_either_server() {
+    let (url, _guard) = fresh_database();
+    let relaxed = ["--login-attempts-per-address-per-minute", "10000"];
+    let a = start_server(&url, &[&["--demo"][..], &relaxed[..]].concat()).await;
+    let b = start_server(&url, &relaxed).await;
+    let (on_a, on_b) = (Browser::new(&a.base), Browser::new(&b.base));
+    for attempt in 1..=100 {
+        let browser = if attempt % 2 == 0 { &on_a } else { &on_b };
+        let response = browser.sign_in_with("paula.parttime@upskill.example", "wrong-password", "").await;
+        assert_eq!(response.status(), StatusCode::UNAUTHORIZED, "attempt {attempt}");
+    }
+    for browser in [&on_a, &on_b] {
+        let response = browser.sign_in_with("paula.parttime@upskill.example", "wrong-password", "").await;
+        assert_eq!(response.status(), StatusCode::TOO_MANY_REQUESTS, "the 101st, on {}", browser.base);
+        let response = browser.sign_in_with("paula.parttime@upskill.example", crate::helpers::DEMO_PASSWORD, "").await;
+        assert_eq!(
+            response.status(),
+            StatusCode::TOO_MANY_REQUESTS,
+            "the right password after it, on {}",
+            browser.base
+        );
+    }
+    // Someone else signs in on either server.
+    for browser in [&on_a, &on_b] {
+        let response = browser.sign_in_with("fiona.associate@upskill.example", crate::helpers::DEMO_PASSWORD, "").await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    }
+}

@@ -4,14 +4,15 @@
 //! in the order the form shows them, and links each message to its control, whose own
 //! description carries the same message.
 
+use diesel::prelude::*;
 use reqwest::multipart::{Form, Part};
 use reqwest::StatusCode;
 use scraper::{ElementRef, Html, Selector};
 use upskill::domain::ApplicationStatus;
 
 use crate::helpers::{
-    apply_for_tuition, employee_id, form_fields, intake_ids, program_id, signed_in, spawn_app, texts, with_field,
-    ApplicationBuilder, Browser,
+    apply_for_tuition, employee_fixture, employee_id, form_fields, intake_ids, program_id, signed_in, spawn_app, texts,
+    with_field, ApplicationBuilder, Browser,
 };
 
 fn select<'a>(document: &'a Html, css: &str) -> Vec<ElementRef<'a>> {
@@ -104,8 +105,11 @@ fn invalid_controls(html: &str) -> Vec<String> {
 
 /// The templates whose forms show field messages (`error=`), which must all show the
 /// summary: a new one has to be added to the test below.
-const FORMS_WITH_MESSAGES: [&str; 12] = [
+const FORMS_WITH_MESSAGES: [&str; 15] = [
     "templates/auth/login.html",
+    "templates/auth/forgot_password.html",
+    "templates/auth/choose_password.html",
+    "templates/account_password.html",
     "templates/applications/apply.html",
     "templates/applications/detail.html",
     "templates/applications/withdraw.html",
@@ -156,8 +160,50 @@ async fn every_refused_form_puts_its_summary_first_in_field_order_with_links_to_
     assert_eq!(response.status(), StatusCode::UNAUTHORIZED);
     assert_refused("sign-in", &response.text().await.unwrap(), &["email"]);
 
+    // Forgot password, and the page of a link that chooses one.
+    let forgot = "/forgot-password";
+    let (status, html) =
+        post_changed(&visitor, forgot, "form.stack", forgot, &[("email", Some("not an address"))]).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_refused("forgot password", &html, &["email"]);
+    let ivy: i32 = diesel::insert_into(upskill::db::schema::employees::table)
+        .values(employee_fixture("ivy.imported@upskill.example", "Ivy Imported", None))
+        .returning(upskill::db::schema::employees::id)
+        .get_result(&mut app.db())
+        .unwrap();
+    let token = upskill::db::access_links::create(
+        &mut app.db(),
+        ivy,
+        upskill::domain::enums::AccessLinkPurpose::Invitation,
+        None,
+        upskill::clock::now(),
+    )
+    .unwrap();
+    let welcome = format!("/welcome/{token}");
+    let (status, html) = post_changed(
+        &visitor,
+        &welcome,
+        "form.stack",
+        &welcome,
+        &[("password", Some("short")), ("password_again", Some("other"))],
+    )
+    .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_refused("chosen password", &html, &["password"]);
+
     // Applying: the intake or the tuition request come before the motivation.
     let fiona = signed_in(&app, "fiona.associate").await;
+    let change = "/account/password";
+    let (status, html) = post_changed(
+        &fiona,
+        change,
+        "form.stack",
+        change,
+        &[("current_password", Some("wrong")), ("new_password", Some("short")), ("new_password_again", Some("x"))],
+    )
+    .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_refused("password change", &html, &["current_password", "new_password"]);
     let apply = "/programs/amazon-apprenticeship/apply";
     let (status, html) =
         post_changed(&fiona, apply, "form.stack", apply, &[("intake_id", None), ("motivation", Some("Too short"))])
