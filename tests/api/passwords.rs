@@ -269,3 +269,57 @@ async fn the_command_line_prints_invitation_links_when_the_server_sends_no_e_mai
     let none_left = upskill(&app, &["invite", "--all-without-password"]);
     assert!(none_left.contains("nobody to invite"), "{none_left}");
 }
+
+/// In a browser, as the people would: an administrator sends Ivy (imported, no password)
+/// an invitation; Ivy follows the e-mailed link, chooses a password and is signed in.
+/// Then Fiona, who forgot hers, asks for a link from the sign-in page and does the same.
+#[actix_web::test]
+#[ignore = "needs chromium and chromium-driver (installed by .ci/run)"]
+async fn an_invitation_and_a_forgotten_password_end_signed_in_through_the_browser() {
+    let mut smtp = SmtpServer::start(0);
+    let app = app_sending_to(&smtp).await;
+    let ivy = imported_person(&app, "ivy.imported@upskill.example");
+    crate::browser::in_browser_on(app, "passwords", |d| async move {
+        d.sign_in("ada.admin@upskill.example").await;
+        d.visit(&format!("/admin/employees/{ivy}")).await;
+        d.click("form[action$='/invite'] button").await;
+        assert!(d.texts(".flash").await.concat().starts_with("Invitation sent to ivy.imported@upskill.example."));
+        d.sign_out().await;
+
+        let invitation = smtp.wait_for(1).await[0].clone();
+        assert_eq!(invitation.to, ["ivy.imported@upskill.example"]);
+        d.visit(&link_in(&invitation.text, "welcome")).await;
+        if let Ok(dir) = std::env::var("UPSKILL_SCREENSHOTS") {
+            // The page at 1280 px, as `docs/screenshots/invitation.png` shows it.
+            let png = d.client.screenshot().await.unwrap();
+            std::fs::write(std::path::PathBuf::from(dir).join("invitation.png"), png).unwrap();
+        }
+        d.fill("#password", "password1234").await;
+        d.fill("#password_again", "password1234").await;
+        d.click("form.stack button[type=submit]").await;
+        let refused = d.texts("#password-error").await.concat();
+        assert!(refused.contains("common"), "a common password is refused with the reason: {refused}");
+        d.fill("#password", NEW_PASSWORD).await;
+        d.fill("#password_again", NEW_PASSWORD).await;
+        d.click("form.stack button[type=submit]").await;
+        assert_eq!(d.path().await, "/");
+        assert_eq!(d.texts(".flash").await.concat(), "Your password is set. Welcome to Upskill, Ivy Imported.");
+        assert_eq!(d.texts(".user-name").await, ["Ivy Imported"]);
+        d.sign_out().await;
+
+        d.click("a[href='/forgot-password']").await;
+        d.fill("#email", "fiona.associate@upskill.example").await;
+        d.click("form.stack button[type=submit]").await;
+        assert!(d.texts("[data-reset-asked]").await.concat().contains("a link to choose a new password is on its way"));
+        let reset = smtp.wait_for(2).await[1].clone();
+        assert_eq!(reset.to, ["fiona.associate@upskill.example"]);
+        d.visit(&link_in(&reset.text, "reset-password")).await;
+        d.fill("#password", NEW_PASSWORD).await;
+        d.fill("#password_again", NEW_PASSWORD).await;
+        d.click("form.stack button[type=submit]").await;
+        assert_eq!(d.path().await, "/");
+        assert_eq!(d.texts(".user-name").await, ["Fiona Associate"]);
+        d
+    })
+    .await;
+}
