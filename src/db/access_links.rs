@@ -206,9 +206,7 @@ pub fn choose_password(
 ) -> QueryResult<Option<Employee>> {
     super::audit::audited(conn, |conn, now| {
         let Some(employee) = holder(conn, token, purpose, now)? else { return Ok((None, None)) };
-        set_password(conn, employee.id, password_hash, now)?;
-        use_up(conn, employee.id, now)?;
-        let ended = super::sessions::delete_for_employee(conn, employee.id)?;
+        let ended = replace_password(conn, employee.id, password_hash, now)?;
         let line = super::audit::AuditLine {
             actor_id: Some(employee.id),
             action: crate::domain::AuditAction::AccountPasswordChosen,
@@ -223,14 +221,20 @@ pub fn choose_password(
     })
 }
 
+/// A new password, inside the caller's transaction: the person's open links are used up
+/// and every session of theirs ends. Returns how many sessions ended.
+fn replace_password(conn: &mut DbConnection, employee_id: i32, hash: &str, now: NaiveDateTime) -> QueryResult<usize> {
+    set_password(conn, employee_id, hash, now)?;
+    use_up(conn, employee_id, now)?;
+    super::sessions::delete_for_employee(conn, employee_id)
+}
+
 /// Changes a signed-in person's password, in one transaction with their audit line:
 /// every session of theirs ends (the caller starts a new one for the browser that asked)
 /// and their open links are used up.
 pub fn change_password(conn: &mut DbConnection, employee: &Employee, password_hash: &str) -> QueryResult<usize> {
     super::audit::audited(conn, |conn, now| {
-        set_password(conn, employee.id, password_hash, now)?;
-        use_up(conn, employee.id, now)?;
-        let ended = super::sessions::delete_for_employee(conn, employee.id)?;
+        let ended = replace_password(conn, employee.id, password_hash, now)?;
         let line = super::audit::AuditLine {
             actor_id: Some(employee.id),
             action: crate::domain::AuditAction::AccountPasswordChanged,
