@@ -29,6 +29,9 @@ pub fn create(
     created_by: Option<i32>,
     now: NaiveDateTime,
 ) -> QueryResult<String> {
+    // Two links made for one person at once: the second waits here, then replaces the
+    // first, so that only the newest ever works.
+    super::lock_row(conn, super::LockableTable::Employees, employee_id)?;
     diesel::delete(
         access_links::table
             .filter(access_links::employee_id.eq(employee_id))
@@ -206,6 +209,11 @@ pub fn choose_password(
 ) -> QueryResult<Option<Employee>> {
     super::audit::audited(conn, |conn, now| {
         let Some(employee) = holder(conn, token, purpose, now)? else { return Ok((None, None)) };
+        // One link used twice at once: the second waits here, then finds it used.
+        super::lock_row(conn, super::LockableTable::Employees, employee.id)?;
+        if holder(conn, token, purpose, now)?.is_none() {
+            return Ok((None, None));
+        }
         let ended = replace_password(conn, employee.id, password_hash, now)?;
         let line = super::audit::AuditLine {
             actor_id: Some(employee.id),

@@ -50,6 +50,9 @@ struct ForgotPasswordPage {
     errors: FieldErrors,
     /// Set once a request was made: the answer, the same whoever asked.
     sent_to: Option<String>,
+    /// Whether this server sends e-mail: without it no link can reach anyone, and the
+    /// page says whom to ask instead.
+    sends_mail: bool,
 }
 
 #[derive(Deserialize)]
@@ -232,6 +235,7 @@ fn forgot_form(
         email,
         errors,
         sent_to,
+        sends_mail: state.settings.mail.smtp_url.is_some(),
     };
     let mut response = page_with_status(req, &template, status)?;
     response
@@ -268,6 +272,10 @@ pub async fn ask_for_reset(
             return forgot_form(&state, &req, StatusCode::UNPROCESSABLE_ENTITY, form.email, errors, None);
         }
     };
+    if state.settings.mail.smtp_url.is_none() {
+        // No link could reach anyone: the page says whom to ask.
+        return forgot_form(&state, &req, StatusCode::OK, String::new(), FieldErrors::default(), None);
+    }
     let address = super::origin::client_address(&req, &state.settings);
     // Counted and sent after the answer, so that the answer's timing tells nothing.
     let typed = email.as_str().to_owned();

@@ -13,7 +13,7 @@ use std::path::PathBuf;
 use crate::browser::{axe, axe_source, in_browser_on, Driver, OVERFLOWING};
 use diesel::prelude::*;
 
-use crate::helpers::{apply, apply_for_tuition, intake_ids, signed_in, spawn_app, version_of, TestApp};
+use crate::helpers::{apply, apply_for_tuition, intake_ids, signed_in, spawn_app, spawn_app_with, version_of, TestApp};
 
 /// How a state is reached once its page is loaded.
 enum Then {
@@ -572,7 +572,8 @@ async fn measure(
 #[actix_web::test]
 #[ignore = "needs chromium, chromium-driver and axe-core (installed by .ci/run)"]
 async fn every_page_state_reflows_zooms_spaces_and_keeps_the_focus_in_sight() {
-    let app = spawn_app().await;
+    // With an SMTP server (nobody listens there), so that forgot-password shows its form.
+    let app = spawn_app_with(|s| s.mail.smtp_url = Some("smtp://127.0.0.1:9".to_owned())).await;
     let (apprenticeship, tuition, welcome) = prepare(&app).await;
     let axe_js = axe_source();
     in_browser_on(app, "accessibility", |d| async move {

@@ -11,8 +11,8 @@ use scraper::{ElementRef, Html, Selector};
 use upskill::domain::ApplicationStatus;
 
 use crate::helpers::{
-    apply_for_tuition, employee_fixture, employee_id, form_fields, intake_ids, program_id, signed_in, spawn_app, texts,
-    with_field, ApplicationBuilder, Browser,
+    apply_for_tuition, employee_fixture, employee_id, form_fields, intake_ids, program_id, signed_in, spawn_app_with,
+    texts, with_field, ApplicationBuilder, Browser,
 };
 
 fn select<'a>(document: &'a Html, css: &str) -> Vec<ElementRef<'a>> {
@@ -152,7 +152,8 @@ fn every_form_with_field_messages_has_an_error_summary_and_title() {
 
 #[actix_web::test]
 async fn every_refused_form_puts_its_summary_first_in_field_order_with_links_to_the_fields() {
-    let app = spawn_app().await;
+    // With an SMTP server (nobody listens there), so that forgot-password shows its form.
+    let app = spawn_app_with(|s| s.mail.smtp_url = Some("smtp://127.0.0.1:9".to_owned())).await;
 
     // Sign-in: one message, for the address and the password together.
     let visitor = app.new_browser();
