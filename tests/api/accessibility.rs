@@ -11,8 +11,6 @@ use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 use crate::browser::{axe, axe_source, in_browser_on, Driver, OVERFLOWING};
-use diesel::prelude::*;
-
 use crate::helpers::{apply, apply_for_tuition, intake_ids, signed_in, spawn_app, spawn_app_with, version_of, TestApp};
 
 /// How a state is reached once its page is loaded.
@@ -80,14 +78,7 @@ async fn prepare(app: &TestApp) -> (i32, i32, String) {
     let today = chrono::Utc::now().date_naive().to_string();
     let delegation = [("delegate_email", "tom.techlead@upskill.example"), ("starts_on", &today), ("ends_on", &today)];
     maria.post_with_csrf("/team/delegations", &delegation).await;
-    let ivy: i32 = diesel::insert_into(upskill::db::schema::employees::table)
-        .values(crate::helpers::employee_fixture("ivy.imported@upskill.example", "Ivy Imported", None))
-        .returning(upskill::db::schema::employees::id)
-        .get_result(&mut app.db())
-        .unwrap();
-    let invitation = upskill::domain::enums::AccessLinkPurpose::Invitation;
-    let token = upskill::db::access_links::create(&mut app.db(), ivy, invitation, None, upskill::clock::now()).unwrap();
-    (apprenticeship, tuition, format!("/welcome/{token}"))
+    (apprenticeship, tuition, crate::helpers::invited_person(app))
 }
 
 /// An HR file with a new person, a changed one and a line with errors, with long values.

@@ -4,15 +4,14 @@
 //! in the order the form shows them, and links each message to its control, whose own
 //! description carries the same message.
 
-use diesel::prelude::*;
 use reqwest::multipart::{Form, Part};
 use reqwest::StatusCode;
 use scraper::{ElementRef, Html, Selector};
 use upskill::domain::ApplicationStatus;
 
 use crate::helpers::{
-    apply_for_tuition, employee_fixture, employee_id, form_fields, intake_ids, program_id, signed_in, spawn_app_with,
-    texts, with_field, ApplicationBuilder, Browser,
+    apply_for_tuition, employee_id, form_fields, intake_ids, program_id, signed_in, spawn_app_with, texts, with_field,
+    ApplicationBuilder, Browser,
 };
 
 fn select<'a>(document: &'a Html, css: &str) -> Vec<ElementRef<'a>> {
@@ -167,20 +166,7 @@ async fn every_refused_form_puts_its_summary_first_in_field_order_with_links_to_
         post_changed(&visitor, forgot, "form.stack", forgot, &[("email", Some("not an address"))]).await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
     assert_refused("forgot password", &html, &["email"]);
-    let ivy: i32 = diesel::insert_into(upskill::db::schema::employees::table)
-        .values(employee_fixture("ivy.imported@upskill.example", "Ivy Imported", None))
-        .returning(upskill::db::schema::employees::id)
-        .get_result(&mut app.db())
-        .unwrap();
-    let token = upskill::db::access_links::create(
-        &mut app.db(),
-        ivy,
-        upskill::domain::enums::AccessLinkPurpose::Invitation,
-        None,
-        upskill::clock::now(),
-    )
-    .unwrap();
-    let welcome = format!("/welcome/{token}");
+    let welcome = crate::helpers::invited_person(&app);
     let (status, html) = post_changed(
         &visitor,
         &welcome,

@@ -8,7 +8,6 @@
 
 use std::time::Instant;
 
-use diesel::prelude::*;
 use reqwest::StatusCode;
 
 use crate::helpers::{form_fields, signed_in, spawn_app_with, Browser, TestApp};
@@ -211,18 +210,11 @@ async fn targets(app: &TestApp) -> Vec<Target> {
     crate::helpers::ApplicationBuilder::new(waiting, program, upskill::domain::ApplicationStatus::Submitted)
         .approver(maria)
         .insert(&mut app.db());
-    let invited: i32 = diesel::insert_into(upskill::db::schema::employees::table)
-        .values(crate::helpers::employee_fixture("ivy.imported@upskill.example", "Ivy Imported", None))
-        .returning(upskill::db::schema::employees::id)
-        .get_result(&mut app.db())
-        .unwrap();
-    let invitation = upskill::domain::enums::AccessLinkPurpose::Invitation;
-    let token =
-        upskill::db::access_links::create(&mut app.db(), invited, invitation, None, upskill::clock::now()).unwrap();
+    let welcome = crate::helpers::invited_person(app);
     vec![
         Target::new("/login", "form[action='/login']", app.new_browser()),
         Target::new("/forgot-password", "form[action='/forgot-password']", app.new_browser()),
-        Target::new(&format!("/welcome/{token}"), "form[action^='/welcome/']", app.new_browser()),
+        Target::new(&welcome, "form[action^='/welcome/']", app.new_browser()),
         Target::new("/account/password", "form[action='/account/password']", signed_in(app, "tom.techlead").await),
         Target::new(
             "/programs/machine-learning-university/apply",

@@ -612,3 +612,17 @@ pub async fn wait_until_healthy(server: &ServerProcess, limit: std::time::Durati
     }
     None
 }
+
+/// Ivy, imported from HR without a password, and the path of an invitation link that lets
+/// her choose one (`/welcome/…`).
+pub fn invited_person(app: &TestApp) -> String {
+    use diesel::prelude::*;
+    let ivy: i32 = diesel::insert_into(upskill::db::schema::employees::table)
+        .values(employee_fixture("ivy.imported@upskill.example", "Ivy Imported", None))
+        .returning(upskill::db::schema::employees::id)
+        .get_result(&mut app.db())
+        .unwrap();
+    let invitation = upskill::domain::enums::AccessLinkPurpose::Invitation;
+    let token = upskill::db::access_links::create(&mut app.db(), ivy, invitation, None, upskill::clock::now()).unwrap();
+    format!("/welcome/{token}")
+}
