@@ -264,6 +264,10 @@ pub async fn ask_for_reset(
     if !form_token_matches(&state, &req, &form.csrf_token) {
         return Err(AppError::CsrfRejected);
     }
+    if state.settings.mail.smtp_url.is_none() {
+        // No link could reach anyone, whatever was typed: the page says whom to ask.
+        return forgot_form(&state, &req, StatusCode::OK, String::new(), FieldErrors::default(), None);
+    }
     let email = match Email::parse(&form.email) {
         Ok(email) => email,
         Err(_) => {
@@ -272,10 +276,6 @@ pub async fn ask_for_reset(
             return forgot_form(&state, &req, StatusCode::UNPROCESSABLE_ENTITY, form.email, errors, None);
         }
     };
-    if state.settings.mail.smtp_url.is_none() {
-        // No link could reach anyone: the page says whom to ask.
-        return forgot_form(&state, &req, StatusCode::OK, String::new(), FieldErrors::default(), None);
-    }
     let address = super::origin::client_address(&req, &state.settings);
     // Counted and sent after the answer, so that the answer's timing tells nothing.
     let typed = email.as_str().to_owned();
