@@ -179,10 +179,19 @@ pub async fn login(
     let email = form.email.trim().to_lowercase();
     let address = super::origin::client_address(&req, &state.settings);
     let limits = state.sign_in_limits;
-    let (allowed, failures) = {
+    let account = Email::parse(&email).ok();
+    let is_address = account.is_some();
+    // The counts and the person in one trip to the database; the person only when a
+    // password may be tried for a real address.
+    let (allowed, failures, employee) = {
         let email = email.clone();
         run_db(&state, move |conn| {
-            Ok(db::attempt_counts::sign_in_allowed(conn, limits, &email, address, clock::now())?)
+            let (allowed, failures) = db::attempt_counts::sign_in_allowed(conn, limits, &email, address, clock::now())?;
+            let employee = match account.filter(|_| allowed) {
+                Some(account) => db::employees::find_by_email(conn, account.as_str())?,
+                None => None,
+            };
+            Ok((allowed, failures, employee))
         })
         .await?
     };
@@ -190,11 +199,10 @@ pub async fn login(
         tracing::warn!(email = ?typed_for_log(&email), address = %shown_address(address), "sign-in throttled");
         return login_form(&state, &req, StatusCode::TOO_MANY_REQUESTS, form.email, next, Some(TOO_MANY_ATTEMPTS));
     }
-    let Ok(account) = Email::parse(&email) else {
+    if !is_address {
         return wrong_credentials(&state, &req, email, address, form.email, next).await;
-    };
+    }
     let password = form.password;
-    let employee = run_db(&state, move |conn| Ok(db::employees::find_by_email(conn, account.as_str())?)).await?;
     let employee = super::block_in_span(move || {
         let hash = employee
             .as_ref()
