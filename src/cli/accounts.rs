@@ -138,17 +138,14 @@ pub(super) async fn invite(args: InviteArgs) -> anyhow::Result<()> {
         Some(email) => Some(Email::parse(email).map_err(|e| anyhow::anyhow!("--email: {e}"))?.as_str().to_owned()),
         None => None,
     };
-    let people: Vec<Employee> = on_database(&pool, move |conn| {
-        let ids: Vec<i32> = match email {
-            Some(email) => {
-                let person = db::employees::find_by_email(conn, &email)?
-                    .ok_or_else(|| anyhow::anyhow!("nobody has the address {email}"))?;
-                anyhow::ensure!(person.active, "{email} is not active: make them active first");
-                vec![person.id]
-            }
-            None => db::access_links::people_without_password(conn)?.into_iter().map(|(id, _, _)| id).collect(),
-        };
-        ids.into_iter().map(|id| Ok(db::employees::find_by_id(conn, id)?)).collect()
+    let people: Vec<Employee> = on_database(&pool, move |conn| match email {
+        Some(email) => {
+            let person = db::employees::find_by_email(conn, &email)?
+                .ok_or_else(|| anyhow::anyhow!("nobody has the address {email}"))?;
+            anyhow::ensure!(person.active, "{email} is not active: make them active first");
+            Ok(vec![person])
+        }
+        None => Ok(db::access_links::people_without_password(conn, None)?),
     })
     .await?;
     if people.is_empty() {

@@ -86,14 +86,18 @@ pub fn use_up(conn: &mut DbConnection, employee_id: i32, now: NaiveDateTime) -> 
     .execute(conn)
 }
 
-/// Active people who have no password and so cannot sign in with one, by name.
-pub fn people_without_password(conn: &mut DbConnection) -> QueryResult<Vec<(i32, String, String)>> {
-    employees::table
+/// Active people who have no password and so cannot sign in with one, by name: all of
+/// them, or the first `limit`.
+pub fn people_without_password(conn: &mut DbConnection, limit: Option<i64>) -> QueryResult<Vec<Employee>> {
+    let query = employees::table
         .filter(employees::active.eq(true))
         .filter(employees::password_hash.is_null().or(employees::password_hash.eq("")))
         .order((employees::display_name.asc(), employees::id.asc()))
-        .select((employees::id, employees::email, employees::display_name))
-        .load(conn)
+        .select(Employee::as_select());
+    match limit {
+        Some(limit) => query.limit(limit).load(conn),
+        None => query.load(conn),
+    }
 }
 
 /// How many active people have no password.

@@ -12,7 +12,7 @@ use crate::web::error::AppError;
 use crate::web::{page, redirect_with_flash, run_db, Chrome, CsrfForm, EmptyForm, State, Viewer};
 
 /// How many names the confirmation lists before "and N more".
-const NAMES_SHOWN: usize = 50;
+const NAMES_SHOWN: i64 = 50;
 
 /// Sends one person an invitation; the older one stops working.
 #[post("/admin/employees/{id}/invite")]
@@ -69,10 +69,14 @@ struct InviteAllPage {
 pub async fn confirm_invite_all(state: State, viewer: Viewer, req: HttpRequest) -> Result<HttpResponse, AppError> {
     require_admin(&viewer)?;
     crate::web::auth::password_sign_in_only(&state)?;
-    let people = run_db(&state, |conn| Ok(db::access_links::people_without_password(conn)?)).await?;
-    let count = people.len();
-    let names: Vec<_> = people.into_iter().take(NAMES_SHOWN).collect();
-    let more = count - names.len();
+    let (count, people) = run_db(&state, |conn| {
+        let count = db::access_links::count_without_password(conn)?;
+        Ok((count, db::access_links::people_without_password(conn, Some(NAMES_SHOWN))?))
+    })
+    .await?;
+    let count = usize::try_from(count).unwrap_or(usize::MAX);
+    let names: Vec<_> = people.into_iter().map(|p| (p.id, p.email, p.display_name)).collect();
+    let more = count.saturating_sub(names.len());
     let sends_mail = state.settings.mail.smtp_url.is_some();
     page(&req, &InviteAllPage { chrome: viewer.chrome("admin"), count, names, more, sends_mail })
 }
@@ -90,14 +94,11 @@ pub async fn invite_all(state: State, viewer: Viewer, _form: CsrfForm<EmptyForm>
     let inviter = (viewer.id(), viewer.employee.display_name.clone());
     let public_url = state.settings.public_url();
     let sent = run_db(&state, move |conn| {
-        let people = db::access_links::people_without_password(conn)?;
-        let mut sent = 0;
-        for (id, _, _) in people {
-            let person = db::employees::find_by_id(conn, id)?;
-            db::access_links::invite(conn, &person, Some((inviter.0, &inviter.1)), &public_url, true)?;
-            sent += 1;
+        let people = db::access_links::people_without_password(conn, None)?;
+        for person in &people {
+            db::access_links::invite(conn, person, Some((inviter.0, &inviter.1)), &public_url, true)?;
         }
-        Ok(sent)
+        Ok(people.len())
     })
     .await?;
     let message = match sent {
