@@ -1,23 +1,23 @@
 #!/usr/bin/env bash
 # Installs what the tests need beyond Rust, once (each step does nothing when its tool is
-# there): Debian's chromium, chromium-driver and nginx; axe-core and oidc-provider from
-# npm (into target/); aiosmtpd, icalendar and prometheus-client from PyPI.
+# there): Debian's chromium, chromium-driver, nginx and clamav-daemon; axe-core and
+# oidc-provider from npm (into target/); aiosmtpd, icalendar and prometheus-client from PyPI.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 step() { printf '\n==> %s\n' "$*"; }
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 
-step "system packages (browser tests: chromium; single sign-on tests: nginx)"
+step "system packages (browser tests: chromium; single sign-on tests: nginx; virus scanner tests: clamav-daemon)"
 missing=()
-for pkg in chromium chromium-driver nginx; do
+for pkg in chromium chromium-driver nginx clamav-daemon; do
   dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")
 done
 if [ ${#missing[@]} -gt 0 ]; then
   as_root apt-get update -qq
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}"
 fi
-echo "chromium, chromium-driver, nginx: installed"
+echo "chromium, chromium-driver, nginx, clamav-daemon: installed"
 
 step "axe-core (accessibility checks of the browser tests)"
 if [ ! -f target/axe/node_modules/axe-core/axe.min.js ]; then

@@ -56,6 +56,52 @@ pub struct Settings {
     pub auth_logout_url: Option<String>,
     /// OpenID Connect mode: the provider and this client's registration.
     pub oidc: OidcSettings,
+    /// The ClamAV daemon that scans every attached file before it is stored; `None`:
+    /// files are stored unscanned.
+    pub clamd: Option<ClamdAddress>,
+    /// How long a scan may take, connecting, sending the file and the verdict together.
+    pub clamd_timeout: Duration,
+}
+
+/// Where the ClamAV daemon listens (`--clamd`): `unix:/run/clamav/clamd.ctl` or
+/// `tcp:clamav.internal:3310`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ClamdAddress {
+    /// The path of its local socket (`LocalSocket` in `clamd.conf`).
+    Unix(std::path::PathBuf),
+    /// Its host and port (`TCPAddr`, `TCPSocket`).
+    Tcp(String),
+}
+
+impl std::str::FromStr for ClamdAddress {
+    type Err = String;
+
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        let text = text.trim();
+        if let Some(path) = text.strip_prefix("unix:") {
+            if !path.starts_with('/') {
+                return Err(format!("the socket's path in {text:?} must be absolute (unix:/run/clamav/clamd.ctl)"));
+            }
+            return Ok(ClamdAddress::Unix(path.into()));
+        }
+        if let Some(address) = text.strip_prefix("tcp:") {
+            let port = address.rsplit_once(':').and_then(|(host, port)| (!host.is_empty()).then_some(port));
+            if port.and_then(|p| p.parse::<u16>().ok()).is_none_or(|p| p == 0) {
+                return Err(format!("{text:?} needs a host and a port (tcp:clamav.internal:3310)"));
+            }
+            return Ok(ClamdAddress::Tcp(address.to_owned()));
+        }
+        Err(format!("{text:?} must start with unix: (a local socket) or tcp: (a host and port)"))
+    }
+}
+
+impl fmt::Display for ClamdAddress {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ClamdAddress::Unix(path) => write!(f, "unix:{}", path.display()),
+            ClamdAddress::Tcp(address) => write!(f, "tcp:{address}"),
+        }
+    }
 }
 
 /// How e-mail goes out. With no `smtp_url` nothing is sent (messages still wait in the
@@ -168,6 +214,8 @@ impl Settings {
             auth_provision: false,
             auth_logout_url: None,
             oidc: OidcSettings::default(),
+            clamd: None,
+            clamd_timeout: Duration::from_secs(10),
         }
     }
 
@@ -191,6 +239,9 @@ impl Settings {
         self.validate_mail()?;
         if self.metrics_bind.as_ref().is_some_and(|address| address.trim().is_empty()) {
             return Err("--metrics-bind must be an address and port, such as 127.0.0.1:9100".to_owned());
+        }
+        if self.clamd_timeout.is_zero() {
+            return Err("--clamd-timeout-seconds must be longer than zero".to_owned());
         }
         if self.demo && self.demo_password.len() < 8 {
             return Err("--demo-password must have at least 8 characters".to_owned());
@@ -326,6 +377,18 @@ mod tests {
             settings.auth_logout_url = Some(bad.to_owned());
             assert!(settings.validate().is_err(), "{bad}");
         }
+    }
+
+    #[test]
+    fn a_clamd_address_is_a_unix_socket_or_a_host_and_port() {
+        assert_eq!("unix:/run/clamav/clamd.ctl".parse(), Ok(ClamdAddress::Unix("/run/clamav/clamd.ctl".into())));
+        assert_eq!(" tcp:clamav.internal:3310".parse(), Ok(ClamdAddress::Tcp("clamav.internal:3310".to_owned())));
+        assert_eq!("tcp:[::1]:3310".parse(), Ok(ClamdAddress::Tcp("[::1]:3310".to_owned())));
+        for bad in ["", "/run/clamav/clamd.ctl", "unix:clamd.ctl", "tcp:clamav", "tcp::3310", "tcp:h:0", "tcp:h:x"] {
+            assert!(bad.parse::<ClamdAddress>().is_err(), "{bad}");
+        }
+        let address: ClamdAddress = "tcp:127.0.0.1:3310".parse().unwrap();
+        assert_eq!(address.to_string(), "tcp:127.0.0.1:3310");
     }
 
     #[test]

@@ -1,5 +1,6 @@
 //! Upskill: an intranet application for an employer's upskilling pledge.
 
+pub mod clamd;
 pub mod cli;
 pub mod clock;
 pub mod config;

@@ -39,7 +39,12 @@ pub fn random_token(bytes: usize) -> String {
 
 /// SHA-256 of `text`, hex-encoded.
 pub fn sha256_hex(text: &str) -> String {
-    Sha256::digest(text.as_bytes()).iter().map(|b| format!("{b:02x}")).collect()
+    sha256_hex_of(text.as_bytes())
+}
+
+/// SHA-256 of `bytes`, hex-encoded.
+pub fn sha256_hex_of(bytes: &[u8]) -> String {
+    Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
 }
 
 /// Compares two strings in time that does not depend on where they differ.

@@ -50,6 +50,8 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .service(pages::account::sign_out_everywhere)
         .service(pages::account::show_password_form)
         .service(pages::account::change_password)
+        .service(pages::learning_record::show_own_record)
+        .service(pages::learning_record::export_own_record)
         .service(pages::calendar::new_feed_address)
         .service(pages::calendar::turn_off_feed)
         .service(pages::calendar::show_feed)
@@ -63,7 +65,14 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .service(pages::applications::edit_application)
         .service(pages::applications::confirm_withdraw)
         .service(pages::applications::withdraw_application)
+        .service(pages::applications::record_payment)
         .service(pages::calendar::download_place)
+        .service(pages::applications::attach_file)
+        .service(pages::applications::download_file)
+        .service(pages::applications::submit_completion)
+        .service(pages::applications::confirm_completion)
+        .service(pages::applications::return_evidence)
+        .service(pages::applications::mark_not_completed)
         .service(pages::notifications::list_notifications)
         .service(pages::notifications::mark_notifications_read)
         .service(pages::approvals::list_approvals)
@@ -72,7 +81,6 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .service(pages::approvals::approve_application)
         .service(pages::approvals::reject_application)
         .service(pages::approvals::request_changes)
-        .service(pages::approvals::complete_application)
         .service(pages::team::show_team)
         .service(pages::team::add_delegation)
         .service(pages::team::end_delegation)
@@ -85,6 +93,8 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .service(pages::admin::audit::show_audit)
         .service(pages::admin::applications::list_applications)
         .service(pages::admin::applications::export_applications)
+        .service(pages::admin::payments::list_payments)
+        .service(pages::admin::payments::export_payments)
         .service(pages::admin::people::list_employees)
         .service(pages::admin::dashboard::show_dashboard)
         .service(pages::admin::provisioning::show_provisioning)
@@ -93,6 +103,8 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .service(pages::admin::provisioning::revoke_token)
         .service(pages::admin::settings::show_settings)
         .service(pages::admin::settings::save_settings)
+        .service(pages::admin::verification::show_verification_queue)
+        .service(pages::learning_record::export_person_record)
         .service(pages::admin::people::show_employee)
         .service(pages::admin::people::update_employee)
         .service(pages::admin::people::end_sessions)
@@ -276,10 +288,12 @@ impl Application {
             metrics: metrics_listener.is_some().then(|| Arc::new(HttpMetrics::default())),
             pool_waits,
             reads_in_place: !crate::db::is_postgres(&settings.database_url),
+            file_transfers: Arc::new(tokio::sync::Semaphore::new(pages::applications::FILE_TRANSFERS)),
             settings,
             secret,
         });
         spawn_housekeeping(state.clone());
+        check_virus_scanner(&state.settings);
         crate::mail::spawn(state.pool.clone(), &state.settings)?;
         let metrics = match metrics_listener {
             Some(listener) => Some((listener.local_addr()?.port(), run_metrics(listener, state.clone())?)),
@@ -383,6 +397,25 @@ fn run(listener: TcpListener, state: web::Data<AppState>) -> anyhow::Result<Serv
 /// Blocking threads per worker: as many as there are database connections.
 fn pool_threads(pool_size: u32) -> usize {
     usize::try_from(pool_size).unwrap_or(usize::MAX).max(2)
+}
+
+/// Says at start-up whether attached files will be scanned, and whether the virus scanner
+/// answers (it may start later: each upload tries it again).
+fn check_virus_scanner(settings: &Settings) {
+    let Some(address) = settings.clamd.clone() else {
+        tracing::warn!("no virus scanner (--clamd): attached files are stored unscanned; set --clamd in production");
+        return;
+    };
+    let timeout = settings.clamd_timeout;
+    actix_web::rt::spawn(async move {
+        match crate::clamd::ping(&address, timeout).await {
+            Ok(()) => tracing::info!(%address, "the virus scanner answers"),
+            Err(err) => tracing::warn!(
+                error = %err,
+                "the virus scanner does not answer: attached files are refused (503) until it does"
+            ),
+        }
+    });
 }
 
 /// Every ten minutes: delete ended sessions and attempt counts whose windows have ended.

@@ -7,7 +7,7 @@ use clap::builder::BoolishValueParser;
 use clap::Args;
 use ipnet::IpNet;
 
-use crate::config::{AuthMode, MailSettings, OidcSettings, Secret, Settings};
+use crate::config::{AuthMode, ClamdAddress, MailSettings, OidcSettings, Secret, Settings};
 use crate::domain::mail::ReminderPolicy;
 
 #[derive(Debug, Args)]
@@ -102,6 +102,27 @@ pub struct ServeArgs {
     pub metrics_bind: Option<String>,
     #[command(flatten)]
     pub sign_on: SignOnArgs,
+    /// The ClamAV daemon that scans every attached file before it is stored:
+    /// `unix:/run/clamav/clamd.ctl` or `tcp:clamav.internal:3310`. Without it, attached
+    /// files are stored unscanned (set it in production).
+    #[arg(long, env = "UPSKILL_CLAMD", value_parser = parse_clamd)]
+    pub clamd: Option<ClamdSetting>,
+    /// Seconds a scan may take (connecting, sending the file, the verdict) before the
+    /// upload is answered 503 and nothing is stored.
+    #[arg(long, env = "UPSKILL_CLAMD_TIMEOUT_SECONDS", default_value_t = 10.0)]
+    pub clamd_timeout_seconds: f64,
+}
+
+/// `--clamd` as given: an address, or none when empty (`UPSKILL_CLAMD=` in an environment
+/// file), as for the other optional addresses.
+#[derive(Debug, Clone)]
+pub struct ClamdSetting(Option<ClamdAddress>);
+
+fn parse_clamd(text: &str) -> Result<ClamdSetting, String> {
+    if text.trim().is_empty() {
+        return Ok(ClamdSetting(None));
+    }
+    text.parse().map(|address| ClamdSetting(Some(address)))
 }
 
 /// E-mail flags of `serve`.
@@ -262,6 +283,8 @@ impl ServeArgs {
                 client_secret: self.sign_on.oidc_client_secret.clone().filter(|s| !s.is_empty()).map(Secret),
                 redirect_url: self.sign_on.oidc_redirect_url.trim().to_owned(),
             },
+            clamd: self.clamd.clone().and_then(|setting| setting.0),
+            clamd_timeout: seconds(self.clamd_timeout_seconds),
         }
     }
 }

@@ -31,6 +31,15 @@ pub struct Application {
     pub updated_at: NaiveDateTime,
     /// The applicant's site type when they applied (for reports).
     pub site_type: SiteType,
+    /// The sum of the tuition payments recorded (`db::workflow::record_payment`).
+    pub paid_cents: i64,
+    /// When the place was given (approved, at once or from the waitlist).
+    pub approved_at: Option<NaiveDateTime>,
+    /// The day the program was completed: as its owner sent it, then as the program team
+    /// confirmed it.
+    pub completed_on: Option<NaiveDate>,
+    /// When the evidence of completion was last sent (the verification queue's order).
+    pub completion_submitted_at: Option<NaiveDateTime>,
 }
 
 impl Application {
@@ -61,6 +70,7 @@ pub struct NewApplication {
     pub submitted_at: NaiveDateTime,
     pub decided_at: Option<NaiveDateTime>,
     pub waitlisted_at: Option<NaiveDateTime>,
+    pub approved_at: Option<NaiveDateTime>,
     pub version: i32,
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
@@ -92,6 +102,10 @@ pub struct StatusChange {
     pub decided: bool,
     /// A (re)submission: the application waits again from now.
     pub resubmitted: bool,
+    /// The completion date to keep, when the change records one.
+    pub completed_on: Option<NaiveDate>,
+    /// Evidence of completion sent: it waits for the program team from now.
+    pub evidence_sent: bool,
 }
 
 pub fn find(conn: &mut DbConnection, id: i32) -> QueryResult<Application> {
@@ -154,6 +168,9 @@ pub fn update_status(
             change.decided.then_some(applications::decided_at.eq(Some(change.now))),
             change.waitlisted.then_some(applications::waitlisted_at.eq(Some(change.now))),
             change.resubmitted.then_some(applications::submitted_at.eq(change.now)),
+            (change.to_status == ApplicationStatus::Approved).then_some(applications::approved_at.eq(Some(change.now))),
+            change.completed_on.map(|day| applications::completed_on.eq(Some(day))),
+            change.evidence_sent.then_some(applications::completion_submitted_at.eq(Some(change.now))),
         ))
         .execute(conn)?;
     if updated != 1 {
@@ -292,6 +309,14 @@ pub struct MyApplication {
     pub intake_starts_on: Option<NaiveDate>,
     pub approver_id: Option<i32>,
     pub approver_name: Option<String>,
+    pub term_starts_on: Option<NaiveDate>,
+}
+
+impl MyApplication {
+    /// When the place starts: its intake's start, else its term's.
+    pub fn starts_on(&self) -> Option<NaiveDate> {
+        self.intake_starts_on.or(self.term_starts_on)
+    }
 }
 
 /// One page of an employee's applications, newest first.
@@ -322,6 +347,7 @@ pub fn page_for_employee(
             intakes::starts_on.nullable(),
             applications::approver_id,
             employees::display_name.nullable(),
+            applications::term_starts_on,
         ))
         .load(conn)
 }

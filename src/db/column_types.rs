@@ -16,8 +16,9 @@ use diesel::sqlite::Sqlite;
 
 use super::MultiBackend;
 use crate::domain::enums::{
-    AccessLinkPurpose, ApplicationStatus, AttemptScope, AuditAction, Category, EmploymentType, Event, Format,
-    JobFamily, MailKind, ProgramKind, ProgramStatus, SiteType, StoredName, UnknownValue, ValueList,
+    AccessLinkPurpose, ApplicationStatus, AttemptScope, AuditAction, Category, CompletionEvidence, CompletionVerifier,
+    EmploymentType, Event, FileType, Format, JobFamily, MailKind, ProgramKind, ProgramStatus, SiteType, StoredName,
+    UnknownValue, ValueList,
 };
 
 /// Reads the text of a column on PostgreSQL and parses it.
@@ -90,6 +91,9 @@ stored_by_name!(
     AuditAction,
     AccessLinkPurpose,
     AttemptScope,
+    FileType,
+    CompletionEvidence,
+    CompletionVerifier,
 );
 
 impl<T: StoredName> ToSql<Text, Pg> for ValueList<T> {

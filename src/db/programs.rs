@@ -5,12 +5,13 @@ use diesel::prelude::*;
 
 use super::schema::{applications, intakes, programs};
 use super::DbConnection;
+use crate::domain::application::CompletionRule;
 use crate::domain::enums::ValueList;
 use crate::domain::intake_form::IntakeDraft;
 use crate::domain::program_form::{ProgramDraft, ProgramInput};
 use crate::domain::{
-    ApplicationStatus, Category, Cents, Format, JobFamily, ProgramKind, ProgramRules, ProgramStatus, SiteType,
-    TuitionFunding,
+    ApplicationStatus, Category, Cents, CompletionEvidence, CompletionVerifier, Format, JobFamily, ProgramKind,
+    ProgramRules, ProgramStatus, SiteType, TuitionFunding,
 };
 
 /// One row of `programs`.
@@ -43,9 +44,20 @@ pub struct Program {
     pub updated_at: NaiveDateTime,
     /// Where someone with a place starts the course (an https address).
     pub start_url: Option<String>,
+    /// What someone who finished sends.
+    pub completion_evidence: CompletionEvidence,
+    /// Who confirms a completion.
+    pub verified_by: CompletionVerifier,
+    /// What exactly to send, in words ("Your grade report or transcript for the term.").
+    pub completion_note: String,
 }
 
 impl Program {
+    /// What the program asks for once someone finished it, and who confirms it.
+    pub fn completion_rule(&self) -> CompletionRule {
+        CompletionRule { evidence: self.completion_evidence, verified_by: self.verified_by }
+    }
+
     /// The eligibility and funding rules.
     pub fn rules(&self) -> ProgramRules {
         ProgramRules {
@@ -97,6 +109,9 @@ pub struct ProgramRecord {
     pub opens_on: Option<NaiveDate>,
     pub closes_on: Option<NaiveDate>,
     pub start_url: Option<String>,
+    pub completion_evidence: CompletionEvidence,
+    pub verified_by: CompletionVerifier,
+    pub completion_note: String,
 }
 
 impl From<&ProgramDraft> for ProgramRecord {
@@ -122,6 +137,9 @@ impl From<&ProgramDraft> for ProgramRecord {
             opens_on: draft.opens_on,
             closes_on: draft.closes_on,
             start_url: draft.start_url.clone(),
+            completion_evidence: draft.completion_evidence,
+            verified_by: draft.verified_by,
+            completion_note: draft.completion_note.clone(),
         }
     }
 }
@@ -151,6 +169,9 @@ impl From<&Program> for ProgramDraft {
             opens_on: program.opens_on,
             closes_on: program.closes_on,
             start_url: program.start_url.clone(),
+            completion_evidence: program.completion_evidence,
+            verified_by: program.verified_by,
+            completion_note: program.completion_note.clone(),
         }
     }
 }

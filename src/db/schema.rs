@@ -46,6 +46,9 @@ diesel::table! {
         created_at -> Timestamp,
         updated_at -> Timestamp,
         start_url -> Nullable<Text>,
+        completion_evidence -> Text,
+        verified_by -> Text,
+        completion_note -> Text,
     }
 }
 
@@ -80,6 +83,44 @@ diesel::table! {
         created_at -> Timestamp,
         updated_at -> Timestamp,
         site_type -> Text,
+        paid_cents -> BigInt,
+        approved_at -> Nullable<Timestamp>,
+        completed_on -> Nullable<Date>,
+        completion_submitted_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    tuition_payments (id) {
+        id -> Integer,
+        application_id -> Integer,
+        invoice_number -> Text,
+        amount_cents -> BigInt,
+        paid_on -> Date,
+        reference -> Text,
+        recorded_by -> Integer,
+        recorded_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    payment_totals (program_id) {
+        program_id -> Integer,
+        payments -> BigInt,
+        paid_cents -> BigInt,
+    }
+}
+
+diesel::table! {
+    credentials (id) {
+        id -> Integer,
+        application_id -> Integer,
+        name -> Text,
+        credential_id -> Text,
+        earned_on -> Date,
+        verification_url -> Nullable<Text>,
+        recorded_by -> Integer,
+        recorded_at -> Timestamp,
     }
 }
 
@@ -287,15 +328,32 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    evidence_files (id) {
+        id -> Integer,
+        application_id -> Integer,
+        uploaded_by -> Integer,
+        uploaded_at -> Timestamp,
+        original_name -> Text,
+        content_type -> Text,
+        size_bytes -> BigInt,
+        sha256 -> Text,
+        content -> Binary,
+    }
+}
+
 diesel::joinable!(intakes -> programs (program_id));
 diesel::joinable!(applications -> programs (program_id));
 diesel::joinable!(applications -> intakes (intake_id));
 diesel::joinable!(application_events -> applications (application_id));
 diesel::joinable!(notifications -> applications (application_id));
+diesel::joinable!(tuition_payments -> applications (application_id));
 diesel::joinable!(outbox -> employees (employee_id));
 diesel::joinable!(email_preferences -> employees (employee_id));
 diesel::joinable!(calendar_feeds -> employees (employee_id));
 diesel::joinable!(scim_users -> employees (employee_id));
+diesel::joinable!(evidence_files -> applications (application_id));
+diesel::joinable!(credentials -> applications (application_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     employees,
@@ -321,4 +379,8 @@ diesel::allow_tables_to_appear_in_same_query!(
     calendar_feeds,
     scim_tokens,
     scim_users,
+    evidence_files,
+    tuition_payments,
+    payment_totals,
+    credentials,
 );

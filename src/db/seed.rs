@@ -9,7 +9,10 @@ use super::schema::programs as programs_table;
 use super::settings;
 use super::{write_transaction, DbConnection};
 use crate::clock::now;
-use crate::domain::{Category, EmploymentType, Format, JobFamily, ProgramKind, ProgramStatus, SiteType, ValueList};
+use crate::domain::{
+    Category, CompletionEvidence, CompletionVerifier, EmploymentType, Format, JobFamily, ProgramKind, ProgramStatus,
+    SiteType, ValueList,
+};
 
 /// One seed program with the intakes it starts with: (what the program calls an intake,
 /// days from today, seats). See [`seed_intake`].
@@ -55,6 +58,9 @@ fn program(
         opens_on: None,
         closes_on: None,
         start_url: None,
+        completion_evidence: CompletionEvidence::None,
+        verified_by: CompletionVerifier::ProgramTeam,
+        completion_note: String::new(),
     }
 }
 
@@ -135,6 +141,8 @@ fn seed_programs_list() -> Vec<SeedProgram> {
         SeedProgram {
             slug: "career-choice",
             program: ProgramRecord {
+                completion_evidence: CompletionEvidence::File,
+                completion_note: "Your grade report or transcript for the term.".to_owned(),
                 tuition_percent: 100,
                 annual_cap_full_time_cents: 525_000,
                 annual_cap_part_time_cents: 262_500,
@@ -162,7 +170,10 @@ fn seed_programs_list() -> Vec<SeedProgram> {
         },
         SeedProgram {
             slug: "amazon-apprenticeship",
-            program: program(
+            program: ProgramRecord {
+                completion_evidence: CompletionEvidence::Credential,
+                completion_note: "Your apprenticeship certificate and its number.".to_owned(),
+                ..program(
                 "Amazon Apprenticeship",
                 "A paid, Department of Labor–certified apprenticeship: 12 weeks in the classroom, then a year on the job.",
                 "The Amazon Apprenticeship is a Department of Labor–certified program. It starts with \
@@ -178,7 +189,8 @@ fn seed_programs_list() -> Vec<SeedProgram> {
                 &[],
                 &[],
                 true,
-            ),
+                )
+            },
             intakes: vec![("cohort", 60, 1), ("cohort", 180, 20)], // not a stored name
         },
         SeedProgram {
@@ -186,6 +198,11 @@ fn seed_programs_list() -> Vec<SeedProgram> {
             program: ProgramRecord {
                 needs_manager_approval: false,
                 start_url: Some("https://skillbuilder.aws/".to_owned()),
+                completion_evidence: CompletionEvidence::Credential,
+                verified_by: CompletionVerifier::Auto,
+                completion_note: "The AWS certification you earned: its name, credential ID, the date earned and its \
+                                  verification link."
+                    .to_owned(),
                 ..program(
                     "AWS Training and Certification",
                     "Free AWS digital courses and certification exam preparation, open to everyone.",

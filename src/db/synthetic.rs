@@ -13,11 +13,15 @@ use diesel::prelude::*;
 use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
 
+use super::payments::NewPayment;
 use super::programs::{self, Program};
-use super::schema::{application_events, applications, employees};
+use super::schema::{application_events, applications, employees, tuition_payments};
 use super::{write_transaction, DbConnection};
 use crate::clock::now;
-use crate::domain::{ApplicationStatus as Status, EmploymentType, Event, JobFamily, ProgramKind, SiteType};
+use crate::domain::payment::accepts_payment;
+use crate::domain::{
+    ApplicationStatus as Status, CompletionEvidence, EmploymentType, Event, JobFamily, ProgramKind, SiteType,
+};
 
 /// What to generate.
 #[derive(Debug, Clone)]
@@ -70,10 +74,14 @@ struct ApplicationRow {
     submitted_at: NaiveDateTime,
     decided_at: Option<NaiveDateTime>,
     waitlisted_at: Option<NaiveDateTime>,
+    approved_at: Option<NaiveDateTime>,
+    paid_cents: i64,
     version: i32,
     created_at: NaiveDateTime,
     updated_at: NaiveDateTime,
     site_type: SiteType,
+    completed_on: Option<NaiveDate>,
+    completion_submitted_at: Option<NaiveDateTime>,
 }
 
 #[derive(Insertable)]
@@ -265,14 +273,14 @@ const SPAN_MINUTES: i64 = 3 * 365 * 24 * 60;
 impl ApplicationMaker<'_> {
     /// The `index`th application (of `total`), with its timeline; `None` when the random
     /// draw gives one that cannot be (a second active one, no tuition left).
-    fn make(&mut self, index: usize, id: i32) -> Option<(ApplicationRow, Vec<EventRow>)> {
+    fn make(&mut self, index: usize, id: i32) -> Option<(ApplicationRow, Vec<EventRow>, Vec<NewPayment>)> {
         let person = &self.people[self.rng.random_range(0..self.people.len())];
         let program = &self.programs[self.rng.random_range(0..self.programs.len())];
         // Spread evenly over three years; the id order follows time.
         let offset = index as i64 * SPAN_MINUTES / self.total.max(1) as i64;
         let created = self.start + TimeDelta::minutes(offset) + TimeDelta::seconds(self.rng.random_range(0..60));
-        let status = pick_status(self.rng, (self.now - created).num_days(), program.needs_admin_approval);
-        let is_active = !matches!(status, Status::Rejected | Status::Withdrawn | Status::Completed);
+        let status = pick_status(self.rng, (self.now - created).num_days(), program);
+        let is_active = status.is_active();
         if is_active && !self.active.insert((person.id, program.id)) {
             return None;
         }
@@ -283,9 +291,16 @@ impl ApplicationMaker<'_> {
             None
         };
         let decided = created + TimeDelta::hours(self.rng.random_range(4..240));
-        let path = status_path(status, program.needs_manager_approval, program.needs_admin_approval);
+        let path = status_path(
+            status,
+            program.needs_manager_approval,
+            program.needs_admin_approval,
+            program.completion_evidence,
+        );
         let (events, final_at) = self.timeline(id, person, &path, created, decided);
-        let row = ApplicationRow {
+        let evidence_sent = path.iter().rev().find(|(event, _)| *event == Event::CompletionSubmitted).map(|_| final_at);
+        let finished = matches!(status, Status::Completed | Status::CompletionSubmitted | Status::CompletionReturned);
+        let mut row = ApplicationRow {
             id,
             employee_id: person.id,
             program_id: program.id,
@@ -300,13 +315,55 @@ impl ApplicationMaker<'_> {
             submitted_at: created,
             decided_at: (path.len() > 1).then_some(decided),
             waitlisted_at: (status == Status::Waitlisted).then_some(decided),
+            approved_at: Status::SEAT_HOLDING.contains(&status).then_some(decided),
+            paid_cents: 0,
             version: i32::try_from(path.len()).unwrap_or(1),
             created_at: created,
             updated_at: final_at,
             site_type: person.site,
             status,
+            completed_on: finished.then(|| final_at.date().pred_opt().unwrap_or(final_at.date())),
+            completion_submitted_at: evidence_sent,
         };
-        Some((row, events))
+        let payments = match (tuition, accepts_payment(status)) {
+            (Some((_, _, covered)), true) => self.payments(id, status, covered, decided),
+            _ => Vec::new(),
+        };
+        row.paid_cents = payments.iter().map(|p| p.amount_cents).sum();
+        Some((row, events, payments))
+    }
+
+    /// The payments of a tuition place approved at `approved`: a completed one is paid in
+    /// full, an approved one in full, in part or not yet.
+    fn payments(&mut self, id: i32, status: Status, covered: i64, approved: NaiveDateTime) -> Vec<NewPayment> {
+        let share = match (status, self.rng.random_range(0..10)) {
+            (Status::Completed, _) | (_, 0..=3) => covered,
+            (_, 4..=6) => covered / 2,
+            _ => 0,
+        };
+        let paid_on =
+            approved.date().checked_add_days(Days::new(self.rng.random_range(3..40))).unwrap_or(approved.date());
+        if share <= 0 || paid_on > self.now.date() {
+            return Vec::new();
+        }
+        let admin = self.admin_id;
+        let payment = |n: usize, amount: i64, paid_on: NaiveDate| NewPayment {
+            application_id: id,
+            invoice_number: format!("INV-{id}-{n}"),
+            amount_cents: amount,
+            paid_on,
+            reference: String::new(),
+            recorded_by: admin,
+            recorded_at: paid_on.and_hms_opt(12, 0, 0).unwrap_or(approved),
+        };
+        // A full payment comes in two instalments when the term is long enough ago.
+        let later = paid_on.checked_add_days(Days::new(30)).filter(|d| *d <= self.now.date());
+        match later {
+            Some(later) if share == covered && share > 1 => {
+                vec![payment(1, share / 2, paid_on), payment(2, share - share / 2, later)]
+            }
+            _ => vec![payment(1, share, paid_on)],
+        }
     }
 
     /// The intake of a cohort application, and its status once seats are counted: a
@@ -326,7 +383,7 @@ impl ApplicationMaker<'_> {
             .find(|(_, starts, _)| starts.and_hms_opt(0, 0, 0).unwrap_or_default() > created)
             .copied()
             .unwrap_or(list[list.len() - 1]);
-        if !matches!(status, Status::Approved | Status::Completed) {
+        if !Status::SEAT_HOLDING.contains(&status) {
             return (Some(id), status);
         }
         let taken = self.seats_taken.entry(id).or_insert(0);
@@ -377,7 +434,9 @@ impl ApplicationMaker<'_> {
         let mut from = None;
         for (n, (action, to)) in path.iter().enumerate() {
             let actor = match action {
-                Event::Submitted | Event::Withdrawn | Event::ApprovedAtOnce => Some(person.id),
+                Event::Submitted | Event::Withdrawn | Event::ApprovedAtOnce | Event::CompletionSubmitted => {
+                    Some(person.id)
+                }
                 Event::Promoted => None,
                 Event::ManagerApproved | Event::ChangesRequested => person.manager_id,
                 _ => Some(self.admin_id),
@@ -440,11 +499,13 @@ pub fn generate(
             for _ in 0..10 {
                 let mut rows = Vec::with_capacity(BATCH);
                 let mut events = Vec::with_capacity(BATCH * 4);
+                let mut payments = Vec::new();
                 while rows.len() < BATCH && made + written + rows.len() < spec.applications {
-                    if let Some((row, timeline)) = maker.make(made + written + rows.len(), next_id) {
+                    if let Some((row, timeline, paid)) = maker.make(made + written + rows.len(), next_id) {
                         next_id += 1;
                         rows.push(row);
                         events.extend(timeline);
+                        payments.extend(paid);
                     }
                 }
                 if rows.is_empty() {
@@ -454,6 +515,9 @@ pub fn generate(
                 insert_rows!(conn, applications::table, &rows)?;
                 for chunk in events.chunks(BATCH * 2) {
                     insert_rows!(conn, application_events::table, chunk)?;
+                }
+                for chunk in payments.chunks(BATCH) {
+                    insert_rows!(conn, tuition_payments::table, chunk)?;
                 }
                 events_written += events.len();
             }
@@ -480,18 +544,25 @@ fn finish(conn: &mut DbConnection, progress: Progress) -> QueryResult<()> {
     }
     progress("counters", 0, 1);
     super::stats::rebuild(conn)?;
+    super::payments::rebuild_totals(conn)?;
     diesel::sql_query("ANALYZE").execute(conn)?;
     progress("counters", 1, 1);
     Ok(())
 }
 
-/// A status for an application `age_days` old: old ones are mostly decided, recent ones
-/// mostly still in flight.
-fn pick_status(rng: &mut StdRng, age_days: i64, admin_stage: bool) -> Status {
+/// A status for an application `age_days` old to `program`: old ones are mostly decided
+/// (completions verified, a few waiting for the check, sent back, or not completed), recent
+/// ones mostly still in flight.
+fn pick_status(rng: &mut StdRng, age_days: i64, program: &Program) -> Status {
     let roll: f64 = rng.random();
+    let admin_stage = program.needs_admin_approval;
+    let asks_evidence = program.completion_evidence != CompletionEvidence::None;
     if age_days > 120 {
         match roll {
-            r if r < 0.45 => Status::Completed,
+            r if r < 0.38 => Status::Completed,
+            r if r < 0.41 && asks_evidence => Status::CompletionSubmitted,
+            r if r < 0.42 && asks_evidence => Status::CompletionReturned,
+            r if r < 0.47 => Status::NotCompleted,
             r if r < 0.65 => Status::Approved,
             r if r < 0.80 => Status::Rejected,
             _ => Status::Withdrawn,
@@ -510,7 +581,7 @@ fn pick_status(rng: &mut StdRng, age_days: i64, admin_stage: bool) -> Status {
 }
 
 /// The timeline that leads to `status`: (event, status after it).
-fn status_path(status: Status, manager: bool, admin: bool) -> Vec<(Event, Status)> {
+fn status_path(status: Status, manager: bool, admin: bool, evidence: CompletionEvidence) -> Vec<(Event, Status)> {
     let mut path = Vec::new();
     if !manager && !admin {
         path.push((Event::ApprovedAtOnce, Status::Approved));
@@ -526,7 +597,12 @@ fn status_path(status: Status, manager: bool, admin: bool) -> Vec<(Event, Status
         Status::Submitted => {}
         Status::ChangesRequested => path.push((Event::ChangesRequested, Status::ChangesRequested)),
         Status::ManagerApproved => reach_manager_approved(&mut path),
-        Status::Approved | Status::Completed | Status::Waitlisted => {
+        Status::Approved
+        | Status::Completed
+        | Status::Waitlisted
+        | Status::CompletionSubmitted
+        | Status::CompletionReturned
+        | Status::NotCompleted => {
             if manager || admin {
                 reach_manager_approved(&mut path);
                 path.push(if status == Status::Waitlisted {
@@ -535,8 +611,16 @@ fn status_path(status: Status, manager: bool, admin: bool) -> Vec<(Event, Status
                     (Event::Approved, Status::Approved)
                 });
             }
-            if status == Status::Completed {
-                path.push((Event::Completed, Status::Completed));
+            let sends = evidence != CompletionEvidence::None;
+            if sends && matches!(status, Status::Completed | Status::CompletionSubmitted | Status::CompletionReturned) {
+                path.push((Event::CompletionSubmitted, Status::CompletionSubmitted));
+            }
+            match status {
+                Status::CompletionReturned => path.push((Event::CompletionReturned, Status::CompletionReturned)),
+                Status::Completed if sends => path.push((Event::CompletionVerified, Status::Completed)),
+                Status::Completed => path.push((Event::Completed, Status::Completed)),
+                Status::NotCompleted => path.push((Event::NotCompleted, Status::NotCompleted)),
+                _ => {}
             }
         }
         Status::Rejected => path.push((Event::Rejected, Status::Rejected)),
@@ -560,9 +644,14 @@ mod tests {
     #[test]
     fn every_path_ends_in_its_status() {
         for status in Status::ALL {
-            let path = status_path(*status, true, true);
+            let path = status_path(*status, true, true, CompletionEvidence::File);
             assert_eq!(path.last().map(|(_, to)| *to), Some(*status), "{status:?}");
         }
-        assert_eq!(status_path(Status::Approved, false, false), [(Event::ApprovedAtOnce, Status::Approved)]);
+        assert_eq!(
+            status_path(Status::Approved, false, false, CompletionEvidence::None),
+            [(Event::ApprovedAtOnce, Status::Approved)]
+        );
+        let cohort = status_path(Status::Completed, true, true, CompletionEvidence::None);
+        assert_eq!(cohort.last(), Some(&(Event::Completed, Status::Completed)), "marked by the team, no evidence");
     }
 }

@@ -4,7 +4,7 @@
 
 use std::fmt;
 
-use super::Cents;
+use super::{Cents, CompletionEvidence, CompletionVerifier};
 
 /// Where an application stands.
 pub use super::enums::ApplicationStatus as Status;
@@ -20,7 +20,15 @@ pub enum Action {
     Reject,
     RequestChanges,
     Withdraw,
-    Complete,
+    /// The owner sends their evidence of completion (a file, or credential details).
+    SubmitCompletion,
+    /// The program team confirms a completion: a submission verified, or, for a program
+    /// that asks for no evidence, an approved place marked completed.
+    ConfirmCompletion,
+    /// The program team asks for changes to the evidence (comment required).
+    ReturnEvidence,
+    /// The program team closes a place as not completed (reason required).
+    MarkNotCompleted,
     /// A seat freed up: the oldest waitlisted application gets it.
     Promote,
     /// The applicant left the company (was deactivated): their place in line goes.
@@ -28,14 +36,17 @@ pub enum Action {
 }
 
 impl Action {
-    pub const ALL: [Action; 9] = [
+    pub const ALL: [Action; 12] = [
         Action::Submit,
         Action::Resubmit,
         Action::Approve,
         Action::Reject,
         Action::RequestChanges,
         Action::Withdraw,
-        Action::Complete,
+        Action::SubmitCompletion,
+        Action::ConfirmCompletion,
+        Action::ReturnEvidence,
+        Action::MarkNotCompleted,
         Action::Promote,
         Action::Leave,
     ];
@@ -49,7 +60,10 @@ impl Action {
             Action::Reject => "reject",
             Action::RequestChanges => "ask for changes to",
             Action::Withdraw => "withdraw",
-            Action::Complete => "mark as completed",
+            Action::SubmitCompletion => "send evidence of completion for",
+            Action::ConfirmCompletion => "confirm the completion of",
+            Action::ReturnEvidence => "ask for changes to the evidence of",
+            Action::MarkNotCompleted => "mark as not completed",
             Action::Promote => "promote",
             Action::Leave => "withdraw for someone who left",
         }
@@ -64,7 +78,8 @@ pub enum Actor {
     /// Whoever decides the manager stage: the employee's manager, their active delegate,
     /// or an admin when the employee has no manager.
     Approver,
-    /// A program administrator deciding the admin stage, completion or a late rejection.
+    /// The program team (administrators for now): the admin stage, completion, a late
+    /// rejection.
     Admin,
     /// Upskill itself (waitlist promotion).
     System,
@@ -90,11 +105,26 @@ pub enum Seats {
     Full,
 }
 
+/// What a program asks for once someone finished it, and who confirms it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CompletionRule {
+    pub evidence: CompletionEvidence,
+    pub verified_by: CompletionVerifier,
+}
+
+impl CompletionRule {
+    /// Whether a complete submission is completed at once, without the program team.
+    pub fn accepted_automatically(self) -> bool {
+        self.evidence == CompletionEvidence::Credential && self.verified_by == CompletionVerifier::Auto
+    }
+}
+
 /// What a transition needs to know about the world.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Facts {
     pub stages: Stages,
     pub seats: Seats,
+    pub completion: CompletionRule,
 }
 
 /// What happened, on the timeline.
@@ -120,9 +150,19 @@ impl Event {
             (Event::ChangesRequested, _) => "asked for changes",
             (Event::Withdrawn, _) => "withdrew the application",
             (Event::Completed, _) => "marked the program as completed",
+            (Event::CompletionSubmitted, _) => "sent evidence of completion for the program team to check",
+            (Event::CompletionAccepted, _) => {
+                "recorded the credential; it was accepted automatically, so the program is completed"
+            }
+            (Event::CompletionVerified, _) => "checked the evidence and confirmed the completion",
+            (Event::CompletionReturned, _) => "asked for changes to the evidence of completion",
+            (Event::NotCompleted, _) => "closed the place as not completed",
             (Event::Promoted, _) => "a seat became free: the place is confirmed from the waitlist",
             (Event::Reassigned, _) => "changed the applicant's manager",
             (Event::WithdrawnLeft, _) => "withdrew the place on the waitlist: the person left",
+            (Event::FileAttached, _) => "attached a file",
+            // The page says how much and which invoice: `domain::payment::describe_payment`.
+            (Event::PaymentRecorded, _) => "recorded a tuition payment",
         }
     }
 }
@@ -143,6 +183,8 @@ pub enum DomainError {
     NotAllowed { action: Action, status: Option<Status> },
     /// Rejections and change requests must say why.
     CommentRequired(Action),
+    /// The program asks for no evidence: its team records completion.
+    NoEvidenceAsked,
 }
 
 impl fmt::Display for DomainError {
@@ -158,11 +200,25 @@ impl fmt::Display for DomainError {
             DomainError::NotAllowed { action, status: Some(status) } if decision(action) => {
                 write!(f, "This application has already been decided: it is {}.", status.label().to_lowercase())
             }
-            DomainError::NotAllowed { action: Action::Complete, status: Some(status) } => write!(
-                f,
-                "Only an approved application can be marked as completed; this one is {}.",
-                status.label().to_lowercase()
-            ),
+            DomainError::NotAllowed {
+                action: Action::ConfirmCompletion | Action::ReturnEvidence,
+                status: Some(Status::Approved | Status::CompletionReturned),
+            } => f.write_str("The employee has not sent their evidence of completion yet."),
+            DomainError::NotAllowed {
+                action:
+                    Action::SubmitCompletion | Action::ConfirmCompletion | Action::ReturnEvidence | Action::MarkNotCompleted,
+                status: Some(status),
+            } if status.is_final() => {
+                write!(f, "This place has already been decided: it is {}.", status.label().to_lowercase())
+            }
+            DomainError::NotAllowed { action: Action::SubmitCompletion, status: Some(Status::CompletionSubmitted) } => {
+                f.write_str("Your evidence is already with the program team.")
+            }
+            DomainError::NotAllowed {
+                action:
+                    Action::SubmitCompletion | Action::ConfirmCompletion | Action::ReturnEvidence | Action::MarkNotCompleted,
+                status: Some(status),
+            } => write!(f, "Completion comes after approval; this application is {}.", status.label().to_lowercase()),
             DomainError::NotAllowed { action, status: Some(status) } => {
                 write!(f, "You can't {} this application: it is {}.", action.verb(), status.label().to_lowercase())
             }
@@ -170,6 +226,15 @@ impl fmt::Display for DomainError {
                 write!(f, "You can't {} an application that does not exist.", action.verb())
             }
             DomainError::CommentRequired(Action::Reject) => f.write_str("Say why the application is rejected."),
+            DomainError::CommentRequired(Action::ReturnEvidence) => {
+                f.write_str("Say what should change in the evidence.")
+            }
+            DomainError::CommentRequired(Action::MarkNotCompleted) => {
+                f.write_str("Say why the program was not completed.")
+            }
+            DomainError::NoEvidenceAsked => {
+                f.write_str("This program asks for no evidence: its team records your completion.")
+            }
             DomainError::CommentRequired(_) => f.write_str("Say what should change."),
         }
     }
@@ -209,7 +274,9 @@ pub fn transition(
 ) -> Result<Outcome, DomainError> {
     use Status::*;
     let not_allowed = || DomainError::NotAllowed { action, status: from };
-    let needs_comment = matches!(action, Action::Reject | Action::RequestChanges);
+    let needs_comment =
+        matches!(action, Action::Reject | Action::RequestChanges | Action::ReturnEvidence | Action::MarkNotCompleted);
+    let rule = facts.completion;
     let outcome = match (from, action, actor) {
         (None, Action::Submit, Actor::Owner) => first_stage(facts),
         (Some(ChangesRequested), Action::Resubmit, Actor::Owner) => {
@@ -238,11 +305,30 @@ pub fn transition(
         (Some(Submitted), Action::RequestChanges, Actor::Approver) => {
             Outcome { to: ChangesRequested, event: Event::ChangesRequested, frees_seat: false }
         }
-        (Some(status), Action::Withdraw, Actor::Owner) if !status.is_final() => {
-            Outcome { to: Withdrawn, event: Event::Withdrawn, frees_seat: status == Approved }
+        (Some(status), Action::Withdraw, Actor::Owner) if may_withdraw(status) => {
+            Outcome { to: Withdrawn, event: Event::Withdrawn, frees_seat: Status::SEAT_HOLDING.contains(&status) }
         }
-        (Some(Approved), Action::Complete, Actor::Admin) => {
+        (Some(Approved | CompletionReturned), Action::SubmitCompletion, Actor::Owner) => {
+            if rule.evidence == CompletionEvidence::None {
+                return Err(DomainError::NoEvidenceAsked);
+            }
+            if rule.accepted_automatically() {
+                Outcome { to: Completed, event: Event::CompletionAccepted, frees_seat: false }
+            } else {
+                Outcome { to: CompletionSubmitted, event: Event::CompletionSubmitted, frees_seat: false }
+            }
+        }
+        (Some(CompletionSubmitted), Action::ConfirmCompletion, Actor::Admin) => {
+            Outcome { to: Completed, event: Event::CompletionVerified, frees_seat: false }
+        }
+        (Some(Approved), Action::ConfirmCompletion, Actor::Admin) if rule.evidence == CompletionEvidence::None => {
             Outcome { to: Completed, event: Event::Completed, frees_seat: false }
+        }
+        (Some(CompletionSubmitted), Action::ReturnEvidence, Actor::Admin) => {
+            Outcome { to: CompletionReturned, event: Event::CompletionReturned, frees_seat: false }
+        }
+        (Some(Approved | CompletionSubmitted | CompletionReturned), Action::MarkNotCompleted, Actor::Admin) => {
+            Outcome { to: NotCompleted, event: Event::NotCompleted, frees_seat: false }
         }
         (Some(Waitlisted), Action::Promote, Actor::System) if facts.seats != Seats::Full => {
             Outcome { to: Approved, event: Event::Promoted, frees_seat: false }
@@ -258,6 +344,13 @@ pub fn transition(
     Ok(outcome)
 }
 
+/// Whether its owner may withdraw an application in `status`: any that is not final,
+/// but for evidence of completion with the program team (it stays there until they
+/// decide).
+pub fn may_withdraw(status: Status) -> bool {
+    !status.is_final() && status != Status::CompletionSubmitted
+}
+
 /// What a person is to one application, as found in the data.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Authority {
@@ -269,6 +362,15 @@ pub struct Authority {
     pub is_admin: bool,
     /// Whether the application has an approver at all (employees without a manager do not).
     pub has_approver: bool,
+}
+
+impl Authority {
+    /// Whether the application is theirs to see (its page, its attached files): its owner,
+    /// its approver, the approver's delegate of today, an administrator. Anyone else is
+    /// not told it exists.
+    pub fn sees_application(&self) -> bool {
+        self.is_owner || self.is_approver || self.delegate_for.is_some() || self.is_admin
+    }
 }
 
 /// The part someone may play in deciding an application in a given state.
@@ -325,7 +427,7 @@ mod tests {
     use super::*;
     use Status::*;
 
-    const ALL_FROM: [Option<Status>; 9] = [
+    const ALL_FROM: [Option<Status>; 12] = [
         None,
         Some(Submitted),
         Some(ChangesRequested),
@@ -335,15 +437,22 @@ mod tests {
         Some(Rejected),
         Some(Withdrawn),
         Some(Completed),
+        Some(CompletionSubmitted),
+        Some(CompletionReturned),
+        Some(NotCompleted),
     ];
 
+    const TEAM_CHECKS_FILES: CompletionRule =
+        CompletionRule { evidence: CompletionEvidence::File, verified_by: CompletionVerifier::ProgramTeam };
+
     fn facts(manager: bool, admin: bool, seats: Seats) -> Facts {
-        Facts { stages: Stages { manager, admin }, seats }
+        Facts { stages: Stages { manager, admin }, seats, completion: TEAM_CHECKS_FILES }
     }
 
-    /// Every allowed (state, action, actor), for a program with both stages and a free seat.
-    fn allowed() -> Vec<(Option<Status>, Action, Actor, Status)> {
-        vec![
+    /// Every allowed (state, action, actor), for a program with both stages, a free seat
+    /// and the completion `rule`.
+    fn allowed(rule: CompletionRule) -> Vec<(Option<Status>, Action, Actor, Status)> {
+        let mut allowed = vec![
             (None, Action::Submit, Actor::Owner, Submitted),
             (Some(ChangesRequested), Action::Resubmit, Actor::Owner, Submitted),
             (Some(Submitted), Action::Approve, Actor::Approver, ManagerApproved),
@@ -353,41 +462,112 @@ mod tests {
             (Some(ManagerApproved), Action::Reject, Actor::Admin, Rejected),
             (Some(Approved), Action::Reject, Actor::Admin, Rejected),
             (Some(Waitlisted), Action::Reject, Actor::Admin, Rejected),
-            (Some(Approved), Action::Complete, Actor::Admin, Completed),
             (Some(Waitlisted), Action::Promote, Actor::System, Approved),
             (Some(Submitted), Action::Withdraw, Actor::Owner, Withdrawn),
             (Some(ChangesRequested), Action::Withdraw, Actor::Owner, Withdrawn),
             (Some(ManagerApproved), Action::Withdraw, Actor::Owner, Withdrawn),
             (Some(Approved), Action::Withdraw, Actor::Owner, Withdrawn),
             (Some(Waitlisted), Action::Withdraw, Actor::Owner, Withdrawn),
+            (Some(CompletionReturned), Action::Withdraw, Actor::Owner, Withdrawn),
             (Some(Waitlisted), Action::Leave, Actor::System, Withdrawn),
-        ]
+            (Some(Approved), Action::MarkNotCompleted, Actor::Admin, NotCompleted),
+            (Some(CompletionSubmitted), Action::MarkNotCompleted, Actor::Admin, NotCompleted),
+            (Some(CompletionReturned), Action::MarkNotCompleted, Actor::Admin, NotCompleted),
+            (Some(CompletionSubmitted), Action::ConfirmCompletion, Actor::Admin, Completed),
+            (Some(CompletionSubmitted), Action::ReturnEvidence, Actor::Admin, CompletionReturned),
+        ];
+        if rule.evidence == CompletionEvidence::None {
+            allowed.push((Some(Approved), Action::ConfirmCompletion, Actor::Admin, Completed));
+        } else {
+            let sent = if rule.accepted_automatically() { Completed } else { CompletionSubmitted };
+            allowed.push((Some(Approved), Action::SubmitCompletion, Actor::Owner, sent));
+            allowed.push((Some(CompletionReturned), Action::SubmitCompletion, Actor::Owner, sent));
+        }
+        allowed
     }
 
     #[test]
     fn every_combination_of_state_action_and_actor_is_allowed_or_refused_as_specified() {
-        let both_stages = facts(true, true, Seats::Free);
-        let allowed = allowed();
         let mut checked = 0;
-        for from in ALL_FROM {
-            for action in Action::ALL {
-                for actor in Actor::ALL {
-                    let result = transition(from, action, actor, &both_stages, "a reason");
-                    match allowed.iter().find(|(f, a, who, _)| *f == from && *a == action && *who == actor) {
-                        Some((_, _, _, to)) => {
-                            assert_eq!(result.map(|o| o.to), Ok(*to), "{from:?} {action:?} {actor:?}")
+        for evidence in CompletionEvidence::ALL {
+            for verified_by in CompletionVerifier::ALL {
+                let rule = CompletionRule { evidence: *evidence, verified_by: *verified_by };
+                let both_stages = Facts { completion: rule, ..facts(true, true, Seats::Free) };
+                let allowed = allowed(rule);
+                for from in ALL_FROM {
+                    for action in Action::ALL {
+                        for actor in Actor::ALL {
+                            let result = transition(from, action, actor, &both_stages, "a reason");
+                            let expected =
+                                allowed.iter().find(|(f, a, who, _)| *f == from && *a == action && *who == actor);
+                            match expected {
+                                Some((_, _, _, to)) => {
+                                    assert_eq!(result.map(|o| o.to), Ok(*to), "{rule:?} {from:?} {action:?} {actor:?}")
+                                }
+                                None if *evidence == CompletionEvidence::None
+                                    && action == Action::SubmitCompletion
+                                    && actor == Actor::Owner
+                                    && matches!(from, Some(Approved | CompletionReturned)) =>
+                                {
+                                    assert_eq!(result, Err(DomainError::NoEvidenceAsked))
+                                }
+                                None => assert_eq!(
+                                    result,
+                                    Err(DomainError::NotAllowed { action, status: from }),
+                                    "{rule:?} {from:?} {action:?} {actor:?} should be refused"
+                                ),
+                            }
+                            checked += 1;
                         }
-                        None => assert_eq!(
-                            result,
-                            Err(DomainError::NotAllowed { action, status: from }),
-                            "{from:?} {action:?} {actor:?} should be refused"
-                        ),
                     }
-                    checked += 1;
                 }
             }
         }
-        assert_eq!(checked, 9 * 9 * 4);
+        assert_eq!(checked, 3 * 2 * 12 * 12 * 4);
+    }
+
+    #[test]
+    fn completion_events_say_how_the_place_was_completed() {
+        let with = |evidence, verified_by| Facts {
+            completion: CompletionRule { evidence, verified_by },
+            ..facts(true, true, Seats::Free)
+        };
+        let auto = with(CompletionEvidence::Credential, CompletionVerifier::Auto);
+        let sent = transition(Some(Approved), Action::SubmitCompletion, Actor::Owner, &auto, "").unwrap();
+        assert_eq!((sent.to, sent.event), (Completed, Event::CompletionAccepted));
+        let checked = with(CompletionEvidence::Credential, CompletionVerifier::ProgramTeam);
+        let sent = transition(Some(CompletionReturned), Action::SubmitCompletion, Actor::Owner, &checked, "").unwrap();
+        assert_eq!((sent.to, sent.event), (CompletionSubmitted, Event::CompletionSubmitted));
+        let verified = transition(Some(CompletionSubmitted), Action::ConfirmCompletion, Actor::Admin, &checked, "");
+        assert_eq!(verified.unwrap().event, Event::CompletionVerified);
+        let cohort = with(CompletionEvidence::None, CompletionVerifier::ProgramTeam);
+        let marked = transition(Some(Approved), Action::ConfirmCompletion, Actor::Admin, &cohort, "").unwrap();
+        assert_eq!((marked.to, marked.event), (Completed, Event::Completed));
+        for from in [Approved, CompletionSubmitted, CompletionReturned] {
+            let closed =
+                transition(Some(from), Action::MarkNotCompleted, Actor::Admin, &checked, "never came").unwrap();
+            assert!(!closed.frees_seat, "a cohort that ran keeps its seats taken");
+        }
+        assert!(transition(Some(CompletionReturned), Action::Withdraw, Actor::Owner, &checked, "").unwrap().frees_seat);
+    }
+
+    #[test]
+    fn the_program_team_says_why_it_returns_evidence_or_closes_a_place() {
+        let both = facts(true, true, Seats::Free);
+        for (from, action) in [(CompletionSubmitted, Action::ReturnEvidence), (Approved, Action::MarkNotCompleted)] {
+            assert_eq!(
+                transition(Some(from), action, Actor::Admin, &both, " \n "),
+                Err(DomainError::CommentRequired(action))
+            );
+        }
+        assert_eq!(
+            DomainError::CommentRequired(Action::ReturnEvidence).to_string(),
+            "Say what should change in the evidence."
+        );
+        assert_eq!(
+            DomainError::CommentRequired(Action::MarkNotCompleted).to_string(),
+            "Say why the program was not completed."
+        );
     }
 
     #[test]
@@ -452,28 +632,49 @@ mod tests {
     #[test]
     fn refusals_read_as_sentences() {
         let both = facts(true, true, Seats::Free);
-        let refusal =
-            |from, action, actor| transition(Some(from), action, actor, &both, "why").unwrap_err().to_string();
-        assert_eq!(
-            refusal(Withdrawn, Action::Approve, Actor::Approver),
-            "This application was withdrawn, so there is nothing left to decide."
-        );
-        assert_eq!(
-            refusal(ManagerApproved, Action::Approve, Actor::Approver),
-            "This application has already been decided: it is manager approved."
-        );
-        assert_eq!(
-            refusal(Submitted, Action::Approve, Actor::Admin),
-            "This application waits for the manager's decision first."
-        );
-        assert_eq!(
-            refusal(Withdrawn, Action::Withdraw, Actor::Owner),
-            "You can't withdraw this application: it is withdrawn."
-        );
-        assert_eq!(
-            refusal(Submitted, Action::Complete, Actor::Admin),
-            "Only an approved application can be marked as completed; this one is submitted."
-        );
+        for (from, action, actor, sentence) in [
+            (
+                Withdrawn,
+                Action::Approve,
+                Actor::Approver,
+                "This application was withdrawn, so there is nothing left to decide.",
+            ),
+            (
+                ManagerApproved,
+                Action::Approve,
+                Actor::Approver,
+                "This application has already been decided: it is manager approved.",
+            ),
+            (Submitted, Action::Approve, Actor::Admin, "This application waits for the manager's decision first."),
+            (Withdrawn, Action::Withdraw, Actor::Owner, "You can't withdraw this application: it is withdrawn."),
+            (
+                Submitted,
+                Action::ConfirmCompletion,
+                Actor::Admin,
+                "Completion comes after approval; this application is submitted.",
+            ),
+            (
+                Approved,
+                Action::ConfirmCompletion,
+                Actor::Admin,
+                "The employee has not sent their evidence of completion yet.",
+            ),
+            (
+                Completed,
+                Action::ConfirmCompletion,
+                Actor::Admin,
+                "This place has already been decided: it is completed.",
+            ),
+            (
+                CompletionSubmitted,
+                Action::SubmitCompletion,
+                Actor::Owner,
+                "Your evidence is already with the program team.",
+            ),
+        ] {
+            let refusal = transition(Some(from), action, actor, &both, "why").unwrap_err().to_string();
+            assert_eq!(refusal, sentence, "{from:?} {action:?} {actor:?}");
+        }
     }
 
     #[test]

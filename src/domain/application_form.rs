@@ -6,6 +6,7 @@ use chrono::{Months, NaiveDate};
 use super::forms::FieldErrors;
 use super::money::Cents;
 use super::text::{multi_line, one_line};
+use super::words::long_date;
 use super::ProgramKind;
 
 /// The largest tuition amount one application may ask for: $100,000.
@@ -161,7 +162,7 @@ fn check_tuition(errors: &mut FieldErrors, input: &ApplicationInput, today: Naiv
             None
         }
         Ok(date) if date > latest_term => {
-            let by = latest_term.format("%-d %B %Y");
+            let by = long_date(latest_term);
             errors.add("term_starts_on", format!("Apply for terms starting within the next 12 months (by {by})."));
             None
         }

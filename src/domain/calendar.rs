@@ -7,10 +7,11 @@ use chrono::{Days, NaiveDate, NaiveDateTime};
 use super::ApplicationStatus;
 
 /// Whether an application in `status` has a place in its intake worth a calendar event:
-/// an approved place, and a completed one (it held a seat too; keeping it in a feed stops
-/// calendar apps from deleting a past start once the program is marked completed).
+/// every status that holds a seat (approved, evidence sent or returned, completed or
+/// not): keeping a past start in a feed stops calendar apps from deleting it once the
+/// place moves on after its start.
 pub fn offers_calendar(status: ApplicationStatus) -> bool {
-    matches!(status, ApplicationStatus::Approved | ApplicationStatus::Completed)
+    ApplicationStatus::SEAT_HOLDING.contains(&status)
 }
 
 /// One all-day event.
@@ -243,22 +244,14 @@ mod tests {
     }
 
     #[test]
-    fn only_approved_and_completed_places_go_in_a_calendar() {
-        let offered: Vec<&str> = [
-            ApplicationStatus::Submitted,
-            ApplicationStatus::ChangesRequested,
-            ApplicationStatus::ManagerApproved,
-            ApplicationStatus::Approved,
-            ApplicationStatus::Waitlisted,
-            ApplicationStatus::Rejected,
-            ApplicationStatus::Withdrawn,
-            ApplicationStatus::Completed,
-        ]
-        .into_iter()
-        .filter(|s| offers_calendar(*s))
-        .map(ApplicationStatus::as_str)
-        .collect();
-        assert_eq!(offered, ["approved", "completed"]);
+    fn only_places_holding_a_seat_go_in_a_calendar() {
+        let offered: Vec<&str> = ApplicationStatus::ALL
+            .iter()
+            .copied()
+            .filter(|s| offers_calendar(*s))
+            .map(ApplicationStatus::as_str)
+            .collect();
+        assert_eq!(offered, ["approved", "completed", "completion_submitted", "completion_returned", "not_completed"]);
     }
 
     proptest! {

@@ -49,17 +49,22 @@ pub struct ProgramName {
 pub enum StatusGroup {
     /// Submitted, changes requested, manager approved or waitlisted.
     InReview,
+    /// Approved, and still in the program: evidence sent or sent back included.
     Approved,
+    /// Verified completions: what the pledge counts.
     Completed,
+    /// The place was given and used, but the program was not completed.
+    NotCompleted,
     Rejected,
     Withdrawn,
 }
 
 impl StatusGroup {
     /// Every group, in stacking order (bottom first).
-    pub const ALL: [StatusGroup; 5] = [
+    pub const ALL: [StatusGroup; 6] = [
         StatusGroup::Completed,
         StatusGroup::Approved,
+        StatusGroup::NotCompleted,
         StatusGroup::InReview,
         StatusGroup::Rejected,
         StatusGroup::Withdrawn,
@@ -72,8 +77,11 @@ impl StatusGroup {
             | ApplicationStatus::ChangesRequested
             | ApplicationStatus::ManagerApproved
             | ApplicationStatus::Waitlisted => StatusGroup::InReview,
-            ApplicationStatus::Approved => StatusGroup::Approved,
+            ApplicationStatus::Approved
+            | ApplicationStatus::CompletionSubmitted
+            | ApplicationStatus::CompletionReturned => StatusGroup::Approved,
             ApplicationStatus::Completed => StatusGroup::Completed,
+            ApplicationStatus::NotCompleted => StatusGroup::NotCompleted,
             ApplicationStatus::Rejected => StatusGroup::Rejected,
             ApplicationStatus::Withdrawn => StatusGroup::Withdrawn,
         }
@@ -83,9 +91,10 @@ impl StatusGroup {
         match self {
             StatusGroup::Completed => 0,
             StatusGroup::Approved => 1,
-            StatusGroup::InReview => 2,
-            StatusGroup::Rejected => 3,
-            StatusGroup::Withdrawn => 4,
+            StatusGroup::NotCompleted => 2,
+            StatusGroup::InReview => 3,
+            StatusGroup::Rejected => 4,
+            StatusGroup::Withdrawn => 5,
         }
     }
 
@@ -96,6 +105,7 @@ impl StatusGroup {
             StatusGroup::InReview => "in_review",
             StatusGroup::Approved => ApplicationStatus::Approved.as_str(),
             StatusGroup::Completed => ApplicationStatus::Completed.as_str(),
+            StatusGroup::NotCompleted => ApplicationStatus::NotCompleted.as_str(),
             StatusGroup::Rejected => ApplicationStatus::Rejected.as_str(),
             StatusGroup::Withdrawn => ApplicationStatus::Withdrawn.as_str(),
         }
@@ -107,6 +117,7 @@ impl StatusGroup {
             StatusGroup::InReview => "In review",
             StatusGroup::Approved => "Approved",
             StatusGroup::Completed => "Completed",
+            StatusGroup::NotCompleted => "Not completed",
             StatusGroup::Rejected => "Rejected",
             StatusGroup::Withdrawn => "Withdrawn",
         }
@@ -118,7 +129,8 @@ impl StatusGroup {
             StatusGroup::InReview => "in review",
             StatusGroup::Approved => "approved", // not a stored name: words after a number
             StatusGroup::Completed => "completed", // not a stored name
-            StatusGroup::Rejected => "rejected", // not a stored name
+            StatusGroup::NotCompleted => "not completed",
+            StatusGroup::Rejected => "rejected",   // not a stored name
             StatusGroup::Withdrawn => "withdrawn", // not a stored name
         }
     }
@@ -135,7 +147,7 @@ pub struct MonthFigures {
     pub short: String,
     /// "2026".
     pub year: String,
-    pub counts: [i64; 5],
+    pub counts: [i64; 6],
     pub total: i64,
 }
 
@@ -146,8 +158,8 @@ impl MonthFigures {
     }
 }
 
-/// How far applications got: all were submitted; approved counts those approved or
-/// completed since; completed those completed.
+/// How far applications got: all were submitted; approved counts those given a place
+/// (whatever became of it since); completed those whose completion was verified.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Funnel {
     pub submitted: i64,
@@ -166,7 +178,8 @@ pub struct Count {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DashboardFigures {
     pub total_applications: i64,
-    /// Covered tuition of approved and completed applications.
+    /// Covered tuition of the places given (approved, evidence sent or returned,
+    /// completed, not completed).
     pub committed: Cents,
     /// The last months with applications (at most twelve calendar months, ending with
     /// the latest month that has applications; months between without any show zero).
@@ -183,7 +196,7 @@ fn first_of_month(month: &str) -> Result<NaiveDate, UnknownValue> {
         .map_err(|_| UnknownValue { kind: "month", value: month.to_owned() })
 }
 
-fn month_figures(first: NaiveDate, counts: [i64; 5]) -> MonthFigures {
+fn month_figures(first: NaiveDate, counts: [i64; 6]) -> MonthFigures {
     MonthFigures {
         month: first.format("%Y-%m").to_string(),
         title: first.format("%B %Y").to_string(),
@@ -206,10 +219,12 @@ pub fn summarise(totals: &StatsTotals, programs: &[ProgramName]) -> Result<Dashb
     let mut total_applications = 0;
     let mut committed = 0;
     let mut funnel = Funnel::default();
-    let mut by_month: BTreeMap<NaiveDate, [i64; 5]> = BTreeMap::new();
+    let mut by_month: BTreeMap<NaiveDate, [i64; 6]> = BTreeMap::new();
     for row in &totals.by_month_status {
         let status = row.status;
-        if matches!(status, ApplicationStatus::Approved | ApplicationStatus::Completed) {
+        // A place given commits its funding, whatever became of it: tuition is paid up
+        // front, and a cohort's paid training hours are spent even if it was not completed.
+        if ApplicationStatus::SEAT_HOLDING.contains(&status) {
             committed += row.covered_cents;
         }
         if row.applications == 0 {
@@ -217,7 +232,7 @@ pub fn summarise(totals: &StatsTotals, programs: &[ProgramName]) -> Result<Dashb
         }
         total_applications += row.applications;
         funnel.submitted += row.applications;
-        if matches!(status, ApplicationStatus::Approved | ApplicationStatus::Completed) {
+        if ApplicationStatus::SEAT_HOLDING.contains(&status) {
             funnel.approved += row.applications;
         }
         if status == ApplicationStatus::Completed {
@@ -439,6 +454,23 @@ mod tests {
     }
 
     #[test]
+    fn only_verified_completions_count_as_completed() {
+        let rows = vec![
+            row(1, "tech_hub", "2026-11", "completion_submitted", 2, 200_000),
+            row(1, "tech_hub", "2026-11", "completion_returned", 1, 100_000),
+            row(1, "tech_hub", "2026-11", "not_completed", 1, 50_000),
+            row(1, "tech_hub", "2026-11", "completed", 1, 10_000),
+        ];
+        let figures = summarise(&rows, &programs()).unwrap();
+        assert_eq!(figures.funnel, Funnel { submitted: 5, approved: 5, completed: 1 });
+        let month = &figures.months[0];
+        assert_eq!(month.count(StatusGroup::Completed), 1);
+        assert_eq!(month.count(StatusGroup::Approved), 3, "evidence sent or returned: still in the programme");
+        assert_eq!(month.count(StatusGroup::NotCompleted), 1);
+        assert_eq!(figures.committed, Cents(360_000), "every place given commits its funding");
+    }
+
+    #[test]
     fn the_funnel_counts_how_far_applications_got() {
         let figures = summarise(&sample(), &programs()).unwrap();
         assert_eq!(figures.funnel, Funnel { submitted: 9, approved: 3, completed: 1 });
@@ -463,8 +495,8 @@ mod tests {
         assert_eq!(figures.months[0].count(StatusGroup::Withdrawn), 1);
         assert_eq!(
             figures.describe_months(),
-            "From August 2026 to November 2026: 9 applications, of which 1 completed, 2 approved, 4 in review, \
-             1 rejected and 1 withdrawn. The busiest month was November 2026 with 5."
+            "From August 2026 to November 2026: 9 applications, of which 1 completed, 2 approved, 0 not completed, \
+             4 in review, 1 rejected and 1 withdrawn. The busiest month was November 2026 with 5."
         );
     }
 
@@ -486,7 +518,8 @@ mod tests {
         let figures = summarise(&[row(1, "tech_hub", "2026-11", "approved", 1, 0)], &programs()).unwrap();
         assert_eq!(
             figures.describe_months(),
-            "In November 2026: 1 application, of which 0 completed, 1 approved, 0 in review, 0 rejected and 0 withdrawn."
+            "In November 2026: 1 application, of which 0 completed, 1 approved, 0 not completed, 0 in review, 0 rejected \
+             and 0 withdrawn."
         );
     }
 

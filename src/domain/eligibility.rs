@@ -3,6 +3,7 @@
 
 use chrono::{Days, NaiveDate};
 
+use super::words::long_date;
 use super::words::{a, count};
 use super::{EmployeeProfile, EmploymentType, ProgramRules, ProgramStatus};
 
@@ -42,7 +43,7 @@ impl Eligibility {
     pub fn headline(&self) -> String {
         match self {
             Eligibility::Eligible => "You are eligible".to_owned(),
-            Eligibility::EligibleFrom(date) => format!("You can apply from {}", date.format("%-d %B %Y")),
+            Eligibility::EligibleFrom(date) => format!("You can apply from {}", long_date(*date)),
             Eligibility::Ineligible(_) => "You are not eligible".to_owned(),
         }
     }
@@ -61,7 +62,7 @@ pub fn check_eligibility(employee: &EmployeeProfile, rules: &ProgramRules, today
     }
     if let Some(closes_on) = rules.closes_on {
         if today > closes_on {
-            reasons.push(format!("Applications closed on {}.", closes_on.format("%-d %B %Y")));
+            reasons.push(format!("Applications closed on {}.", long_date(closes_on)));
         }
     }
     if !rules.allowed_job_families.is_empty() && !rules.allowed_job_families.contains(&employee.job_family) {
@@ -88,7 +89,7 @@ pub fn check_eligibility(employee: &EmployeeProfile, rules: &ProgramRules, today
                 "It needs {} of service; you will have {} on {}.",
                 count(rules.min_tenure_days.into(), "day", "days"),
                 if rules.min_tenure_days == 1 { "it" } else { "them" },
-                tenure_reached_on.format("%-d %B %Y")
+                long_date(tenure_reached_on)
             ));
         }
         return Eligibility::Ineligible(reasons);
@@ -102,9 +103,9 @@ pub fn check_eligibility(employee: &EmployeeProfile, rules: &ProgramRules, today
     match rules.closes_on {
         Some(closes_on) if eligible_from > closes_on => Eligibility::Ineligible(vec![format!(
             "Applications close on {}, before you reach the {} of service it needs (on {}).",
-            closes_on.format("%-d %B %Y"),
+            long_date(closes_on),
             count(rules.min_tenure_days.into(), "day", "days"),
-            tenure_reached_on.format("%-d %B %Y")
+            long_date(tenure_reached_on)
         )]),
         _ => Eligibility::EligibleFrom(eligible_from),
     }

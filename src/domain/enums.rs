@@ -160,35 +160,59 @@ text_enum!(
         Rejected => "rejected", "Rejected";
         Withdrawn => "withdrawn", "Withdrawn";
         Completed => "completed", "Completed";
+        CompletionSubmitted => "completion_submitted", "Evidence submitted";
+        CompletionReturned => "completion_returned", "Evidence returned";
+        NotCompleted => "not_completed", "Not completed";
     }
 );
 
 impl ApplicationStatus {
-    /// Rejected, withdrawn and completed applications never change again.
+    /// Rejected, withdrawn, completed (verified) and not completed applications never
+    /// change again.
     pub fn is_final(self) -> bool {
-        matches!(self, ApplicationStatus::Rejected | ApplicationStatus::Withdrawn | ApplicationStatus::Completed)
+        matches!(
+            self,
+            ApplicationStatus::Rejected
+                | ApplicationStatus::Withdrawn
+                | ApplicationStatus::Completed
+                | ApplicationStatus::NotCompleted
+        )
     }
 
     /// The statuses in which an application is active (at most one per employee and program).
-    pub const ACTIVE: [ApplicationStatus; 5] = [
+    pub const ACTIVE: [ApplicationStatus; 7] = [
         ApplicationStatus::Submitted,
         ApplicationStatus::ChangesRequested,
         ApplicationStatus::ManagerApproved,
         ApplicationStatus::Approved,
         ApplicationStatus::Waitlisted,
+        ApplicationStatus::CompletionSubmitted,
+        ApplicationStatus::CompletionReturned,
     ];
 
-    /// The statuses that hold a seat of an intake.
-    pub const SEAT_HOLDING: [ApplicationStatus; 2] = [ApplicationStatus::Approved, ApplicationStatus::Completed];
+    /// The statuses that hold a seat of an intake: an approved place, the place while its
+    /// evidence of completion is looked at, and the place once decided either way (the
+    /// cohort ran with that person in it; a seat freed then would go to nobody usefully).
+    pub const SEAT_HOLDING: [ApplicationStatus; 5] = [
+        ApplicationStatus::Approved,
+        ApplicationStatus::CompletionSubmitted,
+        ApplicationStatus::CompletionReturned,
+        ApplicationStatus::Completed,
+        ApplicationStatus::NotCompleted,
+    ];
 
-    /// The statuses whose covered tuition counts against the yearly cap.
-    pub const TUITION_COMMITTING: [ApplicationStatus; 6] = [
+    /// The statuses whose covered tuition counts against the yearly cap: in flight, or
+    /// given (tuition is paid up front, so a term not completed was paid all the same).
+    pub const TUITION_COMMITTING: [ApplicationStatus; 9] = [
         ApplicationStatus::Submitted,
         ApplicationStatus::ChangesRequested,
         ApplicationStatus::ManagerApproved,
         ApplicationStatus::Approved,
         ApplicationStatus::Waitlisted,
+        ApplicationStatus::CompletionSubmitted,
+        ApplicationStatus::CompletionReturned,
         ApplicationStatus::Completed,
+        ApplicationStatus::NotCompleted,
     ];
 
     /// The statuses of an application that waits on its approver or on its owner's edit:
@@ -218,6 +242,13 @@ text_enum!(
         Promoted => "promoted", "Promoted from the waitlist";
         Reassigned => "reassigned", "Reassigned";
         WithdrawnLeft => "withdrawn_left", "Withdrawn: the person left";
+        FileAttached => "file_attached", "File attached";
+        PaymentRecorded => "payment_recorded", "Tuition payment recorded";
+        CompletionSubmitted => "completion_submitted", "Evidence of completion submitted";
+        CompletionAccepted => "completion_accepted", "Completion accepted automatically";
+        CompletionVerified => "completion_verified", "Completion verified";
+        CompletionReturned => "completion_returned", "Changes asked for on the evidence";
+        NotCompleted => "not_completed", "Not completed";
     }
 );
 
@@ -282,15 +313,67 @@ text_enum!(
         ApplicationApproved => "application.approved", "Application approved";
         ApplicationRejected => "application.rejected", "Application rejected";
         ApplicationChangesRequested => "application.changes_requested", "Changes asked for";
-        ApplicationCompleted => "application.completed", "Application completed";
+        ApplicationPaymentRecorded => "application.payment_recorded", "Tuition payment recorded";
+        ApplicationCompleted => "application.completed", "Completion confirmed";
+        ApplicationCompletionReturned => "application.completion_returned", "Changes asked for on evidence of completion";
+        ApplicationNotCompleted => "application.not_completed", "Marked not completed";
         SettingsChanged => "settings.changed", "Settings changed";
         AccountEmailPreference => "account.email_preference", "E-mail preference changed";
         AccountSignedOutEverywhere => "account.signed_out_everywhere", "Signed out everywhere";
         AccountCalendarFeedCreated => "account.calendar_feed_created", "Calendar feed address made";
         AccountCalendarFeedReplaced => "account.calendar_feed_replaced", "Calendar feed address replaced";
         AccountCalendarFeedTurnedOff => "account.calendar_feed_turned_off", "Calendar feed turned off";
+        ApplicationFileAttached => "application.file_attached", "File attached to an application";
+        ApplicationFileInfected => "application.file_infected", "File refused by the virus scanner";
     }
 );
+
+text_enum!(
+    /// What a program asks of someone who finished it (`programs.completion_evidence`).
+    CompletionEvidence, "kind of completion evidence" {
+        None => "none", "Nothing: the program team records completion";
+        File => "file", "A file, such as a grade report or a transcript";
+        Credential => "credential", "Credential details: a certificate or certification";
+    }
+);
+
+text_enum!(
+    /// Who confirms a completion (`programs.verified_by`).
+    CompletionVerifier, "completion verifier" {
+        ProgramTeam => "program_team", "The program team checks each one";
+        Auto => "auto", "Accepted automatically when the credential details are complete";
+    }
+);
+
+text_enum!(
+    /// What an attached file is (`evidence_files.content_type`), as its first bytes say
+    /// (`domain::evidence::file_type`), whatever its name or the browser claimed.
+    FileType, "file type" {
+        Pdf => "pdf", "PDF";
+        Png => "png", "PNG image";
+        Jpeg => "jpeg", "JPEG image";
+    }
+);
+
+impl FileType {
+    /// The media type a download is served with.
+    pub fn mime_type(self) -> &'static str {
+        match self {
+            FileType::Pdf => "application/pdf",
+            FileType::Png => "image/png",
+            FileType::Jpeg => "image/jpeg",
+        }
+    }
+
+    /// The extensions a file of this type is known by, lower case, the usual one first.
+    pub fn extensions(self) -> &'static [&'static str] {
+        match self {
+            FileType::Pdf => &["pdf"],
+            FileType::Png => &["png"],
+            FileType::Jpeg => &["jpg", "jpeg", "jpe", "jfif"],
+        }
+    }
+}
 
 /// Several values of one vocabulary kept in one text column, comma-separated; an empty
 /// list is an empty text. (A program's allowed job families and site types.)
@@ -370,5 +453,8 @@ mod tests {
         round_trip(AccessLinkPurpose::ALL);
         round_trip(AttemptScope::ALL);
         round_trip(AuditAction::ALL);
+        round_trip(FileType::ALL);
+        round_trip(CompletionEvidence::ALL);
+        round_trip(CompletionVerifier::ALL);
     }
 }

@@ -7,12 +7,14 @@ pub mod application;
 pub mod application_form;
 pub mod calendar;
 pub mod charts;
+pub mod completion;
 pub mod csv_cell;
 pub mod dashboard;
 pub mod delegation_form;
 pub mod eligibility;
 pub mod email;
 pub mod enums;
+pub mod evidence;
 pub mod forms;
 pub mod import;
 pub mod intake_form;
@@ -20,6 +22,7 @@ pub mod mail;
 pub mod money;
 pub mod numbers;
 pub mod passwords;
+pub mod payment;
 pub mod person_form;
 pub mod pledge;
 pub mod program;
@@ -35,8 +38,8 @@ pub mod words;
 pub use eligibility::{check_eligibility, Eligibility};
 pub use email::Email;
 pub use enums::{
-    AccessLinkPurpose, ApplicationStatus, AuditAction, Category, EmploymentType, Event, Format, JobFamily, MailKind,
-    ProgramKind, ProgramStatus, SiteType, ValueList,
+    AccessLinkPurpose, ApplicationStatus, AuditAction, Category, CompletionEvidence, CompletionVerifier,
+    EmploymentType, Event, FileType, Format, JobFamily, MailKind, ProgramKind, ProgramStatus, SiteType, ValueList,
 };
 pub use money::Cents;
 pub use program::{EmployeeProfile, ProgramRules, TuitionFunding};

@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 
 use super::enums::UnknownValue;
 use super::forms::FieldErrors;
-use super::{Category, Cents, Format, JobFamily, ProgramKind, SiteType};
+use super::{Category, Cents, CompletionEvidence, CompletionVerifier, Format, JobFamily, ProgramKind, SiteType};
 
 /// The largest yearly tuition cap accepted: $100,000.
 const MAX_CAP: Cents = Cents(10_000_000);
@@ -42,6 +42,12 @@ pub struct ProgramInput {
     pub closes_on: String,
     /// Where someone with a place starts the course (optional).
     pub start_url: String,
+    /// What someone who finished sends (a `CompletionEvidence` name).
+    pub completion_evidence: String,
+    /// Who confirms a completion (a `CompletionVerifier` name).
+    pub verified_by: String,
+    /// What exactly to send, in words (optional).
+    pub completion_note: String,
 }
 
 /// A program's fields, checked (the status is set by publish/archive, not this form).
@@ -68,6 +74,9 @@ pub struct ProgramDraft {
     pub opens_on: Option<NaiveDate>,
     pub closes_on: Option<NaiveDate>,
     pub start_url: Option<String>,
+    pub completion_evidence: CompletionEvidence,
+    pub verified_by: CompletionVerifier,
+    pub completion_note: String,
 }
 
 /// The form as it shows a checked program: what saving it unchanged sends back.
@@ -97,6 +106,9 @@ impl From<&ProgramDraft> for ProgramInput {
             opens_on: day(draft.opens_on),
             closes_on: day(draft.closes_on),
             start_url: draft.start_url.clone().unwrap_or_default(),
+            completion_evidence: draft.completion_evidence.as_str().to_owned(),
+            verified_by: draft.verified_by.as_str().to_owned(),
+            completion_note: draft.completion_note.clone(),
         }
     }
 }
@@ -213,6 +225,26 @@ pub fn check_https_url(url: &str) -> Result<(), String> {
     let Some(rest) = url.get(..8).filter(|scheme| scheme.eq_ignore_ascii_case("https://")).map(|_| &url[8..]) else {
         return Err("Enter an address that starts with https://, for example https://skillbuilder.aws/.".to_owned());
     };
+    check_address_after_scheme(url, rest)
+}
+
+/// Whether `url` is an http or https address of a named host (a credential's verification
+/// page), under the same rules as [`check_https_url`].
+pub fn check_web_url(url: &str) -> Result<(), String> {
+    let scheme = |prefix: &str| url.get(..prefix.len()).is_some_and(|s| s.eq_ignore_ascii_case(prefix));
+    let rest = if scheme("https://") {
+        &url[8..]
+    } else if scheme("http://") {
+        &url[7..]
+    } else {
+        return Err("Enter a web address: one that starts with https:// or http://.".to_owned());
+    };
+    check_address_after_scheme(url, rest)
+}
+
+/// The rules of an address after its scheme: length, characters, no credentials, a
+/// named host and a numeric port.
+fn check_address_after_scheme(url: &str, rest: &str) -> Result<(), String> {
     if url.chars().count() > MAX_URL_CHARS {
         return Err(format!("Shorten the address to at most {MAX_URL_CHARS} characters."));
     }
@@ -295,6 +327,7 @@ pub fn parse_program(input: &ProgramInput) -> Result<ProgramDraft, FieldErrors> 
         }
     }
     let start_url = https_url(&mut errors, "start_url", &input.start_url);
+    let (completion_evidence, verified_by, completion_note) = completion_rules(&mut errors, input);
     match (kind, category, format, min_tenure_days, tuition_percent, errors.is_empty()) {
         (Some(kind), Some(category), Some(format), Some(min_tenure_days), Some(tuition_percent), true) => {
             Ok(ProgramDraft {
@@ -319,10 +352,54 @@ pub fn parse_program(input: &ProgramInput) -> Result<ProgramDraft, FieldErrors> 
                 opens_on,
                 closes_on,
                 start_url,
+                completion_evidence,
+                verified_by,
+                completion_note,
             })
         }
         _ => Err(errors),
     }
+}
+
+/// The longest note on what to send at completion.
+const MAX_COMPLETION_NOTE_CHARS: usize = 300;
+
+/// What a program asks for at completion and who confirms it. Automatic acceptance needs
+/// credential details to accept: a file, or nothing at all, is the program team's to judge.
+fn completion_rules(
+    errors: &mut FieldErrors,
+    input: &ProgramInput,
+) -> (CompletionEvidence, CompletionVerifier, String) {
+    let evidence = input.completion_evidence.parse().unwrap_or_else(|_| {
+        errors.add("completion_evidence", "Choose what someone who finished sends.");
+        CompletionEvidence::None
+    });
+    let verified_by = input.verified_by.parse().unwrap_or_else(|_| {
+        errors.add("verified_by", "Choose who confirms a completion.");
+        CompletionVerifier::ProgramTeam
+    });
+    if verified_by == CompletionVerifier::Auto
+        && evidence != CompletionEvidence::Credential
+        && errors.get("completion_evidence").is_none()
+    {
+        errors.add(
+            "verified_by",
+            "Only credential details can be accepted automatically: choose the program team, or ask for credential details.",
+        );
+    }
+    let note = match super::text::one_line(&input.completion_note, "note on what to send") {
+        Ok(note) if note.chars().count() > MAX_COMPLETION_NOTE_CHARS => {
+            errors
+                .add("completion_note", format!("Shorten the note to at most {MAX_COMPLETION_NOTE_CHARS} characters."));
+            note
+        }
+        Ok(note) => note,
+        Err(message) => {
+            errors.add("completion_note", message);
+            input.completion_note.trim().to_owned()
+        }
+    };
+    (evidence, verified_by, note)
 }
 
 #[cfg(test)]
@@ -352,7 +429,34 @@ mod tests {
             opens_on: "2027-01-01".into(),
             closes_on: "2027-03-01".into(),
             start_url: "https://academy.example.com/data/start".into(),
+            completion_evidence: "credential".into(),
+            verified_by: "program_team".into(),
+            completion_note: "Your certificate and its number.".into(),
         }
+    }
+
+    #[test]
+    fn only_credential_details_are_accepted_automatically() {
+        let with = |evidence: &str, verified_by: &str| {
+            parse_program(&ProgramInput {
+                completion_evidence: evidence.into(),
+                verified_by: verified_by.into(),
+                ..good()
+            })
+        };
+        let draft = with("credential", "auto").unwrap();
+        assert_eq!(
+            (draft.completion_evidence, draft.verified_by),
+            (CompletionEvidence::Credential, CompletionVerifier::Auto)
+        );
+        for evidence in ["none", "file"] {
+            let errors = with(evidence, "auto").unwrap_err();
+            assert!(errors.get("verified_by").unwrap().starts_with("Only credential details"), "{evidence}");
+        }
+        assert!(with("diploma", "program_team").unwrap_err().get("completion_evidence").is_some());
+        assert!(with("file", "robot").unwrap_err().get("verified_by").is_some());
+        let note = parse_program(&ProgramInput { completion_note: "a\u{0}b".into(), ..good() });
+        assert!(note.unwrap_err().get("completion_note").is_some());
     }
 
     #[test]

@@ -7,8 +7,9 @@ use std::str::FromStr;
 use chrono::NaiveDate;
 use proptest::prelude::*;
 
-use super::application::{transition, Action, Actor, Facts, Seats, Stages, Status};
+use super::application::{transition, Action, Actor, CompletionRule, Facts, Seats, Stages, Status};
 use super::application_form::{parse_application, ApplicationInput, IntakeChoice, Motivation};
+use super::enums::{CompletionEvidence, CompletionVerifier};
 use super::forms::FieldErrors;
 use super::intake_form::{parse_intake, MAX_SEATS};
 use super::person_form::{parse_person, PersonInput};
@@ -164,7 +165,7 @@ proptest! {
 
     #[test]
     fn the_program_form_never_panics_and_keeps_to_its_fields(
-        texts in proptest::collection::vec(typed(), 15),
+        texts in proptest::collection::vec(typed(), 18),
         families in proptest::collection::vec(typed(), 0..4),
         flags in proptest::collection::vec(any::<bool>(), 3),
     ) {
@@ -176,13 +177,14 @@ proptest! {
             full_time_only: flags[0], tuition_percent: texts[10].clone(), cap_full_time: texts[11].clone(),
             cap_part_time: texts[12].clone(), needs_manager_approval: flags[1], needs_admin_approval: flags[2],
             opens_on: texts[13].clone(), closes_on: String::new(), start_url: texts[14].clone(),
+            completion_evidence: texts[15].clone(), verified_by: texts[16].clone(), completion_note: texts[17].clone(),
         };
         if let Err(errors) = parse_program(&input) {
             names_only(&errors, &[
                 "slug", "name", "summary", "description", "kind", "category", "format", "provider",
                 "duration_weeks", "min_tenure_days", "job_families", "site_types", "tuition_percent",
                 "cap_full_time", "cap_part_time", "needs_manager_approval", "opens_on", "closes_on",
-                "start_url",
+                "start_url", "completion_evidence", "verified_by", "completion_note",
             ])?;
         }
     }
@@ -192,18 +194,23 @@ proptest! {
     /// intake never gives a seat.
     #[test]
     fn the_state_machine_holds_for_any_sequence_of_actions(
-        steps in proptest::collection::vec((0usize..8, 0usize..4, 0usize..3), 1..20),
+        steps in proptest::collection::vec((0usize..Action::ALL.len(), 0usize..4, 0usize..3), 1..20),
         manager in any::<bool>(), admin in any::<bool>(), comment in typed(),
+        evidence in 0usize..3, automatic in any::<bool>(),
     ) {
         let mut status: Option<Status> = None;
         for (action, actor, seats) in steps {
             let (action, actor) = (Action::ALL[action], Actor::ALL[actor]);
             let seats = [Seats::Unlimited, Seats::Free, Seats::Full][seats];
-            let facts = Facts { stages: Stages { manager, admin }, seats };
-            let finished = matches!(status, Some(Status::Rejected | Status::Withdrawn | Status::Completed));
+            let completion = CompletionRule {
+                evidence: CompletionEvidence::ALL[evidence],
+                verified_by: if automatic { CompletionVerifier::Auto } else { CompletionVerifier::ProgramTeam },
+            };
+            let facts = Facts { stages: Stages { manager, admin }, seats, completion };
+            let finished = status.is_some_and(Status::is_final);
             if let Ok(outcome) = transition(status, action, actor, &facts, &comment) {
                 prop_assert!(!finished, "{status:?} moved on by {action:?}");
-                if seats == Seats::Full && action != Action::Complete {
+                if seats == Seats::Full {
                     prop_assert!(outcome.to != Status::Approved || status == Some(Status::Approved),
                         "a full intake gave a seat: {status:?} --{action:?}--> {:?}", outcome.to);
                 }

@@ -1,8 +1,15 @@
-//! Counts and articles as people read them: "1 program", "2 programs", "an employment
-//! type". Every sentence that puts a number before a noun, or "a" before a word it does
-//! not know, goes through here.
+//! Counts, articles and dates as people read them: "1 program", "2 programs", "an
+//! employment type", "3 February 2027". Every sentence that puts a number before a noun,
+//! "a" before a word it does not know, or a day in words, goes through here.
+
+use chrono::NaiveDate;
 
 use super::numbers::grouped;
+
+/// A day in words: `3 February 2027`.
+pub fn long_date(date: NaiveDate) -> String {
+    date.format("%-d %B %Y").to_string()
+}
 
 /// `n` and the noun in its singular or plural: `count(1, "seat", "seats")` is "1 seat",
 /// `count(1200, "seat", "seats")` "1,200 seats" (zero takes the plural: "0 seats").

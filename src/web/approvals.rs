@@ -242,7 +242,6 @@ fn decided_message(decided: &workflow::Decided) -> String {
         Status::Waitlisted => format!("Approved {whose}; the intake is full, so it is on the waitlist."),
         Status::Rejected => format!("Rejected {whose}."),
         Status::ChangesRequested => format!("Asked for changes to {whose}."),
-        Status::Completed => format!("Marked {whose} as completed."),
         other => format!("{whose} is now {}.", other.label().to_lowercase()),
     };
     if decided.promoted > 0 {
@@ -348,38 +347,6 @@ pub async fn request_changes(
     req: HttpRequest,
 ) -> Result<HttpResponse, AppError> {
     decide(state, viewer, id.into_inner(), form.0, Action::RequestChanges, req).await
-}
-
-#[post("/applications/{id}/complete")]
-pub async fn complete_application(
-    state: State,
-    viewer: Viewer,
-    id: web::Path<i32>,
-    form: CsrfForm<DecisionForm>,
-    req: HttpRequest,
-) -> Result<HttpResponse, AppError> {
-    if !viewer.employee.is_admin {
-        // Only admins complete; others learn nothing about the application.
-        let id = id.into_inner();
-        let visible = application_visible(&state, &viewer, id).await?;
-        return Err(if visible { AppError::Forbidden } else { AppError::NotFound });
-    }
-    decide(state, viewer, id.into_inner(), form.0, Action::Complete, req).await
-}
-
-/// Whether the viewer may see an application at all.
-async fn application_visible(state: &State, viewer: &Viewer, id: i32) -> Result<bool, AppError> {
-    let employee = viewer.employee.clone();
-    run_db(state, move |conn| {
-        let application = match db::applications::find(conn, id) {
-            Ok(application) => application,
-            Err(diesel::result::Error::NotFound) => return Ok(false),
-            Err(other) => return Err(other.into()),
-        };
-        let authority = workflow::authority(conn, &application, &employee, today())?;
-        Ok(authority.is_owner || authority.is_approver || authority.delegate_for.is_some() || authority.is_admin)
-    })
-    .await
 }
 
 /// The sentence above the queue: how many applications wait for the viewer's decision.

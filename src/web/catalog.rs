@@ -250,6 +250,8 @@ struct ProgramPage {
     is_cohort: bool,
     intakes: Vec<IntakeView>,
     window: Option<String>,
+    /// What completing the program asks for, in a sentence.
+    completion: String,
 }
 
 /// The program's rules in words, for "Who can apply".
@@ -349,6 +351,11 @@ pub async fn show_program(
         is_cohort: program.kind == ProgramKind::Cohort,
         intakes: intakes.iter().map(IntakeView::from).collect(),
         window,
+        completion: crate::domain::completion::what_to_send(
+            program.completion_evidence,
+            program.verified_by,
+            &program.completion_note,
+        ),
         program: ProgramView::new(&program, &eligibility, &mine),
     };
     page(&req, &template)

@@ -94,7 +94,7 @@ impl From<WorkflowError> for AppError {
     fn from(err: WorkflowError) -> Self {
         match err {
             WorkflowError::NotFound => AppError::NotFound,
-            WorkflowError::OwnApplication => AppError::Forbidden,
+            WorkflowError::OwnApplication | WorkflowError::NotProgramTeam => AppError::Forbidden,
             WorkflowError::Database(err) => AppError::from(err),
             other => AppError::Internal(anyhow::anyhow!("a refusal this page does not explain: {other:?}")),
         }

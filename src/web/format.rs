@@ -1,11 +1,8 @@
 //! Dates and times as pages show them.
 
-use chrono::{NaiveDate, NaiveDateTime};
+use chrono::NaiveDateTime;
 
-/// `3 February 2027`.
-pub fn long_date(date: NaiveDate) -> String {
-    date.format("%-d %B %Y").to_string()
-}
+pub use crate::domain::words::long_date;
 
 /// `26 November 2026 at 14:05 UTC`.
 pub fn long_time(at: NaiveDateTime) -> String {

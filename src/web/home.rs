@@ -47,9 +47,9 @@ pub async fn home(state: State, req: HttpRequest) -> Result<HttpResponse, AppErr
         applications: applications
             .into_iter()
             .map(|a| ApplicationLine {
+                status_label: crate::web::applications::status_label(a.status, a.starts_on(), today),
                 id: a.id,
                 program_name: a.program_name,
-                status_label: a.status.label(),
                 status: a.status.as_str(),
                 submitted_on: super::format::long_date(a.submitted_at.date()),
             })

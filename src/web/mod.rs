@@ -19,6 +19,7 @@ pub mod health;
 pub mod home;
 pub mod input;
 pub mod kept_form;
+pub mod learning_record;
 pub mod methods;
 pub mod metrics;
 pub mod notifications;
@@ -30,6 +31,7 @@ pub mod session;
 pub mod sso;
 pub mod team;
 pub mod throttle;
+pub mod upload;
 
 use std::future::Future;
 use std::pin::Pin;
@@ -50,6 +52,7 @@ use crate::web::flash::FLASH_COOKIE;
 pub use crate::web::flash::{read_flash, redirect_with_flash, Flash};
 use crate::web::input::FormFields;
 use crate::web::session::EMPLOYEE_ID_KEY;
+pub use crate::web::upload::{read_csrf_upload, Upload, UploadRefused};
 
 /// Shared by every handler through `web::Data`.
 pub struct AppState {
@@ -69,6 +72,9 @@ pub struct AppState {
     pub oidc: Option<crate::oidc::OidcClient>,
     /// Whether short reads run on the request's own thread (SQLite; see [`run_short_read`]).
     pub reads_in_place: bool,
+    /// Attached files written to or read from the database at once (see
+    /// `applications::files`): each takes the database driver's copies of the file.
+    pub file_transfers: std::sync::Arc<tokio::sync::Semaphore>,
 }
 
 pub type State = web::Data<AppState>;
@@ -160,12 +166,19 @@ pub struct ChromeUser {
     pub is_admin: bool,
     pub unread_notifications: i64,
     pub awaiting_approval: i64,
+    /// Evidence of completion waiting for the program team (0 for anyone else).
+    pub awaiting_verification: i64,
 }
 
 impl ChromeUser {
     /// The queue count as the navigation shows it.
     pub fn awaiting_label(&self) -> String {
         count_label(self.awaiting_approval)
+    }
+
+    /// The verification queue's count as the administration's navigation shows it.
+    pub fn verification_label(&self) -> String {
+        count_label(self.awaiting_verification)
     }
 }
 
@@ -194,6 +207,8 @@ pub struct Viewer {
     pub is_manager: bool,
     pub unread_notifications: i64,
     pub awaiting_approval: i64,
+    /// Evidence of completion waiting for the program team, when the viewer is on it.
+    pub awaiting_verification: i64,
     pub csrf_token: String,
     /// The tag its forms carry (`security::form_owner_tag`).
     pub form_owner: String,
@@ -214,6 +229,7 @@ impl Viewer {
                 is_admin: self.employee.is_admin,
                 unread_notifications: self.unread_notifications,
                 awaiting_approval: self.awaiting_approval,
+                awaiting_verification: self.awaiting_verification,
             }),
             csrf_token: self.csrf_token.clone(),
             form_owner: self.form_owner.clone(),
@@ -309,11 +325,17 @@ fn load_viewer(
     } else {
         0
     };
+    let awaiting_verification = if db::workflow::is_program_team(&employee, None) {
+        db::completions::count_waiting_up_to(conn, AWAITING_SHOWN_UP_TO + 1)?
+    } else {
+        0
+    };
     Ok(Some(Viewer {
         employee,
         is_manager,
         unread_notifications: row.unread_notifications,
         awaiting_approval,
+        awaiting_verification,
         csrf_token,
         form_owner: String::new(),
         flash,
@@ -380,110 +402,6 @@ fn without_repeated_fields(body: &[u8]) -> Vec<u8> {
     let mut seen = std::collections::HashSet::new();
     let first: Vec<&(String, String)> = pairs.iter().filter(|(name, _)| seen.insert(name.as_str())).collect();
     serde_urlencoded::to_string(first).unwrap_or_default().into_bytes()
-}
-
-/// A file sent with a `multipart/form-data` form whose `csrf_token` matched the session's.
-#[derive(Debug)]
-pub struct Upload {
-    /// The name the browser gave the file (may be empty).
-    pub file_name: String,
-    pub bytes: Vec<u8>,
-}
-
-/// Why an upload was not taken (its form is shown again with a message).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum UploadRefused {
-    /// Larger than the limit: 413.
-    TooLarge,
-    /// No file chosen, or an empty one.
-    NoFile,
-}
-
-/// The most bytes read from a multipart field that is not the file.
-const SMALL_FIELD_BYTES: usize = 4096;
-
-/// Reads the next chunks of a multipart field up to `limit` bytes; `None` past the limit.
-async fn read_field(field: &mut actix_multipart::Field, limit: usize) -> Result<Option<Vec<u8>>, AppError> {
-    use futures_util::TryStreamExt;
-    let mut bytes = Vec::new();
-    while let Some(chunk) =
-        field.try_next().await.map_err(|e| AppError::BadRequest(format!("unreadable upload: {e}")))?
-    {
-        if bytes.len() + chunk.len() > limit {
-            return Ok(None);
-        }
-        bytes.extend_from_slice(&chunk);
-    }
-    Ok(Some(bytes))
-}
-
-/// Reads the file field `file_field` of a `multipart/form-data` body of at most `limit`
-/// bytes, and checks its `csrf_token` field against the session's token in constant
-/// time, as `CsrfForm` does for urlencoded forms: a missing or wrong token (or a body
-/// that is not multipart at all) is a 403. The token is checked as soon as its field
-/// arrives, so a form that puts it before the file is refused before the file is read.
-pub async fn read_csrf_upload(
-    req: &HttpRequest,
-    mut multipart: actix_multipart::Multipart,
-    file_field: &str,
-    limit: usize,
-) -> Result<Result<Upload, UploadRefused>, AppError> {
-    use futures_util::TryStreamExt;
-    let expected: Option<String> = req.get_session().get(CSRF_KEY).ok().flatten();
-    let Some(expected) = expected.filter(|t| !t.is_empty()) else {
-        return Err(AppError::CsrfRejected);
-    };
-    let declared =
-        req.headers().get(header::CONTENT_LENGTH).and_then(|v| v.to_str().ok()).and_then(|v| v.parse::<usize>().ok());
-    if declared.is_some_and(|length| length > limit.saturating_add(SMALL_FIELD_BYTES * 4)) {
-        return Ok(Err(UploadRefused::TooLarge));
-    }
-    let mut token_checked = false;
-    let mut upload = None;
-    loop {
-        let mut field = match multipart.try_next().await {
-            Ok(Some(field)) => field,
-            Ok(None) => break,
-            Err(_) if !token_checked => return Err(AppError::CsrfRejected),
-            Err(err) => return Err(AppError::BadRequest(format!("unreadable upload: {err}"))),
-        };
-        match field.name() {
-            Some("csrf_token") => {
-                let given = read_field(&mut field, SMALL_FIELD_BYTES).await?.unwrap_or_default();
-                let given = String::from_utf8(given).unwrap_or_default();
-                if !constant_time_eq(&expected, &given) {
-                    return Err(AppError::CsrfRejected);
-                }
-                token_checked = true;
-            }
-            Some(name) if name == file_field => {
-                let file_name = field
-                    .content_disposition()
-                    .and_then(|d| d.get_filename())
-                    .unwrap_or_default()
-                    .chars()
-                    .filter(|c| !c.is_control())
-                    .take(200)
-                    .collect();
-                match read_field(&mut field, limit).await? {
-                    Some(bytes) => upload = Some(Upload { file_name, bytes }),
-                    None => return Ok(Err(UploadRefused::TooLarge)),
-                }
-            }
-            _ => {
-                if read_field(&mut field, SMALL_FIELD_BYTES).await?.is_none() {
-                    return Err(AppError::BadRequest("an unexpected large form field".to_owned()));
-                }
-            }
-        }
-    }
-    if !token_checked {
-        return Err(AppError::CsrfRejected);
-    }
-    Ok(match upload {
-        Some(upload) if !upload.bytes.is_empty() => Ok(upload),
-        _ => Err(UploadRefused::NoFile),
-    })
 }
 
 /// The first value of `name` in a urlencoded body.

@@ -20,8 +20,8 @@ enum Then {
     /// Runs `script` on the page (to fill or clear fields), then clicks `button`: the page
     /// that answers the POST is the state.
     Submit { script: &'static str, button: &'static str },
-    /// Attaches `file` to the upload form, then sends it.
-    Upload(PathBuf),
+    /// Attaches `file` to the page's file control (`#file`), then clicks `button`.
+    Upload { file: PathBuf, button: &'static str },
 }
 
 /// What the state's page must have focused on load.
@@ -65,9 +65,9 @@ fn refused(
 
 /// The data the states show: an apprenticeship waiting on the program team and a tuition
 /// request waiting on Maria (both Fiona's), and Maria's delegate.
-/// Returns the ids of Fiona's two applications, and the path of an invitation link for a
-/// person imported without a password.
-async fn prepare(app: &TestApp) -> (i32, i32, String) {
+/// Returns the ids of Fiona's two applications, of Carl's approved tuition request with a
+/// payment, and the path of an invitation link for a person imported without a password.
+async fn prepare(app: &TestApp) -> (i32, i32, i32, String) {
     let fiona = signed_in(app, "fiona.associate").await;
     let maria = signed_in(app, "maria.manager").await;
     let intake = intake_ids(app, "amazon-apprenticeship")[1].to_string();
@@ -78,7 +78,78 @@ async fn prepare(app: &TestApp) -> (i32, i32, String) {
     let today = chrono::Utc::now().date_naive().to_string();
     let delegation = [("delegate_email", "tom.techlead@upskill.example"), ("starts_on", &today), ("ends_on", &today)];
     maria.post_with_csrf("/team/delegations", &delegation).await;
-    (apprenticeship, tuition, crate::helpers::invited_person(app))
+    let now = upskill::clock::now();
+    let carl = crate::helpers::employee_id(app, "carl.corporate@upskill.example");
+    let career_choice = crate::helpers::program_id(app, "career-choice");
+    let paid =
+        crate::helpers::ApplicationBuilder::new(carl, career_choice, upskill::domain::ApplicationStatus::Approved)
+            .tuition(now.date() + chrono::Days::new(30), 400_000)
+            .at(now - chrono::TimeDelta::days(20))
+            .insert(&mut app.db());
+    let payment =
+        [("invoice_number", "BC-2027-0042"), ("amount", "1500"), ("paid_on", &today), ("reference", "PO 7781")];
+    signed_in(app, "ada.admin").await.post_with_csrf(&format!("/applications/{paid}/payments"), &payment).await;
+    (apprenticeship, tuition, paid, crate::helpers::invited_person(app))
+}
+
+/// The places the completion pages show: Dev's approved AWS place (he records his
+/// credential) and Carl's apprenticeship certificate waiting for the program team, with
+/// a verified completion on Carl's learning record.
+pub(crate) async fn completion_places(app: &TestApp) -> (i32, i32) {
+    use upskill::domain::ApplicationStatus;
+    let dev = signed_in(app, "dev.engineer").await;
+    let aws = apply(&dev, "aws-training-and-certification", &[]).await;
+    let carl = crate::helpers::employee_id(app, "carl.corporate@upskill.example");
+    let intake = intake_ids(app, "amazon-apprenticeship")[0];
+    let program = crate::helpers::program_id(app, "amazon-apprenticeship");
+    let waiting = crate::helpers::ApplicationBuilder::new(carl, program, ApplicationStatus::Approved)
+        .intake(intake)
+        .insert(&mut app.db());
+    {
+        use diesel::prelude::*;
+        use upskill::db::schema::intakes;
+        let started = chrono::Utc::now().date_naive() - chrono::Days::new(20);
+        diesel::update(intakes::table.find(intake)).set(intakes::starts_on.eq(started)).execute(&mut app.db()).unwrap();
+    }
+    let carl_browser = signed_in(app, "carl.corporate").await;
+    let today = chrono::Utc::now().date_naive().to_string();
+    let fields = [
+        ("credential_name", "Industrial Maintenance Technician Apprenticeship Certificate of Completion"),
+        ("credential_id", "DOL-2026-0044179"),
+        ("completed_on", today.as_str()),
+        ("verification_url", "https://www.apprenticeship.gov/verify/DOL-2026-0044179?holder=carl.corporate"),
+    ];
+    carl_browser.post_with_csrf(&format!("/applications/{waiting}/completion"), &fields).await;
+    let mlu = crate::helpers::program_id(app, "machine-learning-university");
+    crate::helpers::ApplicationBuilder::new(carl, mlu, ApplicationStatus::Completed).insert(&mut app.db());
+    (aws, waiting)
+}
+
+/// The completion pages: the owner's credential form (and refused), the program team's
+/// queue and decisions (and refused), a learning record.
+fn completion_states((aws, waiting): (i32, i32)) -> Vec<PageState> {
+    let (dev, carl, ada) = (Some("dev.engineer"), Some("carl.corporate"), Some("ada.admin"));
+    vec![
+        at("completion-credential-form", dev, format!("/applications/{aws}")),
+        refused(
+            "completion-credential-refused",
+            "dev.engineer",
+            format!("/applications/{aws}"),
+            "document.getElementById('verification_url').value = 'javascript:alert(1)';",
+            "form.send-evidence button[type=submit]",
+        ),
+        at("completion-sent", carl, format!("/applications/{waiting}")),
+        at("verification", ada, "/admin/verification"),
+        at("verification-decisions", ada, format!("/applications/{waiting}")),
+        refused(
+            "verification-not-completed-refused",
+            "ada.admin",
+            format!("/applications/{waiting}"),
+            "",
+            "form.team-not-completed button[type=submit]",
+        ),
+        at("learning-record", carl, "/account/learning-record"),
+    ]
 }
 
 /// An HR file with a new person, a changed one and a line with errors, with long values.
@@ -97,10 +168,25 @@ fn import_file() -> PathBuf {
     path
 }
 
-fn page_states(apprenticeship: i32, tuition: i32, welcome: &str) -> Vec<PageState> {
+/// A file to attach to an application: a PDF, or (named `…web-page…`) a page of HTML.
+fn attached_file(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("upskill-a11y-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join(name);
+    let content = if name.contains("web-page") {
+        b"<!doctype html><p>Enrolled</p>".to_vec()
+    } else {
+        crate::evidence::pdf(90_000)
+    };
+    std::fs::write(&path, content).unwrap();
+    path
+}
+
+fn page_states(apprenticeship: i32, tuition: i32, paid: i32, welcome: &str) -> Vec<PageState> {
     let (fiona, paula, maria, ada) =
         (Some("fiona.associate"), Some("paula.parttime"), Some("maria.manager"), Some("ada.admin"));
     let submit = "form.stack button[type=submit]";
+    let attach = "form.attach-file button[type=submit]";
     vec![
         at("sign-in", None, "/login"),
         PageState {
@@ -164,6 +250,20 @@ fn page_states(apprenticeship: i32, tuition: i32, welcome: &str) -> Vec<PageStat
         ),
         at("my-applications", fiona, "/applications"),
         at("application-own", fiona, format!("/applications/{apprenticeship}")),
+        PageState {
+            name: "application-file-attached",
+            person: fiona,
+            path: format!("/applications/{tuition}"),
+            then: Then::Upload { file: attached_file("enrolment-letter-bellevue-college.pdf"), button: attach },
+            lands: Lands::Flash,
+        },
+        PageState {
+            name: "application-file-refused",
+            person: fiona,
+            path: format!("/applications/{tuition}"),
+            then: Then::Upload { file: attached_file("letter-that-is-a-web-page.pdf"), button: attach },
+            lands: Lands::ErrorSummary,
+        },
         at("withdraw", fiona, format!("/applications/{tuition}/withdraw")),
         at("notifications", fiona, "/notifications"),
         at("account", fiona, "/account"),
@@ -242,7 +342,7 @@ fn page_states(apprenticeship: i32, tuition: i32, welcome: &str) -> Vec<PageStat
             name: "admin-import-preview",
             person: ada,
             path: "/admin/employees/import".into(),
-            then: Then::Upload(import_file()),
+            then: Then::Upload { file: import_file(), button: submit },
             lands: Lands::Anywhere,
         },
         at("admin-applications", ada, "/admin/applications"),
@@ -262,6 +362,19 @@ fn page_states(apprenticeship: i32, tuition: i32, welcome: &str) -> Vec<PageStat
             submit,
         ),
         at("application-admin", ada, format!("/applications/{apprenticeship}")),
+        at("application-payments", ada, format!("/applications/{paid}")),
+        refused(
+            "application-payment-refused",
+            "ada.admin",
+            format!("/applications/{paid}"),
+            "",
+            "form.payment-form button",
+        ),
+        at("application-payments-owner", Some("carl.corporate"), format!("/applications/{paid}")),
+        at("admin-payments-due", ada, "/admin/payments"),
+        at("admin-payments-paid", ada, "/admin/payments?view=paid"),
+        at("admin-payments-none", ada, "/admin/payments?view=paid&q=nobody"),
+        PageState { lands: Lands::ErrorSummary, ..at("admin-payments-refused", ada, "/admin/payments?from=soon") },
         PageState {
             lands: Lands::Flash,
             ..refused("admin-settings-saved", "ada.admin", "/admin/settings", "", submit)
@@ -480,10 +593,10 @@ async fn reach(d: &Driver, state: &PageState) {
             }
             d.click(button).await;
         }
-        Then::Upload(file) => {
+        Then::Upload { file, button } => {
             let input = d.client.find(fantoccini::Locator::Css("#file")).await.unwrap();
             input.send_keys(&file.display().to_string()).await.unwrap();
-            d.click("form.stack button[type=submit]").await;
+            d.click(button).await;
         }
     }
 }
@@ -565,13 +678,15 @@ async fn measure(
 async fn every_page_state_reflows_zooms_spaces_and_keeps_the_focus_in_sight() {
     // With an SMTP server (nobody listens there), so that forgot-password shows its form.
     let app = spawn_app_with(|s| s.mail.smtp_url = Some("smtp://127.0.0.1:9".to_owned())).await;
-    let (apprenticeship, tuition, welcome) = prepare(&app).await;
+    let (apprenticeship, tuition, paid, welcome) = prepare(&app).await;
+    let completion = completion_places(&app).await;
     let axe_js = axe_source();
     in_browser_on(app, "accessibility", |d| async move {
         let mut problems = Vec::new();
         let mut titles = BTreeMap::new();
         let mut signed_in_as: Option<&str> = None;
-        let states = page_states(apprenticeship, tuition, &welcome);
+        let mut states = page_states(apprenticeship, tuition, paid, &welcome);
+        states.extend(completion_states(completion));
         assert!(states.len() >= 45, "{} states", states.len());
         for state in &states {
             if state.person != signed_in_as {

@@ -11,7 +11,7 @@ use crate::helpers::{
     spawn_app, status_of, texts, with_field, ApplicationBuilder, TestApp,
 };
 
-const ADMIN_PAGES: [&str; 10] = [
+const ADMIN_PAGES: [&str; 12] = [
     "/admin/programs",
     "/admin/programs/new",
     "/admin/programs/career-choice/edit",
@@ -20,6 +20,8 @@ const ADMIN_PAGES: [&str; 10] = [
     "/admin/employees/1",
     "/admin/applications",
     "/admin/applications.csv",
+    "/admin/payments",
+    "/admin/payments.csv",
     "/admin/audit",
     "/admin/provisioning",
 ];
@@ -92,6 +94,9 @@ fn program_form(slug: &str) -> Vec<(String, String)> {
         ("needs_manager_approval", "yes"),
         ("opens_on", ""),
         ("closes_on", ""),
+        ("completion_evidence", "file"),
+        ("verified_by", "program_team"),
+        ("completion_note", "Your certificate of completion."),
     ]
     .iter()
     .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
@@ -529,6 +534,53 @@ async fn a_program_s_start_address_is_saved_shown_again_and_only_https() {
         .first(&mut app.db())
         .unwrap();
     assert!(details.contains("start_url: https://academy.example.com/start → "), "{details}");
+}
+
+#[actix_web::test]
+async fn a_program_s_completion_rules_are_saved_shown_to_applicants_and_checked() {
+    let app = spawn_app().await;
+    let ada = signed_in(&app, "ada.admin").await;
+    let path = "/admin/programs/data-analytics/edit";
+    let form = |evidence: &str, verifier: &str| {
+        with_field(
+            with_field(program_form("data-analytics"), "completion_evidence", Some(evidence)),
+            "verified_by",
+            Some(verifier),
+        )
+    };
+    assert_eq!(
+        post_fields(&ada, "/admin/programs/new", form("credential", "auto")).await.status(),
+        StatusCode::SEE_OTHER
+    );
+    let (_, page) = ada.page(path).await;
+    assert_eq!(attribute_values(&page, "#completion_evidence option[selected]", "value"), ["credential"]);
+    assert_eq!(attribute_values(&page, "#verified_by option[selected]", "value"), ["auto"]);
+    let stored: (String, String, String) = programs::table
+        .filter(programs::slug.eq("data-analytics"))
+        .select((programs::completion_evidence, programs::verified_by, programs::completion_note))
+        .first(&mut app.db())
+        .unwrap();
+    assert_eq!(stored, ("credential".into(), "auto".into(), "Your certificate of completion.".into()));
+    for (evidence, verifier, field) in [
+        ("file", "auto", "verified_by"),
+        ("none", "auto", "verified_by"),
+        ("diploma", "program_team", "completion_evidence"),
+    ] {
+        let response = post_fields(&ada, path, form(evidence, verifier)).await;
+        assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY, "{evidence} {verifier}");
+        let body = response.text().await.unwrap();
+        assert_eq!(attribute_values(&body, ".field-error", "id"), [format!("{field}-error")]);
+    }
+    let nul = with_field(form("file", "program_team"), "completion_note", Some("a\0b"));
+    assert_eq!(post_fields(&ada, path, nul).await.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    // Applicants read what completion asks of them on the program's page.
+    let fiona = signed_in(&app, "fiona.associate").await;
+    let (_, page) = fiona.page("/programs/career-choice").await;
+    assert_eq!(
+        texts(&page, ".completion-requirement"),
+        ["When you finish, attach your evidence to your application and send it to the program team to check. Your grade \
+          report or transcript for the term."]
+    );
 }
 
 #[actix_web::test]

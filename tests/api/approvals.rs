@@ -255,31 +255,6 @@ async fn rejecting_an_approved_place_promotes_the_waitlist_and_added_seats_promo
 }
 
 #[actix_web::test]
-async fn an_admin_marks_an_approved_application_completed() {
-    let app = spawn_app().await;
-    let fiona = signed_in(&app, "fiona.associate").await;
-    let id = apply(&fiona, "aws-training-and-certification", &[]).await;
-    let maria = signed_in(&app, "maria.manager").await;
-    assert_eq!(decide(&maria, &app, id, "complete", "").await.status(), StatusCode::FORBIDDEN);
-    let carl = signed_in(&app, "carl.corporate").await;
-    assert_eq!(decide(&carl, &app, id, "complete", "").await.status(), StatusCode::NOT_FOUND);
-
-    let ada = signed_in(&app, "ada.admin").await;
-    let (_, page) = ada.page(&format!("/applications/{id}")).await;
-    assert_eq!(
-        attribute_values(&page, "button[formaction$='/complete']", "formaction"),
-        [format!("/applications/{id}/complete")]
-    );
-    assert_eq!(decide(&ada, &app, id, "complete", "Well done").await.status(), StatusCode::SEE_OTHER);
-    assert_eq!(status_of(&app, id), "completed");
-    assert_stats_consistent(&app);
-    let again = decide(&ada, &app, id, "complete", "").await;
-    assert_eq!(again.status(), StatusCode::CONFLICT);
-    assert!(texts(&again.text().await.unwrap(), ".error-summary")[0]
-        .contains("Only an approved application can be marked as completed"));
-}
-
-#[actix_web::test]
 async fn team_lists_a_manager_s_direct_reports_and_their_applications() {
     let app = spawn_app().await;
     let fiona = signed_in(&app, "fiona.associate").await;

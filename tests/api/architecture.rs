@@ -8,8 +8,8 @@ use std::path::{Path, PathBuf};
 
 use upskill::domain::enums::StoredName;
 use upskill::domain::{
-    ApplicationStatus, AuditAction, Category, EmploymentType, Event, Format, JobFamily, MailKind, ProgramKind,
-    ProgramStatus, SiteType,
+    ApplicationStatus, AuditAction, Category, CompletionEvidence, CompletionVerifier, EmploymentType, Event, FileType,
+    Format, JobFamily, MailKind, ProgramKind, ProgramStatus, SiteType,
 };
 
 /// One source file: its module path (`db::workflow::people`), its path from `src/`, and
@@ -110,6 +110,9 @@ fn stored_names() -> BTreeSet<&'static str> {
         names(Event::ALL),
         names(MailKind::ALL),
         names(AuditAction::ALL),
+        names(FileType::ALL),
+        names(CompletionEvidence::ALL),
+        names(CompletionVerifier::ALL),
     ]
     .concat()
     .into_iter()
@@ -175,7 +178,7 @@ fn layer(module: &str) -> Option<&'static str> {
         "domain" => "domain",
         "clock" | "security" | "config" => "support",
         "db" => "db",
-        "mail" | "metrics" | "oidc" => "services",
+        "mail" | "metrics" | "oidc" | "clamd" => "services",
         "web" => "web",
         "startup" => "startup",
         "cli" => "cli",

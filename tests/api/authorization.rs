@@ -88,11 +88,18 @@ const DECIDERS: [Expect; 8] = [SignIn, Forbidden, Forbidden, Allowed, Allowed, A
 const MANAGERS: [Expect; 8] = [SignIn, Forbidden, Forbidden, Allowed, Allowed, Allowed, Allowed, SignIn];
 /// The application's owner only; nobody else learns it exists.
 const OWNER_ONLY: [Expect; 8] = [SignIn, Allowed, NotFound, NotFound, NotFound, NotFound, NotFound, SignIn];
+/// A decision of the program team on a completion: admins; the owner is refused (nobody
+/// decides their own), those who see it are told no, others learn nothing.
+const PROGRAM_TEAM: [Expect; 8] = [SignIn, Forbidden, NotFound, Forbidden, NotFound, Forbidden, Allowed, SignIn];
 /// Those who see the application: its owner, its approver, the approver's delegate, admins.
 const APPLICATION_READERS: [Expect; 8] = [SignIn, Allowed, NotFound, Allowed, NotFound, Allowed, Allowed, SignIn];
 /// A decision on the application: the approver, their delegate and admins; the owner is
 /// refused (nobody decides on their own application); others learn nothing.
 const DECISION: [Expect; 8] = [SignIn, Forbidden, NotFound, Allowed, NotFound, Allowed, Allowed, SignIn];
+/// Recording a tuition payment: the program team (admins); the owner is refused (nobody
+/// records payments on their own application), as are those who see the application
+/// without being on the team; others learn nothing.
+const PAYMENT_RECORDERS: [Expect; 8] = [SignIn, Forbidden, NotFound, Forbidden, NotFound, Forbidden, Allowed, SignIn];
 
 /// Every route of `src/startup.rs`, with who may use it.
 fn matrix() -> Vec<Row> {
@@ -125,6 +132,8 @@ fn matrix() -> Vec<Row> {
         row("GET", "/auth/oidc/callback", [NotFound; 8]),
         row("GET", "/", SIGNED_IN),
         row("GET", "/account", SIGNED_IN),
+        row("GET", "/account/learning-record", SIGNED_IN),
+        row("GET", "/account/learning-record.csv", SIGNED_IN),
         row("POST", "/account/email", SIGNED_IN),
         row(
             "POST",
@@ -150,7 +159,11 @@ fn matrix() -> Vec<Row> {
         row("POST", "/applications/{id}/edit", OWNER_ONLY),
         row("GET", "/applications/{id}/withdraw", OWNER_ONLY),
         row("POST", "/applications/{id}/withdraw", OWNER_ONLY),
+        row("POST", "/applications/{id}/payments", PAYMENT_RECORDERS),
         row("GET", "/applications/{placed}/calendar.ics", OWNER_ONLY),
+        // Only the owner attaches files; those who see the application download them.
+        row("POST", "/applications/{id}/files", OWNER_ONLY),
+        row("GET", "/applications/{id}/files/{file}", APPLICATION_READERS),
         row("GET", "/notifications", SIGNED_IN),
         row("POST", "/notifications/read", SIGNED_IN),
         row("GET", "/approvals", DECIDERS),
@@ -159,12 +172,13 @@ fn matrix() -> Vec<Row> {
         row("POST", "/applications/{id}/approve", DECISION),
         row("POST", "/applications/{id}/reject", DECISION),
         row("POST", "/applications/{id}/request-changes", DECISION),
-        // Only admins complete; those who see the application are told no, others nothing.
-        row(
-            "POST",
-            "/applications/{id}/complete",
-            [SignIn, Forbidden, NotFound, Forbidden, NotFound, Forbidden, Allowed, SignIn],
-        ),
+        // Only the owner sends evidence of completion.
+        row("POST", "/applications/{id}/completion", OWNER_ONLY),
+        // The program team (admins) decides completions; the owner never decides their
+        // own, those who see the application are told no, others nothing.
+        row("POST", "/applications/{id}/complete", PROGRAM_TEAM),
+        row("POST", "/applications/{id}/return-evidence", PROGRAM_TEAM),
+        row("POST", "/applications/{id}/not-completed", PROGRAM_TEAM),
         row("GET", "/team", MANAGERS),
         row("POST", "/team/delegations", MANAGERS),
         // Only the manager who gave the delegation ends it.
@@ -189,6 +203,8 @@ fn matrix() -> Vec<Row> {
         row("GET", "/admin/employees/{employee}", ADMINS),
         row("POST", "/admin/employees/{employee}", ADMINS),
         row("POST", "/admin/employees/{employee}/sessions/end", ADMINS),
+        row("GET", "/admin/employees/{employee}/learning-record.csv", ADMINS),
+        row("GET", "/admin/verification", ADMINS),
         row("POST", "/admin/employees/{employee}/invite", ADMINS),
         row("GET", "/admin/employees/invite-all", ADMINS),
         row("POST", "/admin/employees/invite-all", ADMINS),
@@ -197,6 +213,8 @@ fn matrix() -> Vec<Row> {
         row("POST", "/admin/employees/import/commit", ADMINS),
         row("GET", "/admin/applications", ADMINS),
         row("GET", "/admin/applications.csv", ADMINS),
+        row("GET", "/admin/payments", ADMINS),
+        row("GET", "/admin/payments.csv", ADMINS),
         row("GET", "/admin/audit", ADMINS),
         row("GET", "/admin/provisioning", ADMINS),
         row("POST", "/admin/provisioning", ADMINS),
@@ -226,6 +244,8 @@ struct World {
     feed_token: String,
     /// A SCIM provisioning token's id.
     scim_token: i32,
+    /// A file attached to Fiona's application.
+    file: i32,
 }
 
 impl World {
@@ -268,7 +288,8 @@ impl World {
         diesel::update(employees::table.find(paula)).set(employees::active.eq(false)).execute(&mut app.db()).unwrap();
         let owner = employee_id(&app, "fiona.associate@upskill.example");
         let (scim_token, _) = upskill::db::scim_tokens::create(&mut app.db(), "Matrix", None).unwrap();
-        World { app, browsers, tokens, application, delegation, owner, placed, feed_token, scim_token }
+        let file = attach_a_file(&app, owner, application);
+        World { app, browsers, tokens, application, delegation, owner, placed, feed_token, scim_token, file }
     }
 
     /// The route with its placeholders filled in from this world.
@@ -282,6 +303,7 @@ impl World {
             .replace("{placed}", &self.placed.to_string())
             .replace("{feed_token}", &self.feed_token)
             .replace("{token}", &self.scim_token.to_string())
+            .replace("{file}", &self.file.to_string())
             .replace("{wrong_token}", "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA")
     }
 }
@@ -297,6 +319,21 @@ async fn place_in_an_intake(app: &TestApp, owner: &Browser, manager: &Browser, a
     }
     assert_eq!(crate::helpers::status_of(app, id), "approved");
     id
+}
+
+/// Attaches a small PDF to the owner's application; returns the file's id.
+fn attach_a_file(app: &TestApp, owner: i32, application: i32) -> i32 {
+    let mut conn = app.db();
+    let owner = upskill::db::employees::find_by_id(&mut conn, owner).unwrap();
+    let content = crate::evidence::pdf(2000);
+    let attachment = upskill::db::workflow::Attachment {
+        application_id: application,
+        name: "enrolment-letter.pdf",
+        file_type: upskill::domain::FileType::Pdf,
+        sha256: &upskill::security::sha256_hex_of(&content),
+        content: &content,
+    };
+    upskill::db::workflow::attach_file(&mut conn, &owner, &attachment).unwrap()
 }
 
 /// Turns the browser's calendar feed on; returns the token of its address.
@@ -317,10 +354,18 @@ async fn token_of(browser: &Browser) -> String {
         .unwrap_or_default()
 }
 
-/// A POST of `fields` to `pattern` (filled in as `url`): the CSV upload is multipart with
-/// a small file, as its form sends it; every other form is urlencoded.
+/// A POST of `fields` to `pattern` (filled in as `url`): the CSV upload and the attached
+/// file are multipart with a small file after the fields, as their forms send them; every
+/// other form is urlencoded.
 fn post(browser: &Browser, pattern: &str, url: String, fields: &[(&str, &str)]) -> reqwest::RequestBuilder {
-    if pattern == "/admin/employees/import" {
+    if pattern == "/applications/{id}/files" {
+        let mut form = reqwest::multipart::Form::new();
+        for (name, value) in fields {
+            form = form.text(name.to_string(), value.to_string());
+        }
+        let file = reqwest::multipart::Part::bytes(crate::evidence::pdf(500)).file_name("letter.pdf");
+        browser.client.post(url).multipart(form.part("file", file))
+    } else if pattern == "/admin/employees/import" {
         let mut form = reqwest::multipart::Form::new();
         for (name, value) in fields {
             form = form.text(name.to_string(), value.to_string());
@@ -553,10 +598,7 @@ async fn every_route_answers_head_like_get_and_a_wrong_method_with_405() {
                 deviations
                     .push(format!("HEAD {}: {head_status} {head_type:?}, GET: {get_status} {get_type:?}", row.pattern));
             }
-            if get_status == StatusCode::OK
-                && row.pattern != "/admin/applications.csv"
-                && head_length.is_none_or(|n| n == 0)
-            {
+            if get_status == StatusCode::OK && !row.pattern.ends_with(".csv") && head_length.is_none_or(|n| n == 0) {
                 deviations.push(format!("HEAD {}: Content-Length {head_length:?} for {get_length} bytes", row.pattern));
             }
         }

@@ -187,9 +187,7 @@ async fn an_approved_place_downloads_as_one_all_day_event_with_a_stable_uid() {
     // The same place downloaded again, and once completed: the same UID.
     let again = parse(&fiona.page(&path).await.1);
     assert_eq!(again.events[0].uid, event.uid);
-    let version = version_of(&app, id);
-    let completed = ada.post_with_csrf(&format!("/applications/{id}/complete"), &[("version", &version)]).await;
-    assert_eq!(completed.status(), StatusCode::SEE_OTHER);
+    crate::completion::complete_place(&app, id).await;
     assert_eq!(status_of(&app, id), "completed");
     let (status, body) = fiona.page(&path).await;
     assert_eq!(status, StatusCode::OK, "a completed place held its seat");

@@ -267,3 +267,55 @@ async fn two_administrators_taking_away_each_other_s_rights_at_once_leave_one_an
     assert!(unexpected.is_empty(), "{unexpected:?}");
     app.assert_log_is_clean();
 }
+
+#[actix_web::test]
+async fn twenty_payments_at_once_never_pay_more_than_the_covered_amount() {
+    use upskill::db::schema::tuition_payments;
+    const PAYMENTS: usize = 20;
+    let app = Logged::start().await;
+    let now = upskill::clock::now();
+    let fiona: i32 = employees::table
+        .filter(employees::email.eq("fiona.associate@upskill.example"))
+        .select(employees::id)
+        .first(&mut app.db())
+        .unwrap();
+    let program = upskill::db::programs::find_by_slug(&mut app.db(), "career-choice").unwrap().id;
+    // $1,234.50 covered: twelve payments of $100 fit, the other eight do not.
+    let id = ApplicationBuilder::new(fiona, program, ApplicationStatus::Approved)
+        .tuition(now.date() + chrono::Days::new(30), 123_450)
+        .at(now - chrono::TimeDelta::days(10))
+        .insert(&mut app.db());
+    let ada = app.signed_in("ada.admin@upskill.example").await;
+    let token = ada.csrf_token().await;
+    let today = upskill::clock::today().to_string();
+    let path = format!("/applications/{id}/payments");
+    let posts = (0..PAYMENTS).map(|n| {
+        let fields = vec![
+            ("csrf_token".to_owned(), token.clone()),
+            ("invoice_number".to_owned(), format!("INV-{n}")),
+            ("amount".to_owned(), "100".to_owned()),
+            ("paid_on".to_owned(), today.clone()),
+        ];
+        let (ada, path) = (&ada, &path);
+        async move {
+            let response = ada.submit(path, &fields).await;
+            (response.status(), response.text().await.unwrap_or_default())
+        }
+    });
+    let answers = join_all(posts).await;
+    let recorded = answers.iter().filter(|(status, _)| *status == StatusCode::SEE_OTHER).count();
+    let refused: Vec<&String> = answers
+        .iter()
+        .filter(|(status, _)| *status == StatusCode::UNPROCESSABLE_ENTITY)
+        .map(|(_, body)| body)
+        .collect();
+    assert_eq!((recorded, refused.len()), (12, 8), "{:?}", answers.iter().map(|a| a.0).collect::<Vec<_>>());
+    for body in refused {
+        let message = crate::helpers::texts(body, "#amount-error");
+        assert_eq!(message, ["That is more than is left to pay: $34.50 of the $1,234.50 covered."]);
+    }
+    let paid: i64 = applications::table.find(id).select(applications::paid_cents).first(&mut app.db()).unwrap();
+    let amounts: Vec<i64> = tuition_payments::table.select(tuition_payments::amount_cents).load(&mut app.db()).unwrap();
+    assert_eq!((paid, amounts.iter().sum::<i64>(), amounts.len()), (120_000, 120_000, 12));
+    app.assert_log_is_clean();
+}

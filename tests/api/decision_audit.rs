@@ -34,7 +34,17 @@ async fn an_admin_s_decisions_on_applications_are_in_the_audit_log() {
     };
     assert_eq!(decide(approved, "approve", "").await, StatusCode::SEE_OTHER);
     assert_eq!(decide(rejected, "reject", "The cohort is for fulfillment.").await, StatusCode::SEE_OTHER);
-    assert_eq!(decide(approved, "complete", "Well done!").await, StatusCode::SEE_OTHER);
+    let closed = ada
+        .post_with_csrf(
+            &format!("/applications/{approved}/not-completed"),
+            &[
+                ("version", &crate::helpers::version_of(&app, approved)),
+                ("comment", "Left in week 3"),
+                ("confirm", "yes"),
+            ],
+        )
+        .await;
+    assert_eq!(closed.status(), StatusCode::SEE_OTHER);
     let lines: Vec<(String, String, String)> = audit_log::table
         .filter(audit_log::action.like("application.%"))
         .order(audit_log::id)
@@ -57,9 +67,9 @@ async fn an_admin_s_decisions_on_applications_are_in_the_audit_log() {
                 )
             ),
             (
-                "application.completed".into(),
+                "application.not_completed".into(),
                 "fiona.associate@upskill.example / amazon-apprenticeship".into(),
-                format!("application {approved}: Approved → Completed; comment: “Well done!”")
+                format!("application {approved}: Approved → Not completed; comment: “Left in week 3”")
             ),
         ]
     );

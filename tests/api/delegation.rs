@@ -121,7 +121,8 @@ async fn the_applicant_sees_who_decides_and_hears_acting_for_with_its_comma() {
     assert_eq!(response.status(), StatusCode::SEE_OTHER);
     let (inbox, mail) = told(&app, "fiona.associate@upskill.example");
     let expected = "Tom Techlead, acting for Maria Manager, approved your application to Career Choice: \
-                    your place is confirmed.";
+                    your place is confirmed. When you finish, attach your evidence to your application and send it \
+                    to the program team to check. Your grade report or transcript for the term.";
     assert_eq!((inbox.last().unwrap().as_str(), mail.last().unwrap().as_str()), (expected, expected));
     let (_, page) = fiona.page(&format!("/applications/{id}")).await;
     assert_eq!(texts(&page, ".timeline-event p strong")[1], "Tom Techlead, acting for Maria Manager");

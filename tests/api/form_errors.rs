@@ -104,7 +104,7 @@ fn invalid_controls(html: &str) -> Vec<String> {
 
 /// The templates whose forms show field messages (`error=`), which must all show the
 /// summary: a new one has to be added to the test below.
-const FORMS_WITH_MESSAGES: [&str; 15] = [
+const FORMS_WITH_MESSAGES: [&str; 16] = [
     "templates/auth/login.html",
     "templates/auth/forgot_password.html",
     "templates/auth/choose_password.html",
@@ -120,12 +120,14 @@ const FORMS_WITH_MESSAGES: [&str; 15] = [
     "templates/admin/import.html",
     "templates/admin/applications.html",
     "templates/admin/provisioning.html",
+    "templates/admin/payments.html",
 ];
 
 #[test]
 fn every_form_with_field_messages_has_an_error_summary_and_title() {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("templates");
     let mut found = Vec::new();
+    let (mut partials, mut pages) = (Vec::new(), Vec::new());
     let mut stack = vec![root];
     while let Some(dir) = stack.pop() {
         for entry in std::fs::read_dir(dir).unwrap() {
@@ -139,6 +141,12 @@ fn every_form_with_field_messages_has_an_error_summary_and_title() {
             if name.ends_with("_forms.html") || !text.contains("error=") {
                 continue;
             }
+            // A part of a page (`_payments.html`) is checked as the page that includes it.
+            if path.file_name().is_some_and(|f| f.to_string_lossy().starts_with('_')) {
+                partials.push(name.trim_start_matches("templates/").to_owned());
+                continue;
+            }
+            pages.push(text.clone());
             assert!(text.contains("forms::error_summary("), "{name} shows field messages without an error summary");
             assert!(text.contains("Error: ") || text.contains("forms::error_title("), "{name}: no \"Error: \" title");
             found.push(name);
@@ -146,6 +154,10 @@ fn every_form_with_field_messages_has_an_error_summary_and_title() {
     }
     for name in &found {
         assert!(FORMS_WITH_MESSAGES.contains(&name.as_str()), "{name} is not tested by every_refused_form_…");
+    }
+    for partial in &partials {
+        let included = format!("{{% include \"{partial}\" %}}");
+        assert!(pages.iter().any(|page| page.contains(&included)), "{partial} is in no page with an error summary");
     }
 }
 
@@ -297,6 +309,27 @@ async fn every_refused_form_puts_its_summary_first_in_field_order_with_links_to_
     let (status, html) = ada.page("/admin/applications?status=lost&from=2026-13-01&to=someday").await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
     assert_refused("application filters", &html, &["status", "from", "to"]);
+    let (status, html) = ada.page("/admin/payments?view=paid&program=lost&from=2026-13-01&to=someday").await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_refused("payment filters", &html, &["program", "from", "to"]);
+
+    // The payment form of an approved tuition request.
+    let carl = employee_id(&app, "carl.corporate@upskill.example");
+    let now = upskill::clock::now();
+    let paid = ApplicationBuilder::new(carl, program_id(&app, "career-choice"), ApplicationStatus::Approved)
+        .tuition(now.date() + chrono::Days::new(30), 100_000)
+        .insert(&mut app.db());
+    let page = format!("/applications/{paid}");
+    let (status, html) = post_changed(
+        &ada,
+        &page,
+        "form.payment-form",
+        &format!("{page}/payments"),
+        &[("invoice_number", Some("")), ("amount", Some("lots")), ("paid_on", Some(""))],
+    )
+    .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_refused("payment", &html, &["invoice_number", "amount", "paid_on"]);
 
     // A page without a refused form says nothing of errors.
     for (browser, page) in [(&ada, "/admin/settings"), (&maria, "/team"), (&paula, "/programs/career-choice/apply")] {

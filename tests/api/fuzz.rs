@@ -8,9 +8,10 @@
 
 use std::time::Instant;
 
+use diesel::prelude::*;
 use reqwest::StatusCode;
 
-use crate::helpers::{form_fields, signed_in, spawn_app_with, Browser, TestApp};
+use crate::helpers::{form_fields, signed_in, spawn_app, spawn_app_with, Browser, TestApp};
 
 /// Submissions per form (`UPSKILL_FUZZ_SUBMISSIONS` to change).
 fn submissions() -> usize {
@@ -211,7 +212,42 @@ async fn targets(app: &TestApp) -> Vec<Target> {
         .approver(maria)
         .insert(&mut app.db());
     let welcome = crate::helpers::invited_person(app);
+    // Tom's approved tuition request, for the payment form (nobody else applies as Tom).
+    let now = upskill::clock::now();
+    let tom = crate::helpers::employee_id(app, "tom.techlead@upskill.example");
+    let tuition = crate::helpers::program_id(app, "career-choice");
+    let paid = crate::helpers::ApplicationBuilder::new(tom, tuition, upskill::domain::ApplicationStatus::Approved)
+        .tuition(now.date() + chrono::Days::new(30), 500_000)
+        .at(now - chrono::TimeDelta::days(30))
+        .insert(&mut app.db());
+    // Fiona's: Dev's AWS application waits on Maria for the queue's bulk form below.
+    let credential =
+        crate::helpers::apply(&signed_in(app, "fiona.associate").await, "aws-training-and-certification", &[]).await;
+    // Evidence waiting for the program team, one place per form (each form may decide it).
+    let apprenticeship = crate::helpers::program_id(app, "amazon-apprenticeship");
+    let intake = crate::helpers::intake_ids(app, "amazon-apprenticeship")[0];
+    let mut sent = Vec::new();
+    for person in ["carl.corporate", "tom.techlead", "paula.parttime"] {
+        let owner = crate::helpers::employee_id(app, &format!("{person}@upskill.example"));
+        let status = upskill::domain::ApplicationStatus::CompletionSubmitted;
+        sent.push(
+            crate::helpers::ApplicationBuilder::new(owner, apprenticeship, status).intake(intake).insert(&mut app.db()),
+        );
+    }
     vec![
+        Target::new(&format!("/applications/{paid}"), "form.payment-form", signed_in(app, "ada.admin").await),
+        Target::new(
+            &format!("/applications/{credential}"),
+            "form.send-evidence",
+            signed_in(app, "fiona.associate").await,
+        ),
+        Target::new(&format!("/applications/{}", sent[0]), "form.team-return", signed_in(app, "ada.admin").await),
+        Target::new(
+            &format!("/applications/{}", sent[1]),
+            "form.team-not-completed",
+            signed_in(app, "ada.admin").await,
+        ),
+        Target::new(&format!("/applications/{}", sent[2]), "form.team-confirm", signed_in(app, "ada.admin").await),
         Target::new("/login", "form[action='/login']", app.new_browser()),
         Target::new("/forgot-password", "form[action='/forgot-password']", app.new_browser()),
         Target::new(&welcome, "form[action^='/welcome/']", app.new_browser()),
@@ -350,4 +386,155 @@ async fn every_form_survives_thousands_of_naughty_submissions() {
     }
     let summary: Vec<String> = kinds.iter().map(|(kind, n)| format!("{n} × {kind}")).collect();
     assert!(deviations.is_empty(), "{}", summary.join("\n"));
+}
+
+/// One part of a multipart body: its name, its file name, its bytes.
+type PartSpec = (Option<String>, Option<String>, Vec<u8>);
+
+/// What a file part may hold: every kind the form accepts, and what it must refuse.
+fn file_content(dice: &mut Dice, naughty: &[String]) -> Vec<u8> {
+    let text = naughty[dice.below(naughty.len())].clone().into_bytes();
+    match dice.below(8) {
+        0 => crate::evidence::pdf(100 + dice.below(5000)),
+        1 => crate::evidence::png(),
+        2 => [&[0xff, 0xd8, 0xff, 0xe0][..], &text].concat(),
+        3 => [b"%PDF-1.4\n".to_vec(), text].concat(),
+        4 => text,
+        5 => Vec::new(),
+        6 => (0..dice.below(3000)).map(|_| dice.next() as u8).collect(),
+        _ => b"<!doctype html><script>alert(1)</script>".to_vec(),
+    }
+}
+
+/// One mutated submission of the attach form, whose fields are `valid` (as its page has
+/// them, the file control's value empty): the body and its `Content-Type`.
+fn mutate_multipart(valid: &[(String, String)], dice: &mut Dice, naughty: &[String]) -> (Vec<u8>, String) {
+    let pick = |dice: &mut Dice| naughty[dice.below(naughty.len())].clone();
+    let mut parts: Vec<PartSpec> = Vec::new();
+    for (name, value) in valid {
+        if name == "file" {
+            let file_name = match dice.below(4) {
+                0 => "enrolment-letter.pdf".to_owned(),
+                1 => format!("../../{}", pick(dice)),
+                2 => pick(dice).repeat(1 + dice.below(40)),
+                _ => pick(dice),
+            };
+            parts.push((Some(name.clone()), Some(file_name), file_content(dice, naughty)));
+        } else if name == "csrf_token" || dice.chance(80) {
+            parts.push((Some(name.clone()), None, value.clone().into_bytes()));
+        }
+    }
+    match dice.below(12) {
+        0 => parts.retain(|(name, ..)| name.as_deref() != Some("file")),
+        1 => parts.push((Some("file".to_owned()), Some("second.pdf".to_owned()), crate::evidence::pdf(200))),
+        2 => parts.push((Some(pick(dice)), None, pick(dice).into_bytes())),
+        3 => parts.insert(1, (None, None, pick(dice).into_bytes())),
+        4 => {
+            let last = parts.len() - 1;
+            parts.swap(0, last);
+        }
+        5 => parts.push((Some("notes".to_owned()), None, vec![b'a'; 5000 + dice.below(5000)])),
+        _ => {}
+    }
+    let boundary = "FuZzBoundary";
+    let mut body = Vec::new();
+    for (name, file_name, bytes) in &parts {
+        body.extend_from_slice(format!("--{boundary}\r\nContent-Disposition: form-data").as_bytes());
+        if let Some(name) = name {
+            body.extend_from_slice(format!("; name=\"{}\"", name.replace('"', "%22")).as_bytes());
+        }
+        if let Some(file_name) = file_name {
+            let file_name = file_name.replace('"', "%22").replace(['\r', '\n'], " ");
+            body.extend_from_slice(format!("; filename=\"{file_name}\"\r\nContent-Type: application/pdf").as_bytes());
+        }
+        body.extend_from_slice(b"\r\n\r\n");
+        body.extend_from_slice(bytes);
+        body.extend_from_slice(b"\r\n");
+    }
+    body.extend_from_slice(format!("--{boundary}--\r\n").as_bytes());
+    if dice.chance(10) {
+        body.truncate(dice.below(body.len()));
+    }
+    let content_type = match dice.below(25) {
+        0 => "multipart/form-data".to_owned(),
+        1 => "multipart/form-data; boundary=SomethingElse".to_owned(),
+        2 => "application/x-www-form-urlencoded".to_owned(),
+        _ => format!("multipart/form-data; boundary={boundary}"),
+    };
+    (body, content_type)
+}
+
+#[actix_web::test]
+#[ignore = "2,000 multipart submissions; run by .ci/run"]
+async fn the_attach_form_survives_thousands_of_naughty_multipart_submissions() {
+    let app = spawn_app().await;
+    let fiona = signed_in(&app, "fiona.associate").await;
+    let id = crate::helpers::apply_for_tuition(&fiona).await;
+    let page = format!("/applications/{id}");
+    let (status, html) = fiona.page(&page).await;
+    assert_eq!(status, StatusCode::OK);
+    let valid = form_fields(&html, "form.attach-file");
+    let action = form_action(&html, "form.attach-file");
+    let naughty = naughty_strings();
+    let mut dice = Dice(0x2545_f491_4f6c_dd1d);
+    let mut deviations = Vec::new();
+    let mut statuses: std::collections::BTreeMap<u16, usize> = std::collections::BTreeMap::new();
+    let started = Instant::now();
+    for _ in 0..submissions() {
+        let (body, content_type) = mutate_multipart(&valid, &mut dice, &naughty);
+        let length = body.len();
+        let response = fiona
+            .client
+            .post(fiona.url(&action))
+            .header("content-type", content_type.clone())
+            .body(body.clone())
+            .timeout(std::time::Duration::from_secs(20))
+            .send()
+            .await
+            .unwrap_or_else(|e| panic!("no answer ({e}) to {content_type}: {:?}", String::from_utf8_lossy(&body)));
+        let status = response.status();
+        *statuses.entry(status.as_u16()).or_default() += 1;
+        let text = response.text().await.unwrap_or_default();
+        let what = format!("POST {action} ({length} bytes): {status}");
+        if ![303, 400, 403, 409, 413, 422].contains(&status.as_u16()) {
+            deviations.push(format!("{what}: unexpected answer"));
+        }
+        if status == StatusCode::UNPROCESSABLE_ENTITY && !text.contains("form class=\"stack attach-file\"") {
+            deviations.push(format!("{what}: the form was not shown again"));
+        }
+        if let Some(raw) = SHOWN_ESCAPED.iter().find(|raw| text.contains(*raw)) {
+            deviations.push(format!("{what}: {raw} shown unescaped"));
+        }
+    }
+    // What was stored is what the rules allow, and shows escaped.
+    let files: Vec<(String, String, Vec<u8>)> = upskill::db::schema::evidence_files::table
+        .select((
+            upskill::db::schema::evidence_files::original_name,
+            upskill::db::schema::evidence_files::content_type,
+            upskill::db::schema::evidence_files::content,
+        ))
+        .load(&mut app.db())
+        .unwrap();
+    for (name, kind, content) in &files {
+        let judged = upskill::domain::evidence::file_type(content).map(|t| t.as_str().to_owned());
+        if judged.as_deref() != Ok(kind.as_str()) {
+            deviations.push(format!("stored {name:?} as {kind}, judged {judged:?}"));
+        }
+        if name.is_empty() || name.chars().count() > 120 || upskill::domain::text::check_line(name).is_err() {
+            deviations.push(format!("stored the name {name:?}"));
+        }
+    }
+    let (_, html) = fiona.page(&page).await;
+    if let Some(raw) = SHOWN_ESCAPED.iter().find(|raw| html.contains(*raw)) {
+        deviations.push(format!("{page} shows {raw} unescaped"));
+    }
+    println!(
+        "form fuzzer: {} multipart submissions in {:.1} s, answers {statuses:?}, {} files stored, {} deviations",
+        submissions(),
+        started.elapsed().as_secs_f64(),
+        files.len(),
+        deviations.len()
+    );
+    assert!(files.len() > 10, "hardly any submission was a good file: {statuses:?}");
+    assert!(deviations.is_empty(), "{}", deviations.join("\n"));
 }

@@ -458,6 +458,7 @@ impl ApplicationBuilder {
             submitted_at: now,
             decided_at: Some(now),
             waitlisted_at: None,
+            approved_at: matches!(status, ApplicationStatus::Approved | ApplicationStatus::Completed).then_some(now),
             version: 2,
             created_at: now,
             updated_at: now,
@@ -492,6 +493,7 @@ impl ApplicationBuilder {
         self.0.submitted_at = at;
         self.0.updated_at = at;
         self.0.decided_at = Some(at);
+        self.0.approved_at = self.0.approved_at.map(|_| at);
         self
     }
 

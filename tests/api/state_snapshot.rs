@@ -5,14 +5,14 @@
 use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 use upskill::db::schema::{
-    application_events, application_stats, applications, audit_log, calendar_feeds, delegations, email_preferences,
-    employee_imports, employees, intakes, notifications, outbox, pledge_participants, programs, scim_tokens,
-    scim_users, settings,
+    application_events, application_stats, applications, audit_log, calendar_feeds, credentials, delegations,
+    email_preferences, employee_imports, employees, evidence_files, intakes, notifications, outbox, payment_totals,
+    pledge_participants, programs, scim_tokens, scim_users, settings, tuition_payments,
 };
 
 use crate::helpers::TestApp;
 
-type ApplicationRow = (i32, String, i32, NaiveDateTime);
+type ApplicationRow = (i32, String, i32, NaiveDateTime, i64);
 type EmployeeRow = (i32, bool, bool, Option<i32>, NaiveDateTime);
 type ProgramRow = (i32, String, NaiveDateTime);
 type IntakeRow = (i32, String, i32);
@@ -35,9 +35,14 @@ pub struct Snapshot {
     unread_notifications: i64,
     /// Who takes a daily digest.
     email_preferences: Vec<(i32, bool)>,
+    /// Attached files: each one's application and SHA-256 (not its content).
+    evidence_files: Vec<(i32, i32, String)>,
+    /// Each program's payment totals: (program, payments, paid cents).
+    payment_totals: Vec<(i32, i64, i64)>,
+    credentials: Vec<(i32, i32, String, Option<String>)>,
     /// Rows of the tables only ever added to: events, notifications, audit, imports,
-    /// counters, participants, e-mail.
-    appended: [i64; 7],
+    /// counters, participants, e-mail, tuition payments.
+    appended: [i64; 8],
 }
 
 pub fn snapshot(app: &TestApp) -> Snapshot {
@@ -45,7 +50,13 @@ pub fn snapshot(app: &TestApp) -> Snapshot {
     Snapshot {
         applications: applications::table
             .order(applications::id)
-            .select((applications::id, applications::status, applications::version, applications::updated_at))
+            .select((
+                applications::id,
+                applications::status,
+                applications::version,
+                applications::updated_at,
+                applications::paid_cents,
+            ))
             .load(conn)
             .unwrap(),
         employees: employees::table
@@ -100,6 +111,26 @@ pub fn snapshot(app: &TestApp) -> Snapshot {
             .select((email_preferences::employee_id, email_preferences::daily_digest))
             .load(conn)
             .unwrap(),
+        evidence_files: evidence_files::table
+            .order(evidence_files::id)
+            .select((evidence_files::id, evidence_files::application_id, evidence_files::sha256))
+            .load(conn)
+            .unwrap(),
+        payment_totals: payment_totals::table
+            .order(payment_totals::program_id)
+            .select((payment_totals::program_id, payment_totals::payments, payment_totals::paid_cents))
+            .load(conn)
+            .unwrap(),
+        credentials: credentials::table
+            .order(credentials::id)
+            .select((
+                credentials::id,
+                credentials::application_id,
+                credentials::credential_id,
+                credentials::verification_url,
+            ))
+            .load(conn)
+            .unwrap(),
         appended: [
             application_events::table.count().get_result(conn).unwrap(),
             notifications::table.count().get_result(conn).unwrap(),
@@ -108,6 +139,7 @@ pub fn snapshot(app: &TestApp) -> Snapshot {
             application_stats::table.count().get_result(conn).unwrap(),
             pledge_participants::table.count().get_result(conn).unwrap(),
             outbox::table.count().get_result(conn).unwrap(),
+            tuition_payments::table.count().get_result(conn).unwrap(),
         ],
     }
 }

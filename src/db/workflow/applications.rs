@@ -95,6 +95,7 @@ fn new_application(
         submitted_at: at,
         decided_at: decided.then_some(at),
         waitlisted_at: (outcome.to == Status::Waitlisted).then_some(at),
+        approved_at: (outcome.to == Status::Approved).then_some(at),
         version: 1,
         created_at: at,
         updated_at: at,

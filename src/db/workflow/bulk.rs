@@ -108,7 +108,13 @@ fn consequence(
         Some(_) => Seats::Full,
     };
     let stages = Stages { manager: program.needs_manager_approval, admin: program.needs_admin_approval };
-    let outcome = match transition(Some(application.status), Action::Approve, actor, &Facts { stages, seats }, "") {
+    let outcome = match transition(
+        Some(application.status),
+        Action::Approve,
+        actor,
+        &Facts { stages, seats, completion: program.completion_rule() },
+        "",
+    ) {
         Ok(outcome) => outcome,
         Err(refusal) => return Ok(Consequence::Refused(refusal.to_string())),
     };

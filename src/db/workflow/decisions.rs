@@ -212,7 +212,11 @@ fn notify_of_decision(
     } else {
         0
     };
-    let notice = decision_notice(decision.decider, &decision.program.name, outcome, comment, position);
+    let mut notice = decision_notice(decision.decider, &decision.program.name, outcome, comment, position);
+    if let (Status::Approved, Some(request)) = (outcome.to, super::steps::evidence_request(decision.program)) {
+        notice.push(' ');
+        notice.push_str(&request);
+    }
     notify(conn, decision.applicant.id, Some(application.id), &notice, at)?;
     if outcome.to == Status::ManagerApproved {
         let message = format!(

@@ -8,16 +8,24 @@
 
 mod applications;
 mod bulk;
+mod completion;
 mod decisions;
+mod evidence;
 mod intakes;
+mod payments;
 mod people;
 mod steps;
 mod waitlist;
 
 pub use applications::{changes_between, resubmit, submit, withdraw, FieldChange};
 pub use bulk::{preview_approvals, ApprovalPreview, Consequence};
+pub use completion::{
+    completion_window, decide_completion, is_program_team, submit_completion, CompletionDecision, CompletionRequest,
+};
 pub use decisions::{authority, decide, queue_scope, Decided, DecisionRequest};
+pub use evidence::{attach_file, record_infected_file, Attachment, RefusedFile};
 pub use intakes::{add_intake, update_intake};
+pub use payments::{record_payment, PaymentRefusal, Recorded};
 pub use people::{
     change_manager, change_manager_in_transaction, move_pending_applications, update_person,
     update_person_in_transaction, ManagerChangeError, ManagerMove, PersonChangeError, PersonUpdated,
@@ -51,12 +59,21 @@ pub enum WorkflowError {
     /// Nobody decides on their own application.
     #[error("own application")]
     OwnApplication,
+    /// The decision belongs to the program team, and the viewer is not on it.
+    #[error("not the program team")]
+    NotProgramTeam,
+    /// A form with wrong fields, each with its message (checked against the stored row).
+    #[error("wrong fields: {0:?}")]
+    Fields(crate::domain::forms::FieldErrors),
     /// A person's record could not be changed as asked.
     #[error("person change refused: {0:?}")]
     PersonRefused(PersonChangeError),
     /// An intake cannot have fewer seats than are taken.
     #[error("seats taken: {taken}")]
     SeatsBelowTaken { taken: i64 },
+    /// A tuition payment that was not recorded.
+    #[error("payment refused: {0:?}")]
+    PaymentRefused(PaymentRefusal),
     #[error(transparent)]
     Database(DieselError),
 }

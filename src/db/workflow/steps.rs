@@ -55,7 +55,11 @@ pub(super) fn facts(
             }
         }
     };
-    Ok(Facts { stages: Stages { manager: program.needs_manager_approval, admin: program.needs_admin_approval }, seats })
+    Ok(Facts {
+        stages: Stages { manager: program.needs_manager_approval, admin: program.needs_admin_approval },
+        seats,
+        completion: program.completion_rule(),
+    })
 }
 
 /// The seats of an intake that nobody holds.
@@ -109,7 +113,28 @@ pub(super) fn status_change(outcome: &Outcome, at: NaiveDateTime, resubmitted: b
         to_status: outcome.to,
         now: at,
         waitlisted: outcome.to == Status::Waitlisted,
-        decided: !matches!(outcome.to, Status::Submitted | Status::ManagerApproved | Status::ChangesRequested),
+        decided: !matches!(
+            outcome.to,
+            Status::Submitted
+                | Status::ManagerApproved
+                | Status::ChangesRequested
+                | Status::CompletionSubmitted
+                | Status::CompletionReturned
+        ),
         resubmitted,
+        completed_on: None,
+        evidence_sent: outcome.to == Status::CompletionSubmitted,
     }
+}
+
+/// What the owner of a place just given is asked to send when they finish, for a program
+/// that asks for evidence: a sentence added to the notice (and e-mail) of the place.
+pub(super) fn evidence_request(program: &Program) -> Option<String> {
+    (program.completion_evidence != crate::domain::CompletionEvidence::None).then(|| {
+        crate::domain::completion::what_to_send(
+            program.completion_evidence,
+            program.verified_by,
+            &program.completion_note,
+        )
+    })
 }

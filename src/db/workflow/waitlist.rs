@@ -39,7 +39,12 @@ pub fn promote_from_waitlist(
         }
         events::insert(conn, &event(next.id, None, Some(Status::Waitlisted), &outcome, at))?;
         let intake_name: String = intakes::table.find(intake_id).select(intakes::name).first(conn)?;
-        let message = format!("A seat became free: your place in {} of {} is confirmed.", intake_name, program.name);
+        let mut message =
+            format!("A seat became free: your place in {} of {} is confirmed.", intake_name, program.name);
+        if let Some(request) = super::steps::evidence_request(program) {
+            message.push(' ');
+            message.push_str(&request);
+        }
         notify(conn, next.employee_id, Some(next.id), &message, at)?;
         if let Some(approver) = next.approver_id.filter(|&approver| approver != next.employee_id) {
             let owner = employees::find_by_id(conn, next.employee_id)?.display_name;

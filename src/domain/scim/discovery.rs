@@ -70,7 +70,7 @@ fn attribute(name: &str, kind: &str, description: &str) -> Value {
         "caseExact": false,
         "mutability": "readWrite",
         "returned": "default",
-        "uniqueness": "none",
+        "uniqueness": "none", // not a stored name
     })
 }
 

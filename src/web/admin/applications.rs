@@ -1,18 +1,15 @@
 //! Every application, for the administrators: filters, keyset pages, and the CSV export
 //! of exactly the filtered set, streamed in batches.
 
-use actix_web::http::header::{ContentDisposition, DispositionParam, DispositionType};
 use actix_web::http::StatusCode;
-use actix_web::web::Bytes;
 use actix_web::{get, web, HttpRequest, HttpResponse};
 use askama::Template;
 use std::fmt::Write as _;
 
-use tokio::sync::mpsc;
-
 use chrono::{Days, NaiveDate};
 use serde::Deserialize;
 
+use super::csv_export::{csv_response, Batch};
 use super::require_admin;
 use crate::db::application_list::{AdminFilter, AdminRow};
 use crate::db::{self};
@@ -250,48 +247,6 @@ fn csv_rows(rows: &[AdminRow]) -> String {
     out
 }
 
-/// Batches of CSV lines, read and written on a blocking thread one batch ahead of the
-/// response: the database read of the next batch overlaps the sending of this one, and
-/// at most two batches wait in memory, so the server's memory stays flat.
-fn export_batches(state: &State, filter: AdminFilter) -> mpsc::Receiver<Result<Bytes, AppError>> {
-    let (sender, receiver) = mpsc::channel(2);
-    let pool = state.pool.clone();
-    actix_web::rt::task::spawn_blocking(move || {
-        let send = |batch: Result<Bytes, AppError>| sender.blocking_send(batch).is_ok();
-        if !send(Ok(Bytes::from(line(&CSV_HEADER)))) {
-            return;
-        }
-        let mut conn = match pool.get() {
-            Ok(conn) => conn,
-            Err(err) => {
-                tracing::error!(error = %err, "CSV export could not start");
-                send(Err(err.into()));
-                return;
-            }
-        };
-        let mut before = None;
-        loop {
-            match db::application_list::admin_page(&mut conn, &filter, before, EXPORT_BATCH) {
-                Ok(rows) => {
-                    let Some(last) = rows.last() else { return };
-                    before = Some(last.id);
-                    let finished = (rows.len() as i64) < EXPORT_BATCH;
-                    // A closed channel means the client went away.
-                    if !send(Ok(Bytes::from(csv_rows(&rows)))) || finished {
-                        return;
-                    }
-                }
-                Err(err) => {
-                    tracing::error!(error = %err, "CSV export stopped");
-                    send(Err(err.into()));
-                    return;
-                }
-            }
-        }
-    });
-    receiver
-}
-
 #[get("/admin/applications.csv")]
 pub async fn export_applications(
     state: State,
@@ -304,14 +259,13 @@ pub async fn export_applications(
     if let Some((_, message)) = errors.0.first() {
         return Err(AppError::BadRequest(format!("export filter: {message}")));
     }
-    let mut batches = export_batches(&state, filter);
-    let stream = futures_util::stream::poll_fn(move |cx| batches.poll_recv(cx));
-    let today = crate::clock::today();
-    Ok(HttpResponse::Ok()
-        .content_type("text/csv; charset=utf-8")
-        .insert_header(ContentDisposition {
-            disposition: DispositionType::Attachment,
-            parameters: vec![DispositionParam::Filename(format!("applications-{today}.csv"))],
-        })
-        .streaming(stream))
+    let mut before = None;
+    let next_batch = move |conn: &mut db::DbConnection| -> Batch {
+        let rows = db::application_list::admin_page(conn, &filter, before, EXPORT_BATCH)?;
+        let Some(last) = rows.last() else { return Ok(None) };
+        before = Some(last.id);
+        Ok(Some((csv_rows(&rows), (rows.len() as i64) < EXPORT_BATCH)))
+    };
+    let filename = format!("applications-{}.csv", crate::clock::today());
+    Ok(csv_response(&state, filename, line(&CSV_HEADER), next_batch))
 }

@@ -23,6 +23,7 @@ fn fill_class(group: StatusGroup) -> &'static str {
         StatusGroup::InReview => "fill-in_review",
         StatusGroup::Approved => "fill-approved",
         StatusGroup::Completed => "fill-completed",
+        StatusGroup::NotCompleted => "fill-not_completed",
         StatusGroup::Rejected => "fill-rejected",
         StatusGroup::Withdrawn => "fill-withdrawn",
     }
@@ -265,6 +266,8 @@ fn programs_view(figures: &DashboardFigures) -> BarsView {
 struct DashboardPage {
     chrome: Chrome,
     pledge: PledgeView,
+    /// What the recorded tuition payments add up to (from `payment_totals`).
+    paid_so_far: String,
     total_applications: String,
     /// None when nobody has applied yet (the page says so instead of drawing charts).
     months: Option<MonthsView>,
@@ -274,12 +277,13 @@ struct DashboardPage {
 #[get("/admin")]
 pub async fn show_dashboard(state: State, viewer: Viewer, req: HttpRequest) -> Result<HttpResponse, AppError> {
     require_admin(&viewer)?;
-    let (settings, participants, totals, programs) = run_db(&state, |conn| {
+    let (settings, participants, totals, programs, paid) = run_db(&state, |conn| {
         Ok((
             db::settings::pledge(conn)?,
             db::dashboard::participants(conn)?,
             db::dashboard::totals(conn)?,
             db::dashboard::program_names(conn)?,
+            db::payments::paid_so_far(conn)?,
         ))
     })
     .await?;
@@ -290,6 +294,7 @@ pub async fn show_dashboard(state: State, viewer: Viewer, req: HttpRequest) -> R
     let template = DashboardPage {
         chrome: viewer.chrome("admin"),
         pledge: PledgeView::new(&pledge),
+        paid_so_far: crate::domain::Cents(paid).to_string(),
         total_applications: grouped(figures.total_applications),
         months: has_applications.then(|| MonthsView::new(&figures)),
         bar_charts: if has_applications {

@@ -43,7 +43,7 @@ fn upload_page(
 ) -> Result<HttpResponse, AppError> {
     let mut errors = FieldErrors::default();
     if let Some(message) = error {
-        errors.add("file", message);
+        errors.add("file", message); // not a stored name
     }
     let template = UploadPage { chrome: viewer.chrome("admin"), errors, max_mib: MAX_UPLOAD_BYTES / (1024 * 1024) };
     page_with_status(req, &template, status)
@@ -189,10 +189,11 @@ pub async fn preview_import(
     state: State,
     viewer: Viewer,
     req: HttpRequest,
-    multipart: actix_multipart::Multipart,
+    body: crate::web::upload::UploadBody,
 ) -> Result<HttpResponse, AppError> {
     require_admin(&viewer)?;
-    let upload = match read_csrf_upload(&req, multipart, "file", MAX_UPLOAD_BYTES).await? {
+    let field = "file"; // not a stored name
+    let upload = match read_csrf_upload(&req, body, field, MAX_UPLOAD_BYTES).await? {
         Ok(upload) => upload,
         Err(UploadRefused::TooLarge) => {
             let message = format!(
@@ -202,7 +203,7 @@ pub async fn preview_import(
             );
             return upload_page(&req, &viewer, Some(message), StatusCode::PAYLOAD_TOO_LARGE);
         }
-        Err(UploadRefused::NoFile) => {
+        Err(UploadRefused::NoFile | UploadRefused::Empty) => {
             let message = "Choose the CSV file to import (it must not be empty).".to_owned();
             return upload_page(&req, &viewer, Some(message), StatusCode::UNPROCESSABLE_ENTITY);
         }

@@ -3,14 +3,17 @@
 
 pub mod applications;
 pub mod audit;
+pub mod csv_export;
 pub mod dashboard;
 pub mod import;
 pub mod intakes;
 pub mod invitations;
+pub mod payments;
 pub mod people;
 pub mod programs;
 pub mod provisioning;
 pub mod settings;
+pub mod verification;
 
 use crate::web::error::AppError;
 use crate::web::Viewer;

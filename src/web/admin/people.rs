@@ -19,6 +19,7 @@ use crate::domain::{EmploymentType, JobFamily, SiteType};
 use crate::web::admin::programs::Choice;
 use crate::web::error::AppError;
 use crate::web::input::FormFields;
+use crate::web::learning_record::{learning_lines, LearningLine};
 use crate::web::{
     page, page_with_status, redirect_with_flash, run_db, url_encode, Chrome, CsrfForm, EmptyForm, State, Viewer,
 };
@@ -121,6 +122,8 @@ struct PersonPage {
     families: Vec<Choice>,
     sites: Vec<Choice>,
     employment: Vec<Choice>,
+    /// Every program they completed.
+    learning: Vec<LearningLine>,
 }
 
 impl PersonPage {
@@ -136,12 +139,13 @@ struct Stored {
     email: String,
     sessions: i64,
     has_password: Option<bool>,
+    learning: Vec<LearningLine>,
 }
 
 fn person_page(
     viewer: &Viewer,
     id: i32,
-    Stored { name, email, sessions, has_password }: Stored,
+    Stored { name, email, sessions, has_password, learning }: Stored,
     input: PersonInput,
     errors: FieldErrors,
 ) -> PersonPage {
@@ -163,6 +167,7 @@ fn person_page(
         ),
         input,
         errors,
+        learning,
     }
 }
 
@@ -192,7 +197,9 @@ pub async fn show_employee(
     let input = PersonInput::of(&person, manager_email);
     let has_password = (state.settings.auth == crate::config::AuthMode::Password)
         .then(|| person.password_hash.as_deref().is_some_and(|hash| !hash.is_empty()));
-    let stored = Stored { name: person.display_name.clone(), email: person.email.clone(), sessions, has_password };
+    let learning = learning_lines(&state, id).await?;
+    let stored =
+        Stored { name: person.display_name.clone(), email: person.email.clone(), sessions, has_password, learning };
     page(&req, &person_page(&viewer, id, stored, input, FieldErrors::default()))
 }
 
@@ -214,9 +221,10 @@ pub async fn update_employee(
         let sessions = db::sessions::count_live_for_employee(conn, id, idle)?;
         let has_password =
             password_sign_in.then(|| person.password_hash.as_deref().is_some_and(|hash| !hash.is_empty()));
-        Ok(Stored { name: person.display_name, email: person.email, sessions, has_password })
+        Ok(Stored { name: person.display_name, email: person.email, sessions, has_password, learning: Vec::new() })
     })
     .await?;
+    let stored = Stored { learning: learning_lines(&state, id).await?, ..stored };
     let refuse = |field: &'static str, message: &str, input: PersonInput| {
         let mut errors = FieldErrors::default();
         errors.add(field, message);

@@ -13,21 +13,26 @@ use crate::db::{self};
 use crate::domain::forms::{describe_changes, from_pairs, FieldErrors};
 use crate::domain::program_form::{parse_program, ProgramInput};
 use crate::domain::{
-    ApplicationStatus, AuditAction, Category, Format, JobFamily, ProgramKind, ProgramStatus, SiteType,
+    ApplicationStatus, AuditAction, Category, CompletionEvidence, CompletionVerifier, Format, JobFamily, ProgramKind,
+    ProgramStatus, SiteType,
 };
 use crate::web::error::AppError;
 use crate::web::input::FormFields;
 use crate::web::{page, page_with_status, redirect_with_flash, run_db, Chrome, CsrfForm, EmptyForm, State, Viewer};
 
 /// The columns of the program list: a heading and the statuses it adds up.
-const COUNTED: [(&str, &[ApplicationStatus]); 5] = [
+const COUNTED: [(&str, &[ApplicationStatus]); 6] = [
     (
         "In review",
         &[ApplicationStatus::Submitted, ApplicationStatus::ChangesRequested, ApplicationStatus::ManagerApproved],
     ),
-    ("Approved", &[ApplicationStatus::Approved]),
+    (
+        "Approved",
+        &[ApplicationStatus::Approved, ApplicationStatus::CompletionSubmitted, ApplicationStatus::CompletionReturned],
+    ),
     ("Waitlisted", &[ApplicationStatus::Waitlisted]),
     ("Completed", &[ApplicationStatus::Completed]),
+    ("Not completed", &[ApplicationStatus::NotCompleted]),
     ("Closed", &[ApplicationStatus::Rejected, ApplicationStatus::Withdrawn]),
 ];
 
@@ -121,6 +126,8 @@ struct ProgramFormPage {
     formats: Vec<Choice>,
     families: Vec<Tick>,
     sites: Vec<Tick>,
+    evidence: Vec<Choice>,
+    verifiers: Vec<Choice>,
     status: ProgramStatus,
 }
 
@@ -148,6 +155,18 @@ fn form_page(
         formats: choices(Format::ALL, &input.format, Format::as_str, Format::label),
         families: ticks(JobFamily::ALL, &input.job_families, JobFamily::as_str, JobFamily::label),
         sites: ticks(SiteType::ALL, &input.site_types, SiteType::as_str, SiteType::label),
+        evidence: choices(
+            CompletionEvidence::ALL,
+            &input.completion_evidence,
+            CompletionEvidence::as_str,
+            CompletionEvidence::label,
+        ),
+        verifiers: choices(
+            CompletionVerifier::ALL,
+            &input.verified_by,
+            CompletionVerifier::as_str,
+            CompletionVerifier::label,
+        ),
         input,
         errors,
         status,
@@ -173,6 +192,7 @@ impl FormFields for ProgramFields {
         "cap_part_time",
         "opens_on",
         "closes_on",
+        "completion_note",
     ];
 }
 

@@ -7,10 +7,14 @@ use askama::Template;
 use chrono::NaiveDate;
 
 use super::apply::eligibility_of;
+use super::completion_view::{completion_view, status_label, CompletionFacts, CompletionShown, CompletionView};
+use super::payment_view::{payments_view, timeline_sentence, PaymentForm, PaymentsView};
 use super::{approver_label, next_step};
 use crate::clock::today;
 use crate::db::applications::Application;
+use crate::db::credentials::Credential;
 use crate::db::employees::Employee;
+use crate::db::evidence::{AttachedFile, ListedFile};
 use crate::db::programs::Program;
 use crate::db::workflow::{self, FieldChange};
 use crate::db::{self};
@@ -18,8 +22,9 @@ use crate::domain::application::{
     decision_role, transition, Action, Authority, DecisionRole, Facts, Seats, Stages, Status,
 };
 use crate::domain::calendar::offers_calendar;
+use crate::domain::evidence::{may_attach, size_label, MAX_FILE_BYTES};
 use crate::domain::forms::FieldErrors;
-use crate::domain::{Cents, Eligibility, ProgramStatus};
+use crate::domain::{Cents, Eligibility, Event, ProgramStatus};
 use crate::web::error::AppError;
 use crate::web::format::{long_date, long_time};
 use crate::web::{page_with_status, run_db, Chrome, State, Viewer};
@@ -34,6 +39,47 @@ pub struct TimelineView {
     /// The stored name, for the page's `data-to-status` hook.
     pub to_status: &'static str,
     pub changes: Vec<FieldChange>,
+    /// The name of the file an event attached.
+    pub file: Option<String>,
+}
+
+/// One attached file, as its application's page lists it.
+pub struct FileView {
+    pub id: i32,
+    pub name: String,
+    pub kind: &'static str,
+    pub size: String,
+    pub who: String,
+    pub when: String,
+    pub when_iso: String,
+}
+
+/// The application's files and the form that attaches one.
+pub struct FilesView {
+    pub list: Vec<FileView>,
+    /// The owner may attach a file now.
+    pub can_attach: bool,
+    /// The message at the file control, for a file that was refused.
+    pub errors: FieldErrors,
+    /// A refusal that is not about the file (the application closed, the virus scanner
+    /// out of reach).
+    pub problem: Option<String>,
+    pub max_mib: usize,
+}
+
+/// What a request that changed nothing shows on the application's page with its data.
+#[derive(Debug, Clone, Default)]
+pub struct Shown {
+    /// A decision that changed nothing.
+    pub refused: Option<Refusal>,
+    /// A file that was not attached: why, at the file control.
+    pub file_error: Option<String>,
+    /// A file that was not attached for a reason that is not about the file.
+    pub file_problem: Option<String>,
+    /// A payment that was not recorded: the form as typed, with its messages.
+    pub payment: Option<PaymentForm>,
+    /// A completion form that changed nothing.
+    pub completion: Option<CompletionShown>,
 }
 
 /// An application's details as shown on its page.
@@ -72,7 +118,6 @@ pub struct DecisionView {
     pub can_approve: bool,
     pub can_reject: bool,
     pub can_request_changes: bool,
-    pub can_complete: bool,
     pub acting_for: Option<String>,
     /// A refused decision: its message, or the comment's (a required comment was
     /// missing), and the comment typed, kept.
@@ -83,7 +128,7 @@ pub struct DecisionView {
 
 impl DecisionView {
     pub fn any(&self) -> bool {
-        self.can_approve || self.can_reject || self.can_request_changes || self.can_complete
+        self.can_approve || self.can_reject || self.can_request_changes
     }
 }
 
@@ -109,6 +154,21 @@ struct ApplicationPage {
     start_url: Option<String>,
     apply_again: Option<ApplyAgain>,
     decision: Option<DecisionView>,
+    files: FilesView,
+    payments: Option<PaymentsView>,
+    completion: Option<CompletionView>,
+}
+
+impl ApplicationPage {
+    /// The refused payment form's messages, if any.
+    fn payment_errors(&self) -> Option<&FieldErrors> {
+        self.payments.as_ref().and_then(|p| p.form.as_ref()).map(|f| &f.errors).filter(|e| !e.is_empty())
+    }
+
+    /// Whether the viewer has a completion decision to take (the aside points to it).
+    fn team_decides(&self) -> bool {
+        self.completion.as_ref().is_some_and(CompletionView::team_decides)
+    }
 }
 
 /// Everything an application page shows, loaded together.
@@ -125,6 +185,12 @@ struct ApplicationBundle {
     authority: Authority,
     /// The owner's active application to the same program, when this one is closed.
     newer_application: Option<i32>,
+    files: Vec<ListedFile>,
+    /// Its tuition payments (none for other kinds).
+    payments: Vec<db::payments::PaymentLine>,
+    credential: Option<Credential>,
+    /// The viewer acts as the program team for this application (never their own).
+    is_team: bool,
 }
 
 async fn load_bundle(state: &State, viewer: &Viewer, id: i32) -> Result<ApplicationBundle, AppError> {
@@ -132,7 +198,7 @@ async fn load_bundle(state: &State, viewer: &Viewer, id: i32) -> Result<Applicat
     run_db(state, move |conn| {
         let application = db::applications::find(conn, id)?;
         let authority = workflow::authority(conn, &application, &employee, today())?;
-        if !(authority.is_owner || authority.is_approver || authority.delegate_for.is_some() || authority.is_admin) {
+        if !authority.sees_application() {
             return Err(AppError::NotFound);
         }
         let program = db::programs::find_by_id(conn, application.program_id)?;
@@ -155,6 +221,9 @@ async fn load_bundle(state: &State, viewer: &Viewer, id: i32) -> Result<Applicat
         };
         let waitlist_position = db::applications::waitlist_position(conn, &application)?;
         let timeline = db::events::timeline(conn, application.id)?;
+        let files = db::evidence::for_application(conn, application.id)?;
+        let credential = db::credentials::for_application(conn, application.id)?;
+        let is_team = !authority.is_owner && workflow::is_program_team(&employee, Some(program.id));
         let mut acting_for_names = Vec::new();
         for person in timeline.iter().filter_map(|e| e.acting_for_id).chain(authority.delegate_for) {
             if !acting_for_names.iter().any(|(id, _)| *id == person) {
@@ -167,7 +236,12 @@ async fn load_bundle(state: &State, viewer: &Viewer, id: i32) -> Result<Applicat
             }
             _ => None,
         };
+        let payments = match application.covered_cents {
+            Some(_) => db::payments::for_application(conn, application.id)?,
+            None => Vec::new(),
+        };
         Ok(ApplicationBundle {
+            payments,
             newer_application,
             application,
             program,
@@ -178,6 +252,9 @@ async fn load_bundle(state: &State, viewer: &Viewer, id: i32) -> Result<Applicat
             timeline,
             acting_for_names,
             authority,
+            files,
+            credential,
+            is_team,
         })
     })
     .await
@@ -195,12 +272,20 @@ fn timeline_views(bundle: &ApplicationBundle) -> Vec<TimelineView> {
             };
             TimelineView {
                 who,
-                what: event.action.describe(event.to_status).to_owned(),
+                what: match event.action {
+                    Event::PaymentRecorded => timeline_sentence(event.details.as_deref()),
+                    _ => None,
+                }
+                .unwrap_or_else(|| event.action.describe(event.to_status).to_owned()),
                 when: long_time(event.created_at),
                 when_iso: event.created_at.format("%Y-%m-%dT%H:%M:%SZ").to_string(),
                 comment: event.comment.clone(),
                 to_status: event.to_status.as_str(),
                 changes: event.details.as_deref().and_then(|d| serde_json::from_str(d).ok()).unwrap_or_default(),
+                file: (event.action == Event::FileAttached)
+                    .then(|| event.details.as_deref().and_then(|d| serde_json::from_str::<AttachedFile>(d).ok()))
+                    .flatten()
+                    .map(|attached| attached.name),
             }
         })
         .collect()
@@ -219,6 +304,34 @@ fn details_view(bundle: &ApplicationBundle) -> DetailsView {
     }
 }
 
+/// The application's files, and whether its owner may attach one now.
+fn files_view(bundle: &ApplicationBundle, shown: &Shown) -> FilesView {
+    let list = bundle
+        .files
+        .iter()
+        .map(|listed| FileView {
+            id: listed.file.id,
+            name: listed.file.original_name.clone(),
+            kind: listed.file.content_type.label(),
+            size: size_label(listed.file.size_bytes),
+            who: listed.uploader_name.clone(),
+            when: long_time(listed.file.uploaded_at),
+            when_iso: listed.file.uploaded_at.format("%Y-%m-%dT%H:%M:%SZ").to_string(),
+        })
+        .collect();
+    let mut errors = FieldErrors::default();
+    if let Some(message) = &shown.file_error {
+        errors.add("file", message.clone()); // not a stored name
+    }
+    FilesView {
+        list,
+        can_attach: bundle.authority.is_owner && may_attach(bundle.application.status),
+        errors,
+        problem: shown.file_problem.clone(),
+        max_mib: MAX_FILE_BYTES / (1024 * 1024),
+    }
+}
+
 /// The decisions the state machine would accept from this viewer now.
 fn decision_view(bundle: &ApplicationBundle, status: Status, refused: Option<Refusal>) -> Option<DecisionView> {
     let DecisionRole::Decide { actor, acting_for } = decision_role(status, &bundle.authority) else {
@@ -227,6 +340,7 @@ fn decision_view(bundle: &ApplicationBundle, status: Status, refused: Option<Ref
     let facts = Facts {
         stages: Stages { manager: bundle.program.needs_manager_approval, admin: bundle.program.needs_admin_approval },
         seats: Seats::Free,
+        completion: bundle.program.completion_rule(),
     };
     let allowed = |action| transition(Some(status), action, actor, &facts, "comment").is_ok();
     let refused = refused.unwrap_or_default();
@@ -240,7 +354,6 @@ fn decision_view(bundle: &ApplicationBundle, status: Status, refused: Option<Ref
         can_approve: allowed(Action::Approve),
         can_reject: allowed(Action::Reject),
         can_request_changes: allowed(Action::RequestChanges),
-        can_complete: allowed(Action::Complete),
         acting_for: acting_for
             .and_then(|id| bundle.acting_for_names.iter().find(|(p, _)| *p == id))
             .map(|(_, n)| n.clone()),
@@ -249,6 +362,11 @@ fn decision_view(bundle: &ApplicationBundle, status: Status, refused: Option<Ref
         comment: refused.comment,
     };
     (view.any() || view.error.is_some()).then_some(view)
+}
+
+/// The program team's comment of the last time it sent the evidence back.
+fn returned_comment(bundle: &ApplicationBundle) -> Option<String> {
+    bundle.timeline.iter().rev().find(|e| e.action == Event::CompletionReturned).and_then(|e| e.comment.clone())
 }
 
 /// For the owner of a rejected or withdrawn application: whether they may apply again.
@@ -295,10 +413,36 @@ pub async fn application_page(
     http_status: StatusCode,
     req: &HttpRequest,
 ) -> Result<HttpResponse, AppError> {
+    application_page_with(state, viewer, id, Shown { refused, ..Shown::default() }, http_status, req).await
+}
+
+/// The page of one application with what a request that changed nothing shows on it.
+pub async fn application_page_with(
+    state: &State,
+    viewer: &Viewer,
+    id: i32,
+    shown: Shown,
+    http_status: StatusCode,
+    req: &HttpRequest,
+) -> Result<HttpResponse, AppError> {
     let bundle = load_bundle(state, viewer, id).await?;
     let application = &bundle.application;
     let status = application.status;
     let is_owner = bundle.authority.is_owner;
+    let starts_on = bundle.intake.as_ref().map(|(_, d)| *d).or(application.term_starts_on);
+    let completion = completion_view(
+        &CompletionFacts {
+            status,
+            version: application.version,
+            program: &bundle.program,
+            is_owner,
+            is_team: bundle.is_team,
+            completed_on: application.completed_on,
+            credential: bundle.credential.as_ref(),
+            returned_comment: returned_comment(&bundle),
+        },
+        shown.completion.clone(),
+    );
     let template = ApplicationPage {
         chrome: viewer.chrome(if is_owner { "applications" } else { "approvals" }),
         id: application.id,
@@ -307,7 +451,7 @@ pub async fn application_page(
         applicant: bundle.applicant.display_name.clone(),
         is_owner,
         status: status.as_str(),
-        status_label: status.label(),
+        status_label: status_label(status, starts_on, today()),
         next_step: next_step(
             status,
             bundle.approver_label.as_deref(),
@@ -317,11 +461,21 @@ pub async fn application_page(
         details: details_view(&bundle),
         timeline: timeline_views(&bundle),
         can_edit: is_owner && status == Status::ChangesRequested,
-        can_withdraw: is_owner && !status.is_final(),
+        can_withdraw: is_owner && crate::domain::application::may_withdraw(status),
         can_add_to_calendar: is_owner && bundle.intake.is_some() && offers_calendar(status),
         start_url: bundle.program.start_url.clone().filter(|_| is_owner && status == Status::Approved),
         apply_again: apply_again(&bundle, viewer),
-        decision: decision_view(&bundle, status, refused),
+        files: files_view(&bundle, &shown),
+        decision: decision_view(&bundle, status, shown.refused),
+        payments: payments_view(
+            &bundle.authority,
+            status,
+            application.covered_cents,
+            application.paid_cents,
+            &bundle.payments,
+            shown.payment,
+        ),
+        completion,
     };
     page_with_status(req, &template, http_status)
 }

@@ -2,13 +2,22 @@
 //! when asked, withdrawing.
 
 mod apply;
+mod completion;
+mod completion_view;
 mod detail;
 mod edit;
+mod files;
+mod payment_view;
+mod payments;
 mod withdraw;
 
 pub use apply::{funding_lines, show_apply_form, submit_application, FundingLine};
+pub use completion::{confirm_completion, mark_not_completed, return_evidence, submit_completion};
+pub use completion_view::{status_label, CredentialView};
 pub use detail::{application_page, show_application, Refusal};
 pub use edit::{edit_application, show_edit_form};
+pub use files::{attach_file, download_file, FILE_TRANSFERS};
+pub use payments::record_payment;
 pub use withdraw::{confirm_withdraw, withdraw_application};
 
 use actix_web::{get, web, HttpRequest, HttpResponse};
@@ -54,10 +63,14 @@ pub fn next_step(
         }
         Status::Waitlisted => "On the waitlist".to_owned(),
         Status::Approved => match intake_starts_on {
+            Some(date) if date <= crate::clock::today() => format!("Started {}", long_date(date)),
             Some(date) => format!("Place confirmed; starts {}", long_date(date)),
             None => "Place confirmed".to_owned(),
         },
+        Status::CompletionSubmitted => "Evidence sent; the program team checks it".to_owned(),
+        Status::CompletionReturned => "Fix your evidence and send it again".to_owned(),
         Status::Completed => "Completed".to_owned(),
+        Status::NotCompleted => "Closed: not completed".to_owned(),
         Status::Rejected | Status::Withdrawn => "Closed".to_owned(),
     }
 }
@@ -133,8 +146,8 @@ pub async fn list_my_applications(
             rows.push(MyApplicationRow {
                 id: item.id,
                 intake: item.intake_name.clone(),
-                status_label: item.status.label(),
-                next_step: next_step(item.status, approver.as_deref(), position, item.intake_starts_on),
+                status_label: status_label(item.status, item.starts_on(), crate::clock::today()),
+                next_step: next_step(item.status, approver.as_deref(), position, item.starts_on()),
                 submitted_on: long_date(item.submitted_at.date()),
                 program_name: item.program_name,
                 status: item.status.as_str(),

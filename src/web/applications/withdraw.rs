@@ -44,7 +44,7 @@ impl WithdrawPage {
             status_label: status.label().to_lowercase(),
             version: application.version,
             holds_seat: status == Status::Approved && application.intake_id.is_some(),
-            can_withdraw: !status.is_final(),
+            can_withdraw: crate::domain::application::may_withdraw(status),
             problem: None,
             comment: String::new(),
             errors: FieldErrors::default(),
@@ -61,8 +61,7 @@ pub async fn confirm_withdraw(
 ) -> Result<HttpResponse, AppError> {
     let (application, program) = load_own(&state, &viewer, id.into_inner()).await?;
     let status = application.status;
-    let problem = status
-        .is_final()
+    let problem = (!crate::domain::application::may_withdraw(status))
         .then(|| format!("This application is {} and can't be withdrawn.", status.label().to_lowercase()));
     page(&req, &WithdrawPage { problem, ..WithdrawPage::of(&viewer, &application, program.name) })
 }

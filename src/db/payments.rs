@@ -1,0 +1,363 @@
+//! Queries on `tuition_payments` and `payment_totals`: an application's payments, and the
+//! administrators' lists of what is due and what was paid, with their filters and totals
+//! (also read by the CSV export). The transaction that records a payment is
+//! `db::workflow::record_payment`.
+
+use chrono::{NaiveDate, NaiveDateTime};
+use diesel::dsl::sql;
+use diesel::expression::SqlLiteral;
+use diesel::prelude::*;
+use diesel::sql_types::{BigInt, Bool, Integer};
+
+use super::schema::{applications, employees, payment_totals, programs, tuition_payments};
+use super::DbConnection;
+use crate::domain::payment::payment_statuses;
+
+/// A row to insert into `tuition_payments`.
+#[derive(Debug, Clone, Insertable)]
+#[diesel(table_name = tuition_payments)]
+pub struct NewPayment {
+    pub application_id: i32,
+    pub invoice_number: String,
+    pub amount_cents: i64,
+    pub paid_on: NaiveDate,
+    pub reference: String,
+    pub recorded_by: i32,
+    pub recorded_at: NaiveDateTime,
+}
+
+/// One payment of an application, with who recorded it.
+#[derive(Debug, Clone, Queryable)]
+pub struct PaymentLine {
+    pub id: i32,
+    pub invoice_number: String,
+    pub amount_cents: i64,
+    pub paid_on: NaiveDate,
+    pub reference: String,
+    pub recorded_by: String,
+    pub recorded_at: NaiveDateTime,
+}
+
+/// The payments of one application, in the order they were paid.
+pub fn for_application(conn: &mut DbConnection, application_id: i32) -> QueryResult<Vec<PaymentLine>> {
+    tuition_payments::table
+        .inner_join(employees::table.on(employees::id.eq(tuition_payments::recorded_by)))
+        .filter(tuition_payments::application_id.eq(application_id))
+        .order((tuition_payments::paid_on.asc(), tuition_payments::id.asc()))
+        .select((
+            tuition_payments::id,
+            tuition_payments::invoice_number,
+            tuition_payments::amount_cents,
+            tuition_payments::paid_on,
+            tuition_payments::reference,
+            employees::display_name,
+            tuition_payments::recorded_at,
+        ))
+        .load(conn)
+}
+
+/// Whether the application already has a payment of this invoice number.
+pub fn invoice_taken(conn: &mut DbConnection, application_id: i32, invoice_number: &str) -> QueryResult<bool> {
+    diesel::select(diesel::dsl::exists(
+        tuition_payments::table
+            .filter(tuition_payments::application_id.eq(application_id))
+            .filter(tuition_payments::invoice_number.eq(invoice_number)),
+    ))
+    .get_result(conn)
+}
+
+/// Counts a payment in its program's totals (the program's row is locked by the caller).
+pub fn count_payment(conn: &mut DbConnection, program_id: i32, amount_cents: i64) -> QueryResult<()> {
+    let updated = diesel::update(payment_totals::table.find(program_id))
+        .set((
+            payment_totals::payments.eq(payment_totals::payments + 1),
+            payment_totals::paid_cents.eq(payment_totals::paid_cents + amount_cents),
+        ))
+        .execute(conn)?;
+    if updated == 0 {
+        diesel::insert_into(payment_totals::table)
+            .values((
+                payment_totals::program_id.eq(program_id),
+                payment_totals::payments.eq(1),
+                payment_totals::paid_cents.eq(amount_cents),
+            ))
+            .execute(conn)?;
+    }
+    Ok(())
+}
+
+/// Everything paid so far (all programs): a row per program to add up.
+pub fn paid_so_far(conn: &mut DbConnection) -> QueryResult<i64> {
+    Ok(payment_totals::table.select(payment_totals::paid_cents).load::<i64>(conn)?.iter().sum())
+}
+
+/// Recounts `payment_totals` from the payments (after a bulk load).
+pub fn rebuild_totals(conn: &mut DbConnection) -> QueryResult<()> {
+    diesel::delete(payment_totals::table).execute(conn)?;
+    diesel::sql_query(
+        "INSERT INTO payment_totals (program_id, payments, paid_cents) \
+         SELECT a.program_id, COUNT(*), SUM(p.amount_cents) FROM tuition_payments p \
+         JOIN applications a ON a.id = p.application_id GROUP BY a.program_id",
+    )
+    .execute(conn)?;
+    Ok(())
+}
+
+/// The filters of the payments lists and their export.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PaymentFilter {
+    pub program_id: Option<i32>,
+    /// On or after: the payment's date, or for what is due the approval's.
+    pub from: Option<NaiveDate>,
+    /// On or before, likewise.
+    pub to: Option<NaiveDate>,
+    /// The start of the employee's e-mail address, part of their name, or the start of an
+    /// invoice number (payments only).
+    pub search: Option<String>,
+}
+
+impl PaymentFilter {
+    /// Only the program (or nothing) is chosen: the totals come from `payment_totals`.
+    fn program_only(&self) -> bool {
+        self.from.is_none() && self.to.is_none() && self.search.is_none()
+    }
+}
+
+/// `text` for a `LIKE` pattern, its wildcards escaped with `\`.
+fn like_escaped(text: &str) -> String {
+    text.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_")
+}
+
+/// `COALESCE(SUM(column), 0)` as a BIGINT on both backends.
+fn sum_of(column: &str) -> SqlLiteral<BigInt> {
+    sql::<BigInt>(&format!("CAST(COALESCE(SUM({column}), 0) AS BIGINT)"))
+}
+
+/// What is due: a place that takes payments and is not paid in full. Written out (not
+/// bound) so that both backends match it to the partial index `applications_payment_due`;
+/// on SQLite as `+status`, as that index is declared there, so that no other index of
+/// `status` is taken for it (SQLite keeps no statistics that would say which is smaller).
+fn due_condition(conn: &DbConnection) -> SqlLiteral<Bool> {
+    let statuses: Vec<String> = payment_statuses().iter().map(|s| format!("'{}'", s.as_str())).collect();
+    let plus = if matches!(conn, DbConnection::Sqlite(_)) { "+" } else { "" };
+    sql::<Bool>(&format!(
+        "{plus}applications.status IN ({}) AND applications.covered_cents > applications.paid_cents",
+        statuses.join(", ")
+    ))
+}
+
+/// A line of the list of what is due.
+#[derive(Debug, Clone, Queryable)]
+pub struct DueRow {
+    pub application_id: i32,
+    pub employee_name: String,
+    pub employee_email: String,
+    pub program_name: String,
+    pub approved_at: Option<NaiveDateTime>,
+    pub covered_cents: Option<i64>,
+    pub paid_cents: i64,
+}
+
+/// The totals of a filtered list: lines, and the sums of its money columns.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ListTotals {
+    pub lines: i64,
+    /// Due: covered; paid: the payments' sum.
+    pub amount_cents: i64,
+    /// Due: paid so far (zero for the payments list).
+    pub paid_cents: i64,
+}
+
+/// The applicant matches a search: the start of their e-mail address, or part of their
+/// name (`escaped` has its `LIKE` wildcards escaped).
+macro_rules! employee_matches {
+    ($escaped:expr) => {{
+        let escaped: String = $escaped;
+        employees::email
+            .like(format!("{}%", escaped.to_lowercase()))
+            .escape('\\')
+            .or(employees::display_name.like(format!("%{escaped}%")).escape('\\'))
+    }};
+}
+
+/// The filters of what is due, but the search, on a boxed query of `applications`.
+macro_rules! due_filters {
+    ($query:expr, $filter:expr) => {{
+        let filter: &PaymentFilter = $filter;
+        let mut query = $query;
+        if let Some(program_id) = filter.program_id {
+            // `+`: the program is checked on the due index's rows, not looked up through
+            // a program index (all of a program's applications, then a sort).
+            query = query.filter(sql::<Bool>("+applications.program_id = ").bind::<Integer, _>(program_id));
+        }
+        if let Some(from) = filter.from.and_then(|d| d.and_hms_opt(0, 0, 0)) {
+            query = query.filter(applications::approved_at.ge(from));
+        }
+        if let Some(after) = filter.to.and_then(|d| d.succ_opt()).and_then(|d| d.and_hms_opt(0, 0, 0)) {
+            query = query.filter(applications::approved_at.lt(after));
+        }
+        query
+    }};
+}
+
+macro_rules! due_query {
+    ($conn:expr, $filter:expr) => {{
+        let filter: &PaymentFilter = $filter;
+        let query = applications::table
+            .inner_join(employees::table.on(employees::id.eq(applications::employee_id)))
+            .inner_join(programs::table.on(programs::id.eq(applications::program_id)))
+            .filter(due_condition($conn))
+            .into_boxed();
+        let mut query = due_filters!(query, filter);
+        if let Some(search) = &filter.search {
+            query = query.filter(employee_matches!(like_escaped(search)));
+        }
+        query
+    }};
+}
+
+/// Up to `limit` lines of what is due, oldest approval first, after the line (approved
+/// at, id) `after` when given (keyset, for the export) or from `offset`.
+pub fn due_page(
+    conn: &mut DbConnection,
+    filter: &PaymentFilter,
+    after: Option<(Option<NaiveDateTime>, i32)>,
+    offset: i64,
+    limit: i64,
+) -> QueryResult<Vec<DueRow>> {
+    let mut query = due_query!(conn, filter);
+    if let Some((Some(at), id)) = after {
+        query = query
+            .filter(applications::approved_at.ge(at).and(applications::approved_at.gt(at).or(applications::id.gt(id))));
+    }
+    query
+        .order((applications::approved_at.asc(), applications::id.asc()))
+        .offset(offset)
+        .limit(limit)
+        .select((
+            applications::id,
+            employees::display_name,
+            employees::email,
+            programs::name,
+            applications::approved_at,
+            applications::covered_cents,
+            applications::paid_cents,
+        ))
+        .load(conn)
+}
+
+/// The totals of what is due under `filter`: without a search, from `applications` alone
+/// (every due application has its employee and program).
+pub fn due_totals(conn: &mut DbConnection, filter: &PaymentFilter) -> QueryResult<ListTotals> {
+    let sums = (sql::<BigInt>("COUNT(*)"), sum_of("applications.covered_cents"), sum_of("applications.paid_cents"));
+    let (lines, amount_cents, paid_cents) = if filter.search.is_some() {
+        due_query!(conn, filter).select(sums).first::<(i64, i64, i64)>(conn)?
+    } else {
+        let query = applications::table.filter(due_condition(conn)).into_boxed();
+        due_filters!(query, filter).select(sums).first::<(i64, i64, i64)>(conn)?
+    };
+    Ok(ListTotals { lines, amount_cents, paid_cents })
+}
+
+/// A line of the list of payments.
+#[derive(Debug, Clone, Queryable)]
+pub struct PaidRow {
+    pub id: i32,
+    pub application_id: i32,
+    pub paid_on: NaiveDate,
+    pub invoice_number: String,
+    pub amount_cents: i64,
+    pub reference: String,
+    pub employee_name: String,
+    pub employee_email: String,
+    pub program_name: String,
+    pub recorded_by: String,
+}
+
+diesel::alias!(employees as recorders: Recorders);
+
+macro_rules! paid_query {
+    ($filter:expr) => {{
+        let filter: &PaymentFilter = $filter;
+        let mut query = tuition_payments::table
+            .inner_join(applications::table.on(applications::id.eq(tuition_payments::application_id)))
+            .inner_join(employees::table.on(employees::id.eq(applications::employee_id)))
+            .inner_join(programs::table.on(programs::id.eq(applications::program_id)))
+            .inner_join(recorders.on(recorders.field(employees::id).eq(tuition_payments::recorded_by)))
+            .into_boxed();
+        if let Some(program_id) = filter.program_id {
+            // Checked on the payments walked by date, not looked up through a program
+            // index (all of a program's applications, then a sort).
+            query = query.filter(sql::<Bool>("+applications.program_id = ").bind::<Integer, _>(program_id));
+        }
+        if let Some(from) = filter.from {
+            query = query.filter(tuition_payments::paid_on.ge(from));
+        }
+        if let Some(to) = filter.to {
+            query = query.filter(tuition_payments::paid_on.le(to));
+        }
+        if let Some(search) = &filter.search {
+            let escaped = like_escaped(search);
+            query = query.filter(
+                employee_matches!(escaped.clone())
+                    .or(tuition_payments::invoice_number.like(format!("{escaped}%")).escape('\\')),
+            );
+        }
+        query
+    }};
+}
+
+/// Up to `limit` payments, newest first, before the payment (paid on, id) `before` when
+/// given (keyset, for the export) or from `offset`.
+pub fn paid_page(
+    conn: &mut DbConnection,
+    filter: &PaymentFilter,
+    before: Option<(NaiveDate, i32)>,
+    offset: i64,
+    limit: i64,
+) -> QueryResult<Vec<PaidRow>> {
+    let mut query = paid_query!(filter);
+    if let Some((on, id)) = before {
+        query = query.filter(
+            tuition_payments::paid_on.le(on).and(tuition_payments::paid_on.lt(on).or(tuition_payments::id.lt(id))),
+        );
+    }
+    query
+        .order((tuition_payments::paid_on.desc(), tuition_payments::id.desc()))
+        .offset(offset)
+        .limit(limit)
+        .select((
+            tuition_payments::id,
+            tuition_payments::application_id,
+            tuition_payments::paid_on,
+            tuition_payments::invoice_number,
+            tuition_payments::amount_cents,
+            tuition_payments::reference,
+            employees::display_name,
+            employees::email,
+            programs::name,
+            recorders.field(employees::display_name),
+        ))
+        .load(conn)
+}
+
+/// The totals of the payments under `filter`: from `payment_totals` when only a program
+/// is chosen (a row or a few, however many payments), else summed.
+pub fn paid_totals(conn: &mut DbConnection, filter: &PaymentFilter) -> QueryResult<ListTotals> {
+    if filter.program_only() {
+        let mut query = payment_totals::table.into_boxed();
+        if let Some(program_id) = filter.program_id {
+            query = query.filter(payment_totals::program_id.eq(program_id));
+        }
+        let rows: Vec<(i64, i64)> = query.select((payment_totals::payments, payment_totals::paid_cents)).load(conn)?;
+        return Ok(ListTotals {
+            lines: rows.iter().map(|r| r.0).sum(),
+            amount_cents: rows.iter().map(|r| r.1).sum(),
+            paid_cents: 0,
+        });
+    }
+    let (lines, amount_cents) = paid_query!(filter)
+        .select((sql::<BigInt>("COUNT(*)"), sum_of("tuition_payments.amount_cents")))
+        .first::<(i64, i64)>(conn)?;
+    Ok(ListTotals { lines, amount_cents, paid_cents: 0 })
+}

@@ -1,0 +1,82 @@
+//! The program team's verification queue: evidence of completion waiting to be checked,
+//! the longest-waiting first. Each line opens the application, where the evidence is and
+//! the decisions are taken.
+
+use actix_web::{get, web, HttpRequest, HttpResponse};
+use askama::Template;
+
+use crate::db::{self};
+use crate::domain::words::count_of;
+use crate::domain::CompletionEvidence;
+use crate::web::error::AppError;
+use crate::web::format::{long_date, long_time};
+use crate::web::paging::{PageQuery, Pagination};
+use crate::web::{page, run_db, Chrome, State, Viewer};
+
+const WAITING_PER_PAGE: i64 = 25;
+
+/// One submission waiting, as the queue shows it.
+pub struct WaitingLine {
+    pub id: i32,
+    pub employee_name: String,
+    pub program_name: String,
+    pub evidence: &'static str,
+    pub intake: Option<String>,
+    pub completed_on: String,
+    pub sent: String,
+    pub sent_iso: String,
+}
+
+#[derive(Template)]
+#[template(path = "admin/verification.html")]
+struct VerificationPage {
+    chrome: Chrome,
+    lead: String,
+    lines: Vec<WaitingLine>,
+    pagination: Pagination,
+}
+
+#[get("/admin/verification")]
+pub async fn show_verification_queue(
+    state: State,
+    viewer: Viewer,
+    query: web::Query<PageQuery>,
+    req: HttpRequest,
+) -> Result<HttpResponse, AppError> {
+    if !db::workflow::is_program_team(&viewer.employee, None) {
+        return Err(AppError::Forbidden);
+    }
+    let requested = query.page().unwrap_or(1);
+    let (total, waiting, pagination) = run_db(&state, move |conn| {
+        let total = db::completions::count_waiting(conn)?;
+        let pagination = Pagination::new(requested, total, WAITING_PER_PAGE, "/admin/verification");
+        let waiting = db::completions::waiting_page(conn, pagination.offset(WAITING_PER_PAGE), WAITING_PER_PAGE)?;
+        Ok((total, waiting, pagination))
+    })
+    .await?;
+    let lines = waiting
+        .into_iter()
+        .map(|w| WaitingLine {
+            id: w.id,
+            employee_name: w.employee_name,
+            program_name: w.program_name,
+            evidence: match w.evidence {
+                CompletionEvidence::Credential => "Credential",
+                _ => "File",
+            },
+            intake: w.intake_name,
+            completed_on: w.completed_on.map(long_date).unwrap_or_default(),
+            sent: w.sent_at.map(long_time).unwrap_or_default(),
+            sent_iso: w.sent_at.map(|at| at.format("%Y-%m-%dT%H:%M:%SZ").to_string()).unwrap_or_default(),
+        })
+        .collect();
+    let lead = match total {
+        0 => "No evidence waits for a check.".to_owned(),
+        1 => "1 submission waits for a check.".to_owned(),
+        n => format!(
+            "{} wait for a check, the longest-waiting first.",
+            count_of(n as usize, "submission", "submissions")
+        ),
+    };
+    page(&req, &VerificationPage { chrome: viewer.chrome("admin"), lead, lines, pagination })
+}
