@@ -187,6 +187,11 @@ async fn paula_sends_her_grade_report_and_the_program_team_verifies_it() {
         .contains("Paula Parttime sent evidence of completing Career Choice"));
     let (_, page) = paula.page(&path).await;
     assert!(attribute_values(&page, "form.send-evidence", "action").is_empty(), "sent: no second form");
+    assert_eq!(
+        texts(&page, ".completion-requirement"),
+        ["You sent your evidence: the program team checks it and lets you know."],
+        "what happens next, not what to send"
+    );
     assert!(
         attribute_values(&page, "a[href$='/withdraw']", "href").is_empty(),
         "evidence with the team can't be withdrawn"
@@ -222,6 +227,8 @@ async fn paula_sends_her_grade_report_and_the_program_team_verifies_it() {
     assert_eq!(audit_actions(&app).last().unwrap(), "application.completed");
 
     // Her learning record, on her account and on her admin record, and as CSV.
+    let (_, page) = paula.page(&path).await;
+    assert_eq!(texts(&page, ".completion-requirement"), ["You completed the program: it is on your learning record."]);
     let (_, record) = paula.page("/account/learning-record").await;
     assert_eq!(texts(&record, ".learning-record tbody td:first-child a"), ["Career Choice"]);
     let csv = paula.get("/account/learning-record.csv").await;

@@ -225,7 +225,14 @@ pub fn completion_view(facts: &CompletionFacts<'_>, shown: Option<CompletionShow
         },
     };
     let requirement = if facts.is_owner {
-        what_to_send(rule.evidence, rule.verified_by, &program.completion_note)
+        match status {
+            Status::CompletionSubmitted => {
+                "You sent your evidence: the program team checks it and lets you know.".to_owned()
+            }
+            Status::Completed => "You completed the program: it is on your learning record.".to_owned(),
+            Status::NotCompleted => "The program team closed this place as not completed.".to_owned(),
+            _ => what_to_send(rule.evidence, rule.verified_by, &program.completion_note),
+        }
     } else {
         format!("The program asks for: {}. {}", rule.evidence.label().to_lowercase(), program.completion_note)
             .trim_end()
