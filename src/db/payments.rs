@@ -1,6 +1,6 @@
-//! Queries on `tuition_payments` and `payment_totals`: an application's payments, and the
-//! administrators' lists of what is due and what was paid, with their filters and totals
-//! (also read by the CSV export). The transaction that records a payment is
+//! Queries on `tuition_payments` and the counters `payment_totals` and `due_totals`: an
+//! application's payments, and the administrators' lists of what is due and what was paid,
+//! with their filters and totals (also read by the CSV export). The transaction that records a payment is
 //! `db::workflow::record_payment`.
 
 use chrono::{NaiveDate, NaiveDateTime};
@@ -9,9 +9,12 @@ use diesel::expression::SqlLiteral;
 use diesel::prelude::*;
 use diesel::sql_types::{BigInt, Bool, Integer};
 
-use super::schema::{applications, employees, payment_totals, programs, tuition_payments};
-use super::DbConnection;
-use crate::domain::payment::payment_statuses;
+use diesel::upsert::excluded;
+
+use super::schema::{applications, due_totals, employees, payment_totals, programs, tuition_payments};
+use super::{lock_row, DbConnection, LockableTable};
+use crate::domain::payment::{accepts_payment, payment_statuses};
+use crate::domain::ApplicationStatus;
 
 /// A row to insert into `tuition_payments`.
 #[derive(Debug, Clone, Insertable)]
@@ -66,39 +69,144 @@ pub fn invoice_taken(conn: &mut DbConnection, application_id: i32, invoice_numbe
     .get_result(conn)
 }
 
-/// Counts a payment in its program's totals (the program's row is locked by the caller).
-pub fn count_payment(conn: &mut DbConnection, program_id: i32, amount_cents: i64) -> QueryResult<()> {
-    let updated = diesel::update(payment_totals::table.find(program_id))
+/// Counts a payment in its program's totals of the day it was paid (the program's row is
+/// locked by the caller).
+pub fn count_payment(
+    conn: &mut DbConnection,
+    program_id: i32,
+    paid_on: NaiveDate,
+    amount_cents: i64,
+) -> QueryResult<()> {
+    let upsert = diesel::insert_into(payment_totals::table)
+        .values((
+            payment_totals::program_id.eq(program_id),
+            payment_totals::paid_on.eq(paid_on),
+            payment_totals::payments.eq(1),
+            payment_totals::paid_cents.eq(amount_cents),
+        ))
+        .on_conflict((payment_totals::program_id, payment_totals::paid_on))
+        .do_update()
         .set((
             payment_totals::payments.eq(payment_totals::payments + 1),
-            payment_totals::paid_cents.eq(payment_totals::paid_cents + amount_cents),
-        ))
-        .execute(conn)?;
-    if updated == 0 {
-        diesel::insert_into(payment_totals::table)
-            .values((
-                payment_totals::program_id.eq(program_id),
-                payment_totals::payments.eq(1),
-                payment_totals::paid_cents.eq(amount_cents),
-            ))
-            .execute(conn)?;
+            payment_totals::paid_cents.eq(payment_totals::paid_cents + excluded(payment_totals::paid_cents)),
+        ));
+    // Upserts are written per backend: the multi-backend query builder has no ON CONFLICT.
+    match conn {
+        DbConnection::Sqlite(sqlite) => upsert.execute(sqlite)?,
+        DbConnection::Postgresql(pg) => upsert.execute(pg)?,
+    };
+    Ok(())
+}
+
+/// A place as the totals of what is due count it: the day it was approved, what the
+/// company covers and what it paid so far.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DuePlace {
+    pub approved_on: NaiveDate,
+    pub covered_cents: i64,
+    pub paid_cents: i64,
+}
+
+impl DuePlace {
+    /// The place, when it is due: it takes payments and is not paid in full (the
+    /// predicate of `applications_payment_due`). A place always has its approval time;
+    /// one without it is listed but not counted.
+    pub fn of(
+        status: ApplicationStatus,
+        approved_at: Option<NaiveDateTime>,
+        covered_cents: Option<i64>,
+        paid_cents: i64,
+    ) -> Option<DuePlace> {
+        let (approved_at, covered_cents) = (approved_at?, covered_cents?);
+        (accepts_payment(status) && covered_cents > paid_cents).then_some(DuePlace {
+            approved_on: approved_at.date(),
+            covered_cents,
+            paid_cents,
+        })
+    }
+}
+
+/// Moves a place in the totals of what is due, from how it was counted to how it is now
+/// (`None`: not due). Called in the transaction of every change of an application's
+/// status, covered amount or payments.
+pub fn count_due(
+    conn: &mut DbConnection,
+    program_id: i32,
+    from: Option<DuePlace>,
+    to: Option<DuePlace>,
+) -> QueryResult<()> {
+    if from == to {
+        return Ok(());
+    }
+    // The counter rows are the program's: its row lock first, as for every counter.
+    lock_row(conn, LockableTable::Programs, program_id)?;
+    if let Some(place) = from {
+        add_due(conn, program_id, place.approved_on, -1, -place.covered_cents, -place.paid_cents)?;
+    }
+    if let Some(place) = to {
+        add_due(conn, program_id, place.approved_on, 1, place.covered_cents, place.paid_cents)?;
     }
     Ok(())
 }
 
-/// Everything paid so far (all programs): a row per program to add up.
-pub fn paid_so_far(conn: &mut DbConnection) -> QueryResult<i64> {
-    Ok(payment_totals::table.select(payment_totals::paid_cents).load::<i64>(conn)?.iter().sum())
+fn add_due(
+    conn: &mut DbConnection,
+    program_id: i32,
+    approved_on: NaiveDate,
+    places: i64,
+    covered_cents: i64,
+    paid_cents: i64,
+) -> QueryResult<()> {
+    let upsert = diesel::insert_into(due_totals::table)
+        .values((
+            due_totals::program_id.eq(program_id),
+            due_totals::approved_on.eq(approved_on),
+            due_totals::places.eq(places),
+            due_totals::covered_cents.eq(covered_cents),
+            due_totals::paid_cents.eq(paid_cents),
+        ))
+        .on_conflict((due_totals::program_id, due_totals::approved_on))
+        .do_update()
+        .set((
+            due_totals::places.eq(due_totals::places + excluded(due_totals::places)),
+            due_totals::covered_cents.eq(due_totals::covered_cents + excluded(due_totals::covered_cents)),
+            due_totals::paid_cents.eq(due_totals::paid_cents + excluded(due_totals::paid_cents)),
+        ));
+    match conn {
+        DbConnection::Sqlite(sqlite) => upsert.execute(sqlite)?,
+        DbConnection::Postgresql(pg) => upsert.execute(pg)?,
+    };
+    Ok(())
 }
 
-/// Recounts `payment_totals` from the payments (after a bulk load).
+/// Everything paid so far (all programs).
+pub fn paid_so_far(conn: &mut DbConnection) -> QueryResult<i64> {
+    payment_totals::table.select(sum_of("payment_totals.paid_cents")).first(conn)
+}
+
+/// Recounts `payment_totals` and `due_totals` from the payments and the applications
+/// (after a bulk load).
 pub fn rebuild_totals(conn: &mut DbConnection) -> QueryResult<()> {
+    let approved_on = match conn {
+        DbConnection::Sqlite(_) => "date(applications.approved_at)",
+        DbConnection::Postgresql(_) => "CAST(applications.approved_at AS DATE)",
+    };
+    let due = due_predicate(conn);
     diesel::delete(payment_totals::table).execute(conn)?;
+    diesel::delete(due_totals::table).execute(conn)?;
     diesel::sql_query(
-        "INSERT INTO payment_totals (program_id, payments, paid_cents) \
-         SELECT a.program_id, COUNT(*), SUM(p.amount_cents) FROM tuition_payments p \
-         JOIN applications a ON a.id = p.application_id GROUP BY a.program_id",
+        "INSERT INTO payment_totals (program_id, paid_on, payments, paid_cents) \
+         SELECT a.program_id, p.paid_on, COUNT(*), SUM(p.amount_cents) FROM tuition_payments p \
+         JOIN applications a ON a.id = p.application_id GROUP BY a.program_id, p.paid_on",
     )
+    .execute(conn)?;
+    diesel::sql_query(format!(
+        "INSERT INTO due_totals (program_id, approved_on, places, covered_cents, paid_cents) \
+         SELECT applications.program_id, {approved_on}, COUNT(*), SUM(applications.covered_cents), \
+         SUM(applications.paid_cents) FROM applications \
+         WHERE {due} AND applications.approved_at IS NOT NULL \
+         GROUP BY applications.program_id, {approved_on}"
+    ))
     .execute(conn)?;
     Ok(())
 }
@@ -116,13 +224,6 @@ pub struct PaymentFilter {
     pub search: Option<String>,
 }
 
-impl PaymentFilter {
-    /// Only the program (or nothing) is chosen: the totals come from `payment_totals`.
-    fn program_only(&self) -> bool {
-        self.from.is_none() && self.to.is_none() && self.search.is_none()
-    }
-}
-
 /// `text` for a `LIKE` pattern, its wildcards escaped with `\`.
 fn like_escaped(text: &str) -> String {
     text.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_")
@@ -138,12 +239,17 @@ fn sum_of(column: &str) -> SqlLiteral<BigInt> {
 /// on SQLite as `+status`, as that index is declared there, so that no other index of
 /// `status` is taken for it (SQLite keeps no statistics that would say which is smaller).
 fn due_condition(conn: &DbConnection) -> SqlLiteral<Bool> {
+    sql::<Bool>(&due_predicate(conn))
+}
+
+/// The SQL of `due_condition`.
+fn due_predicate(conn: &DbConnection) -> String {
     let statuses: Vec<String> = payment_statuses().iter().map(|s| format!("'{}'", s.as_str())).collect();
     let plus = if matches!(conn, DbConnection::Sqlite(_)) { "+" } else { "" };
-    sql::<Bool>(&format!(
+    format!(
         "{plus}applications.status IN ({}) AND applications.covered_cents > applications.paid_cents",
         statuses.join(", ")
-    ))
+    )
 }
 
 /// A line of the list of what is due.
@@ -246,16 +352,26 @@ pub fn due_page(
         .load(conn)
 }
 
-/// The totals of what is due under `filter`: without a search, from `applications` alone
-/// (every due application has its employee and program).
+/// The totals of what is due under `filter`: from `due_totals` (a row per program and
+/// day of approval) unless a search is given, which is summed over the matching places.
 pub fn due_totals(conn: &mut DbConnection, filter: &PaymentFilter) -> QueryResult<ListTotals> {
+    if filter.search.is_none() {
+        let mut query = due_totals::table.into_boxed();
+        if let Some(program_id) = filter.program_id {
+            query = query.filter(due_totals::program_id.eq(program_id));
+        }
+        if let Some(from) = filter.from {
+            query = query.filter(due_totals::approved_on.ge(from));
+        }
+        if let Some(to) = filter.to {
+            query = query.filter(due_totals::approved_on.le(to));
+        }
+        let sums = (sum_of("due_totals.places"), sum_of("due_totals.covered_cents"), sum_of("due_totals.paid_cents"));
+        let (lines, amount_cents, paid_cents) = query.select(sums).first::<(i64, i64, i64)>(conn)?;
+        return Ok(ListTotals { lines, amount_cents, paid_cents });
+    }
     let sums = (sql::<BigInt>("COUNT(*)"), sum_of("applications.covered_cents"), sum_of("applications.paid_cents"));
-    let (lines, amount_cents, paid_cents) = if filter.search.is_some() {
-        due_query!(conn, filter).select(sums).first::<(i64, i64, i64)>(conn)?
-    } else {
-        let query = applications::table.filter(due_condition(conn)).into_boxed();
-        due_filters!(query, filter).select(sums).first::<(i64, i64, i64)>(conn)?
-    };
+    let (lines, amount_cents, paid_cents) = due_query!(conn, filter).select(sums).first::<(i64, i64, i64)>(conn)?;
     Ok(ListTotals { lines, amount_cents, paid_cents })
 }
 
@@ -341,20 +457,23 @@ pub fn paid_page(
         .load(conn)
 }
 
-/// The totals of the payments under `filter`: from `payment_totals` when only a program
-/// is chosen (a row or a few, however many payments), else summed.
+/// The totals of the payments under `filter`: from `payment_totals` (a row per program
+/// and day paid) unless a search is given, which is summed over the matching payments.
 pub fn paid_totals(conn: &mut DbConnection, filter: &PaymentFilter) -> QueryResult<ListTotals> {
-    if filter.program_only() {
+    if filter.search.is_none() {
         let mut query = payment_totals::table.into_boxed();
         if let Some(program_id) = filter.program_id {
             query = query.filter(payment_totals::program_id.eq(program_id));
         }
-        let rows: Vec<(i64, i64)> = query.select((payment_totals::payments, payment_totals::paid_cents)).load(conn)?;
-        return Ok(ListTotals {
-            lines: rows.iter().map(|r| r.0).sum(),
-            amount_cents: rows.iter().map(|r| r.1).sum(),
-            paid_cents: 0,
-        });
+        if let Some(from) = filter.from {
+            query = query.filter(payment_totals::paid_on.ge(from));
+        }
+        if let Some(to) = filter.to {
+            query = query.filter(payment_totals::paid_on.le(to));
+        }
+        let sums = (sum_of("payment_totals.payments"), sum_of("payment_totals.paid_cents"));
+        let (lines, amount_cents) = query.select(sums).first::<(i64, i64)>(conn)?;
+        return Ok(ListTotals { lines, amount_cents, paid_cents: 0 });
     }
     let (lines, amount_cents) = paid_query!(filter)
         .select((sql::<BigInt>("COUNT(*)"), sum_of("tuition_payments.amount_cents")))

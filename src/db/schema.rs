@@ -104,9 +104,20 @@ diesel::table! {
 }
 
 diesel::table! {
-    payment_totals (program_id) {
+    payment_totals (program_id, paid_on) {
         program_id -> Integer,
+        paid_on -> Date,
         payments -> BigInt,
+        paid_cents -> BigInt,
+    }
+}
+
+diesel::table! {
+    due_totals (program_id, approved_on) {
+        program_id -> Integer,
+        approved_on -> Date,
+        places -> BigInt,
+        covered_cents -> BigInt,
         paid_cents -> BigInt,
     }
 }
@@ -382,5 +393,6 @@ diesel::allow_tables_to_appear_in_same_query!(
     evidence_files,
     tuition_payments,
     payment_totals,
+    due_totals,
     credentials,
 );

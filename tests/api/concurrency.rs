@@ -317,5 +317,17 @@ async fn twenty_payments_at_once_never_pay_more_than_the_covered_amount() {
     let paid: i64 = applications::table.find(id).select(applications::paid_cents).first(&mut app.db()).unwrap();
     let amounts: Vec<i64> = tuition_payments::table.select(tuition_payments::amount_cents).load(&mut app.db()).unwrap();
     assert_eq!((paid, amounts.iter().sum::<i64>(), amounts.len()), (120_000, 120_000, 12));
+    // The counters moved by each payment, under the same locks, agree with the rows.
+    use upskill::db::schema::{due_totals, payment_totals};
+    let counted: Vec<(i64, i64)> = payment_totals::table
+        .select((payment_totals::payments, payment_totals::paid_cents))
+        .load(&mut app.db())
+        .unwrap();
+    assert_eq!(counted, [(12, 120_000)]);
+    let due: Vec<(i64, i64, i64)> = due_totals::table
+        .select((due_totals::places, due_totals::covered_cents, due_totals::paid_cents))
+        .load(&mut app.db())
+        .unwrap();
+    assert_eq!(due, [(1, 123_450, 120_000)], "still due: $34.50");
     app.assert_log_is_clean();
 }

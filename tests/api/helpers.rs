@@ -345,7 +345,38 @@ type StatsRow = (i32, String, String, String, i64, i64);
 /// Checks that the counters kept in step with each change equal a recount from scratch.
 pub fn assert_stats_consistent(app: &TestApp) {
     use diesel::prelude::*;
-    use upskill::db::schema::{application_stats, pledge_participants};
+    use upskill::db::schema::{application_stats, due_totals, payment_totals, pledge_participants};
+    type PaymentCounters = (Vec<(i32, chrono::NaiveDate, i64, i64)>, Vec<(i32, chrono::NaiveDate, i64, i64, i64)>);
+    let payments = |app: &TestApp| -> PaymentCounters {
+        let mut conn = app.db();
+        let paid = payment_totals::table
+            .filter(payment_totals::payments.ne(0))
+            .order((payment_totals::program_id, payment_totals::paid_on))
+            .select((
+                payment_totals::program_id,
+                payment_totals::paid_on,
+                payment_totals::payments,
+                payment_totals::paid_cents,
+            ))
+            .load(&mut conn)
+            .unwrap();
+        let due = due_totals::table
+            .filter(due_totals::places.ne(0).or(due_totals::covered_cents.ne(0)).or(due_totals::paid_cents.ne(0)))
+            .order((due_totals::program_id, due_totals::approved_on))
+            .select((
+                due_totals::program_id,
+                due_totals::approved_on,
+                due_totals::places,
+                due_totals::covered_cents,
+                due_totals::paid_cents,
+            ))
+            .load(&mut conn)
+            .unwrap();
+        (paid, due)
+    };
+    let kept = payments(app);
+    upskill::db::payments::rebuild_totals(&mut app.db()).unwrap();
+    assert_eq!(kept, payments(app), "the payment counters drifted from the payments and applications");
     let snapshot = |app: &TestApp| -> (Vec<StatsRow>, Vec<i32>, i64) {
         let mut conn = app.db();
         let stats: Vec<StatsRow> = application_stats::table

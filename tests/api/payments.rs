@@ -252,6 +252,15 @@ async fn finance_lists_what_is_due_and_what_was_paid_with_filters_totals_and_a_s
 
     let (_, dashboard) = ada.page("/admin").await;
     assert!(texts(&dashboard, ".paid-so-far").iter().any(|t| t.contains("$1,734.50")), "the dashboard counts it");
+
+    // The totals by program and dates come from the counters, and agree with the rows.
+    let (_, page) = ada.page(&format!("/admin/payments?program=career-choice&from={}", today())).await;
+    assert_eq!(texts(&page, ".empty-state h2"), ["Nothing matches"], "approved ten days ago");
+    let (_, page) = ada.page(&format!("/admin/payments?program=career-choice&to={}", today())).await;
+    assert_eq!(texts(&page, ".total-left"), ["$1,500"]);
+    let (_, page) = ada.page(&format!("/admin/payments?view=paid&from={}&to={}", today(), today())).await;
+    assert_eq!(texts(&page, ".total-paid"), ["$1,734.50"]);
+    crate::helpers::assert_stats_consistent(&app);
 }
 
 #[actix_web::test]

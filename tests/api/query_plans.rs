@@ -691,7 +691,8 @@ async fn a_later_page_of_the_people_directory_starts_at_its_cursor() {
 /// places not paid in full: `db::payments::due_condition` must match its predicate (a
 /// status added to `domain::payment::accepts_payment` without recreating the index fails
 /// here), and a program is checked on its rows rather than looked up through a program
-/// index. The payments list walks `tuition_payments_paid_on`.
+/// index. The payments list walks `tuition_payments_paid_on`; the totals of both lists
+/// read their counters.
 #[actix_web::test]
 async fn the_payments_lists_read_through_their_indexes() {
     use upskill::db::payments::PaymentFilter;
@@ -701,9 +702,14 @@ async fn the_payments_lists_read_through_their_indexes() {
         let plans = plans_of(&app, |conn| {
             db::payments::due_page(conn, &filter, None, 0, 50).unwrap();
             db::payments::due_totals(conn, &filter).unwrap();
+            db::payments::paid_totals(conn, &filter).unwrap();
         });
-        for plan in &plans {
-            assert!(plan.describe().contains("applications_payment_due"), "{}", plan.describe());
+        assert!(plans[0].describe().contains("applications_payment_due"), "{}", plans[0].describe());
+        // The totals read the counters, never the places or the payments.
+        assert!(plans[1].describe().contains("due_totals"), "{}", plans[1].describe());
+        assert!(plans[2].describe().contains("payment_totals"), "{}", plans[2].describe());
+        for plan in &plans[1..] {
+            assert!(!plan.describe().contains("applications"), "{}", plan.describe());
         }
         let plans = plans_of(&app, |conn| {
             db::payments::paid_page(conn, &filter, None, 0, 50).unwrap();

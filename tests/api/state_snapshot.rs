@@ -6,8 +6,8 @@ use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 use upskill::db::schema::{
     application_events, application_stats, applications, audit_log, calendar_feeds, credentials, delegations,
-    email_preferences, employee_imports, employees, evidence_files, intakes, notifications, outbox, payment_totals,
-    pledge_participants, programs, scim_tokens, scim_users, settings, tuition_payments,
+    due_totals, email_preferences, employee_imports, employees, evidence_files, intakes, notifications, outbox,
+    payment_totals, pledge_participants, programs, scim_tokens, scim_users, settings, tuition_payments,
 };
 
 use crate::helpers::TestApp;
@@ -37,8 +37,11 @@ pub struct Snapshot {
     email_preferences: Vec<(i32, bool)>,
     /// Attached files: each one's application and SHA-256 (not its content).
     evidence_files: Vec<(i32, i32, String)>,
-    /// Each program's payment totals: (program, payments, paid cents).
-    payment_totals: Vec<(i32, i64, i64)>,
+    /// Payments counted per program and day: (program, paid on, payments, paid cents).
+    payment_totals: Vec<(i32, NaiveDate, i64, i64)>,
+    /// What is due counted per program and day of approval: (program, approved on,
+    /// places, covered cents, paid cents).
+    due_totals: Vec<(i32, NaiveDate, i64, i64, i64)>,
     credentials: Vec<(i32, i32, String, Option<String>)>,
     /// Rows of the tables only ever added to: events, notifications, audit, imports,
     /// counters, participants, e-mail, tuition payments.
@@ -117,8 +120,24 @@ pub fn snapshot(app: &TestApp) -> Snapshot {
             .load(conn)
             .unwrap(),
         payment_totals: payment_totals::table
-            .order(payment_totals::program_id)
-            .select((payment_totals::program_id, payment_totals::payments, payment_totals::paid_cents))
+            .order((payment_totals::program_id, payment_totals::paid_on))
+            .select((
+                payment_totals::program_id,
+                payment_totals::paid_on,
+                payment_totals::payments,
+                payment_totals::paid_cents,
+            ))
+            .load(conn)
+            .unwrap(),
+        due_totals: due_totals::table
+            .order((due_totals::program_id, due_totals::approved_on))
+            .select((
+                due_totals::program_id,
+                due_totals::approved_on,
+                due_totals::places,
+                due_totals::covered_cents,
+                due_totals::paid_cents,
+            ))
             .load(conn)
             .unwrap(),
         credentials: credentials::table

@@ -40,10 +40,30 @@ CREATE INDEX applications_payment_due ON applications (approved_at, id)
     WHERE status IN ('approved', 'completed', 'completion_submitted', 'completion_returned', 'not_completed')
         AND covered_cents > paid_cents;
 
--- Payments counted per program: the dashboard's "paid so far" and the list's totals
--- without reading every payment.
+-- Payments counted per program and day paid: the dashboard's "paid so far" and the
+-- payments list's totals (all, a program, a range of days) read these rows, never every
+-- payment. Kept by db::payments::count_payment in the payment's transaction.
 CREATE TABLE payment_totals (
-    program_id INTEGER PRIMARY KEY REFERENCES programs (id),
+    program_id INTEGER NOT NULL REFERENCES programs (id),
+    paid_on DATE NOT NULL,
     payments BIGINT NOT NULL DEFAULT 0,
-    paid_cents BIGINT NOT NULL DEFAULT 0
+    paid_cents BIGINT NOT NULL DEFAULT 0,
+    PRIMARY KEY (program_id, paid_on)
 );
+
+-- What is due counted per program and day of approval: the places not paid in full, their
+-- covered and paid amounts. Moved by every status change and payment in its transaction
+-- (db::payments::count_due), so the list of what is due totals itself from these rows.
+CREATE TABLE due_totals (
+    program_id INTEGER NOT NULL REFERENCES programs (id),
+    approved_on DATE NOT NULL,
+    places BIGINT NOT NULL DEFAULT 0,
+    covered_cents BIGINT NOT NULL DEFAULT 0,
+    paid_cents BIGINT NOT NULL DEFAULT 0,
+    PRIMARY KEY (program_id, approved_on)
+);
+INSERT INTO due_totals (program_id, approved_on, places, covered_cents, paid_cents)
+    SELECT program_id, CAST(approved_at AS DATE), COUNT(*), SUM(covered_cents), SUM(paid_cents) FROM applications
+    WHERE status IN ('approved', 'completed', 'completion_submitted', 'completion_returned', 'not_completed')
+        AND covered_cents > paid_cents AND approved_at IS NOT NULL
+    GROUP BY program_id, CAST(approved_at AS DATE);

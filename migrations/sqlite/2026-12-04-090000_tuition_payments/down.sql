@@ -1,3 +1,4 @@
+DROP TABLE due_totals;
 DROP TABLE payment_totals;
 DROP INDEX applications_payment_due;
 DROP TABLE tuition_payments;

@@ -12,7 +12,7 @@ use crate::clock::now;
 use crate::db::employees::{self, Employee};
 use crate::db::events::{self, NewEvent};
 use crate::db::notifications::notify;
-use crate::db::payments::{self, NewPayment};
+use crate::db::payments::{self, DuePlace, NewPayment};
 use crate::db::schema::applications as applications_table;
 use crate::db::{audit, lock_row, programs, DbConnection, LockableTable};
 use crate::domain::payment::{accepts_payment, check_fits, describe_payment, payment_role, PaymentDraft, PaymentRole};
@@ -98,7 +98,18 @@ pub fn record_payment(
         diesel::update(applications_table::table.find(application.id))
             .set((applications_table::paid_cents.eq(paid.0), applications_table::updated_at.eq(at)))
             .execute(conn)?;
-        payments::count_payment(conn, program.id, draft.amount.0)?;
+        payments::count_payment(conn, program.id, draft.paid_on, draft.amount.0)?;
+        payments::count_due(
+            conn,
+            program.id,
+            DuePlace::of(
+                application.status,
+                application.approved_at,
+                application.covered_cents,
+                application.paid_cents,
+            ),
+            DuePlace::of(application.status, application.approved_at, application.covered_cents, paid.0),
+        )?;
         let details = serde_json::json!({ "amount_cents": draft.amount.0, "invoice_number": draft.invoice_number });
         events::insert(
             conn,
