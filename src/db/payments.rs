@@ -219,9 +219,68 @@ pub struct PaymentFilter {
     pub from: Option<NaiveDate>,
     /// On or before, likewise.
     pub to: Option<NaiveDate>,
-    /// The start of the employee's e-mail address, part of their name, or the start of an
-    /// invoice number (payments only).
-    pub search: Option<String>,
+    /// The lines a search named (`resolve_search`): application ids for what is due,
+    /// payment ids for the payments.
+    pub named: Option<Vec<i32>>,
+}
+
+/// The most people, or invoices, a search may name; past it the search is too broad to
+/// list and asks for more of the name.
+pub const SEARCH_LIMIT: i64 = 200;
+
+/// Which list a search is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SearchList {
+    Due,
+    Paid,
+}
+
+/// The lines a search names, found from the people first (the start of their e-mail
+/// address or part of their name) and, for the payments, the invoice numbers it starts,
+/// so that the list and its totals read only those lines whatever the tables' size.
+/// `None` when more than `SEARCH_LIMIT` people or invoices match.
+pub fn resolve_search(conn: &mut DbConnection, search: &str, list: SearchList) -> QueryResult<Option<Vec<i32>>> {
+    let escaped = like_escaped(search);
+    let people: Vec<i32> = employees::table
+        .filter(
+            employees::email
+                .like(format!("{}%", escaped.to_lowercase()))
+                .escape('\\')
+                .or(employees::display_name.like(format!("%{escaped}%")).escape('\\')),
+        )
+        .select(employees::id)
+        .limit(SEARCH_LIMIT + 1)
+        .load(conn)?;
+    if people.len() as i64 > SEARCH_LIMIT {
+        return Ok(None);
+    }
+    match list {
+        SearchList::Due => applications::table
+            .filter(applications::employee_id.eq_any(&people))
+            .filter(due_condition(conn))
+            .select(applications::id)
+            .load(conn)
+            .map(Some),
+        SearchList::Paid => {
+            let invoices: Vec<i32> = tuition_payments::table
+                .filter(tuition_payments::invoice_number.like(format!("{escaped}%")).escape('\\'))
+                .select(tuition_payments::id)
+                .limit(SEARCH_LIMIT + 1)
+                .load(conn)?;
+            if invoices.len() as i64 > SEARCH_LIMIT {
+                return Ok(None);
+            }
+            let mut ids: Vec<i32> = tuition_payments::table
+                .inner_join(applications::table.on(applications::id.eq(tuition_payments::application_id)))
+                .filter(applications::employee_id.eq_any(&people))
+                .select(tuition_payments::id)
+                .load(conn)?;
+            ids.extend(invoices);
+            ids.sort_unstable();
+            ids.dedup();
+            Ok(Some(ids))
+        }
+    }
 }
 
 /// `text` for a `LIKE` pattern, its wildcards escaped with `\`.
@@ -274,19 +333,7 @@ pub struct ListTotals {
     pub paid_cents: i64,
 }
 
-/// The applicant matches a search: the start of their e-mail address, or part of their
-/// name (`escaped` has its `LIKE` wildcards escaped).
-macro_rules! employee_matches {
-    ($escaped:expr) => {{
-        let escaped: String = $escaped;
-        employees::email
-            .like(format!("{}%", escaped.to_lowercase()))
-            .escape('\\')
-            .or(employees::display_name.like(format!("%{escaped}%")).escape('\\'))
-    }};
-}
-
-/// The filters of what is due, but the search, on a boxed query of `applications`.
+/// The filters of what is due, but the search's lines, on a boxed query of `applications`.
 macro_rules! due_filters {
     ($query:expr, $filter:expr) => {{
         let filter: &PaymentFilter = $filter;
@@ -315,8 +362,8 @@ macro_rules! due_query {
             .filter(due_condition($conn))
             .into_boxed();
         let mut query = due_filters!(query, filter);
-        if let Some(search) = &filter.search {
-            query = query.filter(employee_matches!(like_escaped(search)));
+        if let Some(named) = &filter.named {
+            query = query.filter(applications::id.eq_any(named.clone()));
         }
         query
     }};
@@ -353,9 +400,9 @@ pub fn due_page(
 }
 
 /// The totals of what is due under `filter`: from `due_totals` (a row per program and
-/// day of approval) unless a search is given, which is summed over the matching places.
+/// day of approval) unless a search named the lines, which are summed.
 pub fn due_totals(conn: &mut DbConnection, filter: &PaymentFilter) -> QueryResult<ListTotals> {
-    if filter.search.is_none() {
+    if filter.named.is_none() {
         let mut query = due_totals::table.into_boxed();
         if let Some(program_id) = filter.program_id {
             query = query.filter(due_totals::program_id.eq(program_id));
@@ -412,12 +459,8 @@ macro_rules! paid_query {
         if let Some(to) = filter.to {
             query = query.filter(tuition_payments::paid_on.le(to));
         }
-        if let Some(search) = &filter.search {
-            let escaped = like_escaped(search);
-            query = query.filter(
-                employee_matches!(escaped.clone())
-                    .or(tuition_payments::invoice_number.like(format!("{escaped}%")).escape('\\')),
-            );
+        if let Some(named) = &filter.named {
+            query = query.filter(tuition_payments::id.eq_any(named.clone()));
         }
         query
     }};
@@ -458,9 +501,9 @@ pub fn paid_page(
 }
 
 /// The totals of the payments under `filter`: from `payment_totals` (a row per program
-/// and day paid) unless a search is given, which is summed over the matching payments.
+/// and day paid) unless a search named the lines, which are summed.
 pub fn paid_totals(conn: &mut DbConnection, filter: &PaymentFilter) -> QueryResult<ListTotals> {
-    if filter.search.is_none() {
+    if filter.named.is_none() {
         let mut query = payment_totals::table.into_boxed();
         if let Some(program_id) = filter.program_id {
             query = query.filter(payment_totals::program_id.eq(program_id));

@@ -253,6 +253,30 @@ async fn finance_lists_what_is_due_and_what_was_paid_with_filters_totals_and_a_s
     let (_, dashboard) = ada.page("/admin").await;
     assert!(texts(&dashboard, ".paid-so-far").iter().any(|t| t.contains("$1,734.50")), "the dashboard counts it");
 
+    // A search that names more people than a page can sensibly hold asks for more of the
+    // name, on the page and in the export; one more letter lists them again.
+    for n in 0..=upskill::db::payments::SEARCH_LIMIT {
+        let email = format!("broad.{n}@upskill.example");
+        let person = crate::helpers::employee_fixture(&email, &format!("Broadwater {n:03}"), None);
+        upskill::db::employees::insert(&mut app.db(), &person).unwrap();
+    }
+    let (status, page) = ada.page("/admin/payments?view=paid&q=Broadwater").await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(
+        texts(&page, "#q-error"),
+        ["More than 200 people or invoices match “Broadwater”: type more of the name, or the start of the e-mail \
+          address or invoice number."]
+    );
+    assert_eq!(ada.get("/admin/payments.csv?q=Broadwater").await.status(), StatusCode::BAD_REQUEST);
+    let (_, page) = ada.page("/admin/payments?q=Broadwater").await;
+    assert_eq!(
+        texts(&page, "#q-error"),
+        ["More than 200 people match “Broadwater”: type more of the name, or the start of the e-mail address."]
+    );
+    let (status, page) = ada.page("/admin/payments?q=Broadwater 1").await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(texts(&page, ".empty-state h2"), ["Nothing matches"]);
+
     // The totals by program and dates come from the counters, and agree with the rows.
     let (_, page) = ada.page(&format!("/admin/payments?program=career-choice&from={}", today())).await;
     assert_eq!(texts(&page, ".empty-state h2"), ["Nothing matches"], "approved ten days ago");

@@ -11,7 +11,7 @@ use serde::Deserialize;
 
 use super::csv_export::{csv_response, Batch};
 use super::require_admin;
-use crate::db::payments::{DueRow, ListTotals, PaidRow, PaymentFilter};
+use crate::db::payments::{DueRow, ListTotals, PaidRow, PaymentFilter, SearchList, SEARCH_LIMIT};
 use crate::db::{self};
 use crate::domain::csv_cell::{line, push_cell};
 use crate::domain::forms::FieldErrors;
@@ -59,9 +59,10 @@ fn given(value: &Option<String>) -> Option<String> {
 
 /// The query string's view and filters, checked against the programs, with a message
 /// per bad field.
-fn parse_filter(query: &ListQuery, programs: &[db::programs::Program]) -> (View, PaymentFilter, FieldErrors) {
+fn parse_filter(query: &ListQuery, programs: &[db::programs::Program]) -> (View, Filters, FieldErrors) {
     let mut errors = FieldErrors::default();
     let mut filter = PaymentFilter::default();
+    let mut typed_search = None;
     let view = match given(&query.view).as_deref() {
         None | Some("due") => View::Due, // not a stored name
         Some("paid") => View::Paid,      // not a stored name
@@ -93,11 +94,45 @@ fn parse_filter(query: &ListQuery, programs: &[db::programs::Program]) -> (View,
             Ok(_) if search.chars().count() > MAX_SEARCH_CHARS => {
                 errors.add("q", format!("Search with at most {MAX_SEARCH_CHARS} characters."))
             }
-            Ok(search) => filter.search = Some(search),
+            Ok(search) => typed_search = Some(search),
             Err(message) => errors.add("q", message),
         }
     }
-    (view, filter, errors)
+    (view, Filters { filter, search: typed_search }, errors)
+}
+
+/// The filters as checked: the filter of the lists, and the search as typed (found with
+/// `Filters::resolve` in the transaction that reads the list).
+#[derive(Debug, Clone)]
+struct Filters {
+    filter: PaymentFilter,
+    search: Option<String>,
+}
+
+impl Filters {
+    /// The filter with the lines the search names; `None` when the search is too broad.
+    fn resolve(&self, conn: &mut db::DbConnection, view: View) -> diesel::QueryResult<Option<PaymentFilter>> {
+        let Some(search) = &self.search else { return Ok(Some(self.filter.clone())) };
+        let list = match view {
+            View::Due => SearchList::Due,
+            View::Paid => SearchList::Paid,
+        };
+        Ok(db::payments::resolve_search(conn, search, list)?
+            .map(|named| PaymentFilter { named: Some(named), ..self.filter.clone() }))
+    }
+}
+
+/// The message of a search that names too many people (or invoices) to list.
+fn too_broad(search: &str, view: View) -> String {
+    match view {
+        View::Due => format!(
+            "More than {SEARCH_LIMIT} people match “{search}”: type more of the name, or the start of the e-mail address."
+        ),
+        View::Paid => format!(
+            "More than {SEARCH_LIMIT} people or invoices match “{search}”: type more of the name, or the start of the \
+             e-mail address or invoice number."
+        ),
+    }
 }
 
 /// The view and filters as a query string, for the page links and the export.
@@ -248,14 +283,28 @@ pub async fn list_payments(
     require_admin(&viewer)?;
     let query = query.into_inner();
     let programs = run_db(&state, |conn| Ok(db::programs::list_all(conn)?)).await?;
-    let (view, filter, errors) = parse_filter(&query, &programs);
+    let (view, filters, mut errors) = parse_filter(&query, &programs);
     let requested = given(&query.page).and_then(|p| p.parse::<i64>().ok()).unwrap_or(1);
-    let (rows, totals, page) = if errors.is_empty() {
-        let filter = filter.clone();
-        run_db(&state, move |conn| Ok(read_page(conn, view, &filter, requested)?)).await?
+    let read = if errors.is_empty() {
+        let filters = filters.clone();
+        run_db(&state, move |conn| match filters.resolve(conn, view)? {
+            Some(filter) => Ok(Some(read_page(conn, view, &filter, requested)?)),
+            None => Ok(None),
+        })
+        .await?
     } else {
-        (Vec::new(), ListTotals::default(), 1)
+        None
     };
+    let (rows, totals, page) = match read {
+        Some(read) => read,
+        None => {
+            if let (true, Some(search)) = (errors.is_empty(), &filters.search) {
+                errors.add("q", too_broad(search, view));
+            }
+            (Vec::new(), ListTotals::default(), 1)
+        }
+    };
+    let filtered = filters.filter != PaymentFilter::default() || filters.search.is_some();
     let filters = filter_query(&query, view);
     let chosen = given(&query.program).unwrap_or_default();
     let without_view = filters.split_once('&').map(|(_, rest)| format!("&{rest}")).unwrap_or_default();
@@ -267,7 +316,7 @@ pub async fn list_payments(
             .filter(|p| p.kind == crate::domain::ProgramKind::Tuition)
             .map(|p| (p.slug.clone(), p.name.clone(), chosen == p.slug))
             .collect(),
-        filtered: filter != PaymentFilter::default(),
+        filtered,
         due_href: format!("/admin/payments?view=due{without_view}"),
         paid_href: format!("/admin/payments?view=paid{without_view}"),
         export: format!("/admin/payments.csv?{filters}"),
@@ -364,10 +413,17 @@ pub async fn export_payments(
 ) -> Result<HttpResponse, AppError> {
     require_admin(&viewer)?;
     let programs = run_db(&state, |conn| Ok(db::programs::list_all(conn)?)).await?;
-    let (view, filter, errors) = parse_filter(&query, &programs);
+    let (view, filters, errors) = parse_filter(&query, &programs);
     if let Some((_, message)) = errors.0.first() {
         return Err(AppError::BadRequest(format!("export filter: {message}")));
     }
+    let resolved = filters.clone();
+    let Some(filter) = run_db(&state, move |conn| Ok(resolved.resolve(conn, view)?)).await? else {
+        return Err(AppError::BadRequest(format!(
+            "export filter: {}",
+            too_broad(filters.search.as_deref().unwrap_or(""), view)
+        )));
+    };
     let (header, mut cursor) = match view {
         View::Due => (line(&DUE_HEADER), Cursor::Due(None)),
         View::Paid => (line(&PAID_HEADER), Cursor::Paid(None)),
