@@ -65,8 +65,8 @@ pages=(
   "due_program_dates /admin/payments?view=due&program=career-choice&from=2025-01-01&to=2026-06-30"
   "paid /admin/payments?view=paid"
   "paid_program_dates /admin/payments?view=paid&program=career-choice&from=2026-01-01&to=2026-06-30"
-  "due_search /admin/payments?view=due&program=career-choice&q=Ada"
-  "paid_search /admin/payments?view=paid&q=Ada"
+  "due_search /admin/payments?view=due&program=career-choice&q=e1234"
+  "paid_search /admin/payments?view=paid&q=e1234"
 )
 
 {
