@@ -101,7 +101,7 @@ pub async fn list_employees(
         })
         .collect();
     let password_sign_in = state.settings.auth == crate::config::AuthMode::Password;
-    page(&req, &DirectoryPage { chrome: viewer.chrome("admin"), q, people, next, first_page, password_sign_in })
+    page(&req, &DirectoryPage { chrome: viewer.chrome(super::NAV), q, people, next, first_page, password_sign_in })
 }
 
 #[derive(Template)]
@@ -153,7 +153,7 @@ fn person_page(
         all.into_iter().map(|(value, label)| Choice { value, label, selected: value == chosen }).collect()
     };
     PersonPage {
-        chrome: viewer.chrome("admin"),
+        chrome: viewer.chrome(super::NAV),
         id,
         name,
         email,
