@@ -152,8 +152,7 @@ pub fn timeline(conn: &mut DbConnection, employee_id: i32) -> QueryResult<Vec<Hi
     );
     let rows: Vec<Row> = employee_history::table
         .left_join(
-            history_managers
-                .on(employee_history::manager_id.eq(history_managers.field(employees::id).nullable())),
+            history_managers.on(employee_history::manager_id.eq(history_managers.field(employees::id).nullable())),
         )
         .filter(employee_history::employee_id.eq(employee_id))
         .order((employee_history::effective_on.asc(), employee_history::id.asc()))

@@ -394,9 +394,10 @@ fn record_departures(
 fn deactivate(conn: &mut DbConnection, id: i32, context: &ChangeContext) -> Result<(), WorkflowError> {
     let person = people::find_by_id(conn, id)?;
     let manager_email = match person.manager_id {
-        Some(manager) => Some(Email::parse(&people::find_by_id(conn, manager)?.email).map_err(|message| {
-            WorkflowError::Database(diesel::result::Error::QueryBuilderError(message.into()))
-        })?),
+        Some(manager) => Some(
+            Email::parse(&people::find_by_id(conn, manager)?.email)
+                .map_err(|message| WorkflowError::Database(diesel::result::Error::QueryBuilderError(message.into())))?,
+        ),
         None => None,
     };
     let record = person.record();

@@ -63,7 +63,10 @@ const HEADER: &str = "email,display_name,job_title,job_family,site_type,employme
 
 /// A file with the optional columns: each demo person as stored, with the extra values
 /// (`effective_date,left_on,leaving_reason`) and replacements given for some.
-fn file_with(app: &TestApp, people: &[&str], edits: &[(&str, &[(&str, &str)], &str)]) -> String {
+/// One person's edit in a file: e-mail address, replaced values, and the three optional values.
+type Edit<'a> = (&'a str, &'a [(&'a str, &'a str)], &'a str);
+
+fn file_with(app: &TestApp, people: &[&str], edits: &[Edit<'_>]) -> String {
     let lines: Vec<String> = people
         .iter()
         .map(|email| match edits.iter().find(|(e, ..)| e == email) {
@@ -99,7 +102,10 @@ async fn the_person_form_writes_one_row_for_a_new_title_and_none_for_a_new_name(
     assert_eq!(ada.submit(&path, &promoted).await.status(), StatusCode::SEE_OTHER);
     let rows = history_of(&app, "carl.corporate@upskill.example");
     assert_eq!(rows.len(), 2);
-    assert_eq!(rows[1], ("admin".to_owned(), today(), "Senior Financial Analyst".to_owned(), true, None, None, Some(ada_id)));
+    assert_eq!(
+        rows[1],
+        ("admin".to_owned(), today(), "Senior Financial Analyst".to_owned(), true, None, None, Some(ada_id))
+    );
 
     // Deactivating is a departure on the day, without a reason nobody gave.
     let (_, fields) = person_record(&app, &ada, "carl.corporate@upskill.example").await;
@@ -155,7 +161,10 @@ async fn an_upload_with_an_effective_date_and_a_departure_writes_one_row_each() 
     );
     let paula = history_of(&app, "paula.parttime@upskill.example");
     assert_eq!(paula.len(), 2);
-    assert_eq!((paula[1].3, paula[1].4, paula[1].5.as_deref()), (false, Some(left_on.parse().unwrap()), Some("voluntary")));
+    assert_eq!(
+        (paula[1].3, paula[1].4, paula[1].5.as_deref()),
+        (false, Some(left_on.parse().unwrap()), Some("voluntary"))
+    );
     assert!(!is_active(&app, "paula.parttime@upskill.example"));
 
     let path = format!("/admin/employees/{}", employee_id(&app, "paula.parttime@upskill.example"));
@@ -205,7 +214,9 @@ async fn scim_patch_put_and_delete_each_write_one_row_and_a_new_name_none() {
     let (status, body) = provider
         .patch(
             &format!("/Users/{id}"),
-            patch_op(json!([{"op": "replace", "value": {"title": "Data Technician", UPSKILL: {"jobFamily": "technical"}}}])),
+            patch_op(
+                json!([{"op": "replace", "value": {"title": "Data Technician", UPSKILL: {"jobFamily": "technical"}}}]),
+            ),
         )
         .await;
     assert_eq!(status, StatusCode::OK, "{body}");
@@ -256,7 +267,10 @@ async fn deactivate_missing_stops_above_five_percent_lists_who_would_leave_and_g
     assert!(!is_active(&app, "nate.newhire@upskill.example"));
     assert_eq!(all_rows(&app), before + 1, "Nate's departure and nothing else");
     let nate = history_of(&app, "nate.newhire@upskill.example");
-    assert_eq!((nate[1].0.as_str(), nate[1].3, nate[1].4, nate[1].5.as_deref()), ("import", false, Some(today()), Some("other")));
+    assert_eq!(
+        (nate[1].0.as_str(), nate[1].3, nate[1].4, nate[1].5.as_deref()),
+        ("import", false, Some(today()), Some("other"))
+    );
 
     // Without the flag, people missing from a file stay as they are.
     let (ok, stdout, stderr) = run_cli(&app, &file, &[]);

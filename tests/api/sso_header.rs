@@ -328,7 +328,7 @@ async fn with_provisioning_an_unknown_email_becomes_an_employee_with_an_audit_li
             "created at first sign-in (header single sign-on)".to_owned(),
             Some(nina_id)
         )]
-    );    // Her job history starts with one row from the sign-in, in the same transaction.
+    ); // Her job history starts with one row from the sign-in, in the same transaction.
     let history: Vec<(String, bool, chrono::NaiveDate)> = employee_history::table
         .filter(employee_history::employee_id.eq(nina_id))
         .select((employee_history::source, employee_history::active, employee_history::effective_on))

@@ -14,8 +14,8 @@ use crate::db::{
     audit, history, lock_active_admins, lock_row, programs, sessions, write_transaction, DbConnection, LockableTable,
 };
 use crate::domain::application::Status;
-use crate::domain::history::ChangeContext;
 use crate::domain::forms::{describe_changes, NO_CHANGE};
+use crate::domain::history::ChangeContext;
 use crate::domain::person_form::PersonDraft;
 use crate::domain::words::count_of;
 use crate::domain::{AuditAction, Event, HistorySource};

@@ -228,9 +228,10 @@ pub(super) fn check_admins_remain(directory: &Directory, plan: &mut ImportPlan) 
     }
     let in_file: HashMap<&str, bool> = plan.rows.iter().map(|r| (r.row.email.as_str(), r.row.is_admin)).collect();
     let leaving: std::collections::HashSet<i32> = plan.missing.iter().map(|p| p.id).collect();
-    let stay = directory.people().iter().filter(|p| {
-        p.is_admin && p.active && !in_file.contains_key(p.email.as_str()) && !leaving.contains(&p.id)
-    });
+    let stay = directory
+        .people()
+        .iter()
+        .filter(|p| p.is_admin && p.active && !in_file.contains_key(p.email.as_str()) && !leaving.contains(&p.id));
     let made = plan.rows.iter().filter(|r| {
         r.row.is_admin && r.row.leaving.is_none() && directory.by_email(r.row.email.as_str()).is_none_or(|p| p.active)
     });

@@ -170,12 +170,13 @@ fn read_hire_date(raw: &str, today: NaiveDate) -> Result<NaiveDate, String> {
 /// An ISO date not after `today`; `what` names it in messages.
 fn read_past_date(raw: &str, today: NaiveDate, what: &str) -> Result<NaiveDate, String> {
     match NaiveDate::parse_from_str(raw, "%Y-%m-%d") {
-        Ok(date) if date > today => Err(format!("{date} is in the future: {} can't be after today ({today}).", a(what))),
+        Ok(date) if date > today => {
+            Err(format!("{date} is in the future: {} can't be after today ({today}).", a(what)))
+        }
         Ok(date) => Ok(date),
-        Err(_) => Err(format!(
-            "\"{}\" is not a date; write it as YYYY-MM-DD, for example 2021-03-05.",
-            shown_in_message(raw)
-        )),
+        Err(_) => {
+            Err(format!("\"{}\" is not a date; write it as YYYY-MM-DD, for example 2021-03-05.", shown_in_message(raw)))
+        }
     }
 }
 

@@ -216,14 +216,13 @@ pub async fn preview_import(
     let (admin_id, admin_email) = (viewer.id(), viewer.employee.email.clone());
     let name = file_name.clone();
     let (plan, upload_id) = run_db(&state, move |conn| {
-        let request =
-            ImportRequest {
-                text: &text,
-                file_name: &name,
-                today: today(),
-                actor: Some((admin_id, &admin_email)),
-                options: Default::default(),
-            };
+        let request = ImportRequest {
+            text: &text,
+            file_name: &name,
+            today: today(),
+            actor: Some((admin_id, &admin_email)),
+            options: Default::default(),
+        };
         let plan = import_db::preview(conn, &request, &mut |_, _, _| {})?;
         let upload_id =
             if plan.has_errors() { None } else { Some(import_db::store_upload(conn, admin_id, &name, &text)?) };
