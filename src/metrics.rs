@@ -38,7 +38,7 @@ pub fn method_label(method: &str) -> &'static str {
         "OPTIONS" => "OPTIONS",
         "CONNECT" => "CONNECT",
         "TRACE" => "TRACE",
-        _ => "other",
+        _ => "other", // not a stored name
     }
 }
 

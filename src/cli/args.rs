@@ -349,4 +349,11 @@ pub struct ImportEmployeesArgs {
     /// Check the file and show what would change, without writing anything.
     #[arg(long)]
     pub dry_run: bool,
+    /// The file is the full HR export: active people it lacks leave (reason: other, on
+    /// today's date). Stops when more than 5% of the active people would leave.
+    #[arg(long)]
+    pub deactivate_missing: bool,
+    /// With --deactivate-missing: go ahead even when more than 5% would leave.
+    #[arg(long, requires = "deactivate_missing")]
+    pub force: bool,
 }

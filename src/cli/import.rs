@@ -6,7 +6,7 @@ use super::ImportEmployeesArgs;
 use crate::config::Settings;
 use crate::db::import::{ImportOutcome, ImportRequest, Step};
 use crate::db::{self};
-use crate::domain::import::{ImportPlan, RowAction};
+use crate::domain::import::{ImportOptions, ImportPlan, RowAction, LEAVERS_NAMED};
 use crate::domain::words::count_of;
 use crate::startup::prepare_database;
 
@@ -62,6 +62,10 @@ fn print_preview(file_name: &str, plan: &ImportPlan) {
     println!("  new:       {:>8}", plan.new_count());
     println!("  updated:   {:>8}", plan.updated_count());
     println!("  unchanged: {:>8}", plan.unchanged_count());
+    let leaving = plan.leaving_count() + plan.missing.len();
+    if leaving > 0 {
+        println!("  leaving:   {:>8} of {} active", leaving, plan.active_before);
+    }
     let error_lines = plan.lines_with_errors() + plan.file_errors.len();
     println!("  errors:    {:>8} {}", error_lines, if error_lines == 1 { "line" } else { "lines" });
     for note in &plan.notes {
@@ -84,6 +88,19 @@ fn print_preview(file_name: &str, plan: &ImportPlan) {
             let described: Vec<String> =
                 changes.iter().map(|c| format!("{}: {} → {}", c.column, shown(&c.before), shown(&c.after))).collect();
             println!("  line {}, {}: {}", row.line, row.email, described.join("; "));
+        }
+    }
+    if !plan.missing.is_empty() {
+        println!(
+            "Not in the file, so they leave{}:",
+            if plan.missing.len() > LEAVERS_NAMED {
+                format!(" (the first {LEAVERS_NAMED} of {})", plan.missing.len())
+            } else {
+                format!(" ({})", plan.missing.len())
+            }
+        );
+        for person in plan.missing.iter().take(LEAVERS_NAMED) {
+            println!("  {} <{}>", person.display_name, person.email);
         }
     }
     let errors: Vec<String> = plan.error_lines().collect();
@@ -119,9 +136,16 @@ pub(super) async fn import_employees(args: ImportEmployeesArgs) -> anyhow::Resul
         args.file.file_name().map_or_else(|| args.file.display().to_string(), |n| n.to_string_lossy().into_owned());
     let (pool, _) = prepare_database(&Settings::with_database(&args.database.database_url)).await?;
     let dry_run = args.dry_run;
+    let (deactivate_missing, force) = (args.deactivate_missing, args.force);
     actix_web::web::block(move || -> anyhow::Result<()> {
         let mut conn = pool.get()?;
-        let request = ImportRequest { text: &text, file_name: &file_name, today: crate::clock::today(), actor: None };
+        let request = ImportRequest {
+            text: &text,
+            file_name: &file_name,
+            today: crate::clock::today(),
+            actor: None,
+            options: ImportOptions { deactivate_missing, force },
+        };
         let mut progress = ImportProgress::new(text.len() >= PROGRESS_FROM_BYTES);
         let plan =
             db::import::preview(&mut conn, &request, &mut |step, done, total| progress.update(step, done, total))?;

@@ -17,8 +17,8 @@ use diesel::sqlite::Sqlite;
 use super::MultiBackend;
 use crate::domain::enums::{
     AccessLinkPurpose, ApplicationStatus, AttemptScope, AuditAction, Category, CompletionEvidence, CompletionVerifier,
-    EmploymentType, Event, FileType, Format, JobFamily, MailKind, ProgramKind, ProgramStatus, SiteType, StoredName,
-    UnknownValue, ValueList,
+    EmploymentType, Event, FileType, Format, HistorySource, JobFamily, LeavingReason, MailKind, ProgramKind,
+    ProgramStatus, SiteType, StoredName, UnknownValue, ValueList,
 };
 
 /// Reads the text of a column on PostgreSQL and parses it.
@@ -94,6 +94,8 @@ stored_by_name!(
     FileType,
     CompletionEvidence,
     CompletionVerifier,
+    HistorySource,
+    LeavingReason,
 );
 
 impl<T: StoredName> ToSql<Text, Pg> for ValueList<T> {

@@ -6,10 +6,11 @@ use diesel::prelude::*;
 use super::audit::AuditLine;
 use super::schema::{employees, notifications};
 use super::DbConnection;
+use crate::domain::history::ChangeContext;
 use crate::domain::import::ImportRow;
 use crate::domain::person_form::{PersonDraft, PersonInput};
 use crate::domain::sign_on::ProvisionedPerson;
-use crate::domain::{AuditAction, EmployeeProfile, EmploymentType, JobFamily, SiteType};
+use crate::domain::{AuditAction, EmployeeProfile, EmploymentType, HistorySource, JobFamily, SiteType};
 
 /// One row of `employees`.
 #[derive(Debug, Clone, Queryable, Selectable, Identifiable)]
@@ -216,6 +217,8 @@ pub fn provision(conn: &mut DbConnection, person: &ProvisionedPerson, how: &str)
         let id = insert(conn, &new)?;
         let details = format!("created at first sign-in ({how} single sign-on)");
         super::audit::record(conn, Some(id), AuditAction::EmployeeProvisioned, &new.email, &details, now)?;
+        let context = ChangeContext::new(HistorySource::Provision, crate::clock::today(), None);
+        super::history::record_change(conn, id, &context)?;
         find_by_id(conn, id)
     });
     match created {
@@ -231,6 +234,8 @@ pub fn provision(conn: &mut DbConnection, person: &ProvisionedPerson, how: &str)
 pub fn create_admin(conn: &mut DbConnection, new: &NewEmployee) -> QueryResult<i32> {
     super::audit::audited(conn, |conn, _| {
         let id = insert(conn, &NewEmployee { is_admin: true, ..new.clone() })?;
+        let context = ChangeContext::new(HistorySource::Admin, crate::clock::today(), None);
+        super::history::record_change(conn, id, &context)?;
         let line = AuditLine {
             actor_id: None,
             action: AuditAction::EmployeeAdminCreated,

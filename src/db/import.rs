@@ -20,16 +20,19 @@ use chrono::{NaiveDate, NaiveDateTime};
 use diesel::connection::SimpleConnection;
 use diesel::prelude::*;
 
-use super::employees::{EmployeeRecord, NewEmployee};
+use super::employees::{self as people, EmployeeRecord, NewEmployee};
 use super::schema::{applications, employee_imports, employees};
 use super::workflow::{self, ManagerMove, WorkflowError};
-use super::{write_transaction, DbConnection};
+use super::{history, write_transaction, DbConnection};
 use crate::clock::now;
+use crate::domain::history::{ChangeContext, JobState};
 use crate::domain::import::{
-    plan_import, Directory, ExistingPerson, ImportPlan, Importer, ManagerRef, PlannedRow, RowAction,
+    plan_import_with, Directory, ExistingPerson, ImportOptions, ImportPlan, ImportRow, Importer, ManagerRef,
+    PlannedRow, RowAction,
 };
+use crate::domain::person_form::PersonDraft;
 use crate::domain::words::count_of;
-use crate::domain::{ApplicationStatus, AuditAction};
+use crate::domain::{ApplicationStatus, AuditAction, Email, HistorySource, LeavingReason};
 
 /// New people per INSERT: 13 values each stays well under SQLite's 32,766 parameters.
 const INSERT_CHUNK: usize = 1000;
@@ -97,11 +100,27 @@ pub struct ImportRequest<'a> {
     pub today: NaiveDate,
     /// The administrator importing (id and e-mail address); `None` for the command line.
     pub actor: Option<(i32, &'a str)>,
+    pub options: ImportOptions,
 }
 
 impl ImportRequest<'_> {
     fn importer(&self) -> Option<Importer<'_>> {
         self.actor.map(|(_, email)| Importer { email })
+    }
+
+    fn plan(&self, directory: &Directory, progress: ProgressFn<'_>) -> ImportPlan {
+        plan_import_with(self.text, directory, self.today, self.importer(), self.options, &mut |p| {
+            progress(Step::Checking, p.done, p.total)
+        })
+    }
+
+    /// The job history's context of a line of the file.
+    fn change_of(&self, row: &ImportRow) -> ChangeContext {
+        ChangeContext {
+            left_on: row.leaving.map(|(day, _)| day),
+            leaving_reason: row.leaving.map(|(_, reason)| reason),
+            ..ChangeContext::new(HistorySource::Import, row.effective_on, self.actor.map(|(id, _)| id))
+        }
     }
 }
 
@@ -112,9 +131,7 @@ pub fn preview(
     progress: ProgressFn<'_>,
 ) -> QueryResult<ImportPlan> {
     let directory = load_directory(conn)?;
-    Ok(plan_import(request.text, &directory, request.today, request.importer(), &mut |p| {
-        progress(Step::Checking, p.done, p.total)
-    }))
+    Ok(request.plan(&directory, progress))
 }
 
 /// What a committed import did.
@@ -130,12 +147,18 @@ pub struct ImportSummary {
     /// E-mail addresses of people who became, or stopped being, administrators.
     pub admins_granted: Vec<String>,
     pub admins_removed: Vec<String>,
+    /// People who left: the file's departures and, under `--deactivate-missing`, the
+    /// active people it lacks.
+    pub left: usize,
 }
 
 impl ImportSummary {
     /// One sentence for a flash message, the command line and the audit log.
     pub fn describe(&self) -> String {
         let mut text = format!("{} new, {} updated, {} unchanged", self.new, self.updated, self.unchanged);
+        if self.left > 0 {
+            text.push_str(&format!("; {} left", self.left));
+        }
         if self.managers_changed > 0 {
             text.push_str(&format!(
                 "; {}, {} moved to the new manager's queue",
@@ -195,15 +218,14 @@ fn commit_in_transaction(
     progress: ProgressFn<'_>,
 ) -> Result<ImportOutcome, WorkflowError> {
     let directory = load_directory(conn)?;
-    let plan = plan_import(request.text, &directory, request.today, request.importer(), &mut |p| {
-        progress(Step::Checking, p.done, p.total)
-    });
+    let plan = request.plan(&directory, &mut *progress);
     if plan.has_errors() {
         return Ok(ImportOutcome::Refused(plan));
     }
     let at = now();
     let actor_id = request.actor.map(|(id, _)| id);
-    let summary = apply_plan(conn, actor_id, &plan, &directory, at, progress)?;
+    let mut summary = apply_plan(conn, request, &plan, &directory, at, progress)?;
+    summary.left = record_departures(conn, request, &plan)?;
     let sha = crate::security::sha256_hex(request.text);
     super::audit::record(
         conn,
@@ -266,22 +288,31 @@ fn managers_first<'p>(new_rows: &[&'p PlannedRow]) -> Vec<&'p PlannedRow> {
 /// applications of those whose manager changed. Inside the caller's transaction.
 fn apply_plan(
     conn: &mut DbConnection,
-    actor_id: Option<i32>,
+    request: &ImportRequest<'_>,
     plan: &ImportPlan,
     directory: &Directory,
     at: NaiveDateTime,
     progress: ProgressFn<'_>,
 ) -> Result<ImportSummary, WorkflowError> {
+    let actor_id = request.actor.map(|(id, _)| id);
     let new_rows: Vec<&PlannedRow> = plan.rows.iter().filter(|r| r.action == RowAction::New).collect();
     let updated_rows: Vec<&PlannedRow> =
         plan.rows.iter().filter(|r| matches!(r.action, RowAction::Update { .. })).collect();
     let mut written = Written { done: 0, total: (new_rows.len() + updated_rows.len()) as u64, progress };
     written.report();
     let new_ids = insert_new_people(conn, &new_rows, at, &mut written)?;
+    record_new_people(conn, request, &new_rows, &new_ids)?;
     update_people(conn, &updated_rows, &new_ids, at, &mut written)?;
     written.report();
     let moved_people: Vec<&PlannedRow> = updated_rows.iter().copied().filter(|r| r.changes_manager()).collect();
     let applications_moved = move_pending(conn, actor_id, plan, directory, &moved_people, &new_ids, at)?;
+    // After the managers moved, so that someone who leaves hands over what waits on them
+    // to the manager the file gives them.
+    for planned in &updated_rows {
+        if let (RowAction::Update { id, .. }, false) = (&planned.action, planned.leaves()) {
+            history::record_change(conn, *id, &request.change_of(&planned.row))?;
+        }
+    }
     let admin_change = |to: bool| -> Vec<String> {
         updated_rows
             .iter()
@@ -301,7 +332,88 @@ fn apply_plan(
         applications_moved,
         admins_granted: admin_change(true),
         admins_removed: admin_change(false),
+        left: 0,
     })
+}
+
+/// The first history row of each new person, as the file gives them.
+fn record_new_people(
+    conn: &mut DbConnection,
+    request: &ImportRequest<'_>,
+    new_rows: &[&PlannedRow],
+    new_ids: &HashMap<String, i32>,
+) -> QueryResult<()> {
+    let mut people = Vec::with_capacity(new_rows.len());
+    for planned in new_rows {
+        let row = &planned.row;
+        let Some(&id) = new_ids.get(row.email.as_str()) else {
+            continue;
+        };
+        let state = JobState {
+            job_title: row.job_title.clone(),
+            job_family: row.job_family,
+            site_type: row.site_type,
+            employment_type: row.employment_type,
+            manager_id: manager_id(&planned.manager, new_ids)?,
+            active: row.leaving.is_none(),
+        };
+        people.push((id, state, request.change_of(row)));
+    }
+    history::record_new_people(conn, people)
+}
+
+/// The departures: each line with a leaving date, then (under `--deactivate-missing`)
+/// each active person the file lacks (reason: other, on the import's day), through the
+/// person form's deactivation (waitlist places, sessions, decisions handed over, audit
+/// line, history). Returns how many people left.
+fn record_departures(
+    conn: &mut DbConnection,
+    request: &ImportRequest<'_>,
+    plan: &ImportPlan,
+) -> Result<usize, WorkflowError> {
+    let mut left = 0;
+    for planned in plan.rows.iter().filter(|r| r.leaves()) {
+        if let RowAction::Update { id, .. } = planned.action {
+            deactivate(conn, id, &request.change_of(&planned.row))?;
+        }
+        left += 1;
+    }
+    let missing = ChangeContext {
+        left_on: Some(request.today),
+        leaving_reason: Some(LeavingReason::Other),
+        ..ChangeContext::new(HistorySource::Import, request.today, request.actor.map(|(id, _)| id))
+    };
+    for person in &plan.missing {
+        deactivate(conn, person.id, &missing)?;
+        left += 1;
+    }
+    Ok(left)
+}
+
+/// Deactivates one person as the person form does, keeping the rest of their record.
+fn deactivate(conn: &mut DbConnection, id: i32, context: &ChangeContext) -> Result<(), WorkflowError> {
+    let person = people::find_by_id(conn, id)?;
+    let manager_email = match person.manager_id {
+        Some(manager) => Some(
+            Email::parse(&people::find_by_id(conn, manager)?.email)
+                .map_err(|message| WorkflowError::Database(diesel::result::Error::QueryBuilderError(message.into())))?,
+        ),
+        None => None,
+    };
+    let record = person.record();
+    let draft = PersonDraft {
+        display_name: record.display_name,
+        job_title: record.job_title,
+        job_family: record.job_family,
+        site_type: record.site_type,
+        employment_type: record.employment_type,
+        hire_date: record.hire_date,
+        manager_email,
+        is_admin: person.is_admin,
+        active: false,
+    };
+    workflow::update_person_in_transaction(conn, context, "through the HR import", id, &draft)?;
+    Ok(())
 }
 
 /// How many people have been written, told to the progress bar.
@@ -348,6 +460,7 @@ fn insert_new_people(
             batch.push(NewEmployee {
                 manager_id: manager_id(&planned.manager, &new_ids)?,
                 is_admin: row.is_admin,
+                active: row.leaving.is_none(),
                 ..NewEmployee::active(row.email.as_str(), EmployeeRecord::from(row), at)
             });
         }
@@ -516,7 +629,13 @@ pub fn commit_stored_import(
             return Ok(None);
         };
         diesel::delete(employee_imports::table.find(upload.id)).execute(conn)?;
-        let request = ImportRequest { text: &upload.csv_text, file_name: &upload.file_name, today, actor: Some(admin) };
+        let request = ImportRequest {
+            text: &upload.csv_text,
+            file_name: &upload.file_name,
+            today,
+            actor: Some(admin),
+            options: ImportOptions::default(),
+        };
         commit_in_transaction(conn, &request, &mut |_, _, _| {}).map(Some)
     })
 }

@@ -353,6 +353,25 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    employee_history (id) {
+        id -> Integer,
+        employee_id -> Integer,
+        effective_on -> Date,
+        job_title -> Text,
+        job_family -> Text,
+        site_type -> Text,
+        employment_type -> Text,
+        manager_id -> Nullable<Integer>,
+        active -> Bool,
+        source -> Text,
+        left_on -> Nullable<Date>,
+        leaving_reason -> Nullable<Text>,
+        recorded_at -> Timestamp,
+        recorded_by -> Nullable<Integer>,
+    }
+}
+
 diesel::joinable!(intakes -> programs (program_id));
 diesel::joinable!(applications -> programs (program_id));
 diesel::joinable!(applications -> intakes (intake_id));
@@ -395,4 +414,5 @@ diesel::allow_tables_to_appear_in_same_query!(
     payment_totals,
     due_totals,
     credentials,
+    employee_history,
 );

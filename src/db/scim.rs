@@ -15,13 +15,14 @@ use diesel::prelude::*;
 use super::employees::{self, Employee, NewEmployee};
 use super::schema::{employees as people, scim_users};
 use super::workflow::{self, ManagerChangeError, PersonChangeError, WorkflowError};
-use super::{audit, write_transaction, DbConnection};
+use super::{audit, history, write_transaction, DbConnection};
 use crate::clock::now;
+use crate::domain::history::ChangeContext;
 use crate::domain::person_form::{parse_person, PersonInput};
 use crate::domain::scim::filter::UserFilter;
 use crate::domain::scim::user::{field_problem, person_input, Absent, UserChange, UserView};
 use crate::domain::scim::ScimProblem;
-use crate::domain::AuditAction;
+use crate::domain::{AuditAction, HistorySource};
 
 /// What `scim_users` keeps of a person.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Queryable, Selectable)]
@@ -242,6 +243,7 @@ pub fn create_user(
             let manager_id = employees::find_by_email(conn, &email)?.map(|m| m.id);
             workflow::change_manager_in_transaction(conn, None, id, manager_id)?;
         }
+        history::record_change(conn, id, &scim_change())?;
         Ok((id, true))
     });
     explain(conn, result, change)
@@ -294,7 +296,7 @@ fn change_in_transaction(
     let current = PersonInput::of(employee, current_manager);
     let input = person_input(change, Some(&current), manager, today);
     let draft = parse_person(&input, today).map_err(|errors| field_problem(&errors))?;
-    workflow::update_person_in_transaction(conn, None, via, employee.id, &draft)?;
+    workflow::update_person_in_transaction(conn, &scim_change(), via, employee.id, &draft)?;
     save_extra(conn, employee.id, change, at)?;
     Ok(())
 }
@@ -307,7 +309,7 @@ pub fn delete_user(conn: &mut DbConnection, id: i32, via: &str) -> Result<(), Sc
         let manager_email = manager_address(conn, &employee)?;
         let input = PersonInput { active: false, ..PersonInput::of(&employee, manager_email) };
         let draft = parse_person(&input, crate::clock::today()).map_err(|errors| field_problem(&errors))?;
-        workflow::update_person_in_transaction(conn, None, via, id, &draft)?;
+        workflow::update_person_in_transaction(conn, &scim_change(), via, id, &draft)?;
         let at = now();
         let exists: bool = diesel::select(diesel::dsl::exists(scim_users::table.find(id))).get_result(conn)?;
         if exists {
@@ -327,6 +329,11 @@ pub fn delete_user(conn: &mut DbConnection, id: i32, via: &str) -> Result<(), Sc
         ScimWriteError::Workflow(WorkflowError::PersonRefused(PersonChangeError::LastAdmin)) => last_admin().into(),
         other => other,
     })
+}
+
+/// A change by the identity provider, effective today, for the job history.
+fn scim_change() -> ChangeContext {
+    ChangeContext::new(HistorySource::Scim, crate::clock::today(), None)
 }
 
 fn last_admin() -> ScimProblem {

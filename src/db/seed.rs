@@ -6,12 +6,13 @@ use diesel::prelude::*;
 use super::employees::{self, EmployeeRecord, NewEmployee};
 use super::programs::{self, NewIntake, ProgramRecord};
 use super::schema::programs as programs_table;
-use super::settings;
+use super::{history, settings};
 use super::{write_transaction, DbConnection};
 use crate::clock::now;
+use crate::domain::history::ChangeContext;
 use crate::domain::{
-    Category, CompletionEvidence, CompletionVerifier, EmploymentType, Format, JobFamily, ProgramKind, ProgramStatus,
-    SiteType, ValueList,
+    Category, CompletionEvidence, CompletionVerifier, EmploymentType, Format, HistorySource, JobFamily, ProgramKind,
+    ProgramStatus, SiteType, ValueList,
 };
 
 /// One seed program with the intakes it starts with: (what the program calls an intake,
@@ -373,7 +374,7 @@ fn demo_people(today: NaiveDate) -> Vec<DemoPerson> {
 /// The demo sign-ins, in the order they are printed.
 pub fn demo_accounts() -> Vec<DemoAccount> {
     let role = |email: &str| match email {
-        e if e.starts_with("ada.") => "admin",
+        e if e.starts_with("ada.") => "admin", // not a stored name
         e if e.starts_with("maria.") || e.starts_with("tom.") => "manager",
         _ => "employee",
     };
@@ -419,6 +420,8 @@ pub fn seed_demo(conn: &mut DbConnection, today: NaiveDate, password_hash: &str)
                     )
                 },
             )?;
+            // The demo people came from the HR system when they were hired.
+            history::record_change(conn, id, &ChangeContext::new(HistorySource::Import, hired, None))?;
             ids.push((email, id));
         }
         let deadline = NaiveDate::from_ymd_opt(today.year() + 1, 12, 31).unwrap_or(today);

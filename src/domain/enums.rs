@@ -115,6 +115,26 @@ text_enum!(
 );
 
 text_enum!(
+    /// Where a row of a person's job history came from (`employee_history.source`).
+    HistorySource, "source of a change" {
+        Import => "import", "HR import";
+        Scim => "scim", "SCIM provisioning";
+        Admin => "admin", "Administrator";
+        Provision => "provision", "First sign-in";
+    }
+);
+
+text_enum!(
+    /// Why someone left the company (`employee_history.leaving_reason`).
+    LeavingReason, "leaving reason" {
+        Voluntary => "voluntary", "voluntary";
+        Involuntary => "involuntary", "involuntary";
+        Retirement => "retirement", "retirement";
+        Other => "other", "other";
+    }
+);
+
+text_enum!(
     /// How a program is taken: a cohort with intakes, at one's own pace, or paid tuition.
     ProgramKind, "program kind" {
         Cohort => "cohort", "Cohort";
@@ -456,5 +476,7 @@ mod tests {
         round_trip(FileType::ALL);
         round_trip(CompletionEvidence::ALL);
         round_trip(CompletionVerifier::ALL);
+        round_trip(HistorySource::ALL);
+        round_trip(LeavingReason::ALL);
     }
 }

@@ -16,6 +16,7 @@ pub mod email;
 pub mod enums;
 pub mod evidence;
 pub mod forms;
+pub mod history;
 pub mod import;
 pub mod intake_form;
 pub mod mail;
@@ -39,7 +40,8 @@ pub use eligibility::{check_eligibility, Eligibility};
 pub use email::Email;
 pub use enums::{
     AccessLinkPurpose, ApplicationStatus, AuditAction, Category, CompletionEvidence, CompletionVerifier,
-    EmploymentType, Event, FileType, Format, JobFamily, MailKind, ProgramKind, ProgramStatus, SiteType, ValueList,
+    EmploymentType, Event, FileType, Format, HistorySource, JobFamily, LeavingReason, MailKind, ProgramKind,
+    ProgramStatus, SiteType, ValueList,
 };
 pub use money::Cents;
 pub use program::{EmployeeProfile, ProgramRules, TuitionFunding};

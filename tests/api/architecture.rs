@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use upskill::domain::enums::StoredName;
 use upskill::domain::{
     ApplicationStatus, AuditAction, Category, CompletionEvidence, CompletionVerifier, EmploymentType, Event, FileType,
-    Format, JobFamily, MailKind, ProgramKind, ProgramStatus, SiteType,
+    Format, HistorySource, JobFamily, LeavingReason, MailKind, ProgramKind, ProgramStatus, SiteType,
 };
 
 /// One source file: its module path (`db::workflow::people`), its path from `src/`, and
@@ -113,6 +113,8 @@ fn stored_names() -> BTreeSet<&'static str> {
         names(FileType::ALL),
         names(CompletionEvidence::ALL),
         names(CompletionVerifier::ALL),
+        names(HistorySource::ALL),
+        names(LeavingReason::ALL),
     ]
     .concat()
     .into_iter()

@@ -13,7 +13,7 @@ const HEADER: &str =
     "email,display_name,job_title,job_family,site_type,employment_type,hire_date,manager_email,is_admin";
 
 /// A demo person's line as stored now, with some values replaced (by column name).
-fn stored_line(app: &TestApp, email: &str, changes: &[(&str, &str)]) -> String {
+pub(crate) fn stored_line(app: &TestApp, email: &str, changes: &[(&str, &str)]) -> String {
     type Row = (String, String, String, String, String, String, chrono::NaiveDate, Option<i32>, bool);
     let mut conn = app.db();
     let row: Row = employees::table
@@ -52,12 +52,12 @@ fn stored_line(app: &TestApp, email: &str, changes: &[(&str, &str)]) -> String {
     values.map(|(_, v)| v).join(",")
 }
 
-fn csv(lines: &[String]) -> String {
+pub(crate) fn csv(lines: &[String]) -> String {
     format!("{HEADER}\n{}\n", lines.join("\n"))
 }
 
 /// Sends a file to the upload form with this session's CSRF token.
-async fn upload(browser: &Browser, text: &str) -> reqwest::Response {
+pub(crate) async fn upload(browser: &Browser, text: &str) -> reqwest::Response {
     upload_bytes(browser, text.as_bytes().to_vec()).await
 }
 
@@ -139,7 +139,7 @@ fn good_file(app: &TestApp) -> String {
     ])
 }
 
-async fn commit(browser: &Browser, page: &str) -> reqwest::Response {
+pub(crate) async fn commit(browser: &Browser, page: &str) -> reqwest::Response {
     let upload_id =
         attribute_values(page, "form[action='/admin/employees/import/commit'] input[name='upload_id']", "value")
             .pop()
@@ -433,7 +433,7 @@ async fn the_commit_checks_the_file_again_against_the_directory_as_it_is_then() 
 }
 
 /// Runs `upskill import-employees FILE --database-url <the test database> ARGS`.
-fn run_cli(app: &TestApp, file: &std::path::Path, args: &[&str]) -> (bool, String, String) {
+pub(crate) fn run_cli(app: &TestApp, file: &std::path::Path, args: &[&str]) -> (bool, String, String) {
     let output = std::process::Command::new(env!("CARGO_BIN_EXE_upskill"))
         .arg("import-employees")
         .arg(file)

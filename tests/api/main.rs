@@ -31,6 +31,7 @@ mod evidence;
 mod faults;
 mod form_errors;
 mod fuzz;
+mod history;
 mod import;
 mod input;
 mod mail;

@@ -10,22 +10,22 @@ use upskill::db::schema::{application_events, applications, audit_log, employees
 use crate::helpers::{apply_for_tuition, employee_id, signed_in, spawn_app, TestApp};
 
 const ENTERPRISE: &str = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";
-const UPSKILL: &str = "urn:upskill:params:scim:schemas:extension:upskill:2.0:User";
+pub(crate) const UPSKILL: &str = "urn:upskill:params:scim:schemas:extension:upskill:2.0:User";
 
 /// A provider with a token.
-struct Provider {
+pub(crate) struct Provider {
     client: reqwest::Client,
     base: String,
     token: String,
 }
 
 impl Provider {
-    fn new(app: &TestApp) -> Provider {
+    pub(crate) fn new(app: &TestApp) -> Provider {
         let (_, token) = upskill::db::scim_tokens::create(&mut app.db(), "Tests", None).unwrap();
         Provider { client: reqwest::Client::new(), base: format!("{}/scim/v2", app.address), token }
     }
 
-    fn request(&self, method: reqwest::Method, path: &str) -> reqwest::RequestBuilder {
+    pub(crate) fn request(&self, method: reqwest::Method, path: &str) -> reqwest::RequestBuilder {
         self.client.request(method, format!("{}{path}", self.base)).bearer_auth(&self.token)
     }
 
@@ -40,24 +40,24 @@ impl Provider {
         (status, serde_json::from_str(&text).unwrap_or(Value::Null))
     }
 
-    async fn get(&self, path: &str) -> (StatusCode, Value) {
+    pub(crate) async fn get(&self, path: &str) -> (StatusCode, Value) {
         self.send(reqwest::Method::GET, path, None).await
     }
 
-    async fn post(&self, path: &str, body: Value) -> (StatusCode, Value) {
+    pub(crate) async fn post(&self, path: &str, body: Value) -> (StatusCode, Value) {
         self.send(reqwest::Method::POST, path, Some(body)).await
     }
 
-    async fn patch(&self, path: &str, body: Value) -> (StatusCode, Value) {
+    pub(crate) async fn patch(&self, path: &str, body: Value) -> (StatusCode, Value) {
         self.send(reqwest::Method::PATCH, path, Some(body)).await
     }
 
-    async fn put(&self, path: &str, body: Value) -> (StatusCode, Value) {
+    pub(crate) async fn put(&self, path: &str, body: Value) -> (StatusCode, Value) {
         self.send(reqwest::Method::PUT, path, Some(body)).await
     }
 
     /// The one user a `userName eq` filter finds.
-    async fn find(&self, user_name: &str) -> Value {
+    pub(crate) async fn find(&self, user_name: &str) -> Value {
         let filter = format!("userName eq \"{user_name}\"");
         let (status, list) = self.get(&format!("/Users?filter={}", urlencoding(&filter))).await;
         assert_eq!(status, StatusCode::OK, "{list}");
@@ -90,7 +90,7 @@ fn okta_user(user_name: &str) -> Value {
     })
 }
 
-fn patch_op(operations: Value) -> Value {
+pub(crate) fn patch_op(operations: Value) -> Value {
     json!({"schemas": ["urn:ietf:params:scim:api:messages:2.0:PatchOp"], "Operations": operations})
 }
 

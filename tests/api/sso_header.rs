@@ -14,7 +14,7 @@ use reqwest::cookie::Jar;
 use reqwest::header::{HeaderMap, HeaderValue, AUTHORIZATION};
 use reqwest::StatusCode;
 use upskill::config::AuthMode;
-use upskill::db::schema::{audit_log, employees, sessions};
+use upskill::db::schema::{audit_log, employee_history, employees, sessions};
 
 use crate::helpers::{
     apply, attribute_values, employee_id, free_port, location, spawn_app_with, texts, Browser, TestApp,
@@ -328,7 +328,13 @@ async fn with_provisioning_an_unknown_email_becomes_an_employee_with_an_audit_li
             "created at first sign-in (header single sign-on)".to_owned(),
             Some(nina_id)
         )]
-    );
+    ); // Her job history starts with one row from the sign-in, in the same transaction.
+    let history: Vec<(String, bool, chrono::NaiveDate)> = employee_history::table
+        .filter(employee_history::employee_id.eq(nina_id))
+        .select((employee_history::source, employee_history::active, employee_history::effective_on))
+        .load(&mut app.db())
+        .unwrap();
+    assert_eq!(history, [("provision".to_owned(), true, chrono::Utc::now().date_naive())]);
 }
 
 #[actix_web::test]

@@ -6,8 +6,9 @@ use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 use upskill::db::schema::{
     application_events, application_stats, applications, audit_log, calendar_feeds, credentials, delegations,
-    due_totals, email_preferences, employee_imports, employees, evidence_files, intakes, notifications, outbox,
-    payment_totals, pledge_participants, programs, scim_tokens, scim_users, settings, tuition_payments,
+    due_totals, email_preferences, employee_history, employee_imports, employees, evidence_files, intakes,
+    notifications, outbox, payment_totals, pledge_participants, programs, scim_tokens, scim_users, settings,
+    tuition_payments,
 };
 
 use crate::helpers::TestApp;
@@ -44,8 +45,8 @@ pub struct Snapshot {
     due_totals: Vec<(i32, NaiveDate, i64, i64, i64)>,
     credentials: Vec<(i32, i32, String, Option<String>)>,
     /// Rows of the tables only ever added to: events, notifications, audit, imports,
-    /// counters, participants, e-mail, tuition payments.
-    appended: [i64; 8],
+    /// counters, participants, e-mail, tuition payments, job history.
+    appended: [i64; 9],
 }
 
 pub fn snapshot(app: &TestApp) -> Snapshot {
@@ -159,6 +160,7 @@ pub fn snapshot(app: &TestApp) -> Snapshot {
             pledge_participants::table.count().get_result(conn).unwrap(),
             outbox::table.count().get_result(conn).unwrap(),
             tuition_payments::table.count().get_result(conn).unwrap(),
+            employee_history::table.count().get_result(conn).unwrap(),
         ],
     }
 }

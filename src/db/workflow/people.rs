@@ -11,13 +11,14 @@ use crate::db::applications::{self, Application};
 use crate::db::employees::{self, Employee, EmployeeRecord};
 use crate::db::events::{self, NewEvent};
 use crate::db::{
-    audit, lock_active_admins, lock_row, programs, sessions, write_transaction, DbConnection, LockableTable,
+    audit, history, lock_active_admins, lock_row, programs, sessions, write_transaction, DbConnection, LockableTable,
 };
 use crate::domain::application::Status;
 use crate::domain::forms::{describe_changes, NO_CHANGE};
+use crate::domain::history::ChangeContext;
 use crate::domain::person_form::PersonDraft;
 use crate::domain::words::count_of;
-use crate::domain::{AuditAction, Event};
+use crate::domain::{AuditAction, Event, HistorySource};
 
 /// Why a manager change was refused.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -99,19 +100,24 @@ pub fn move_pending_applications(
 }
 
 /// Changes an employee's manager; their pending applications move to the new manager's
-/// queue, each with a timeline event, and the change goes to the audit log. Returns how
-/// many applications moved.
+/// queue, each with a timeline event, and the change goes to the audit log and the job
+/// history. Returns how many applications moved.
 pub fn change_manager(
     conn: &mut DbConnection,
     admin: &Employee,
     employee_id: i32,
     new_manager_id: Option<i32>,
 ) -> Result<usize, WorkflowError> {
-    write_transaction(conn, |conn| change_manager_in_transaction(conn, Some(admin.id), employee_id, new_manager_id))
+    write_transaction(conn, |conn| {
+        let moved = change_manager_in_transaction(conn, Some(admin.id), employee_id, new_manager_id)?;
+        let context = ChangeContext::new(HistorySource::Admin, crate::clock::today(), Some(admin.id));
+        history::record_change(conn, employee_id, &context)?;
+        Ok(moved)
+    })
 }
 
 /// `change_manager` inside the caller's transaction (also used by the person form and
-/// the import); `actor_id` is who made the change.
+/// the import); `actor_id` is who made the change. The caller records the history.
 pub fn change_manager_in_transaction(
     conn: &mut DbConnection,
     actor_id: Option<i32>,
@@ -230,25 +236,28 @@ pub struct PersonUpdated {
 /// An administrator's edit of one person: profile, admin and active flags, manager.
 /// Deactivating someone ends their sessions, gives up their places on waitlists and moves
 /// what waits on their decision to their own manager. All in one transaction, audited
-/// field by field.
+/// field by field, with a row of job history when the job changed.
 pub fn update_person(
     conn: &mut DbConnection,
     admin: &Employee,
     employee_id: i32,
     draft: &PersonDraft,
 ) -> Result<PersonUpdated, WorkflowError> {
-    write_transaction(conn, |conn| update_person_in_transaction(conn, Some(admin.id), "", employee_id, draft))
+    let context = ChangeContext::new(HistorySource::Admin, crate::clock::today(), Some(admin.id));
+    write_transaction(conn, |conn| update_person_in_transaction(conn, &context, "", employee_id, draft))
 }
 
-/// `update_person` inside the caller's transaction, by `actor_id` (`None`: provisioning
-/// or the command line); `via`, when not empty, ends the audit line ("through SCIM …").
+/// `update_person` inside the caller's transaction, by `context.recorded_by` (`None`:
+/// provisioning or the command line), which also says where the change came from for the
+/// job history; `via`, when not empty, ends the audit line ("through SCIM …").
 pub fn update_person_in_transaction(
     conn: &mut DbConnection,
-    actor_id: Option<i32>,
+    context: &ChangeContext,
     via: &str,
     employee_id: i32,
     draft: &PersonDraft,
 ) -> Result<PersonUpdated, WorkflowError> {
+    let actor_id = context.recorded_by;
     // The administrators first (in id order), then the person: two administrators
     // taking away each other's rights at once see each other, and nobody is left
     // without an administrator.
@@ -291,6 +300,7 @@ pub fn update_person_in_transaction(
     if leaving {
         hand_over_decisions(conn, actor_id, &before, at)?;
     }
+    history::record_change(conn, employee_id, context)?;
     Ok(updated)
 }
 

@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 use std::fmt::Write as _;
 
-use super::{Candidate, Directory, ImportPlan, Importer, RowError};
+use super::{Candidate, Directory, ImportOptions, ImportPlan, Importer, Leaver, RowError, SAFE_LEAVING_PERCENT};
 use crate::domain::Email;
 
 /// The error of `column` on a candidate's line.
@@ -54,6 +54,10 @@ pub(super) fn check_people(
                 let message = "You can't take away your own administrator rights with an import; \
                                ask another administrator.";
                 failures.push((index, error_on(candidate, "is_admin", message.to_owned())));
+            }
+            if is_importer && matches!(candidate.leaving, Some(Some(_))) {
+                let message = "You can't record your own departure with an import; ask another administrator.";
+                failures.push((index, error_on(candidate, "left_on", message.to_owned())));
             }
         }
     }
@@ -176,6 +180,43 @@ fn circle_in_words(circle: &[Node], back_to: Node, email_of: impl Fn(Node) -> St
     words
 }
 
+/// Lists the active people the file lacks (they leave), and stops the import when more
+/// than [`SAFE_LEAVING_PERCENT`] of the active people would leave, unless forced.
+pub(super) fn check_missing(
+    directory: &Directory,
+    importer: Option<Importer<'_>>,
+    options: ImportOptions,
+    plan: &mut ImportPlan,
+) {
+    let in_file: std::collections::HashSet<&str> = plan.rows.iter().map(|r| r.row.email.as_str()).collect();
+    // A line with errors is not in `rows`, but its person is in the file all the same.
+    let with_errors: std::collections::HashSet<&str> = plan.errors.iter().map(|e| e.email.as_str()).collect();
+    let missing: Vec<Leaver> = directory
+        .people()
+        .iter()
+        .filter(|p| p.active && !in_file.contains(p.email.as_str()) && !with_errors.contains(p.email.as_str()))
+        .map(|p| Leaver { id: p.id, email: p.email.clone(), display_name: p.display_name.clone() })
+        .collect();
+    if let Some(importer) = importer {
+        if missing.iter().any(|p| p.email == importer.email) {
+            plan.file_errors.push(format!(
+                "You ({}) are not in the file, so the import would make you leave; \
+                 a full HR file lists everyone who works here.",
+                importer.email
+            ));
+        }
+    }
+    let leaving = missing.len() + plan.leaving_count();
+    if !options.force && leaving * 100 > plan.active_before * SAFE_LEAVING_PERCENT {
+        plan.file_errors.push(format!(
+            "{leaving} of the {} active people would leave (more than {SAFE_LEAVING_PERCENT}%): \
+             check that this is the full HR file, or import it with --force.",
+            plan.active_before
+        ));
+    }
+    plan.missing = missing;
+}
+
 /// Refuses a file that would leave nobody an active administrator.
 pub(super) fn check_admins_remain(directory: &Directory, plan: &mut ImportPlan) {
     if plan.has_errors() {
@@ -186,11 +227,14 @@ pub(super) fn check_admins_remain(directory: &Directory, plan: &mut ImportPlan) 
         return;
     }
     let in_file: HashMap<&str, bool> = plan.rows.iter().map(|r| (r.row.email.as_str(), r.row.is_admin)).collect();
-    let stay = directory.people().iter().filter(|p| p.is_admin && p.active && !in_file.contains_key(p.email.as_str()));
-    let made = plan
-        .rows
+    let leaving: std::collections::HashSet<i32> = plan.missing.iter().map(|p| p.id).collect();
+    let stay = directory
+        .people()
         .iter()
-        .filter(|r| r.row.is_admin && directory.by_email(r.row.email.as_str()).is_none_or(|p| p.active));
+        .filter(|p| p.is_admin && p.active && !in_file.contains_key(p.email.as_str()) && !leaving.contains(&p.id));
+    let made = plan.rows.iter().filter(|r| {
+        r.row.is_admin && r.row.leaving.is_none() && directory.by_email(r.row.email.as_str()).is_none_or(|p| p.active)
+    });
     if stay.count() + made.count() == 0 {
         plan.file_errors.push(
             "This file would leave Upskill without an administrator: mark at least one person is_admin=true."

@@ -18,8 +18,8 @@ use std::collections::{HashMap, HashSet};
 
 use chrono::NaiveDate;
 
-use super::{Email, EmploymentType, JobFamily, SiteType};
-use check::{check_admins_remain, check_people};
+use super::{Email, EmploymentType, JobFamily, LeavingReason, SiteType};
+use check::{check_admins_remain, check_missing, check_people};
 use plan::plan_rows;
 use read::{read_candidate, read_header};
 pub use read::{MAX_COLUMNS, MAX_HEADER_BYTES};
@@ -36,6 +36,26 @@ pub const COLUMNS: [&str; 9] = [
     "manager_email",
     "is_admin",
 ];
+
+/// Columns a file may add: the day its changes take effect (`effective_date`, today when
+/// absent or empty), and a departure (`left_on` with `leaving_reason`, both or neither).
+pub const OPTIONAL_COLUMNS: [&str; 3] = ["effective_date", "left_on", "leaving_reason"];
+
+/// More than this share of the active people leaving stops `--deactivate-missing`
+/// unless forced: a file that lacks them is more likely cut short than a real wave.
+pub const SAFE_LEAVING_PERCENT: usize = 5;
+
+/// How many of the people who would leave a preview names (the rest are counted).
+pub const LEAVERS_NAMED: usize = 50;
+
+/// What an import is asked to do besides reading the file.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ImportOptions {
+    /// The file is the whole company: active people it lacks leave (reason: other).
+    pub deactivate_missing: bool,
+    /// Go ahead even when more than [`SAFE_LEAVING_PERCENT`] of the active people would leave.
+    pub force: bool,
+}
 
 /// The longest name or job title accepted.
 pub const MAX_TEXT_CHARS: usize = 200;
@@ -54,6 +74,18 @@ pub struct ImportRow {
     pub hire_date: NaiveDate,
     pub manager_email: Option<Email>,
     pub is_admin: bool,
+    /// The day the line's changes take effect.
+    pub effective_on: NaiveDate,
+    /// The person left on this day, for this reason.
+    pub leaving: Option<(NaiveDate, LeavingReason)>,
+}
+
+/// An active person the file lacks, who leaves under `--deactivate-missing`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Leaver {
+    pub id: i32,
+    pub email: String,
+    pub display_name: String,
 }
 
 /// A person already in Upskill, with the values an import compares.
@@ -158,7 +190,19 @@ pub struct PlannedRow {
 impl PlannedRow {
     /// Whether this row gives an existing person another manager.
     pub fn changes_manager(&self) -> bool {
-        matches!(&self.action, RowAction::Update { changes, .. } if changes.iter().any(|c| c.column == "manager_email"))
+        self.changes("manager_email")
+    }
+
+    /// Whether this row records the departure of someone active (or of someone new).
+    pub fn leaves(&self) -> bool {
+        match &self.action {
+            RowAction::New => self.row.leaving.is_some(),
+            _ => self.changes("active"),
+        }
+    }
+
+    fn changes(&self, column: &str) -> bool {
+        matches!(&self.action, RowAction::Update { changes, .. } if changes.iter().any(|c| c.column == column))
     }
 }
 
@@ -175,6 +219,10 @@ pub struct ImportPlan {
     pub rows: Vec<PlannedRow>,
     /// The people lines read (blank lines left out).
     pub lines_read: usize,
+    /// Active people the file lacks, who leave (only under `--deactivate-missing`).
+    pub missing: Vec<Leaver>,
+    /// How many people were active before the import.
+    pub active_before: usize,
 }
 
 impl ImportPlan {
@@ -189,6 +237,11 @@ impl ImportPlan {
 
     pub fn updated_count(&self) -> usize {
         self.rows.iter().filter(|r| matches!(r.action, RowAction::Update { .. })).count()
+    }
+
+    /// The lines that record a departure of someone still active.
+    pub fn leaving_count(&self) -> usize {
+        self.rows.iter().filter(|r| r.leaves()).count()
     }
 
     pub fn unchanged_count(&self) -> usize {
@@ -251,6 +304,9 @@ struct Candidate {
     /// `Some(None)`: no manager; `None`: the value did not parse.
     manager_email: Option<Option<Email>>,
     is_admin: Option<bool>,
+    effective_on: Option<NaiveDate>,
+    /// `Some(None)`: no departure; `None`: the values did not parse.
+    leaving: Option<Option<(NaiveDate, LeavingReason)>>,
     failed: bool,
 }
 
@@ -269,6 +325,8 @@ impl Candidate {
             hire_date: None,
             manager_email: None,
             is_admin: None,
+            effective_on: None,
+            leaving: None,
             failed: false,
         }
     }
@@ -281,6 +339,20 @@ pub fn plan_import(
     directory: &Directory,
     today: NaiveDate,
     importer: Option<Importer<'_>>,
+    progress: &mut dyn FnMut(Progress),
+) -> ImportPlan {
+    plan_import_with(text, directory, today, importer, ImportOptions::default(), progress)
+}
+
+/// [`plan_import`] with options: under `deactivate_missing`, the active people the file
+/// lacks are listed to leave, and more than [`SAFE_LEAVING_PERCENT`] of the active people
+/// leaving (those and the file's own departures) stops the import unless `force`.
+pub fn plan_import_with(
+    text: &str,
+    directory: &Directory,
+    today: NaiveDate,
+    importer: Option<Importer<'_>>,
+    options: ImportOptions,
     progress: &mut dyn FnMut(Progress),
 ) -> ImportPlan {
     let mut plan = ImportPlan::default();
@@ -328,9 +400,14 @@ pub fn plan_import(
     }
     check_people(&mut candidates, directory, importer, &mut plan);
     plan.rows = plan_rows(candidates, directory);
+    plan.active_before = directory.people().iter().filter(|p| p.active).count();
+    if options.deactivate_missing {
+        check_missing(directory, importer, options, &mut plan);
+    }
     check_admins_remain(directory, &mut plan);
-    plan.errors
-        .sort_by_key(|e| (e.line, e.column.map_or(0, |c| COLUMNS.iter().position(|x| *x == c).unwrap_or(0) + 1)));
+    let column_order =
+        |c: &str| COLUMNS.iter().chain(OPTIONAL_COLUMNS.iter()).position(|x| *x == c).map_or(0, |at| at + 1);
+    plan.errors.sort_by_key(|e| (e.line, e.column.map_or(0, column_order)));
     progress(Progress { done: total, total });
     plan
 }

@@ -17,6 +17,8 @@ pub(super) fn plan_rows(candidates: Vec<Candidate>, directory: &Directory) -> Ve
             Some(hire_date),
             Some(manager_email),
             Some(is_admin),
+            Some(effective_on),
+            Some(leaving),
         ) = (
             candidate.email,
             candidate.job_family,
@@ -25,6 +27,8 @@ pub(super) fn plan_rows(candidates: Vec<Candidate>, directory: &Directory) -> Ve
             candidate.hire_date,
             candidate.manager_email,
             candidate.is_admin,
+            candidate.effective_on,
+            candidate.leaving,
         )
         else {
             continue;
@@ -40,6 +44,8 @@ pub(super) fn plan_rows(candidates: Vec<Candidate>, directory: &Directory) -> Ve
             hire_date,
             manager_email,
             is_admin,
+            effective_on,
+            leaving,
         };
         let manager = match &row.manager_email {
             None => ManagerRef::None,
@@ -91,6 +97,9 @@ fn changes(person: &ExistingPerson, row: &ImportRow, manager: &ManagerRef, direc
     }
     if person.is_admin != row.is_admin {
         changes.push(Change { column: "is_admin", before: flag(person.is_admin), after: flag(row.is_admin) });
+    }
+    if person.active && row.leaving.is_some() {
+        changes.push(Change { column: "active", before: flag(true), after: flag(false) });
     }
     changes
 }

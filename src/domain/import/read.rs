@@ -4,10 +4,10 @@ use std::collections::HashMap;
 
 use chrono::NaiveDate;
 
-use super::{Candidate, ImportPlan, RowError, COLUMNS, MAX_TEXT_CHARS};
+use super::{Candidate, ImportPlan, RowError, COLUMNS, MAX_TEXT_CHARS, OPTIONAL_COLUMNS};
 use crate::domain::text::{one_line, shown_in_message};
 use crate::domain::words::a;
-use crate::domain::{Email, EmploymentType, JobFamily, SiteType};
+use crate::domain::{Email, EmploymentType, JobFamily, LeavingReason, SiteType};
 
 /// The most columns a header may have: the nine the import reads and room for others.
 pub const MAX_COLUMNS: usize = 64;
@@ -61,7 +61,7 @@ pub(super) fn read_header(
     let mut ignored = Vec::new();
     for (index, name) in header.iter().enumerate() {
         let name = name.to_lowercase();
-        match COLUMNS.iter().find(|c| **c == name) {
+        match COLUMNS.iter().chain(OPTIONAL_COLUMNS.iter()).find(|c| **c == name) {
             Some(column) => {
                 if columns.insert(*column, index).is_some() {
                     plan.file_errors.push(format!("The column {column} appears twice in the header."));
@@ -167,6 +167,55 @@ fn read_hire_date(raw: &str, today: NaiveDate) -> Result<NaiveDate, String> {
     }
 }
 
+/// An ISO date not after `today`; `what` names it in messages.
+fn read_past_date(raw: &str, today: NaiveDate, what: &str) -> Result<NaiveDate, String> {
+    match NaiveDate::parse_from_str(raw, "%Y-%m-%d") {
+        Ok(date) if date > today => {
+            Err(format!("{date} is in the future: {} can't be after today ({today}).", a(what)))
+        }
+        Ok(date) => Ok(date),
+        Err(_) => {
+            Err(format!("\"{}\" is not a date; write it as YYYY-MM-DD, for example 2021-03-05.", shown_in_message(raw)))
+        }
+    }
+}
+
+/// The day the line's changes take effect: today when empty, never in the future.
+fn read_effective_date(raw: &str, today: NaiveDate) -> Result<NaiveDate, String> {
+    match raw {
+        "" => Ok(today),
+        raw => read_past_date(raw, today, "effective date"),
+    }
+}
+
+/// A departure: its day and its reason, both or neither.
+fn read_leaving(
+    left_on: &str,
+    reason: &str,
+    today: NaiveDate,
+    fail: &mut dyn FnMut(Option<&'static str>, String),
+) -> Option<Option<(NaiveDate, LeavingReason)>> {
+    let reasons = || LeavingReason::ALL.iter().map(|r| r.as_str()).collect::<Vec<_>>().join(", ");
+    match (left_on, reason) {
+        ("", "") => Some(None),
+        ("", _) => {
+            fail(Some("left_on"), "The leaving date is missing: a leaving reason needs the day they left.".to_owned());
+            None
+        }
+        (_, "") => {
+            fail(Some("leaving_reason"), format!("The leaving reason is missing; use one of: {}.", reasons()));
+            None
+        }
+        (day, why) => {
+            let day = read_past_date(day, today, "leaving date").map_err(|m| fail(Some("left_on"), m)).ok();
+            let why = parse_enum(why, "leaving reason", LeavingReason::ALL, LeavingReason::as_str)
+                .map_err(|m| fail(Some("leaving_reason"), m))
+                .ok();
+            Some(Some((day?, why?)))
+        }
+    }
+}
+
 /// The manager's address (`None`: no manager), never the person's own.
 fn read_manager(raw: &str, own: Option<&Email>) -> Result<Option<Email>, String> {
     match raw {
@@ -230,6 +279,8 @@ pub(super) fn read_candidate(
     let hire_date = checked.value("hire_date", read_hire_date(value("hire_date"), today));
     let manager_email = checked.value("manager_email", read_manager(value("manager_email"), email.as_ref()));
     let is_admin = checked.value("is_admin", parse_flag(value("is_admin")));
+    let effective_on = checked.value("effective_date", read_effective_date(value("effective_date"), today));
+    let leaving = read_leaving(value("left_on"), value("leaving_reason"), today, &mut fail);
     Candidate {
         email,
         display_name: display_name.unwrap_or_default(),
@@ -240,6 +291,8 @@ pub(super) fn read_candidate(
         hire_date,
         manager_email,
         is_admin,
+        effective_on,
+        leaving,
         failed,
         ..Candidate::empty(line, &raw_email)
     }

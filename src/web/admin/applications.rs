@@ -182,7 +182,7 @@ pub async fn list_applications(
     let first_page = before.map(|_| format!("/admin/applications?{filters}"));
     let chosen = |value: &Option<String>| value.clone().unwrap_or_default();
     let template = ApplicationsPage {
-        chrome: viewer.chrome("admin"),
+        chrome: viewer.chrome(super::NAV),
         statuses: Status::ALL
             .iter()
             .map(|s| Choice { value: s.as_str(), label: s.label(), selected: chosen(&query.status) == s.as_str() })

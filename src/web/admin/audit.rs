@@ -85,7 +85,7 @@ pub async fn show_audit(
         })
         .collect();
     let template = AuditPage {
-        chrome: viewer.chrome("admin"),
+        chrome: viewer.chrome(super::NAV),
         entries,
         actions: ACTIONS.iter().map(|(prefix, label)| (*prefix, *label, *prefix == action)).collect(),
         filtered: !action.is_empty() || !subject.is_empty() || before.is_some(),

@@ -292,7 +292,7 @@ pub async fn show_dashboard(state: State, viewer: Viewer, req: HttpRequest) -> R
     let pledge = PledgeFigures::new(participants, figures.committed, &settings, today());
     let has_applications = figures.total_applications > 0;
     let template = DashboardPage {
-        chrome: viewer.chrome("admin"),
+        chrome: viewer.chrome(super::NAV),
         pledge: PledgeView::new(&pledge),
         paid_so_far: crate::domain::Cents(paid).to_string(),
         total_applications: grouped(figures.total_applications),

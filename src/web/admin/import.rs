@@ -45,7 +45,7 @@ fn upload_page(
     if let Some(message) = error {
         errors.add("file", message); // not a stored name
     }
-    let template = UploadPage { chrome: viewer.chrome("admin"), errors, max_mib: MAX_UPLOAD_BYTES / (1024 * 1024) };
+    let template = UploadPage { chrome: viewer.chrome(super::NAV), errors, max_mib: MAX_UPLOAD_BYTES / (1024 * 1024) };
     page_with_status(req, &template, status)
 }
 
@@ -158,7 +158,7 @@ fn preview_page(
         })
         .collect();
     let template = PreviewPage {
-        chrome: viewer.chrome("admin"),
+        chrome: viewer.chrome(super::NAV),
         file_name,
         upload_id,
         problem,
@@ -216,8 +216,13 @@ pub async fn preview_import(
     let (admin_id, admin_email) = (viewer.id(), viewer.employee.email.clone());
     let name = file_name.clone();
     let (plan, upload_id) = run_db(&state, move |conn| {
-        let request =
-            ImportRequest { text: &text, file_name: &name, today: today(), actor: Some((admin_id, &admin_email)) };
+        let request = ImportRequest {
+            text: &text,
+            file_name: &name,
+            today: today(),
+            actor: Some((admin_id, &admin_email)),
+            options: Default::default(),
+        };
         let plan = import_db::preview(conn, &request, &mut |_, _, _| {})?;
         let upload_id =
             if plan.has_errors() { None } else { Some(import_db::store_upload(conn, admin_id, &name, &text)?) };

@@ -89,7 +89,7 @@ async fn intakes_page(
     })
     .await?;
     let template = IntakesPage {
-        chrome: viewer.chrome("admin"),
+        chrome: viewer.chrome(super::NAV),
         program_name: program.name,
         program_slug: program.slug,
         intakes,

@@ -78,7 +78,7 @@ pub async fn confirm_invite_all(state: State, viewer: Viewer, req: HttpRequest) 
     let names: Vec<_> = people.into_iter().map(|p| (p.id, p.email, p.display_name)).collect();
     let more = count.saturating_sub(names.len());
     let sends_mail = state.settings.mail.smtp_url.is_some();
-    page(&req, &InviteAllPage { chrome: viewer.chrome("admin"), count, names, more, sends_mail })
+    page(&req, &InviteAllPage { chrome: viewer.chrome(super::NAV), count, names, more, sends_mail })
 }
 
 /// Invites everyone active who has no password, one transaction each.

@@ -16,6 +16,9 @@ pub mod settings;
 pub mod verification;
 
 use crate::web::error::AppError;
+
+/// The navigation section every admin page marks as current.
+pub const NAV: &str = "admin"; // not a stored name
 use crate::web::Viewer;
 
 /// Admin pages are role pages: others get 403.

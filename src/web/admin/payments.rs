@@ -309,7 +309,7 @@ pub async fn list_payments(
     let chosen = given(&query.program).unwrap_or_default();
     let without_view = filters.split_once('&').map(|(_, rest)| format!("&{rest}")).unwrap_or_default();
     let template = PaymentsPage {
-        chrome: viewer.chrome("admin"),
+        chrome: viewer.chrome(super::NAV),
         due: view == View::Due,
         programs: programs
             .iter()

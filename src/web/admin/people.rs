@@ -12,8 +12,9 @@ use crate::db::audit::AuditLine;
 use crate::db::workflow::{self, ManagerChangeError, PersonChangeError, WorkflowError};
 use crate::db::{self};
 use crate::domain::forms::FieldErrors;
+use crate::domain::history::describe;
 use crate::domain::person_form::{parse_person, PersonInput};
-use crate::domain::words::count_of;
+use crate::domain::words::{count_of, long_date};
 use crate::domain::AuditAction;
 use crate::domain::{EmploymentType, JobFamily, SiteType};
 use crate::web::admin::programs::Choice;
@@ -101,7 +102,7 @@ pub async fn list_employees(
         })
         .collect();
     let password_sign_in = state.settings.auth == crate::config::AuthMode::Password;
-    page(&req, &DirectoryPage { chrome: viewer.chrome("admin"), q, people, next, first_page, password_sign_in })
+    page(&req, &DirectoryPage { chrome: viewer.chrome(super::NAV), q, people, next, first_page, password_sign_in })
 }
 
 #[derive(Template)]
@@ -124,6 +125,35 @@ struct PersonPage {
     employment: Vec<Choice>,
     /// Every program they completed.
     learning: Vec<LearningLine>,
+    /// Their job history, the latest first.
+    history: Vec<HistoryLine>,
+}
+
+/// One row of a person's job history as the timeline shows it.
+#[derive(Clone)]
+struct HistoryLine {
+    when: String,
+    when_iso: String,
+    /// What changed since the row before, one sentence each.
+    changes: Vec<String>,
+    source: &'static str,
+}
+
+/// A person's job history, the latest first, each row said against the one before.
+async fn history_lines(state: &State, id: i32) -> Result<Vec<HistoryLine>, AppError> {
+    let entries = run_db(state, move |conn| Ok(db::history::timeline(conn, id)?)).await?;
+    let mut lines: Vec<HistoryLine> = entries
+        .iter()
+        .enumerate()
+        .map(|(at, entry)| HistoryLine {
+            when: long_date(entry.effective_on),
+            when_iso: entry.effective_on.to_string(),
+            changes: describe(at.checked_sub(1).map(|before| &entries[before]), entry),
+            source: entry.source.label(),
+        })
+        .collect();
+    lines.reverse();
+    Ok(lines)
 }
 
 impl PersonPage {
@@ -140,12 +170,13 @@ struct Stored {
     sessions: i64,
     has_password: Option<bool>,
     learning: Vec<LearningLine>,
+    history: Vec<HistoryLine>,
 }
 
 fn person_page(
     viewer: &Viewer,
     id: i32,
-    Stored { name, email, sessions, has_password, learning }: Stored,
+    Stored { name, email, sessions, has_password, learning, history }: Stored,
     input: PersonInput,
     errors: FieldErrors,
 ) -> PersonPage {
@@ -153,7 +184,7 @@ fn person_page(
         all.into_iter().map(|(value, label)| Choice { value, label, selected: value == chosen }).collect()
     };
     PersonPage {
-        chrome: viewer.chrome("admin"),
+        chrome: viewer.chrome(super::NAV),
         id,
         name,
         email,
@@ -168,6 +199,7 @@ fn person_page(
         input,
         errors,
         learning,
+        history,
     }
 }
 
@@ -198,8 +230,15 @@ pub async fn show_employee(
     let has_password = (state.settings.auth == crate::config::AuthMode::Password)
         .then(|| person.password_hash.as_deref().is_some_and(|hash| !hash.is_empty()));
     let learning = learning_lines(&state, id).await?;
-    let stored =
-        Stored { name: person.display_name.clone(), email: person.email.clone(), sessions, has_password, learning };
+    let history = history_lines(&state, id).await?;
+    let stored = Stored {
+        name: person.display_name.clone(),
+        email: person.email.clone(),
+        sessions,
+        has_password,
+        learning,
+        history,
+    };
     page(&req, &person_page(&viewer, id, stored, input, FieldErrors::default()))
 }
 
@@ -221,10 +260,18 @@ pub async fn update_employee(
         let sessions = db::sessions::count_live_for_employee(conn, id, idle)?;
         let has_password =
             password_sign_in.then(|| person.password_hash.as_deref().is_some_and(|hash| !hash.is_empty()));
-        Ok(Stored { name: person.display_name, email: person.email, sessions, has_password, learning: Vec::new() })
+        Ok(Stored {
+            name: person.display_name,
+            email: person.email,
+            sessions,
+            has_password,
+            learning: Vec::new(),
+            history: Vec::new(),
+        })
     })
     .await?;
-    let stored = Stored { learning: learning_lines(&state, id).await?, ..stored };
+    let stored =
+        Stored { learning: learning_lines(&state, id).await?, history: history_lines(&state, id).await?, ..stored };
     let refuse = |field: &'static str, message: &str, input: PersonInput| {
         let mut errors = FieldErrors::default();
         errors.add(field, message);

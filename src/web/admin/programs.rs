@@ -75,7 +75,7 @@ pub async fn list_programs(state: State, viewer: Viewer, req: HttpRequest) -> Re
         })
         .collect();
     let columns = COUNTED.iter().map(|(heading, _)| (*heading).to_owned()).collect();
-    page(&req, &ProgramsPage { chrome: viewer.chrome("admin"), rows, columns })
+    page(&req, &ProgramsPage { chrome: viewer.chrome(super::NAV), rows, columns })
 }
 
 /// A checkbox of the form.
@@ -146,7 +146,7 @@ fn form_page(
     status: ProgramStatus,
 ) -> ProgramFormPage {
     ProgramFormPage {
-        chrome: viewer.chrome("admin"),
+        chrome: viewer.chrome(super::NAV),
         heading: if creating { "New program".to_owned() } else { format!("Edit {}", input.name) },
         action: if creating { "/admin/programs/new".to_owned() } else { format!("/admin/programs/{slug}/edit") },
         creating,
@@ -399,7 +399,7 @@ pub async fn confirm_archive(
     let in_progress =
         counts.iter().filter(|(id, status, _)| *id == program.id && status.is_active()).map(|(_, _, n)| *n).sum();
     let archived = program.status == ProgramStatus::Archived;
-    let chrome = viewer.chrome("admin");
+    let chrome = viewer.chrome(super::NAV);
     page(&req, &ArchivePage { chrome, slug: program.slug, name: program.name, archived, in_progress })
 }
 

@@ -72,7 +72,7 @@ async fn show(
     let tokens = run_db(state, |conn| Ok(db::scim_tokens::list(conn)?)).await?;
     let status = if errors.is_empty() { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY };
     let page = ProvisioningPage {
-        chrome: viewer.chrome("admin"),
+        chrome: viewer.chrome(super::NAV),
         tokens: tokens.into_iter().map(TokenLine::from).collect(),
         base_url: crate::web::scim::base_url(req, state),
         name,
@@ -144,7 +144,7 @@ pub async fn confirm_revoke(
     require_admin(&viewer)?;
     let id = id.into_inner();
     let token = run_db(&state, move |conn| Ok(db::scim_tokens::find(conn, id)?)).await?.ok_or(AppError::NotFound)?;
-    page(&req, &RevokePage { chrome: viewer.chrome("admin"), token: token.into() })
+    page(&req, &RevokePage { chrome: viewer.chrome(super::NAV), token: token.into() })
 }
 
 #[post("/admin/provisioning/{token}/revoke")]

@@ -39,7 +39,7 @@ pub async fn show_settings(state: State, viewer: Viewer, req: HttpRequest) -> Re
     require_admin(&viewer)?;
     let settings = run_db(&state, |conn| Ok(db::settings::pledge(conn)?)).await?;
     let form = SettingsFormView { input: PledgeInput::from_settings(&settings), errors: FieldErrors::default() };
-    page_with_status(&req, &SettingsPage { chrome: viewer.chrome("admin"), form }, StatusCode::OK)
+    page_with_status(&req, &SettingsPage { chrome: viewer.chrome(super::NAV), form }, StatusCode::OK)
 }
 
 /// The settings form, as posted.
@@ -68,7 +68,7 @@ pub async fn save_settings(
     let settings = match parse_pledge_settings(&input) {
         Ok(settings) => settings,
         Err(errors) => {
-            let page = SettingsPage { chrome: viewer.chrome("admin"), form: SettingsFormView { input, errors } };
+            let page = SettingsPage { chrome: viewer.chrome(super::NAV), form: SettingsFormView { input, errors } };
             return page_with_status(&req, &page, StatusCode::UNPROCESSABLE_ENTITY);
         }
     };

@@ -78,5 +78,5 @@ pub async fn show_verification_queue(
             count_of(n as usize, "submission", "submissions")
         ),
     };
-    page(&req, &VerificationPage { chrome: viewer.chrome("admin"), lead, lines, pagination })
+    page(&req, &VerificationPage { chrome: viewer.chrome(super::NAV), lead, lines, pagination })
 }
