@@ -333,15 +333,26 @@ pub struct ListTotals {
     pub paid_cents: i64,
 }
 
+/// `applications.program_id = ` for the lists' program filter. On SQLite written
+/// `+applications.program_id`, so that the program is checked on the rows walked in the
+/// list's order (the due index, the payments by date) rather than looked up through a
+/// program index and sorted: SQLite keeps no statistics to weigh the two. PostgreSQL
+/// weighs them, and the `+` made it plan a parallel scan (17 ms at a million
+/// applications instead of 1.3 ms for the payments of a program in a half-year).
+fn program_is(conn: &DbConnection) -> &'static str {
+    match conn {
+        DbConnection::Sqlite(_) => "+applications.program_id = ",
+        DbConnection::Postgresql(_) => "applications.program_id = ",
+    }
+}
+
 /// The filters of what is due, but the search's lines, on a boxed query of `applications`.
 macro_rules! due_filters {
-    ($query:expr, $filter:expr) => {{
+    ($conn:expr, $query:expr, $filter:expr) => {{
         let filter: &PaymentFilter = $filter;
         let mut query = $query;
         if let Some(program_id) = filter.program_id {
-            // `+`: the program is checked on the due index's rows, not looked up through
-            // a program index (all of a program's applications, then a sort).
-            query = query.filter(sql::<Bool>("+applications.program_id = ").bind::<Integer, _>(program_id));
+            query = query.filter(sql::<Bool>(program_is($conn)).bind::<Integer, _>(program_id));
         }
         if let Some(from) = filter.from.and_then(|d| d.and_hms_opt(0, 0, 0)) {
             query = query.filter(applications::approved_at.ge(from));
@@ -361,7 +372,7 @@ macro_rules! due_query {
             .inner_join(programs::table.on(programs::id.eq(applications::program_id)))
             .filter(due_condition($conn))
             .into_boxed();
-        let mut query = due_filters!(query, filter);
+        let mut query = due_filters!($conn, query, filter);
         if let Some(named) = &filter.named {
             query = query.filter(applications::id.eq_any(named.clone()));
         }
@@ -440,7 +451,7 @@ pub struct PaidRow {
 diesel::alias!(employees as recorders: Recorders);
 
 macro_rules! paid_query {
-    ($filter:expr) => {{
+    ($conn:expr, $filter:expr) => {{
         let filter: &PaymentFilter = $filter;
         let mut query = tuition_payments::table
             .inner_join(applications::table.on(applications::id.eq(tuition_payments::application_id)))
@@ -449,9 +460,7 @@ macro_rules! paid_query {
             .inner_join(recorders.on(recorders.field(employees::id).eq(tuition_payments::recorded_by)))
             .into_boxed();
         if let Some(program_id) = filter.program_id {
-            // Checked on the payments walked by date, not looked up through a program
-            // index (all of a program's applications, then a sort).
-            query = query.filter(sql::<Bool>("+applications.program_id = ").bind::<Integer, _>(program_id));
+            query = query.filter(sql::<Bool>(program_is($conn)).bind::<Integer, _>(program_id));
         }
         if let Some(from) = filter.from {
             query = query.filter(tuition_payments::paid_on.ge(from));
@@ -475,7 +484,7 @@ pub fn paid_page(
     offset: i64,
     limit: i64,
 ) -> QueryResult<Vec<PaidRow>> {
-    let mut query = paid_query!(filter);
+    let mut query = paid_query!(conn, filter);
     if let Some((on, id)) = before {
         query = query.filter(
             tuition_payments::paid_on.le(on).and(tuition_payments::paid_on.lt(on).or(tuition_payments::id.lt(id))),
@@ -518,7 +527,7 @@ pub fn paid_totals(conn: &mut DbConnection, filter: &PaymentFilter) -> QueryResu
         let (lines, amount_cents) = query.select(sums).first::<(i64, i64)>(conn)?;
         return Ok(ListTotals { lines, amount_cents, paid_cents: 0 });
     }
-    let (lines, amount_cents) = paid_query!(filter)
+    let (lines, amount_cents) = paid_query!(conn, filter)
         .select((sql::<BigInt>("COUNT(*)"), sum_of("tuition_payments.amount_cents")))
         .first::<(i64, i64)>(conn)?;
     Ok(ListTotals { lines, amount_cents, paid_cents: 0 })

@@ -704,7 +704,13 @@ async fn the_payments_lists_read_through_their_indexes() {
             db::payments::due_totals(conn, &filter).unwrap();
             db::payments::paid_totals(conn, &filter).unwrap();
         });
-        assert!(plans[0].describe().contains("applications_payment_due"), "{}", plans[0].describe());
+        // PostgreSQL weighs a program's share of the applications by its statistics, which
+        // an empty test database lacks (bench/payments.sh measures it at a million); SQLite
+        // keeps none, so its plan must not depend on them.
+        let weighs = upskill::db::is_postgres(&app.database_url) && filter.program_id.is_some();
+        if !weighs {
+            assert!(plans[0].describe().contains("applications_payment_due"), "{}", plans[0].describe());
+        }
         // The totals read the counters, never the places or the payments.
         assert!(plans[1].describe().contains("due_totals"), "{}", plans[1].describe());
         assert!(plans[2].describe().contains("payment_totals"), "{}", plans[2].describe());
@@ -714,10 +720,7 @@ async fn the_payments_lists_read_through_their_indexes() {
         let plans = plans_of(&app, |conn| {
             db::payments::paid_page(conn, &filter, None, 0, 50).unwrap();
         });
-        // PostgreSQL weighs a program's share of the payments by its statistics, which an
-        // empty test database lacks (bench/payments.sh measures it at a million); SQLite
-        // keeps none, so its plan must not depend on them.
-        if filter.program_id.is_none() || !upskill::db::is_postgres(&app.database_url) {
+        if !weighs {
             assert!(plans[0].describe().contains("tuition_payments_paid_on"), "{}", plans[0].describe());
         }
     }
