@@ -27,6 +27,9 @@ const CLAIM_HOLD: TimeDelta = TimeDelta::minutes(5);
 const SMTP_TIMEOUT: Duration = Duration::from_secs(20);
 /// The lease of the scheduler.
 const SCHEDULER_LEASE: &str = "mail-scheduler";
+/// How many completions' outcomes one run of the scheduler computes again at most (the
+/// rest on the next runs): the day a horizon comes, a busy month of completions reaches it.
+const OUTCOMES_PER_RUN: i64 = 2_000;
 /// Finished messages are kept this long (then deleted).
 const KEEP_FINISHED: TimeDelta = TimeDelta::days(30);
 
@@ -327,7 +330,8 @@ impl Sender {
     }
 }
 
-/// Reminders, digests and tidying, on the one server that holds the lease.
+/// Reminders, digests, tidying and the outcomes whose horizon came, on the one server
+/// that holds the lease.
 #[derive(Clone)]
 struct Scheduler {
     pool: DbPool,
@@ -362,6 +366,7 @@ impl Scheduler {
                     }
                 }
                 (work.given_up, work.deleted) = db::outbox::tidy(&mut conn, now, KEEP_FINISHED)?;
+                work.outcomes_rechecked = db::outcomes::recheck_due(&mut conn, now.date(), OUTCOMES_PER_RUN)?;
                 Ok(Some(work))
             })
             .await;
@@ -372,6 +377,7 @@ impl Scheduler {
                         digests = work.digests,
                         given_up = work.given_up,
                         deleted = work.deleted,
+                        outcomes_rechecked = work.outcomes_rechecked,
                         "e-mail scheduler"
                     );
                 }
@@ -390,6 +396,9 @@ struct ScheduledWork {
     digests: usize,
     given_up: usize,
     deleted: usize,
+    /// Participants whose completions reached a horizon (6, 12 or 24 months) and were
+    /// computed again.
+    outcomes_rechecked: usize,
 }
 
 #[cfg(test)]

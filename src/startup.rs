@@ -95,6 +95,8 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .service(pages::admin::applications::export_applications)
         .service(pages::admin::payments::list_payments)
         .service(pages::admin::payments::export_payments)
+        .service(pages::admin::outcomes::export_outcomes_csv)
+        .service(pages::admin::outcomes::export_outcomes_json)
         .service(pages::admin::people::list_employees)
         .service(pages::admin::dashboard::show_dashboard)
         .service(pages::admin::provisioning::show_provisioning)

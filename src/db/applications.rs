@@ -133,6 +133,7 @@ pub fn insert(conn: &mut DbConnection, new: &NewApplication) -> QueryResult<i32>
     super::payments::count_due(conn, new.program_id, None, due)?;
     if new.status == ApplicationStatus::Completed {
         super::stats::add_participant(conn, new.employee_id, new.updated_at)?;
+        super::outcomes::record_completion(conn, id, crate::clock::today())?;
     }
     Ok(id)
 }
@@ -194,6 +195,7 @@ pub fn update_status(
     super::stats::count(conn, &bucket, Some((old_status, covered)), Some((change.to_status, covered)))?;
     if change.to_status == ApplicationStatus::Completed {
         super::stats::add_participant(conn, employee_id, change.now)?;
+        super::outcomes::record_completion(conn, id, crate::clock::today())?;
     }
     Ok(true)
 }

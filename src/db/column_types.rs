@@ -17,8 +17,8 @@ use diesel::sqlite::Sqlite;
 use super::MultiBackend;
 use crate::domain::enums::{
     AccessLinkPurpose, ApplicationStatus, AttemptScope, AuditAction, Category, CompletionEvidence, CompletionVerifier,
-    EmploymentType, Event, FileType, Format, HistorySource, JobFamily, LeavingReason, MailKind, ProgramKind,
-    ProgramStatus, SiteType, StoredName, UnknownValue, ValueList,
+    EmploymentType, Event, FileType, Format, HistorySource, JobFamily, LeavingReason, MailKind, Outcome, ProgramKind,
+    ProgramStatus, SiteType, StoredName, TenureBand, UnknownValue, ValueList,
 };
 
 /// Reads the text of a column on PostgreSQL and parses it.
@@ -96,6 +96,8 @@ stored_by_name!(
     CompletionVerifier,
     HistorySource,
     LeavingReason,
+    Outcome,
+    TenureBand,
 );
 
 impl<T: StoredName> ToSql<Text, Pg> for ValueList<T> {

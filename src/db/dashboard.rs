@@ -18,20 +18,28 @@ pub(super) fn sum_of(column: &str) -> SqlLiteral<BigInt> {
     sql::<BigInt>(&format!("CAST(SUM({column}) AS BIGINT)"))
 }
 
-/// The reporting counters summed by month and status, by site type and by program: a few
-/// hundred rows, however many applications there are.
-pub fn totals(conn: &mut DbConnection) -> QueryResult<StatsTotals> {
+/// The reporting counters of the months `from..=to` (`YYYY-MM`; either open) summed by
+/// month and status, by site type and by program: a few hundred rows, however many
+/// applications there are.
+pub fn totals(conn: &mut DbConnection, from: Option<&str>, to: Option<&str>) -> QueryResult<StatsTotals> {
+    let (from, to) = (from.unwrap_or("0000-00"), to.unwrap_or("9999-99"));
     let by_month_status: Vec<(String, ApplicationStatus, i64, i64)> = application_stats::table
+        .filter(application_stats::month.ge(from))
+        .filter(application_stats::month.le(to))
         .filter(application_stats::applications.ne(0).or(application_stats::covered_cents.ne(0)))
         .group_by((application_stats::month, application_stats::status))
         .select((application_stats::month, application_stats::status, sum_of("applications"), sum_of("covered_cents")))
         .load(conn)?;
     let by_site: Vec<(SiteType, i64)> = application_stats::table
+        .filter(application_stats::month.ge(from))
+        .filter(application_stats::month.le(to))
         .filter(application_stats::applications.ne(0))
         .group_by(application_stats::site_type)
         .select((application_stats::site_type, sum_of("applications")))
         .load(conn)?;
     let by_program: Vec<(i32, i64)> = application_stats::table
+        .filter(application_stats::month.ge(from))
+        .filter(application_stats::month.le(to))
         .filter(application_stats::applications.ne(0))
         .group_by(application_stats::program_id)
         .select((application_stats::program_id, sum_of("applications")))

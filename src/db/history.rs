@@ -106,8 +106,9 @@ fn last_recorded(conn: &mut DbConnection, employee_id: i32) -> QueryResult<Optio
 }
 
 /// Records the person as they now are, read inside the caller's transaction, when
-/// something history follows differs from their last row (or they have none). Returns
-/// whether a row was written: a new name or e-mail address alone writes none.
+/// something history follows differs from their last row (or they have none), and
+/// computes again what their completions led to. Returns whether a row was written: a new
+/// name or e-mail address alone writes none.
 pub fn record_change(conn: &mut DbConnection, employee_id: i32, context: &ChangeContext) -> QueryResult<bool> {
     let now = current_state(conn, employee_id)?;
     let before = last_recorded(conn, employee_id)?;
@@ -116,6 +117,7 @@ pub fn record_change(conn: &mut DbConnection, employee_id: i32, context: &Change
     }
     let row = NewHistoryRow::of(employee_id, before.as_ref(), now, context);
     diesel::insert_into(employee_history::table).values(&row).execute(conn)?;
+    super::outcomes::recheck_employee(conn, employee_id, crate::clock::today())?;
     Ok(true)
 }
 

@@ -26,6 +26,7 @@ pub mod import;
 pub mod leases;
 pub mod notifications;
 pub mod outbox;
+pub mod outcomes;
 pub mod payments;
 pub mod programs;
 pub mod queue;

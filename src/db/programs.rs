@@ -8,6 +8,7 @@ use super::DbConnection;
 use crate::domain::application::CompletionRule;
 use crate::domain::enums::ValueList;
 use crate::domain::intake_form::IntakeDraft;
+use crate::domain::outcomes::TargetRoles;
 use crate::domain::program_form::{ProgramDraft, ProgramInput};
 use crate::domain::{
     ApplicationStatus, Category, Cents, CompletionEvidence, CompletionVerifier, Format, JobFamily, ProgramKind,
@@ -50,12 +51,24 @@ pub struct Program {
     pub verified_by: CompletionVerifier,
     /// What exactly to send, in words ("Your grade report or transcript for the term.").
     pub completion_note: String,
+    /// The job families the program leads to (none: any).
+    pub target_job_families: ValueList<JobFamily>,
+    /// Job-title keywords of the roles it leads to, comma-separated (none: any title).
+    pub target_title_keywords: String,
 }
 
 impl Program {
     /// What the program asks for once someone finished it, and who confirms it.
     pub fn completion_rule(&self) -> CompletionRule {
         CompletionRule { evidence: self.completion_evidence, verified_by: self.verified_by }
+    }
+
+    /// The roles the program leads to.
+    pub fn target_roles(&self) -> TargetRoles {
+        TargetRoles {
+            job_families: self.target_job_families.0.clone(),
+            title_keywords: TargetRoles::parse_keywords(&self.target_title_keywords),
+        }
     }
 
     /// The eligibility and funding rules.
@@ -112,6 +125,8 @@ pub struct ProgramRecord {
     pub completion_evidence: CompletionEvidence,
     pub verified_by: CompletionVerifier,
     pub completion_note: String,
+    pub target_job_families: ValueList<JobFamily>,
+    pub target_title_keywords: String,
 }
 
 impl From<&ProgramDraft> for ProgramRecord {
@@ -140,6 +155,8 @@ impl From<&ProgramDraft> for ProgramRecord {
             completion_evidence: draft.completion_evidence,
             verified_by: draft.verified_by,
             completion_note: draft.completion_note.clone(),
+            target_job_families: ValueList(draft.targets.job_families.clone()),
+            target_title_keywords: draft.targets.keywords_text(),
         }
     }
 }
@@ -172,6 +189,7 @@ impl From<&Program> for ProgramDraft {
             completion_evidence: program.completion_evidence,
             verified_by: program.verified_by,
             completion_note: program.completion_note.clone(),
+            targets: program.target_roles(),
         }
     }
 }

@@ -49,6 +49,8 @@ diesel::table! {
         completion_evidence -> Text,
         verified_by -> Text,
         completion_note -> Text,
+        target_job_families -> Text,
+        target_title_keywords -> Text,
     }
 }
 
@@ -372,6 +374,37 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    completion_outcomes (application_id) {
+        application_id -> Integer,
+        employee_id -> Integer,
+        program_id -> Integer,
+        site_type -> Text,
+        job_family -> Text,
+        tenure_band -> Text,
+        applied_on -> Date,
+        started_on -> Date,
+        completed_on -> Date,
+        outcome_6 -> Text,
+        outcome_12 -> Text,
+        outcome_24 -> Text,
+        outcome_to_date -> Text,
+        moved_on -> Nullable<Date>,
+        next_check_on -> Nullable<Date>,
+    }
+}
+
+diesel::table! {
+    outcome_totals (program_id, site_type, month, horizon, outcome) {
+        program_id -> Integer,
+        site_type -> Text,
+        month -> Text,
+        horizon -> Integer,
+        outcome -> Text,
+        participants -> BigInt,
+    }
+}
+
 diesel::joinable!(intakes -> programs (program_id));
 diesel::joinable!(applications -> programs (program_id));
 diesel::joinable!(applications -> intakes (intake_id));
@@ -382,6 +415,9 @@ diesel::joinable!(outbox -> employees (employee_id));
 diesel::joinable!(email_preferences -> employees (employee_id));
 diesel::joinable!(calendar_feeds -> employees (employee_id));
 diesel::joinable!(scim_users -> employees (employee_id));
+diesel::joinable!(completion_outcomes -> applications (application_id));
+diesel::joinable!(completion_outcomes -> employees (employee_id));
+diesel::joinable!(completion_outcomes -> programs (program_id));
 diesel::joinable!(evidence_files -> applications (application_id));
 diesel::joinable!(credentials -> applications (application_id));
 
@@ -415,4 +451,6 @@ diesel::allow_tables_to_appear_in_same_query!(
     due_totals,
     credentials,
     employee_history,
+    completion_outcomes,
+    outcome_totals,
 );

@@ -62,6 +62,18 @@ fn program(
         completion_evidence: CompletionEvidence::None,
         verified_by: CompletionVerifier::ProgramTeam,
         completion_note: String::new(),
+        target_job_families: ValueList(Vec::new()),
+        target_title_keywords: String::new(),
+    }
+}
+
+/// The program leading to roles in `families` whose title mentions one of `keywords`
+/// (comma-separated; empty: any title).
+fn leading_to(record: ProgramRecord, families: &[JobFamily], keywords: &str) -> ProgramRecord {
+    ProgramRecord {
+        target_job_families: ValueList(families.to_vec()),
+        target_title_keywords: keywords.to_owned(),
+        ..record
     }
 }
 
@@ -70,7 +82,7 @@ fn seed_programs_list() -> Vec<SeedProgram> {
     vec![
         SeedProgram {
             slug: "amazon-technical-academy",
-            program: program(
+            program: leading_to(program(
                 "Amazon Technical Academy",
                 "Become a software development engineer in nine months of full-time, paid training.",
                 "Amazon Technical Academy trains employees in non-technical roles for entry-level \
@@ -89,12 +101,12 @@ fn seed_programs_list() -> Vec<SeedProgram> {
                 &[Fulfillment, Operations, Corporate, Retail, Transportation],
                 &[],
                 true,
-            ),
+            ), &[Technical], "software, developer, engineer"),
             intakes: vec![("cohort", 45, 1), ("cohort", 130, 24)], // not a stored name
         },
         SeedProgram {
             slug: "associate2tech",
-            program: program(
+            program: leading_to(program(
                 "Associate2Tech",
                 "Move from a fulfillment-center role into a technical maintenance or IT support role.",
                 "Associate2Tech gives fulfillment-center associates the training to move into technical \
@@ -111,12 +123,12 @@ fn seed_programs_list() -> Vec<SeedProgram> {
                 &[Fulfillment],
                 &[SiteType::FulfillmentCenter],
                 true,
-            ),
+            ), &[Technical], ""),
             intakes: vec![("intake", 30, 1), ("intake", 120, 30)],
         },
         SeedProgram {
             slug: "machine-learning-university",
-            program: ProgramRecord {
+            program: leading_to(ProgramRecord {
                 start_url: Some("https://aws.amazon.com/machine-learning/mlu/".to_owned()),
                 ..program(
                 "Machine Learning University",
@@ -136,7 +148,7 @@ fn seed_programs_list() -> Vec<SeedProgram> {
                 &[],
                 false,
             )
-            },
+            }, &[Technical], "machine learning, ml, data scientist, applied scientist"),
             intakes: vec![],
         },
         SeedProgram {
@@ -171,7 +183,7 @@ fn seed_programs_list() -> Vec<SeedProgram> {
         },
         SeedProgram {
             slug: "amazon-apprenticeship",
-            program: ProgramRecord {
+            program: leading_to(ProgramRecord {
                 completion_evidence: CompletionEvidence::Credential,
                 completion_note: "Your apprenticeship certificate and its number.".to_owned(),
                 ..program(
@@ -191,7 +203,7 @@ fn seed_programs_list() -> Vec<SeedProgram> {
                 &[],
                 true,
                 )
-            },
+            }, &[Technical], ""),
             intakes: vec![("cohort", 60, 1), ("cohort", 180, 20)], // not a stored name
         },
         SeedProgram {

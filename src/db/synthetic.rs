@@ -545,6 +545,7 @@ fn finish(conn: &mut DbConnection, progress: Progress) -> QueryResult<()> {
     progress("counters", 0, 1);
     super::stats::rebuild(conn)?;
     super::payments::rebuild_totals(conn)?;
+    super::outcomes::rebuild(conn, crate::clock::today())?;
     diesel::sql_query("ANALYZE").execute(conn)?;
     progress("counters", 1, 1);
     Ok(())

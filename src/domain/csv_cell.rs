@@ -1,11 +1,27 @@
 //! Writing CSV that a spreadsheet opens safely: quoting per RFC 4180, and cells that
 //! would start a formula neutralised.
 
+/// Whether a spreadsheet would read `value` as a formula: it starts with `=`, `+`, `-`,
+/// `@`, a tab or a carriage return.
+fn starts_a_formula(value: &str) -> bool {
+    matches!(value.as_bytes().first(), Some(b'=' | b'+' | b'-' | b'@' | b'\t' | b'\r'))
+}
+
+/// The text with a `'` in front when a spreadsheet would read it as a formula (for JSON
+/// exports, whose strings end up in spreadsheets as well).
+pub fn formula_safe(value: &str) -> std::borrow::Cow<'_, str> {
+    if starts_a_formula(value) {
+        std::borrow::Cow::Owned(format!("'{value}"))
+    } else {
+        std::borrow::Cow::Borrowed(value)
+    }
+}
+
 /// Appends one cell: a leading `=`, `+`, `-`, `@`, tab or carriage return gets a `'` in
 /// front (so no spreadsheet evaluates it), and the cell is quoted when it holds a comma,
 /// a quote or a line break.
 pub fn push_cell(out: &mut String, value: &str) {
-    let formula = matches!(value.as_bytes().first(), Some(b'=' | b'+' | b'-' | b'@' | b'\t' | b'\r'));
+    let formula = starts_a_formula(value);
     let quoted = value.contains([',', '"', '\n', '\r']);
     if quoted {
         out.push('"');

@@ -135,6 +135,29 @@ text_enum!(
 );
 
 text_enum!(
+    /// Where a participant stands some months after a verified completion, from the job
+    /// history (`completion_outcomes.outcome_6/12/24`, `outcome_totals.outcome`).
+    Outcome, "outcome" {
+        MovedTarget => "moved_target", "Moved into a target role";
+        MovedOther => "moved_other", "Moved into another role";
+        LeftVoluntary => "left_voluntary", "Left the company (voluntary)";
+        LeftOther => "left_other", "Left the company (other reasons)";
+        SameRole => "same_role", "Same role";
+        Pending => "pending", "Not yet known";
+    }
+);
+
+text_enum!(
+    /// How long someone had worked here on a given day (`completion_outcomes.tenure_band`).
+    TenureBand, "tenure band" {
+        UnderOneYear => "under_1_year", "Under 1 year";
+        OneToThreeYears => "1_to_3_years", "1 to 3 years";
+        ThreeToFiveYears => "3_to_5_years", "3 to 5 years";
+        FiveYearsOrMore => "5_years_or_more", "5 years or more";
+    }
+);
+
+text_enum!(
     /// How a program is taken: a cohort with intakes, at one's own pace, or paid tuition.
     ProgramKind, "program kind" {
         Cohort => "cohort", "Cohort";
@@ -478,5 +501,7 @@ mod tests {
         round_trip(CompletionVerifier::ALL);
         round_trip(HistorySource::ALL);
         round_trip(LeavingReason::ALL);
+        round_trip(Outcome::ALL);
+        round_trip(TenureBand::ALL);
     }
 }

@@ -22,8 +22,11 @@ pub mod intake_form;
 pub mod mail;
 pub mod money;
 pub mod numbers;
+pub mod outcome_figures;
+pub mod outcomes;
 pub mod passwords;
 pub mod payment;
+pub mod period;
 pub mod person_form;
 pub mod pledge;
 pub mod program;
@@ -40,8 +43,8 @@ pub use eligibility::{check_eligibility, Eligibility};
 pub use email::Email;
 pub use enums::{
     AccessLinkPurpose, ApplicationStatus, AuditAction, Category, CompletionEvidence, CompletionVerifier,
-    EmploymentType, Event, FileType, Format, HistorySource, JobFamily, LeavingReason, MailKind, ProgramKind,
-    ProgramStatus, SiteType, ValueList,
+    EmploymentType, Event, FileType, Format, HistorySource, JobFamily, LeavingReason, MailKind, Outcome, ProgramKind,
+    ProgramStatus, SiteType, TenureBand, ValueList,
 };
 pub use money::Cents;
 pub use program::{EmployeeProfile, ProgramRules, TuitionFunding};

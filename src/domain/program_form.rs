@@ -5,6 +5,7 @@ use chrono::NaiveDate;
 
 use super::enums::UnknownValue;
 use super::forms::FieldErrors;
+use super::outcomes::{TargetRoles, MAX_TITLE_KEYWORDS, MAX_TITLE_KEYWORD_CHARS};
 use super::{Category, Cents, CompletionEvidence, CompletionVerifier, Format, JobFamily, ProgramKind, SiteType};
 
 /// The largest yearly tuition cap accepted: $100,000.
@@ -48,6 +49,11 @@ pub struct ProgramInput {
     pub verified_by: String,
     /// What exactly to send, in words (optional).
     pub completion_note: String,
+    /// The job families of the roles the program leads to (none ticked: any).
+    #[serde(deserialize_with = "super::forms::one_or_many")]
+    pub target_job_families: Vec<String>,
+    /// Job-title keywords of those roles, comma-separated (optional).
+    pub target_title_keywords: String,
 }
 
 /// A program's fields, checked (the status is set by publish/archive, not this form).
@@ -77,6 +83,8 @@ pub struct ProgramDraft {
     pub completion_evidence: CompletionEvidence,
     pub verified_by: CompletionVerifier,
     pub completion_note: String,
+    /// The roles the program leads to.
+    pub targets: TargetRoles,
 }
 
 /// The form as it shows a checked program: what saving it unchanged sends back.
@@ -109,6 +117,8 @@ impl From<&ProgramDraft> for ProgramInput {
             completion_evidence: draft.completion_evidence.as_str().to_owned(),
             verified_by: draft.verified_by.as_str().to_owned(),
             completion_note: draft.completion_note.clone(),
+            target_job_families: draft.targets.job_families.iter().map(|f| f.as_str().to_owned()).collect(),
+            target_title_keywords: draft.targets.keywords_text(),
         }
     }
 }
@@ -328,6 +338,7 @@ pub fn parse_program(input: &ProgramInput) -> Result<ProgramDraft, FieldErrors> 
     }
     let start_url = https_url(&mut errors, "start_url", &input.start_url);
     let (completion_evidence, verified_by, completion_note) = completion_rules(&mut errors, input);
+    let targets = target_roles(&mut errors, input);
     match (kind, category, format, min_tenure_days, tuition_percent, errors.is_empty()) {
         (Some(kind), Some(category), Some(format), Some(min_tenure_days), Some(tuition_percent), true) => {
             Ok(ProgramDraft {
@@ -355,6 +366,7 @@ pub fn parse_program(input: &ProgramInput) -> Result<ProgramDraft, FieldErrors> 
                 completion_evidence,
                 verified_by,
                 completion_note,
+                targets,
             })
         }
         _ => Err(errors),
@@ -402,6 +414,33 @@ fn completion_rules(
     (evidence, verified_by, note)
 }
 
+/// The roles the program leads to: ticked job families and title keywords.
+fn target_roles(errors: &mut FieldErrors, input: &ProgramInput) -> TargetRoles {
+    let families: Result<Vec<JobFamily>, _> = input.target_job_families.iter().map(|f| f.parse()).collect();
+    let job_families = families.unwrap_or_else(|_| {
+        errors.add("target_job_families", "Tick job families from the list.");
+        Vec::new()
+    });
+    let title_keywords = match super::text::one_line(&input.target_title_keywords, "title keywords") {
+        Ok(text) => TargetRoles::parse_keywords(&text),
+        Err(message) => {
+            errors.add("target_title_keywords", message);
+            Vec::new()
+        }
+    };
+    if title_keywords.len() > MAX_TITLE_KEYWORDS {
+        errors.add("target_title_keywords", format!("Name at most {MAX_TITLE_KEYWORDS} keywords."));
+    } else if title_keywords.iter().any(|k| k.chars().count() > MAX_TITLE_KEYWORD_CHARS) {
+        errors.add(
+            "target_title_keywords",
+            format!(
+                "Keep each keyword to at most {MAX_TITLE_KEYWORD_CHARS} characters, and separate them with commas."
+            ),
+        );
+    }
+    TargetRoles { job_families, title_keywords }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -432,7 +471,29 @@ mod tests {
             completion_evidence: "credential".into(),
             verified_by: "program_team".into(),
             completion_note: "Your certificate and its number.".into(),
+            target_job_families: vec!["technical".into()],
+            target_title_keywords: "Data, analyst".into(),
         }
+    }
+
+    #[test]
+    fn target_roles_are_ticked_families_and_comma_separated_keywords() {
+        let draft = parse_program(&good()).unwrap();
+        assert_eq!(draft.targets.job_families, [JobFamily::Technical]);
+        assert_eq!(draft.targets.title_keywords, ["data", "analyst"]);
+        assert_eq!(ProgramInput::from(&draft).target_title_keywords, "data, analyst");
+        let refused = |input: ProgramInput| parse_program(&input).unwrap_err();
+        assert!(refused(ProgramInput { target_job_families: vec!["astronaut".into()], ..good() })
+            .get("target_job_families")
+            .is_some());
+        assert!(refused(ProgramInput { target_title_keywords: "a\u{7}b".into(), ..good() })
+            .get("target_title_keywords")
+            .is_some());
+        assert!(refused(ProgramInput { target_title_keywords: "x".repeat(61), ..good() })
+            .get("target_title_keywords")
+            .is_some());
+        let many = (0..21).map(|i| format!("k{i}")).collect::<Vec<_>>().join(",");
+        assert!(refused(ProgramInput { target_title_keywords: many, ..good() }).get("target_title_keywords").is_some());
     }
 
     #[test]

@@ -36,9 +36,35 @@ pub fn a(phrase: &str) -> String {
     format!("{} {phrase}", if sounds_like_a_vowel { "an" } else { "a" })
 }
 
+/// Items joined as a sentence lists them: "a", "a and b", "a, b and c".
+pub fn and_list(items: &[&str]) -> String {
+    joined(items, "and")
+}
+
+/// The same with "or": "a, b or c".
+pub fn or_list(items: &[&str]) -> String {
+    joined(items, "or")
+}
+
+fn joined(items: &[&str], word: &str) -> String {
+    match items {
+        [] => String::new(),
+        [only] => (*only).to_owned(),
+        [rest @ .., last] => format!("{} {word} {last}", rest.join(", ")),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lists_read_as_a_sentence() {
+        assert_eq!(and_list(&[]), "");
+        assert_eq!(and_list(&["Technical"]), "Technical");
+        assert_eq!(and_list(&["Technical", "Corporate"]), "Technical and Corporate");
+        assert_eq!(or_list(&["a", "b", "c"]), "a, b or c");
+    }
 
     #[test]
     fn counts_take_the_singular_for_one_only() {

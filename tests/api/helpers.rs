@@ -400,6 +400,39 @@ pub fn assert_stats_consistent(app: &TestApp) {
     let kept = snapshot(app);
     upskill::db::stats::rebuild(&mut app.db()).unwrap();
     assert_eq!(kept, snapshot(app), "the reporting counters drifted from the applications");
+    assert_outcomes_consistent(app);
+}
+
+/// Checks that the outcomes and their counts kept by each change equal a recomputation
+/// from the applications and the job history.
+pub fn assert_outcomes_consistent(app: &TestApp) {
+    use diesel::prelude::*;
+    use upskill::db::outcomes::OutcomeRow;
+    use upskill::db::schema::{completion_outcomes, outcome_totals};
+    type Totals = Vec<(i32, String, String, i32, String, i64)>;
+    let snapshot = |app: &TestApp| -> (Vec<OutcomeRow>, Totals) {
+        let mut conn = app.db();
+        let rows = completion_outcomes::table
+            .order(completion_outcomes::application_id)
+            .select(OutcomeRow::as_select())
+            .load(&mut conn)
+            .unwrap();
+        let totals = outcome_totals::table
+            .filter(outcome_totals::participants.ne(0))
+            .order((
+                outcome_totals::program_id,
+                outcome_totals::site_type,
+                outcome_totals::month,
+                outcome_totals::horizon,
+                outcome_totals::outcome,
+            ))
+            .load(&mut conn)
+            .unwrap();
+        (rows, totals)
+    };
+    let kept = snapshot(app);
+    upskill::db::outcomes::rebuild(&mut app.db(), upskill::clock::today()).unwrap();
+    assert_eq!(kept, snapshot(app), "the outcomes drifted from the applications and the job history");
 }
 
 /// The fields a browser would send for the form matching `selector`: inputs (checked
@@ -495,6 +528,12 @@ impl ApplicationBuilder {
             updated_at: now,
             site_type: SiteType::FulfillmentCenter,
         })
+    }
+
+    /// Where the applicant worked when applying.
+    pub fn site(mut self, site_type: SiteType) -> Self {
+        self.0.site_type = site_type;
+        self
     }
 
     pub fn intake(mut self, intake_id: i32) -> Self {

@@ -47,7 +47,7 @@ fn today() -> NaiveDate {
     chrono::Utc::now().date_naive()
 }
 
-const DEMO: [&str; 8] = [
+pub(crate) const DEMO: [&str; 8] = [
     "ada.admin@upskill.example",
     "maria.manager@upskill.example",
     "tom.techlead@upskill.example",
@@ -64,9 +64,9 @@ const HEADER: &str = "email,display_name,job_title,job_family,site_type,employme
 /// A file with the optional columns: each demo person as stored, with the extra values
 /// (`effective_date,left_on,leaving_reason`) and replacements given for some.
 /// One person's edit in a file: e-mail address, replaced values, and the three optional values.
-type Edit<'a> = (&'a str, &'a [(&'a str, &'a str)], &'a str);
+pub(crate) type Edit<'a> = (&'a str, &'a [(&'a str, &'a str)], &'a str);
 
-fn file_with(app: &TestApp, people: &[&str], edits: &[Edit<'_>]) -> String {
+pub(crate) fn file_with(app: &TestApp, people: &[&str], edits: &[Edit<'_>]) -> String {
     let lines: Vec<String> = people
         .iter()
         .map(|email| match edits.iter().find(|(e, ..)| e == email) {

@@ -37,6 +37,7 @@ mod input;
 mod mail;
 mod next_steps;
 mod operations;
+mod outcomes;
 mod passwords;
 mod payments;
 mod platform;

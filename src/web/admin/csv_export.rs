@@ -1,4 +1,4 @@
-//! The CSV exports of the administrators' lists, streamed: batches read and written on a
+//! The CSV (and JSON) exports of the administrators' lists, streamed: batches read and written on a
 //! blocking thread one batch ahead of the response, so that the database read of the next
 //! batch overlaps the sending of this one, and at most two batches wait in memory (the
 //! server's memory stays flat however long the list).
@@ -21,10 +21,26 @@ pub fn csv_response<F>(state: &State, filename: String, header: String, next_bat
 where
     F: FnMut(&mut DbConnection) -> Batch + Send + 'static,
 {
+    streamed(state, "text/csv; charset=utf-8", filename, header, next_batch)
+}
+
+/// The same for JSON: `opening` (e.g. `[`), then the batches, the last of which closes
+/// what `opening` opened.
+pub fn json_response<F>(state: &State, filename: String, opening: String, next_batch: F) -> HttpResponse
+where
+    F: FnMut(&mut DbConnection) -> Batch + Send + 'static,
+{
+    streamed(state, "application/json", filename, opening, next_batch)
+}
+
+fn streamed<F>(state: &State, content_type: &str, filename: String, header: String, next_batch: F) -> HttpResponse
+where
+    F: FnMut(&mut DbConnection) -> Batch + Send + 'static,
+{
     let mut batches = export_batches(state, header, next_batch);
     let stream = futures_util::stream::poll_fn(move |cx| batches.poll_recv(cx));
     HttpResponse::Ok()
-        .content_type("text/csv; charset=utf-8")
+        .content_type(content_type.to_owned())
         .insert_header(ContentDisposition {
             disposition: DispositionType::Attachment,
             parameters: vec![DispositionParam::Filename(filename)],

@@ -2,20 +2,27 @@
 //! as inline SVG, each with its numbers in a table. Every figure comes from the
 //! reporting counters and the pledge's participants, never from `applications`.
 
-use actix_web::{get, HttpRequest, HttpResponse};
+use actix_web::http::StatusCode;
+use actix_web::{get, web, HttpRequest, HttpResponse};
 use askama::Template;
+use chrono::Datelike;
 
 use super::require_admin;
 use crate::clock::today;
 use crate::db;
 use crate::domain::application::Status;
 use crate::domain::charts::{horizontal_bars, stacked_columns, BarChart, BarInput, ColumnChart, ColumnInput, Series};
-use crate::domain::dashboard::{summarise, Count, DashboardFigures, StatusGroup};
+use crate::domain::dashboard::{summarise, Count, DashboardFigures, ProgramName, StatusGroup};
 use crate::domain::numbers::{grouped, percent_text};
+use crate::domain::outcome_figures::{
+    moved_to_date, outcome_table, OutcomeCount, OutcomeRow as OutcomeTableRow, KNOWN,
+};
+use crate::domain::outcomes::HORIZONS;
+use crate::domain::period::Period;
 use crate::domain::pledge::PledgeFigures;
 use crate::web::error::AppError;
 use crate::web::format::long_date;
-use crate::web::{page, run_db, Chrome, State, Viewer};
+use crate::web::{page, page_with_status, run_db, Chrome, State, Viewer};
 
 /// The CSS class that fills a status group's shapes (and colours its legend swatch).
 fn fill_class(group: StatusGroup) -> &'static str {
@@ -205,7 +212,7 @@ fn bars_view(
     }
 }
 
-fn funnel_view(figures: &DashboardFigures) -> BarsView {
+fn funnel_view(figures: &DashboardFigures, moved: i64) -> BarsView {
     let funnel = figures.funnel;
     let stage = |key: &str, label: &str, value, group| Bar {
         key: key.to_owned(),
@@ -215,9 +222,10 @@ fn funnel_view(figures: &DashboardFigures) -> BarsView {
     };
     bars_view(
         "funnel",
-        "From application to completion",
+        "From application to a new role",
         "How many applications reached each stage: every application was submitted; approved counts those approved \
-         or completed since."
+         or completed since; moved counts completions whose participant works in another role today than before \
+         completing."
             .to_owned(),
         figures.describe_funnel(),
         ("Applications by stage reached", "Stage", "Share of submitted"),
@@ -225,6 +233,12 @@ fn funnel_view(figures: &DashboardFigures) -> BarsView {
             stage(Status::Submitted.as_str(), "Submitted", funnel.submitted, StatusGroup::InReview),
             stage(Status::Approved.as_str(), "Approved", funnel.approved, StatusGroup::Approved),
             stage(Status::Completed.as_str(), "Completed", funnel.completed, StatusGroup::Completed),
+            Bar {
+                key: "moved".to_owned(),
+                label: "Moved into a new role".to_owned(),
+                value: moved,
+                class: "fill-moved",
+            },
         ],
         funnel.submitted,
     )
@@ -272,18 +286,130 @@ struct DashboardPage {
     /// None when nobody has applied yet (the page says so instead of drawing charts).
     months: Option<MonthsView>,
     bar_charts: Vec<BarsView>,
+    period: PeriodForm,
+    /// None when nobody who applied in the period completed yet.
+    outcomes: Option<OutcomesView>,
+}
+
+/// The period filter: the months typed, their errors, and the years to pick at once.
+pub struct PeriodForm {
+    pub from: String,
+    pub to: String,
+    pub from_error: String,
+    pub to_error: String,
+    /// "all time", "January 2026 to December 2026".
+    pub description: String,
+    pub all_time: bool,
+    /// Links to the last three calendar years: (label, address, whether shown now).
+    pub years: Vec<(String, String, bool)>,
+    /// The period's part of an address (`from=…&to=…`), to keep it in other links.
+    pub query: String,
+}
+
+impl PeriodForm {
+    fn new(query: &DashboardQuery, period: &Period, error: Option<&(&'static str, String)>) -> PeriodForm {
+        let this_year = today().year();
+        let mut query_text = String::new();
+        if let Some(from) = period.from_month() {
+            query_text.push_str(&format!("from={from}&"));
+        }
+        if let Some(to) = period.to_month() {
+            query_text.push_str(&format!("to={to}&"));
+        }
+        PeriodForm {
+            from: query.from.clone().unwrap_or_default(),
+            to: query.to.clone().unwrap_or_default(),
+            from_error: error.filter(|(field, _)| *field == "from").map(|(_, m)| m.clone()).unwrap_or_default(),
+            to_error: error.filter(|(field, _)| *field == "to").map(|(_, m)| m.clone()).unwrap_or_default(),
+            description: period.describe(),
+            all_time: period.is_all_time(),
+            years: (this_year - 2..=this_year)
+                .map(|year| {
+                    let whole = Period::year(year);
+                    (year.to_string(), format!("/admin?from={year}-01&to={year}-12#period"), whole == *period)
+                })
+                .collect(),
+            query: query_text,
+        }
+    }
+}
+
+/// The outcome table at one horizon, with the horizons to switch to and the exports.
+pub struct OutcomesView {
+    pub horizon: i32,
+    /// (months, address, whether shown now).
+    pub horizons: Vec<(i32, String, bool)>,
+    pub headers: Vec<&'static str>,
+    pub rows: Vec<OutcomeTableRow>,
+    pub total: Option<OutcomeTableRow>,
+    pub csv: String,
+    pub json: String,
+}
+
+fn outcomes_view(
+    counts: &[OutcomeCount],
+    programs: &[ProgramName],
+    horizon: i32,
+    period: &PeriodForm,
+) -> Option<OutcomesView> {
+    let mut rows = outcome_table(counts, programs, horizon);
+    if rows.is_empty() && outcome_table(counts, programs, 0).is_empty() {
+        return None;
+    }
+    let total = rows.pop();
+    Some(OutcomesView {
+        horizon,
+        horizons: HORIZONS
+            .iter()
+            .map(|months| {
+                let months = *months as i32;
+                (months, format!("/admin?{}horizon={months}#outcomes", period.query), months == horizon)
+            })
+            .collect(),
+        headers: KNOWN.iter().map(|o| o.label()).collect(),
+        rows,
+        total,
+        csv: format!("/admin/outcomes.csv?{}", period.query.trim_end_matches('&')),
+        json: format!("/admin/outcomes.json?{}", period.query.trim_end_matches('&')),
+    })
+}
+
+/// The dashboard's address: the period and the outcome table's horizon.
+#[derive(Debug, Clone, Default, serde::Deserialize)]
+#[serde(default)]
+pub struct DashboardQuery {
+    pub from: Option<String>,
+    pub to: Option<String>,
+    pub horizon: Option<String>,
 }
 
 #[get("/admin")]
-pub async fn show_dashboard(state: State, viewer: Viewer, req: HttpRequest) -> Result<HttpResponse, AppError> {
+pub async fn show_dashboard(
+    state: State,
+    viewer: Viewer,
+    req: HttpRequest,
+    query: web::Query<DashboardQuery>,
+) -> Result<HttpResponse, AppError> {
     require_admin(&viewer)?;
-    let (settings, participants, totals, programs, paid) = run_db(&state, |conn| {
+    let query = query.into_inner();
+    let parsed = Period::parse(query.from.as_deref(), query.to.as_deref());
+    // A wrong month shows the form again with its message, and every figure of all time.
+    let period = parsed.clone().unwrap_or_default();
+    let horizon = query
+        .horizon
+        .as_deref()
+        .and_then(|h| h.trim().parse::<i32>().ok())
+        .filter(|h| HORIZONS.iter().any(|months| *months as i32 == *h))
+        .unwrap_or(12);
+    let (from, to) = (period.from_month(), period.to_month());
+    let (settings, participants, totals, programs, paid, outcome_counts) = run_db(&state, move |conn| {
         Ok((
             db::settings::pledge(conn)?,
             db::dashboard::participants(conn)?,
-            db::dashboard::totals(conn)?,
+            db::dashboard::totals(conn, from.as_deref(), to.as_deref())?,
             db::dashboard::program_names(conn)?,
             db::payments::paid_so_far(conn)?,
+            db::outcomes::totals(conn, from.as_deref(), to.as_deref())?,
         ))
     })
     .await?;
@@ -291,6 +417,7 @@ pub async fn show_dashboard(state: State, viewer: Viewer, req: HttpRequest) -> R
         .map_err(|err| AppError::Internal(anyhow::anyhow!("a reporting counter does not parse: {err}")))?;
     let pledge = PledgeFigures::new(participants, figures.committed, &settings, today());
     let has_applications = figures.total_applications > 0;
+    let period_form = PeriodForm::new(&query, &period, parsed.as_ref().err());
     let template = DashboardPage {
         chrome: viewer.chrome(super::NAV),
         pledge: PledgeView::new(&pledge),
@@ -298,10 +425,15 @@ pub async fn show_dashboard(state: State, viewer: Viewer, req: HttpRequest) -> R
         total_applications: grouped(figures.total_applications),
         months: has_applications.then(|| MonthsView::new(&figures)),
         bar_charts: if has_applications {
-            vec![funnel_view(&figures), sites_view(&figures), programs_view(&figures)]
+            vec![funnel_view(&figures, moved_to_date(&outcome_counts)), sites_view(&figures), programs_view(&figures)]
         } else {
             Vec::new()
         },
+        outcomes: outcomes_view(&outcome_counts, &programs, horizon, &period_form),
+        period: period_form,
     };
+    if parsed.is_err() {
+        return page_with_status(&req, &template, StatusCode::UNPROCESSABLE_ENTITY);
+    }
     page(&req, &template)
 }

@@ -8,6 +8,7 @@ pub mod dashboard;
 pub mod import;
 pub mod intakes;
 pub mod invitations;
+pub mod outcomes;
 pub mod payments;
 pub mod people;
 pub mod programs;

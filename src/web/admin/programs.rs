@@ -126,6 +126,7 @@ struct ProgramFormPage {
     formats: Vec<Choice>,
     families: Vec<Tick>,
     sites: Vec<Tick>,
+    target_families: Vec<Tick>,
     evidence: Vec<Choice>,
     verifiers: Vec<Choice>,
     status: ProgramStatus,
@@ -155,6 +156,7 @@ fn form_page(
         formats: choices(Format::ALL, &input.format, Format::as_str, Format::label),
         families: ticks(JobFamily::ALL, &input.job_families, JobFamily::as_str, JobFamily::label),
         sites: ticks(SiteType::ALL, &input.site_types, SiteType::as_str, SiteType::label),
+        target_families: ticks(JobFamily::ALL, &input.target_job_families, JobFamily::as_str, JobFamily::label),
         evidence: choices(
             CompletionEvidence::ALL,
             &input.completion_evidence,
@@ -193,12 +195,13 @@ impl FormFields for ProgramFields {
         "opens_on",
         "closes_on",
         "completion_note",
+        "target_title_keywords",
     ];
 }
 
 /// The form's fields from a posted body.
 fn input_from(fields: &[(String, String)]) -> Result<ProgramInput, AppError> {
-    from_pairs(fields, &["job_families", "site_types"])
+    from_pairs(fields, &["job_families", "site_types", "target_job_families"])
         .map_err(|e| AppError::BadRequest(format!("unreadable form: {e}")))
 }
 

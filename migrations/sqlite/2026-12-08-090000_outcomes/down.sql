@@ -1,0 +1,4 @@
+DROP TABLE outcome_totals;
+DROP TABLE completion_outcomes;
+ALTER TABLE programs DROP COLUMN target_title_keywords;
+ALTER TABLE programs DROP COLUMN target_job_families;

@@ -1,0 +1,56 @@
+-- The roles a program leads to: job families (comma-separated keys; empty means any new
+-- role counts) and optional job-title keywords (comma-separated, any of them matches,
+-- case-insensitive; empty means any title in those families).
+ALTER TABLE programs ADD COLUMN target_job_families TEXT NOT NULL DEFAULT '';
+ALTER TABLE programs ADD COLUMN target_title_keywords TEXT NOT NULL DEFAULT '';
+-- The seed programs as `upskill seed-programs` now writes them (Career Choice and AWS
+-- Training and Certification: any next step counts).
+UPDATE programs SET target_job_families = 'technical', target_title_keywords = 'software, developer, engineer'
+WHERE slug = 'amazon-technical-academy';
+UPDATE programs SET target_job_families = 'technical' WHERE slug IN ('associate2tech', 'amazon-apprenticeship');
+UPDATE programs SET target_job_families = 'technical',
+    target_title_keywords = 'machine learning, ml, data scientist, applied scientist'
+WHERE slug = 'machine-learning-university';
+
+-- What each verified completion led to, computed from the job history (never typed in):
+-- the participant at the start (site type of the application, job family, tenure band),
+-- the day they applied (the dashboard's period follows applications),
+-- the outcome 6, 12 and 24 months after completion ('pending' until that day comes) and
+-- today (what the funnel's "moved" counts), the first day in a new role, and when the
+-- row must be looked at again (the next horizon). Rewritten in the transaction that
+-- completes the application or records a history row, and by the scheduler on the day
+-- a horizon is reached.
+CREATE TABLE completion_outcomes (
+    application_id INTEGER PRIMARY KEY REFERENCES applications (id),
+    employee_id INTEGER NOT NULL REFERENCES employees (id),
+    program_id INTEGER NOT NULL REFERENCES programs (id),
+    site_type TEXT NOT NULL,
+    job_family TEXT NOT NULL,
+    tenure_band TEXT NOT NULL,
+    applied_on DATE NOT NULL,
+    started_on DATE NOT NULL,
+    completed_on DATE NOT NULL,
+    outcome_6 TEXT NOT NULL,
+    outcome_12 TEXT NOT NULL,
+    outcome_24 TEXT NOT NULL,
+    outcome_to_date TEXT NOT NULL,
+    moved_on DATE,
+    next_check_on DATE
+);
+CREATE INDEX completion_outcomes_employee ON completion_outcomes (employee_id);
+CREATE INDEX completion_outcomes_next_check ON completion_outcomes (next_check_on);
+CREATE INDEX completion_outcomes_applied ON completion_outcomes (applied_on, application_id);
+
+-- The outcomes counted, kept in step with completion_outcomes in the same transaction:
+-- participants per program, site type, month of application (as application_stats),
+-- horizon (months after the completion; 0 for today) and outcome. The dashboard sums
+-- these few thousand rows.
+CREATE TABLE outcome_totals (
+    program_id INTEGER NOT NULL,
+    site_type TEXT NOT NULL,
+    month TEXT NOT NULL,
+    horizon INTEGER NOT NULL,
+    outcome TEXT NOT NULL,
+    participants BIGINT NOT NULL,
+    PRIMARY KEY (program_id, site_type, month, horizon, outcome)
+);

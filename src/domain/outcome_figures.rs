@@ -1,0 +1,129 @@
+//! The dashboard's outcome table: the counted outcomes (`outcome_totals` summed by the
+//! database) per program at one horizon, with shares of the outcomes known, and how many
+//! participants moved into a new role to date (the funnel's last stage).
+
+use super::dashboard::ProgramName;
+use super::numbers::{grouped, percent_text};
+use super::{Outcome, SiteType};
+
+/// The outcomes a table shows, in its column order (pending last, apart).
+pub const KNOWN: [Outcome; 5] =
+    [Outcome::MovedTarget, Outcome::MovedOther, Outcome::LeftVoluntary, Outcome::LeftOther, Outcome::SameRole];
+
+/// Participants of a program, site type, horizon (months; 0 for today) and outcome.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OutcomeCount {
+    pub program_id: i32,
+    pub site_type: SiteType,
+    pub horizon: i32,
+    pub outcome: Outcome,
+    pub participants: i64,
+}
+
+/// A row of the table: a program (or the total) at the horizon.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OutcomeRow {
+    pub label: String,
+    /// Participants whose outcome at the horizon is known.
+    pub known: String,
+    /// Count and share of the known, per outcome of `KNOWN`.
+    pub cells: Vec<String>,
+    /// Participants whose horizon has not come yet.
+    pub pending: String,
+}
+
+fn row(label: String, counts: &[i64; 6]) -> OutcomeRow {
+    let known: i64 = counts[..5].iter().sum();
+    OutcomeRow {
+        label,
+        known: grouped(known),
+        cells: counts[..5].iter().map(|n| format!("{} ({})", grouped(*n), percent_text(*n, known))).collect(),
+        pending: grouped(counts[5]),
+    }
+}
+
+fn slot(outcome: Outcome) -> usize {
+    KNOWN.iter().position(|o| *o == outcome).unwrap_or(5)
+}
+
+/// The table at `horizon` months: a row per program with participants (by name), then
+/// the total; empty when nobody completed.
+pub fn outcome_table(counts: &[OutcomeCount], programs: &[ProgramName], horizon: i32) -> Vec<OutcomeRow> {
+    let mut per_program: Vec<(String, [i64; 6])> = Vec::new();
+    let mut total = [0i64; 6];
+    for program in programs {
+        let mut sums = [0i64; 6];
+        for count in counts.iter().filter(|c| c.program_id == program.id && c.horizon == horizon) {
+            sums[slot(count.outcome)] += count.participants;
+        }
+        if sums.iter().any(|n| *n != 0) {
+            for (t, n) in total.iter_mut().zip(sums) {
+                *t += n;
+            }
+            per_program.push((program.name.clone(), sums));
+        }
+    }
+    if per_program.is_empty() {
+        return Vec::new();
+    }
+    let mut rows: Vec<OutcomeRow> = per_program.into_iter().map(|(name, sums)| row(name, &sums)).collect();
+    rows.push(row("All programs".to_owned(), &total));
+    rows
+}
+
+/// Participants in a new role today (into a target role or another), of the counts given.
+pub fn moved_to_date(counts: &[OutcomeCount]) -> i64 {
+    counts
+        .iter()
+        .filter(|c| c.horizon == 0 && matches!(c.outcome, Outcome::MovedTarget | Outcome::MovedOther))
+        .map(|c| c.participants)
+        .sum()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn count(program_id: i32, horizon: i32, outcome: Outcome, participants: i64) -> OutcomeCount {
+        OutcomeCount { program_id, site_type: SiteType::FulfillmentCenter, horizon, outcome, participants }
+    }
+
+    fn programs() -> Vec<ProgramName> {
+        vec![
+            ProgramName { id: 1, name: "Associate2Tech".into(), published: true },
+            ProgramName { id: 2, name: "Career Choice".into(), published: true },
+            ProgramName { id: 3, name: "Nobody finished".into(), published: true },
+        ]
+    }
+
+    #[test]
+    fn the_table_shares_what_is_known_and_counts_the_pending_apart() {
+        let counts = vec![
+            count(1, 12, Outcome::MovedTarget, 3),
+            count(1, 12, Outcome::SameRole, 1),
+            count(1, 12, Outcome::Pending, 10),
+            count(2, 12, Outcome::LeftVoluntary, 4),
+            count(2, 6, Outcome::MovedOther, 99),
+        ];
+        let rows = outcome_table(&counts, &programs(), 12);
+        assert_eq!(rows.len(), 3, "two programs with participants and the total");
+        assert_eq!(rows[0].label, "Associate2Tech");
+        assert_eq!(rows[0].known, "4");
+        assert_eq!(rows[0].cells[0], "3 (75%)");
+        assert_eq!(rows[0].pending, "10");
+        assert_eq!(rows[2].known, "8");
+        assert_eq!(rows[2].cells[2], "4 (50%)");
+        assert!(outcome_table(&[], &programs(), 12).is_empty());
+    }
+
+    #[test]
+    fn moved_to_date_counts_both_kinds_of_move_today_only() {
+        let counts = vec![
+            count(1, 0, Outcome::MovedTarget, 2),
+            count(2, 0, Outcome::MovedOther, 1),
+            count(1, 0, Outcome::LeftOther, 5),
+            count(1, 12, Outcome::MovedTarget, 7),
+        ];
+        assert_eq!(moved_to_date(&counts), 3);
+    }
+}
