@@ -335,15 +335,19 @@ impl DashboardFigures {
     }
 
     /// The funnel in words.
-    pub fn describe_funnel(&self) -> String {
+    /// The funnel in words, with the completions whose participant works in a new role
+    /// today (`moved`).
+    pub fn describe_funnel(&self, moved: i64) -> String {
         let Funnel { submitted, approved, completed } = self.funnel;
         format!(
-            "{} submitted; {} ({}) approved and {} ({}) completed.",
+            "{} submitted; {} ({}) approved, {} ({}) completed and {} ({}) moved into a new role.",
             applications_text(submitted),
             grouped(approved),
             percent_text(approved, submitted),
             grouped(completed),
             percent_text(completed, submitted),
+            grouped(moved),
+            percent_text(moved, submitted),
         )
     }
 
@@ -474,7 +478,10 @@ mod tests {
     fn the_funnel_counts_how_far_applications_got() {
         let figures = summarise(&sample(), &programs()).unwrap();
         assert_eq!(figures.funnel, Funnel { submitted: 9, approved: 3, completed: 1 });
-        assert_eq!(figures.describe_funnel(), "9 applications submitted; 3 (33.3%) approved and 1 (11.1%) completed.");
+        assert_eq!(
+            figures.describe_funnel(1),
+            "9 applications submitted; 3 (33.3%) approved, 1 (11.1%) completed and 1 (11.1%) moved into a new role."
+        );
     }
 
     #[test]

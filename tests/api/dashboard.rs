@@ -155,14 +155,20 @@ async fn completing_an_approved_application_counts_a_participant_and_moves_the_f
 
     let before = dashboard(&ada).await;
     assert_eq!(figure(&before, "participants"), "0 of 100,000");
-    assert_eq!(table_rows(&before, "funnel"), ["Submitted 1 100%", "Approved 1 100%", "Completed 0 0%"]);
+    assert_eq!(
+        table_rows(&before, "funnel"),
+        ["Submitted 1 100%", "Approved 1 100%", "Completed 0 0%", "Moved into a new role 0 0%"]
+    );
 
     complete(&ada, &app, id).await;
     let after = dashboard(&ada).await;
     assert_eq!(figure(&after, "participants"), "1 of 100,000");
     assert_eq!(texts(&after, "[data-value='participants-percent']"), ["less than 0.1%"]);
     assert_eq!(attribute_values(&after, "[data-figure='participants'] progress", "value"), ["1"]);
-    assert_eq!(table_rows(&after, "funnel"), ["Submitted 1 100%", "Approved 1 100%", "Completed 1 100%"]);
+    assert_eq!(
+        table_rows(&after, "funnel"),
+        ["Submitted 1 100%", "Approved 1 100%", "Completed 1 100%", "Moved into a new role 0 0%"]
+    );
     let month = today().format("%Y-%m").to_string();
     let title = today().format("%B %Y").to_string();
     // Month | Completed | Approved | Not completed | In review | Rejected | Withdrawn | Total
@@ -182,7 +188,10 @@ async fn completing_an_approved_application_counts_a_participant_and_moves_the_f
     complete(&ada, &app, again).await;
     let twice = dashboard(&ada).await;
     assert_eq!(figure(&twice, "participants"), "1 of 100,000");
-    assert_eq!(table_rows(&twice, "funnel"), ["Submitted 2 100%", "Approved 2 100%", "Completed 2 100%"]);
+    assert_eq!(
+        table_rows(&twice, "funnel"),
+        ["Submitted 2 100%", "Approved 2 100%", "Completed 2 100%", "Moved into a new role 0 0%"]
+    );
     assert_stats_consistent(&app);
 }
 
@@ -206,7 +215,10 @@ async fn tuition_approved_by_the_manager_counts_as_funding_committed() {
     let ada = signed_in(&app, "ada.admin").await;
     let submitted = dashboard(&ada).await;
     assert_eq!(figure(&submitted, "funding"), "$0 of $700,000,000", "a request is not a commitment");
-    assert_eq!(table_rows(&submitted, "funnel"), ["Submitted 1 100%", "Approved 0 0%", "Completed 0 0%"]);
+    assert_eq!(
+        table_rows(&submitted, "funnel"),
+        ["Submitted 1 100%", "Approved 0 0%", "Completed 0 0%", "Moved into a new role 0 0%"]
+    );
 
     let maria = signed_in(&app, "maria.manager").await;
     let version = version_of(&app, id);
@@ -373,9 +385,15 @@ async fn the_charts_are_described_images_with_tables_of_the_same_numbers() {
     }
 
     // The funnel: the bars' numbers are the table's.
-    assert_eq!(table_rows(&body, "funnel"), ["Submitted 4 100%", "Approved 2 50%", "Completed 1 25%"]);
-    assert_eq!(texts(&body, "svg[data-chart='funnel'] .chart-value"), ["4 (100%)", "2 (50%)", "1 (25%)"]);
-    assert_eq!(texts(&body, "#funnel-desc"), ["4 applications submitted; 2 (50%) approved and 1 (25%) completed."]);
+    assert_eq!(
+        table_rows(&body, "funnel"),
+        ["Submitted 4 100%", "Approved 2 50%", "Completed 1 25%", "Moved into a new role 0 0%"]
+    );
+    assert_eq!(texts(&body, "svg[data-chart='funnel'] .chart-value"), ["4 (100%)", "2 (50%)", "1 (25%)", "0 (0%)"]);
+    assert_eq!(
+        texts(&body, "#funnel-desc"),
+        ["4 applications submitted; 2 (50%) approved, 1 (25%) completed and 0 (0%) moved into a new role."]
+    );
     // Sites: the demo people work at a fulfillment center, a tech hub and an office.
     let sites = table_rows(&body, "sites");
     assert_eq!(sites[..3], ["Tech hub 2 50%", "Fulfillment center 1 25%", "Corporate office 1 25%"]);

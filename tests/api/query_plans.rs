@@ -684,8 +684,8 @@ async fn outcomes_are_computed_again_through_indexes() {
     let today = upskill::clock::today();
     // Someone with a completion, so that each check goes on to read it.
     let program = program_with_intakes(&app).0;
-    let id = crate::helpers::ApplicationBuilder::new(fiona, program, ApplicationStatus::Completed)
-        .insert(&mut app.db());
+    let id =
+        crate::helpers::ApplicationBuilder::new(fiona, program, ApplicationStatus::Completed).insert(&mut app.db());
     assert_reads_through_indexes(&app, &["applications", "employee_history"], |conn| {
         db::outcomes::record_completion(conn, id, today).unwrap();
     });

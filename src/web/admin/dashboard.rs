@@ -227,7 +227,7 @@ fn funnel_view(figures: &DashboardFigures, moved: i64) -> BarsView {
          or completed since; moved counts completions whose participant works in another role today than before \
          completing."
             .to_owned(),
-        figures.describe_funnel(),
+        figures.describe_funnel(moved),
         ("Applications by stage reached", "Stage", "Share of submitted"),
         vec![
             stage(Status::Submitted.as_str(), "Submitted", funnel.submitted, StatusGroup::InReview),
