@@ -1,5 +1,5 @@
-//! Programs: the list with application counts, the program form (create and edit),
-//! publishing and archiving.
+//! Programs: the list with application counts, the program form (create and edit) and
+//! its eligibility headcount preview, publishing and archiving.
 
 use actix_web::http::StatusCode;
 use actix_web::{get, post, web, HttpRequest, HttpResponse};
@@ -11,10 +11,13 @@ use crate::db::audit::AuditLine;
 use crate::db::programs::{Program, ProgramRecord};
 use crate::db::{self};
 use crate::domain::forms::{describe_changes, from_pairs, FieldErrors};
+use crate::domain::headcount::{window_note, DayCounts, Headcount, HeadcountConditions, PreviewDays};
+use crate::domain::numbers::grouped;
 use crate::domain::program_form::{parse_program, ProgramInput};
+use crate::domain::words::long_date;
 use crate::domain::{
     ApplicationStatus, AuditAction, Category, CompletionEvidence, CompletionVerifier, Format, JobFamily, ProgramKind,
-    ProgramStatus, SiteType,
+    ProgramRules, ProgramStatus, SiteType,
 };
 use crate::web::error::AppError;
 use crate::web::input::FormFields;
@@ -129,6 +132,10 @@ struct ProgramFormPage {
     evidence: Vec<Choice>,
     verifiers: Vec<Choice>,
     status: ProgramStatus,
+    /// Where the "Preview who is eligible" button sends the form.
+    preview_action: String,
+    /// The eligibility headcount, when the form was sent to be previewed.
+    preview: Option<HeadcountView>,
 }
 
 impl ProgramFormPage {
@@ -149,6 +156,12 @@ fn form_page(
         chrome: viewer.chrome(super::NAV),
         heading: if creating { "New program".to_owned() } else { format!("Edit {}", input.name) },
         action: if creating { "/admin/programs/new".to_owned() } else { format!("/admin/programs/{slug}/edit") },
+        preview_action: if creating {
+            "/admin/programs/preview".to_owned()
+        } else {
+            format!("/admin/programs/{slug}/preview")
+        },
+        preview: None,
         creating,
         kinds: choices(ProgramKind::ALL, &input.kind, ProgramKind::as_str, ProgramKind::label),
         categories: choices(Category::ALL, &input.category, Category::as_str, Category::label),
@@ -257,7 +270,7 @@ pub async fn create_program(
     state.catalog.invalidate();
     if !created {
         let mut errors = FieldErrors::default();
-        errors.add("slug", "Another program already uses this slug; choose another.");
+        errors.add("slug", SLUG_TAKEN);
         return page_with_status(
             &req,
             &form_page(&viewer, true, "", input, errors, ProgramStatus::Draft),
@@ -270,6 +283,9 @@ pub async fn create_program(
         "The program is created as a draft. Publish it when it is ready.",
     ))
 }
+
+/// The message of a new program's slug that another program has.
+const SLUG_TAKEN: &str = "Another program already uses this slug; choose another.";
 
 async fn load_program(state: &State, slug: String) -> Result<Program, AppError> {
     run_db(state, move |conn| Ok(db::programs::find_by_slug(conn, &slug)?)).await
@@ -325,6 +341,217 @@ pub async fn update_program(
         "success",
         "The program is saved. Existing applications are not affected.",
     ))
+}
+
+/// One column of the headcount tables: its `data-count` name and its heading.
+pub struct HeadcountColumn {
+    pub key: &'static str,
+    pub heading: &'static str,
+}
+
+/// A line of a headcount table: a site type or a job family (or all of them), and its
+/// counts in the order of the columns, grouped by thousands.
+pub struct HeadcountRow {
+    pub key: &'static str,
+    pub label: &'static str,
+    pub counts: Vec<String>,
+}
+
+/// One rule's totals for the summary above the tables.
+pub struct HeadcountTotal {
+    pub key: &'static str,
+    pub rule: &'static str,
+    pub today: String,
+    pub later: String,
+}
+
+/// The eligibility headcount as the program form shows it.
+pub struct HeadcountView {
+    pub today: String,
+    pub later: String,
+    /// Said when the program is not published: it is counted as if it were.
+    pub status_note: Option<&'static str>,
+    pub totals: Vec<HeadcountTotal>,
+    /// Why a rule counts nobody on a day (its application window).
+    pub notes: Vec<String>,
+    pub columns: Vec<HeadcountColumn>,
+    pub sites: Vec<HeadcountRow>,
+    pub families: Vec<HeadcountRow>,
+    pub total: Vec<String>,
+}
+
+impl HeadcountView {
+    /// The rule as edited (`edited`) and, for a program already saved, its saved rule.
+    fn new(
+        days: PreviewDays,
+        status: Option<ProgramStatus>,
+        edited: (&ProgramRules, &Headcount),
+        saved: Option<(&ProgramRules, &Headcount)>,
+    ) -> HeadcountView {
+        let status_note = match status {
+            None => Some("A new program starts as a draft: the preview counts people as if it were published."),
+            Some(ProgramStatus::Draft) => {
+                Some("This program is a draft: the preview counts people as if it were published.")
+            }
+            Some(ProgramStatus::Archived) => {
+                Some("This program is archived: the preview counts people as if it were published.")
+            }
+            Some(ProgramStatus::Published) => None,
+        };
+        let mut rules = vec![("edited", if saved.is_some() { "The rule as edited" } else { "The rule" }, edited)];
+        rules.extend(saved.map(|saved| ("saved", "The saved rule", saved)));
+        let columns: Vec<HeadcountColumn> = if saved.is_some() {
+            vec![
+                HeadcountColumn { key: "edited-today", heading: "As edited, today" },
+                HeadcountColumn { key: "edited-later", heading: "As edited, in 90 days" },
+                HeadcountColumn { key: "saved-today", heading: "Saved, today" },
+                HeadcountColumn { key: "saved-later", heading: "Saved, in 90 days" },
+            ]
+        } else {
+            vec![
+                HeadcountColumn { key: "edited-today", heading: "Today" },
+                HeadcountColumn { key: "edited-later", heading: "In 90 days" },
+            ]
+        };
+        let numbers = |pick: &dyn Fn(&Headcount) -> DayCounts| -> Vec<String> {
+            rules
+                .iter()
+                .flat_map(|(_, _, (_, headcount))| {
+                    let counts = pick(headcount);
+                    [grouped(counts.today), grouped(counts.later)]
+                })
+                .collect()
+        };
+        let of_site = |site: SiteType| {
+            move |h: &Headcount| h.by_site_type.iter().find(|(s, _)| *s == site).map(|(_, c)| *c).unwrap_or_default()
+        };
+        let of_family = |family: JobFamily| {
+            move |h: &Headcount| h.by_job_family.iter().find(|(f, _)| *f == family).map(|(_, c)| *c).unwrap_or_default()
+        };
+        HeadcountView {
+            today: long_date(days.today),
+            later: long_date(days.later),
+            status_note,
+            totals: rules
+                .iter()
+                .map(|(key, rule, (_, headcount))| HeadcountTotal {
+                    key,
+                    rule,
+                    today: grouped(headcount.total.today),
+                    later: grouped(headcount.total.later),
+                })
+                .collect(),
+            notes: rules
+                .iter()
+                .filter_map(|(_, rule, (program_rules, _))| window_note(rule, program_rules, days))
+                .collect(),
+            columns,
+            sites: SiteType::ALL
+                .iter()
+                .map(|site| HeadcountRow { key: site.as_str(), label: site.label(), counts: numbers(&of_site(*site)) })
+                .collect(),
+            families: JobFamily::ALL
+                .iter()
+                .map(|family| HeadcountRow {
+                    key: family.as_str(),
+                    label: family.label(),
+                    counts: numbers(&of_family(*family)),
+                })
+                .collect(),
+            total: numbers(&|h| h.total),
+        }
+    }
+}
+
+/// "Preview who is eligible" on a new program's form.
+#[post("/admin/programs/preview")]
+pub async fn preview_new_program(
+    state: State,
+    viewer: Viewer,
+    form: CsrfForm<ProgramFields>,
+    req: HttpRequest,
+) -> Result<HttpResponse, AppError> {
+    require_admin(&viewer)?;
+    let input = input_from(&form.0 .0)?;
+    preview_headcount(&state, &viewer, &req, None, input).await
+}
+
+/// "Preview who is eligible" on a program's form.
+#[post("/admin/programs/{slug}/preview")]
+pub async fn preview_program(
+    state: State,
+    viewer: Viewer,
+    slug: web::Path<String>,
+    form: CsrfForm<ProgramFields>,
+    req: HttpRequest,
+) -> Result<HttpResponse, AppError> {
+    require_admin(&viewer)?;
+    let program = load_program(&state, slug.into_inner()).await?;
+    let input = ProgramInput { slug: program.slug.clone(), ..input_from(&form.0 .0)? };
+    preview_headcount(&state, &viewer, &req, Some(program), input).await
+}
+
+/// The form again, everything typed kept, with how many active employees the rule as
+/// typed makes eligible today and in 90 days, next to the saved rule's count. Nothing is
+/// written. A form with errors is refused as saving it would be (422), without counts.
+async fn preview_headcount(
+    state: &State,
+    viewer: &Viewer,
+    req: &HttpRequest,
+    saved: Option<Program>,
+    input: ProgramInput,
+) -> Result<HttpResponse, AppError> {
+    let (creating, slug) = (saved.is_none(), saved.as_ref().map(|p| p.slug.clone()).unwrap_or_default());
+    let form_status = saved.as_ref().map_or(ProgramStatus::Draft, |p| p.status);
+    let refuse = |input: ProgramInput, errors: FieldErrors| {
+        page_with_status(
+            req,
+            &form_page(viewer, creating, &slug, input, errors, form_status),
+            StatusCode::UNPROCESSABLE_ENTITY,
+        )
+    };
+    let draft = match parse_program(&input) {
+        Ok(draft) => draft,
+        Err(errors) => return refuse(input, errors),
+    };
+    let days = PreviewDays::starting(crate::clock::today());
+    // Counted as if published: the preview is about whom the rule reaches.
+    let as_published = |rules: ProgramRules| ProgramRules { status: ProgramStatus::Published, ..rules };
+    let edited_rules = draft.rules(ProgramStatus::Published);
+    let saved_rules = saved.as_ref().map(|program| as_published(program.rules()));
+    let edited = HeadcountConditions::of(&edited_rules, days);
+    let saved_conditions = saved_rules.as_ref().map(|rules| HeadcountConditions::of(rules, days));
+    let new_slug = creating.then(|| draft.slug.clone());
+    let (slug_taken, edited_cells, saved_cells) = run_db(state, move |conn| {
+        db::read_together(conn, |conn| {
+            let slug_taken = match &new_slug {
+                Some(slug) => db::programs::slug_taken(conn, slug)?,
+                None => false,
+            };
+            let edited_cells = db::headcount::count(conn, &edited)?;
+            let saved_cells = match saved_conditions {
+                Some(conditions) if conditions == edited => Some(edited_cells.clone()),
+                Some(conditions) => Some(db::headcount::count(conn, &conditions)?),
+                None => None,
+            };
+            Ok::<_, AppError>((slug_taken, edited_cells, saved_cells))
+        })
+    })
+    .await?;
+    if slug_taken {
+        let mut errors = FieldErrors::default();
+        errors.add("slug", SLUG_TAKEN);
+        return refuse(input, errors);
+    }
+    let edited_count = Headcount::from_cells(&edited_cells);
+    let saved_count = saved_cells.as_deref().map(Headcount::from_cells);
+    let saved_pair = saved_rules.as_ref().zip(saved_count.as_ref());
+    let view = HeadcountView::new(days, saved.as_ref().map(|p| p.status), (&edited_rules, &edited_count), saved_pair);
+    let page_view = ProgramFormPage {
+        preview: Some(view),
+        ..form_page(viewer, creating, &slug, input, FieldErrors::default(), form_status)
+    };
+    page(req, &page_view)
 }
 
 async fn set_status(
