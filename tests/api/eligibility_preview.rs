@@ -71,9 +71,13 @@ fn add_people(app: &TestApp) {
         .unwrap();
 }
 
+/// A brute-force count of one site type and job family: (site type, job family, today, in
+/// 90 days).
+type Cell = (SiteType, JobFamily, i64, i64);
+
 /// Eligible people counted one by one: every active person through `check_eligibility`,
 /// with the rules as if published, today and in 90 days, by (site type, job family).
-fn brute_force(app: &TestApp, rules: &ProgramRules) -> Vec<(SiteType, JobFamily, i64, i64)> {
+fn brute_force(app: &TestApp, rules: &ProgramRules) -> Vec<Cell> {
     let rules = ProgramRules { status: ProgramStatus::Published, ..rules.clone() };
     let everyone: Vec<(JobFamily, SiteType, EmploymentType, NaiveDate, bool)> = employees::table
         .select((
@@ -125,7 +129,7 @@ fn shown(page: &str, table: &str, row: &str, column: &str) -> i64 {
 #[track_caller]
 fn assert_counts(page: &str, which: &str, app: &TestApp, rules: &ProgramRules) {
     let expected = brute_force(app, rules);
-    let sum = |keep: &dyn Fn(&(SiteType, JobFamily, i64, i64)) -> bool| {
+    let sum = |keep: &dyn Fn(&Cell) -> bool| {
         expected.iter().filter(|c| keep(c)).fold((0, 0), |(t, l), (_, _, today, later)| (t + today, l + later))
     };
     let mut checked = Vec::new();
@@ -418,7 +422,7 @@ async fn only_administrators_preview_and_only_with_the_session_s_token() {
 }
 
 /// The totals of a brute-force count: (today, in 90 days).
-fn totals_of(counts: &[(SiteType, JobFamily, i64, i64)]) -> (i64, i64) {
+fn totals_of(counts: &[Cell]) -> (i64, i64) {
     counts.iter().fold((0, 0), |(t, l), (_, _, today, later)| (t + today, l + later))
 }
 

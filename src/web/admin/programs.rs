@@ -403,17 +403,18 @@ async fn preview_headcount(
     let new_slug = creating.then(|| draft.slug.clone());
     let (slug_taken, edited_cells, saved_cells) = run_db(state, move |conn| {
         db::read_together(conn, |conn| {
-            let slug_taken = match &new_slug {
-                Some(slug) => db::programs::slug_taken(conn, slug)?,
-                None => false,
-            };
+            if let Some(slug) = &new_slug {
+                if db::programs::slug_taken(conn, slug)? {
+                    return Ok((true, Vec::new(), None));
+                }
+            }
             let edited_cells = db::headcount::count(conn, &edited)?;
             let saved_cells = match saved_conditions {
                 Some(conditions) if conditions == edited => Some(edited_cells.clone()),
                 Some(conditions) => Some(db::headcount::count(conn, &conditions)?),
                 None => None,
             };
-            Ok::<_, AppError>((slug_taken, edited_cells, saved_cells))
+            Ok::<_, AppError>((false, edited_cells, saved_cells))
         })
     })
     .await?;
