@@ -116,6 +116,8 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .service(pages::admin::programs::create_program)
         .service(pages::admin::programs::edit_program_form)
         .service(pages::admin::programs::update_program)
+        .service(pages::admin::programs::preview_new_program)
+        .service(pages::admin::programs::preview_program)
         .service(pages::admin::programs::confirm_archive)
         .service(pages::kept_form::resume)
         .service(pages::admin::programs::archive_program)

@@ -21,6 +21,7 @@ pub mod employees;
 pub mod events;
 pub mod evidence;
 pub mod file_lock;
+pub mod headcount;
 pub mod history;
 pub mod import;
 pub mod leases;

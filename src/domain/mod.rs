@@ -16,6 +16,7 @@ pub mod email;
 pub mod enums;
 pub mod evidence;
 pub mod forms;
+pub mod headcount;
 pub mod history;
 pub mod import;
 pub mod intake_form;

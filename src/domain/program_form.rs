@@ -6,7 +6,10 @@ use chrono::NaiveDate;
 use super::enums::UnknownValue;
 use super::forms::FieldErrors;
 use super::outcomes::{TargetRoles, MAX_TITLE_KEYWORDS, MAX_TITLE_KEYWORD_CHARS};
-use super::{Category, Cents, CompletionEvidence, CompletionVerifier, Format, JobFamily, ProgramKind, SiteType};
+use super::{
+    Category, Cents, CompletionEvidence, CompletionVerifier, Format, JobFamily, ProgramKind, ProgramRules,
+    ProgramStatus, SiteType, TuitionFunding,
+};
 
 /// The largest yearly tuition cap accepted: $100,000.
 const MAX_CAP: Cents = Cents(10_000_000);
@@ -85,6 +88,26 @@ pub struct ProgramDraft {
     pub completion_note: String,
     /// The roles the program leads to.
     pub targets: TargetRoles,
+}
+
+impl ProgramDraft {
+    /// The eligibility and funding rules the draft would have with `status`.
+    pub fn rules(&self, status: ProgramStatus) -> ProgramRules {
+        ProgramRules {
+            status,
+            min_tenure_days: self.min_tenure_days,
+            allowed_job_families: self.job_families.clone(),
+            allowed_site_types: self.site_types.clone(),
+            full_time_only: self.full_time_only,
+            opens_on: self.opens_on,
+            closes_on: self.closes_on,
+            funding: TuitionFunding {
+                percent: self.tuition_percent,
+                cap_full_time: self.cap_full_time,
+                cap_part_time: self.cap_part_time,
+            },
+        }
+    }
 }
 
 /// The form as it shows a checked program: what saving it unchanged sends back.

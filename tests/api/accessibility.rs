@@ -319,6 +319,24 @@ fn page_states(apprenticeship: i32, tuition: i32, paid: i32, welcome: &str) -> V
         at("admin-program-new", ada, "/admin/programs/new"),
         refused("admin-program-new-refused", "ada.admin", "/admin/programs/new", "", submit),
         at("admin-program-edit", ada, "/admin/programs/career-choice/edit"),
+        PageState {
+            lands: Lands::Anywhere,
+            ..refused(
+                "admin-program-preview",
+                "ada.admin",
+                "/admin/programs/career-choice/edit",
+                "document.getElementById('min_tenure_days').value = '400'; \
+                 document.querySelector('input[name=site_types][value=fulfillment_center]').checked = true;",
+                "button[formaction$='/preview']",
+            )
+        },
+        refused(
+            "admin-program-preview-refused",
+            "ada.admin",
+            "/admin/programs/career-choice/edit",
+            "document.getElementById('min_tenure_days').value = 'a year';",
+            "button[formaction$='/preview']",
+        ),
         at("admin-program-archive", ada, "/admin/programs/associate2tech/archive"),
         at("admin-intakes", ada, "/admin/programs/amazon-apprenticeship/intakes"),
         refused(

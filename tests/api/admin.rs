@@ -74,7 +74,7 @@ async fn every_admin_form_carries_the_session_s_csrf_token() {
     }
 }
 
-fn program_form(slug: &str) -> Vec<(String, String)> {
+pub(crate) fn program_form(slug: &str) -> Vec<(String, String)> {
     [
         ("slug", slug),
         ("name", "Data Analytics Bootcamp"),

@@ -196,6 +196,8 @@ fn matrix() -> Vec<Row> {
         row("POST", "/admin/programs/new", ADMINS),
         row("GET", "/admin/programs/{slug}/edit", ADMINS),
         row("POST", "/admin/programs/{slug}/edit", ADMINS),
+        row("POST", "/admin/programs/preview", ADMINS),
+        row("POST", "/admin/programs/{slug}/preview", ADMINS),
         row("GET", "/admin/programs/{slug}/archive", ADMINS),
         row("POST", "/admin/programs/{slug}/archive", ADMINS),
         row("POST", "/admin/programs/{slug}/publish", ADMINS),

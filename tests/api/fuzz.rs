@@ -167,11 +167,19 @@ struct Target {
     browser: Browser,
     /// The page is the answer to a POST of these fields (a confirmation step).
     posted: Option<Vec<(String, String)>>,
+    /// The form is sent by this button of it, to the button's `formaction`.
+    button: Option<String>,
 }
 
 impl Target {
     fn new(page: &str, selector: &str, browser: Browser) -> Target {
-        Target { page: page.to_owned(), selector: selector.to_owned(), browser, posted: None }
+        Target { page: page.to_owned(), selector: selector.to_owned(), browser, posted: None, button: None }
+    }
+
+    /// The form sent by its button matching `button` (a second submit button with its own
+    /// `formaction`, as "Preview who is eligible").
+    fn through_button(page: &str, selector: &str, button: &str, browser: Browser) -> Target {
+        Target { button: Some(button.to_owned()), ..Target::new(page, selector, browser) }
     }
 
     /// A form on the page a POST of `fields` (and the session's token) answers with.
@@ -264,6 +272,18 @@ async fn targets(app: &TestApp) -> Vec<Target> {
         Target::new("/approvals", "form[action='/approvals/approve']", signed_in(app, "maria.manager").await),
         Target::new("/admin/programs/new", "form[action='/admin/programs/new']", signed_in(app, "ada.admin").await),
         Target::new("/admin/programs/career-choice/edit", "form[action$='/edit']", signed_in(app, "ada.admin").await),
+        Target::through_button(
+            "/admin/programs/new",
+            "form[action='/admin/programs/new']",
+            "button[formaction]",
+            signed_in(app, "ada.admin").await,
+        ),
+        Target::through_button(
+            "/admin/programs/career-choice/edit",
+            "form[action$='/edit']",
+            "button[formaction]",
+            signed_in(app, "ada.admin").await,
+        ),
         Target::new(
             "/admin/programs/amazon-technical-academy/intakes",
             "form[action$='/intakes']",
@@ -286,9 +306,14 @@ async fn targets(app: &TestApp) -> Vec<Target> {
     ]
 }
 
-/// The action of the form on `page` matching `selector`.
-fn form_action(html: &str, selector: &str) -> String {
-    crate::helpers::attribute_values(html, selector, "action").into_iter().next().expect("the form has an action")
+/// Where the form on `page` matching `selector` is sent: its action, or the `formaction`
+/// of its button matching `button`.
+fn form_action(html: &str, selector: &str, button: Option<&str>) -> String {
+    let (selector, attribute) = match button {
+        Some(button) => (format!("{selector} {button}"), "formaction"),
+        None => (selector.to_owned(), "action"),
+    };
+    crate::helpers::attribute_values(html, &selector, attribute).into_iter().next().expect("the form has an action")
 }
 
 /// Markup from the naughty strings that must never reach a page as markup (escaped, it
@@ -317,7 +342,7 @@ async fn every_form_survives_thousands_of_naughty_submissions() {
         let (status, html) = target.read().await;
         assert_eq!(status, StatusCode::OK, "{}", target.page);
         let mut valid = form_fields(&html, &target.selector);
-        let action = form_action(&html, &target.selector);
+        let action = form_action(&html, &target.selector, target.button.as_deref());
         for _ in 0..per_form {
             let body = mutate(&valid, &mut dice, &naughty);
             let over_cap = body.len() > BODY_CAP;
@@ -474,7 +499,7 @@ async fn the_attach_form_survives_thousands_of_naughty_multipart_submissions() {
     let (status, html) = fiona.page(&page).await;
     assert_eq!(status, StatusCode::OK);
     let valid = form_fields(&html, "form.attach-file");
-    let action = form_action(&html, "form.attach-file");
+    let action = form_action(&html, "form.attach-file", None);
     let naughty = naughty_strings();
     let mut dice = Dice(0x2545_f491_4f6c_dd1d);
     let mut deviations = Vec::new();

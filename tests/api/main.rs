@@ -27,6 +27,7 @@ mod dashboard;
 mod decision_audit;
 mod delegation;
 mod deployment;
+mod eligibility_preview;
 mod evidence;
 mod faults;
 mod form_errors;

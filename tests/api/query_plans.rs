@@ -770,3 +770,49 @@ async fn the_payments_lists_read_through_their_indexes() {
         }
     }
 }
+
+// ---------------------------------------------------------------------------------------
+// The eligibility headcount of the program form.
+
+/// The headcount preview counts active people by site type and job family in the index
+/// `employees_headcount` alone: a search from its first column (`active`), the rule's
+/// lists as `IN`s on the next, and the index covering every column read, so that no row
+/// of the table needs to be read. On SQLite the groups come in the index's order (no sort
+/// of 300,000 people). PostgreSQL weighs an index-only scan against the visibility of the
+/// table's pages, which a test database's few rows do not tell: it must use the index.
+#[actix_web::test]
+async fn the_eligibility_headcount_is_counted_in_the_index_alone() {
+    use upskill::domain::headcount::{HeadcountConditions, PreviewDays};
+    use upskill::domain::{JobFamily, ProgramRules};
+    let app = spawn_app().await;
+    let saved = upskill::db::programs::find_by_slug(&mut app.db(), "amazon-technical-academy").unwrap().rules();
+    let days = PreviewDays::starting(upskill::clock::today());
+    let rules = [
+        ProgramRules { allowed_job_families: vec![], allowed_site_types: vec![], ..saved.clone() },
+        ProgramRules {
+            allowed_job_families: vec![JobFamily::Technical, JobFamily::Corporate],
+            allowed_site_types: vec![SiteType::TechHub],
+            full_time_only: true,
+            ..saved.clone()
+        },
+        // Only the later day counts (the window opens in between).
+        ProgramRules { opens_on: Some(days.today + chrono::Days::new(30)), ..saved.clone() },
+    ];
+    let postgres = upskill::db::is_postgres(&app.database_url);
+    for rule in &rules {
+        let conditions = HeadcountConditions::of(rule, days);
+        assert_reads_through_indexes(&app, &["employees"], |conn| {
+            db::headcount::count(conn, &conditions).unwrap();
+        });
+        let plans = plans_of(&app, |conn| {
+            db::headcount::count(conn, &conditions).unwrap();
+        });
+        let plan = plans[0].describe();
+        if postgres {
+            assert!(plan.contains("on employees_headcount") || plan.contains("using employees_headcount"), "{plan}");
+        } else {
+            assert!(plan.contains("USING COVERING INDEX employees_headcount"), "{plan}");
+            assert!(!plan.contains("TEMP B-TREE"), "{plan}");
+        }
+    }
+}

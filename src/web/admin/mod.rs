@@ -5,6 +5,7 @@ pub mod applications;
 pub mod audit;
 pub mod csv_export;
 pub mod dashboard;
+pub mod headcount;
 pub mod import;
 pub mod intakes;
 pub mod invitations;

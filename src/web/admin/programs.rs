@@ -1,20 +1,22 @@
-//! Programs: the list with application counts, the program form (create and edit),
-//! publishing and archiving.
+//! Programs: the list with application counts, the program form (create and edit) and
+//! its eligibility headcount preview, publishing and archiving.
 
 use actix_web::http::StatusCode;
 use actix_web::{get, post, web, HttpRequest, HttpResponse};
 use askama::Template;
 use serde::Deserialize;
 
+use super::headcount::HeadcountView;
 use super::require_admin;
 use crate::db::audit::AuditLine;
 use crate::db::programs::{Program, ProgramRecord};
 use crate::db::{self};
 use crate::domain::forms::{describe_changes, from_pairs, FieldErrors};
+use crate::domain::headcount::{Headcount, HeadcountConditions, PreviewDays};
 use crate::domain::program_form::{parse_program, ProgramInput};
 use crate::domain::{
     ApplicationStatus, AuditAction, Category, CompletionEvidence, CompletionVerifier, Format, JobFamily, ProgramKind,
-    ProgramStatus, SiteType,
+    ProgramRules, ProgramStatus, SiteType,
 };
 use crate::web::error::AppError;
 use crate::web::input::FormFields;
@@ -130,6 +132,10 @@ struct ProgramFormPage {
     evidence: Vec<Choice>,
     verifiers: Vec<Choice>,
     status: ProgramStatus,
+    /// Where the "Preview who is eligible" button sends the form.
+    preview_action: String,
+    /// The eligibility headcount, when the form was sent to be previewed.
+    preview: Option<HeadcountView>,
 }
 
 impl ProgramFormPage {
@@ -150,6 +156,12 @@ fn form_page(
         chrome: viewer.chrome(super::NAV),
         heading: if creating { "New program".to_owned() } else { format!("Edit {}", input.name) },
         action: if creating { "/admin/programs/new".to_owned() } else { format!("/admin/programs/{slug}/edit") },
+        preview_action: if creating {
+            "/admin/programs/preview".to_owned()
+        } else {
+            format!("/admin/programs/{slug}/preview")
+        },
+        preview: None,
         creating,
         kinds: choices(ProgramKind::ALL, &input.kind, ProgramKind::as_str, ProgramKind::label),
         categories: choices(Category::ALL, &input.category, Category::as_str, Category::label),
@@ -260,7 +272,7 @@ pub async fn create_program(
     state.catalog.invalidate();
     if !created {
         let mut errors = FieldErrors::default();
-        errors.add("slug", "Another program already uses this slug; choose another.");
+        errors.add("slug", SLUG_TAKEN);
         return page_with_status(
             &req,
             &form_page(&viewer, true, "", input, errors, ProgramStatus::Draft),
@@ -273,6 +285,9 @@ pub async fn create_program(
         "The program is created as a draft. Publish it when it is ready.",
     ))
 }
+
+/// The message of a new program's slug that another program has.
+const SLUG_TAKEN: &str = "Another program already uses this slug; choose another.";
 
 async fn load_program(state: &State, slug: String) -> Result<Program, AppError> {
     run_db(state, move |conn| Ok(db::programs::find_by_slug(conn, &slug)?)).await
@@ -328,6 +343,98 @@ pub async fn update_program(
         "success",
         "The program is saved. Existing applications are not affected.",
     ))
+}
+
+/// "Preview who is eligible" on a new program's form.
+#[post("/admin/programs/preview")]
+pub async fn preview_new_program(
+    state: State,
+    viewer: Viewer,
+    form: CsrfForm<ProgramFields>,
+    req: HttpRequest,
+) -> Result<HttpResponse, AppError> {
+    require_admin(&viewer)?;
+    let input = input_from(&form.0 .0)?;
+    preview_headcount(&state, &viewer, &req, None, input).await
+}
+
+/// "Preview who is eligible" on a program's form.
+#[post("/admin/programs/{slug}/preview")]
+pub async fn preview_program(
+    state: State,
+    viewer: Viewer,
+    slug: web::Path<String>,
+    form: CsrfForm<ProgramFields>,
+    req: HttpRequest,
+) -> Result<HttpResponse, AppError> {
+    require_admin(&viewer)?;
+    let program = load_program(&state, slug.into_inner()).await?;
+    let input = ProgramInput { slug: program.slug.clone(), ..input_from(&form.0 .0)? };
+    preview_headcount(&state, &viewer, &req, Some(program), input).await
+}
+
+/// The form again, everything typed kept, with how many active employees the rule as
+/// typed makes eligible today and in 90 days, next to the saved rule's count. Nothing is
+/// written. A form with errors is refused as saving it would be (422), without counts.
+async fn preview_headcount(
+    state: &State,
+    viewer: &Viewer,
+    req: &HttpRequest,
+    saved: Option<Program>,
+    input: ProgramInput,
+) -> Result<HttpResponse, AppError> {
+    let (creating, slug) = (saved.is_none(), saved.as_ref().map(|p| p.slug.clone()).unwrap_or_default());
+    let form_status = saved.as_ref().map_or(ProgramStatus::Draft, |p| p.status);
+    let refuse = |input: ProgramInput, errors: FieldErrors| {
+        page_with_status(
+            req,
+            &form_page(viewer, creating, &slug, input, errors, form_status),
+            StatusCode::UNPROCESSABLE_ENTITY,
+        )
+    };
+    let draft = match parse_program(&input) {
+        Ok(draft) => draft,
+        Err(errors) => return refuse(input, errors),
+    };
+    let days = PreviewDays::starting(crate::clock::today());
+    // Counted as if published: the preview is about whom the rule reaches.
+    let as_published = |rules: ProgramRules| ProgramRules { status: ProgramStatus::Published, ..rules };
+    let edited_rules = draft.rules(ProgramStatus::Published);
+    let saved_rules = saved.as_ref().map(|program| as_published(program.rules()));
+    let edited = HeadcountConditions::of(&edited_rules, days);
+    let saved_conditions = saved_rules.as_ref().map(|rules| HeadcountConditions::of(rules, days));
+    let new_slug = creating.then(|| draft.slug.clone());
+    let (slug_taken, edited_cells, saved_cells) = run_db(state, move |conn| {
+        db::read_together(conn, |conn| {
+            if let Some(slug) = &new_slug {
+                if db::programs::slug_taken(conn, slug)? {
+                    return Ok((true, Vec::new(), None));
+                }
+            }
+            let edited_cells = db::headcount::count(conn, &edited)?;
+            let saved_cells = match saved_conditions {
+                Some(conditions) if conditions == edited => Some(edited_cells.clone()),
+                Some(conditions) => Some(db::headcount::count(conn, &conditions)?),
+                None => None,
+            };
+            Ok::<_, AppError>((false, edited_cells, saved_cells))
+        })
+    })
+    .await?;
+    if slug_taken {
+        let mut errors = FieldErrors::default();
+        errors.add("slug", SLUG_TAKEN);
+        return refuse(input, errors);
+    }
+    let edited_count = Headcount::from_cells(&edited_cells);
+    let saved_count = saved_cells.as_deref().map(Headcount::from_cells);
+    let saved_pair = saved_rules.as_ref().zip(saved_count.as_ref());
+    let view = HeadcountView::new(days, saved.as_ref().map(|p| p.status), (&edited_rules, &edited_count), saved_pair);
+    let page_view = ProgramFormPage {
+        preview: Some(view),
+        ..form_page(viewer, creating, &slug, input, FieldErrors::default(), form_status)
+    };
+    page(req, &page_view)
 }
 
 async fn set_status(
