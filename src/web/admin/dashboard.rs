@@ -13,6 +13,7 @@ use crate::db;
 use crate::domain::application::Status;
 use crate::domain::charts::{horizontal_bars, stacked_columns, BarChart, BarInput, ColumnChart, ColumnInput, Series};
 use crate::domain::dashboard::{summarise, Count, DashboardFigures, ProgramName, StatusGroup};
+use crate::domain::forms::FieldErrors;
 use crate::domain::numbers::{grouped, percent_text};
 use crate::domain::outcome_figures::{
     moved_to_date, outcome_table, OutcomeCount, OutcomeRow as OutcomeTableRow, KNOWN,
@@ -289,6 +290,8 @@ struct DashboardPage {
     period: PeriodForm,
     /// None when nobody who applied in the period completed yet.
     outcomes: Option<OutcomesView>,
+    /// What is wrong with the period asked for (shown in the summary and at its field).
+    errors: FieldErrors,
 }
 
 /// The period filter: the months typed, their errors, and the years to pick at once.
@@ -307,7 +310,7 @@ pub struct PeriodForm {
 }
 
 impl PeriodForm {
-    fn new(query: &DashboardQuery, period: &Period, error: Option<&(&'static str, String)>) -> PeriodForm {
+    fn new(query: &DashboardQuery, period: &Period, errors: &FieldErrors) -> PeriodForm {
         let this_year = today().year();
         let mut query_text = String::new();
         if let Some(from) = period.from_month() {
@@ -319,8 +322,8 @@ impl PeriodForm {
         PeriodForm {
             from: query.from.clone().unwrap_or_default(),
             to: query.to.clone().unwrap_or_default(),
-            from_error: error.filter(|(field, _)| *field == "from").map(|(_, m)| m.clone()).unwrap_or_default(),
-            to_error: error.filter(|(field, _)| *field == "to").map(|(_, m)| m.clone()).unwrap_or_default(),
+            from_error: errors.get("from").unwrap_or("").to_owned(),
+            to_error: errors.get("to").unwrap_or("").to_owned(),
             description: period.describe(),
             all_time: period.is_all_time(),
             years: (this_year - 2..=this_year)
@@ -417,7 +420,11 @@ pub async fn show_dashboard(
         .map_err(|err| AppError::Internal(anyhow::anyhow!("a reporting counter does not parse: {err}")))?;
     let pledge = PledgeFigures::new(participants, figures.committed, &settings, today());
     let has_applications = figures.total_applications > 0;
-    let period_form = PeriodForm::new(&query, &period, parsed.as_ref().err());
+    let mut errors = FieldErrors::default();
+    if let Err((field, message)) = &parsed {
+        errors.add(field, message.clone());
+    }
+    let period_form = PeriodForm::new(&query, &period, &errors);
     let template = DashboardPage {
         chrome: viewer.chrome(super::NAV),
         pledge: PledgeView::new(&pledge),
@@ -431,6 +438,7 @@ pub async fn show_dashboard(
         },
         outcomes: outcomes_view(&outcome_counts, &programs, horizon, &period_form),
         period: period_form,
+        errors,
     };
     if parsed.is_err() {
         return page_with_status(&req, &template, StatusCode::UNPROCESSABLE_ENTITY);
