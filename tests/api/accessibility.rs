@@ -313,7 +313,11 @@ fn page_states(apprenticeship: i32, tuition: i32, paid: i32, welcome: &str) -> V
         at("team", maria, "/team"),
         refused("team-delegation-refused", "maria.manager", "/team", "", "form[action='/team/delegations'] button"),
         at("admin-dashboard", ada, "/admin"),
-        at("admin-dashboard-period-refused", ada, "/admin?from=2026-05&to=2026-04"),
+        // A wrong period is refused on the GET itself: the summary takes the focus.
+        PageState {
+            lands: Lands::ErrorSummary,
+            ..at("admin-dashboard-period-refused", ada, "/admin?from=2026-05&to=2026-04")
+        },
         at("admin-dashboard-year", ada, "/admin?from=2025-01&to=2025-12&horizon=24"),
         at("admin-programs", ada, "/admin/programs"),
         at("admin-program-new", ada, "/admin/programs/new"),
