@@ -6,6 +6,7 @@ use diesel::prelude::*;
 use super::schema::{applications, intakes, programs};
 use super::DbConnection;
 use crate::domain::application::CompletionRule;
+use crate::domain::budget::ProgramBudget;
 use crate::domain::enums::ValueList;
 use crate::domain::intake_form::IntakeDraft;
 use crate::domain::program_form::{ProgramDraft, ProgramInput};
@@ -50,6 +51,10 @@ pub struct Program {
     pub verified_by: CompletionVerifier,
     /// What exactly to send, in words ("Your grade report or transcript for the term.").
     pub completion_note: String,
+    /// What the program may commit in a calendar year (`domain::budget`); `None`: no budget.
+    pub annual_budget_cents: Option<i64>,
+    /// What one place in an intake costs (cohort programs).
+    pub seat_cost_cents: Option<i64>,
 }
 
 impl Program {
@@ -70,6 +75,11 @@ impl Program {
             closes_on: self.closes_on,
             funding: self.funding(),
         }
+    }
+
+    /// Its yearly budget and seat cost.
+    pub fn budget(&self) -> ProgramBudget {
+        ProgramBudget { annual: self.annual_budget_cents.map(Cents), seat_cost: self.seat_cost_cents.map(Cents) }
     }
 
     /// What the program pays of tuition, and its yearly caps.
@@ -112,6 +122,8 @@ pub struct ProgramRecord {
     pub completion_evidence: CompletionEvidence,
     pub verified_by: CompletionVerifier,
     pub completion_note: String,
+    pub annual_budget_cents: Option<i64>,
+    pub seat_cost_cents: Option<i64>,
 }
 
 impl From<&ProgramDraft> for ProgramRecord {
@@ -140,6 +152,8 @@ impl From<&ProgramDraft> for ProgramRecord {
             completion_evidence: draft.completion_evidence,
             verified_by: draft.verified_by,
             completion_note: draft.completion_note.clone(),
+            annual_budget_cents: draft.budget.annual.map(|c| c.0),
+            seat_cost_cents: draft.budget.seat_cost.map(|c| c.0),
         }
     }
 }
@@ -172,6 +186,7 @@ impl From<&Program> for ProgramDraft {
             completion_evidence: program.completion_evidence,
             verified_by: program.verified_by,
             completion_note: program.completion_note.clone(),
+            budget: program.budget(),
         }
     }
 }

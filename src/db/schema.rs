@@ -49,6 +49,8 @@ diesel::table! {
         completion_evidence -> Text,
         verified_by -> Text,
         completion_note -> Text,
+        annual_budget_cents -> Nullable<BigInt>,
+        seat_cost_cents -> Nullable<BigInt>,
     }
 }
 
@@ -119,6 +121,15 @@ diesel::table! {
         places -> BigInt,
         covered_cents -> BigInt,
         paid_cents -> BigInt,
+    }
+}
+
+diesel::table! {
+    commitment_totals (program_id, approved_on) {
+        program_id -> Integer,
+        approved_on -> Date,
+        places -> BigInt,
+        covered_cents -> BigInt,
     }
 }
 
@@ -413,6 +424,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     tuition_payments,
     payment_totals,
     due_totals,
+    commitment_totals,
     credentials,
     employee_history,
 );

@@ -165,7 +165,7 @@ proptest! {
 
     #[test]
     fn the_program_form_never_panics_and_keeps_to_its_fields(
-        texts in proptest::collection::vec(typed(), 18),
+        texts in proptest::collection::vec(typed(), 20),
         families in proptest::collection::vec(typed(), 0..4),
         flags in proptest::collection::vec(any::<bool>(), 3),
     ) {
@@ -178,13 +178,14 @@ proptest! {
             cap_part_time: texts[12].clone(), needs_manager_approval: flags[1], needs_admin_approval: flags[2],
             opens_on: texts[13].clone(), closes_on: String::new(), start_url: texts[14].clone(),
             completion_evidence: texts[15].clone(), verified_by: texts[16].clone(), completion_note: texts[17].clone(),
+            annual_budget: texts[18].clone(), seat_cost: texts[19].clone(),
         };
         if let Err(errors) = parse_program(&input) {
             names_only(&errors, &[
                 "slug", "name", "summary", "description", "kind", "category", "format", "provider",
                 "duration_weeks", "min_tenure_days", "job_families", "site_types", "tuition_percent",
                 "cap_full_time", "cap_part_time", "needs_manager_approval", "opens_on", "closes_on",
-                "start_url", "completion_evidence", "verified_by", "completion_note",
+                "start_url", "completion_evidence", "verified_by", "completion_note", "annual_budget", "seat_cost",
             ])?;
         }
     }
