@@ -5,10 +5,12 @@
 use actix_web::{get, HttpRequest, HttpResponse};
 use askama::Template;
 
+use super::budget_table::BudgetTable;
 use super::require_admin;
 use crate::clock::today;
 use crate::db;
 use crate::domain::application::Status;
+use crate::domain::budget::budget_year;
 use crate::domain::charts::{horizontal_bars, stacked_columns, BarChart, BarInput, ColumnChart, ColumnInput, Series};
 use crate::domain::dashboard::{summarise, Count, DashboardFigures, StatusGroup};
 use crate::domain::numbers::{grouped, percent_text};
@@ -272,18 +274,23 @@ struct DashboardPage {
     /// None when nobody has applied yet (the page says so instead of drawing charts).
     months: Option<MonthsView>,
     bar_charts: Vec<BarsView>,
+    budgets: BudgetTable,
 }
 
 #[get("/admin")]
 pub async fn show_dashboard(state: State, viewer: Viewer, req: HttpRequest) -> Result<HttpResponse, AppError> {
     require_admin(&viewer)?;
-    let (settings, participants, totals, programs, paid) = run_db(&state, |conn| {
+    let year = budget_year(today());
+    let ((settings, participants, totals, programs, paid), budgets) = run_db(&state, move |conn| {
         Ok((
-            db::settings::pledge(conn)?,
-            db::dashboard::participants(conn)?,
-            db::dashboard::totals(conn)?,
-            db::dashboard::program_names(conn)?,
-            db::payments::paid_so_far(conn)?,
+            (
+                db::settings::pledge(conn)?,
+                db::dashboard::participants(conn)?,
+                db::dashboard::totals(conn)?,
+                db::dashboard::program_names(conn)?,
+                db::payments::paid_so_far(conn)?,
+            ),
+            db::budgets::year_by_program(conn, year)?,
         ))
     })
     .await?;
@@ -302,6 +309,7 @@ pub async fn show_dashboard(state: State, viewer: Viewer, req: HttpRequest) -> R
         } else {
             Vec::new()
         },
+        budgets: BudgetTable::new(year, budgets),
     };
     page(&req, &template)
 }
