@@ -641,12 +641,14 @@ mod tests {
     #[test]
     fn a_place_beyond_the_budget_is_given_only_by_the_program_team() {
         let over = |manager, admin, seats| Facts { budget: BudgetFit::Exceeds, ..facts(manager, admin, seats) };
-        let manager_only = transition(Some(Submitted), Action::Approve, Actor::Approver, &over(true, false, Seats::Free), "");
+        let manager_only =
+            transition(Some(Submitted), Action::Approve, Actor::Approver, &over(true, false, Seats::Free), "");
         let manager_only = manager_only.unwrap();
         assert_eq!((manager_only.to, manager_only.event), (ManagerApproved, Event::ManagerApproved));
         let full = transition(Some(Submitted), Action::Approve, Actor::Approver, &over(true, false, Seats::Full), "");
         assert_eq!(full.unwrap().to, Waitlisted, "a place in line commits nothing yet");
-        let at_once = transition(None, Action::Submit, Actor::Owner, &over(false, false, Seats::Unlimited), "").unwrap();
+        let at_once =
+            transition(None, Action::Submit, Actor::Owner, &over(false, false, Seats::Unlimited), "").unwrap();
         assert_eq!((at_once.to, at_once.event), (ManagerApproved, Event::Submitted));
         let team = transition(Some(ManagerApproved), Action::Approve, Actor::Admin, &over(true, true, Seats::Free), "");
         assert_eq!(team.unwrap().to, Approved, "the program team's confirmation is the transaction's to check");

@@ -198,7 +198,9 @@ pub fn parse_budget(
         ),
     );
     match kind {
-        Some(kind) if kind != ProgramKind::Cohort && errors.get("seat_cost").is_none() && !seat_cost.trim().is_empty() => {
+        Some(kind)
+            if kind != ProgramKind::Cohort && errors.get("seat_cost").is_none() && !seat_cost.trim().is_empty() =>
+        {
             errors.add(
                 "seat_cost",
                 format!(
@@ -208,7 +210,10 @@ pub fn parse_budget(
             );
         }
         Some(ProgramKind::Cohort) if annual.is_some() && seat_cost.trim().is_empty() => {
-            errors.add("seat_cost", "Enter the cost of one seat: a cohort program's budget counts its places at that cost.");
+            errors.add(
+                "seat_cost",
+                "Enter the cost of one seat: a cohort program's budget counts its places at that cost.",
+            );
         }
         _ => {}
     }

@@ -323,7 +323,10 @@ pub fn refusal(err: WorkflowError) -> Result<(StatusCode, String), AppError> {
         }
         WorkflowError::OverBudget(over) => (
             StatusCode::CONFLICT,
-            format!("{} Approve it on its own page, where the program team can confirm it.", over_budget_message(&over)),
+            format!(
+                "{} Approve it on its own page, where the program team can confirm it.",
+                over_budget_message(&over)
+            ),
         ),
         other => return Err(other.into()),
     })

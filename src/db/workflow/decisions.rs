@@ -116,9 +116,7 @@ fn decider_role(
 ) -> Result<(Actor, Option<i32>, bool), WorkflowError> {
     let authority = authority(conn, application, viewer, today)?;
     match decision_role(application.status, &authority) {
-        DecisionRole::Decide { actor, acting_for } => {
-            Ok((actor, acting_for, authority.decides_as_program_team(actor)))
-        }
+        DecisionRole::Decide { actor, acting_for } => Ok((actor, acting_for, authority.decides_as_program_team(actor))),
         DecisionRole::OwnApplication => Err(WorkflowError::OwnApplication),
         DecisionRole::NotVisible => Err(WorkflowError::NotFound),
     }
