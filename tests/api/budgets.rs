@@ -171,7 +171,10 @@ async fn the_program_team_sees_the_budget_this_year_what_is_committed_and_what_i
     let carl = employee_id(&app, "carl.corporate@upskill.example");
     let program = program_id(&app, "amazon-technical-academy");
     let intake = intake_ids(&app, "amazon-technical-academy")[1];
-    ApplicationBuilder::new(carl, program, ApplicationStatus::Completed).intake(intake).at(last_year).insert(&mut app.db());
+    ApplicationBuilder::new(carl, program, ApplicationStatus::Completed)
+        .intake(intake)
+        .at(last_year)
+        .insert(&mut app.db());
     let waiting = places(&app, "amazon-technical-academy", ApplicationStatus::ManagerApproved, 1, 0)[0];
 
     let ada = signed_in(&app, "ada.admin").await;
@@ -433,8 +436,7 @@ async fn the_dashboard_shows_budget_committed_paid_and_left_per_program_this_yea
     assert_eq!(response.status(), StatusCode::SEE_OTHER);
     // A withdrawn place gives its money back.
     let withdrawn = places(&app, "associate2tech", ApplicationStatus::Approved, 1, 0)[0];
-    let version: i32 =
-        applications::table.find(withdrawn).select(applications::version).first(&mut app.db()).unwrap();
+    let version: i32 = applications::table.find(withdrawn).select(applications::version).first(&mut app.db()).unwrap();
     let change = upskill::db::applications::StatusChange {
         to_status: ApplicationStatus::Withdrawn,
         now: upskill::clock::now(),

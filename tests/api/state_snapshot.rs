@@ -6,8 +6,7 @@ use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 use upskill::db::schema::{
     application_events, application_stats, applications, audit_log, calendar_feeds, commitment_totals, credentials,
-    delegations,
-    due_totals, email_preferences, employee_history, employee_imports, employees, evidence_files, intakes,
+    delegations, due_totals, email_preferences, employee_history, employee_imports, employees, evidence_files, intakes,
     notifications, outbox, payment_totals, pledge_participants, programs, scim_tokens, scim_users, settings,
     tuition_payments,
 };
