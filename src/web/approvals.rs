@@ -285,16 +285,24 @@ fn decided_message(decided: &workflow::Decided) -> String {
     message
 }
 
-/// Why a place is beyond the budget, in a sentence.
-pub fn over_budget_message(over: &OverBudget) -> String {
-    let left = over.standing.left();
-    let left = if left.0 > 0 { format!("{left} is left") } else { "nothing is left".to_owned() };
-    format!(
-        "Approving would exceed the program's budget for {} by {}: this place commits {} and {left}.",
-        over.standing.year,
-        over.excess(),
-        over.cost
-    )
+/// Why a place is beyond the budget, as a clause: "this place ($25,000) is beyond what is
+/// left of the program's budget for 2026 ($15,000)".
+pub fn over_budget_words(over: &OverBudget) -> String {
+    let (year, cost, left) = (over.standing.year, over.cost, over.standing.left());
+    if left.0 > 0 {
+        format!("this place ({cost}) is beyond what is left of the program's budget for {year} ({left})")
+    } else {
+        format!("the program's budget for {year} is spent, and this place commits {cost}")
+    }
+}
+
+/// `text` with its first letter in upper case, to start a sentence.
+fn upper_first(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
 }
 
 /// A message for a decision that changed nothing, and its status code.
@@ -324,8 +332,8 @@ pub fn refusal(err: WorkflowError) -> Result<(StatusCode, String), AppError> {
         WorkflowError::OverBudget(over) => (
             StatusCode::CONFLICT,
             format!(
-                "{} Approve it on its own page, where the program team can confirm it.",
-                over_budget_message(&over)
+                "{}. Approve it on its own page, where the program team can confirm it.",
+                upper_first(&over_budget_words(&over))
             ),
         ),
         other => return Err(other.into()),

@@ -134,8 +134,8 @@ fn consequence_in_words(consequence: &Consequence) -> String {
             "Not approved: over the applicant's yearly tuition limit (they have {left} of {cap} left for {year})."
         ),
         Consequence::OverBudget { over } => format!(
-            "Not approved: {} Approve it on its own page to confirm it.",
-            lower_first(&super::approvals::over_budget_message(over))
+            "Not approved: {}. Approve it on its own page to confirm it.",
+            super::approvals::over_budget_words(over)
         ),
         Consequence::Refused(reason) => format!("Not approved: {}", lower_first(reason)),
     }

@@ -360,8 +360,8 @@ async fn bulk_approval_counts_the_budget_down_the_selection_and_never_exceeds_it
     assert_eq!(
         texts(&page, "tbody td.consequence")[0],
         format!(
-            "Not approved: approving would exceed the program's budget for {} by $500: this place commits $1,000 and \
-             $500 is left. Approve it on its own page to confirm it.",
+            "Not approved: this place ($1,000) is beyond what is left of the program's budget for {} ($500). Approve \
+             it on its own page to confirm it.",
             year()
         )
     );

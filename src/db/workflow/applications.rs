@@ -45,7 +45,7 @@ fn budget_at_once(
     if program.needs_manager_approval || program.needs_admin_approval {
         return Ok(BudgetFit::Fits);
     }
-    Ok(place_budget(conn, program.id, covered.map(|c| c.0), at.date())?.fit())
+    Ok(place_budget(conn, program.id, covered.map(|c| c.0), at.date())?.1.fit())
 }
 
 /// Tells whoever must act next on a (re)submitted application: its approver and those

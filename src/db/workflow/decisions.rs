@@ -12,7 +12,7 @@ use crate::db::applications::{self, Application};
 use crate::db::employees::{self, Employee};
 use crate::db::events::{self, NewEvent};
 use crate::db::notifications::notify;
-use crate::db::programs::{self, Program};
+use crate::db::programs::Program;
 use crate::db::schema::employees as employees_table;
 use crate::db::{audit, delegations, DbConnection};
 use crate::domain::application::{
@@ -141,13 +141,12 @@ pub fn decide(conn: &mut DbConnection, viewer: &Employee, request: &DecisionRequ
         let application = lock_application(conn, request.application_id)?;
         let status = application.status;
         let (actor, acting_for, as_admin) = decider_role(conn, &application, viewer, request.today)?;
-        let stages = programs::find_by_id(conn, application.program_id)?;
-        let facts = facts(conn, &stages, application.intake_id)?;
         let at = now();
-        // The program's row lock, then its budget: read under the lock, so that of two
-        // approvals of which only one fits, the second sees the first's place.
-        let place = place_budget(conn, application.program_id, application.covered_cents, at.date())?;
-        let program = programs::find_by_id(conn, application.program_id)?;
+        // The program's row lock (after the applicant, the intake and the application),
+        // then its budget: read under the lock, so that of two approvals of which only
+        // one fits, the second sees the first's place.
+        let (program, place) = place_budget(conn, application.program_id, application.covered_cents, at.date())?;
+        let facts = facts(conn, &program, application.intake_id)?;
         // The program team may exceed the budget, with a confirmation; anyone else's
         // approval that would exceed it goes to the program team instead.
         let budget = if as_admin { BudgetFit::Fits } else { place.fit() };

@@ -89,22 +89,23 @@ impl PlaceBudget {
 }
 
 /// Locks the program's row (the last of the lock order; every counter of the program
-/// moves under it) and reads its budget and what it committed in the budget year of
-/// `day`, for a place covering `covered` of tuition. Under that lock no other approval of
-/// the program can commit between this read and the end of the transaction: of two
-/// approvals that only one fits, the second sees the first.
+/// moves under it) and reads the program, its budget and what it committed in the budget
+/// year of `day`, for a place covering `covered` of tuition. Under that lock no other
+/// approval of the program can commit between this read and the end of the transaction:
+/// of two approvals that only one fits, the second sees the first.
 pub(super) fn place_budget(
     conn: &mut DbConnection,
     program_id: i32,
     covered: Option<i64>,
     day: NaiveDate,
-) -> Result<PlaceBudget, WorkflowError> {
+) -> Result<(Program, PlaceBudget), WorkflowError> {
     lock_row(conn, LockableTable::Programs, program_id)?;
     let program = programs::find_by_id(conn, program_id)?;
-    Ok(PlaceBudget {
+    let place = PlaceBudget {
         standing: budgets::standing(conn, &program, day)?,
         cost: program.budget().place_cost(covered.map(Cents)),
-    })
+    };
+    Ok((program, place))
 }
 
 /// Checks that `covered` for a term starting in `term_year` fits the employee's yearly cap
