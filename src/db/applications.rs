@@ -3,6 +3,7 @@
 use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 
+use super::budgets::CommittedPlace;
 use super::payments::DuePlace;
 use super::schema::{applications, employees, intakes, programs};
 use super::DbConnection;
@@ -131,6 +132,8 @@ pub fn insert(conn: &mut DbConnection, new: &NewApplication) -> QueryResult<i32>
     super::stats::count(conn, &bucket, None, Some((new.status, new.details.covered_cents.unwrap_or(0))))?;
     let due = DuePlace::of(new.status, new.approved_at, new.details.covered_cents, 0);
     super::payments::count_due(conn, new.program_id, None, due)?;
+    let place = CommittedPlace::of(new.status, new.approved_at, new.details.covered_cents);
+    super::budgets::count_commitment(conn, new.program_id, None, place)?;
     if new.status == ApplicationStatus::Completed {
         super::stats::add_participant(conn, new.employee_id, new.updated_at)?;
         super::outcomes::record_completion(conn, id, crate::clock::today())?;
@@ -190,6 +193,12 @@ pub fn update_status(
         DuePlace::of(old_status, approved_at, covered_cents, paid_cents),
         DuePlace::of(change.to_status, approved_now, covered_cents, paid_cents),
     )?;
+    super::budgets::count_commitment(
+        conn,
+        program_id,
+        CommittedPlace::of(old_status, approved_at, covered_cents),
+        CommittedPlace::of(change.to_status, approved_now, covered_cents),
+    )?;
     let covered = covered_cents.unwrap_or(0);
     let bucket = super::stats::Bucket::new(program_id, site_type, created_at);
     super::stats::count(conn, &bucket, Some((old_status, covered)), Some((change.to_status, covered)))?;
@@ -229,6 +238,12 @@ pub fn update_details(conn: &mut DbConnection, id: i32, details: &DetailsChange)
         program_id,
         DuePlace::of(status, approved_at, old_covered, paid_cents),
         DuePlace::of(status, approved_at, details.covered_cents, paid_cents),
+    )?;
+    super::budgets::count_commitment(
+        conn,
+        program_id,
+        CommittedPlace::of(status, approved_at, old_covered),
+        CommittedPlace::of(status, approved_at, details.covered_cents),
     )?;
     let bucket = super::stats::Bucket::new(program_id, site_type, created_at);
     super::stats::count(

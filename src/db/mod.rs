@@ -10,6 +10,7 @@ pub mod applications;
 pub mod attempt_counts;
 pub mod audit;
 pub mod backup;
+pub mod budgets;
 pub mod calendar;
 pub mod catalog_cache;
 pub mod column_types;

@@ -6,6 +6,7 @@ use diesel::prelude::*;
 use super::schema::{applications, intakes, programs};
 use super::DbConnection;
 use crate::domain::application::CompletionRule;
+use crate::domain::budget::ProgramBudget;
 use crate::domain::enums::ValueList;
 use crate::domain::intake_form::IntakeDraft;
 use crate::domain::outcomes::TargetRoles;
@@ -55,6 +56,10 @@ pub struct Program {
     pub target_job_families: ValueList<JobFamily>,
     /// Job-title keywords of the roles it leads to, comma-separated (none: any title).
     pub target_title_keywords: String,
+    /// What the program may commit in a calendar year (`domain::budget`); `None`: no budget.
+    pub annual_budget_cents: Option<i64>,
+    /// What one place in an intake costs (cohort programs).
+    pub seat_cost_cents: Option<i64>,
 }
 
 impl Program {
@@ -83,6 +88,11 @@ impl Program {
             closes_on: self.closes_on,
             funding: self.funding(),
         }
+    }
+
+    /// Its yearly budget and seat cost.
+    pub fn budget(&self) -> ProgramBudget {
+        ProgramBudget { annual: self.annual_budget_cents.map(Cents), seat_cost: self.seat_cost_cents.map(Cents) }
     }
 
     /// What the program pays of tuition, and its yearly caps.
@@ -127,6 +137,8 @@ pub struct ProgramRecord {
     pub completion_note: String,
     pub target_job_families: ValueList<JobFamily>,
     pub target_title_keywords: String,
+    pub annual_budget_cents: Option<i64>,
+    pub seat_cost_cents: Option<i64>,
 }
 
 impl From<&ProgramDraft> for ProgramRecord {
@@ -157,6 +169,8 @@ impl From<&ProgramDraft> for ProgramRecord {
             completion_note: draft.completion_note.clone(),
             target_job_families: ValueList(draft.targets.job_families.clone()),
             target_title_keywords: draft.targets.keywords_text(),
+            annual_budget_cents: draft.budget.annual.map(|c| c.0),
+            seat_cost_cents: draft.budget.seat_cost.map(|c| c.0),
         }
     }
 }
@@ -190,6 +204,7 @@ impl From<&Program> for ProgramDraft {
             verified_by: program.verified_by,
             completion_note: program.completion_note.clone(),
             targets: program.target_roles(),
+            budget: program.budget(),
         }
     }
 }

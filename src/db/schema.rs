@@ -51,6 +51,8 @@ diesel::table! {
         completion_note -> Text,
         target_job_families -> Text,
         target_title_keywords -> Text,
+        annual_budget_cents -> Nullable<BigInt>,
+        seat_cost_cents -> Nullable<BigInt>,
     }
 }
 
@@ -121,6 +123,15 @@ diesel::table! {
         places -> BigInt,
         covered_cents -> BigInt,
         paid_cents -> BigInt,
+    }
+}
+
+diesel::table! {
+    commitment_totals (program_id, approved_on) {
+        program_id -> Integer,
+        approved_on -> Date,
+        places -> BigInt,
+        covered_cents -> BigInt,
     }
 }
 
@@ -449,6 +460,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     tuition_payments,
     payment_totals,
     due_totals,
+    commitment_totals,
     credentials,
     employee_history,
     completion_outcomes,

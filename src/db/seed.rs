@@ -64,6 +64,8 @@ fn program(
         completion_note: String::new(),
         target_job_families: ValueList(Vec::new()),
         target_title_keywords: String::new(),
+        annual_budget_cents: None,
+        seat_cost_cents: None,
     }
 }
 
@@ -82,7 +84,10 @@ fn seed_programs_list() -> Vec<SeedProgram> {
     vec![
         SeedProgram {
             slug: "amazon-technical-academy",
-            program: leading_to(program(
+            program: leading_to(ProgramRecord {
+                annual_budget_cents: Some(75_000_000),
+                seat_cost_cents: Some(2_500_000),
+                ..program(
                 "Amazon Technical Academy",
                 "Become a software development engineer in nine months of full-time, paid training.",
                 "Amazon Technical Academy trains employees in non-technical roles for entry-level \
@@ -101,12 +106,16 @@ fn seed_programs_list() -> Vec<SeedProgram> {
                 &[Fulfillment, Operations, Corporate, Retail, Transportation],
                 &[],
                 true,
-            ), &[Technical], "software, developer, engineer"),
+            )
+            }, &[Technical], "software, developer, engineer"),
             intakes: vec![("cohort", 45, 1), ("cohort", 130, 24)], // not a stored name
         },
         SeedProgram {
             slug: "associate2tech",
-            program: leading_to(program(
+            program: leading_to(ProgramRecord {
+                annual_budget_cents: Some(24_000_000),
+                seat_cost_cents: Some(600_000),
+                ..program(
                 "Associate2Tech",
                 "Move from a fulfillment-center role into a technical maintenance or IT support role.",
                 "Associate2Tech gives fulfillment-center associates the training to move into technical \
@@ -123,7 +132,8 @@ fn seed_programs_list() -> Vec<SeedProgram> {
                 &[Fulfillment],
                 &[SiteType::FulfillmentCenter],
                 true,
-            ), &[Technical], ""),
+            )
+            }, &[Technical], ""),
             intakes: vec![("intake", 30, 1), ("intake", 120, 30)],
         },
         SeedProgram {
@@ -159,6 +169,7 @@ fn seed_programs_list() -> Vec<SeedProgram> {
                 tuition_percent: 100,
                 annual_cap_full_time_cents: 525_000,
                 annual_cap_part_time_cents: 262_500,
+                annual_budget_cents: Some(200_000_000),
                 ..program(
                     "Career Choice",
                     "Prepaid tuition for college, certificates and diplomas in in-demand fields.",
@@ -186,6 +197,8 @@ fn seed_programs_list() -> Vec<SeedProgram> {
             program: leading_to(ProgramRecord {
                 completion_evidence: CompletionEvidence::Credential,
                 completion_note: "Your apprenticeship certificate and its number.".to_owned(),
+                annual_budget_cents: Some(45_000_000),
+                seat_cost_cents: Some(1_500_000),
                 ..program(
                 "Amazon Apprenticeship",
                 "A paid, Department of Labor–certified apprenticeship: 12 weeks in the classroom, then a year on the job.",

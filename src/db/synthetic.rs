@@ -528,6 +528,7 @@ pub fn generate(
         progress("applications", made as u64, spec.applications as u64);
     }
     finish(conn, progress)?;
+    size_budgets(conn, spec.today)?;
     Ok((people.len(), made, events_made))
 }
 
@@ -546,8 +547,32 @@ fn finish(conn: &mut DbConnection, progress: Progress) -> QueryResult<()> {
     super::stats::rebuild(conn)?;
     super::payments::rebuild_totals(conn)?;
     super::outcomes::rebuild(conn, crate::clock::today())?;
+    super::budgets::rebuild_commitments(conn)?;
     diesel::sql_query("ANALYZE").execute(conn)?;
     progress("counters", 1, 1);
+    Ok(())
+}
+
+/// Gives each program that has a budget one sized to the synthetic volume: a tenth more
+/// than the busier of last year and this year committed, in whole thousands of dollars,
+/// so that the dashboard's budgets show shares a real year would.
+fn size_budgets(conn: &mut DbConnection, today: NaiveDate) -> QueryResult<()> {
+    use super::schema::programs as programs_table;
+    let (this_year, last_year) = (
+        super::budgets::commitments_by_program(conn, today.year())?,
+        super::budgets::commitments_by_program(conn, today.year() - 1)?,
+    );
+    for program in programs::list_all(conn)?.into_iter().filter(|p| p.annual_budget_cents.is_some()) {
+        let budget = program.budget();
+        let committed = |year: &[(i32, crate::domain::budget::Commitments)]| {
+            year.iter().find(|(id, _)| *id == program.id).map_or(0, |(_, c)| budget.committed(*c).0)
+        };
+        let busiest = committed(&this_year).max(committed(&last_year));
+        let sized = (busiest.saturating_add(busiest / 10) / 100_000 + 1) * 100_000;
+        diesel::update(programs_table::table.find(program.id))
+            .set(programs_table::annual_budget_cents.eq(Some(sized)))
+            .execute(conn)?;
+    }
     Ok(())
 }
 

@@ -119,12 +119,24 @@ impl CompletionRule {
     }
 }
 
+/// Whether the place an approval gives now fits what is left of the program's budget
+/// for the year (`domain::budget`), as far as the one giving it is concerned.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BudgetFit {
+    /// It fits, the program has no budget, or the one giving it is the program team
+    /// (who may exceed the budget with a confirmation, checked by the transaction).
+    Fits,
+    /// It would exceed the budget: only the program team may give it.
+    Exceeds,
+}
+
 /// What a transition needs to know about the world.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Facts {
     pub stages: Stages,
     pub seats: Seats,
     pub completion: CompletionRule,
+    pub budget: BudgetFit,
 }
 
 /// What happened, on the timeline.
@@ -250,8 +262,24 @@ fn first_stage(facts: &Facts) -> Outcome {
     } else if facts.stages.admin {
         Outcome { to: Status::ManagerApproved, event: Event::Submitted, frees_seat: false }
     } else {
-        let seat = allocate_seat(facts);
-        Outcome { event: Event::ApprovedAtOnce, ..seat }
+        match place_or_program_team(facts, Event::Submitted) {
+            seat @ Outcome { to: Status::Approved | Status::Waitlisted, .. } => {
+                Outcome { event: Event::ApprovedAtOnce, ..seat }
+            }
+            to_the_team => to_the_team,
+        }
+    }
+}
+
+/// A place given without the program team (by the manager stage, or at once): when it
+/// would take the program past its budget, the program team decides instead, as
+/// `event`. A place on the waitlist commits nothing yet.
+fn place_or_program_team(facts: &Facts, event: Event) -> Outcome {
+    let seat = allocate_seat(facts);
+    if seat.to == Status::Approved && facts.budget == BudgetFit::Exceeds {
+        Outcome { to: Status::ManagerApproved, event, frees_seat: false }
+    } else {
+        seat
     }
 }
 
@@ -291,7 +319,7 @@ pub fn transition(
             if facts.stages.admin {
                 Outcome { to: ManagerApproved, event: Event::ManagerApproved, frees_seat: false }
             } else {
-                allocate_seat(facts)
+                place_or_program_team(facts, Event::ManagerApproved)
             }
         }
         (Some(ManagerApproved), Action::Approve, Actor::Admin) => allocate_seat(facts),
@@ -371,6 +399,14 @@ impl Authority {
     pub fn sees_application(&self) -> bool {
         self.is_owner || self.is_approver || self.delegate_for.is_some() || self.is_admin
     }
+
+    /// Whether deciding as `actor` uses administrator rights, the program team's: the
+    /// program team's stage, or the manager stage of someone who has no approver (or
+    /// whose approver is not this person). Such a decision is audited, and only such a
+    /// decision may take a program past its budget.
+    pub fn decides_as_program_team(&self, actor: Actor) -> bool {
+        actor == Actor::Admin || !(self.is_approver || self.delegate_for.is_some())
+    }
 }
 
 /// The part someone may play in deciding an application in a given state.
@@ -446,7 +482,7 @@ mod tests {
         CompletionRule { evidence: CompletionEvidence::File, verified_by: CompletionVerifier::ProgramTeam };
 
     fn facts(manager: bool, admin: bool, seats: Seats) -> Facts {
-        Facts { stages: Stages { manager, admin }, seats, completion: TEAM_CHECKS_FILES }
+        Facts { stages: Stages { manager, admin }, seats, completion: TEAM_CHECKS_FILES, budget: BudgetFit::Fits }
     }
 
     /// Every allowed (state, action, actor), for a program with both stages, a free seat
@@ -600,6 +636,22 @@ mod tests {
         let admin =
             transition(Some(ManagerApproved), Action::Approve, Actor::Admin, &facts(true, true, Seats::Full), "");
         assert_eq!(admin.unwrap().to, Waitlisted);
+    }
+
+    #[test]
+    fn a_place_beyond_the_budget_is_given_only_by_the_program_team() {
+        let over = |manager, admin, seats| Facts { budget: BudgetFit::Exceeds, ..facts(manager, admin, seats) };
+        let manager_only =
+            transition(Some(Submitted), Action::Approve, Actor::Approver, &over(true, false, Seats::Free), "");
+        let manager_only = manager_only.unwrap();
+        assert_eq!((manager_only.to, manager_only.event), (ManagerApproved, Event::ManagerApproved));
+        let full = transition(Some(Submitted), Action::Approve, Actor::Approver, &over(true, false, Seats::Full), "");
+        assert_eq!(full.unwrap().to, Waitlisted, "a place in line commits nothing yet");
+        let at_once =
+            transition(None, Action::Submit, Actor::Owner, &over(false, false, Seats::Unlimited), "").unwrap();
+        assert_eq!((at_once.to, at_once.event), (ManagerApproved, Event::Submitted));
+        let team = transition(Some(ManagerApproved), Action::Approve, Actor::Admin, &over(true, true, Seats::Free), "");
+        assert_eq!(team.unwrap().to, Approved, "the program team's confirmation is the transaction's to check");
     }
 
     #[test]

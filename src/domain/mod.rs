@@ -5,6 +5,7 @@
 
 pub mod application;
 pub mod application_form;
+pub mod budget;
 pub mod calendar;
 pub mod charts;
 pub mod completion;

@@ -3,6 +3,7 @@
 
 use chrono::NaiveDate;
 
+use super::budget::{parse_budget, ProgramBudget};
 use super::enums::UnknownValue;
 use super::forms::FieldErrors;
 use super::outcomes::{TargetRoles, MAX_TITLE_KEYWORDS, MAX_TITLE_KEYWORD_CHARS};
@@ -57,6 +58,10 @@ pub struct ProgramInput {
     pub target_job_families: Vec<String>,
     /// Job-title keywords of those roles, comma-separated (optional).
     pub target_title_keywords: String,
+    /// The program's yearly budget in dollars (optional).
+    pub annual_budget: String,
+    /// What one seat of a cohort program costs, in dollars (optional).
+    pub seat_cost: String,
 }
 
 /// A program's fields, checked (the status is set by publish/archive, not this form).
@@ -88,6 +93,7 @@ pub struct ProgramDraft {
     pub completion_note: String,
     /// The roles the program leads to.
     pub targets: TargetRoles,
+    pub budget: ProgramBudget,
 }
 
 impl ProgramDraft {
@@ -142,6 +148,8 @@ impl From<&ProgramDraft> for ProgramInput {
             completion_note: draft.completion_note.clone(),
             target_job_families: draft.targets.job_families.iter().map(|f| f.as_str().to_owned()).collect(),
             target_title_keywords: draft.targets.keywords_text(),
+            annual_budget: draft.budget.annual.map(Cents::to_plain).unwrap_or_default(),
+            seat_cost: draft.budget.seat_cost.map(Cents::to_plain).unwrap_or_default(),
         }
     }
 }
@@ -352,6 +360,7 @@ pub fn parse_program(input: &ProgramInput) -> Result<ProgramDraft, FieldErrors> 
         errors.add("cap_full_time", "Enter the yearly cap for full-time employees.");
     }
     let cap_part_time = money(&mut errors, "cap_part_time", &input.cap_part_time);
+    let budget = parse_budget(&mut errors, kind, &input.annual_budget, &input.seat_cost);
     let opens_on = date(&mut errors, "opens_on", &input.opens_on);
     let closes_on = date(&mut errors, "closes_on", &input.closes_on);
     if let (Some(opens), Some(closes)) = (opens_on, closes_on) {
@@ -390,6 +399,7 @@ pub fn parse_program(input: &ProgramInput) -> Result<ProgramDraft, FieldErrors> 
                 verified_by,
                 completion_note,
                 targets,
+                budget,
             })
         }
         _ => Err(errors),
@@ -496,6 +506,8 @@ mod tests {
             completion_note: "Your certificate and its number.".into(),
             target_job_families: vec!["technical".into()],
             target_title_keywords: "Data, analyst".into(),
+            annual_budget: "600000".into(),
+            seat_cost: "12000".into(),
         }
     }
 
@@ -550,6 +562,8 @@ mod tests {
         assert_eq!(draft.job_families, [JobFamily::Fulfillment, JobFamily::Retail]);
         assert_eq!(draft.duration_weeks, Some(12));
         assert_eq!(draft.cap_full_time, Cents(0));
+        assert_eq!(draft.budget.annual, Some(Cents(60_000_000)));
+        assert_eq!(draft.budget.seat_cost, Some(Cents(1_200_000)));
     }
 
     #[test]
@@ -585,6 +599,8 @@ mod tests {
             tuition_percent: "101".into(),
             cap_full_time: "abc".into(),
             cap_part_time: "1.234".into(),
+            annual_budget: "-5".into(),
+            seat_cost: "twelve".into(),
             opens_on: "2027-03-01".into(),
             closes_on: "2027-01-01".into(),
             start_url: "javascript:alert(1)".into(),
@@ -610,6 +626,8 @@ mod tests {
                 "tuition_percent",
                 "cap_full_time",
                 "cap_part_time",
+                "annual_budget",
+                "seat_cost",
                 "closes_on",
                 "start_url"
             ]
@@ -642,12 +660,14 @@ mod tests {
             cap_full_time: "5250".into(),
             kind: "tuition".into(),
             tuition_percent: "100".into(),
+            seat_cost: "".into(),
             ..good()
         };
         let draft = parse_program(&typed).unwrap();
         let shown = ProgramInput::from(&draft);
         assert_eq!(shown.name, "Data Analytics Bootcamp");
         assert_eq!(shown.cap_full_time, "5250.00");
+        assert_eq!(shown.annual_budget, "600000.00");
         assert_eq!(parse_program(&shown).unwrap(), draft);
     }
 
@@ -662,6 +682,7 @@ mod tests {
             tuition_percent: "100".into(),
             cap_full_time: "5250".into(),
             cap_part_time: "2625".into(),
+            seat_cost: "".into(),
             ..good()
         };
         let draft = parse_program(&fine).unwrap();

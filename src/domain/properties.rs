@@ -7,7 +7,7 @@ use std::str::FromStr;
 use chrono::NaiveDate;
 use proptest::prelude::*;
 
-use super::application::{transition, Action, Actor, CompletionRule, Facts, Seats, Stages, Status};
+use super::application::{transition, Action, Actor, BudgetFit, CompletionRule, Facts, Seats, Stages, Status};
 use super::application_form::{parse_application, ApplicationInput, IntakeChoice, Motivation};
 use super::enums::{CompletionEvidence, CompletionVerifier};
 use super::forms::FieldErrors;
@@ -165,7 +165,7 @@ proptest! {
 
     #[test]
     fn the_program_form_never_panics_and_keeps_to_its_fields(
-        texts in proptest::collection::vec(typed(), 19),
+        texts in proptest::collection::vec(typed(), 21),
         families in proptest::collection::vec(typed(), 0..4),
         flags in proptest::collection::vec(any::<bool>(), 3),
     ) {
@@ -179,6 +179,7 @@ proptest! {
             opens_on: texts[13].clone(), closes_on: String::new(), start_url: texts[14].clone(),
             completion_evidence: texts[15].clone(), verified_by: texts[16].clone(), completion_note: texts[17].clone(),
             target_job_families: vec![texts[5].clone()], target_title_keywords: texts[18].clone(),
+            annual_budget: texts[19].clone(), seat_cost: texts[20].clone(),
         };
         if let Err(errors) = parse_program(&input) {
             names_only(&errors, &[
@@ -186,19 +187,19 @@ proptest! {
                 "duration_weeks", "min_tenure_days", "job_families", "site_types", "tuition_percent",
                 "cap_full_time", "cap_part_time", "needs_manager_approval", "opens_on", "closes_on",
                 "start_url", "completion_evidence", "verified_by", "completion_note", "target_job_families",
-                "target_title_keywords",
+                "target_title_keywords", "annual_budget", "seat_cost",
             ])?;
         }
     }
 
     /// Any sequence of actions by anyone: the machine never panics, an accepted action
-    /// always lands in a state, finished applications never move again, and a full
-    /// intake never gives a seat.
+    /// always lands in a state, finished applications never move again, a full intake
+    /// never gives a seat, and a place beyond the budget is given by the program team only.
     #[test]
     fn the_state_machine_holds_for_any_sequence_of_actions(
         steps in proptest::collection::vec((0usize..Action::ALL.len(), 0usize..4, 0usize..3), 1..20),
         manager in any::<bool>(), admin in any::<bool>(), comment in typed(),
-        evidence in 0usize..3, automatic in any::<bool>(),
+        evidence in 0usize..3, automatic in any::<bool>(), over_budget in any::<bool>(),
     ) {
         let mut status: Option<Status> = None;
         for (action, actor, seats) in steps {
@@ -208,13 +209,18 @@ proptest! {
                 evidence: CompletionEvidence::ALL[evidence],
                 verified_by: if automatic { CompletionVerifier::Auto } else { CompletionVerifier::ProgramTeam },
             };
-            let facts = Facts { stages: Stages { manager, admin }, seats, completion };
+            let budget = if over_budget { BudgetFit::Exceeds } else { BudgetFit::Fits };
+            let facts = Facts { stages: Stages { manager, admin }, seats, completion, budget };
             let finished = status.is_some_and(Status::is_final);
             if let Ok(outcome) = transition(status, action, actor, &facts, &comment) {
                 prop_assert!(!finished, "{status:?} moved on by {action:?}");
                 if seats == Seats::Full {
                     prop_assert!(outcome.to != Status::Approved || status == Some(Status::Approved),
                         "a full intake gave a seat: {status:?} --{action:?}--> {:?}", outcome.to);
+                }
+                if over_budget && outcome.to == Status::Approved && status != Some(Status::Approved) {
+                    prop_assert!(matches!(actor, Actor::Admin | Actor::System),
+                        "a place beyond the budget given by {actor:?}: {status:?} --{action:?}-->");
                 }
                 status = Some(outcome.to);
             }

@@ -16,6 +16,7 @@ use crate::clock::today;
 use crate::db::workflow::{self, DecisionRequest, WorkflowError};
 use crate::db::{self};
 use crate::domain::application::{Action, DomainError, Status};
+use crate::domain::budget::{BudgetStanding, OverBudget};
 use crate::domain::text::multi_line;
 use crate::domain::words::{count, count_of};
 use crate::domain::Cents;
@@ -35,6 +36,8 @@ pub struct QueueRow {
     pub stage: &'static str,
     pub acting_for: Option<String>,
     pub budget: Option<String>,
+    /// For the program team: what is left of the program's budget this year.
+    pub program_budget: Option<String>,
 }
 
 /// A program to filter the queue by.
@@ -132,9 +135,14 @@ pub async fn queue_page(
         let pagination = Pagination::new(requested, total, QUEUE_PER_PAGE, &base);
         let items = db::queue::page(conn, &scope, pagination.offset(QUEUE_PER_PAGE), QUEUE_PER_PAGE)?;
         let mut rows = Vec::with_capacity(items.len());
+        let mut standings: Vec<(i32, Option<BudgetStanding>)> = Vec::new();
         for item in items {
             let budget = budget_line(conn, &item, &programs)?;
-            rows.push(queue_row(item, budget, employee.id, &delegators));
+            let program_budget = match programs.iter().find(|p| p.id == item.program_id) {
+                Some(program) if employee.is_admin => program_budget_line(conn, program, &mut standings)?,
+                _ => None,
+            };
+            rows.push(QueueRow { program_budget, ..queue_row(item, budget, employee.id, &delegators) });
         }
         let programs = programs
             .into_iter()
@@ -176,6 +184,27 @@ fn budget_line(
     Ok(Some(format!("{} of {} left for {}", cap.saturating_sub(Cents(committed)), cap, term.year())))
 }
 
+/// "Budget 2026: $X of $Y left" for the program team: the program's budget this year
+/// (read once per program of the page, into `standings`).
+fn program_budget_line(
+    conn: &mut db::DbConnection,
+    program: &db::programs::Program,
+    standings: &mut Vec<(i32, Option<BudgetStanding>)>,
+) -> Result<Option<String>, AppError> {
+    let standing = match standings.iter().find(|(id, _)| *id == program.id) {
+        Some((_, standing)) => *standing,
+        None => {
+            let standing = db::budgets::standing(conn, program, today())?;
+            standings.push((program.id, standing));
+            standing
+        }
+    };
+    Ok(standing.map(|s| match s.left() {
+        left if left.0 < 0 => format!("Budget {}: over by {}", s.year, Cents(-left.0)),
+        left => format!("Budget {}: {left} of {} left", s.year, s.budget),
+    }))
+}
+
 /// A queue item as the queue shows it (`budget`: see [`budget_line`]; `delegators`: the
 /// managers the viewer decides for, to mark "acting for").
 pub fn queue_row(
@@ -209,6 +238,7 @@ pub fn queue_row(
         stage,
         acting_for,
         budget,
+        program_budget: None,
     }
 }
 
@@ -219,6 +249,9 @@ pub struct DecisionForm {
     comment: String,
     version: String,
     return_to: String,
+    /// "Approve although it exceeds the budget", ticked.
+    #[serde(deserialize_with = "crate::domain::forms::ticked")]
+    exceed_budget: bool,
 }
 
 impl FormFields for DecisionForm {
@@ -252,6 +285,26 @@ fn decided_message(decided: &workflow::Decided) -> String {
     message
 }
 
+/// Why a place is beyond the budget, as a clause: "this place ($25,000) is beyond what is
+/// left of the program's budget for 2026 ($15,000)".
+pub fn over_budget_words(over: &OverBudget) -> String {
+    let (year, cost, left) = (over.standing.year, over.cost, over.standing.left());
+    if left.0 > 0 {
+        format!("this place ({cost}) is beyond what is left of the program's budget for {year} ({left})")
+    } else {
+        format!("the program's budget for {year} is spent, and this place commits {cost}")
+    }
+}
+
+/// `text` with its first letter in upper case, to start a sentence.
+fn upper_first(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
 /// A message for a decision that changed nothing, and its status code.
 pub fn refusal(err: WorkflowError) -> Result<(StatusCode, String), AppError> {
     Ok(match err {
@@ -276,6 +329,13 @@ pub fn refusal(err: WorkflowError) -> Result<(StatusCode, String), AppError> {
         WorkflowError::AlreadyActive(_) => {
             (StatusCode::CONFLICT, "The applicant already has an active application to this program.".to_owned())
         }
+        WorkflowError::OverBudget(over) => (
+            StatusCode::CONFLICT,
+            format!(
+                "{}. Approve it on its own page, where the program team can confirm it.",
+                upper_first(&over_budget_words(&over))
+            ),
+        ),
         other => return Err(other.into()),
     })
 }
@@ -291,7 +351,7 @@ async fn decide(
     let comment = match multi_line(&form.comment, "comment") {
         Ok(comment) => comment.chars().take(4_000).collect(),
         Err(message) => {
-            let refused = Refusal { message, comment: form.comment, about_comment: true };
+            let refused = Refusal { message, comment: form.comment, about_comment: true, ..Refusal::default() };
             let status = StatusCode::UNPROCESSABLE_ENTITY;
             return application_page(&state, &viewer, id, Some(refused), status, &req).await;
         }
@@ -302,15 +362,28 @@ async fn decide(
         action,
         comment,
         today: today(),
+        exceed_budget: form.exceed_budget,
     };
     let employee = viewer.employee.clone();
     let result = run_db(&state, move |conn| Ok(workflow::decide(conn, &employee, &request))).await?;
     match result {
         Ok(decided) => Ok(redirect_with_flash(&return_path(&form, id), "success", &decided_message(&decided))),
+        Err(WorkflowError::OverBudget(_)) => {
+            let refused = Refusal {
+                message: "Tick “Approve although it exceeds the budget” to approve beyond the budget, or reject the \
+                          application."
+                    .to_owned(),
+                comment: form.comment,
+                about_budget: true,
+                exceed_budget: form.exceed_budget,
+                ..Refusal::default()
+            };
+            application_page(&state, &viewer, id, Some(refused), StatusCode::UNPROCESSABLE_ENTITY, &req).await
+        }
         Err(err) => {
             let (status, message) = refusal(err)?;
             let about_comment = status == StatusCode::UNPROCESSABLE_ENTITY;
-            let refused = Refusal { message, comment: form.comment, about_comment };
+            let refused = Refusal { message, comment: form.comment, about_comment, ..Refusal::default() };
             application_page(&state, &viewer, id, Some(refused), status, &req).await
         }
     }

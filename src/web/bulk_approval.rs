@@ -1,9 +1,10 @@
 //! Approving several applications at once, in two steps: the queue's selection first
 //! shows what approving each one would do now (a seat, the waitlist, over the yearly
-//! tuition limit, already decided), with the comment typed; only the confirmation sent
-//! from that page decides, for the selection and versions it carries. Nothing typed is
-//! lost on the way: a selection that is empty or too large shows the queue again with
-//! the comment.
+//! tuition limit, beyond the program's budget, already decided), with the comment typed;
+//! only the confirmation sent from that page decides, for the selection and versions it
+//! carries. A place beyond a program's budget is never approved in bulk: the program team
+//! confirms it on the application's page. Nothing typed is lost on the way: a selection
+//! that is empty or too large shows the queue again with the comment.
 
 use actix_web::http::StatusCode;
 use actix_web::{post, HttpRequest, HttpResponse};
@@ -131,6 +132,10 @@ fn consequence_in_words(consequence: &Consequence) -> String {
         ),
         Consequence::OverCap { left, cap, year } => format!(
             "Not approved: over the applicant's yearly tuition limit (they have {left} of {cap} left for {year})."
+        ),
+        Consequence::OverBudget { over } => format!(
+            "Not approved: {}. Approve it on its own page to confirm it.",
+            super::approvals::over_budget_words(over)
         ),
         Consequence::Refused(reason) => format!("Not approved: {}", lower_first(reason)),
     }
@@ -264,6 +269,9 @@ async fn confirm(
             action: Action::Approve,
             comment: request.comment.clone(),
             today: today(),
+            // Bulk approval never exceeds a budget: such a place is shown as not approved
+            // and left for its own page, where the program team confirms it.
+            exceed_budget: false,
         })
         .collect();
     let skipped = previews.len() - requests.len();

@@ -152,6 +152,39 @@ fn completion_states((aws, waiting): (i32, i32)) -> Vec<PageState> {
     ]
 }
 
+/// Carl's Amazon Technical Academy place waiting for the program team, with the program's
+/// budget nearly spent: approving it would exceed the budget.
+fn place_beyond_the_budget(app: &TestApp) -> i32 {
+    use diesel::prelude::*;
+    use upskill::db::schema::programs;
+    diesel::update(programs::table.filter(programs::slug.eq("amazon-technical-academy")))
+        .set(programs::annual_budget_cents.eq(Some(2_000_000)))
+        .execute(&mut app.db())
+        .unwrap();
+    let carl = crate::helpers::employee_id(app, "carl.corporate@upskill.example");
+    let program = crate::helpers::program_id(app, "amazon-technical-academy");
+    let intake = intake_ids(app, "amazon-technical-academy")[1];
+    crate::helpers::ApplicationBuilder::new(carl, program, upskill::domain::ApplicationStatus::ManagerApproved)
+        .intake(intake)
+        .undecided()
+        .insert(&mut app.db())
+}
+
+/// The program team's decision on a place beyond the budget: the warning and its
+/// confirmation, and the approval refused without it.
+fn budget_states(beyond: i32) -> Vec<PageState> {
+    vec![
+        at("application-budget-warning", Some("ada.admin"), format!("/applications/{beyond}")),
+        refused(
+            "application-budget-refused",
+            "ada.admin",
+            format!("/applications/{beyond}"),
+            "",
+            "button[formaction$='/approve']",
+        ),
+    ]
+}
+
 /// An HR file with a new person, a changed one and a line with errors, with long values.
 fn import_file() -> PathBuf {
     let dir = std::env::temp_dir().join(format!("upskill-a11y-{}", std::process::id()));
@@ -704,6 +737,7 @@ async fn every_page_state_reflows_zooms_spaces_and_keeps_the_focus_in_sight() {
     let app = spawn_app_with(|s| s.mail.smtp_url = Some("smtp://127.0.0.1:9".to_owned())).await;
     let (apprenticeship, tuition, paid, welcome) = prepare(&app).await;
     let completion = completion_places(&app).await;
+    let beyond = place_beyond_the_budget(&app);
     let axe_js = axe_source();
     in_browser_on(app, "accessibility", |d| async move {
         let mut problems = Vec::new();
@@ -711,6 +745,7 @@ async fn every_page_state_reflows_zooms_spaces_and_keeps_the_focus_in_sight() {
         let mut signed_in_as: Option<&str> = None;
         let mut states = page_states(apprenticeship, tuition, paid, &welcome);
         states.extend(completion_states(completion));
+        states.extend(budget_states(beyond));
         assert!(states.len() >= 45, "{} states", states.len());
         for state in &states {
             if state.person != signed_in_as {

@@ -345,7 +345,7 @@ type StatsRow = (i32, String, String, String, i64, i64);
 /// Checks that the counters kept in step with each change equal a recount from scratch.
 pub fn assert_stats_consistent(app: &TestApp) {
     use diesel::prelude::*;
-    use upskill::db::schema::{application_stats, due_totals, payment_totals, pledge_participants};
+    use upskill::db::schema::{application_stats, commitment_totals, due_totals, payment_totals, pledge_participants};
     type PaymentCounters = (Vec<(i32, chrono::NaiveDate, i64, i64)>, Vec<(i32, chrono::NaiveDate, i64, i64, i64)>);
     let payments = |app: &TestApp| -> PaymentCounters {
         let mut conn = app.db();
@@ -377,6 +377,22 @@ pub fn assert_stats_consistent(app: &TestApp) {
     let kept = payments(app);
     upskill::db::payments::rebuild_totals(&mut app.db()).unwrap();
     assert_eq!(kept, payments(app), "the payment counters drifted from the payments and applications");
+    let commitments = |app: &TestApp| -> Vec<(i32, chrono::NaiveDate, i64, i64)> {
+        commitment_totals::table
+            .filter(commitment_totals::places.ne(0).or(commitment_totals::covered_cents.ne(0)))
+            .order((commitment_totals::program_id, commitment_totals::approved_on))
+            .select((
+                commitment_totals::program_id,
+                commitment_totals::approved_on,
+                commitment_totals::places,
+                commitment_totals::covered_cents,
+            ))
+            .load(&mut app.db())
+            .unwrap()
+    };
+    let kept = commitments(app);
+    upskill::db::budgets::rebuild_commitments(&mut app.db()).unwrap();
+    assert_eq!(kept, commitments(app), "the commitment counter drifted from the applications");
     let snapshot = |app: &TestApp| -> (Vec<StatsRow>, Vec<i32>, i64) {
         let mut conn = app.db();
         let stats: Vec<StatsRow> = application_stats::table

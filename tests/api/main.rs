@@ -16,6 +16,7 @@ mod auth;
 mod authorization;
 mod backup;
 mod browser;
+mod budgets;
 mod bulk_approval;
 mod calendar;
 mod catalog;

@@ -816,3 +816,26 @@ async fn the_eligibility_headcount_is_counted_in_the_index_alone() {
         }
     }
 }
+
+/// An approval's budget check reads one program's year of `commitment_totals` as a range
+/// of its primary key (it runs under the program's row lock, in every approval that gives
+/// a place); the dashboard's budget table reads the year's rows of `commitment_totals`
+/// and `payment_totals` (a row per program and day: a few thousand in three years, however
+/// many applications there are) and the programs. None of them reads a growing table.
+#[actix_web::test]
+async fn the_budget_figures_read_the_counters_never_the_applications() {
+    let app = spawn_app().await;
+    let program = upskill::db::programs::find_by_slug(&mut app.db(), "career-choice").unwrap();
+    let today = chrono::Utc::now().date_naive();
+    let plans = plans_of(&app, |conn| {
+        db::budgets::standing(conn, &program, today).unwrap();
+    });
+    let counter: Vec<&TableRead> =
+        plans.iter().flat_map(|p| p.reads.iter()).filter(|r| r.table == "commitment_totals").collect();
+    let all = plans.iter().map(Plan::describe).collect::<Vec<_>>().join("\n");
+    assert!(!counter.is_empty() && counter.iter().all(|r| r.access == Access::Search), "{all}");
+    assert_leaves_the_growing_tables_alone(&app, |conn| {
+        db::budgets::standing(conn, &program, today).unwrap();
+        db::budgets::year_by_program(conn, 2026).unwrap();
+    });
+}

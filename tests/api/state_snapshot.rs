@@ -5,8 +5,8 @@
 use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 use upskill::db::schema::{
-    application_events, application_stats, applications, audit_log, calendar_feeds, credentials, delegations,
-    due_totals, email_preferences, employee_history, employee_imports, employees, evidence_files, intakes,
+    application_events, application_stats, applications, audit_log, calendar_feeds, commitment_totals, credentials,
+    delegations, due_totals, email_preferences, employee_history, employee_imports, employees, evidence_files, intakes,
     notifications, outbox, payment_totals, pledge_participants, programs, scim_tokens, scim_users, settings,
     tuition_payments,
 };
@@ -43,6 +43,9 @@ pub struct Snapshot {
     /// What is due counted per program and day of approval: (program, approved on,
     /// places, covered cents, paid cents).
     due_totals: Vec<(i32, NaiveDate, i64, i64, i64)>,
+    /// What programs committed per day of approval: (program, approved on, places,
+    /// covered cents).
+    commitment_totals: Vec<(i32, NaiveDate, i64, i64)>,
     credentials: Vec<(i32, i32, String, Option<String>)>,
     /// Rows of the tables only ever added to: events, notifications, audit, imports,
     /// counters, participants, e-mail, tuition payments, job history.
@@ -138,6 +141,16 @@ pub fn snapshot(app: &TestApp) -> Snapshot {
                 due_totals::places,
                 due_totals::covered_cents,
                 due_totals::paid_cents,
+            ))
+            .load(conn)
+            .unwrap(),
+        commitment_totals: commitment_totals::table
+            .order((commitment_totals::program_id, commitment_totals::approved_on))
+            .select((
+                commitment_totals::program_id,
+                commitment_totals::approved_on,
+                commitment_totals::places,
+                commitment_totals::covered_cents,
             ))
             .load(conn)
             .unwrap(),

@@ -3,7 +3,7 @@
 use chrono::{Datelike, NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 
-use super::steps::{check_cap, event, facts, lock_application, status_change};
+use super::steps::{check_cap, event, facts, lock_application, place_budget, status_change};
 use super::waitlist::promote_from_waitlist;
 use super::{admins, comment_text, notify_all, notify_approver, WorkflowError};
 use crate::clock::now;
@@ -13,7 +13,7 @@ use crate::db::events::{self, NewEvent};
 use crate::db::notifications::notify;
 use crate::db::programs::{self, Program};
 use crate::db::{lock_row, write_transaction, DbConnection, LockableTable};
-use crate::domain::application::{transition, Action, Actor, Outcome, Status};
+use crate::domain::application::{transition, Action, Actor, BudgetFit, Facts, Outcome, Status};
 use crate::domain::application_form::ApplicationDetails;
 use crate::domain::Cents;
 
@@ -31,6 +31,21 @@ fn covered_within_cap(
     let covered = program.funding().covered(tuition.amount);
     check_cap(conn, employee, program, covered, tuition.term_starts_on.year(), this_application)?;
     Ok(Some(covered))
+}
+
+/// Whether a place given at once (a program without approval stages) would fit the
+/// program's budget; the program's row is locked for it (see `steps::place_budget`). A
+/// program with a stage leaves the budget to the approval.
+fn budget_at_once(
+    conn: &mut DbConnection,
+    program: &Program,
+    covered: Option<Cents>,
+    at: NaiveDateTime,
+) -> Result<BudgetFit, WorkflowError> {
+    if program.needs_manager_approval || program.needs_admin_approval {
+        return Ok(BudgetFit::Fits);
+    }
+    Ok(place_budget(conn, program.id, covered.map(|c| c.0), at.date())?.1.fit())
 }
 
 /// Tells whoever must act next on a (re)submitted application: its approver and those
@@ -118,10 +133,12 @@ pub fn submit(
             return Err(WorkflowError::AlreadyActive(Some(active.id)));
         }
         let covered = covered_within_cap(conn, employee, program, details, None)?;
+        let at = now();
+        // The intake before the program, as the lock order has it.
         let facts = facts(conn, program, details.intake_id)?;
+        let facts = Facts { budget: budget_at_once(conn, program, covered, at)?, ..facts };
         let outcome = transition(None, Action::Submit, Actor::Owner, &facts, "").map_err(WorkflowError::Refused)?;
         let approver_id = current_approver(conn, employee)?;
-        let at = now();
         let new = new_application(employee, program, details, covered, &outcome, approver_id, at);
         let id = applications::insert(conn, &new)?;
         events::insert(conn, &event(id, Some(employee.id), None, &outcome, at))?;
@@ -226,7 +243,10 @@ pub fn resubmit(
             return Err(WorkflowError::NotFound);
         }
         let covered = covered_within_cap(conn, owner, program, details, Some(application.id))?;
+        let at = now();
+        // The intake before the program, as the lock order has it.
         let facts = facts(conn, program, details.intake_id)?;
+        let facts = Facts { budget: budget_at_once(conn, program, covered, at)?, ..facts };
         let outcome =
             transition(Some(status), Action::Resubmit, Actor::Owner, &facts, "").map_err(WorkflowError::Refused)?;
         let after = details_change(details, covered);
@@ -237,7 +257,6 @@ pub fn resubmit(
                 .unwrap_or_default()
         };
         let changes = changes_between(&application.details(), &after, intake_name);
-        let at = now();
         applications::update_details(conn, application.id, &after)?;
         if !applications::update_status(conn, application.id, expected_version, status_change(&outcome, at, true))? {
             return Err(WorkflowError::Stale { status });

@@ -1,6 +1,7 @@
 //! What approving several applications at once would do now, each in the light of the
 //! ones before it (three approvals for one free seat: the first gets it, the other two
-//! go on the waitlist), so that the decider sees it before anything is decided.
+//! go on the waitlist; a program's budget is counted down the same way), so that the
+//! decider sees it before anything is decided.
 
 use std::collections::HashMap;
 
@@ -12,8 +13,11 @@ use super::WorkflowError;
 use crate::db::employees::{self, Employee};
 use crate::db::programs;
 use crate::db::queue::{self, QueueItem};
-use crate::db::{applications, DbConnection};
-use crate::domain::application::{decision_role, transition, Action, DecisionRole, Facts, Seats, Stages, Status};
+use crate::db::{applications, budgets, DbConnection};
+use crate::domain::application::{
+    decision_role, transition, Action, BudgetFit, DecisionRole, Facts, Seats, Stages, Status,
+};
+use crate::domain::budget::{check_place, BudgetStanding, OverBudget};
 use crate::domain::Cents;
 
 /// What approving one application would do now.
@@ -29,6 +33,10 @@ pub enum Consequence {
     Waitlisted { seats_left: i64, taken_above: i64 },
     /// Over the applicant's yearly tuition limit: not approved.
     OverCap { left: Cents, cap: Cents, year: i32 },
+    /// A place that would take its program past the year's budget, counting the places
+    /// above in the selection: not approved here (the program team confirms it on the
+    /// application's own page).
+    OverBudget { over: OverBudget },
     /// Not approved, for the reason given: already decided, changed since the queue was
     /// shown, not the viewer's to decide.
     Refused(String),
@@ -48,6 +56,7 @@ impl Consequence {
             Consequence::Approved { .. } => "place",
             Consequence::Waitlisted { .. } => "line",
             Consequence::OverCap { .. } => "over-cap",
+            Consequence::OverBudget { .. } => "over-budget",
             Consequence::Refused(_) => "refused",
         }
     }
@@ -70,7 +79,7 @@ pub fn preview_approvals(
     today: NaiveDate,
 ) -> Result<Vec<ApprovalPreview>, WorkflowError> {
     let ids: Vec<i32> = selection.iter().map(|(id, _)| *id).collect();
-    let mut taken: HashMap<i32, i64> = HashMap::new();
+    let mut taken = Taken::default();
     let mut previews = Vec::new();
     for item in queue::items(conn, &ids)? {
         let seen = selection.iter().find(|(id, _)| *id == item.id).and_then(|(_, version)| *version);
@@ -80,28 +89,42 @@ pub fn preview_approvals(
     Ok(previews)
 }
 
-/// What approving `item` would do, with `taken` the seats of each intake that the
-/// applications above it take (updated when this one takes one too).
+/// What the applications above in the selection take: seats of each intake, and money
+/// of each program's budget.
+#[derive(Debug, Default)]
+struct Taken {
+    seats: HashMap<i32, i64>,
+    cents: HashMap<i32, i64>,
+}
+
+/// What approving `item` would do, with `taken` what the applications above it take
+/// (updated when this one takes a seat or money too).
 fn consequence(
     conn: &mut DbConnection,
     viewer: &Employee,
     item: &QueueItem,
     seen_version: Option<i32>,
-    taken: &mut HashMap<i32, i64>,
+    taken: &mut Taken,
     today: NaiveDate,
 ) -> Result<Consequence, WorkflowError> {
     let application = applications::find(conn, item.id)?;
-    let actor = match decision_role(application.status, &authority(conn, &application, viewer, today)?) {
-        DecisionRole::Decide { actor, .. } => actor,
+    let authority = authority(conn, &application, viewer, today)?;
+    let (actor, as_program_team) = match decision_role(application.status, &authority) {
+        DecisionRole::Decide { actor, .. } => (actor, authority.decides_as_program_team(actor)),
         DecisionRole::OwnApplication => return Ok(Consequence::Refused("it is your own application.".to_owned())),
         DecisionRole::NotVisible => return Ok(Consequence::Refused("it is not in your queue.".to_owned())),
     };
     let program = programs::find_by_id(conn, application.program_id)?;
+    let cost = program.budget().place_cost(application.covered_cents.map(Cents));
+    let spent_above = taken.cents.get(&program.id).copied().unwrap_or(0);
+    let standing = budgets::standing(conn, &program, today)?
+        .map(|s| BudgetStanding { committed: Cents(s.committed.0 + spent_above), ..s });
+    let over_budget = check_place(standing, cost).err();
     let left = match application.intake_id {
         Some(intake_id) => Some(seats_left(conn, intake_id)?),
         None => None,
     };
-    let above = application.intake_id.map_or(0, |intake| taken.get(&intake).copied().unwrap_or(0));
+    let above = application.intake_id.map_or(0, |intake| taken.seats.get(&intake).copied().unwrap_or(0));
     let seats = match left {
         None => Seats::Unlimited,
         Some(left) if left - above > 0 => Seats::Free,
@@ -112,7 +135,12 @@ fn consequence(
         Some(application.status),
         Action::Approve,
         actor,
-        &Facts { stages, seats, completion: program.completion_rule() },
+        &Facts {
+            stages,
+            seats,
+            completion: program.completion_rule(),
+            budget: if over_budget.is_some() && !as_program_team { BudgetFit::Exceeds } else { BudgetFit::Fits },
+        },
         "",
     ) {
         Ok(outcome) => outcome,
@@ -133,11 +161,17 @@ fn consequence(
             other => other?,
         }
     }
+    if let (Status::Approved, Some(over)) = (outcome.to, over_budget) {
+        return Ok(Consequence::OverBudget { over });
+    }
+    if outcome.to == Status::Approved {
+        *taken.cents.entry(program.id).or_insert(0) += cost.0;
+    }
     Ok(match (outcome.to, application.intake_id, left) {
         (Status::ManagerApproved, _, _) => Consequence::ProgramTeamNext,
         (Status::Waitlisted, _, left) => Consequence::Waitlisted { seats_left: left.unwrap_or(0), taken_above: above },
         (_, Some(intake), Some(left)) => {
-            *taken.entry(intake).or_insert(0) += 1;
+            *taken.seats.entry(intake).or_insert(0) += 1;
             Consequence::Approved { seats_left_after: Some(left - above - 1) }
         }
         _ => Consequence::Approved { seats_left_after: None },

@@ -4,7 +4,7 @@
 use chrono::{Datelike, NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 
-use super::steps::{check_cap, event, facts, lock_application, status_change};
+use super::steps::{check_cap, event, facts, lock_application, place_budget, status_change};
 use super::waitlist::promote_from_waitlist;
 use super::{admins, comment_text, decider_phrase, notify_all, WorkflowError};
 use crate::clock::now;
@@ -12,10 +12,13 @@ use crate::db::applications::{self, Application};
 use crate::db::employees::{self, Employee};
 use crate::db::events::{self, NewEvent};
 use crate::db::notifications::notify;
-use crate::db::programs::{self, Program};
+use crate::db::programs::Program;
 use crate::db::schema::employees as employees_table;
 use crate::db::{audit, delegations, DbConnection};
-use crate::domain::application::{decision_role, transition, Action, Actor, Authority, DecisionRole, Outcome, Status};
+use crate::domain::application::{
+    decision_role, transition, Action, Actor, Authority, BudgetFit, DecisionRole, Facts, Outcome, Status,
+};
+use crate::domain::budget::check_place;
 use crate::domain::{AuditAction, Cents};
 
 /// The queue of decisions `viewer` makes on `today`, and the names of the managers they
@@ -69,6 +72,9 @@ pub struct DecisionRequest {
     pub action: Action,
     pub comment: String,
     pub today: NaiveDate,
+    /// The program team confirmed an approval beyond the program's budget ("Approve
+    /// although it exceeds the budget").
+    pub exceed_budget: bool,
 }
 
 /// What a decision did.
@@ -110,10 +116,7 @@ fn decider_role(
 ) -> Result<(Actor, Option<i32>, bool), WorkflowError> {
     let authority = authority(conn, application, viewer, today)?;
     match decision_role(application.status, &authority) {
-        DecisionRole::Decide { actor, acting_for } => {
-            let as_admin = actor == Actor::Admin || !(authority.is_approver || authority.delegate_for.is_some());
-            Ok((actor, acting_for, as_admin))
-        }
+        DecisionRole::Decide { actor, acting_for } => Ok((actor, acting_for, authority.decides_as_program_team(actor))),
         DecisionRole::OwnApplication => Err(WorkflowError::OwnApplication),
         DecisionRole::NotVisible => Err(WorkflowError::NotFound),
     }
@@ -138,13 +141,25 @@ pub fn decide(conn: &mut DbConnection, viewer: &Employee, request: &DecisionRequ
         let application = lock_application(conn, request.application_id)?;
         let status = application.status;
         let (actor, acting_for, as_admin) = decider_role(conn, &application, viewer, request.today)?;
-        let program = programs::find_by_id(conn, application.program_id)?;
+        let at = now();
+        // The program's row lock (after the applicant, the intake and the application),
+        // then its budget: read under the lock, so that of two approvals of which only
+        // one fits, the second sees the first's place.
+        let (program, place) = place_budget(conn, application.program_id, application.covered_cents, at.date())?;
         let facts = facts(conn, &program, application.intake_id)?;
-        let outcome = transition(Some(status), request.action, actor, &facts, &request.comment)
+        // The program team may exceed the budget, with a confirmation; anyone else's
+        // approval that would exceed it goes to the program team instead.
+        let budget = if as_admin { BudgetFit::Fits } else { place.fit() };
+        let outcome = transition(Some(status), request.action, actor, &Facts { budget, ..facts }, &request.comment)
             .map_err(WorkflowError::Refused)?;
         if request.expected_version.is_some_and(|v| v != application.version) {
             return Err(WorkflowError::Stale { status });
         }
+        let exceeded = match (outcome.to, check_place(place.standing, place.cost)) {
+            (Status::Approved, Err(over)) if !request.exceed_budget => return Err(WorkflowError::OverBudget(over)),
+            (Status::Approved, Err(over)) => Some(over),
+            _ => None,
+        };
         let applicant = employees::find_by_id(conn, application.employee_id)?;
         if let (Status::Approved | Status::Waitlisted, Some(covered), Some(term)) =
             (outcome.to, application.covered_cents, application.term_starts_on)
@@ -152,7 +167,6 @@ pub fn decide(conn: &mut DbConnection, viewer: &Employee, request: &DecisionRequ
             // Another request of the same year may have been approved since this one was made.
             check_cap(conn, &applicant, &program, Cents(covered), term.year(), Some(application.id))?;
         }
-        let at = now();
         if !applications::update_status(conn, application.id, application.version, status_change(&outcome, at, false))?
         {
             return Err(WorkflowError::Stale { status });
@@ -170,15 +184,36 @@ pub fn decide(conn: &mut DbConnection, viewer: &Employee, request: &DecisionRequ
             None => None,
         };
         let decider = decider_phrase(&viewer.display_name, acting_for_name.as_deref());
-        let decision = Decision { decider: &decider, decider_id: viewer.id, applicant: &applicant, program: &program };
+        // A manager's approval that goes to the program team of a program without that
+        // stage went there because of the budget.
+        let over_budget_year = (outcome.to == Status::ManagerApproved && !program.needs_admin_approval)
+            .then(|| place.standing.map(|s| s.year))
+            .flatten();
+        let decision = Decision {
+            decider: &decider,
+            decider_id: viewer.id,
+            applicant: &applicant,
+            program: &program,
+            over_budget_year,
+        };
         notify_of_decision(conn, &decision, &application, &outcome, &request.comment, at)?;
         let promoted = match (outcome.frees_seat, application.intake_id) {
             (true, Some(intake_id)) => promote_from_waitlist(conn, &program, intake_id, at)?,
             _ => 0,
         };
-        if as_admin {
+        if as_admin || exceeded.is_some() {
             let subject = format!("{} / {}", applicant.email, program.slug);
             let mut details = format!("application {}: {} → {}", application.id, status.label(), outcome.to.label());
+            if let Some(over) = exceeded {
+                details.push_str(&format!(
+                    "; exceeds the program's budget for {} by {}, as confirmed (budget {}, committed {} before this place of {})",
+                    over.standing.year,
+                    over.excess(),
+                    over.standing.budget,
+                    over.standing.committed,
+                    over.cost
+                ));
+            }
             if let Some(comment) = comment_text(&request.comment) {
                 details.push_str(&format!("; comment: “{comment}”"));
             }
@@ -195,6 +230,9 @@ struct Decision<'a> {
     decider_id: i32,
     applicant: &'a Employee,
     program: &'a Program,
+    /// The budget year a place would have exceeded, when that sent the application to the
+    /// program team.
+    over_budget_year: Option<i32>,
 }
 
 /// Tells the applicant of a decision, and the program team when it decides next.
@@ -219,10 +257,17 @@ fn notify_of_decision(
     }
     notify(conn, decision.applicant.id, Some(application.id), &notice, at)?;
     if outcome.to == Status::ManagerApproved {
-        let message = format!(
-            "{} approved {}'s application to {}; it waits for the program team's decision.",
-            decision.decider, decision.applicant.display_name, decision.program.name
-        );
+        let message = match decision.over_budget_year {
+            Some(year) => format!(
+                "{} approved {}'s application to {}; a place would exceed the program's budget for {year}, so it \
+                 waits for the program team's decision.",
+                decision.decider, decision.applicant.display_name, decision.program.name
+            ),
+            None => format!(
+                "{} approved {}'s application to {}; it waits for the program team's decision.",
+                decision.decider, decision.applicant.display_name, decision.program.name
+            ),
+        };
         let team: Vec<i32> =
             admins(conn, decision.applicant.id)?.into_iter().filter(|admin| *admin != decision.decider_id).collect();
         notify_all(conn, &team, application.id, &message, at)?;

@@ -40,6 +40,7 @@ use super::notifications::notify;
 use super::schema::employees;
 use super::{delegations, DbConnection};
 use crate::domain::application::{DomainError, Status, TuitionCapExceeded};
+use crate::domain::budget::OverBudget;
 
 /// Why a transaction changed nothing.
 #[derive(Debug, thiserror::Error)]
@@ -54,6 +55,10 @@ pub enum WorkflowError {
     Stale { status: Status },
     #[error("over the tuition cap")]
     OverCap { exceeded: TuitionCapExceeded, year: i32 },
+    /// The place would take its program past the year's budget, and the program team did
+    /// not confirm that it should.
+    #[error("over the program's budget")]
+    OverBudget(OverBudget),
     #[error("not found")]
     NotFound,
     /// Nobody decides on their own application.

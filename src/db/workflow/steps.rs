@@ -2,17 +2,18 @@
 //! application in the agreed order, the facts a transition needs, the yearly cap, and
 //! the rows a transition writes.
 
-use chrono::NaiveDateTime;
+use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 
 use super::WorkflowError;
 use crate::db::applications::{self, Application, StatusChange};
 use crate::db::employees::Employee;
 use crate::db::events::NewEvent;
-use crate::db::programs::Program;
+use crate::db::programs::{self, Program};
 use crate::db::schema::{applications as applications_table, intakes};
-use crate::db::{lock_row, DbConnection, LockableTable};
-use crate::domain::application::{check_tuition_cap, Facts, Outcome, Seats, Stages, Status};
+use crate::db::{budgets, lock_row, DbConnection, LockableTable};
+use crate::domain::application::{check_tuition_cap, BudgetFit, Facts, Outcome, Seats, Stages, Status};
+use crate::domain::budget::{check_place, BudgetStanding};
 use crate::domain::Cents;
 
 /// Locks what a change to one existing application touches, in the order every
@@ -59,6 +60,7 @@ pub(super) fn facts(
         stages: Stages { manager: program.needs_manager_approval, admin: program.needs_admin_approval },
         seats,
         completion: program.completion_rule(),
+        budget: BudgetFit::Fits,
     })
 }
 
@@ -66,6 +68,44 @@ pub(super) fn facts(
 pub(super) fn seats_left(conn: &mut DbConnection, intake_id: i32) -> Result<i64, WorkflowError> {
     let seats: i32 = intakes::table.find(intake_id).select(intakes::seats).first(conn)?;
     Ok(i64::from(seats) - applications::seats_taken(conn, intake_id)?)
+}
+
+/// What giving one place of a program commits, and the program's budget standing in the
+/// budget year of `day` (`None` without a budget).
+#[derive(Debug, Clone, Copy)]
+pub(super) struct PlaceBudget {
+    pub standing: Option<BudgetStanding>,
+    pub cost: Cents,
+}
+
+impl PlaceBudget {
+    /// Whether the place fits what is left.
+    pub fn fit(&self) -> BudgetFit {
+        match check_place(self.standing, self.cost) {
+            Ok(()) => BudgetFit::Fits,
+            Err(_) => BudgetFit::Exceeds,
+        }
+    }
+}
+
+/// Locks the program's row (the last of the lock order; every counter of the program
+/// moves under it) and reads the program, its budget and what it committed in the budget
+/// year of `day`, for a place covering `covered` of tuition. Under that lock no other
+/// approval of the program can commit between this read and the end of the transaction:
+/// of two approvals that only one fits, the second sees the first.
+pub(super) fn place_budget(
+    conn: &mut DbConnection,
+    program_id: i32,
+    covered: Option<i64>,
+    day: NaiveDate,
+) -> Result<(Program, PlaceBudget), WorkflowError> {
+    lock_row(conn, LockableTable::Programs, program_id)?;
+    let program = programs::find_by_id(conn, program_id)?;
+    let place = PlaceBudget {
+        standing: budgets::standing(conn, &program, day)?,
+        cost: program.budget().place_cost(covered.map(Cents)),
+    };
+    Ok((program, place))
 }
 
 /// Checks that `covered` for a term starting in `term_year` fits the employee's yearly cap

@@ -7,10 +7,12 @@ use actix_web::{get, web, HttpRequest, HttpResponse};
 use askama::Template;
 use chrono::Datelike;
 
+use super::budget_table::BudgetTable;
 use super::require_admin;
 use crate::clock::today;
 use crate::db;
 use crate::domain::application::Status;
+use crate::domain::budget::budget_year;
 use crate::domain::charts::{horizontal_bars, stacked_columns, BarChart, BarInput, ColumnChart, ColumnInput, Series};
 use crate::domain::dashboard::{summarise, Count, DashboardFigures, ProgramName, StatusGroup};
 use crate::domain::forms::FieldErrors;
@@ -292,6 +294,7 @@ struct DashboardPage {
     outcomes: Option<OutcomesView>,
     /// What is wrong with the period asked for (shown in the summary and at its field).
     errors: FieldErrors,
+    budgets: BudgetTable,
 }
 
 /// The period filter: the months typed, their errors, and the years to pick at once.
@@ -405,14 +408,18 @@ pub async fn show_dashboard(
         .filter(|h| HORIZONS.iter().any(|months| *months as i32 == *h))
         .unwrap_or(12);
     let (from, to) = (period.from_month(), period.to_month());
-    let (settings, participants, totals, programs, paid, outcome_counts) = run_db(&state, move |conn| {
+    let year = budget_year(today());
+    let ((settings, participants, totals, programs, paid, outcome_counts), budgets) = run_db(&state, move |conn| {
         Ok((
-            db::settings::pledge(conn)?,
-            db::dashboard::participants(conn)?,
-            db::dashboard::totals(conn, from.as_deref(), to.as_deref())?,
-            db::dashboard::program_names(conn)?,
-            db::payments::paid_so_far(conn)?,
-            db::outcomes::totals(conn, from.as_deref(), to.as_deref())?,
+            (
+                db::settings::pledge(conn)?,
+                db::dashboard::participants(conn)?,
+                db::dashboard::totals(conn, from.as_deref(), to.as_deref())?,
+                db::dashboard::program_names(conn)?,
+                db::payments::paid_so_far(conn)?,
+                db::outcomes::totals(conn, from.as_deref(), to.as_deref())?,
+            ),
+            db::budgets::year_by_program(conn, year)?,
         ))
     })
     .await?;
@@ -439,6 +446,7 @@ pub async fn show_dashboard(
         outcomes: outcomes_view(&outcome_counts, &programs, horizon, &period_form),
         period: period_form,
         errors,
+        budgets: BudgetTable::new(year, budgets),
     };
     if parsed.is_err() {
         return page_with_status(&req, &template, StatusCode::UNPROCESSABLE_ENTITY);

@@ -3,6 +3,7 @@
 
 pub mod applications;
 pub mod audit;
+pub mod budget_table;
 pub mod csv_export;
 pub mod dashboard;
 pub mod headcount;

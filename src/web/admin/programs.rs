@@ -204,6 +204,8 @@ impl FormFields for ProgramFields {
         "tuition_percent",
         "cap_full_time",
         "cap_part_time",
+        "annual_budget",
+        "seat_cost",
         "opens_on",
         "closes_on",
         "completion_note",

@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 
 use crate::db::credentials::Credential;
 use crate::db::programs::Program;
-use crate::domain::application::{transition, Action, Actor, Facts, Seats, Stages, Status};
+use crate::domain::application::{transition, Action, Actor, BudgetFit, Facts, Seats, Stages, Status};
 use crate::domain::completion::{what_to_send, CompletionInput};
 use crate::domain::forms::FieldErrors;
 use crate::domain::{CompletionEvidence, CompletionVerifier};
@@ -196,6 +196,7 @@ pub fn completion_view(facts: &CompletionFacts<'_>, shown: Option<CompletionShow
         stages: Stages { manager: program.needs_manager_approval, admin: program.needs_admin_approval },
         seats: Seats::Free,
         completion: rule,
+        budget: BudgetFit::Fits,
     };
     let allowed = |action, actor| transition(Some(status), action, actor, &machine, "comment").is_ok();
     let team = facts.is_team.then(|| TeamDecisions {

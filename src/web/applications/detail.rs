@@ -19,8 +19,9 @@ use crate::db::programs::Program;
 use crate::db::workflow::{self, FieldChange};
 use crate::db::{self};
 use crate::domain::application::{
-    decision_role, transition, Action, Authority, DecisionRole, Facts, Seats, Stages, Status,
+    decision_role, transition, Action, Authority, BudgetFit, DecisionRole, Facts, Seats, Stages, Status,
 };
+use crate::domain::budget::BudgetStanding;
 use crate::domain::calendar::offers_calendar;
 use crate::domain::evidence::{may_attach, size_label, MAX_FILE_BYTES};
 use crate::domain::forms::FieldErrors;
@@ -110,6 +111,30 @@ pub struct Refusal {
     pub comment: String,
     /// The message is about the comment field (a required comment was missing).
     pub about_comment: bool,
+    /// The message is about the confirmation of an approval beyond the budget.
+    pub about_budget: bool,
+    /// The confirmation of an approval beyond the budget, as sent.
+    pub exceed_budget: bool,
+}
+
+/// What the decision form says about the program's budget, when approving gives a place
+/// of a program that has one.
+pub struct BudgetNotice {
+    /// The viewer decides as the program team: the figures, and the confirmation when the
+    /// place exceeds what is left. Anyone else is only told when their approval would go
+    /// to the program team.
+    pub program_team: bool,
+    pub year: i32,
+    pub budget: String,
+    pub committed: String,
+    /// "left $Z", or "over by $Z".
+    pub left: String,
+    pub cost: String,
+    pub exceeds: bool,
+    /// By how much the place would exceed the budget.
+    pub excess: String,
+    /// The confirmation as the refused form sent it.
+    pub confirmed: bool,
 }
 
 /// The decisions the viewer may take on an application, as buttons.
@@ -124,6 +149,7 @@ pub struct DecisionView {
     pub error: Option<String>,
     pub errors: FieldErrors,
     pub comment: String,
+    pub budget: Option<BudgetNotice>,
 }
 
 impl DecisionView {
@@ -179,6 +205,11 @@ struct ApplicationBundle {
     /// Who the manager stage waits for, with their delegates of today.
     approver_label: Option<String>,
     intake: Option<(String, NaiveDate)>,
+    /// The intake has no seat left (an approval now goes to the waitlist).
+    intake_full: bool,
+    /// The program's budget this year and what it committed, when it has one and the
+    /// application waits for a decision.
+    budget: Option<BudgetStanding>,
     waitlist_position: i64,
     timeline: Vec<db::events::TimelineEntry>,
     acting_for_names: Vec<(i32, String)>,
@@ -213,11 +244,16 @@ async fn load_bundle(state: &State, viewer: &Viewer, id: i32) -> Result<Applicat
             None => None,
         };
         let intake = match application.intake_id {
-            Some(intake_id) => db::programs::intakes_with_seats(conn, program.id)?
-                .into_iter()
-                .find(|i| i.intake.id == intake_id)
-                .map(|i| (i.intake.name, i.intake.starts_on)),
+            Some(intake_id) => {
+                db::programs::intakes_with_seats(conn, program.id)?.into_iter().find(|i| i.intake.id == intake_id)
+            }
             None => None,
+        };
+        let intake_full = intake.as_ref().is_some_and(|i| i.seats_left() == 0);
+        let intake = intake.map(|i| (i.intake.name, i.intake.starts_on));
+        let budget = match (authority.is_owner, application.status) {
+            (false, Status::Submitted | Status::ManagerApproved) => db::budgets::standing(conn, &program, today())?,
+            _ => None,
         };
         let waitlist_position = db::applications::waitlist_position(conn, &application)?;
         let timeline = db::events::timeline(conn, application.id)?;
@@ -248,6 +284,8 @@ async fn load_bundle(state: &State, viewer: &Viewer, id: i32) -> Result<Applicat
             applicant,
             approver_label,
             intake,
+            intake_full,
+            budget,
             waitlist_position,
             timeline,
             acting_for_names,
@@ -339,8 +377,9 @@ fn decision_view(bundle: &ApplicationBundle, status: Status, refused: Option<Ref
     };
     let facts = Facts {
         stages: Stages { manager: bundle.program.needs_manager_approval, admin: bundle.program.needs_admin_approval },
-        seats: Seats::Free,
+        seats: if bundle.intake_full { Seats::Full } else { Seats::Free },
         completion: bundle.program.completion_rule(),
+        budget: BudgetFit::Fits,
     };
     let allowed = |action| transition(Some(status), action, actor, &facts, "comment").is_ok();
     let refused = refused.unwrap_or_default();
@@ -348,7 +387,32 @@ fn decision_view(bundle: &ApplicationBundle, status: Status, refused: Option<Ref
     if refused.about_comment {
         errors.add("comment", refused.message.clone());
     }
-    let error = (!refused.about_comment && !refused.message.is_empty()).then(|| refused.message.clone());
+    if refused.about_budget {
+        errors.add("exceed_budget", refused.message.clone());
+    }
+    let gives_place = transition(Some(status), Action::Approve, actor, &facts, "")
+        .is_ok_and(|outcome| outcome.to == Status::Approved);
+    let budget = match bundle.budget {
+        Some(standing) if gives_place => {
+            let cost = bundle.program.budget().place_cost(bundle.application.covered_cents.map(Cents));
+            let over_by = Cents(standing.committed.0.saturating_add(cost.0) - standing.budget.0);
+            let notice = BudgetNotice {
+                program_team: bundle.authority.decides_as_program_team(actor),
+                year: standing.year,
+                budget: standing.budget.to_string(),
+                committed: standing.committed.to_string(),
+                left: standing.left_text(),
+                cost: cost.to_string(),
+                exceeds: !standing.fits(cost),
+                excess: over_by.to_string(),
+                confirmed: refused.exceed_budget,
+            };
+            (notice.program_team || notice.exceeds).then_some(notice)
+        }
+        _ => None,
+    };
+    let error = (!refused.about_comment && !refused.about_budget && !refused.message.is_empty())
+        .then(|| refused.message.clone());
     let view = DecisionView {
         version: bundle.application.version,
         can_approve: allowed(Action::Approve),
@@ -360,6 +424,7 @@ fn decision_view(bundle: &ApplicationBundle, status: Status, refused: Option<Ref
         error,
         errors,
         comment: refused.comment,
+        budget,
     };
     (view.any() || view.error.is_some()).then_some(view)
 }
