@@ -59,6 +59,41 @@ pub fn totals(conn: &mut DbConnection, from: Option<&str>, to: Option<&str>) -> 
     })
 }
 
+/// Applications of the months `from..=to` by program and status, and by site type and
+/// status (the funnel per program and per site type).
+#[allow(clippy::type_complexity)]
+pub fn by_group_and_status(
+    conn: &mut DbConnection,
+    from: Option<&str>,
+    to: Option<&str>,
+) -> QueryResult<(Vec<(i32, ApplicationStatus, i64)>, Vec<(SiteType, ApplicationStatus, i64)>)> {
+    let (from, to) = (from.unwrap_or("0000-00"), to.unwrap_or("9999-99"));
+    let by_program = application_stats::table
+        .filter(application_stats::month.ge(from))
+        .filter(application_stats::month.le(to))
+        .filter(application_stats::applications.ne(0))
+        .group_by((application_stats::program_id, application_stats::status))
+        .select((application_stats::program_id, application_stats::status, sum_of("applications")))
+        .load(conn)?;
+    let by_site = application_stats::table
+        .filter(application_stats::month.ge(from))
+        .filter(application_stats::month.le(to))
+        .filter(application_stats::applications.ne(0))
+        .group_by((application_stats::site_type, application_stats::status))
+        .select((application_stats::site_type, application_stats::status, sum_of("applications")))
+        .load(conn)?;
+    Ok((by_program, by_site))
+}
+
+/// What a seat costs, per program that has a cost per seat.
+pub fn seat_costs(conn: &mut DbConnection) -> QueryResult<Vec<(i32, i64)>> {
+    let rows: Vec<(i32, Option<i64>)> = programs::table
+        .filter(programs::seat_cost_cents.is_not_null())
+        .select((programs::id, programs::seat_cost_cents))
+        .load(conn)?;
+    Ok(rows.into_iter().filter_map(|(id, cost)| cost.map(|cost| (id, cost))).collect())
+}
+
 /// Distinct employees who completed a program (kept as a count: one row to read).
 pub fn participants(conn: &mut DbConnection) -> QueryResult<i64> {
     pledge_participant_count::table.select(pledge_participant_count::participants).first(conn)

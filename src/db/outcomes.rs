@@ -13,11 +13,12 @@ use diesel::prelude::*;
 use diesel::upsert::excluded;
 
 use super::schema::{
-    applications, completion_outcomes, employee_history, employees, intakes, outcome_totals, programs,
+    applications, completion_outcomes, employee_history, employees, intakes, move_delay_totals, outcome_totals,
+    programs,
 };
 use super::{lock_row, write_transaction, DbConnection, LockableTable};
-use crate::domain::outcome_figures::OutcomeCount;
-use crate::domain::outcomes::{outcomes, Completion, HistoryPoint, Outcomes, TargetRoles};
+use crate::domain::outcome_figures::{MoveDelay, OutcomeCount};
+use crate::domain::outcomes::{outcomes, whole_months_between, Completion, HistoryPoint, Outcomes, TargetRoles};
 use crate::domain::{ApplicationStatus, JobFamily, LeavingReason, Outcome, SiteType, TenureBand, ValueList};
 
 /// The horizon under which today's outcome is counted in `outcome_totals`.
@@ -54,6 +55,12 @@ impl OutcomeRow {
     /// `YYYY-MM` of the application, as `application_stats` counts it.
     fn month(&self) -> String {
         self.applied_on.format("%Y-%m").to_string()
+    }
+
+    /// Whole months from the completion to the first day in a new role, for those who moved.
+    fn months_to_move(&self) -> Option<i32> {
+        let moved_on = self.moved_on?;
+        i32::try_from(whole_months_between(self.completed_on, moved_on)).ok()
     }
 }
 
@@ -278,6 +285,44 @@ fn count(conn: &mut DbConnection, row: &OutcomeRow, by: i64) -> QueryResult<()> 
             DbConnection::Postgresql(pg) => upsert.execute(pg)?,
         };
     }
+    if let Some(months_to_move) = row.months_to_move() {
+        count_move_delay(conn, row.program_id, row.site_type, &month, months_to_move, by)?;
+    }
+    Ok(())
+}
+
+/// Adds `by` participants who moved `months_to_move` months after completing.
+fn count_move_delay(
+    conn: &mut DbConnection,
+    program_id: i32,
+    site_type: SiteType,
+    month: &str,
+    months_to_move: i32,
+    by: i64,
+) -> QueryResult<()> {
+    let upsert = diesel::insert_into(move_delay_totals::table)
+        .values((
+            move_delay_totals::program_id.eq(program_id),
+            move_delay_totals::site_type.eq(site_type),
+            move_delay_totals::month.eq(month),
+            move_delay_totals::months_to_move.eq(months_to_move),
+            move_delay_totals::participants.eq(by),
+        ))
+        .on_conflict((
+            move_delay_totals::program_id,
+            move_delay_totals::site_type,
+            move_delay_totals::month,
+            move_delay_totals::months_to_move,
+        ))
+        .do_update()
+        .set(
+            move_delay_totals::participants
+                .eq(move_delay_totals::participants + excluded(move_delay_totals::participants)),
+        );
+    match conn {
+        DbConnection::Sqlite(sqlite) => upsert.execute(sqlite)?,
+        DbConnection::Postgresql(pg) => upsert.execute(pg)?,
+    };
     Ok(())
 }
 
@@ -337,9 +382,11 @@ const REBUILD_BATCH: usize = 2_000;
 pub fn rebuild(conn: &mut DbConnection, today: NaiveDate) -> QueryResult<usize> {
     write_transaction(conn, |conn| {
         diesel::delete(outcome_totals::table).execute(conn)?;
+        diesel::delete(move_delay_totals::table).execute(conn)?;
         diesel::delete(completion_outcomes::table).execute(conn)?;
         let mut after = 0;
         let mut found = 0;
+        let mut move_delays: std::collections::BTreeMap<(i32, SiteType, String, i32), i64> = Default::default();
         loop {
             // A batch of participants (every completion of each), then their histories.
             let participants: Vec<i32> = applications::table
@@ -384,10 +431,18 @@ pub fn rebuild(conn: &mut DbConnection, today: NaiveDate) -> QueryResult<usize> 
                     DbConnection::Postgresql(pg) => insert.execute(pg)?,
                 };
             }
+            for row in &rows {
+                if let Some(months) = row.months_to_move() {
+                    *move_delays.entry((row.program_id, row.site_type, row.month(), months)).or_default() += 1;
+                }
+            }
             found += rows.len();
             after = last;
         }
         rebuild_totals(conn)?;
+        for ((program_id, site_type, month, months_to_move), participants) in move_delays {
+            count_move_delay(conn, program_id, site_type, &month, months_to_move, participants)?;
+        }
         Ok(found)
     })
 }
@@ -441,6 +496,27 @@ pub fn totals(conn: &mut DbConnection, from: Option<&str>, to: Option<&str>) -> 
                 })
                 .collect()
         })
+}
+
+/// Participants who moved, by program, site type and whole months from completion to
+/// the move, for applications made in the months `from..=to` (`YYYY-MM`; either open).
+pub fn move_delays(conn: &mut DbConnection, from: Option<&str>, to: Option<&str>) -> QueryResult<Vec<MoveDelay>> {
+    let rows: Vec<(i32, SiteType, i32, i64)> = move_delay_totals::table
+        .filter(move_delay_totals::participants.ne(0))
+        .filter(move_delay_totals::month.ge(from.unwrap_or("0000-00")))
+        .filter(move_delay_totals::month.le(to.unwrap_or("9999-99")))
+        .group_by((move_delay_totals::program_id, move_delay_totals::site_type, move_delay_totals::months_to_move))
+        .select((
+            move_delay_totals::program_id,
+            move_delay_totals::site_type,
+            move_delay_totals::months_to_move,
+            super::dashboard::sum_of("participants"),
+        ))
+        .load(conn)?;
+    Ok(rows
+        .into_iter()
+        .map(|(program_id, site_type, months, participants)| MoveDelay { program_id, site_type, months, participants })
+        .collect())
 }
 
 /// Which completions an export lists: by program, site type and the days people applied

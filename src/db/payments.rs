@@ -11,7 +11,7 @@ use diesel::sql_types::{BigInt, Bool, Integer};
 
 use diesel::upsert::excluded;
 
-use super::schema::{applications, due_totals, employees, payment_totals, programs, tuition_payments};
+use super::schema::{applications, due_totals, employees, paid_by_month, payment_totals, programs, tuition_payments};
 use super::{lock_row, DbConnection, LockableTable};
 use crate::domain::payment::{accepts_payment, payment_statuses};
 use crate::domain::ApplicationStatus;
@@ -69,14 +69,28 @@ pub fn invoice_taken(conn: &mut DbConnection, application_id: i32, invoice_numbe
     .get_result(conn)
 }
 
-/// Counts a payment in its program's totals of the day it was paid (the program's row is
-/// locked by the caller).
+/// Counts a payment in its program's totals of the day it was paid and of the month its
+/// application was made, `applied_on` (the program's row is locked by the caller).
 pub fn count_payment(
     conn: &mut DbConnection,
     program_id: i32,
     paid_on: NaiveDate,
+    applied_on: NaiveDate,
     amount_cents: i64,
 ) -> QueryResult<()> {
+    let by_month = diesel::insert_into(paid_by_month::table)
+        .values((
+            paid_by_month::program_id.eq(program_id),
+            paid_by_month::month.eq(applied_on.format("%Y-%m").to_string()),
+            paid_by_month::paid_cents.eq(amount_cents),
+        ))
+        .on_conflict((paid_by_month::program_id, paid_by_month::month))
+        .do_update()
+        .set(paid_by_month::paid_cents.eq(paid_by_month::paid_cents + excluded(paid_by_month::paid_cents)));
+    match conn {
+        DbConnection::Sqlite(sqlite) => by_month.execute(sqlite)?,
+        DbConnection::Postgresql(pg) => by_month.execute(pg)?,
+    };
     let upsert = diesel::insert_into(payment_totals::table)
         .values((
             payment_totals::program_id.eq(program_id),
@@ -192,8 +206,19 @@ pub fn rebuild_totals(conn: &mut DbConnection) -> QueryResult<()> {
         DbConnection::Postgresql(_) => "CAST(applications.approved_at AS DATE)",
     };
     let due = due_predicate(conn);
+    let applied_month = match conn {
+        DbConnection::Sqlite(_) => "strftime('%Y-%m', created_at)",
+        DbConnection::Postgresql(_) => "to_char(created_at, 'YYYY-MM')",
+    };
     diesel::delete(payment_totals::table).execute(conn)?;
     diesel::delete(due_totals::table).execute(conn)?;
+    diesel::delete(paid_by_month::table).execute(conn)?;
+    diesel::sql_query(format!(
+        "INSERT INTO paid_by_month (program_id, month, paid_cents) \
+         SELECT program_id, {applied_month}, SUM(paid_cents) FROM applications WHERE paid_cents <> 0 \
+         GROUP BY program_id, {applied_month}"
+    ))
+    .execute(conn)?;
     diesel::sql_query(
         "INSERT INTO payment_totals (program_id, paid_on, payments, paid_cents) \
          SELECT a.program_id, p.paid_on, COUNT(*), SUM(p.amount_cents) FROM tuition_payments p \
@@ -209,6 +234,18 @@ pub fn rebuild_totals(conn: &mut DbConnection) -> QueryResult<()> {
     ))
     .execute(conn)?;
     Ok(())
+}
+
+/// Tuition paid per program on the applications made in the months `from..=to`
+/// (`YYYY-MM`; either open).
+pub fn paid_by_program(conn: &mut DbConnection, from: Option<&str>, to: Option<&str>) -> QueryResult<Vec<(i32, i64)>> {
+    paid_by_month::table
+        .filter(paid_by_month::month.ge(from.unwrap_or("0000-00")))
+        .filter(paid_by_month::month.le(to.unwrap_or("9999-99")))
+        .filter(paid_by_month::paid_cents.ne(0))
+        .group_by(paid_by_month::program_id)
+        .select((paid_by_month::program_id, super::dashboard::sum_of("paid_cents")))
+        .load(conn)
 }
 
 /// The filters of the payments lists and their export.

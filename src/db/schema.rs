@@ -416,6 +416,24 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    move_delay_totals (program_id, site_type, month, months_to_move) {
+        program_id -> Integer,
+        site_type -> Text,
+        month -> Text,
+        months_to_move -> Integer,
+        participants -> BigInt,
+    }
+}
+
+diesel::table! {
+    paid_by_month (program_id, month) {
+        program_id -> Integer,
+        month -> Text,
+        paid_cents -> BigInt,
+    }
+}
+
 diesel::joinable!(intakes -> programs (program_id));
 diesel::joinable!(applications -> programs (program_id));
 diesel::joinable!(applications -> intakes (intake_id));
@@ -465,4 +483,6 @@ diesel::allow_tables_to_appear_in_same_query!(
     employee_history,
     completion_outcomes,
     outcome_totals,
+    move_delay_totals,
+    paid_by_month,
 );

@@ -9,6 +9,7 @@ pub mod budget;
 pub mod calendar;
 pub mod charts;
 pub mod completion;
+pub mod conversion;
 pub mod csv_cell;
 pub mod dashboard;
 pub mod delegation_form;

@@ -20,6 +20,15 @@ pub struct OutcomeCount {
     pub participants: i64,
 }
 
+/// Participants of a program and site type who moved `months` whole months after completing.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MoveDelay {
+    pub program_id: i32,
+    pub site_type: SiteType,
+    pub months: i32,
+    pub participants: i64,
+}
+
 /// A row of the table: a program (or the total) at the horizon.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OutcomeRow {

@@ -125,6 +125,15 @@ pub fn outcome_at(
     outcome_on(history, completed_on, horizon, targets)
 }
 
+/// Whole months from `from` to `to` (0 when `to` comes within a month; none before `from`).
+pub fn whole_months_between(from: NaiveDate, to: NaiveDate) -> u32 {
+    let mut months = 0;
+    while months < 1200 && months_after(from, months + 1) <= to {
+        months += 1;
+    }
+    months
+}
+
 /// Where a participant who completed on `completed_on` stands on `day` (on or after it).
 pub fn outcome_on(history: &[HistoryPoint], completed_on: NaiveDate, day: NaiveDate, targets: &TargetRoles) -> Outcome {
     let (Some(before), Some(then)) = (before_completion(history, completed_on), in_effect(history, day)) else {

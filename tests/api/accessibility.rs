@@ -637,7 +637,19 @@ async fn press_tab(d: &Driver) {
 /// What has the focus right after the page loaded.
 async fn focused_on_load(d: &Driver) -> String {
     let script = "const e = document.activeElement; return e ? e.tagName.toLowerCase() + '.' + e.className : '';";
-    d.client.execute(script, vec![]).await.unwrap().as_str().unwrap_or("").to_owned()
+    // The browser moves the focus to an `autofocus` element at its next rendering step,
+    // which may come after the load on a busy machine: wait for it a little.
+    let started = std::time::Instant::now();
+    loop {
+        let focused = d.client.execute(script, vec![]).await.unwrap().as_str().unwrap_or("").to_owned();
+        let waits_for_autofocus = focused.starts_with("body")
+            && d.client.execute("return document.querySelector('[autofocus]') !== null;", vec![]).await.unwrap()
+                == serde_json::Value::Bool(true);
+        if !waits_for_autofocus || started.elapsed() > std::time::Duration::from_secs(2) {
+            return focused;
+        }
+        actix_web::rt::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
 }
 
 async fn reach(d: &Driver, state: &PageState) {

@@ -374,9 +374,21 @@ pub fn assert_stats_consistent(app: &TestApp) {
             .unwrap();
         (paid, due)
     };
-    let kept = payments(app);
+    let paid_by_month = |app: &TestApp| -> Vec<(i32, String, i64)> {
+        use upskill::db::schema::paid_by_month;
+        paid_by_month::table
+            .filter(paid_by_month::paid_cents.ne(0))
+            .order((paid_by_month::program_id, paid_by_month::month))
+            .load(&mut app.db())
+            .unwrap()
+    };
+    let kept = (payments(app), paid_by_month(app));
     upskill::db::payments::rebuild_totals(&mut app.db()).unwrap();
-    assert_eq!(kept, payments(app), "the payment counters drifted from the payments and applications");
+    assert_eq!(
+        kept,
+        (payments(app), paid_by_month(app)),
+        "the payment counters drifted from the payments and applications"
+    );
     let commitments = |app: &TestApp| -> Vec<(i32, chrono::NaiveDate, i64, i64)> {
         commitment_totals::table
             .filter(commitment_totals::places.ne(0).or(commitment_totals::covered_cents.ne(0)))
@@ -424,9 +436,10 @@ pub fn assert_stats_consistent(app: &TestApp) {
 pub fn assert_outcomes_consistent(app: &TestApp) {
     use diesel::prelude::*;
     use upskill::db::outcomes::OutcomeRow;
-    use upskill::db::schema::{completion_outcomes, outcome_totals};
+    use upskill::db::schema::{completion_outcomes, move_delay_totals, outcome_totals};
     type Totals = Vec<(i32, String, String, i32, String, i64)>;
-    let snapshot = |app: &TestApp| -> (Vec<OutcomeRow>, Totals) {
+    type Delays = Vec<(i32, String, String, i32, i64)>;
+    let snapshot = |app: &TestApp| -> (Vec<OutcomeRow>, Totals, Delays) {
         let mut conn = app.db();
         let rows = completion_outcomes::table
             .order(completion_outcomes::application_id)
@@ -444,7 +457,17 @@ pub fn assert_outcomes_consistent(app: &TestApp) {
             ))
             .load(&mut conn)
             .unwrap();
-        (rows, totals)
+        let delays = move_delay_totals::table
+            .filter(move_delay_totals::participants.ne(0))
+            .order((
+                move_delay_totals::program_id,
+                move_delay_totals::site_type,
+                move_delay_totals::month,
+                move_delay_totals::months_to_move,
+            ))
+            .load(&mut conn)
+            .unwrap();
+        (rows, totals, delays)
     };
     let kept = snapshot(app);
     upskill::db::outcomes::rebuild(&mut app.db(), upskill::clock::today()).unwrap();

@@ -91,6 +91,17 @@ fn outcomes_of(app: &TestApp, id: i32) -> ([String; 4], Option<NaiveDate>) {
     ([six, twelve, twenty_four, to_date], moved_on)
 }
 
+/// The cells (header and data) of each row matching `selector`.
+fn rows_of(page: &str, selector: &str) -> Vec<Vec<String>> {
+    let document = scraper::Html::parse_document(page);
+    let rows = scraper::Selector::parse(selector).unwrap();
+    let cells = scraper::Selector::parse("th, td").unwrap();
+    document
+        .select(&rows)
+        .map(|row| row.select(&cells).map(|cell| cell.text().collect::<String>().split_whitespace().collect::<Vec<_>>().join(" ")).collect())
+        .collect()
+}
+
 fn expect(values: [&str; 4]) -> [String; 4] {
     values.map(str::to_owned)
 }
@@ -160,6 +171,16 @@ async fn each_completion_is_followed_at_6_12_and_24_months_from_the_job_history(
     assert_eq!(total, ["4", "1 (25%)", "0 (0%)", "1 (25%)", "0 (0%)", "2 (50%)", "0"], "{total:?}");
     let moved = texts(&page, "table[data-chart='funnel'] tr[data-row='moved'] td");
     assert_eq!(moved[0], "2", "Fiona and Carl work in another role today");
+    // The funnel per program: the four places completed, two moved (Fiona 8 months after
+    // completing, Carl 20: the lower middle is 8); the cost of Associate2Tech's places.
+    let rows = rows_of(&page, "table[data-table='funnel-programs'] tbody tr");
+    let a2t = rows.iter().find(|row| row[0] == "Associate2Tech").expect("a row for Associate2Tech");
+    assert_eq!(a2t[1..], ["4", "4 (100%)", "4 (100%)", "2 (50%)", "8 months"], "{rows:?}");
+    let sites = rows_of(&page, "table[data-table='funnel-sites'] tfoot tr");
+    assert_eq!(sites[0][4], "2 (50%)", "{sites:?}");
+    let costs = rows_of(&page, "table[data-table='costs'] tbody tr");
+    let a2t = costs.iter().find(|row| row[0] == "Associate2Tech").expect("a cost row for Associate2Tech");
+    assert_eq!(a2t[1..], ["$24,000", "4", "$6,000", "2", "$12,000"], "{costs:?}");
     let (_, later) = ada.page("/admin?horizon=24").await;
     let total = texts(&later, "table[data-table='outcomes'] tfoot td");
     assert_eq!(total[1..3], ["1 (25%)".to_owned(), "1 (25%)".to_owned()], "{total:?}");

@@ -671,6 +671,10 @@ async fn the_dashboard_figures_leave_the_growing_tables_alone() {
         db::dashboard::participants(conn).unwrap();
         db::dashboard::program_names(conn).unwrap();
         db::outcomes::totals(conn, Some("2026-01"), Some("2026-12")).unwrap();
+        db::dashboard::by_group_and_status(conn, Some("2026-01"), None).unwrap();
+        db::dashboard::seat_costs(conn).unwrap();
+        db::outcomes::move_delays(conn, None, Some("2026-12")).unwrap();
+        db::payments::paid_by_program(conn, Some("2026-01"), Some("2026-12")).unwrap();
     });
 }
 

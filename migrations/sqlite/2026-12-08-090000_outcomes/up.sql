@@ -54,3 +54,27 @@ CREATE TABLE outcome_totals (
     participants BIGINT NOT NULL,
     PRIMARY KEY (program_id, site_type, month, horizon, outcome)
 );
+
+-- How long participants took to move into a new role: participants per program, site
+-- type, month of application and whole months from the completion to the first day in
+-- another role, kept with outcome_totals (the dashboard's median time to a move).
+CREATE TABLE move_delay_totals (
+    program_id INTEGER NOT NULL,
+    site_type TEXT NOT NULL,
+    month TEXT NOT NULL,
+    months_to_move INTEGER NOT NULL,
+    participants BIGINT NOT NULL,
+    PRIMARY KEY (program_id, site_type, month, months_to_move)
+);
+
+-- Tuition paid per program and month of application (as application_stats), moved with
+-- every payment: what the dashboard's cost per person upskilled divides.
+CREATE TABLE paid_by_month (
+    program_id INTEGER NOT NULL,
+    month TEXT NOT NULL,
+    paid_cents BIGINT NOT NULL,
+    PRIMARY KEY (program_id, month)
+);
+INSERT INTO paid_by_month (program_id, month, paid_cents)
+SELECT program_id, strftime('%Y-%m', created_at), SUM(paid_cents) FROM applications WHERE paid_cents <> 0
+GROUP BY program_id, strftime('%Y-%m', created_at);

@@ -98,7 +98,7 @@ pub fn record_payment(
         diesel::update(applications_table::table.find(application.id))
             .set((applications_table::paid_cents.eq(paid.0), applications_table::updated_at.eq(at)))
             .execute(conn)?;
-        payments::count_payment(conn, program.id, draft.paid_on, draft.amount.0)?;
+        payments::count_payment(conn, program.id, draft.paid_on, application.created_at.date(), draft.amount.0)?;
         payments::count_due(
             conn,
             program.id,

@@ -14,6 +14,7 @@ use crate::db;
 use crate::domain::application::Status;
 use crate::domain::budget::budget_year;
 use crate::domain::charts::{horizontal_bars, stacked_columns, BarChart, BarInput, ColumnChart, ColumnInput, Series};
+use crate::domain::conversion::{self, ConversionCounts, ConversionRow, CostRow};
 use crate::domain::dashboard::{summarise, Count, DashboardFigures, ProgramName, StatusGroup};
 use crate::domain::forms::FieldErrors;
 use crate::domain::numbers::{grouped, percent_text};
@@ -295,6 +296,27 @@ struct DashboardPage {
     /// What is wrong with the period asked for (shown in the summary and at its field).
     errors: FieldErrors,
     budgets: BudgetTable,
+    /// The funnel per program and per site type (None when nobody applied in the period).
+    conversion: Option<ConversionView>,
+}
+
+/// The funnel tables.
+pub struct ConversionView {
+    pub by_program: Vec<ConversionRow>,
+    pub by_site: Vec<ConversionRow>,
+    /// Empty when no money was spent on the period's applications.
+    pub costs: Vec<CostRow>,
+}
+
+/// Everything the dashboard reads, in one trip to the database.
+struct DashboardReads {
+    settings: crate::domain::pledge::PledgeSettings,
+    participants: i64,
+    totals: crate::domain::dashboard::StatsTotals,
+    programs: Vec<ProgramName>,
+    paid: i64,
+    conversion: ConversionCounts,
+    budgets: Vec<db::budgets::ProgramYear>,
 }
 
 /// The period filter: the months typed, their errors, and the years to pick at once.
@@ -409,20 +431,29 @@ pub async fn show_dashboard(
         .unwrap_or(12);
     let (from, to) = (period.from_month(), period.to_month());
     let year = budget_year(today());
-    let ((settings, participants, totals, programs, paid, outcome_counts), budgets) = run_db(&state, move |conn| {
-        Ok((
-            (
-                db::settings::pledge(conn)?,
-                db::dashboard::participants(conn)?,
-                db::dashboard::totals(conn, from.as_deref(), to.as_deref())?,
-                db::dashboard::program_names(conn)?,
-                db::payments::paid_so_far(conn)?,
-                db::outcomes::totals(conn, from.as_deref(), to.as_deref())?,
-            ),
-            db::budgets::year_by_program(conn, year)?,
-        ))
+    let reads = run_db(&state, move |conn| {
+        let (from, to) = (from.as_deref(), to.as_deref());
+        let (by_program_status, by_site_status) = db::dashboard::by_group_and_status(conn, from, to)?;
+        Ok(DashboardReads {
+            settings: db::settings::pledge(conn)?,
+            participants: db::dashboard::participants(conn)?,
+            totals: db::dashboard::totals(conn, from, to)?,
+            programs: db::dashboard::program_names(conn)?,
+            paid: db::payments::paid_so_far(conn)?,
+            conversion: ConversionCounts {
+                by_program_status,
+                by_site_status,
+                outcomes: db::outcomes::totals(conn, from, to)?,
+                move_delays: db::outcomes::move_delays(conn, from, to)?,
+                paid: db::payments::paid_by_program(conn, from, to)?,
+                seat_costs: db::dashboard::seat_costs(conn)?,
+            },
+            budgets: db::budgets::year_by_program(conn, year)?,
+        })
     })
     .await?;
+    let DashboardReads { settings, participants, totals, programs, paid, conversion, budgets } = reads;
+    let outcome_counts = &conversion.outcomes;
     let figures = summarise(&totals, &programs)
         .map_err(|err| AppError::Internal(anyhow::anyhow!("a reporting counter does not parse: {err}")))?;
     let pledge = PledgeFigures::new(participants, figures.committed, &settings, today());
@@ -439,11 +470,16 @@ pub async fn show_dashboard(
         total_applications: grouped(figures.total_applications),
         months: has_applications.then(|| MonthsView::new(&figures)),
         bar_charts: if has_applications {
-            vec![funnel_view(&figures, moved_to_date(&outcome_counts)), sites_view(&figures), programs_view(&figures)]
+            vec![funnel_view(&figures, moved_to_date(outcome_counts)), sites_view(&figures), programs_view(&figures)]
         } else {
             Vec::new()
         },
-        outcomes: outcomes_view(&outcome_counts, &programs, horizon, &period_form),
+        outcomes: outcomes_view(outcome_counts, &programs, horizon, &period_form),
+        conversion: has_applications.then(|| ConversionView {
+            by_program: conversion::by_program(&conversion, &programs),
+            by_site: conversion::by_site_type(&conversion),
+            costs: conversion::cost_per_person(&conversion, &programs),
+        }),
         period: period_form,
         errors,
         budgets: BudgetTable::new(year, budgets),
