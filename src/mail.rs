@@ -367,6 +367,12 @@ impl Scheduler {
                 }
                 (work.given_up, work.deleted) = db::outbox::tidy(&mut conn, now, KEEP_FINISHED)?;
                 work.outcomes_rechecked = db::outcomes::recheck_due(&mut conn, now.date(), OUTCOMES_PER_RUN)?;
+                // Once a day, after the outcomes whose horizon came are all up to date.
+                if i64::try_from(work.outcomes_rechecked).is_ok_and(|n| n < OUTCOMES_PER_RUN)
+                    && db::comparison::is_due(&mut conn, now.date())?
+                {
+                    work.comparisons = db::comparison::refresh(&mut conn, now.date())?;
+                }
                 Ok(Some(work))
             })
             .await;
@@ -378,6 +384,7 @@ impl Scheduler {
                         given_up = work.given_up,
                         deleted = work.deleted,
                         outcomes_rechecked = work.outcomes_rechecked,
+                        comparisons = work.comparisons,
                         "e-mail scheduler"
                     );
                 }
@@ -399,6 +406,8 @@ struct ScheduledWork {
     /// Participants whose completions reached a horizon (6, 12 or 24 months) and were
     /// computed again.
     outcomes_rechecked: usize,
+    /// Rows of the comparison group written (once a day).
+    comparisons: usize,
 }
 
 #[cfg(test)]

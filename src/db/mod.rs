@@ -14,6 +14,7 @@ pub mod budgets;
 pub mod calendar;
 pub mod catalog_cache;
 pub mod column_types;
+pub mod comparison;
 pub mod completions;
 pub mod credentials;
 pub mod dashboard;

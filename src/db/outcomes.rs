@@ -180,35 +180,40 @@ fn completed_places(
     query.load(conn)
 }
 
-type HistoryColumns = (
+pub(super) type HistoryColumns = (
     employee_history::effective_on,
     employee_history::job_title,
     employee_history::job_family,
+    employee_history::site_type,
     employee_history::active,
     employee_history::left_on,
     employee_history::leaving_reason,
 );
 
-const HISTORY_POINT: HistoryColumns = (
+pub(super) const HISTORY_POINT: HistoryColumns = (
     employee_history::effective_on,
     employee_history::job_title,
     employee_history::job_family,
+    employee_history::site_type,
     employee_history::active,
     employee_history::left_on,
     employee_history::leaving_reason,
 );
 
-type HistoryValues = (NaiveDate, String, JobFamily, bool, Option<NaiveDate>, Option<LeavingReason>);
+pub(super) type HistoryValues =
+    (NaiveDate, String, JobFamily, SiteType, bool, Option<NaiveDate>, Option<LeavingReason>);
 
 /// A history row as outcomes read it: a departure counts from the day the person left
 /// (an import may record it later, effective on the day of the file).
-fn to_point((effective_on, job_title, job_family, active, left_on, leaving_reason): HistoryValues) -> HistoryPoint {
+fn to_point(
+    (effective_on, job_title, job_family, site_type, active, left_on, leaving_reason): HistoryValues,
+) -> HistoryPoint {
     let effective_on = if active { effective_on } else { left_on.unwrap_or(effective_on) };
-    HistoryPoint { effective_on, job_title, job_family, active, leaving_reason }
+    HistoryPoint { effective_on, job_title, job_family, site_type, active, leaving_reason }
 }
 
 /// Rows of one person in the order they took effect (the order written among equals).
-fn in_order(rows: impl Iterator<Item = HistoryValues>) -> Vec<HistoryPoint> {
+pub(super) fn in_order(rows: impl Iterator<Item = HistoryValues>) -> Vec<HistoryPoint> {
     let mut points: Vec<HistoryPoint> = rows.map(to_point).collect();
     points.sort_by_key(|point| point.effective_on);
     points

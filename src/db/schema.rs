@@ -434,6 +434,19 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    comparison_totals (program_id, month) {
+        program_id -> Integer,
+        month -> Text,
+        participants -> BigInt,
+        matched -> BigInt,
+        stayed -> BigInt,
+        moved -> BigInt,
+        expected_stayed_milli -> BigInt,
+        expected_moved_milli -> BigInt,
+    }
+}
+
 diesel::joinable!(intakes -> programs (program_id));
 diesel::joinable!(applications -> programs (program_id));
 diesel::joinable!(applications -> intakes (intake_id));
@@ -485,4 +498,5 @@ diesel::allow_tables_to_appear_in_same_query!(
     outcome_totals,
     move_delay_totals,
     paid_by_month,
+    comparison_totals,
 );

@@ -547,6 +547,7 @@ fn finish(conn: &mut DbConnection, progress: Progress) -> QueryResult<()> {
     super::stats::rebuild(conn)?;
     super::payments::rebuild_totals(conn)?;
     super::outcomes::rebuild(conn, crate::clock::today())?;
+    super::comparison::refresh(conn, crate::clock::today())?;
     super::budgets::rebuild_commitments(conn)?;
     diesel::sql_query("ANALYZE").execute(conn)?;
     progress("counters", 1, 1);

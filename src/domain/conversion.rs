@@ -328,7 +328,7 @@ mod tests {
         let rows = by_site_type(&counts());
         let labels: Vec<&str> = rows.iter().map(|r| r.label.as_str()).collect();
         assert_eq!(labels, [SiteType::FulfillmentCenter.label(), SiteType::TechHub.label(), "All"]);
-        assert_eq!(rows[0].moved, "3 (27.3%)");
+        assert_eq!(rows[0].moved, "3 (27.2%)");
         assert!(by_program(&ConversionCounts::default(), &programs()).is_empty());
     }
 

@@ -8,6 +8,7 @@ pub mod application_form;
 pub mod budget;
 pub mod calendar;
 pub mod charts;
+pub mod comparison;
 pub mod completion;
 pub mod conversion;
 pub mod csv_cell;

@@ -16,7 +16,7 @@
 
 use chrono::{Months, NaiveDate};
 
-use super::{JobFamily, LeavingReason, Outcome, TenureBand};
+use super::{JobFamily, LeavingReason, Outcome, SiteType, TenureBand};
 
 /// The horizons, in months after the completion date.
 pub const HORIZONS: [u32; 3] = [6, 12, 24];
@@ -84,12 +84,16 @@ pub struct HistoryPoint {
     pub effective_on: NaiveDate,
     pub job_title: String,
     pub job_family: JobFamily,
+    /// Where the person worked (the comparison group is matched on it; not part of a role).
+    pub site_type: SiteType,
     pub active: bool,
     pub leaving_reason: Option<LeavingReason>,
 }
 
 impl HistoryPoint {
-    fn same_role(&self, other: &HistoryPoint) -> bool {
+    /// Whether two rows hold the same role: job family and title (a new manager or site
+    /// alone is not a new role).
+    pub fn same_role(&self, other: &HistoryPoint) -> bool {
         self.job_family == other.job_family && self.job_title.trim().eq_ignore_ascii_case(other.job_title.trim())
     }
 }
@@ -239,6 +243,7 @@ mod tests {
             effective_on: on,
             job_title: title.into(),
             job_family: family,
+            site_type: SiteType::FulfillmentCenter,
             active: true,
             leaving_reason: None,
         }

@@ -98,7 +98,11 @@ fn rows_of(page: &str, selector: &str) -> Vec<Vec<String>> {
     let cells = scraper::Selector::parse("th, td").unwrap();
     document
         .select(&rows)
-        .map(|row| row.select(&cells).map(|cell| cell.text().collect::<String>().split_whitespace().collect::<Vec<_>>().join(" ")).collect())
+        .map(|row| {
+            row.select(&cells)
+                .map(|cell| cell.text().collect::<String>().split_whitespace().collect::<Vec<_>>().join(" "))
+                .collect()
+        })
         .collect()
 }
 
@@ -299,4 +303,98 @@ async fn the_scheduler_looks_again_on_the_day_a_horizon_comes() {
         completion_outcomes::table.find(fiona).select(completion_outcomes::next_check_on).first(&mut app.db()).unwrap();
     assert_eq!(next, seven_months_ago.checked_add_months(Months::new(12)));
     assert_stats_consistent(&app);
+}
+
+/// Ten colleagues of Fiona's cell (a retail store, fulfillment, hired six years ago) who
+/// never had a place: two leave and one moves while she trains and in the 12 months
+/// after. Written as the HR import writes them: the employee and their history rows.
+fn colleagues_of_fiona(app: &TestApp) {
+    use upskill::db::schema::employee_history as history;
+    use upskill::domain::{EmploymentType, HistorySource, JobFamily, LeavingReason};
+    let hired = today().checked_sub_months(Months::new(72)).unwrap();
+    let mut conn = app.db();
+    for n in 0..10 {
+        let mut person =
+            crate::helpers::employee_fixture(&format!("colleague{n}@upskill.example"), &format!("Colleague {n}"), None);
+        person.record.site_type = SiteType::RetailStore;
+        person.record.hire_date = hired;
+        let id = upskill::db::employees::insert(&mut conn, &person).unwrap();
+        let row = |on: NaiveDate, title: &str, family: JobFamily, active: bool| {
+            (
+                history::employee_id.eq(id),
+                history::effective_on.eq(on),
+                history::job_title.eq(title.to_owned()),
+                history::job_family.eq(family),
+                history::site_type.eq(SiteType::RetailStore),
+                history::employment_type.eq(EmploymentType::FullTime),
+                history::active.eq(active),
+                history::source.eq(HistorySource::Import),
+                history::left_on.eq((!active).then_some(on)),
+                history::leaving_reason.eq((!active).then_some(LeavingReason::Voluntary)),
+                history::recorded_at.eq(upskill::clock::now()),
+            )
+        };
+        let mut rows = vec![row(hired, "Associate", JobFamily::Fulfillment, true)];
+        let later = today().checked_sub_months(Months::new(24)).unwrap();
+        match n {
+            0 | 1 => rows.push(row(later, "Associate", JobFamily::Fulfillment, false)),
+            2 => rows.push(row(later, "Area Manager", JobFamily::Operations, true)),
+            _ => {}
+        }
+        for values in rows {
+            diesel::insert_into(history::table).values(values).execute(&mut conn).unwrap();
+        }
+    }
+}
+
+#[actix_web::test]
+async fn participants_are_set_beside_colleagues_of_the_same_site_family_and_tenure() {
+    let app = spawn_app_with(|settings| settings.mail.schedule_every = std::time::Duration::from_millis(200)).await;
+    let fiona_id = employee_id(&app, "fiona.associate@upskill.example");
+    diesel::update(employees::table.find(fiona_id))
+        .set(employees::site_type.eq(SiteType::RetailStore))
+        .execute(&mut app.db())
+        .unwrap();
+    diesel::update(employee_history::table.filter(employee_history::employee_id.eq(fiona_id)))
+        .set(employee_history::site_type.eq(SiteType::RetailStore))
+        .execute(&mut app.db())
+        .unwrap();
+    let ada = signed_in(&app, "ada.admin").await;
+    let fiona = completion_of(&app, "fiona.associate").await;
+    let paula = completion_of(&app, "paula.parttime").await;
+    for id in [fiona, paula] {
+        thirty_months_ago(&app, id);
+    }
+    colleagues_of_fiona(&app);
+    import_the_history(&app).await;
+
+    // The scheduler computes the comparison once a day: as if the last time was yesterday.
+    let yesterday = today().pred_opt().unwrap().to_string();
+    upskill::db::settings::set(&mut app.db(), upskill::db::comparison::COMPUTED_ON, &yesterday).unwrap();
+    let mut rows = Vec::new();
+    for _ in 0..100 {
+        let (status, page) = ada.page("/admin").await;
+        assert_eq!(status, StatusCode::OK);
+        rows = rows_of(&page, "table[data-table='comparison'] tbody tr");
+        if !rows.is_empty() {
+            assert_eq!(texts(&page, "[data-comparison-computed]").len(), 1);
+            assert!(texts(&page, "#outcomes .hint").iter().any(|t| t.contains("does not prove")));
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    // Fiona (moved 8 months after completing) beside her ten colleagues: 8 still here,
+    // 1 in another role. Paula, with no colleague of her cell, is not compared.
+    assert_eq!(
+        rows,
+        [["Associate2Tech", "1 of 2", "100%", "80%", "100%", "10%"].map(str::to_owned).to_vec()],
+        "the comparison table"
+    );
+
+    // A period without those applications shows none.
+    let applied: chrono::NaiveDateTime =
+        applications::table.find(fiona).select(applications::created_at).first(&mut app.db()).unwrap();
+    let year: i32 = applied.format("%Y").to_string().parse().unwrap();
+    let (_, earlier) = ada.page(&format!("/admin?from={}-01&to={}-12", year - 5, year - 5)).await;
+    assert!(rows_of(&earlier, "table[data-table='comparison'] tbody tr").is_empty());
 }

@@ -843,3 +843,35 @@ async fn the_budget_figures_read_the_counters_never_the_applications() {
         db::budgets::year_by_program(conn, 2026).unwrap();
     });
 }
+
+/// The comparison group is computed once a day. It reads the completions whose 12-month
+/// outcome is known and the people who ever had a place whole (one pass each, on
+/// purpose), then the employees and their history a batch at a time: each batch a range
+/// of the primary key and of the history's `(employee_id, effective_on, id)` index, so
+/// that memory stays flat and no batch reads the whole table again.
+#[actix_web::test]
+async fn the_comparison_reads_employees_and_history_a_range_at_a_time() {
+    let app = spawn_app().await;
+    let fiona = employee_id(&app, "fiona.associate@upskill.example");
+    let program = program_with_intakes(&app).0;
+    let id =
+        crate::helpers::ApplicationBuilder::new(fiona, program, ApplicationStatus::Completed).insert(&mut app.db());
+    let long_ago = upskill::clock::today() - chrono::Days::new(800);
+    diesel::update(upskill::db::schema::applications::table.find(id))
+        .set(upskill::db::schema::applications::completed_on.eq(Some(long_ago)))
+        .execute(&mut app.db())
+        .unwrap();
+    upskill::db::outcomes::rebuild(&mut app.db(), upskill::clock::today()).unwrap();
+    let plans = plans_of(&app, |conn| {
+        db::comparison::refresh(conn, upskill::clock::today()).unwrap();
+    });
+    let all = plans.iter().map(Plan::describe).collect::<Vec<_>>().join("\n");
+    let mut seen = BTreeSet::new();
+    for read in plans.iter().flat_map(|plan| plan.reads.iter()) {
+        seen.insert(read.table.as_str());
+        if read.table == "employees" || read.table == "employee_history" {
+            assert_eq!(read.access, Access::Search, "{} read as {:?}:\n{all}", read.table, read.access);
+        }
+    }
+    assert!(seen.contains("employee_history") && seen.contains("employees"), "{all}");
+}

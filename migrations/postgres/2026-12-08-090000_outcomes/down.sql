@@ -1,3 +1,4 @@
+DROP TABLE comparison_totals;
 DROP TABLE paid_by_month;
 DROP TABLE move_delay_totals;
 DROP TABLE outcome_totals;

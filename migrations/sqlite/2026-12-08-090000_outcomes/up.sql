@@ -78,3 +78,20 @@ CREATE TABLE paid_by_month (
 INSERT INTO paid_by_month (program_id, month, paid_cents)
 SELECT program_id, strftime('%Y-%m', created_at), SUM(paid_cents) FROM applications WHERE paid_cents <> 0
 GROUP BY program_id, strftime('%Y-%m', created_at);
+
+-- The comparison group (domain::comparison), computed once a day by the scheduler: per
+-- program and month of application, the participants whose 12-month outcome is known,
+-- those matched with enough colleagues of the same site type, job family and tenure
+-- band, how many of them stayed and moved, and what their colleagues' rates predict (in
+-- thousandths of a person).
+CREATE TABLE comparison_totals (
+    program_id INTEGER NOT NULL,
+    month TEXT NOT NULL,
+    participants BIGINT NOT NULL,
+    matched BIGINT NOT NULL,
+    stayed BIGINT NOT NULL,
+    moved BIGINT NOT NULL,
+    expected_stayed_milli BIGINT NOT NULL,
+    expected_moved_milli BIGINT NOT NULL,
+    PRIMARY KEY (program_id, month)
+);

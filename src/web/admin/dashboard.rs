@@ -14,6 +14,7 @@ use crate::db;
 use crate::domain::application::Status;
 use crate::domain::budget::budget_year;
 use crate::domain::charts::{horizontal_bars, stacked_columns, BarChart, BarInput, ColumnChart, ColumnInput, Series};
+use crate::domain::comparison::{comparison_table, ComparisonLine};
 use crate::domain::conversion::{self, ConversionCounts, ConversionRow, CostRow};
 use crate::domain::dashboard::{summarise, Count, DashboardFigures, ProgramName, StatusGroup};
 use crate::domain::forms::FieldErrors;
@@ -298,6 +299,15 @@ struct DashboardPage {
     budgets: BudgetTable,
     /// The funnel per program and per site type (None when nobody applied in the period).
     conversion: Option<ConversionView>,
+    comparison: ComparisonView,
+}
+
+/// Participants beside the colleagues who did not take part.
+pub struct ComparisonView {
+    /// Empty when no participant's 12-month outcome is known yet (in the period).
+    pub lines: Vec<ComparisonLine>,
+    /// "3 December 2026, with 41,210 colleagues", or None before the first computation.
+    pub computed: Option<String>,
 }
 
 /// The funnel tables.
@@ -317,6 +327,8 @@ struct DashboardReads {
     paid: i64,
     conversion: ConversionCounts,
     budgets: Vec<db::budgets::ProgramYear>,
+    comparison: Vec<crate::domain::comparison::ComparisonRow>,
+    comparison_computed: Option<db::comparison::Computed>,
 }
 
 /// The period filter: the months typed, their errors, and the years to pick at once.
@@ -449,10 +461,22 @@ pub async fn show_dashboard(
                 seat_costs: db::dashboard::seat_costs(conn)?,
             },
             budgets: db::budgets::year_by_program(conn, year)?,
+            comparison: db::comparison::totals(conn, from, to)?,
+            comparison_computed: db::comparison::computed(conn)?,
         })
     })
     .await?;
-    let DashboardReads { settings, participants, totals, programs, paid, conversion, budgets } = reads;
+    let DashboardReads {
+        settings,
+        participants,
+        totals,
+        programs,
+        paid,
+        conversion,
+        budgets,
+        comparison,
+        comparison_computed,
+    } = reads;
     let outcome_counts = &conversion.outcomes;
     let figures = summarise(&totals, &programs)
         .map_err(|err| AppError::Internal(anyhow::anyhow!("a reporting counter does not parse: {err}")))?;
@@ -483,6 +507,12 @@ pub async fn show_dashboard(
         period: period_form,
         errors,
         budgets: BudgetTable::new(year, budgets),
+        comparison: ComparisonView {
+            lines: comparison_table(&comparison, &programs),
+            computed: comparison_computed.map(|c| {
+                format!("{}, with {} colleagues", crate::domain::words::long_date(c.on), grouped(c.colleagues))
+            }),
+        },
     };
     if parsed.is_err() {
         return page_with_status(&req, &template, StatusCode::UNPROCESSABLE_ENTITY);
