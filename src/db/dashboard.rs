@@ -7,9 +7,14 @@ use diesel::expression::SqlLiteral;
 use diesel::prelude::*;
 use diesel::sql_types::BigInt;
 
-use super::schema::{application_stats, pledge_participant_count, programs};
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+
+use super::schema::{application_stats, commitment_totals, payment_totals, pledge_participant_count, programs};
 use super::DbConnection;
 use crate::domain::dashboard::{MonthStatusTotal, ProgramName, StatsTotals};
+use crate::domain::forecast::{MoneyMonth, PACE_DAYS};
 use crate::domain::{ApplicationStatus, ProgramStatus, SiteType};
 
 /// `SUM` of a BIGINT column as a BIGINT: PostgreSQL's `SUM` over BIGINT is NUMERIC, which
@@ -92,6 +97,71 @@ pub fn seat_costs(conn: &mut DbConnection) -> QueryResult<Vec<(i32, i64)>> {
         .select((programs::id, programs::seat_cost_cents))
         .load(conn)?;
     Ok(rows.into_iter().filter_map(|(id, cost)| cost.map(|cost| (id, cost))).collect())
+}
+
+#[derive(QueryableByName)]
+struct ProgramMonthMoney {
+    #[diesel(sql_type = diesel::sql_types::Integer)]
+    program_id: i32,
+    #[diesel(sql_type = diesel::sql_types::Text)]
+    month: String,
+    #[diesel(sql_type = BigInt)]
+    places: i64,
+    #[diesel(sql_type = BigInt)]
+    cents: i64,
+}
+
+fn month_of(conn: &DbConnection, column: &str) -> String {
+    match conn {
+        DbConnection::Sqlite(_) => format!("strftime('%Y-%m', {column})"),
+        DbConnection::Postgresql(_) => format!("to_char({column}, 'YYYY-MM')"),
+    }
+}
+
+/// The pledge's money per calendar month, from the counters (a row per program and day):
+/// committed (covered tuition plus each place at its program's seat cost) by the month
+/// places were approved, paid by the month of the payment; and both over the `PACE_DAYS`
+/// days up to `today`.
+pub fn money_by_month(conn: &mut DbConnection, today: NaiveDate) -> QueryResult<(Vec<MoneyMonth>, (i64, i64))> {
+    let seat_costs = seat_costs(conn)?;
+    let seat_cost = |program_id: i32| seat_costs.iter().find(|(id, _)| *id == program_id).map_or(0, |(_, c)| *c);
+    let approved_month = month_of(conn, "approved_on");
+    let committed: Vec<ProgramMonthMoney> = diesel::sql_query(format!(
+        "SELECT program_id, {approved_month} AS month, CAST(SUM(places) AS BIGINT) AS places, \
+         CAST(SUM(covered_cents) AS BIGINT) AS cents FROM commitment_totals GROUP BY program_id, {approved_month}"
+    ))
+    .load(conn)?;
+    let paid_month = month_of(conn, "paid_on");
+    let paid: Vec<ProgramMonthMoney> = diesel::sql_query(format!(
+        "SELECT program_id, {paid_month} AS month, CAST(SUM(payments) AS BIGINT) AS places, \
+         CAST(SUM(paid_cents) AS BIGINT) AS cents FROM payment_totals GROUP BY program_id, {paid_month}"
+    ))
+    .load(conn)?;
+    let mut months: BTreeMap<NaiveDate, MoneyMonth> = BTreeMap::new();
+    for (row, is_paid) in committed.iter().map(|r| (r, false)).chain(paid.iter().map(|r| (r, true))) {
+        let Ok(month) = NaiveDate::parse_from_str(&format!("{}-01", row.month), "%Y-%m-%d") else { continue };
+        let entry = months.entry(month).or_insert(MoneyMonth { month, committed: 0, paid: 0 });
+        if is_paid {
+            entry.paid += row.cents;
+        } else {
+            entry.committed += row.cents + row.places * seat_cost(row.program_id);
+        }
+    }
+    let since = today - chrono::Days::new(u64::try_from(PACE_DAYS).unwrap_or(90));
+    let recent_committed: Vec<(i32, i64, i64)> = commitment_totals::table
+        .filter(commitment_totals::approved_on.gt(since))
+        .filter(commitment_totals::approved_on.le(today))
+        .group_by(commitment_totals::program_id)
+        .select((commitment_totals::program_id, sum_of("places"), sum_of("covered_cents")))
+        .load(conn)?;
+    let recent_paid: Option<i64> = payment_totals::table
+        .filter(payment_totals::paid_on.gt(since))
+        .filter(payment_totals::paid_on.le(today))
+        .select(sql::<diesel::sql_types::Nullable<BigInt>>("CAST(SUM(paid_cents) AS BIGINT)"))
+        .first(conn)?;
+    let committed_recently =
+        recent_committed.iter().map(|(program_id, places, covered)| covered + places * seat_cost(*program_id)).sum();
+    Ok((months.into_values().collect(), (committed_recently, recent_paid.unwrap_or(0))))
 }
 
 /// Distinct employees who completed a program (kept as a count: one row to read).

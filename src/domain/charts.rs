@@ -99,7 +99,7 @@ pub fn percent(part: i64, whole: i64) -> String {
 }
 
 /// `units` of a chart in rem: a unit is a CSS pixel at the default text size, 16 a rem.
-fn rem(units: i64) -> String {
+pub(super) fn rem(units: i64) -> String {
     let thousandths = i128::from(units.max(0)) * 1000 / 16;
     format!("{}.{:03}rem", thousandths / 1000, thousandths % 1000)
 }
@@ -123,6 +123,7 @@ macro_rules! placed_in_percent {
         }
     };
 }
+pub(super) use placed_in_percent;
 placed_in_percent!(ColumnChart);
 placed_in_percent!(BarChart);
 
@@ -149,7 +150,7 @@ pub fn axis_scale(max: i64) -> (i64, i64) {
 }
 
 /// Scales `value` of `top` onto `length` units, rounding down.
-fn scale(value: i64, top: i64, length: i64) -> i64 {
+pub(super) fn scale(value: i64, top: i64, length: i64) -> i64 {
     if top <= 0 {
         return 0;
     }

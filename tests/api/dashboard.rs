@@ -215,6 +215,7 @@ async fn tuition_approved_by_the_manager_counts_as_funding_committed() {
     let ada = signed_in(&app, "ada.admin").await;
     let submitted = dashboard(&ada).await;
     assert_eq!(figure(&submitted, "funding"), "$0 of $700,000,000", "a request is not a commitment");
+    assert!(texts(&submitted, "svg[data-chart='forecast']").is_empty(), "no money, no money chart");
     assert_eq!(
         table_rows(&submitted, "funnel"),
         ["Submitted 1 100%", "Approved 0 0%", "Completed 0 0%", "Moved into a new role 0 0%"]
@@ -230,6 +231,19 @@ async fn tuition_approved_by_the_manager_counts_as_funding_committed() {
     assert_eq!(texts(&approved, "[data-value='funding-percent']"), ["less than 0.1%"]);
     assert_eq!(attribute_values(&approved, "[data-figure='funding'] progress", "value"), ["123450"]);
     assert_eq!(figure(&approved, "participants"), "0 of 100,000");
+
+    // The money chart: this month's commitment, then the last 90 days' pace ($1,234.50 in
+    // 90 days: $13.71 a day) to the deadline, month by month in its table.
+    assert!(texts(&approved, "svg[data-chart='forecast'] circle title").len() > 1);
+    let rows = texts(&approved, "table[data-table='forecast'] tbody tr");
+    let this_month = today().format("%B %Y").to_string();
+    assert_eq!(rows[0], format!("{this_month} $1,234.50 $0"), "{rows:?}");
+    let deadline_month = demo_deadline().format("%B %Y").to_string();
+    let days = (demo_deadline() - today()).num_days();
+    let expected = upskill::domain::Cents(123_450 + 1_371 * days).to_string();
+    assert_eq!(rows.last().unwrap(), &format!("{deadline_month} (forecast) {expected} $0"), "{rows:?}");
+    let summary = texts(&approved, "[data-forecast-summary]").remove(0);
+    assert!(summary.contains("($13.71 committed and $0 paid a day)"), "{summary}");
     assert_stats_consistent(&app);
 }
 
