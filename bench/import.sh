@@ -6,7 +6,8 @@
 # database:
 #   1. everyone new;
 #   2. the same file again (nothing changes);
-#   3. a file where 1% of people changed title and 0.1% changed manager.
+#   3. a file where 1% of people changed title and 0.1% changed manager;
+#   4. a full HR file without 3% of the people, with --deactivate-missing (they leave).
 # Each run includes the preview and the commit (the commit checks the file again).
 #
 #   bench/import.sh [PEOPLE]
@@ -46,12 +47,15 @@ awk -F, -v OFS=, 'NR > 1 && (NR % 100 == 0) { $3 = "Senior " $3 }
   NR > 1 && (NR % 1000 == 0) { id = substr($1, 2, 7) + 0; if (id > 100) $8 = sprintf("p%07d@bench.example", int(id / 64)) }
   { print }' "$work/people.csv" > "$work/changed.csv"
 
+# About 3% of the people (no manager) gone from the next full file.
+awk -F, 'NR == 1 || $3 ~ /Manager/ || NR % 33 != 0' "$work/changed.csv" > "$work/leavers.csv"
+
 echo "generated $(($(wc -l < "$work/people.csv") - 1)) people ($(du -h "$work/people.csv" | cut -f1)) on $(nproc) cores" >&2
 
-run() { # label file
+run() { # label file [options]
   local start end
   start=$(date +%s.%N)
-  "$binary" import-employees "$2" --database-url "$work/bench.db" > "$work/out.txt" 2>&1 \
+  "$binary" import-employees "$2" --database-url "$work/bench.db" "${@:3}" > "$work/out.txt" 2>&1 \
     || { cat "$work/out.txt" >&2; exit 1; }
   end=$(date +%s.%N)
   printf '%-34s %6.1f s   %s\n' "$1" "$(awk -v a="$start" -v b="$end" 'BEGIN { print b - a }')" \
@@ -62,4 +66,5 @@ export RUST_LOG=warn
 run "first import (everyone new)" "$work/people.csv"
 run "same file again (no change)" "$work/people.csv"
 run "1% changed, 0.1% new manager" "$work/changed.csv"
+run "3% gone, --deactivate-missing" "$work/leavers.csv" --deactivate-missing
 echo "database: $(du -h "$work/bench.db" | cut -f1)" >&2

@@ -8,7 +8,7 @@
 //! stays flat however many people there are; it runs in the scheduler (under its lease)
 //! when the day changes, and after the synthetic seed.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
 use chrono::NaiveDate;
 use diesel::prelude::*;
@@ -16,7 +16,7 @@ use diesel::prelude::*;
 use super::outcomes::{in_order, HistoryValues, HISTORY_POINT};
 use super::schema::{applications, comparison_totals, completion_outcomes, employee_history, employees};
 use super::{settings, write_transaction, DbConnection};
-use crate::domain::comparison::{compare, follow, Cell, Colleagues, ComparisonRow, Participant, Window};
+use crate::domain::comparison::{compare, Cell, ColleagueGroups, ComparisonRow, Participant, Window, Windows};
 use crate::domain::{JobFamily, Outcome, SiteType, TenureBand};
 
 /// The day the comparison was last computed (`YYYY-MM-DD`).
@@ -71,16 +71,11 @@ fn participants(conn: &mut DbConnection) -> QueryResult<Vec<Participant>> {
         .collect())
 }
 
-/// The colleagues of each cell and window some participant has.
-type ColleagueGroups = HashMap<(Window, Cell), Colleagues>;
-
 /// Follows every colleague who never had a place over each window the participants
-/// need, counting those who fall in a cell some participant has.
+/// need, counting those who fall in a cell some participant has; returns the groups and
+/// how many distinct colleagues they hold.
 fn colleagues(conn: &mut DbConnection, participants: &[Participant]) -> QueryResult<(ColleagueGroups, i64)> {
-    let wanted: HashSet<(Window, Cell)> = participants.iter().map(|p| (p.window, p.cell)).collect();
-    let mut windows: Vec<Window> = wanted.iter().map(|(window, _)| *window).collect();
-    windows.sort_unstable();
-    windows.dedup();
+    let windows = Windows::of(participants);
     let mut groups = ColleagueGroups::new();
     let mut distinct = 0;
     if windows.is_empty() {
@@ -119,18 +114,7 @@ fn colleagues(conn: &mut DbConnection, participants: &[Participant]) -> QueryRes
                 continue;
             }
             let own = in_order(history[start..end].iter().map(|(_, values)| values.clone()));
-            let mut counted = false;
-            for window in &windows {
-                let Some(followed) = follow(&own, *hired_on, *window) else { continue };
-                if let Some(group) = wanted
-                    .contains(&(*window, followed.cell))
-                    .then(|| groups.entry((*window, followed.cell)).or_default())
-                {
-                    group.count(followed);
-                    counted = true;
-                }
-            }
-            distinct += i64::from(counted);
+            distinct += i64::from(windows.count(&own, *hired_on, &mut groups));
         }
         after = last;
     }

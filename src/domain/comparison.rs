@@ -75,17 +75,69 @@ pub struct Followed {
 /// Follows a colleague hired on `hired_on` over `window`; none when they did not work
 /// here on its first day.
 pub fn follow(history: &[HistoryPoint], hired_on: NaiveDate, window: Window) -> Option<Followed> {
-    let first = in_effect(history, window.from).filter(|row| row.active && hired_on <= window.from)?;
-    let last = in_effect(history, window.to)?;
-    Some(Followed {
-        cell: Cell {
-            site_type: first.site_type,
-            job_family: first.job_family,
-            tenure_band: TenureBand::on(hired_on, window.from),
-        },
-        stayed: last.active,
-        moved: last.active && !last.same_role(first),
-    })
+    let (first, cell) = cell_on(history, hired_on, window.from)?;
+    let (stayed, moved) = over(history, first, window.to)?;
+    Some(Followed { cell, stayed, moved })
+}
+
+/// Where a colleague worked on `day`, when they worked here then.
+fn cell_on(history: &[HistoryPoint], hired_on: NaiveDate, day: NaiveDate) -> Option<(&HistoryPoint, Cell)> {
+    let first = in_effect(history, day).filter(|row| row.active && hired_on <= day)?;
+    let cell =
+        Cell { site_type: first.site_type, job_family: first.job_family, tenure_band: TenureBand::on(hired_on, day) };
+    Some((first, cell))
+}
+
+/// Whether someone in `first`'s role still worked here on `day`, and in another role.
+fn over(history: &[HistoryPoint], first: &HistoryPoint, day: NaiveDate) -> Option<(bool, bool)> {
+    let last = in_effect(history, day)?;
+    Some((last.active, last.active && !last.same_role(first)))
+}
+
+/// The windows participants need, by first day and cell, so that a colleague is placed
+/// in their cell once per first day rather than once per window.
+#[derive(Debug, Clone, Default)]
+pub struct Windows(Vec<(NaiveDate, HashMap<Cell, Vec<NaiveDate>>)>);
+
+/// The colleagues of each cell and window some participant has.
+pub type ColleagueGroups = HashMap<(Window, Cell), Colleagues>;
+
+impl Windows {
+    /// The windows and cells of `participants`.
+    pub fn of(participants: &[Participant]) -> Windows {
+        let mut by_from: std::collections::BTreeMap<NaiveDate, HashMap<Cell, Vec<NaiveDate>>> = Default::default();
+        for participant in participants {
+            let ends = by_from.entry(participant.window.from).or_default().entry(participant.cell).or_default();
+            if !ends.contains(&participant.window.to) {
+                ends.push(participant.window.to);
+            }
+        }
+        Windows(by_from.into_iter().collect())
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// Counts a colleague (their history and hire day) in every window and cell they
+    /// fall in; returns whether they fell in any.
+    pub fn count(&self, history: &[HistoryPoint], hired_on: NaiveDate, groups: &mut ColleagueGroups) -> bool {
+        let mut counted = false;
+        for (from, cells) in &self.0 {
+            let Some((first, cell)) = cell_on(history, hired_on, *from) else { continue };
+            let Some(ends) = cells.get(&cell) else { continue };
+            for to in ends {
+                let Some((stayed, moved)) = over(history, first, *to) else { continue };
+                groups.entry((Window { from: *from, to: *to }, cell)).or_default().count(Followed {
+                    cell,
+                    stayed,
+                    moved,
+                });
+                counted = true;
+            }
+        }
+        counted
+    }
 }
 
 /// The colleagues of one cell and window, and what became of them.
@@ -284,6 +336,42 @@ mod tests {
         assert_eq!(follow(&[row(day(2024, 4, 1), "Associate", JobFamily::Fulfillment)], day(2024, 4, 1), WINDOW), None);
         let gone = HistoryPoint { active: false, ..row(day(2023, 1, 1), "Associate", JobFamily::Fulfillment) };
         assert_eq!(follow(&[associate, gone], hired, WINDOW), None);
+    }
+
+    #[test]
+    fn colleagues_are_counted_in_the_windows_and_cells_participants_have() {
+        let hired = day(2021, 6, 1);
+        let cell = Cell {
+            site_type: SiteType::FulfillmentCenter,
+            job_family: JobFamily::Fulfillment,
+            tenure_band: TenureBand::OneToThreeYears,
+        };
+        let later = Window { to: day(2026, 3, 1), ..WINDOW };
+        let participant = |window, cell| Participant {
+            program_id: 1,
+            month: "2024-02".into(),
+            window,
+            cell,
+            outcome_12: Outcome::SameRole,
+        };
+        let other_cell = Cell { job_family: JobFamily::Retail, ..cell };
+        let windows = Windows::of(&[
+            participant(WINDOW, cell),
+            participant(later, cell),
+            participant(WINDOW, cell),
+            participant(WINDOW, other_cell),
+        ]);
+        let history = [
+            row(hired, "Associate", JobFamily::Fulfillment),
+            row(day(2025, 12, 1), "Robotics Technician", JobFamily::Technical),
+        ];
+        let mut groups = ColleagueGroups::new();
+        assert!(windows.count(&history, hired, &mut groups));
+        assert_eq!(groups.len(), 2);
+        assert_eq!(groups[&(WINDOW, cell)], Colleagues { people: 1, stayed: 1, moved: 0 });
+        assert_eq!(groups[&(later, cell)], Colleagues { people: 1, stayed: 1, moved: 1 });
+        // Someone hired after the window's first day is in none.
+        assert!(!windows.count(&history[1..], day(2025, 12, 1), &mut groups));
     }
 
     #[test]

@@ -147,8 +147,17 @@ impl Browser {
         format!("{}{}", self.base, path)
     }
 
+    /// GETs `path`. Like a browser, it sends an idempotent request once more when the
+    /// kept-alive connection it reused turns out closed (the server may close an idle
+    /// connection just as the request goes out: IncompleteMessage).
     pub async fn get(&self, path: &str) -> Response {
-        self.client.get(self.url(path)).send().await.expect("GET failed")
+        match self.client.get(self.url(path)).send().await {
+            Ok(response) => response,
+            Err(err) if err.is_request() && err.status().is_none() => {
+                self.client.get(self.url(path)).send().await.expect("GET failed twice")
+            }
+            Err(err) => panic!("GET failed: {err:?}"),
+        }
     }
 
     /// GET a page and return its status and body.
