@@ -20,7 +20,7 @@ pub(super) async fn seed_synthetic(args: SeedSyntheticArgs) -> anyhow::Result<()
         today: crate::clock::today(),
     };
     let started = std::time::Instant::now();
-    let (people, applications, events) = actix_web::web::block(move || -> anyhow::Result<(usize, usize, usize)> {
+    let seeded = actix_web::web::block(move || -> anyhow::Result<db::synthetic::Seeded> {
         let bar = ProgressBar::new(0);
         bar.set_style(
             ProgressStyle::with_template("{msg:>13} [{bar:40}] {pos}/{len} ({per_sec}, {eta} left)")
@@ -43,10 +43,11 @@ pub(super) async fn seed_synthetic(args: SeedSyntheticArgs) -> anyhow::Result<()
     })
     .await??;
     println!(
-        "Seeded {}, {} and {} in {:.1} s.",
-        count_of(people, "employee", "employees"),
-        count_of(applications, "application", "applications"),
-        count_of(events, "timeline event", "timeline events"),
+        "Seeded {}, {}, {} and {} in {:.1} s.",
+        count_of(seeded.employees, "employee", "employees"),
+        count_of(seeded.applications, "application", "applications"),
+        count_of(seeded.events, "timeline event", "timeline events"),
+        count_of(seeded.history_rows, "row of job history", "rows of job history"),
         started.elapsed().as_secs_f64()
     );
     Ok(())
