@@ -161,6 +161,7 @@ fn insert_employees(
     let mut level_start = 0;
     let mut rows = Vec::with_capacity(BATCH);
     let at = now();
+    progress("employees", 0, spec.employees as u64);
     for (level, size) in sizes.iter().enumerate() {
         let parent_start = if level == 0 { 0 } else { level_start - sizes[level - 1] };
         let parents = if level == 0 { 0 } else { sizes[level - 1] };
@@ -563,6 +564,7 @@ pub fn generate(conn: &mut DbConnection, spec: &SyntheticSpec, progress: Progres
         applied: vec![Applied::default(); people.len()],
     };
     let (mut made, mut events_made, mut next_id) = (0usize, 0usize, first_application);
+    progress("applications", 0, spec.applications as u64);
     while made < spec.applications {
         let (written, events) = write_transaction(conn, |conn| -> QueryResult<(usize, usize)> {
             let (mut written, mut events_written) = (0, 0);
@@ -607,9 +609,9 @@ pub fn generate(conn: &mut DbConnection, spec: &SyntheticSpec, progress: Progres
     Ok(Seeded { employees: people.len(), applications: made, events: events_made, history_rows })
 }
 
-/// After bulk loading: moves PostgreSQL's id sequences past the explicit ids, rebuilds
-/// the reporting counters and the outcomes of the completions (from the histories) and
-/// refreshes the planner's statistics.
+/// After bulk loading: moves PostgreSQL's id sequences past the explicit ids, computes
+/// the outcomes of the completions from the histories, rebuilds the reporting counters
+/// and refreshes the planner's statistics.
 fn finish(conn: &mut DbConnection, progress: Progress) -> QueryResult<()> {
     if let DbConnection::Postgresql(pg) = conn {
         diesel::sql_query("SELECT setval(pg_get_serial_sequence('employees', 'id'), (SELECT MAX(id) FROM employees))")
@@ -619,10 +621,11 @@ fn finish(conn: &mut DbConnection, progress: Progress) -> QueryResult<()> {
         )
         .execute(pg)?;
     }
+    progress("outcomes", 0, 1);
+    super::outcomes::rebuild(conn, crate::clock::today())?;
     progress("counters", 0, 1);
     super::stats::rebuild(conn)?;
     super::payments::rebuild_totals(conn)?;
-    super::outcomes::rebuild(conn, crate::clock::today())?;
     super::budgets::rebuild_commitments(conn)?;
     diesel::sql_query("ANALYZE").execute(conn)?;
     progress("counters", 1, 1);
