@@ -20,16 +20,23 @@ pub(super) async fn seed_synthetic(args: SeedSyntheticArgs) -> anyhow::Result<()
         today: crate::clock::today(),
     };
     let started = std::time::Instant::now();
-    let (people, applications, events) = actix_web::web::block(move || -> anyhow::Result<(usize, usize, usize)> {
+    let (seeded, stages) = actix_web::web::block(move || -> anyhow::Result<(db::synthetic::Seeded, Vec<String>)> {
         let bar = ProgressBar::new(0);
         bar.set_style(
             ProgressStyle::with_template("{msg:>13} [{bar:40}] {pos}/{len} ({per_sec}, {eta} left)")
                 .map_err(|e| anyhow::anyhow!("{e}"))?
                 .progress_chars("=> "),
         );
+        // Each stage's name and how long it took ("history 6.2 s"), for the closing line.
+        let mut stages: Vec<String> = Vec::new();
         let mut current = String::new();
+        let mut stage_started = std::time::Instant::now();
         let mut progress = |what: &str, done: u64, total: u64| {
             if what != current {
+                if !current.is_empty() {
+                    stages.push(format!("{current} {:.1} s", stage_started.elapsed().as_secs_f64()));
+                }
+                stage_started = std::time::Instant::now();
                 current = what.to_owned();
                 bar.set_message(current.clone());
                 bar.set_length(total);
@@ -38,16 +45,21 @@ pub(super) async fn seed_synthetic(args: SeedSyntheticArgs) -> anyhow::Result<()
         };
         let mut conn = pool.get()?;
         let made = db::synthetic::generate(&mut conn, &spec, &mut progress)?;
+        if !current.is_empty() {
+            stages.push(format!("{current} {:.1} s", stage_started.elapsed().as_secs_f64()));
+        }
         bar.finish_and_clear();
-        Ok(made)
+        Ok((made, stages))
     })
     .await??;
     println!(
-        "Seeded {}, {} and {} in {:.1} s.",
-        count_of(people, "employee", "employees"),
-        count_of(applications, "application", "applications"),
-        count_of(events, "timeline event", "timeline events"),
-        started.elapsed().as_secs_f64()
+        "Seeded {}, {}, {} and {} in {:.1} s ({}).",
+        count_of(seeded.employees, "employee", "employees"),
+        count_of(seeded.applications, "application", "applications"),
+        count_of(seeded.events, "timeline event", "timeline events"),
+        count_of(seeded.history_rows, "row of job history", "rows of job history"),
+        started.elapsed().as_secs_f64(),
+        stages.join(", ")
     );
     Ok(())
 }

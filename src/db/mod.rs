@@ -41,6 +41,7 @@ pub mod sessions;
 pub mod settings;
 pub mod stats;
 pub mod synthetic;
+pub mod synthetic_history;
 pub mod workflow;
 
 use std::sync::atomic::{AtomicU64, Ordering};

@@ -1,10 +1,13 @@
 //! A realistic, deterministic organisation for benchmarks: a management tree six levels
 //! deep over every job family and site type, tenures from 0 to 20 years, part-timers,
 //! and applications over three years in every state, with their timeline events,
-//! consistent seats and waitlists, and tuition within the yearly caps.
+//! consistent seats and waitlists, and tuition within the yearly caps; and each person's
+//! job history (`db::synthetic_history`): who leaves when is decided before the
+//! applications, so that each goes to someone who works here over its timeline.
 //!
 //! Rows are written with explicit ids in large multi-row batches inside a few big
-//! transactions; the reporting counters are rebuilt at the end.
+//! transactions (the history's rows without: nothing refers to them); the outcomes of
+//! the completions and the reporting counters are rebuilt at the end.
 
 use std::collections::{HashMap, HashSet};
 
@@ -16,12 +19,23 @@ use rand::{Rng, SeedableRng};
 use super::payments::NewPayment;
 use super::programs::{self, Program};
 use super::schema::{application_events, applications, employees, tuition_payments};
+use super::synthetic_history::{self, Applied, Employment, Hire};
 use super::{write_transaction, DbConnection};
 use crate::clock::now;
+use crate::domain::outcomes::TargetRoles;
 use crate::domain::payment::accepts_payment;
 use crate::domain::{
     ApplicationStatus as Status, CompletionEvidence, EmploymentType, Event, JobFamily, ProgramKind, SiteType,
 };
+
+/// What was generated: how many of each.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Seeded {
+    pub employees: usize,
+    pub applications: usize,
+    pub events: usize,
+    pub history_rows: usize,
+}
 
 /// What to generate.
 #[derive(Debug, Clone)]
@@ -142,10 +156,12 @@ fn insert_employees(
     progress: Progress,
 ) -> QueryResult<Vec<EmployeeFacts>> {
     let sizes = level_sizes(spec.employees);
+    let everyone: usize = sizes.iter().sum();
     let mut facts: Vec<EmployeeFacts> = Vec::with_capacity(spec.employees);
     let mut level_start = 0;
     let mut rows = Vec::with_capacity(BATCH);
     let at = now();
+    progress("employees", 0, spec.employees as u64);
     for (level, size) in sizes.iter().enumerate() {
         let parent_start = if level == 0 { 0 } else { level_start - sizes[level - 1] };
         let parents = if level == 0 { 0 } else { sizes[level - 1] };
@@ -173,12 +189,23 @@ fn insert_employees(
             let tenure_days = rng.random_range(0..=20 * 365);
             let hire_date = spec.today.checked_sub_days(Days::new(tenure_days)).unwrap_or(spec.today);
             let name = format!("{} {}", pick(rng, &FIRST_NAMES), pick(rng, &LAST_NAMES));
-            facts.push(EmployeeFacts { id, manager_id: manager, site, part_time });
+            let job_title = if level < 5 { MANAGER_TITLE } else { synthetic_history::entry_title(family) };
+            facts.push(EmployeeFacts {
+                id,
+                manager_id: manager,
+                site,
+                part_time,
+                hired_on: hire_date,
+                job_family: family,
+                job_title,
+                // The tree, and the last person: the benchmarks sign in as one of each.
+                keeps_job: level < 5 || index + 1 == everyone,
+            });
             rows.push(EmployeeRow {
                 id,
                 email: format!("e{index}@synthetic.example"),
                 display_name: format!("{name} {index}"),
-                job_title: if level < 5 { "Manager".to_owned() } else { format!("{} associate", family.label()) },
+                job_title: job_title.to_owned(),
                 job_family: family,
                 site_type: site,
                 employment_type: if part_time { EmploymentType::PartTime } else { EmploymentType::FullTime },
@@ -205,12 +232,36 @@ fn insert_employees(
     Ok(facts)
 }
 
-/// What generating applications needs to know about a person.
+/// The job title of everyone in the management tree.
+const MANAGER_TITLE: &str = "Manager";
+
+/// What generating applications and job histories needs to know about a person.
 struct EmployeeFacts {
     id: i32,
     manager_id: Option<i32>,
     site: SiteType,
     part_time: bool,
+    hired_on: NaiveDate,
+    job_family: JobFamily,
+    job_title: &'static str,
+    /// Whether the person keeps the job they were hired into (`synthetic_history`).
+    keeps_job: bool,
+}
+
+impl EmployeeFacts {
+    /// The person as hired, as their history starts.
+    fn hire(&self) -> Hire {
+        Hire {
+            employee_id: self.id,
+            hired_on: self.hired_on,
+            job_title: self.job_title,
+            job_family: self.job_family,
+            site_type: self.site,
+            employment_type: if self.part_time { EmploymentType::PartTime } else { EmploymentType::FullTime },
+            manager_id: self.manager_id,
+            keeps_job: self.keeps_job,
+        }
+    }
 }
 
 /// The intakes of each cohort program: (intake id, start date, seats).
@@ -254,6 +305,8 @@ fn ensure_intakes(
 struct ApplicationMaker<'a> {
     rng: &'a mut StdRng,
     people: &'a [EmployeeFacts],
+    /// When each person (in the order of `people`) works here.
+    employment: &'a [Employment],
     programs: &'a [Program],
     intakes_by_program: &'a IntakesByProgram,
     /// Who decides the admin stage in the timelines.
@@ -265,21 +318,36 @@ struct ApplicationMaker<'a> {
     active: HashSet<(i32, i32)>,
     seats_taken: HashMap<i32, i64>,
     tuition_used: HashMap<(i32, i32), i64>,
+    /// What each person's applications (in the order of `people`) tell their history.
+    applied: Vec<Applied>,
 }
 
 /// Minutes in the three years the applications are spread over.
 const SPAN_MINUTES: i64 = 3 * 365 * 24 * 60;
 
+/// Days from an application to its last event, at most (`timeline`'s steps).
+const TIMELINE_DAYS: u64 = 30;
+
 impl ApplicationMaker<'_> {
     /// The `index`th application (of `total`), with its timeline; `None` when the random
-    /// draw gives one that cannot be (a second active one, no tuition left).
+    /// draw gives one that cannot be (a second active one, no tuition left, a person who
+    /// does not work here over its timeline, a leaver's place still in flight).
     fn make(&mut self, index: usize, id: i32) -> Option<(ApplicationRow, Vec<EventRow>, Vec<NewPayment>)> {
-        let person = &self.people[self.rng.random_range(0..self.people.len())];
+        let person_index = self.rng.random_range(0..self.people.len());
+        let person = &self.people[person_index];
         let program = &self.programs[self.rng.random_range(0..self.programs.len())];
         // Spread evenly over three years; the id order follows time.
         let offset = index as i64 * SPAN_MINUTES / self.total.max(1) as i64;
         let created = self.start + TimeDelta::minutes(offset) + TimeDelta::seconds(self.rng.random_range(0..60));
+        let employment = self.employment.get(person_index)?;
+        let timeline_ends = created.date().checked_add_days(Days::new(TIMELINE_DAYS)).unwrap_or(created.date());
+        if !employment.works_through(created.date(), timeline_ends.min(self.now.date())) {
+            return None;
+        }
         let status = pick_status(self.rng, (self.now - created).num_days(), program);
+        if status.is_active() && employment.gone_on(self.now.date()) {
+            return None;
+        }
         let is_active = status.is_active();
         if is_active && !self.active.insert((person.id, program.id)) {
             return None;
@@ -330,6 +398,9 @@ impl ApplicationMaker<'_> {
             _ => Vec::new(),
         };
         row.paid_cents = payments.iter().map(|p| p.amount_cents).sum();
+        if let Some(applied) = self.applied.get_mut(person_index) {
+            applied.note(row.status, row.completed_on, row.program_id);
+        }
         Some((row, events, payments))
     }
 
@@ -456,12 +527,8 @@ impl ApplicationMaker<'_> {
     }
 }
 
-/// Generates the organisation and the applications; returns (employees, applications, events).
-pub fn generate(
-    conn: &mut DbConnection,
-    spec: &SyntheticSpec,
-    progress: Progress,
-) -> QueryResult<(usize, usize, usize)> {
+/// Generates the organisation, the applications and the job histories.
+pub fn generate(conn: &mut DbConnection, spec: &SyntheticSpec, progress: Progress) -> QueryResult<Seeded> {
     let mut rng = StdRng::seed_from_u64(spec.seed);
     super::seed::seed_programs(conn, spec.today)?;
     let programs = programs::list_published(conn)?;
@@ -472,10 +539,14 @@ pub fn generate(
     let people = write_transaction(conn, |conn| insert_employees(conn, spec, &mut rng, first_employee, progress))?;
     let cohort: Vec<Program> = programs.iter().filter(|p| p.kind == ProgramKind::Cohort).cloned().collect();
     let intakes_by_program = write_transaction(conn, |conn| ensure_intakes(conn, &cohort, spec.today, &mut rng))?;
+    let hires: Vec<Hire> = people.iter().map(EmployeeFacts::hire).collect();
+    let employment: Vec<Employment> =
+        hires.iter().map(|hire| synthetic_history::employment_of(&mut rng, hire, spec.today)).collect();
     let eight_am = spec.today.and_hms_opt(8, 0, 0).unwrap_or_default();
     let mut maker = ApplicationMaker {
         rng: &mut rng,
         people: &people,
+        employment: &employment,
         programs: &programs,
         intakes_by_program: &intakes_by_program,
         admin_id: first_employee,
@@ -490,8 +561,10 @@ pub fn generate(
         active: HashSet::new(),
         seats_taken: HashMap::new(),
         tuition_used: HashMap::new(),
+        applied: vec![Applied::default(); people.len()],
     };
     let (mut made, mut events_made, mut next_id) = (0usize, 0usize, first_application);
+    progress("applications", 0, spec.applications as u64);
     while made < spec.applications {
         let (written, events) = write_transaction(conn, |conn| -> QueryResult<(usize, usize)> {
             let (mut written, mut events_written) = (0, 0);
@@ -527,13 +600,19 @@ pub fn generate(
         events_made += events;
         progress("applications", made as u64, spec.applications as u64);
     }
+    let applied = maker.applied;
+    let targets: HashMap<i32, TargetRoles> = programs.iter().map(|p| (p.id, p.target_roles())).collect();
+    let history = synthetic_history::People { hires: &hires, employment: &employment, applied: &applied };
+    let history_rows = synthetic_history::write(conn, spec.today, history, &targets, &mut rng, progress)?;
     finish(conn, progress)?;
     size_budgets(conn, spec.today)?;
-    Ok((people.len(), made, events_made))
+    Ok(Seeded { employees: people.len(), applications: made, events: events_made, history_rows })
 }
 
-/// After bulk loading: moves PostgreSQL's id sequences past the explicit ids, rebuilds
-/// the reporting counters and refreshes the planner's statistics.
+/// After bulk loading: moves PostgreSQL's id sequences past the explicit ids, computes
+/// the outcomes of the completions from the histories and the comparison group, rebuilds
+/// the reporting counters
+/// and refreshes the planner's statistics.
 fn finish(conn: &mut DbConnection, progress: Progress) -> QueryResult<()> {
     if let DbConnection::Postgresql(pg) = conn {
         diesel::sql_query("SELECT setval(pg_get_serial_sequence('employees', 'id'), (SELECT MAX(id) FROM employees))")
@@ -543,11 +622,13 @@ fn finish(conn: &mut DbConnection, progress: Progress) -> QueryResult<()> {
         )
         .execute(pg)?;
     }
+    progress("outcomes", 0, 1);
+    super::outcomes::rebuild(conn, crate::clock::today())?;
+    progress("comparison", 0, 1);
+    super::comparison::refresh(conn, crate::clock::today())?;
     progress("counters", 0, 1);
     super::stats::rebuild(conn)?;
     super::payments::rebuild_totals(conn)?;
-    super::outcomes::rebuild(conn, crate::clock::today())?;
-    super::comparison::refresh(conn, crate::clock::today())?;
     super::budgets::rebuild_commitments(conn)?;
     diesel::sql_query("ANALYZE").execute(conn)?;
     progress("counters", 1, 1);

@@ -1,15 +1,21 @@
 //! Job history (`employee_history`) through the real routes and the command line, on both
 //! backends: each path that changes a person's job writes exactly one row, in the same
 //! transaction as the change; a new name alone writes none; `--deactivate-missing` and
-//! its safety stop; the person's page shows the timeline.
+//! its safety stop; the person's page shows the timeline; the synthetic organisation's
+//! histories start on each hire date, end where `employees` stands and give completions
+//! every kind of outcome.
 
 use chrono::NaiveDate;
 use diesel::prelude::*;
 use reqwest::StatusCode;
 use serde_json::json;
-use upskill::db::schema::{employee_history, employees};
+use upskill::db::schema::{completion_outcomes, employee_history, employees};
+use upskill::domain::{EmploymentType, JobFamily, Outcome, SiteType};
 
-use crate::helpers::{employee_id, form_fields, person_record, signed_in, spawn_app, texts, with_field, TestApp};
+use crate::deployment::{output_of, upskill};
+use crate::helpers::{
+    employee_id, form_fields, fresh_database, person_record, signed_in, spawn_app, texts, with_field, TestApp,
+};
 use crate::import::{commit, run_cli, stored_line, upload};
 use crate::scim::{patch_op, Provider, UPSKILL};
 
@@ -290,4 +296,81 @@ async fn a_person_without_history_gets_an_empty_state() {
     assert_eq!(status, StatusCode::OK);
     assert!(page.contains("No job history is recorded for Dev Engineer."), "{page}");
     assert!(form_fields(&page, "form.stack").iter().any(|(name, _)| name == "job_title"));
+}
+
+/// A person's job as `employees` and `employee_history` both keep it: id, job title, job
+/// family, site type, employment type, manager, active.
+type Job = (i32, String, JobFamily, SiteType, EmploymentType, Option<i32>, bool);
+
+#[test]
+fn the_synthetic_organisation_has_histories_that_agree_with_the_people_and_lead_somewhere() {
+    let (url, _database) = fresh_database();
+    let (seeded, output) = output_of(&mut upskill(&[
+        "seed-synthetic",
+        "--database-url",
+        &url,
+        "--employees",
+        "2000",
+        "--applications",
+        "8000",
+    ]));
+    assert!(seeded, "{output}");
+    let pool = upskill::db::connect(&url, 1).unwrap();
+    let mut conn = pool.get().unwrap();
+    let people: Vec<(Job, NaiveDate)> = employees::table
+        .order(employees::id)
+        .select((
+            (
+                employees::id,
+                employees::job_title,
+                employees::job_family,
+                employees::site_type,
+                employees::employment_type,
+                employees::manager_id,
+                employees::active,
+            ),
+            employees::hire_date,
+        ))
+        .load(&mut conn)
+        .unwrap();
+    let rows: Vec<(Job, NaiveDate)> = employee_history::table
+        .order((employee_history::employee_id, employee_history::effective_on, employee_history::id))
+        .select((
+            (
+                employee_history::employee_id,
+                employee_history::job_title,
+                employee_history::job_family,
+                employee_history::site_type,
+                employee_history::employment_type,
+                employee_history::manager_id,
+                employee_history::active,
+            ),
+            employee_history::effective_on,
+        ))
+        .load(&mut conn)
+        .unwrap();
+    assert_eq!(people.len(), 2000);
+    let mut changed = 0;
+    for (person, hired_on) in &people {
+        let start = rows.partition_point(|(row, _)| row.0 < person.0);
+        let end = rows.partition_point(|(row, _)| row.0 <= person.0);
+        let own = &rows[start..end];
+        assert!(!own.is_empty(), "{person:?} has no history");
+        assert_eq!(own[0].1, *hired_on, "the history of {person:?} starts on the hire date: {own:?}");
+        assert!(own.iter().all(|(_, on)| *on <= today()), "a row in the future: {own:?}");
+        assert_eq!(own[own.len() - 1].0, *person, "the employees row is the last history row: {own:?}");
+        changed += usize::from(own.len() > 1);
+    }
+    assert!(changed > 300, "only {changed} people have a change");
+    let left = people.iter().filter(|(person, _)| !person.6).count();
+    assert!(left > 100, "only {left} people left");
+
+    let outcomes: Vec<(Outcome, i64)> = completion_outcomes::table
+        .group_by(completion_outcomes::outcome_12)
+        .select((completion_outcomes::outcome_12, diesel::dsl::count_star()))
+        .load(&mut conn)
+        .unwrap();
+    for expected in [Outcome::MovedTarget, Outcome::MovedOther, Outcome::LeftVoluntary, Outcome::SameRole] {
+        assert!(outcomes.iter().any(|(outcome, n)| *outcome == expected && *n > 0), "{expected:?}: {outcomes:?}");
+    }
 }
