@@ -819,6 +819,27 @@ async fn the_eligibility_headcount_is_counted_in_the_index_alone() {
             assert!(!plan.contains("TEMP B-TREE"), "{plan}");
         }
     }
+    // A changed rule is counted beside the saved one in one pass, through the same index,
+    // with the counts each would have alone.
+    let conditions: Vec<HeadcountConditions> = rules.iter().map(|rule| HeadcountConditions::of(rule, days)).collect();
+    for (edited, saved) in [(&conditions[1], &conditions[2]), (&conditions[0], &conditions[1])] {
+        let (edited_cells, saved_cells) = db::headcount::count_two(&mut app.db(), edited, Some(saved)).unwrap();
+        assert_eq!(edited_cells, db::headcount::count(&mut app.db(), edited).unwrap());
+        assert_eq!(saved_cells, Some(db::headcount::count(&mut app.db(), saved).unwrap()));
+        assert_reads_through_indexes(&app, &["employees"], |conn| {
+            db::headcount::count_two(conn, edited, Some(saved)).unwrap();
+        });
+        let plans = plans_of(&app, |conn| {
+            db::headcount::count_two(conn, edited, Some(saved)).unwrap();
+        });
+        assert_eq!(plans.len(), 1, "one statement");
+        let plan = plans[0].describe();
+        if postgres {
+            assert!(plan.contains("on employees_headcount") || plan.contains("using employees_headcount"), "{plan}");
+        } else {
+            assert!(plan.contains("USING COVERING INDEX employees_headcount"), "{plan}");
+        }
+    }
 }
 
 /// An approval's budget check reads one program's year of `commitment_totals` as a range

@@ -413,12 +413,11 @@ async fn preview_headcount(
                     return Ok((true, Vec::new(), None));
                 }
             }
-            let edited_cells = db::headcount::count(conn, &edited)?;
-            let saved_cells = match saved_conditions {
-                Some(conditions) if conditions == edited => Some(edited_cells.clone()),
-                Some(conditions) => Some(db::headcount::count(conn, &conditions)?),
-                None => None,
-            };
+            // A rule previewed unchanged is counted once; a changed one beside the saved
+            // one, in the same pass.
+            let changed = saved_conditions.as_ref().filter(|conditions| **conditions != edited);
+            let (edited_cells, changed_cells) = db::headcount::count_two(conn, &edited, changed)?;
+            let saved_cells = saved_conditions.map(|_| changed_cells.unwrap_or_else(|| edited_cells.clone()));
             Ok::<_, AppError>((false, edited_cells, saved_cells))
         })
     })
