@@ -195,10 +195,7 @@ pub fn year_by_program(conn: &mut DbConnection, year: i32) -> QueryResult<Vec<Pr
 
 /// Recounts `commitment_totals` from the applications (after a bulk load).
 pub fn rebuild_commitments(conn: &mut DbConnection) -> QueryResult<()> {
-    let approved_on = match conn {
-        DbConnection::Sqlite(_) => "date(approved_at)",
-        DbConnection::Postgresql(_) => "CAST(approved_at AS DATE)",
-    };
+    let approved_on = super::day_of(conn, "approved_at");
     let statuses: Vec<String> =
         ApplicationStatus::ALL.iter().filter(|s| commits(**s)).map(|s| format!("'{}'", s.as_str())).collect();
     diesel::delete(commitment_totals::table).execute(conn)?;

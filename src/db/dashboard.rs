@@ -111,27 +111,23 @@ struct ProgramMonthMoney {
     cents: i64,
 }
 
-fn month_of(conn: &DbConnection, column: &str) -> String {
-    match conn {
-        DbConnection::Sqlite(_) => format!("strftime('%Y-%m', {column})"),
-        DbConnection::Postgresql(_) => format!("to_char({column}, 'YYYY-MM')"),
-    }
-}
-
 /// The pledge's money per calendar month, from the counters (a row per program and day):
 /// committed (covered tuition plus each place at its program's seat cost) by the month
 /// places were approved, paid by the month of the payment; and both over the `PACE_DAYS`
-/// days up to `today`.
-pub fn money_by_month(conn: &mut DbConnection, today: NaiveDate) -> QueryResult<(Vec<MoneyMonth>, (i64, i64))> {
-    let seat_costs = seat_costs(conn)?;
+/// days up to `today`. `seat_costs` are what [`seat_costs`] read.
+pub fn money_by_month(
+    conn: &mut DbConnection,
+    today: NaiveDate,
+    seat_costs: &[(i32, i64)],
+) -> QueryResult<(Vec<MoneyMonth>, (i64, i64))> {
     let seat_cost = |program_id: i32| seat_costs.iter().find(|(id, _)| *id == program_id).map_or(0, |(_, c)| *c);
-    let approved_month = month_of(conn, "approved_on");
+    let approved_month = super::month_of(conn, "approved_on");
     let committed: Vec<ProgramMonthMoney> = diesel::sql_query(format!(
         "SELECT program_id, {approved_month} AS month, CAST(SUM(places) AS BIGINT) AS places, \
          CAST(SUM(covered_cents) AS BIGINT) AS cents FROM commitment_totals GROUP BY program_id, {approved_month}"
     ))
     .load(conn)?;
-    let paid_month = month_of(conn, "paid_on");
+    let paid_month = super::month_of(conn, "paid_on");
     let paid: Vec<ProgramMonthMoney> = diesel::sql_query(format!(
         "SELECT program_id, {paid_month} AS month, CAST(SUM(payments) AS BIGINT) AS places, \
          CAST(SUM(paid_cents) AS BIGINT) AS cents FROM payment_totals GROUP BY program_id, {paid_month}"

@@ -369,6 +369,23 @@ where
     }
 }
 
+/// The SQL for the calendar month (`YYYY-MM`) of a date or timestamp column, as each
+/// backend writes it (for the counters rebuilt and summed by month).
+pub(crate) fn month_of(conn: &DbConnection, column: &str) -> String {
+    match conn {
+        DbConnection::Sqlite(_) => format!("strftime('%Y-%m', {column})"),
+        DbConnection::Postgresql(_) => format!("to_char({column}, 'YYYY-MM')"),
+    }
+}
+
+/// The SQL for the day of a timestamp column.
+pub(crate) fn day_of(conn: &DbConnection, column: &str) -> String {
+    match conn {
+        DbConnection::Sqlite(_) => format!("date({column})"),
+        DbConnection::Postgresql(_) => format!("CAST({column} AS DATE)"),
+    }
+}
+
 /// Whether the database answers a trivial query.
 pub fn ping(conn: &mut DbConnection) -> diesel::QueryResult<()> {
     diesel::sql_query("SELECT 1").execute(conn).map(|_| ())

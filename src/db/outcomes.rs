@@ -190,7 +190,7 @@ pub(super) type HistoryColumns = (
     employee_history::leaving_reason,
 );
 
-pub(super) const HISTORY_POINT: HistoryColumns = (
+const HISTORY_POINT: HistoryColumns = (
     employee_history::effective_on,
     employee_history::job_title,
     employee_history::job_family,
@@ -200,8 +200,7 @@ pub(super) const HISTORY_POINT: HistoryColumns = (
     employee_history::leaving_reason,
 );
 
-pub(super) type HistoryValues =
-    (NaiveDate, String, JobFamily, SiteType, bool, Option<NaiveDate>, Option<LeavingReason>);
+type HistoryValues = (NaiveDate, String, JobFamily, SiteType, bool, Option<NaiveDate>, Option<LeavingReason>);
 
 /// A history row as outcomes read it: a departure counts from the day the person left
 /// (an import may record it later, effective on the day of the file).
@@ -213,10 +212,49 @@ fn to_point(
 }
 
 /// Rows of one person in the order they took effect (the order written among equals).
-pub(super) fn in_order(rows: impl Iterator<Item = HistoryValues>) -> Vec<HistoryPoint> {
+fn in_order(rows: impl Iterator<Item = HistoryValues>) -> Vec<HistoryPoint> {
     let mut points: Vec<HistoryPoint> = rows.map(to_point).collect();
     points.sort_by_key(|point| point.effective_on);
     points
+}
+
+/// The histories of a batch of people, read in one statement in the order of their ids,
+/// to be taken person by person (the bulk rebuild and the comparison group).
+pub(super) struct Histories(Vec<(i32, HistoryValues)>);
+
+/// Which people's histories a batch reads.
+pub(super) enum HistoryBatch<'a> {
+    /// These people.
+    People(&'a [i32]),
+    /// The ids after the first and up to the second.
+    Range(i32, i32),
+}
+
+impl Histories {
+    pub(super) fn read(conn: &mut DbConnection, batch: HistoryBatch) -> QueryResult<Histories> {
+        let mut query = employee_history::table
+            .order((
+                employee_history::employee_id.asc(),
+                employee_history::effective_on.asc(),
+                employee_history::id.asc(),
+            ))
+            .select((employee_history::employee_id, HISTORY_POINT))
+            .into_boxed();
+        query = match batch {
+            HistoryBatch::People(ids) => query.filter(employee_history::employee_id.eq_any(ids)),
+            HistoryBatch::Range(after, last) => {
+                query.filter(employee_history::employee_id.gt(after)).filter(employee_history::employee_id.le(last))
+            }
+        };
+        Ok(Histories(query.load(conn)?))
+    }
+
+    /// One person's history, in the order it took effect (empty when the batch has none).
+    pub(super) fn of(&self, employee_id: i32) -> Vec<HistoryPoint> {
+        let start = self.0.partition_point(|(id, _)| *id < employee_id);
+        let end = self.0.partition_point(|(id, _)| *id <= employee_id);
+        in_order(self.0[start..end].iter().map(|(_, values)| values.clone()))
+    }
 }
 
 /// A person's history, in the order it took effect.
@@ -413,22 +451,9 @@ pub fn rebuild(conn: &mut DbConnection, today: NaiveDate) -> QueryResult<usize> 
                 .select(completed_place())
                 .order((applications::employee_id.asc(), applications::id.asc()))
                 .load(conn)?;
-            let history: Vec<(i32, HistoryValues)> = employee_history::table
-                .filter(employee_history::employee_id.eq_any(&participants))
-                .order((
-                    employee_history::employee_id.asc(),
-                    employee_history::effective_on.asc(),
-                    employee_history::id.asc(),
-                ))
-                .select((employee_history::employee_id, HISTORY_POINT))
-                .load(conn)?;
-            let mut rows = Vec::with_capacity(places.len());
-            for place in &places {
-                let start = history.partition_point(|(id, _)| *id < place.employee_id);
-                let end = history.partition_point(|(id, _)| *id <= place.employee_id);
-                let own = in_order(history[start..end].iter().map(|(_, values)| values.clone()));
-                rows.push(place.outcome_row(&own, today));
-            }
+            let histories = Histories::read(conn, HistoryBatch::People(&participants))?;
+            let rows: Vec<_> =
+                places.iter().map(|place| place.outcome_row(&histories.of(place.employee_id), today)).collect();
             for chunk in rows.chunks(500) {
                 let insert = diesel::insert_into(completion_outcomes::table).values(chunk);
                 match conn {
@@ -454,10 +479,7 @@ pub fn rebuild(conn: &mut DbConnection, today: NaiveDate) -> QueryResult<usize> 
 
 /// Recounts `outcome_totals` from `completion_outcomes`.
 fn rebuild_totals(conn: &mut DbConnection) -> QueryResult<()> {
-    let month = match conn {
-        DbConnection::Sqlite(_) => "strftime('%Y-%m', applied_on)",
-        DbConnection::Postgresql(_) => "to_char(applied_on, 'YYYY-MM')",
-    };
+    let month = super::month_of(conn, "applied_on");
     for (horizon, column) in [(6, "outcome_6"), (12, "outcome_12"), (24, "outcome_24"), (TO_DATE, "outcome_to_date")] {
         diesel::sql_query(format!(
             "INSERT INTO outcome_totals (program_id, site_type, month, horizon, outcome, participants) \

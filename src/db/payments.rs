@@ -201,15 +201,9 @@ pub fn paid_so_far(conn: &mut DbConnection) -> QueryResult<i64> {
 /// Recounts `payment_totals` and `due_totals` from the payments and the applications
 /// (after a bulk load).
 pub fn rebuild_totals(conn: &mut DbConnection) -> QueryResult<()> {
-    let approved_on = match conn {
-        DbConnection::Sqlite(_) => "date(applications.approved_at)",
-        DbConnection::Postgresql(_) => "CAST(applications.approved_at AS DATE)",
-    };
+    let approved_on = super::day_of(conn, "applications.approved_at");
     let due = due_predicate(conn);
-    let applied_month = match conn {
-        DbConnection::Sqlite(_) => "strftime('%Y-%m', created_at)",
-        DbConnection::Postgresql(_) => "to_char(created_at, 'YYYY-MM')",
-    };
+    let applied_month = super::month_of(conn, "created_at");
     diesel::delete(payment_totals::table).execute(conn)?;
     diesel::delete(due_totals::table).execute(conn)?;
     diesel::delete(paid_by_month::table).execute(conn)?;

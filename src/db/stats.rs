@@ -105,10 +105,7 @@ pub fn add_participant(conn: &mut DbConnection, employee_id: i32, at: NaiveDateT
 
 /// Recomputes every counter from `applications` (after bulk loads that bypass them).
 pub fn rebuild(conn: &mut DbConnection) -> QueryResult<()> {
-    let month = match conn {
-        DbConnection::Sqlite(_) => "strftime('%Y-%m', created_at)",
-        DbConnection::Postgresql(_) => "to_char(created_at, 'YYYY-MM')",
-    };
+    let month = super::month_of(conn, "created_at");
     super::write_transaction(conn, |conn| {
         diesel::delete(application_stats::table).execute(conn)?;
         diesel::delete(pledge_participants::table).execute(conn)?;
