@@ -13,8 +13,8 @@ use std::collections::HashSet;
 use chrono::NaiveDate;
 use diesel::prelude::*;
 
-use super::outcomes::{in_order, HistoryValues, HISTORY_POINT};
-use super::schema::{applications, comparison_totals, completion_outcomes, employee_history, employees};
+use super::outcomes::{Histories, HistoryBatch};
+use super::schema::{applications, comparison_totals, completion_outcomes, employees};
 use super::{settings, write_transaction, DbConnection};
 use crate::domain::comparison::{compare, Cell, ColleagueGroups, ComparisonRow, Participant, Window, Windows};
 use crate::domain::{JobFamily, Outcome, SiteType, TenureBand};
@@ -97,23 +97,12 @@ fn colleagues(conn: &mut DbConnection, participants: &[Participant]) -> QueryRes
             .limit(i64::from(BATCH))
             .load(conn)?;
         let Some(&(last, _)) = people.last() else { break };
-        let history: Vec<(i32, HistoryValues)> = employee_history::table
-            .filter(employee_history::employee_id.gt(after))
-            .filter(employee_history::employee_id.le(last))
-            .order((
-                employee_history::employee_id.asc(),
-                employee_history::effective_on.asc(),
-                employee_history::id.asc(),
-            ))
-            .select((employee_history::employee_id, HISTORY_POINT))
-            .load(conn)?;
+        let histories = Histories::read(conn, HistoryBatch::Range(after, last))?;
         for (employee_id, hired_on) in people.iter().filter(|(id, _)| !took_part.contains(id)) {
-            let start = history.partition_point(|(id, _)| id < employee_id);
-            let end = history.partition_point(|(id, _)| id <= employee_id);
-            if start == end {
+            let own = histories.of(*employee_id);
+            if own.is_empty() {
                 continue;
             }
-            let own = in_order(history[start..end].iter().map(|(_, values)| values.clone()));
             distinct += i64::from(windows.count(&own, *hired_on, &mut groups));
         }
         after = last;

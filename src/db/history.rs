@@ -33,22 +33,23 @@ impl From<StateRow> for JobState {
     }
 }
 
+/// A row of `employee_history` to insert (its id from the table's own sequence).
 #[derive(Debug, Clone, Insertable)]
-#[diesel(table_name = employee_history)]
-struct NewHistoryRow {
-    employee_id: i32,
-    effective_on: NaiveDate,
-    job_title: String,
-    job_family: JobFamily,
-    site_type: SiteType,
-    employment_type: EmploymentType,
-    manager_id: Option<i32>,
-    active: bool,
-    source: HistorySource,
-    left_on: Option<NaiveDate>,
-    leaving_reason: Option<LeavingReason>,
-    recorded_at: chrono::NaiveDateTime,
-    recorded_by: Option<i32>,
+#[diesel(table_name = employee_history, treat_none_as_default_value = false)]
+pub(super) struct NewHistoryRow {
+    pub(super) employee_id: i32,
+    pub(super) effective_on: NaiveDate,
+    pub(super) job_title: String,
+    pub(super) job_family: JobFamily,
+    pub(super) site_type: SiteType,
+    pub(super) employment_type: EmploymentType,
+    pub(super) manager_id: Option<i32>,
+    pub(super) active: bool,
+    pub(super) source: HistorySource,
+    pub(super) left_on: Option<NaiveDate>,
+    pub(super) leaving_reason: Option<LeavingReason>,
+    pub(super) recorded_at: chrono::NaiveDateTime,
+    pub(super) recorded_by: Option<i32>,
 }
 
 impl NewHistoryRow {
@@ -127,13 +128,19 @@ pub fn record_new_people(conn: &mut DbConnection, people: Vec<(i32, JobState, Ch
     let rows: Vec<NewHistoryRow> =
         people.into_iter().map(|(id, state, context)| NewHistoryRow::of(id, None, state, &context)).collect();
     for chunk in rows.chunks(INSERT_CHUNK) {
-        let insert = diesel::insert_into(employee_history::table).values(chunk);
-        match conn {
-            DbConnection::Sqlite(sqlite) => insert.execute(sqlite)?,
-            DbConnection::Postgresql(pg) => insert.execute(pg)?,
-        };
+        insert_rows(conn, chunk)?;
     }
     Ok(())
+}
+
+/// Inserts `rows` in one multi-row INSERT, written per backend: the multi-backend query
+/// builder has none. Returns how many were written.
+pub(super) fn insert_rows(conn: &mut DbConnection, rows: &[NewHistoryRow]) -> QueryResult<usize> {
+    let insert = diesel::insert_into(employee_history::table).values(rows);
+    match conn {
+        DbConnection::Sqlite(sqlite) => insert.execute(sqlite),
+        DbConnection::Postgresql(pg) => insert.execute(pg),
+    }
 }
 
 diesel::alias!(employees as history_managers: HistoryManagersAlias);

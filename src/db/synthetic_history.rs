@@ -32,7 +32,7 @@ use diesel::prelude::*;
 use rand::rngs::StdRng;
 use rand::Rng;
 
-use super::schema::employee_history;
+use super::history::{insert_rows, NewHistoryRow};
 use super::{write_transaction, DbConnection};
 use crate::domain::history::JobState;
 use crate::domain::outcomes::{months_after, TargetRoles};
@@ -546,54 +546,23 @@ fn rehire_when_due(entries: &mut Vec<Entry>, rehired_on: &mut Option<NaiveDate>,
     }
 }
 
-/// A row of `employee_history` as the bulk INSERT writes it (ids from the table's own
-/// sequence: nothing refers to them).
-#[derive(Insertable)]
-#[diesel(table_name = employee_history, treat_none_as_default_value = false)]
-struct HistoryRow {
-    employee_id: i32,
-    effective_on: NaiveDate,
-    job_title: String,
-    job_family: JobFamily,
-    site_type: SiteType,
-    employment_type: EmploymentType,
-    manager_id: Option<i32>,
-    active: bool,
-    source: HistorySource,
-    left_on: Option<NaiveDate>,
-    leaving_reason: Option<LeavingReason>,
-    recorded_at: NaiveDateTime,
-    recorded_by: Option<i32>,
-}
-
-impl HistoryRow {
-    /// The row of `entry`, as the HR import would have recorded it.
-    fn of(employee_id: i32, entry: Entry, recorded_at: NaiveDateTime) -> HistoryRow {
-        let Entry { effective_on, job, leaving_reason } = entry;
-        HistoryRow {
-            employee_id,
-            effective_on,
-            left_on: (!job.active).then_some(effective_on),
-            job_title: job.job_title,
-            job_family: job.job_family,
-            site_type: job.site_type,
-            employment_type: job.employment_type,
-            manager_id: job.manager_id,
-            active: job.active,
-            source: HistorySource::Import,
-            leaving_reason,
-            recorded_at,
-            recorded_by: None,
-        }
-    }
-}
-
-/// One multi-row INSERT, written per backend: the multi-backend query builder has none.
-fn insert(conn: &mut DbConnection, rows: &[HistoryRow]) -> QueryResult<usize> {
-    let insert = diesel::insert_into(employee_history::table).values(rows);
-    match conn {
-        DbConnection::Sqlite(sqlite) => insert.execute(sqlite),
-        DbConnection::Postgresql(pg) => insert.execute(pg),
+/// The row of `entry`, as the HR import would have recorded it.
+fn imported(employee_id: i32, entry: Entry, recorded_at: NaiveDateTime) -> NewHistoryRow {
+    let Entry { effective_on, job, leaving_reason } = entry;
+    NewHistoryRow {
+        employee_id,
+        effective_on,
+        left_on: (!job.active).then_some(effective_on),
+        job_title: job.job_title,
+        job_family: job.job_family,
+        site_type: job.site_type,
+        employment_type: job.employment_type,
+        manager_id: job.manager_id,
+        active: job.active,
+        source: HistorySource::Import,
+        leaving_reason,
+        recorded_at,
+        recorded_by: None,
     }
 }
 
@@ -647,15 +616,15 @@ pub fn write(
         for ((done, hire), employment) in hires.iter().enumerate().zip(employment) {
             let own = applied.get(done).unwrap_or(&nothing_applied);
             let history = history_of(rng, hire, employment, own, &world);
-            rows.extend(history.into_iter().map(|entry| HistoryRow::of(hire.employee_id, entry, recorded_at)));
+            rows.extend(history.into_iter().map(|entry| imported(hire.employee_id, entry, recorded_at)));
             if rows.len() >= ROWS_PER_INSERT {
-                written += insert(conn, &rows)?;
+                written += insert_rows(conn, &rows)?;
                 rows.clear();
                 progress("history", done as u64 + 1, total);
             }
         }
         if !rows.is_empty() {
-            written += insert(conn, &rows)?;
+            written += insert_rows(conn, &rows)?;
         }
         let ids = hires.iter().map(|h| h.employee_id);
         if let (Some(first), Some(last)) = (ids.clone().min(), ids.max()) {
