@@ -5,9 +5,10 @@
 use actix_web::http::StatusCode;
 use actix_web::{get, web, HttpRequest, HttpResponse};
 use askama::Template;
-use chrono::{Datelike, NaiveDate};
+use chrono::Datelike;
 
 use super::budget_table::BudgetTable;
+use super::money_chart::ForecastView;
 use super::require_admin;
 use crate::clock::today;
 use crate::db;
@@ -17,9 +18,8 @@ use crate::domain::charts::{horizontal_bars, stacked_columns, BarChart, BarInput
 use crate::domain::comparison::{comparison_table, ComparisonLine};
 use crate::domain::conversion::{self, ConversionCounts, ConversionRow, CostRow};
 use crate::domain::dashboard::{summarise, Count, DashboardFigures, ProgramName, StatusGroup};
-use crate::domain::forecast::{compact_money, forecast, Forecast, ForecastMonth, MoneyMonth};
+use crate::domain::forecast::{forecast, MoneyMonth};
 use crate::domain::forms::FieldErrors;
-use crate::domain::line_chart::{line_chart, LineChart, LineInput, LineSeries};
 use crate::domain::numbers::{grouped, percent_text};
 use crate::domain::outcome_figures::{
     moved_to_date, outcome_table, OutcomeCount, OutcomeRow as OutcomeTableRow, KNOWN,
@@ -27,7 +27,6 @@ use crate::domain::outcome_figures::{
 use crate::domain::outcomes::HORIZONS;
 use crate::domain::period::Period;
 use crate::domain::pledge::PledgeFigures;
-use crate::domain::Cents;
 use crate::web::error::AppError;
 use crate::web::format::long_date;
 use crate::web::{page, page_with_status, run_db, Chrome, State, Viewer};
@@ -307,80 +306,6 @@ struct DashboardPage {
     forecast: Option<ForecastView>,
 }
 
-/// Money committed and paid against the budget, and the forecast to the deadline.
-pub struct ForecastView {
-    pub chart: LineChart,
-    pub desc: String,
-    pub legend: Vec<(&'static str, &'static str)>,
-    /// Month, committed to its end, paid to its end, whether forecast.
-    pub rows: Vec<(String, String, String, bool)>,
-}
-
-impl ForecastView {
-    fn new(forecast: &Forecast, budget: Cents, deadline: NaiveDate) -> ForecastView {
-        let months = &forecast.months;
-        let titles: Vec<String> = months.iter().map(|m| m.month.format("%B %Y").to_string()).collect();
-        // The years under their Januaries, and the first month's when no January is near.
-        let mut labels: Vec<(usize, String)> = Vec::new();
-        for (slot, month) in months.iter().enumerate() {
-            let january_near = months.iter().take(3).skip(1).any(|m| m.month.month() == 1);
-            if month.month.month() == 1 || (slot == 0 && !january_near) {
-                labels.push((slot, month.month.format("%Y").to_string()));
-            }
-        }
-        let last_actual = months.iter().rposition(|m| !m.forecast);
-        let actual = |value: fn(&ForecastMonth) -> i64| -> Vec<Option<i64>> {
-            months.iter().map(|m| (!m.forecast).then(|| value(m))).collect()
-        };
-        let ahead = |value: fn(&ForecastMonth) -> i64| -> Vec<Option<i64>> {
-            months
-                .iter()
-                .enumerate()
-                .map(|(slot, m)| (m.forecast || Some(slot) == last_actual).then(|| value(m)))
-                .collect()
-        };
-        let has_forecast = months.iter().any(|m| m.forecast);
-        let mut series = vec![
-            LineSeries { class: "line-committed", name: "committed".into(), values: actual(|m| m.committed) },
-            LineSeries { class: "line-paid", name: "paid".into(), values: actual(|m| m.paid) },
-        ];
-        let mut legend = vec![("line-committed", "Committed"), ("line-paid", "Paid")];
-        if has_forecast {
-            series.push(LineSeries {
-                class: "line-committed line-forecast",
-                name: "committed (forecast)".into(),
-                values: ahead(|m| m.committed),
-            });
-            series.push(LineSeries {
-                class: "line-paid line-forecast",
-                name: "paid (forecast)".into(),
-                values: ahead(|m| m.paid),
-            });
-            legend.push(("line-forecast", "Forecast at the last 90 days’ pace"));
-        }
-        legend.push(("line-budget", "Budget"));
-        let money = |cents: i64| Cents(cents).to_string();
-        let chart = line_chart(&LineInput {
-            titles: &titles,
-            labels: &labels,
-            series: &series,
-            reference: Some((budget.0, format!("Budget {}", compact_money(budget.0)))),
-            axis_label: &compact_money,
-            value_label: &money,
-        });
-        ForecastView {
-            chart,
-            desc: forecast.describe(budget, deadline, today()),
-            legend,
-            rows: months
-                .iter()
-                .zip(&titles)
-                .map(|(m, title)| (title.clone(), money(m.committed), money(m.paid), m.forecast))
-                .collect(),
-        }
-    }
-}
-
 /// Participants beside the colleagues who did not take part.
 pub struct ComparisonView {
     /// Empty when no participant's 12-month outcome is known yet (in the period).
@@ -527,6 +452,8 @@ pub async fn show_dashboard(
     let reads = run_db(&state, move |conn| {
         let (from, to) = (from.as_deref(), to.as_deref());
         let (by_program_status, by_site_status) = db::dashboard::by_group_and_status(conn, from, to)?;
+        let seat_costs = db::dashboard::seat_costs(conn)?;
+        let money = db::dashboard::money_by_month(conn, today(), &seat_costs)?;
         Ok(DashboardReads {
             settings: db::settings::pledge(conn)?,
             participants: db::dashboard::participants(conn)?,
@@ -539,11 +466,11 @@ pub async fn show_dashboard(
                 outcomes: db::outcomes::totals(conn, from, to)?,
                 move_delays: db::outcomes::move_delays(conn, from, to)?,
                 paid: db::payments::paid_by_program(conn, from, to)?,
-                seat_costs: db::dashboard::seat_costs(conn)?,
+                seat_costs,
             },
             budgets: db::budgets::year_by_program(conn, year)?,
             comparison: db::comparison::totals(conn, from, to)?,
-            money: db::dashboard::money_by_month(conn, today())?,
+            money,
             comparison_computed: db::comparison::computed(conn)?,
         })
     })

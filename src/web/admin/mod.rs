@@ -10,6 +10,7 @@ pub mod headcount;
 pub mod import;
 pub mod intakes;
 pub mod invitations;
+pub mod money_chart;
 pub mod outcomes;
 pub mod payments;
 pub mod people;
