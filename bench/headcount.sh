@@ -8,8 +8,9 @@
 #   edit_unchanged  POST /admin/programs/career-choice/preview, the form as saved (the
 #                   rule as edited is the saved one: one count)
 #   edit_changed    POST /admin/programs/amazon-technical-academy/preview with its job
-#                   families unticked and 90 days of service (two counts: the rule as
-#                   edited, everyone, and the saved one, the non-technical families)
+#                   families unticked and 90 days of service (two rules counted in one
+#                   pass: the rule as edited, everyone, and the saved one, the
+#                   non-technical families)
 #
 # Target: p50 ≤ 200 ms for each. On PostgreSQL each is measured on the freshly seeded
 # database, then again after `VACUUM ANALYZE employees` (what autovacuum does within a
