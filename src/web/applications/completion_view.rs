@@ -235,9 +235,11 @@ pub fn completion_view(facts: &CompletionFacts<'_>, shown: Option<CompletionShow
             _ => what_to_send(rule.evidence, rule.verified_by, &program.completion_note),
         }
     } else {
-        format!("The program asks for: {}. {}", rule.evidence.label().to_lowercase(), program.completion_note)
-            .trim_end()
-            .to_owned()
+        let asked = match rule.evidence {
+            CompletionEvidence::None => "The program asks for no evidence: the program team records completion.".to_owned(),
+            evidence => format!("The program asks for {}.", evidence.label().to_lowercase()),
+        };
+        format!("{asked} {}", program.completion_note).trim_end().to_owned()
     };
     Some(CompletionView {
         owner_input,
