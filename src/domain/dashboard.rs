@@ -8,7 +8,7 @@ use chrono::{Months, NaiveDate};
 
 use super::enums::UnknownValue;
 use super::numbers::{grouped, percent_text};
-use super::{ApplicationStatus, Cents, SiteType};
+use super::{ApplicationStatus, SiteType};
 
 /// How many months the monthly chart shows at most.
 pub const MONTHS_SHOWN: u32 = 12;
@@ -178,9 +178,6 @@ pub struct Count {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DashboardFigures {
     pub total_applications: i64,
-    /// Covered tuition of the places given (approved, evidence sent or returned,
-    /// completed, not completed).
-    pub committed: Cents,
     /// The last months with applications (at most twelve calendar months, ending with
     /// the latest month that has applications; months between without any show zero).
     pub months: Vec<MonthFigures>,
@@ -217,16 +214,10 @@ fn most_first(mut counts: Vec<Count>) -> Vec<Count> {
 /// is an error: the counters are written by this application only.
 pub fn summarise(totals: &StatsTotals, programs: &[ProgramName]) -> Result<DashboardFigures, UnknownValue> {
     let mut total_applications = 0;
-    let mut committed = 0;
     let mut funnel = Funnel::default();
     let mut by_month: BTreeMap<NaiveDate, [i64; 6]> = BTreeMap::new();
     for row in &totals.by_month_status {
         let status = row.status;
-        // A place given commits its funding, whatever became of it: tuition is paid up
-        // front, and a cohort's paid training hours are spent even if it was not completed.
-        if ApplicationStatus::SEAT_HOLDING.contains(&status) {
-            committed += row.covered_cents;
-        }
         if row.applications == 0 {
             continue;
         }
@@ -280,7 +271,6 @@ pub fn summarise(totals: &StatsTotals, programs: &[ProgramName]) -> Result<Dashb
 
     Ok(DashboardFigures {
         total_applications,
-        committed: Cents(committed),
         months,
         funnel,
         sites: most_first(sites),
@@ -440,7 +430,6 @@ mod tests {
     fn no_rows_mean_no_applications_and_zero_everywhere() {
         let figures = summarise(&[], &programs()).unwrap();
         assert_eq!(figures.total_applications, 0);
-        assert_eq!(figures.committed, Cents(0));
         assert!(figures.months.is_empty());
         assert_eq!(figures.funnel, Funnel::default());
         assert_eq!(figures.sites.len(), 5);
@@ -451,9 +440,8 @@ mod tests {
     }
 
     #[test]
-    fn funding_committed_counts_approved_and_completed_only() {
+    fn every_application_counts_once() {
         let figures = summarise(&sample(), &programs()).unwrap();
-        assert_eq!(figures.committed, Cents(400_000));
         assert_eq!(figures.total_applications, 9);
     }
 
@@ -471,7 +459,6 @@ mod tests {
         assert_eq!(month.count(StatusGroup::Completed), 1);
         assert_eq!(month.count(StatusGroup::Approved), 3, "evidence sent or returned: still in the programme");
         assert_eq!(month.count(StatusGroup::NotCompleted), 1);
-        assert_eq!(figures.committed, Cents(360_000), "every place given commits its funding");
     }
 
     #[test]

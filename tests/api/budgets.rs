@@ -473,5 +473,10 @@ async fn the_dashboard_shows_budget_committed_paid_and_left_per_program_this_yea
         30,
         "every figure is right-aligned"
     );
+    // The pledge tracker's "Funding committed" is the money chart's committed: tuition and
+    // seat costs, less the withdrawn place's.
+    assert_eq!(texts(&page, "[data-figure='funding'] [data-value='committed']"), ["$51,234.50"]);
+    let this_month = chrono::Utc::now().date_naive().format("%B %Y").to_string();
+    assert_eq!(texts(&page, "table[data-table='forecast'] tbody tr")[0], format!("{this_month} $51,234.50 $500"));
     assert_stats_consistent(&app);
 }

@@ -27,6 +27,7 @@ use crate::domain::outcome_figures::{
 use crate::domain::outcomes::HORIZONS;
 use crate::domain::period::Period;
 use crate::domain::pledge::PledgeFigures;
+use crate::domain::Cents;
 use crate::web::error::AppError;
 use crate::web::format::long_date;
 use crate::web::{page, page_with_status, run_db, Chrome, State, Viewer};
@@ -490,7 +491,10 @@ pub async fn show_dashboard(
     let outcome_counts = &conversion.outcomes;
     let figures = summarise(&totals, &programs)
         .map_err(|err| AppError::Internal(anyhow::anyhow!("a reporting counter does not parse: {err}")))?;
-    let pledge = PledgeFigures::new(participants, figures.committed, &settings, today());
+    // What the pledge committed is what the money chart counts: covered tuition and seat
+    // costs of the places approved, less what withdrawals gave back.
+    let committed = Cents(money.0.iter().map(|month| month.committed).sum());
+    let pledge = PledgeFigures::new(participants, committed, &settings, today());
     let has_applications = figures.total_applications > 0;
     let mut errors = FieldErrors::default();
     if let Err((field, message)) = &parsed {
