@@ -25,6 +25,7 @@ pub mod history;
 pub mod import;
 pub mod intake_form;
 pub mod line_chart;
+pub mod lottery;
 pub mod mail;
 pub mod money;
 pub mod numbers;
