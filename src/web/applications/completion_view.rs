@@ -236,7 +236,9 @@ pub fn completion_view(facts: &CompletionFacts<'_>, shown: Option<CompletionShow
         }
     } else {
         let asked = match rule.evidence {
-            CompletionEvidence::None => "The program asks for no evidence: the program team records completion.".to_owned(),
+            CompletionEvidence::None => {
+                "The program asks for no evidence: the program team records completion.".to_owned()
+            }
             evidence => format!("The program asks for {}.", evidence.label().to_lowercase()),
         };
         format!("{asked} {}", program.completion_note).trim_end().to_owned()
