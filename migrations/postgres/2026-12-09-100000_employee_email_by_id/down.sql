@@ -1,0 +1,1 @@
+DROP INDEX employees_email_by_id;
