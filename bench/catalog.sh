@@ -50,19 +50,21 @@ run() { # name path
   echo "$rps"
 }
 
-# The two pages take turns, $rounds times, and each keeps its best round: what else the
-# machine does at a moment (it moves the stylesheet's figure by a third from run to run)
-# then weighs on both alike instead of on whichever page ran at that moment.
+# The two pages take turns, $rounds times, and the figure is the median of the rounds'
+# ratios: each round measures both pages back to back, so what else the machine does at a
+# moment (it moves the stylesheet's figure by a third from run to run) weighs on both alike,
+# and one round with a lucky or unlucky stylesheet does not decide the result.
 echo "wrk: $threads threads, $connections connections, $duration per page, $rounds rounds, on $(nproc) cores" >&2
-static_rps=0
-catalog_rps=0
+ratios=()
 for _ in $(seq 1 "$rounds"); do
-  static_rps=$(awk -v a="$static_rps" -v b="$(run static /static/app.css)" 'BEGIN { print (b > a ? b : a) }')
-  catalog_rps=$(awk -v a="$catalog_rps" -v b="$(run catalog /programs)" 'BEGIN { print (b > a ? b : a) }')
+  static_rps=$(run static /static/app.css)
+  catalog_rps=$(run catalog /programs)
+  ratios+=("$(awk -v c="$catalog_rps" -v s="$static_rps" 'BEGIN { printf "%.4f", c / s }')")
 done
-ratio=$(awk -v c="$catalog_rps" -v s="$static_rps" 'BEGIN { printf "%.2f", c / s }')
-echo "best rounds: static $static_rps req/s, catalog $catalog_rps req/s" >&2
-echo "catalog / static throughput ratio: $ratio" >&2
+ratio=$(printf '%s\n' "${ratios[@]}" | sort -n | awk '{ r[NR] = $1 } END {
+  m = (NR % 2) ? r[(NR + 1) / 2] : (r[NR / 2] + r[NR / 2 + 1]) / 2; printf "%.2f", m }')
+echo "rounds' ratios: ${ratios[*]}" >&2
+echo "catalog / static throughput ratio (median of the rounds): $ratio" >&2
 peak=$(awk '/VmHWM/ { print $2, $3 }' "/proc/$server/status")
 echo "server peak RSS: $peak" >&2
 if [ -n "${MIN_RATIO:-}" ] && awk -v r="$ratio" -v m="$MIN_RATIO" 'BEGIN { exit !(r < m) }'; then

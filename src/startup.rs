@@ -123,7 +123,9 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .service(pages::admin::programs::archive_program)
         .service(pages::admin::programs::publish_program)
         .service(pages::admin::intakes::show_intakes)
-        .service(pages::admin::intakes::save_intake);
+        .service(pages::admin::intakes::save_intake)
+        .service(pages::admin::program_team::show_team)
+        .service(pages::admin::program_team::change_team);
 }
 
 /// The SCIM routes (`web::scim`), served outside the session middleware, then whatever

@@ -16,6 +16,8 @@ use crate::domain::{ApplicationStatus, SiteType};
 pub struct AdminFilter {
     pub status: Option<ApplicationStatus>,
     pub program_id: Option<i32>,
+    /// The programs the viewer runs, when not every program (a program team's member).
+    pub within_programs: Option<Vec<i32>>,
     pub site_type: Option<SiteType>,
     /// Created on or after this time.
     pub from: Option<NaiveDateTime>,
@@ -77,6 +79,9 @@ pub fn admin_page(
     }
     if let Some(program_id) = filter.program_id {
         query = query.filter(applications::program_id.eq(program_id));
+    }
+    if let Some(programs) = &filter.within_programs {
+        query = query.filter(applications::program_id.eq_any(programs.clone()));
     }
     if let Some(site_type) = &filter.site_type {
         query = query.filter(applications::site_type.eq(*site_type));

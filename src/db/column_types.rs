@@ -18,7 +18,7 @@ use super::MultiBackend;
 use crate::domain::enums::{
     AccessLinkPurpose, ApplicationStatus, AttemptScope, AuditAction, Category, CompletionEvidence, CompletionVerifier,
     EmploymentType, Event, FileType, Format, HistorySource, JobFamily, LeavingReason, MailKind, Outcome, ProgramKind,
-    ProgramStatus, SiteType, StoredName, TenureBand, UnknownValue, ValueList,
+    ProgramStatus, SiteType, StoredName, TeamRole, TenureBand, UnknownValue, ValueList,
 };
 
 /// Reads the text of a column on PostgreSQL and parses it.
@@ -98,6 +98,7 @@ stored_by_name!(
     LeavingReason,
     Outcome,
     TenureBand,
+    TeamRole,
 );
 
 impl<T: StoredName> ToSql<Text, Pg> for ValueList<T> {

@@ -6,6 +6,7 @@ use diesel::prelude::*;
 
 use super::credentials::{self, Credential};
 use super::schema::{applications, employees, intakes, programs};
+use super::program_teams::ProgramScope;
 use super::DbConnection;
 use crate::domain::{ApplicationStatus, CompletionEvidence, ProgramKind};
 
@@ -22,9 +23,8 @@ pub struct WaitingEvidence {
 }
 
 /// How many submissions wait, counted up to `cap` (what the navigation shows).
-pub fn count_waiting_up_to(conn: &mut DbConnection, cap: i64) -> QueryResult<i64> {
-    let ids: Vec<i32> = applications::table
-        .filter(applications::status.eq(ApplicationStatus::CompletionSubmitted))
+pub fn count_waiting_up_to(conn: &mut DbConnection, scope: &ProgramScope, cap: i64) -> QueryResult<i64> {
+    let ids: Vec<i32> = waiting_in(scope)
         .select(applications::id)
         .limit(cap)
         .load(conn)?;
@@ -32,17 +32,36 @@ pub fn count_waiting_up_to(conn: &mut DbConnection, cap: i64) -> QueryResult<i64
 }
 
 /// How many submissions wait.
-pub fn count_waiting(conn: &mut DbConnection) -> QueryResult<i64> {
-    applications::table.filter(applications::status.eq(ApplicationStatus::CompletionSubmitted)).count().get_result(conn)
+pub fn count_waiting(conn: &mut DbConnection, scope: &ProgramScope) -> QueryResult<i64> {
+    waiting_in(scope).count().get_result(conn)
+}
+
+/// The submissions waiting in the programs of `scope`.
+fn waiting_in(scope: &ProgramScope) -> applications::BoxedQuery<'static, super::MultiBackend> {
+    let query = applications::table.filter(applications::status.eq(ApplicationStatus::CompletionSubmitted)).into_boxed();
+    match scope.ids() {
+        Some(ids) => query.filter(applications::program_id.eq_any(ids.to_vec())),
+        None => query,
+    }
 }
 
 /// One page of the submissions waiting, the longest-waiting first.
-pub fn waiting_page(conn: &mut DbConnection, offset: i64, limit: i64) -> QueryResult<Vec<WaitingEvidence>> {
-    applications::table
+pub fn waiting_page(
+    conn: &mut DbConnection,
+    scope: &ProgramScope,
+    offset: i64,
+    limit: i64,
+) -> QueryResult<Vec<WaitingEvidence>> {
+    let mut query = applications::table
         .inner_join(employees::table.on(employees::id.eq(applications::employee_id)))
         .inner_join(programs::table)
         .left_join(intakes::table)
         .filter(applications::status.eq(ApplicationStatus::CompletionSubmitted))
+        .into_boxed();
+    if let Some(ids) = scope.ids() {
+        query = query.filter(applications::program_id.eq_any(ids.to_vec()));
+    }
+    query
         .order((applications::completion_submitted_at.asc(), applications::id.asc()))
         .offset(offset)
         .limit(limit)

@@ -4,7 +4,7 @@ use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 
 use super::audit::AuditLine;
-use super::schema::{employees, notifications};
+use super::schema::{employees, notifications, program_team_members};
 use super::DbConnection;
 use crate::domain::history::ChangeContext;
 use crate::domain::import::ImportRow;
@@ -168,11 +168,13 @@ pub struct ViewerRow {
     pub employee: Employee,
     pub has_direct_reports: bool,
     pub unread_notifications: i64,
+    /// Whether they are on the team of any program.
+    pub runs_programs: bool,
 }
 
 pub fn find_viewer(conn: &mut DbConnection, id: i32) -> QueryResult<Option<ViewerRow>> {
     let reports = diesel::alias!(employees as reports);
-    let row: Option<(Employee, bool, Option<i64>)> = super::on_own_backend!(conn, |own| employees::table
+    let row: Option<(Employee, bool, Option<i64>, bool)> = super::on_own_backend!(conn, |own| employees::table
         .find(id)
         .select((
             Employee::as_select(),
@@ -186,13 +188,15 @@ pub fn find_viewer(conn: &mut DbConnection, id: i32) -> QueryResult<Option<Viewe
                 .filter(notifications::read_at.is_null())
                 .count()
                 .single_value(),
+            diesel::dsl::exists(program_team_members::table.filter(program_team_members::employee_id.eq(id))),
         ))
         .first(own)
         .optional())?;
-    Ok(row.map(|(employee, has_direct_reports, unread)| ViewerRow {
+    Ok(row.map(|(employee, has_direct_reports, unread, runs_programs)| ViewerRow {
         employee,
         has_direct_reports,
         unread_notifications: unread.unwrap_or(0),
+        runs_programs,
     }))
 }
 

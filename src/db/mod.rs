@@ -31,6 +31,7 @@ pub mod notifications;
 pub mod outbox;
 pub mod outcomes;
 pub mod payments;
+pub mod program_teams;
 pub mod programs;
 pub mod queue;
 pub mod schema;

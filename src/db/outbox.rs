@@ -322,7 +322,7 @@ struct Person {
 
 /// An application that waits on someone: (id, status, submitted_at, updated_at,
 /// approver, applicant, program name).
-type Waiting = (i32, ApplicationStatus, NaiveDateTime, NaiveDateTime, Option<i32>, i32, String);
+type Waiting = (i32, ApplicationStatus, NaiveDateTime, NaiveDateTime, Option<i32>, i32, i32, String);
 
 /// The applications that have waited since before `arrived_before`: on a manager since
 /// (re)submission, on the program team since the manager's approval (the row's last change).
@@ -345,6 +345,7 @@ fn waiting_since(conn: &mut DbConnection, arrived_before: NaiveDateTime) -> Quer
             applications::updated_at,
             applications::approver_id,
             applications::employee_id,
+            applications::program_id,
             programs::name,
         ))
         .load(conn)
@@ -352,7 +353,8 @@ fn waiting_since(conn: &mut DbConnection, arrived_before: NaiveDateTime) -> Quer
 
 /// The reminders due at `now` that were not written yet. Approvals waiting on a manager
 /// remind that manager, then the manager's own manager; approvals waiting on the program
-/// team remind every active administrator (there is no one above them).
+/// team remind that program's team, or every active administrator when it has none
+/// (there is no one above them).
 pub fn due_reminders(
     conn: &mut DbConnection,
     policy: ReminderPolicy,
@@ -362,18 +364,25 @@ pub fn due_reminders(
         return Ok(Vec::new());
     };
     let waiting = waiting_since(conn, arrived_before)?;
-    let admins: Vec<i32> = if waiting.iter().all(|w| w.1 != ApplicationStatus::ManagerApproved) {
-        Vec::new()
-    } else {
-        employees::table
+    let mut teams = ProgramTeams::default();
+    let at_team: Vec<&Waiting> = waiting.iter().filter(|w| w.1 == ApplicationStatus::ManagerApproved).collect();
+    if !at_team.is_empty() {
+        teams.admins = employees::table
             .filter(employees::is_admin.eq(true))
             .filter(employees::active.eq(true))
             .order(employees::id.asc())
             .select(employees::id)
-            .load(conn)?
-    };
-    let mut wanted: Vec<i32> = admins.clone();
-    for (_, _, _, _, approver, applicant, _) in &waiting {
+            .load(conn)?;
+        for (_, _, _, _, _, _, program_id, _) in at_team {
+            if !teams.members.contains_key(program_id) {
+                let members = super::program_teams::active_member_ids(conn, *program_id, 0)?;
+                teams.members.insert(*program_id, members);
+            }
+        }
+    }
+    let mut wanted: Vec<i32> = teams.admins.clone();
+    wanted.extend(teams.members.values().flatten());
+    for (_, _, _, _, approver, applicant, _, _) in &waiting {
         wanted.push(*applicant);
         wanted.extend(approver);
     }
@@ -381,7 +390,7 @@ pub fn due_reminders(
     let managers: Vec<i32> = people.values().filter_map(|p| p.manager_id).collect();
     people.extend(load_people(conn, &managers)?);
     let mut reminders: Vec<Reminder> =
-        waiting.iter().flat_map(|w| reminders_of(w, &people, &admins, policy, now)).collect();
+        waiting.iter().flat_map(|w| reminders_of(w, &people, &teams, policy, now)).collect();
     let keys: Vec<&str> = reminders.iter().map(|r| r.dedupe_key.as_str()).collect();
     let mut written: Vec<String> = Vec::new();
     for chunk in keys.chunks(500) {
@@ -397,15 +406,32 @@ pub fn due_reminders(
     Ok(reminders)
 }
 
+/// Who decides the program team's stage: each program's team (people who still work
+/// here), and the active administrators for a program without one.
+#[derive(Debug, Default)]
+struct ProgramTeams {
+    members: HashMap<i32, Vec<i32>>,
+    admins: Vec<i32>,
+}
+
+impl ProgramTeams {
+    fn of(&self, program_id: i32) -> &[i32] {
+        match self.members.get(&program_id) {
+            Some(members) if !members.is_empty() => members,
+            _ => &self.admins,
+        }
+    }
+}
+
 /// The reminders one waiting application is due, whether or not written already.
 fn reminders_of(
     waiting: &Waiting,
     people: &HashMap<i32, Person>,
-    admins: &[i32],
+    teams: &ProgramTeams,
     policy: ReminderPolicy,
     now: NaiveDateTime,
 ) -> Vec<Reminder> {
-    let (id, status, submitted_at, updated_at, approver, applicant, program) = waiting;
+    let (id, status, submitted_at, updated_at, approver, applicant, program_id, program) = waiting;
     let since = if *status == ApplicationStatus::Submitted { *submitted_at } else { *updated_at };
     let waited = working_days_between(since.date(), now.date());
     let applicant_name = people.get(applicant).map_or("An employee", |p| p.name.as_str());
@@ -417,7 +443,7 @@ fn reminders_of(
                 people.get(approver).and_then(|p| p.manager_id).into_iter().collect()
             }
             (ApplicationStatus::ManagerApproved, ReminderLevel::Approver, _) => {
-                admins.iter().copied().filter(|admin| admin != applicant).collect()
+                teams.of(*program_id).iter().copied().filter(|member| member != applicant).collect()
             }
             _ => Vec::new(),
         };

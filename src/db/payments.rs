@@ -246,6 +246,8 @@ pub fn paid_by_program(conn: &mut DbConnection, from: Option<&str>, to: Option<&
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct PaymentFilter {
     pub program_id: Option<i32>,
+    /// The programs the viewer runs, when not every program (a program team's member).
+    pub within_programs: Option<Vec<i32>>,
     /// On or after: the payment's date, or for what is due the approval's.
     pub from: Option<NaiveDate>,
     /// On or before, likewise.
@@ -385,6 +387,9 @@ macro_rules! due_filters {
         if let Some(program_id) = filter.program_id {
             query = query.filter(sql::<Bool>(program_is($conn)).bind::<Integer, _>(program_id));
         }
+        if let Some(programs) = &filter.within_programs {
+            query = query.filter(applications::program_id.eq_any(programs.clone()));
+        }
         if let Some(from) = filter.from.and_then(|d| d.and_hms_opt(0, 0, 0)) {
             query = query.filter(applications::approved_at.ge(from));
         }
@@ -449,6 +454,9 @@ pub fn due_totals(conn: &mut DbConnection, filter: &PaymentFilter) -> QueryResul
         if let Some(program_id) = filter.program_id {
             query = query.filter(due_totals::program_id.eq(program_id));
         }
+        if let Some(programs) = &filter.within_programs {
+            query = query.filter(due_totals::program_id.eq_any(programs.clone()));
+        }
         if let Some(from) = filter.from {
             query = query.filter(due_totals::approved_on.ge(from));
         }
@@ -492,6 +500,9 @@ macro_rules! paid_query {
             .into_boxed();
         if let Some(program_id) = filter.program_id {
             query = query.filter(sql::<Bool>(program_is($conn)).bind::<Integer, _>(program_id));
+        }
+        if let Some(programs) = &filter.within_programs {
+            query = query.filter(applications::program_id.eq_any(programs.clone()));
         }
         if let Some(from) = filter.from {
             query = query.filter(tuition_payments::paid_on.ge(from));
@@ -547,6 +558,9 @@ pub fn paid_totals(conn: &mut DbConnection, filter: &PaymentFilter) -> QueryResu
         let mut query = payment_totals::table.into_boxed();
         if let Some(program_id) = filter.program_id {
             query = query.filter(payment_totals::program_id.eq(program_id));
+        }
+        if let Some(programs) = &filter.within_programs {
+            query = query.filter(payment_totals::program_id.eq_any(programs.clone()));
         }
         if let Some(from) = filter.from {
             query = query.filter(payment_totals::paid_on.ge(from));

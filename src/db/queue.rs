@@ -5,6 +5,7 @@ use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 
 use super::schema::{applications, employees, intakes, programs};
+use super::program_teams::ProgramScope;
 use super::DbConnection;
 use crate::domain::{ApplicationStatus, EmploymentType};
 
@@ -16,8 +17,10 @@ pub struct QueueScope {
     /// Approvers whose manager-stage applications the viewer decides: themselves and
     /// the managers they stand in for.
     pub approver_ids: Vec<i32>,
-    /// Admins also see the admin stage and the applications of people without a manager.
-    pub include_admin_stage: bool,
+    /// The programs whose program-team stage (and whose applications from people without
+    /// a manager) the viewer decides: every program for an admin, their teams' for a team
+    /// member, `None` for anyone else.
+    pub program_team_stage: Option<ProgramScope>,
     pub program_id: Option<i32>,
 }
 
@@ -81,14 +84,16 @@ macro_rules! queue_filter {
             .eq(ApplicationStatus::Submitted)
             .and(applications::approver_id.eq_any(scope.approver_ids.clone()));
         let mut query = $query.filter(applications::employee_id.ne(scope.viewer_id));
-        query =
-            if scope.include_admin_stage {
-                query.filter(manager_stage.or(applications::status.eq(ApplicationStatus::ManagerApproved).or(
-                    applications::status.eq(ApplicationStatus::Submitted).and(applications::approver_id.is_null()),
-                )))
-            } else {
-                query.filter(manager_stage)
-            };
+        let team_stage = applications::status
+            .eq(ApplicationStatus::ManagerApproved)
+            .or(applications::status.eq(ApplicationStatus::Submitted).and(applications::approver_id.is_null()));
+        query = match scope.program_team_stage.as_ref().map(ProgramScope::ids) {
+            None => query.filter(manager_stage),
+            Some(None) => query.filter(manager_stage.or(team_stage)),
+            Some(Some(programs)) => {
+                query.filter(manager_stage.or(team_stage.and(applications::program_id.eq_any(programs.to_vec()))))
+            }
+        };
         if let Some(program_id) = scope.program_id {
             query = query.filter(applications::program_id.eq(program_id));
         }

@@ -260,6 +260,16 @@ diesel::table! {
 }
 
 diesel::table! {
+    program_team_members (program_id, employee_id) {
+        program_id -> Integer,
+        employee_id -> Integer,
+        role -> Text,
+        added_by -> Nullable<Integer>,
+        added_at -> Timestamp,
+    }
+}
+
+diesel::table! {
     employee_imports (id) {
         id -> Integer,
         admin_id -> Integer,
@@ -462,6 +472,7 @@ diesel::joinable!(completion_outcomes -> employees (employee_id));
 diesel::joinable!(completion_outcomes -> programs (program_id));
 diesel::joinable!(evidence_files -> applications (application_id));
 diesel::joinable!(credentials -> applications (application_id));
+diesel::joinable!(program_team_members -> programs (program_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     employees,
@@ -474,6 +485,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     audit_log,
     settings,
     delegations,
+    program_team_members,
     application_stats,
     pledge_participants,
     access_links,

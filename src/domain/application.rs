@@ -387,17 +387,20 @@ pub struct Authority {
     pub is_approver: bool,
     /// The approver has named this person their delegate for today: the approver's id.
     pub delegate_for: Option<i32>,
-    pub is_admin: bool,
+    /// Runs the application's program: an administrator (every program) or a member of
+    /// that program's team.
+    pub is_program_team: bool,
     /// Whether the application has an approver at all (employees without a manager do not).
     pub has_approver: bool,
 }
 
 impl Authority {
     /// Whether the application is theirs to see (its page, its attached files): its owner,
-    /// its approver, the approver's delegate of today, an administrator. Anyone else is
+    /// its approver, the approver's delegate of today, the program's team (administrators
+    /// included). Anyone else is
     /// not told it exists.
     pub fn sees_application(&self) -> bool {
-        self.is_owner || self.is_approver || self.delegate_for.is_some() || self.is_admin
+        self.is_owner || self.is_approver || self.delegate_for.is_some() || self.is_program_team
     }
 
     /// Whether deciding as `actor` uses administrator rights, the program team's: the
@@ -420,8 +423,9 @@ pub enum DecisionRole {
     NotVisible,
 }
 
-/// Who may decide what: the manager stage belongs to the approver, their delegate, or an
-/// admin when there is no approver; later stages belong to admins. Someone who decided
+/// Who may decide what: the manager stage belongs to the approver, their delegate, or the
+/// program team (an admin or a member of the program's team) when there is no approver;
+/// later stages belong to the program team. Someone who decided
 /// an earlier stage keeps a role, so that a second decision is refused by the state
 /// machine with a clear message rather than hidden.
 pub fn decision_role(status: Status, authority: &Authority) -> DecisionRole {
@@ -433,8 +437,8 @@ pub fn decision_role(status: Status, authority: &Authority) -> DecisionRole {
     let as_admin = DecisionRole::Decide { actor: Actor::Admin, acting_for: None };
     match status {
         Status::Submitted if approver_side => as_approver,
-        Status::Submitted if authority.is_admin && !authority.has_approver => as_approver,
-        _ if authority.is_admin => as_admin,
+        Status::Submitted if authority.is_program_team && !authority.has_approver => as_approver,
+        _ if authority.is_program_team => as_admin,
         _ if approver_side => as_approver,
         _ => DecisionRole::NotVisible,
     }
@@ -731,8 +735,8 @@ mod tests {
 
     #[test]
     fn decision_roles_follow_the_stage_and_never_include_the_owner() {
-        let admin = Authority { is_admin: true, has_approver: true, ..Default::default() };
-        let owner_admin = Authority { is_owner: true, is_admin: true, ..Default::default() };
+        let admin = Authority { is_program_team: true, has_approver: true, ..Default::default() };
+        let owner_admin = Authority { is_owner: true, is_program_team: true, ..Default::default() };
         let approver = Authority { is_approver: true, has_approver: true, ..Default::default() };
         let delegate = Authority { delegate_for: Some(7), has_approver: true, ..Default::default() };
         let stranger = Authority { has_approver: true, ..Default::default() };

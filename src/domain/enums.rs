@@ -334,6 +334,8 @@ text_enum!(
         ProgramUpdated => "program.updated", "Program updated";
         ProgramPublished => "program.published", "Program published";
         ProgramArchived => "program.archived", "Program archived";
+        ProgramTeamMemberAdded => "program.team_member_added", "Added to a program's team";
+        ProgramTeamMemberRemoved => "program.team_member_removed", "Removed from a program's team";
         IntakeCreated => "intake.created", "Intake created";
         IntakeUpdated => "intake.updated", "Intake updated";
         EmployeeUpdated => "employee.updated", "Person updated";
@@ -368,6 +370,15 @@ text_enum!(
         AccountCalendarFeedTurnedOff => "account.calendar_feed_turned_off", "Calendar feed turned off";
         ApplicationFileAttached => "application.file_attached", "File attached to an application";
         ApplicationFileInfected => "application.file_infected", "File refused by the virus scanner";
+    }
+);
+
+text_enum!(
+    /// What a person is in a program's team (`program_team_members.role`). Both run the
+    /// program; the owner is the one who answers for it.
+    TeamRole, "program team role" {
+        Owner => "owner", "Owner";
+        Coordinator => "coordinator", "Coordinator";
     }
 );
 
@@ -487,6 +498,7 @@ mod tests {
         }
         round_trip(EmploymentType::ALL);
         round_trip(ProgramKind::ALL);
+        round_trip(TeamRole::ALL);
         round_trip(Category::ALL);
         round_trip(Format::ALL);
         round_trip(ProgramStatus::ALL);

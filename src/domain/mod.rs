@@ -51,7 +51,7 @@ pub use email::Email;
 pub use enums::{
     AccessLinkPurpose, ApplicationStatus, AuditAction, Category, CompletionEvidence, CompletionVerifier,
     EmploymentType, Event, FileType, Format, HistorySource, JobFamily, LeavingReason, MailKind, Outcome, ProgramKind,
-    ProgramStatus, SiteType, TenureBand, ValueList,
+    ProgramStatus, SiteType, TeamRole, TenureBand, ValueList,
 };
 pub use money::Cents;
 pub use program::{EmployeeProfile, ProgramRules, TuitionFunding};

@@ -43,12 +43,12 @@ pub enum PaymentRole {
     NotVisible,
 }
 
-/// Who records tuition payments: the program team, which today is the administrators
-/// (`Actor::Admin` of `domain::application`). The one place that decides it.
+/// Who records tuition payments: the program team, administrators and the members of the
+/// program's team (`Actor::Admin` of `domain::application`). The one place that decides it.
 pub fn payment_role(authority: &Authority) -> PaymentRole {
     if authority.is_owner {
         PaymentRole::OwnApplication
-    } else if authority.is_admin {
+    } else if authority.is_program_team {
         PaymentRole::Record
     } else if authority.is_approver || authority.delegate_for.is_some() {
         PaymentRole::NotTeam

@@ -117,7 +117,8 @@ pub async fn queue_page(
     status: StatusCode,
     req: &HttpRequest,
 ) -> Result<HttpResponse, AppError> {
-    if !viewer.is_manager && !viewer.employee.is_admin {
+    let runs = viewer.program_scope();
+    if !viewer.is_manager && runs.is_none() {
         return Err(AppError::Forbidden);
     }
     let employee = viewer.employee.clone();
@@ -139,7 +140,9 @@ pub async fn queue_page(
         for item in items {
             let budget = budget_line(conn, &item, &programs)?;
             let program_budget = match programs.iter().find(|p| p.id == item.program_id) {
-                Some(program) if employee.is_admin => program_budget_line(conn, program, &mut standings)?,
+                Some(program) if runs.as_ref().is_some_and(|runs| runs.includes(program.id)) => {
+                    program_budget_line(conn, program, &mut standings)?
+                }
                 _ => None,
             };
             rows.push(QueueRow { program_budget, ..queue_row(item, budget, employee.id, &delegators) });

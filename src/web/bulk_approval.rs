@@ -225,7 +225,7 @@ async fn bulk_step(
     req: &HttpRequest,
     step: Step,
 ) -> Result<HttpResponse, AppError> {
-    if !viewer.is_manager && !viewer.employee.is_admin {
+    if !viewer.is_manager && viewer.program_scope().is_none() {
         return Err(AppError::Forbidden);
     }
     let request = BulkRequest::read(fields);

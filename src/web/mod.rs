@@ -45,6 +45,7 @@ use serde::de::DeserializeOwned;
 use serde::Deserialize;
 
 use crate::config::Settings;
+use crate::db::program_teams::ProgramScope;
 use crate::db::{self, DbConnection, DbPool};
 use crate::security::constant_time_eq;
 use crate::web::error::AppError;
@@ -164,6 +165,8 @@ pub struct ChromeUser {
     pub display_name: String,
     pub is_manager: bool,
     pub is_admin: bool,
+    /// On the team of at least one program.
+    pub runs_programs: bool,
     pub unread_notifications: i64,
     pub awaiting_approval: i64,
     /// Evidence of completion waiting for the program team (0 for anyone else).
@@ -183,6 +186,12 @@ impl ChromeUser {
 }
 
 impl Chrome {
+    /// Whether the signed-in person is an administrator (the administration's navigation
+    /// shows them everything; a program team's member, their programs' pages).
+    pub fn is_admin(&self) -> bool {
+        self.user.as_ref().is_some_and(|user| user.is_admin)
+    }
+
     /// The chrome of a page shown to nobody in particular (sign-in, error pages).
     pub fn anonymous() -> Chrome {
         Chrome { user: None, csrf_token: String::new(), form_owner: String::new(), flash: None, nav: "" }
@@ -209,6 +218,9 @@ pub struct Viewer {
     pub awaiting_approval: i64,
     /// Evidence of completion waiting for the program team, when the viewer is on it.
     pub awaiting_verification: i64,
+    /// The programs whose team the viewer is on (administrators run every program
+    /// whether or not they are on its team).
+    pub team_programs: Vec<i32>,
     pub csrf_token: String,
     /// The tag its forms carry (`security::form_owner_tag`).
     pub form_owner: String,
@@ -220,6 +232,17 @@ impl Viewer {
         self.employee.id
     }
 
+    /// The programs the viewer runs: every program for an administrator, those of their
+    /// teams for a team member, `None` for anyone else.
+    pub fn program_scope(&self) -> Option<ProgramScope> {
+        program_scope_of(&self.employee, &self.team_programs)
+    }
+
+    /// Whether the viewer runs `program_id` (an administrator, or on its team).
+    pub fn runs_program(&self, program_id: i32) -> bool {
+        self.employee.is_admin || self.team_programs.contains(&program_id)
+    }
+
     /// The page chrome with `nav` marked as the current section.
     pub fn chrome(&self, nav: &'static str) -> Chrome {
         Chrome {
@@ -227,6 +250,7 @@ impl Viewer {
                 display_name: self.employee.display_name.clone(),
                 is_manager: self.is_manager,
                 is_admin: self.employee.is_admin,
+                runs_programs: !self.team_programs.is_empty(),
                 unread_notifications: self.unread_notifications,
                 awaiting_approval: self.awaiting_approval,
                 awaiting_verification: self.awaiting_verification,
@@ -306,6 +330,18 @@ where
     })
 }
 
+/// The programs someone runs: every program for an administrator, those of their teams
+/// for a team member, `None` for anyone else.
+fn program_scope_of(employee: &db::employees::Employee, team_programs: &[i32]) -> Option<ProgramScope> {
+    if employee.is_admin {
+        Some(ProgramScope::All)
+    } else if team_programs.is_empty() {
+        None
+    } else {
+        Some(ProgramScope::Only(team_programs.to_vec()))
+    }
+}
+
 /// The viewer's record and the counts the layout shows; `None` when the employee is gone
 /// or deactivated.
 fn load_viewer(
@@ -319,16 +355,18 @@ fn load_viewer(
         return Ok(None);
     }
     let (employee, is_manager) = (row.employee, row.has_direct_reports);
-    let awaiting_approval = if is_manager || employee.is_admin {
+    let team_programs =
+        if row.runs_programs { db::program_teams::program_ids_of(conn, employee.id)? } else { Vec::new() };
+    let scope = program_scope_of(&employee, &team_programs);
+    let awaiting_approval = if is_manager || scope.is_some() {
         let (scope, _) = db::workflow::queue_scope(conn, &employee, crate::clock::today(), None)?;
         db::queue::count_up_to(conn, &scope, AWAITING_SHOWN_UP_TO + 1)?
     } else {
         0
     };
-    let awaiting_verification = if db::workflow::is_program_team(&employee, None) {
-        db::completions::count_waiting_up_to(conn, AWAITING_SHOWN_UP_TO + 1)?
-    } else {
-        0
+    let awaiting_verification = match &scope {
+        Some(scope) => db::completions::count_waiting_up_to(conn, scope, AWAITING_SHOWN_UP_TO + 1)?,
+        None => 0,
     };
     Ok(Some(Viewer {
         employee,
@@ -336,6 +374,7 @@ fn load_viewer(
         unread_notifications: row.unread_notifications,
         awaiting_approval,
         awaiting_verification,
+        team_programs,
         csrf_token,
         form_owner: String::new(),
         flash,

@@ -1,4 +1,4 @@
-//! The authorization matrix: every route of the application, in one table, against eight
+//! The authorization matrix: every route of the application, in one table, against ten
 //! kinds of visitor, on real data. A route added to `src/web` without a row here fails
 //! `every_route_is_in_the_matrix`.
 //!
@@ -13,13 +13,14 @@ use chrono::{Days, Utc};
 use diesel::prelude::*;
 use reqwest::StatusCode;
 use upskill::db::schema::{delegations, employees};
+use upskill::domain::TeamRole;
 
 use futures_util::StreamExt;
 
 use crate::helpers::{apply_for_tuition, employee_id, location, spawn_app, Browser, TestApp};
 use crate::state_snapshot::snapshot;
 
-/// The eight kinds of visitor, in the matrix's column order.
+/// The ten kinds of visitor, in the matrix's column order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Visitor {
     Anonymous,
@@ -37,12 +38,27 @@ enum Visitor {
     Admin,
     /// Paula, signed in, then deactivated by HR (her session still exists).
     Deactivated,
+    /// Tia, on the team of the application's program (Career Choice) and of the program
+    /// the admin routes name (AWS Training and Certification): acting on her programs.
+    ProgramTeam,
+    /// Nate, on the team of another program (Amazon Technical Academy) only.
+    OtherProgramTeam,
 }
 
 use Visitor::*;
 
-const VISITORS: [Visitor; 8] =
-    [Anonymous, Owner, OtherEmployee, OwnersManager, OtherManager, Delegate, Admin, Deactivated];
+const VISITORS: [Visitor; 10] = [
+    Anonymous,
+    Owner,
+    OtherEmployee,
+    OwnersManager,
+    OtherManager,
+    Delegate,
+    Admin,
+    Deactivated,
+    ProgramTeam,
+    OtherProgramTeam,
+];
 
 impl Visitor {
     fn person(self) -> Option<&'static str> {
@@ -55,6 +71,8 @@ impl Visitor {
             Delegate => Some("dev.engineer"),
             Admin => Some("ada.admin"),
             Deactivated => Some("paula.parttime"),
+            ProgramTeam => Some("tia.team"),
+            OtherProgramTeam => Some("nate.newhire"),
         }
     }
 }
@@ -80,28 +98,36 @@ use Expect::*;
 struct Row {
     method: &'static str,
     pattern: &'static str,
-    expect: [Expect; 8],
+    expect: [Expect; 10],
 }
 
-const PUBLIC: [Expect; 8] = [Allowed; 8];
-const SIGNED_IN: [Expect; 8] = [SignIn, Allowed, Allowed, Allowed, Allowed, Allowed, Allowed, SignIn];
-const ADMINS: [Expect; 8] = [SignIn, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Allowed, SignIn];
-const DECIDERS: [Expect; 8] = [SignIn, Forbidden, Forbidden, Allowed, Allowed, Allowed, Allowed, SignIn];
-const MANAGERS: [Expect; 8] = [SignIn, Forbidden, Forbidden, Allowed, Allowed, Allowed, Allowed, SignIn];
+const PUBLIC: [Expect; 10] = [Allowed; 10];
+const SIGNED_IN: [Expect; 10] = [SignIn, Allowed, Allowed, Allowed, Allowed, Allowed, Allowed, SignIn, Allowed, Allowed];
+const ADMINS: [Expect; 10] = [SignIn, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Allowed, SignIn, Forbidden, Forbidden];
+const DECIDERS: [Expect; 10] = [SignIn, Forbidden, Forbidden, Allowed, Allowed, Allowed, Allowed, SignIn, Allowed, Allowed];
+const MANAGERS: [Expect; 10] = [SignIn, Forbidden, Forbidden, Allowed, Allowed, Allowed, Allowed, SignIn, Forbidden, Forbidden];
 /// The application's owner only; nobody else learns it exists.
-const OWNER_ONLY: [Expect; 8] = [SignIn, Allowed, NotFound, NotFound, NotFound, NotFound, NotFound, SignIn];
+const OWNER_ONLY: [Expect; 10] = [SignIn, Allowed, NotFound, NotFound, NotFound, NotFound, NotFound, SignIn, NotFound, NotFound];
 /// A decision of the program team on a completion: admins; the owner is refused (nobody
 /// decides their own), those who see it are told no, others learn nothing.
-const PROGRAM_TEAM: [Expect; 8] = [SignIn, Forbidden, NotFound, Forbidden, NotFound, Forbidden, Allowed, SignIn];
+const PROGRAM_TEAM: [Expect; 10] = [SignIn, Forbidden, NotFound, Forbidden, NotFound, Forbidden, Allowed, SignIn, Allowed, NotFound];
 /// Those who see the application: its owner, its approver, the approver's delegate, admins.
-const APPLICATION_READERS: [Expect; 8] = [SignIn, Allowed, NotFound, Allowed, NotFound, Allowed, Allowed, SignIn];
+const APPLICATION_READERS: [Expect; 10] = [SignIn, Allowed, NotFound, Allowed, NotFound, Allowed, Allowed, SignIn, Allowed, NotFound];
 /// A decision on the application: the approver, their delegate and admins; the owner is
 /// refused (nobody decides on their own application); others learn nothing.
-const DECISION: [Expect; 8] = [SignIn, Forbidden, NotFound, Allowed, NotFound, Allowed, Allowed, SignIn];
+const DECISION: [Expect; 10] = [SignIn, Forbidden, NotFound, Allowed, NotFound, Allowed, Allowed, SignIn, Allowed, NotFound];
 /// Recording a tuition payment: the program team (admins); the owner is refused (nobody
 /// records payments on their own application), as are those who see the application
 /// without being on the team; others learn nothing.
-const PAYMENT_RECORDERS: [Expect; 8] = [SignIn, Forbidden, NotFound, Forbidden, NotFound, Forbidden, Allowed, SignIn];
+const PAYMENT_RECORDERS: [Expect; 10] = [SignIn, Forbidden, NotFound, Forbidden, NotFound, Forbidden, Allowed, SignIn, Allowed, NotFound];
+/// The lists of the programs someone runs: admins see every program, a program team's
+/// member theirs.
+const RUNNERS: [Expect; 10] =
+    [SignIn, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Allowed, SignIn, Allowed, Allowed];
+/// A page of one program (`{slug}`): admins and its team; a member of another program's
+/// team learns nothing of it.
+const THE_PROGRAMS_TEAM: [Expect; 10] =
+    [SignIn, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Allowed, SignIn, Allowed, NotFound];
 
 /// Every route of `src/startup.rs`, with who may use it.
 fn matrix() -> Vec<Row> {
@@ -109,29 +135,29 @@ fn matrix() -> Vec<Row> {
     vec![
         row("GET", "/healthz", PUBLIC),
         // Served only on the metrics listener (`--metrics-bind`); never on the main address.
-        row("GET", "/metrics", [NotFound; 8]),
+        row("GET", "/metrics", [NotFound; 10]),
         row("GET", "/static/{name}", PUBLIC),
         row("GET", "/favicon.ico", PUBLIC),
         row("GET", "/login", PUBLIC),
         // A sign-in form needs the token of its own signed cookie, not a session's.
-        row("POST", "/login", [Forbidden; 8]),
+        row("POST", "/login", [Forbidden; 10]),
         // Signing out needs a session's token: without a session there is nothing to end.
         row(
             "POST",
             "/logout",
-            [Forbidden, SignedOut, SignedOut, SignedOut, SignedOut, SignedOut, SignedOut, SignedOut],
+            [Forbidden, SignedOut, SignedOut, SignedOut, SignedOut, SignedOut, SignedOut, SignedOut, SignedOut, SignedOut],
         ),
         // A link's password page: without a good token in its address, nobody learns
         // anything; its form needs the token of its own signed cookie, like the sign-in form.
-        row("GET", "/welcome/{wrong_token}", [NotFound; 8]),
-        row("POST", "/welcome/{wrong_token}", [Forbidden; 8]),
-        row("GET", "/reset-password/{wrong_token}", [NotFound; 8]),
-        row("POST", "/reset-password/{wrong_token}", [Forbidden; 8]),
+        row("GET", "/welcome/{wrong_token}", [NotFound; 10]),
+        row("POST", "/welcome/{wrong_token}", [Forbidden; 10]),
+        row("GET", "/reset-password/{wrong_token}", [NotFound; 10]),
+        row("POST", "/reset-password/{wrong_token}", [Forbidden; 10]),
         row("GET", "/forgot-password", PUBLIC),
-        row("POST", "/forgot-password", [Forbidden; 8]),
+        row("POST", "/forgot-password", [Forbidden; 10]),
         // The OpenID Connect callback exists only with `--auth oidc` (its own tests cover
         // it there); with passwords, as here, it is not found for anyone.
-        row("GET", "/auth/oidc/callback", [NotFound; 8]),
+        row("GET", "/auth/oidc/callback", [NotFound; 10]),
         row("GET", "/", SIGNED_IN),
         row("GET", "/account", SIGNED_IN),
         row("GET", "/account/learning-record", SIGNED_IN),
@@ -140,7 +166,7 @@ fn matrix() -> Vec<Row> {
         row(
             "POST",
             "/account/sign-out-everywhere",
-            [SignIn, SignedOut, SignedOut, SignedOut, SignedOut, SignedOut, SignedOut, SignIn],
+            [SignIn, SignedOut, SignedOut, SignedOut, SignedOut, SignedOut, SignedOut, SignIn, SignedOut, SignedOut],
         ),
         row("GET", "/account/password", SIGNED_IN),
         row("POST", "/account/password", SIGNED_IN),
@@ -148,8 +174,8 @@ fn matrix() -> Vec<Row> {
         row("POST", "/account/calendar-feed/off", SIGNED_IN),
         // Calendar apps fetch the feed without a session: the token in its address is the
         // only credential, and without a valid one nobody learns anything, signed in or not.
-        row("GET", "/calendar.ics", [NotFound; 8]),
-        row("GET", "/calendar.ics?token={wrong_token}", [NotFound; 8]),
+        row("GET", "/calendar.ics", [NotFound; 10]),
+        row("GET", "/calendar.ics?token={wrong_token}", [NotFound; 10]),
         row("GET", "/calendar.ics?token={feed_token}", PUBLIC),
         row("GET", "/programs", SIGNED_IN),
         row("GET", "/programs/{slug}", SIGNED_IN),
@@ -187,38 +213,41 @@ fn matrix() -> Vec<Row> {
         row(
             "POST",
             "/team/delegations/{delegation}/end",
-            [SignIn, Forbidden, Forbidden, Allowed, NotFound, NotFound, NotFound, SignIn],
+            [SignIn, Forbidden, Forbidden, Allowed, NotFound, NotFound, NotFound, SignIn, Forbidden, Forbidden],
         ),
         row("GET", "/resume", SIGNED_IN),
         row("GET", "/admin", ADMINS),
-        row("GET", "/admin/programs", ADMINS),
+        row("GET", "/admin/programs", RUNNERS),
         row("GET", "/admin/programs/new", ADMINS),
         row("POST", "/admin/programs/new", ADMINS),
-        row("GET", "/admin/programs/{slug}/edit", ADMINS),
-        row("POST", "/admin/programs/{slug}/edit", ADMINS),
+        row("GET", "/admin/programs/{slug}/edit", THE_PROGRAMS_TEAM),
+        row("POST", "/admin/programs/{slug}/edit", THE_PROGRAMS_TEAM),
         row("POST", "/admin/programs/preview", ADMINS),
-        row("POST", "/admin/programs/{slug}/preview", ADMINS),
+        row("POST", "/admin/programs/{slug}/preview", THE_PROGRAMS_TEAM),
         row("GET", "/admin/programs/{slug}/archive", ADMINS),
         row("POST", "/admin/programs/{slug}/archive", ADMINS),
         row("POST", "/admin/programs/{slug}/publish", ADMINS),
-        row("GET", "/admin/programs/{slug}/intakes", ADMINS),
-        row("POST", "/admin/programs/{slug}/intakes", ADMINS),
+        row("GET", "/admin/programs/{slug}/intakes", THE_PROGRAMS_TEAM),
+        row("POST", "/admin/programs/{slug}/intakes", THE_PROGRAMS_TEAM),
+        // The team sees who is on it; only admins name it.
+        row("GET", "/admin/programs/{slug}/team", THE_PROGRAMS_TEAM),
+        row("POST", "/admin/programs/{slug}/team", ADMINS),
         row("GET", "/admin/employees", ADMINS),
         row("GET", "/admin/employees/{employee}", ADMINS),
         row("POST", "/admin/employees/{employee}", ADMINS),
         row("POST", "/admin/employees/{employee}/sessions/end", ADMINS),
         row("GET", "/admin/employees/{employee}/learning-record.csv", ADMINS),
-        row("GET", "/admin/verification", ADMINS),
+        row("GET", "/admin/verification", RUNNERS),
         row("POST", "/admin/employees/{employee}/invite", ADMINS),
         row("GET", "/admin/employees/invite-all", ADMINS),
         row("POST", "/admin/employees/invite-all", ADMINS),
         row("GET", "/admin/employees/import", ADMINS),
         row("POST", "/admin/employees/import", ADMINS),
         row("POST", "/admin/employees/import/commit", ADMINS),
-        row("GET", "/admin/applications", ADMINS),
-        row("GET", "/admin/applications.csv", ADMINS),
-        row("GET", "/admin/payments", ADMINS),
-        row("GET", "/admin/payments.csv", ADMINS),
+        row("GET", "/admin/applications", RUNNERS),
+        row("GET", "/admin/applications.csv", RUNNERS),
+        row("GET", "/admin/payments", RUNNERS),
+        row("GET", "/admin/payments.csv", RUNNERS),
         row("GET", "/admin/outcomes.csv", ADMINS),
         row("GET", "/admin/outcomes.json", ADMINS),
         row("GET", "/admin/audit", ADMINS),
@@ -262,6 +291,34 @@ impl World {
         let nate = employee_id(&app, "nate.newhire@upskill.example");
         let dev = employee_id(&app, "dev.engineer@upskill.example");
         diesel::update(employees::table.find(nate)).set(employees::manager_id.eq(dev)).execute(&mut app.db()).unwrap();
+        // Tia runs Career Choice (the application's program) and AWS Training and
+        // Certification (the program of the admin routes); Nate runs the Technical Academy.
+        let tia = {
+            let mut conn = app.db();
+            let fiona_password: Option<String> = employees::table
+                .filter(employees::email.eq("fiona.associate@upskill.example"))
+                .select(employees::password_hash)
+                .first(&mut conn)
+                .unwrap();
+            let tia = upskill::db::employees::insert(
+                &mut conn,
+                &crate::helpers::employee_fixture("tia.team@upskill.example", "Tia Team", None),
+            )
+            .unwrap();
+            diesel::update(employees::table.find(tia))
+                .set(employees::password_hash.eq(fiona_password))
+                .execute(&mut conn)
+                .unwrap();
+            tia
+        };
+        let ada = employee_id(&app, "ada.admin@upskill.example");
+        for (person, slug) in
+            [(tia, "career-choice"), (tia, "aws-training-and-certification"), (nate, "amazon-technical-academy")]
+        {
+            let program = crate::helpers::program_id(&app, slug);
+            upskill::db::program_teams::put(&mut app.db(), (program, slug), (person, "matrix"), TeamRole::Owner, ada)
+                .unwrap();
+        }
         let mut browsers = Vec::new();
         for visitor in VISITORS {
             let browser = app.new_browser();

@@ -53,6 +53,7 @@ use diesel::prelude::*;
 use diesel::{PgConnection, SqliteConnection};
 use upskill::db::application_list::AdminFilter;
 use upskill::db::applications::Application;
+use upskill::db::program_teams::ProgramScope;
 use upskill::db::queue::QueueScope;
 use upskill::db::schema::intakes;
 use upskill::db::{self, DbConnection};
@@ -464,8 +465,8 @@ async fn the_verification_queue_and_the_learning_record_read_through_indexes() {
     let app = spawn_app().await;
     let ada = person(&app, "ada.admin");
     assert_reads_through_indexes(&app, &["applications"], |conn| {
-        db::completions::count_waiting_up_to(conn, 100).unwrap();
-        db::completions::waiting_page(conn, 0, 25).unwrap();
+        db::completions::count_waiting_up_to(conn, &ProgramScope::All, 100).unwrap();
+        db::completions::waiting_page(conn, &ProgramScope::All, 0, 25).unwrap();
     });
     assert_reads_through_indexes(&app, &["applications", "credentials"], |conn| {
         db::completions::learning_record(conn, ada).unwrap();
@@ -560,7 +561,7 @@ async fn a_managers_approvals_queue_walks_an_index() {
     let app = spawn_app().await;
     let maria = person(&app, "maria.manager");
     let tom = person(&app, "tom.techlead");
-    let own = QueueScope { viewer_id: maria, approver_ids: vec![maria], include_admin_stage: false, program_id: None };
+    let own = QueueScope { viewer_id: maria, approver_ids: vec![maria], program_team_stage: None, program_id: None };
     assert_queue_reads_through_indexes(&app, &own);
     // Standing in for another manager adds their applications to the queue.
     let standing_in = QueueScope { approver_ids: vec![maria, tom], ..own };
@@ -571,7 +572,7 @@ async fn a_managers_approvals_queue_walks_an_index() {
 async fn an_admins_approvals_queue_walks_an_index() {
     let app = spawn_app().await;
     let ada = person(&app, "ada.admin");
-    let scope = QueueScope { viewer_id: ada, approver_ids: vec![ada], include_admin_stage: true, program_id: None };
+    let scope = QueueScope { viewer_id: ada, approver_ids: vec![ada], program_team_stage: Some(ProgramScope::All), program_id: None };
     assert_queue_reads_through_indexes(&app, &scope);
 }
 
@@ -582,12 +583,12 @@ async fn the_approvals_queue_filtered_by_program_walks_an_index() {
     let maria = person(&app, "maria.manager");
     let (program, _) = program_with_intakes(&app);
     let admin =
-        QueueScope { viewer_id: ada, approver_ids: vec![ada], include_admin_stage: true, program_id: Some(program) };
+        QueueScope { viewer_id: ada, approver_ids: vec![ada], program_team_stage: Some(ProgramScope::All), program_id: Some(program) };
     assert_queue_reads_through_indexes(&app, &admin);
     let manager = QueueScope {
         viewer_id: maria,
         approver_ids: vec![maria],
-        include_admin_stage: false,
+        program_team_stage: None,
         program_id: Some(program),
     };
     assert_queue_reads_through_indexes(&app, &manager);

@@ -5,7 +5,7 @@ use diesel::prelude::*;
 
 use super::steps::{check_cap, event, facts, lock_application, place_budget, status_change};
 use super::waitlist::promote_from_waitlist;
-use super::{admins, comment_text, notify_all, notify_approver, WorkflowError};
+use super::{program_team, comment_text, notify_all, notify_approver, WorkflowError};
 use crate::clock::now;
 use crate::db::applications::{self, Application, DetailsChange, NewApplication};
 use crate::db::employees::Employee;
@@ -53,7 +53,7 @@ fn budget_at_once(
 /// program team.
 fn notify_deciders(
     conn: &mut DbConnection,
-    application: i32,
+    (application, program_id): (i32, i32),
     to: Status,
     owner: &Employee,
     approver_id: Option<i32>,
@@ -63,7 +63,7 @@ fn notify_deciders(
     match (to, approver_id) {
         (Status::Submitted, Some(approver)) => notify_approver(conn, approver, (application, owner.id), message, at),
         (Status::Submitted | Status::ManagerApproved, _) => {
-            let team = admins(conn, owner.id)?;
+            let team = program_team(conn, program_id, owner.id)?;
             notify_all(conn, &team, application, &message(None), at)
         }
         _ => Ok(()),
@@ -150,7 +150,7 @@ pub fn submit(
                 your_decision(acting_for)
             )
         };
-        notify_deciders(conn, id, outcome.to, employee, approver_id, message, at)?;
+        notify_deciders(conn, (id, program.id), outcome.to, employee, approver_id, message, at)?;
         Ok((id, outcome.to))
     })
 }
@@ -279,7 +279,7 @@ pub fn resubmit(
                 your_decision(acting_for)
             ),
         };
-        notify_deciders(conn, application.id, outcome.to, owner, approver_id, message, at)?;
+        notify_deciders(conn, (application.id, program.id), outcome.to, owner, approver_id, message, at)?;
         Ok(outcome.to)
     })
 }

@@ -8,7 +8,7 @@ use diesel::prelude::*;
 
 use super::decisions::{authority, Decided};
 use super::steps::{event, facts, lock_application, status_change};
-use super::{admins, comment_text, notify_all, WorkflowError};
+use super::{comment_text, notify_all, program_team, WorkflowError};
 use crate::clock::now;
 use crate::db::applications::{self, Application};
 use crate::db::employees::{self, Employee};
@@ -25,19 +25,6 @@ use crate::domain::forms::FieldErrors;
 use crate::domain::text::multi_line;
 use crate::domain::words::long_date;
 use crate::domain::AuditAction;
-
-/// Whether `viewer` may act as the program team of `program`: verify evidence, mark a
-/// place completed or not completed, see the verification queue. The one place this is
-/// decided; it is every active administrator for now, and may later be a team per program.
-pub fn is_program_team(viewer: &Employee, _program_id: Option<i32>) -> bool {
-    viewer.is_admin && viewer.active
-}
-
-/// Who is the program team of a program, to be told of evidence waiting (never the
-/// employee who sent it).
-fn program_team(conn: &mut DbConnection, _program_id: i32, except: i32) -> QueryResult<Vec<i32>> {
-    admins(conn, except)
-}
 
 /// The dates a completion of `application` may carry.
 pub fn completion_window(
@@ -219,7 +206,7 @@ pub fn decide_completion(
         if seen.is_owner {
             return Err(WorkflowError::OwnApplication);
         }
-        if !is_program_team(viewer, Some(application.program_id)) {
+        if !seen.is_program_team {
             return Err(if seen.sees_application() { WorkflowError::NotProgramTeam } else { WorkflowError::NotFound });
         }
         let program = programs::find_by_id(conn, application.program_id)?;

@@ -4,9 +4,10 @@
 use chrono::{Datelike, NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 
+use crate::db::program_teams::ProgramScope;
 use super::steps::{check_cap, event, facts, lock_application, place_budget, status_change};
 use super::waitlist::promote_from_waitlist;
-use super::{admins, comment_text, decider_phrase, notify_all, WorkflowError};
+use super::{program_team, comment_text, decider_phrase, notify_all, WorkflowError};
 use crate::clock::now;
 use crate::db::applications::{self, Application};
 use crate::db::employees::{self, Employee};
@@ -35,7 +36,12 @@ pub fn queue_scope(
     let scope = crate::db::queue::QueueScope {
         viewer_id: viewer.id,
         approver_ids,
-        include_admin_stage: viewer.is_admin,
+        program_team_stage: if viewer.is_admin {
+            Some(ProgramScope::All)
+        } else {
+            Some(ProgramScope::Only(crate::db::program_teams::program_ids_of(conn, viewer.id)?))
+                .filter(|scope| scope.ids().is_some_and(|ids| !ids.is_empty()))
+        },
         program_id,
     };
     Ok((scope, delegators))
@@ -58,7 +64,8 @@ pub fn authority(
         is_owner: application.employee_id == viewer.id,
         is_approver: application.approver_id == Some(viewer.id),
         delegate_for,
-        is_admin: viewer.is_admin && viewer.active,
+        is_program_team: viewer.active
+            && (viewer.is_admin || crate::db::program_teams::is_member(conn, viewer.id, application.program_id)?),
         has_approver: application.approver_id.is_some(),
     })
 }
@@ -269,7 +276,8 @@ fn notify_of_decision(
             ),
         };
         let team: Vec<i32> =
-            admins(conn, decision.applicant.id)?.into_iter().filter(|admin| *admin != decision.decider_id).collect();
+            program_team(conn, decision.program.id, decision.applicant.id)?
+                .into_iter().filter(|admin| *admin != decision.decider_id).collect();
         notify_all(conn, &team, application.id, &message, at)?;
     }
     Ok(())

@@ -20,7 +20,7 @@ mod waitlist;
 pub use applications::{changes_between, resubmit, submit, withdraw, FieldChange};
 pub use bulk::{preview_approvals, ApprovalPreview, Consequence};
 pub use completion::{
-    completion_window, decide_completion, is_program_team, submit_completion, CompletionDecision, CompletionRequest,
+    completion_window, decide_completion, submit_completion, CompletionDecision, CompletionRequest,
 };
 pub use decisions::{authority, decide, queue_scope, Decided, DecisionRequest};
 pub use evidence::{attach_file, record_infected_file, Attachment, RefusedFile};
@@ -96,6 +96,18 @@ impl From<DieselError> for WorkflowError {
 /// A comment worth keeping: trimmed, and none when empty.
 fn comment_text(comment: &str) -> Option<String> {
     Some(comment.trim()).filter(|c| !c.is_empty()).map(str::to_owned)
+}
+
+/// Who is told of what waits for the program team of `program_id` (never `except`, who
+/// acts or applied): the program's own team when it has anyone still working here, else
+/// every active administrator.
+fn program_team(conn: &mut DbConnection, program_id: i32, except: i32) -> QueryResult<Vec<i32>> {
+    let team = crate::db::program_teams::active_member_ids(conn, program_id, except)?;
+    if team.is_empty() {
+        admins(conn, except)
+    } else {
+        Ok(team)
+    }
 }
 
 /// Active administrators other than `except`, who decide the admin stage.

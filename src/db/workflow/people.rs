@@ -5,7 +5,7 @@
 use chrono::NaiveDateTime;
 
 use super::waitlist::withdraw_places_of_leaver;
-use super::{admins, notify_all, notify_approver, WorkflowError};
+use super::{program_team, notify_all, notify_approver, WorkflowError};
 use crate::clock::now;
 use crate::db::applications::{self, Application};
 use crate::db::employees::{self, Employee, EmployeeRecord};
@@ -208,7 +208,7 @@ fn move_applications(
                     notify_approver(conn, id, (application.id, application.employee_id), message, at)?;
                 }
                 None => {
-                    let team = admins(conn, application.employee_id)?;
+                    let team = program_team(conn, application.program_id, application.employee_id)?;
                     notify_all(conn, &team, application.id, &message(&program.name, None), at)?;
                 }
             }

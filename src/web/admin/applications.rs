@@ -10,7 +10,8 @@ use chrono::{Days, NaiveDate};
 use serde::Deserialize;
 
 use super::csv_export::{csv_response, Batch};
-use super::require_admin;
+use super::require_program_scope;
+use crate::db::program_teams::ProgramScope;
 use crate::db::application_list::{AdminFilter, AdminRow};
 use crate::db::{self};
 use crate::domain::application::Status;
@@ -36,10 +37,26 @@ pub struct ListQuery {
     before: Option<String>,
 }
 
-/// The query string's filters, checked against the programs, with a message per bad one.
-fn parse_filter(query: &ListQuery, programs: &[db::programs::Program]) -> (AdminFilter, FieldErrors) {
+/// The programs the viewer runs, every program for an admin, as the filter lists them.
+pub async fn programs_in(state: &State, scope: &ProgramScope) -> Result<Vec<db::programs::Program>, AppError> {
+    let scope = scope.clone();
+    run_db(state, move |conn| {
+        let mut programs = db::programs::list_all(conn)?;
+        programs.retain(|p| scope.includes(p.id));
+        Ok(programs)
+    })
+    .await
+}
+
+/// The query string's filters, checked against the programs, with a message per bad one;
+/// never beyond the programs of `scope`.
+fn parse_filter(
+    query: &ListQuery,
+    programs: &[db::programs::Program],
+    scope: &ProgramScope,
+) -> (AdminFilter, FieldErrors) {
     let mut errors = FieldErrors::default();
-    let mut filter = AdminFilter::default();
+    let mut filter = AdminFilter { within_programs: scope.ids().map(<[i32]>::to_vec), ..AdminFilter::default() };
     let given = |value: &Option<String>| value.as_deref().map(str::trim).filter(|v| !v.is_empty()).map(str::to_owned);
     if let Some(status) = given(&query.status) {
         match status.parse::<Status>() {
@@ -159,10 +176,10 @@ pub async fn list_applications(
     query: web::Query<ListQuery>,
     req: HttpRequest,
 ) -> Result<HttpResponse, AppError> {
-    require_admin(&viewer)?;
+    let scope = require_program_scope(&viewer)?;
     let query = query.into_inner();
-    let programs = run_db(&state, |conn| Ok(db::programs::list_all(conn)?)).await?;
-    let (filter, errors) = parse_filter(&query, &programs);
+    let programs = programs_in(&state, &scope).await?;
+    let (filter, errors) = parse_filter(&query, &programs, &scope);
     let before = query.before.as_deref().and_then(|b| b.trim().parse::<i32>().ok());
     let rows = if errors.is_empty() {
         run_db(&state, move |conn| Ok(db::application_list::admin_page(conn, &filter, before, ROWS_PER_PAGE + 1)?))
@@ -253,9 +270,9 @@ pub async fn export_applications(
     viewer: Viewer,
     query: web::Query<ListQuery>,
 ) -> Result<HttpResponse, AppError> {
-    require_admin(&viewer)?;
-    let programs = run_db(&state, |conn| Ok(db::programs::list_all(conn)?)).await?;
-    let (filter, errors) = parse_filter(&query, &programs);
+    let scope = require_program_scope(&viewer)?;
+    let programs = programs_in(&state, &scope).await?;
+    let (filter, errors) = parse_filter(&query, &programs, &scope);
     if let Some((_, message)) = errors.0.first() {
         return Err(AppError::BadRequest(format!("export filter: {message}")));
     }

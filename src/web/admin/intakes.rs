@@ -5,7 +5,7 @@ use actix_web::{get, post, web, HttpRequest, HttpResponse};
 use askama::Template;
 use serde::Deserialize;
 
-use super::require_admin;
+use super::programs::load_run_program;
 use crate::clock::today;
 use crate::db::workflow::{self, WorkflowError};
 use crate::db::{self};
@@ -105,8 +105,8 @@ pub async fn show_intakes(
     slug: web::Path<String>,
     req: HttpRequest,
 ) -> Result<HttpResponse, AppError> {
-    require_admin(&viewer)?;
-    intakes_page(&state, &viewer, slug.into_inner(), None, StatusCode::OK, &req).await
+    let program = load_run_program(&state, &viewer, slug.into_inner()).await?;
+    intakes_page(&state, &viewer, program.slug, None, StatusCode::OK, &req).await
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -131,8 +131,7 @@ pub async fn save_intake(
     form: CsrfForm<IntakeForm>,
     req: HttpRequest,
 ) -> Result<HttpResponse, AppError> {
-    require_admin(&viewer)?;
-    let slug = slug.into_inner();
+    let slug = load_run_program(&state, &viewer, slug.into_inner()).await?.slug;
     let form = form.0;
     let intake_id: Option<i32> = match form.intake_id.trim() {
         "" => None,

@@ -1,5 +1,8 @@
-//! Program administration: `/admin/*`. Every page here is for admins only (others get
-//! 403), and every change is written to the audit log in the same transaction.
+//! Program administration: `/admin/*`. Most pages are for admins only (others get 403);
+//! the pages of one program (its form, intakes and team stage) and the lists of
+//! applications, payments and evidence are also for the members of program teams, who
+//! see only their programs (another program's page is a 404 to them). Every change is
+//! written to the audit log in the same transaction.
 
 pub mod applications;
 pub mod audit;
@@ -14,11 +17,13 @@ pub mod money_chart;
 pub mod outcomes;
 pub mod payments;
 pub mod people;
+pub mod program_team;
 pub mod programs;
 pub mod provisioning;
 pub mod settings;
 pub mod verification;
 
+use crate::db::program_teams::ProgramScope;
 use crate::web::error::AppError;
 
 /// The navigation section every admin page marks as current.
@@ -31,5 +36,23 @@ pub fn require_admin(viewer: &Viewer) -> Result<(), AppError> {
         Ok(())
     } else {
         Err(AppError::Forbidden)
+    }
+}
+
+/// Pages of the programs someone runs: admins (every program) and program team members
+/// (their programs); others get 403.
+pub fn require_program_scope(viewer: &Viewer) -> Result<ProgramScope, AppError> {
+    viewer.program_scope().ok_or(AppError::Forbidden)
+}
+
+/// A page of one program: for admins and the program's team. A member of another
+/// program's team is not told the program is there (404); anyone else gets 403.
+pub fn require_runs_program(viewer: &Viewer, program_id: i32) -> Result<(), AppError> {
+    if viewer.runs_program(program_id) {
+        Ok(())
+    } else if viewer.team_programs.is_empty() {
+        Err(AppError::Forbidden)
+    } else {
+        Err(AppError::NotFound)
     }
 }

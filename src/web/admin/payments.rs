@@ -10,7 +10,9 @@ use chrono::NaiveDate;
 use serde::Deserialize;
 
 use super::csv_export::{csv_response, Batch};
-use super::require_admin;
+use super::applications::programs_in;
+use super::require_program_scope;
+use crate::db::program_teams::ProgramScope;
 use crate::db::payments::{DueRow, ListTotals, PaidRow, PaymentFilter, SearchList, SEARCH_LIMIT};
 use crate::db::{self};
 use crate::domain::csv_cell::{line, push_cell};
@@ -59,9 +61,13 @@ fn given(value: &Option<String>) -> Option<String> {
 
 /// The query string's view and filters, checked against the programs, with a message
 /// per bad field.
-fn parse_filter(query: &ListQuery, programs: &[db::programs::Program]) -> (View, Filters, FieldErrors) {
+fn parse_filter(
+    query: &ListQuery,
+    programs: &[db::programs::Program],
+    scope: &ProgramScope,
+) -> (View, Filters, FieldErrors) {
     let mut errors = FieldErrors::default();
-    let mut filter = PaymentFilter::default();
+    let mut filter = PaymentFilter { within_programs: scope.ids().map(<[i32]>::to_vec), ..PaymentFilter::default() };
     let mut typed_search = None;
     let view = match given(&query.view).as_deref() {
         None | Some("due") => View::Due, // not a stored name
@@ -280,10 +286,10 @@ pub async fn list_payments(
     query: web::Query<ListQuery>,
     req: HttpRequest,
 ) -> Result<HttpResponse, AppError> {
-    require_admin(&viewer)?;
+    let scope = require_program_scope(&viewer)?;
     let query = query.into_inner();
-    let programs = run_db(&state, |conn| Ok(db::programs::list_all(conn)?)).await?;
-    let (view, filters, mut errors) = parse_filter(&query, &programs);
+    let programs = programs_in(&state, &scope).await?;
+    let (view, filters, mut errors) = parse_filter(&query, &programs, &scope);
     let requested = given(&query.page).and_then(|p| p.parse::<i64>().ok()).unwrap_or(1);
     let read = if errors.is_empty() {
         let filters = filters.clone();
@@ -411,9 +417,9 @@ pub async fn export_payments(
     viewer: Viewer,
     query: web::Query<ListQuery>,
 ) -> Result<HttpResponse, AppError> {
-    require_admin(&viewer)?;
-    let programs = run_db(&state, |conn| Ok(db::programs::list_all(conn)?)).await?;
-    let (view, filters, errors) = parse_filter(&query, &programs);
+    let scope = require_program_scope(&viewer)?;
+    let programs = programs_in(&state, &scope).await?;
+    let (view, filters, errors) = parse_filter(&query, &programs, &scope);
     if let Some((_, message)) = errors.0.first() {
         return Err(AppError::BadRequest(format!("export filter: {message}")));
     }

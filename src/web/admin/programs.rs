@@ -45,6 +45,8 @@ pub struct ProgramRow {
     pub kind: &'static str,
     pub counts: Vec<i64>,
     pub is_cohort: bool,
+    /// The viewer's role on the program's team, if they are on it.
+    pub team_role: Option<&'static str>,
 }
 
 #[derive(Template)]
@@ -53,16 +55,27 @@ struct ProgramsPage {
     chrome: Chrome,
     rows: Vec<ProgramRow>,
     columns: Vec<String>,
+    /// Admins create, publish and archive; a program team's member runs their programs.
+    is_admin: bool,
 }
 
+/// Every program for an admin; for a program team's member, "My programs": the programs
+/// they run.
 #[get("/admin/programs")]
 pub async fn list_programs(state: State, viewer: Viewer, req: HttpRequest) -> Result<HttpResponse, AppError> {
-    require_admin(&viewer)?;
-    let (programs, counts) =
-        run_db(&state, |conn| Ok((db::programs::list_all(conn)?, db::stats::by_program_and_status(conn)?))).await?;
+    let scope = super::require_program_scope(&viewer)?;
+    let viewer_id = viewer.id();
+    let (programs, counts, roles) = run_db(&state, move |conn| {
+        let mut programs = db::programs::list_all(conn)?;
+        programs.retain(|p| scope.includes(p.id));
+        let roles = db::program_teams::programs_run_by(conn, viewer_id)?;
+        Ok((programs, db::stats::by_program_and_status(conn)?, roles))
+    })
+    .await?;
     let rows = programs
         .into_iter()
         .map(|p| ProgramRow {
+            team_role: roles.iter().find(|r| r.id == p.id).map(|r| r.role.label()),
             counts: COUNTED
                 .iter()
                 .map(|(_, statuses)| {
@@ -77,7 +90,8 @@ pub async fn list_programs(state: State, viewer: Viewer, req: HttpRequest) -> Re
         })
         .collect();
     let columns = COUNTED.iter().map(|(heading, _)| (*heading).to_owned()).collect();
-    page(&req, &ProgramsPage { chrome: viewer.chrome(super::NAV), rows, columns })
+    let is_admin = viewer.employee.is_admin;
+    page(&req, &ProgramsPage { chrome: viewer.chrome(super::NAV), rows, columns, is_admin })
 }
 
 /// A checkbox of the form.
@@ -291,8 +305,13 @@ pub async fn create_program(
 /// The message of a new program's slug that another program has.
 const SLUG_TAKEN: &str = "Another program already uses this slug; choose another.";
 
-async fn load_program(state: &State, slug: String) -> Result<Program, AppError> {
-    run_db(state, move |conn| Ok(db::programs::find_by_slug(conn, &slug)?)).await
+/// The program `slug` for someone who runs it (admins and its team): 403 for people who
+/// run no program, 404 for a member of other programs' teams.
+pub async fn load_run_program(state: &State, viewer: &Viewer, slug: String) -> Result<Program, AppError> {
+    super::require_program_scope(viewer)?;
+    let program = run_db(state, move |conn| Ok(db::programs::find_by_slug(conn, &slug)?)).await?;
+    super::require_runs_program(viewer, program.id)?;
+    Ok(program)
 }
 
 #[get("/admin/programs/{slug}/edit")]
@@ -302,8 +321,7 @@ pub async fn edit_program_form(
     slug: web::Path<String>,
     req: HttpRequest,
 ) -> Result<HttpResponse, AppError> {
-    require_admin(&viewer)?;
-    let program = load_program(&state, slug.into_inner()).await?;
+    let program = load_run_program(&state, &viewer, slug.into_inner()).await?;
     let input = ProgramInput::from(&program);
     page(&req, &form_page(&viewer, false, &program.slug, input, FieldErrors::default(), program.status))
 }
@@ -316,8 +334,7 @@ pub async fn update_program(
     form: CsrfForm<ProgramFields>,
     req: HttpRequest,
 ) -> Result<HttpResponse, AppError> {
-    require_admin(&viewer)?;
-    let program = load_program(&state, slug.into_inner()).await?;
+    let program = load_run_program(&state, &viewer, slug.into_inner()).await?;
     // The slug names the program in every link; it does not change once created.
     let input = ProgramInput { slug: program.slug.clone(), ..input_from(&form.0 .0)? };
     let draft = match parse_program(&input) {
@@ -369,8 +386,7 @@ pub async fn preview_program(
     form: CsrfForm<ProgramFields>,
     req: HttpRequest,
 ) -> Result<HttpResponse, AppError> {
-    require_admin(&viewer)?;
-    let program = load_program(&state, slug.into_inner()).await?;
+    let program = load_run_program(&state, &viewer, slug.into_inner()).await?;
     let input = ProgramInput { slug: program.slug.clone(), ..input_from(&form.0 .0)? };
     preview_headcount(&state, &viewer, &req, Some(program), input).await
 }
@@ -445,7 +461,7 @@ async fn set_status(
     status: ProgramStatus,
 ) -> Result<HttpResponse, AppError> {
     require_admin(&viewer)?;
-    let program = load_program(&state, slug).await?;
+    let program = load_run_program(&state, &viewer, slug).await?;
     if status == ProgramStatus::Published {
         // A published program must still pass the form's checks (a seed or an old row may not).
         if parse_program(&ProgramInput::from(&program)).is_err() {

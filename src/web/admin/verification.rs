@@ -43,14 +43,13 @@ pub async fn show_verification_queue(
     query: web::Query<PageQuery>,
     req: HttpRequest,
 ) -> Result<HttpResponse, AppError> {
-    if !db::workflow::is_program_team(&viewer.employee, None) {
-        return Err(AppError::Forbidden);
-    }
+    let scope = super::require_program_scope(&viewer)?;
     let requested = query.page().unwrap_or(1);
     let (total, waiting, pagination) = run_db(&state, move |conn| {
-        let total = db::completions::count_waiting(conn)?;
+        let total = db::completions::count_waiting(conn, &scope)?;
         let pagination = Pagination::new(requested, total, WAITING_PER_PAGE, "/admin/verification");
-        let waiting = db::completions::waiting_page(conn, pagination.offset(WAITING_PER_PAGE), WAITING_PER_PAGE)?;
+        let offset = pagination.offset(WAITING_PER_PAGE);
+        let waiting = db::completions::waiting_page(conn, &scope, offset, WAITING_PER_PAGE)?;
         Ok((total, waiting, pagination))
     })
     .await?;

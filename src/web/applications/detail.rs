@@ -259,7 +259,7 @@ async fn load_bundle(state: &State, viewer: &Viewer, id: i32) -> Result<Applicat
         let timeline = db::events::timeline(conn, application.id)?;
         let files = db::evidence::for_application(conn, application.id)?;
         let credential = db::credentials::for_application(conn, application.id)?;
-        let is_team = !authority.is_owner && workflow::is_program_team(&employee, Some(program.id));
+        let is_team = !authority.is_owner && authority.is_program_team;
         let mut acting_for_names = Vec::new();
         for person in timeline.iter().filter_map(|e| e.acting_for_id).chain(authority.delegate_for) {
             if !acting_for_names.iter().any(|(id, _)| *id == person) {
