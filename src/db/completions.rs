@@ -5,8 +5,8 @@ use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 
 use super::credentials::{self, Credential};
-use super::schema::{applications, employees, intakes, programs};
 use super::program_teams::ProgramScope;
+use super::schema::{applications, employees, intakes, programs};
 use super::DbConnection;
 use crate::domain::{ApplicationStatus, CompletionEvidence, ProgramKind};
 
@@ -24,10 +24,7 @@ pub struct WaitingEvidence {
 
 /// How many submissions wait, counted up to `cap` (what the navigation shows).
 pub fn count_waiting_up_to(conn: &mut DbConnection, scope: &ProgramScope, cap: i64) -> QueryResult<i64> {
-    let ids: Vec<i32> = waiting_in(scope)
-        .select(applications::id)
-        .limit(cap)
-        .load(conn)?;
+    let ids: Vec<i32> = waiting_in(scope).select(applications::id).limit(cap).load(conn)?;
     Ok(ids.len() as i64)
 }
 
@@ -38,7 +35,8 @@ pub fn count_waiting(conn: &mut DbConnection, scope: &ProgramScope) -> QueryResu
 
 /// The submissions waiting in the programs of `scope`.
 fn waiting_in(scope: &ProgramScope) -> applications::BoxedQuery<'static, super::MultiBackend> {
-    let query = applications::table.filter(applications::status.eq(ApplicationStatus::CompletionSubmitted)).into_boxed();
+    let query =
+        applications::table.filter(applications::status.eq(ApplicationStatus::CompletionSubmitted)).into_boxed();
     match scope.ids() {
         Some(ids) => query.filter(applications::program_id.eq_any(ids.to_vec())),
         None => query,

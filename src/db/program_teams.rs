@@ -127,7 +127,8 @@ pub fn put(
                 TeamChange::RoleChanged
             }
             None => {
-                diesel::insert_into(program_team_members::table)
+                // Two admins adding the same person at once: the second adds nothing.
+                let insert = diesel::insert_into(program_team_members::table)
                     .values((
                         program_team_members::program_id.eq(program_id),
                         program_team_members::employee_id.eq(employee_id),
@@ -135,7 +136,11 @@ pub fn put(
                         program_team_members::added_by.eq(Some(admin_id)),
                         program_team_members::added_at.eq(now),
                     ))
-                    .execute(conn)?;
+                    .on_conflict_do_nothing();
+                let added = super::on_own_backend!(conn, |own| insert.execute(own))?;
+                if added == 0 {
+                    return Ok((TeamChange::Unchanged, None));
+                }
                 TeamChange::Added
             }
         };
@@ -150,7 +155,12 @@ pub fn put(
 }
 
 /// Takes `member` off the team of the program, with the audit line, in one transaction.
-pub fn remove(conn: &mut DbConnection, program: (i32, &str), member: (i32, &str), admin_id: i32) -> QueryResult<TeamChange> {
+pub fn remove(
+    conn: &mut DbConnection,
+    program: (i32, &str),
+    member: (i32, &str),
+    admin_id: i32,
+) -> QueryResult<TeamChange> {
     let (program_id, slug) = program;
     let (employee_id, email) = member;
     audited(conn, |conn, _| {

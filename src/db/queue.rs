@@ -4,8 +4,8 @@
 use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 
-use super::schema::{applications, employees, intakes, programs};
 use super::program_teams::ProgramScope;
+use super::schema::{applications, employees, intakes, programs};
 use super::DbConnection;
 use crate::domain::{ApplicationStatus, EmploymentType};
 

@@ -102,24 +102,33 @@ struct Row {
 }
 
 const PUBLIC: [Expect; 10] = [Allowed; 10];
-const SIGNED_IN: [Expect; 10] = [SignIn, Allowed, Allowed, Allowed, Allowed, Allowed, Allowed, SignIn, Allowed, Allowed];
-const ADMINS: [Expect; 10] = [SignIn, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Allowed, SignIn, Forbidden, Forbidden];
-const DECIDERS: [Expect; 10] = [SignIn, Forbidden, Forbidden, Allowed, Allowed, Allowed, Allowed, SignIn, Allowed, Allowed];
-const MANAGERS: [Expect; 10] = [SignIn, Forbidden, Forbidden, Allowed, Allowed, Allowed, Allowed, SignIn, Forbidden, Forbidden];
+const SIGNED_IN: [Expect; 10] =
+    [SignIn, Allowed, Allowed, Allowed, Allowed, Allowed, Allowed, SignIn, Allowed, Allowed];
+const ADMINS: [Expect; 10] =
+    [SignIn, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Allowed, SignIn, Forbidden, Forbidden];
+const DECIDERS: [Expect; 10] =
+    [SignIn, Forbidden, Forbidden, Allowed, Allowed, Allowed, Allowed, SignIn, Allowed, Allowed];
+const MANAGERS: [Expect; 10] =
+    [SignIn, Forbidden, Forbidden, Allowed, Allowed, Allowed, Allowed, SignIn, Forbidden, Forbidden];
 /// The application's owner only; nobody else learns it exists.
-const OWNER_ONLY: [Expect; 10] = [SignIn, Allowed, NotFound, NotFound, NotFound, NotFound, NotFound, SignIn, NotFound, NotFound];
+const OWNER_ONLY: [Expect; 10] =
+    [SignIn, Allowed, NotFound, NotFound, NotFound, NotFound, NotFound, SignIn, NotFound, NotFound];
 /// A decision of the program team on a completion: admins; the owner is refused (nobody
 /// decides their own), those who see it are told no, others learn nothing.
-const PROGRAM_TEAM: [Expect; 10] = [SignIn, Forbidden, NotFound, Forbidden, NotFound, Forbidden, Allowed, SignIn, Allowed, NotFound];
+const PROGRAM_TEAM: [Expect; 10] =
+    [SignIn, Forbidden, NotFound, Forbidden, NotFound, Forbidden, Allowed, SignIn, Allowed, NotFound];
 /// Those who see the application: its owner, its approver, the approver's delegate, admins.
-const APPLICATION_READERS: [Expect; 10] = [SignIn, Allowed, NotFound, Allowed, NotFound, Allowed, Allowed, SignIn, Allowed, NotFound];
+const APPLICATION_READERS: [Expect; 10] =
+    [SignIn, Allowed, NotFound, Allowed, NotFound, Allowed, Allowed, SignIn, Allowed, NotFound];
 /// A decision on the application: the approver, their delegate and admins; the owner is
 /// refused (nobody decides on their own application); others learn nothing.
-const DECISION: [Expect; 10] = [SignIn, Forbidden, NotFound, Allowed, NotFound, Allowed, Allowed, SignIn, Allowed, NotFound];
+const DECISION: [Expect; 10] =
+    [SignIn, Forbidden, NotFound, Allowed, NotFound, Allowed, Allowed, SignIn, Allowed, NotFound];
 /// Recording a tuition payment: the program team (admins); the owner is refused (nobody
 /// records payments on their own application), as are those who see the application
 /// without being on the team; others learn nothing.
-const PAYMENT_RECORDERS: [Expect; 10] = [SignIn, Forbidden, NotFound, Forbidden, NotFound, Forbidden, Allowed, SignIn, Allowed, NotFound];
+const PAYMENT_RECORDERS: [Expect; 10] =
+    [SignIn, Forbidden, NotFound, Forbidden, NotFound, Forbidden, Allowed, SignIn, Allowed, NotFound];
 /// The lists of the programs someone runs: admins see every program, a program team's
 /// member theirs.
 const RUNNERS: [Expect; 10] =
@@ -145,7 +154,10 @@ fn matrix() -> Vec<Row> {
         row(
             "POST",
             "/logout",
-            [Forbidden, SignedOut, SignedOut, SignedOut, SignedOut, SignedOut, SignedOut, SignedOut, SignedOut, SignedOut],
+            [
+                Forbidden, SignedOut, SignedOut, SignedOut, SignedOut, SignedOut, SignedOut, SignedOut, SignedOut,
+                SignedOut,
+            ],
         ),
         // A link's password page: without a good token in its address, nobody learns
         // anything; its form needs the token of its own signed cookie, like the sign-in form.

@@ -43,6 +43,7 @@ mod outcomes;
 mod passwords;
 mod payments;
 mod platform;
+mod program_teams;
 mod query_plans;
 mod scim;
 mod sso_header;

@@ -572,7 +572,12 @@ async fn a_managers_approvals_queue_walks_an_index() {
 async fn an_admins_approvals_queue_walks_an_index() {
     let app = spawn_app().await;
     let ada = person(&app, "ada.admin");
-    let scope = QueueScope { viewer_id: ada, approver_ids: vec![ada], program_team_stage: Some(ProgramScope::All), program_id: None };
+    let scope = QueueScope {
+        viewer_id: ada,
+        approver_ids: vec![ada],
+        program_team_stage: Some(ProgramScope::All),
+        program_id: None,
+    };
     assert_queue_reads_through_indexes(&app, &scope);
 }
 
@@ -582,15 +587,15 @@ async fn the_approvals_queue_filtered_by_program_walks_an_index() {
     let ada = person(&app, "ada.admin");
     let maria = person(&app, "maria.manager");
     let (program, _) = program_with_intakes(&app);
-    let admin =
-        QueueScope { viewer_id: ada, approver_ids: vec![ada], program_team_stage: Some(ProgramScope::All), program_id: Some(program) };
-    assert_queue_reads_through_indexes(&app, &admin);
-    let manager = QueueScope {
-        viewer_id: maria,
-        approver_ids: vec![maria],
-        program_team_stage: None,
+    let admin = QueueScope {
+        viewer_id: ada,
+        approver_ids: vec![ada],
+        program_team_stage: Some(ProgramScope::All),
         program_id: Some(program),
     };
+    assert_queue_reads_through_indexes(&app, &admin);
+    let manager =
+        QueueScope { viewer_id: maria, approver_ids: vec![maria], program_team_stage: None, program_id: Some(program) };
     assert_queue_reads_through_indexes(&app, &manager);
 }
 

@@ -5,7 +5,7 @@ use diesel::prelude::*;
 
 use super::steps::{check_cap, event, facts, lock_application, place_budget, status_change};
 use super::waitlist::promote_from_waitlist;
-use super::{program_team, comment_text, notify_all, notify_approver, WorkflowError};
+use super::{comment_text, notify_all, notify_approver, program_team, WorkflowError};
 use crate::clock::now;
 use crate::db::applications::{self, Application, DetailsChange, NewApplication};
 use crate::db::employees::Employee;

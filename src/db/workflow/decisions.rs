@@ -4,15 +4,15 @@
 use chrono::{Datelike, NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 
-use crate::db::program_teams::ProgramScope;
 use super::steps::{check_cap, event, facts, lock_application, place_budget, status_change};
 use super::waitlist::promote_from_waitlist;
-use super::{program_team, comment_text, decider_phrase, notify_all, WorkflowError};
+use super::{comment_text, decider_phrase, notify_all, program_team, WorkflowError};
 use crate::clock::now;
 use crate::db::applications::{self, Application};
 use crate::db::employees::{self, Employee};
 use crate::db::events::{self, NewEvent};
 use crate::db::notifications::notify;
+use crate::db::program_teams::ProgramScope;
 use crate::db::programs::Program;
 use crate::db::schema::employees as employees_table;
 use crate::db::{audit, delegations, DbConnection};
@@ -275,9 +275,10 @@ fn notify_of_decision(
                 decision.decider, decision.applicant.display_name, decision.program.name
             ),
         };
-        let team: Vec<i32> =
-            program_team(conn, decision.program.id, decision.applicant.id)?
-                .into_iter().filter(|admin| *admin != decision.decider_id).collect();
+        let team: Vec<i32> = program_team(conn, decision.program.id, decision.applicant.id)?
+            .into_iter()
+            .filter(|admin| *admin != decision.decider_id)
+            .collect();
         notify_all(conn, &team, application.id, &message, at)?;
     }
     Ok(())

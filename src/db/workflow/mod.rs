@@ -19,9 +19,7 @@ mod waitlist;
 
 pub use applications::{changes_between, resubmit, submit, withdraw, FieldChange};
 pub use bulk::{preview_approvals, ApprovalPreview, Consequence};
-pub use completion::{
-    completion_window, decide_completion, submit_completion, CompletionDecision, CompletionRequest,
-};
+pub use completion::{completion_window, decide_completion, submit_completion, CompletionDecision, CompletionRequest};
 pub use decisions::{authority, decide, queue_scope, Decided, DecisionRequest};
 pub use evidence::{attach_file, record_infected_file, Attachment, RefusedFile};
 pub use intakes::{add_intake, update_intake};

@@ -5,7 +5,7 @@
 use chrono::NaiveDateTime;
 
 use super::waitlist::withdraw_places_of_leaver;
-use super::{program_team, notify_all, notify_approver, WorkflowError};
+use super::{notify_all, notify_approver, program_team, WorkflowError};
 use crate::clock::now;
 use crate::db::applications::{self, Application};
 use crate::db::employees::{self, Employee, EmployeeRecord};

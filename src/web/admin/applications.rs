@@ -11,8 +11,8 @@ use serde::Deserialize;
 
 use super::csv_export::{csv_response, Batch};
 use super::require_program_scope;
-use crate::db::program_teams::ProgramScope;
 use crate::db::application_list::{AdminFilter, AdminRow};
+use crate::db::program_teams::ProgramScope;
 use crate::db::{self};
 use crate::domain::application::Status;
 use crate::domain::csv_cell::{line, push_cell};

@@ -9,11 +9,11 @@ use askama::Template;
 use chrono::NaiveDate;
 use serde::Deserialize;
 
-use super::csv_export::{csv_response, Batch};
 use super::applications::programs_in;
+use super::csv_export::{csv_response, Batch};
 use super::require_program_scope;
-use crate::db::program_teams::ProgramScope;
 use crate::db::payments::{DueRow, ListTotals, PaidRow, PaymentFilter, SearchList, SEARCH_LIMIT};
+use crate::db::program_teams::ProgramScope;
 use crate::db::{self};
 use crate::domain::csv_cell::{line, push_cell};
 use crate::domain::forms::FieldErrors;

@@ -87,11 +87,8 @@ pub async fn show_team(
         let search = search.clone();
         move |conn| {
             let members = db::program_teams::members(conn, program.id)?;
-            let found = if searching {
-                Some(db::employees::directory(conn, &search, None, FOUND_AT_MOST + 1)?)
-            } else {
-                None
-            };
+            let found =
+                if searching { Some(db::employees::directory(conn, &search, None, FOUND_AT_MOST + 1)?) } else { None };
             Ok((members, found))
         }
     })
