@@ -251,3 +251,63 @@ async fn the_people_picker_refuses_what_it_cannot_use_and_never_adds_someone_who
         );
     }
 }
+
+#[actix_web::test]
+async fn an_admin_builds_a_team_in_the_browser_and_its_member_finds_their_program_at_1280_and_375_pixels() {
+    use crate::browser::{assert_fits, axe, axe_source, in_browser_on};
+    let app = crate::helpers::spawn_app().await;
+    program_team_decides(&app, "career-choice");
+    let fiona = signed_in(&app, "fiona.associate").await;
+    let id = apply_for_tuition(&fiona).await;
+    let maria = signed_in(&app, "maria.manager").await;
+    maria.post_with_csrf(&format!("/applications/{id}/approve"), &[("version", &version_of(&app, id))]).await;
+    let axe_js = axe_source();
+    let carl = employee_id(&app, "carl.corporate@upskill.example");
+    in_browser_on(app, "program-team", |d| async move {
+        let serious = |found: Vec<(String, String, u64, String)>| -> Vec<(String, String, u64, String)> {
+            found.into_iter().filter(|(_, impact, _, _)| impact == "serious" || impact == "critical").collect()
+        };
+        d.sign_in("ada.admin@upskill.example").await;
+        d.visit("/admin/programs").await;
+        d.click("tr[data-program='career-choice'] a[href$='/team']").await;
+        assert!(d.texts(".empty-state").await.iter().any(|t| t.contains("Nobody is on this program's team yet")));
+        d.fill("#q", "corpor").await;
+        d.click("form[role=search] button[type=submit]").await;
+        d.click(&format!("li[data-found='{carl}'] form:last-child button")).await;
+        assert_eq!(d.texts(".flash-message").await, ["Carl Corporate is on the team as coordinator."]);
+        assert_eq!(d.texts("tr[data-member] td[data-label='Role']").await, ["Coordinator"]);
+        d.click("tr[data-member] form:first-child button").await;
+        assert_eq!(d.texts(".flash-message").await, ["Carl Corporate is now the team's owner."]);
+        d.visit("/admin/programs/career-choice/team?q=Carl").await;
+        for width in [1280u32, 375] {
+            d.client.set_window_size(width, 900).await.unwrap();
+            let found = serious(axe(&d, &axe_js).await);
+            assert!(found.is_empty(), "team page at {width}: {found:?}");
+            if width == 375 {
+                assert_fits(&d, "/admin/programs/career-choice/team?q=Carl").await;
+            }
+        }
+        d.sign_out().await;
+
+        d.client.set_window_size(1280, 900).await.unwrap();
+        d.sign_in("carl.corporate@upskill.example").await;
+        d.click(".site-nav a[href='/admin/programs']").await;
+        assert_eq!(d.texts("h1").await, ["My programs"]);
+        assert!(d.texts("tr[data-program='career-choice'] th").await[0].contains("you: owner"));
+        d.click(".site-nav a[href='/approvals']").await;
+        assert_eq!(d.texts(&format!("tr[data-application='{id}'] a")).await.len(), 1, "Carl decides the team's stage");
+        for width in [1280u32, 375] {
+            d.client.set_window_size(width, 900).await.unwrap();
+            for page in ["/admin/programs", "/admin/programs/career-choice/team", "/admin/applications", "/approvals"] {
+                d.visit(page).await;
+                let found = serious(axe(&d, &axe_js).await);
+                assert!(found.is_empty(), "{page} at {width}: {found:?}");
+                if width == 375 {
+                    assert_fits(&d, page).await;
+                }
+            }
+        }
+        d
+    })
+    .await;
+}
