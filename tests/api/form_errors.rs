@@ -104,7 +104,7 @@ fn invalid_controls(html: &str) -> Vec<String> {
 
 /// The templates whose forms show field messages (`error=`), which must all show the
 /// summary: a new one has to be added to the test below.
-const FORMS_WITH_MESSAGES: [&str; 17] = [
+const FORMS_WITH_MESSAGES: [&str; 18] = [
     "templates/auth/login.html",
     "templates/auth/forgot_password.html",
     "templates/auth/choose_password.html",
@@ -122,6 +122,7 @@ const FORMS_WITH_MESSAGES: [&str; 17] = [
     "templates/admin/provisioning.html",
     "templates/admin/payments.html",
     "templates/admin/dashboard.html",
+    "templates/admin/program_team.html",
 ];
 
 #[test]
@@ -316,6 +317,9 @@ async fn every_refused_form_puts_its_summary_first_in_field_order_with_links_to_
     let (status, html) = ada.page("/admin?from=2026-05&to=2026-04").await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
     assert_refused("dashboard period", &html, &["to"]);
+    let (status, html) = ada.page(&format!("/admin/programs/career-choice/team?q={}", "x".repeat(101))).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_refused("team search", &html, &["q"]);
 
     // The payment form of an approved tuition request.
     let carl = employee_id(&app, "carl.corporate@upskill.example");

@@ -223,7 +223,7 @@ async fn the_people_picker_refuses_what_it_cannot_use_and_never_adds_someone_who
         assert!(page.contains("<html"), "{search}: {page}");
     }
     let (status, page) = ada.page(&format!("/admin/programs/career-choice/team?q={}", "x".repeat(101))).await;
-    assert_eq!(status, StatusCode::OK);
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(texts(&page, ".field-error"), ["Type at most 100 characters."], "{page}");
     let (_, nobody) = ada.page("/admin/programs/career-choice/team?q=zzzz-nobody").await;
     assert!(nobody.contains("Nobody's name or e-mail matches"), "{nobody}");

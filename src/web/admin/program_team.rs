@@ -2,6 +2,7 @@
 //! coordinators. Admins find people by name or e-mail and add or remove them; the team
 //! sees who is on it.
 
+use actix_web::http::StatusCode;
 use actix_web::{get, post, web, HttpRequest, HttpResponse};
 use askama::Template;
 use serde::Deserialize;
@@ -10,11 +11,12 @@ use super::programs::load_run_program;
 use super::require_admin;
 use crate::db::program_teams::TeamChange;
 use crate::db::{self};
+use crate::domain::forms::FieldErrors;
 use crate::domain::text::check_line;
 use crate::domain::TeamRole;
 use crate::web::error::AppError;
 use crate::web::input::FormFields;
-use crate::web::{page, redirect_with_flash, run_db, Chrome, CsrfForm, State, Viewer};
+use crate::web::{page_with_status, redirect_with_flash, run_db, Chrome, CsrfForm, State, Viewer};
 
 /// The most people a search lists; past it the page asks for more of the name.
 const FOUND_AT_MOST: i64 = 10;
@@ -54,8 +56,15 @@ struct TeamPage {
     found: Option<Vec<FoundLine>>,
     /// The search found more than it lists.
     more_found: bool,
-    search_error: String,
+    /// What is wrong with the search (`q`).
+    errors: FieldErrors,
     roles: &'static [TeamRole],
+}
+
+impl TeamPage {
+    fn error(&self, field: &str) -> &str {
+        self.errors.get(field).unwrap_or("")
+    }
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -75,14 +84,13 @@ pub async fn show_team(
     let program = load_run_program(&state, &viewer, slug.into_inner()).await?;
     let is_admin = viewer.employee.is_admin;
     let search = query.into_inner().q.trim().to_owned();
-    let search_error = if search.chars().count() > SEARCH_AT_MOST {
-        format!("Type at most {SEARCH_AT_MOST} characters.")
+    let mut errors = FieldErrors::default();
+    if search.chars().count() > SEARCH_AT_MOST {
+        errors.add("q", format!("Type at most {SEARCH_AT_MOST} characters."));
     } else if check_line(&search).is_err() {
-        "Type a name or an e-mail address, without control characters.".to_owned()
-    } else {
-        String::new()
-    };
-    let searching = is_admin && !search.is_empty() && search_error.is_empty();
+        errors.add("q", "Type a name or an e-mail address, without control characters.");
+    }
+    let searching = is_admin && !search.is_empty() && errors.is_empty();
     let (members, found) = run_db(&state, {
         let search = search.clone();
         move |conn| {
@@ -127,10 +135,11 @@ pub async fn show_team(
         search,
         found,
         more_found,
-        search_error,
+        errors,
         roles: TeamRole::ALL,
     };
-    page(&req, &template)
+    let status = if template.errors.is_empty() { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY };
+    page_with_status(&req, &template, status)
 }
 
 #[derive(Debug, Default, Deserialize)]
