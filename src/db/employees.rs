@@ -357,8 +357,11 @@ pub struct DirectoryRow {
     pub active: bool,
 }
 
+diesel::define_sql_function!(fn lower(text: diesel::sql_types::Text) -> diesel::sql_types::Text);
+
 /// One page of the directory, by name then id, after (`name`, `id`) when given.
-/// `search` matches the start of the e-mail address or any part of the name.
+/// `search` matches the start of the e-mail address or any part of the name, whatever
+/// the case of either.
 pub fn directory(
     conn: &mut DbConnection,
     search: &str,
@@ -370,12 +373,13 @@ pub fn directory(
         .into_boxed();
     if !search.is_empty() {
         let escaped = search.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_");
-        query = query.filter(
-            employees::email
-                .like(format!("{}%", escaped.to_lowercase()))
-                .escape('\\')
-                .or(employees::display_name.like(format!("%{escaped}%")).escape('\\')),
-        );
+        // The name and the pattern both through the database's `lower`: PostgreSQL's LIKE
+        // tells case apart, SQLite's only for letters beyond ASCII, and each backend's
+        // `lower` folds the two sides alike.
+        let name_pattern = lower(format!("%{escaped}%").into_sql::<diesel::sql_types::Text>());
+        let email_starts = employees::email.like(format!("{}%", escaped.to_lowercase())).escape('\\');
+        let name_contains = lower(employees::display_name).like(name_pattern).escape('\\');
+        query = query.filter(email_starts.or(name_contains));
     }
     if let Some((name, id)) = after {
         // Written so the name index can seek to the cursor: `name >= x` bounds the walk.

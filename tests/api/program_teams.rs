@@ -225,6 +225,14 @@ async fn the_people_picker_refuses_what_it_cannot_use_and_never_adds_someone_who
     let (status, page) = ada.page(&format!("/admin/programs/career-choice/team?q={}", "x".repeat(101))).await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(texts(&page, ".field-error"), ["Type at most 100 characters."], "{page}");
+    // Any part of the name, whatever its case, on both backends ("manager" is in Maria's
+    // name, not at the start of her address).
+    let maria = employee_id(&app, "maria.manager@upskill.example");
+    for search in ["manager", "MANAGER", "Manag"] {
+        let (_, found) = ada.page(&format!("/admin/programs/career-choice/team?q={search}")).await;
+        let ids = crate::helpers::attribute_values(&found, "li[data-found]", "data-found");
+        assert!(ids.contains(&maria.to_string()), "{search}: {ids:?}");
+    }
     let (_, nobody) = ada.page("/admin/programs/career-choice/team?q=zzzz-nobody").await;
     assert!(nobody.contains("Nobody's name or e-mail matches"), "{nobody}");
     // Paula left: the search says so and offers no button; a forged request adds nothing.
