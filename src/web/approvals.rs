@@ -131,7 +131,7 @@ pub async fn queue_page(
     let (rows, total, programs, pagination) = run_db(state, move |conn| {
         let programs = db::programs::list_published(conn)?;
         let program_id = programs.iter().find(|p| p.slug == slug).map(|p| p.id);
-        let (scope, delegators) = workflow::queue_scope(conn, &employee, today(), program_id)?;
+        let (scope, delegators) = workflow::queue_scope(conn, &employee, runs.clone(), today(), program_id)?;
         let total = db::queue::count(conn, &scope)?;
         let pagination = Pagination::new(requested, total, QUEUE_PER_PAGE, &base);
         let items = db::queue::page(conn, &scope, pagination.offset(QUEUE_PER_PAGE), QUEUE_PER_PAGE)?;

@@ -359,8 +359,8 @@ fn load_viewer(
         if row.runs_programs { db::program_teams::program_ids_of(conn, employee.id)? } else { Vec::new() };
     let scope = program_scope_of(&employee, &team_programs);
     let awaiting_approval = if is_manager || scope.is_some() {
-        let (scope, _) = db::workflow::queue_scope(conn, &employee, crate::clock::today(), None)?;
-        db::queue::count_up_to(conn, &scope, AWAITING_SHOWN_UP_TO + 1)?
+        let (queue, _) = db::workflow::queue_scope(conn, &employee, scope.clone(), crate::clock::today(), None)?;
+        db::queue::count_up_to(conn, &queue, AWAITING_SHOWN_UP_TO + 1)?
     } else {
         0
     };

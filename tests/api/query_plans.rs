@@ -453,7 +453,8 @@ async fn what_every_page_reads_about_its_viewer_goes_through_indexes() {
     let today = NaiveDate::from_ymd_opt(2026, 11, 26).unwrap();
     assert_reads_through_indexes(&app, &["employees", "notifications", "applications"], |conn| {
         let viewer = db::employees::find_viewer(conn, ada).unwrap().unwrap();
-        let (scope, _) = db::workflow::queue_scope(conn, &viewer.employee, today, None).unwrap();
+        let (scope, _) =
+            db::workflow::queue_scope(conn, &viewer.employee, Some(ProgramScope::All), today, None).unwrap();
         db::queue::count_up_to(conn, &scope, 100).unwrap();
     });
 }

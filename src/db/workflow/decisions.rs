@@ -23,27 +23,20 @@ use crate::domain::budget::check_place;
 use crate::domain::{AuditAction, Cents};
 
 /// The queue of decisions `viewer` makes on `today`, and the names of the managers they
-/// stand in for (to mark "acting for").
+/// stand in for (to mark "acting for"). `runs` is the programs the viewer runs
+/// (`Viewer::program_scope`, read with the viewer), whose program-team stage they decide.
 pub fn queue_scope(
     conn: &mut DbConnection,
     viewer: &Employee,
+    runs: Option<ProgramScope>,
     today: NaiveDate,
     program_id: Option<i32>,
 ) -> QueryResult<(crate::db::queue::QueueScope, Vec<(i32, String)>)> {
     let delegators = delegations::active_for_delegate(conn, viewer.id, today)?;
     let mut approver_ids = vec![viewer.id];
     approver_ids.extend(delegators.iter().map(|(id, _)| *id).filter(|id| *id != viewer.id));
-    let scope = crate::db::queue::QueueScope {
-        viewer_id: viewer.id,
-        approver_ids,
-        program_team_stage: if viewer.is_admin {
-            Some(ProgramScope::All)
-        } else {
-            Some(ProgramScope::Only(crate::db::program_teams::program_ids_of(conn, viewer.id)?))
-                .filter(|scope| scope.ids().is_some_and(|ids| !ids.is_empty()))
-        },
-        program_id,
-    };
+    let scope =
+        crate::db::queue::QueueScope { viewer_id: viewer.id, approver_ids, program_team_stage: runs, program_id };
     Ok((scope, delegators))
 }
 
