@@ -18,7 +18,8 @@ use super::MultiBackend;
 use crate::domain::enums::{
     AccessLinkPurpose, ApplicationStatus, AttemptScope, AuditAction, Category, CompletionEvidence, CompletionVerifier,
     EmploymentType, Event, FileType, Format, HistorySource, JobFamily, LeavingReason, MailKind, Outcome, ProgramKind,
-    ProgramStatus, SiteType, StoredName, TeamRole, TenureBand, UnknownValue, ValueList,
+    ProgramStatus, ProposalEventKind, ProposalStatus, SiteType, StoredName, TeamRole, TenureBand, UnknownValue,
+    ValueList,
 };
 
 /// Reads the text of a column on PostgreSQL and parses it.
@@ -99,6 +100,8 @@ stored_by_name!(
     Outcome,
     TenureBand,
     TeamRole,
+    ProposalStatus,
+    ProposalEventKind,
 );
 
 impl<T: StoredName> ToSql<Text, Pg> for ValueList<T> {

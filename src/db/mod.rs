@@ -33,6 +33,7 @@ pub mod outcomes;
 pub mod payments;
 pub mod program_teams;
 pub mod programs;
+pub mod proposals;
 pub mod queue;
 pub mod schema;
 pub mod scim;

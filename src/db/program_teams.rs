@@ -101,6 +101,15 @@ pub enum TeamChange {
     NotMember,
 }
 
+/// `employee_id`'s role on the team of `program_id`, if they are on it.
+pub fn role_of(conn: &mut DbConnection, employee_id: i32, program_id: i32) -> QueryResult<Option<TeamRole>> {
+    program_team_members::table
+        .find((program_id, employee_id))
+        .select(program_team_members::role)
+        .first(conn)
+        .optional()
+}
+
 /// Puts `member` on the team of the program (`program_id`, `slug`) as `role`, or changes
 /// their role, with the audit line, in one transaction.
 pub fn put(

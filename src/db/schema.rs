@@ -270,6 +270,43 @@ diesel::table! {
 }
 
 diesel::table! {
+    program_proposals (id) {
+        id -> Integer,
+        proposer_id -> Integer,
+        name -> Text,
+        summary -> Text,
+        description -> Text,
+        kind -> Text,
+        audience -> Text,
+        expected_cost_cents -> BigInt,
+        experience -> Text,
+        status -> Text,
+        program_id -> Nullable<Integer>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    publication_requests (program_id) {
+        program_id -> Integer,
+        requested_by -> Integer,
+        requested_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    proposal_events (id) {
+        id -> Integer,
+        proposal_id -> Integer,
+        actor_id -> Nullable<Integer>,
+        kind -> Text,
+        comment -> Nullable<Text>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
     employee_imports (id) {
         id -> Integer,
         admin_id -> Integer,
@@ -473,6 +510,9 @@ diesel::joinable!(completion_outcomes -> programs (program_id));
 diesel::joinable!(evidence_files -> applications (application_id));
 diesel::joinable!(credentials -> applications (application_id));
 diesel::joinable!(program_team_members -> programs (program_id));
+diesel::joinable!(program_proposals -> employees (proposer_id));
+diesel::joinable!(proposal_events -> program_proposals (proposal_id));
+diesel::joinable!(publication_requests -> programs (program_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     employees,
@@ -486,6 +526,9 @@ diesel::allow_tables_to_appear_in_same_query!(
     settings,
     delegations,
     program_team_members,
+    program_proposals,
+    proposal_events,
+    publication_requests,
     application_stats,
     pledge_participants,
     access_links,

@@ -336,6 +336,12 @@ text_enum!(
         ProgramArchived => "program.archived", "Program archived";
         ProgramTeamMemberAdded => "program.team_member_added", "Added to a program's team";
         ProgramTeamMemberRemoved => "program.team_member_removed", "Removed from a program's team";
+        ProgramPublicationRequested => "program.publication_requested", "Asked to publish a program";
+        ProposalSubmitted => "proposal.submitted", "Program proposed";
+        ProposalEdited => "proposal.edited", "Program proposal edited";
+        ProposalApproved => "proposal.approved", "Program proposal approved";
+        ProposalChangesRequested => "proposal.changes_requested", "Changes asked for on a program proposal";
+        ProposalDeclined => "proposal.declined", "Program proposal declined";
         IntakeCreated => "intake.created", "Intake created";
         IntakeUpdated => "intake.updated", "Intake updated";
         EmployeeUpdated => "employee.updated", "Person updated";
@@ -370,6 +376,30 @@ text_enum!(
         AccountCalendarFeedTurnedOff => "account.calendar_feed_turned_off", "Calendar feed turned off";
         ApplicationFileAttached => "application.file_attached", "File attached to an application";
         ApplicationFileInfected => "application.file_infected", "File refused by the virus scanner";
+    }
+);
+
+text_enum!(
+    /// Where an employee's program proposal stands (`program_proposals.status`).
+    ProposalStatus, "proposal status" {
+        Submitted => "submitted", "Waiting for review";
+        ChangesRequested => "changes_requested", "Changes asked for";
+        Approved => "approved", "Approved";
+        Declined => "declined", "Declined";
+    }
+);
+
+text_enum!(
+    /// A step of a program proposal's timeline (`proposal_events.kind`).
+    ProposalEventKind, "proposal step" {
+        Submitted => "submitted", "proposed the program";
+        Edited => "edited", "edited the proposal";
+        Resubmitted => "resubmitted", "sent the proposal again with changes";
+        ChangesRequested => "changes_requested", "asked for changes";
+        Approved => "approved", "approved the proposal: the program is a draft";
+        Declined => "declined", "declined the proposal";
+        PublicationRequested => "publication_requested", "asked the administrators to publish the program";
+        Published => "published", "published the program";
     }
 );
 
@@ -499,6 +529,8 @@ mod tests {
         round_trip(EmploymentType::ALL);
         round_trip(ProgramKind::ALL);
         round_trip(TeamRole::ALL);
+        round_trip(ProposalStatus::ALL);
+        round_trip(ProposalEventKind::ALL);
         round_trip(Category::ALL);
         round_trip(Format::ALL);
         round_trip(ProgramStatus::ALL);

@@ -40,6 +40,7 @@ pub mod program;
 pub mod program_form;
 #[cfg(test)]
 mod properties;
+pub mod proposal;
 pub mod scim;
 pub mod sign_in_limits;
 pub mod sign_on;
@@ -51,7 +52,7 @@ pub use email::Email;
 pub use enums::{
     AccessLinkPurpose, ApplicationStatus, AuditAction, Category, CompletionEvidence, CompletionVerifier,
     EmploymentType, Event, FileType, Format, HistorySource, JobFamily, LeavingReason, MailKind, Outcome, ProgramKind,
-    ProgramStatus, SiteType, TeamRole, TenureBand, ValueList,
+    ProgramStatus, ProposalEventKind, ProposalStatus, SiteType, TeamRole, TenureBand, ValueList,
 };
 pub use money::Cents;
 pub use program::{EmployeeProfile, ProgramRules, TuitionFunding};

@@ -159,7 +159,7 @@ const MAX_URL_CHARS: usize = 500;
 
 /// A text field: one line, or several (`multiline`, line endings made `\n`), of `min` to
 /// `max` characters.
-fn text(
+pub(crate) fn text(
     errors: &mut FieldErrors,
     (field, what): (&'static str, &str),
     value: &str,
@@ -185,7 +185,7 @@ fn text(
     value
 }
 
-fn choice<T: std::str::FromStr<Err = UnknownValue> + Copy>(
+pub(crate) fn choice<T: std::str::FromStr<Err = UnknownValue> + Copy>(
     errors: &mut FieldErrors,
     field: &'static str,
     what: &str,

@@ -26,6 +26,7 @@ pub mod notifications;
 pub mod observe;
 pub mod origin;
 pub mod paging;
+pub mod proposals;
 pub mod scim;
 pub mod session;
 pub mod sso;

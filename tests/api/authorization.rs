@@ -138,6 +138,11 @@ const RUNNERS: [Expect; 10] =
 const THE_PROGRAMS_TEAM: [Expect; 10] =
     [SignIn, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden, Allowed, SignIn, Allowed, NotFound];
 
+/// A program proposal (Fiona's): she and the administrators see it; nobody else learns
+/// it exists.
+const PROPOSAL_READERS: [Expect; 10] =
+    [SignIn, Allowed, NotFound, NotFound, NotFound, NotFound, Allowed, SignIn, NotFound, NotFound];
+
 /// Every route of `src/startup.rs`, with who may use it.
 fn matrix() -> Vec<Row> {
     let row = |method, pattern, expect| Row { method, pattern, expect };
@@ -193,6 +198,16 @@ fn matrix() -> Vec<Row> {
         row("GET", "/programs/{slug}", SIGNED_IN),
         row("GET", "/programs/{slug}/apply", SIGNED_IN),
         row("POST", "/programs/{slug}/apply", SIGNED_IN),
+        row("GET", "/proposals", SIGNED_IN),
+        row("GET", "/proposals/new", SIGNED_IN),
+        row("POST", "/proposals/new", SIGNED_IN),
+        // A proposal (Fiona's): its proposer and the administrators who review it; only
+        // the proposer changes it, only administrators decide.
+        row("GET", "/proposals/{proposal}", PROPOSAL_READERS),
+        row("GET", "/proposals/{proposal}/edit", OWNER_ONLY),
+        row("POST", "/proposals/{proposal}/edit", OWNER_ONLY),
+        row("GET", "/admin/proposals", ADMINS),
+        row("POST", "/admin/proposals/{proposal}/decision", ADMINS),
         row("GET", "/applications", SIGNED_IN),
         row("GET", "/applications/{id}", APPLICATION_READERS),
         row("GET", "/applications/{id}/edit", OWNER_ONLY),
@@ -239,6 +254,9 @@ fn matrix() -> Vec<Row> {
         row("GET", "/admin/programs/{slug}/archive", ADMINS),
         row("POST", "/admin/programs/{slug}/archive", ADMINS),
         row("POST", "/admin/programs/{slug}/publish", ADMINS),
+        // An owner of the program's team asks for it to be published (an admin is told to
+        // publish it instead).
+        row("POST", "/admin/programs/{slug}/publication-request", THE_PROGRAMS_TEAM),
         row("GET", "/admin/programs/{slug}/intakes", THE_PROGRAMS_TEAM),
         row("POST", "/admin/programs/{slug}/intakes", THE_PROGRAMS_TEAM),
         // The team sees who is on it; only admins name it.
@@ -293,6 +311,8 @@ struct World {
     scim_token: i32,
     /// A file attached to Fiona's application.
     file: i32,
+    /// Fiona's program proposal, waiting for review.
+    proposal: i32,
 }
 
 impl World {
@@ -364,7 +384,23 @@ impl World {
         let owner = employee_id(&app, "fiona.associate@upskill.example");
         let (scim_token, _) = upskill::db::scim_tokens::create(&mut app.db(), "Matrix", None).unwrap();
         let file = attach_a_file(&app, owner, application);
-        World { app, browsers, tokens, application, delegation, owner, placed, feed_token, scim_token, file }
+        let fiona = upskill::db::employees::find_by_id(&mut app.db(), owner).unwrap();
+        let proposal = upskill::db::proposals::submit(
+            &mut app.db(),
+            upskill::db::proposals::Actor { id: owner, name: &fiona.display_name },
+            &upskill::domain::proposal::parse_proposal(&upskill::domain::proposal::ProposalInput {
+                name: "Forklift to Fleet Analyst".into(),
+                summary: "Spreadsheets and SQL for people who run the yard.".into(),
+                description: "Twelve weeks of evening classes on the data a yard produces.".into(),
+                kind: "cohort".into(),
+                audience: "Yard associates".into(),
+                expected_cost: "1200".into(),
+                experience: "I ran the site's spreadsheet club.".into(),
+            })
+            .unwrap(),
+        )
+        .unwrap();
+        World { app, browsers, tokens, application, delegation, owner, placed, feed_token, scim_token, file, proposal }
     }
 
     /// The route with its placeholders filled in from this world.
@@ -379,6 +415,7 @@ impl World {
             .replace("{feed_token}", &self.feed_token)
             .replace("{token}", &self.scim_token.to_string())
             .replace("{file}", &self.file.to_string())
+            .replace("{proposal}", &self.proposal.to_string())
             .replace("{wrong_token}", "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA")
     }
 }

@@ -104,7 +104,7 @@ fn invalid_controls(html: &str) -> Vec<String> {
 
 /// The templates whose forms show field messages (`error=`), which must all show the
 /// summary: a new one has to be added to the test below.
-const FORMS_WITH_MESSAGES: [&str; 18] = [
+const FORMS_WITH_MESSAGES: [&str; 20] = [
     "templates/auth/login.html",
     "templates/auth/forgot_password.html",
     "templates/auth/choose_password.html",
@@ -123,6 +123,8 @@ const FORMS_WITH_MESSAGES: [&str; 18] = [
     "templates/admin/payments.html",
     "templates/admin/dashboard.html",
     "templates/admin/program_team.html",
+    "templates/proposals/form.html",
+    "templates/proposals/detail.html",
 ];
 
 #[test]
@@ -338,6 +340,36 @@ async fn every_refused_form_puts_its_summary_first_in_field_order_with_links_to_
     .await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
     assert_refused("payment", &html, &["invoice_number", "amount", "paid_on"]);
+
+    // A program proposal sent empty, and a decline without its reason.
+    let (status, html) =
+        post_changed(&maria, "/proposals/new", "form[action='/proposals/new']", "/proposals/new", &[]).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_refused("proposal", &html, &["name", "summary", "description", "audience", "expected_cost", "experience"]);
+    let proposal = {
+        let fields = [
+            ("name", "Forklift to Fleet Analyst"),
+            ("summary", "Spreadsheets and SQL for people who run the yard."),
+            ("description", "Twelve weeks of evening classes on the data a yard produces."),
+            ("kind", "cohort"),
+            ("audience", "Yard associates"),
+            ("expected_cost", "0"),
+            ("experience", "I ran the site's spreadsheet club."),
+        ];
+        let sent = maria.post_with_csrf("/proposals/new", &fields).await;
+        assert_eq!(sent.status(), StatusCode::SEE_OTHER);
+        crate::helpers::location(&sent)
+    };
+    let (status, html) = post_changed(
+        &ada,
+        &proposal,
+        "form.proposal-decision",
+        &format!("{}/decision", proposal.replace("/proposals/", "/admin/proposals/")),
+        &[("decision", Some("decline"))],
+    )
+    .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_refused("proposal decision", &html, &["comment"]);
 
     // A page without a refused form says nothing of errors.
     for (browser, page) in [(&ada, "/admin/settings"), (&maria, "/team"), (&paula, "/programs/career-choice/apply")] {

@@ -242,7 +242,32 @@ async fn targets(app: &TestApp) -> Vec<Target> {
             crate::helpers::ApplicationBuilder::new(owner, apprenticeship, status).intake(intake).insert(&mut app.db()),
         );
     }
+    // Program proposals: Dev's to change, Carl's to decide.
+    let proposal_of = |email: &str, name: &str| {
+        let proposer = upskill::db::employees::find_by_email(&mut app.db(), email).unwrap().unwrap();
+        let draft = upskill::domain::proposal::parse_proposal(&upskill::domain::proposal::ProposalInput {
+            name: name.into(),
+            summary: "Spreadsheets and SQL for people who run the yard.".into(),
+            description: "Twelve weeks of evening classes on the data a yard produces.".into(),
+            kind: "cohort".into(),
+            audience: "Yard associates".into(),
+            expected_cost: "1200".into(),
+            experience: "I ran the site's spreadsheet club.".into(),
+        })
+        .unwrap();
+        let actor = upskill::db::proposals::Actor { id: proposer.id, name: &proposer.display_name };
+        upskill::db::proposals::submit(&mut app.db(), actor, &draft).unwrap()
+    };
+    let own_proposal = proposal_of("dev.engineer@upskill.example", "Forklift to Fleet Analyst");
+    let to_review = proposal_of("carl.corporate@upskill.example", "Warehouse Robotics Basics");
     vec![
+        Target::new("/proposals/new", "form[action='/proposals/new']", signed_in(app, "dev.engineer").await),
+        Target::new(
+            &format!("/proposals/{own_proposal}/edit"),
+            "form[action$='/edit']",
+            signed_in(app, "dev.engineer").await,
+        ),
+        Target::new(&format!("/proposals/{to_review}"), "form.proposal-decision", signed_in(app, "ada.admin").await),
         Target::new(&format!("/applications/{paid}"), "form.payment-form", signed_in(app, "ada.admin").await),
         Target::new(
             &format!("/applications/{credential}"),

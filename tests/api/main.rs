@@ -44,6 +44,7 @@ mod passwords;
 mod payments;
 mod platform;
 mod program_teams;
+mod proposals;
 mod query_plans;
 mod scim;
 mod sso_header;

@@ -7,8 +7,8 @@ use diesel::prelude::*;
 use upskill::db::schema::{
     application_events, application_stats, applications, audit_log, calendar_feeds, commitment_totals, credentials,
     delegations, due_totals, email_preferences, employee_history, employee_imports, employees, evidence_files, intakes,
-    notifications, outbox, payment_totals, pledge_participants, programs, scim_tokens, scim_users, settings,
-    tuition_payments,
+    notifications, outbox, payment_totals, pledge_participants, program_proposals, program_team_members, programs,
+    proposal_events, publication_requests, scim_tokens, scim_users, settings, tuition_payments,
 };
 
 use crate::helpers::TestApp;
@@ -47,9 +47,14 @@ pub struct Snapshot {
     /// covered cents).
     commitment_totals: Vec<(i32, NaiveDate, i64, i64)>,
     credentials: Vec<(i32, i32, String, Option<String>)>,
+    /// Who is on which program's team, as what.
+    program_teams: Vec<(i32, i32, String)>,
+    /// Program proposals: each one's status and last change.
+    proposals: Vec<(i32, String, NaiveDateTime)>,
     /// Rows of the tables only ever added to: events, notifications, audit, imports,
-    /// counters, participants, e-mail, tuition payments, job history.
-    appended: [i64; 9],
+    /// counters, participants, e-mail, tuition payments, job history, proposal steps,
+    /// requests to publish.
+    appended: [i64; 11],
 }
 
 pub fn snapshot(app: &TestApp) -> Snapshot {
@@ -170,6 +175,16 @@ pub fn snapshot(app: &TestApp) -> Snapshot {
             ))
             .load(conn)
             .unwrap(),
+        program_teams: program_team_members::table
+            .order((program_team_members::program_id, program_team_members::employee_id))
+            .select((program_team_members::program_id, program_team_members::employee_id, program_team_members::role))
+            .load(conn)
+            .unwrap(),
+        proposals: program_proposals::table
+            .order(program_proposals::id)
+            .select((program_proposals::id, program_proposals::status, program_proposals::updated_at))
+            .load(conn)
+            .unwrap(),
         appended: [
             application_events::table.count().get_result(conn).unwrap(),
             notifications::table.count().get_result(conn).unwrap(),
@@ -180,6 +195,8 @@ pub fn snapshot(app: &TestApp) -> Snapshot {
             outbox::table.count().get_result(conn).unwrap(),
             tuition_payments::table.count().get_result(conn).unwrap(),
             employee_history::table.count().get_result(conn).unwrap(),
+            proposal_events::table.count().get_result(conn).unwrap(),
+            publication_requests::table.count().get_result(conn).unwrap(),
         ],
     }
 }

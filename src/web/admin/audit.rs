@@ -13,8 +13,9 @@ use crate::web::{page, run_db, url_encode, Chrome, State, Viewer};
 const ENTRIES_PER_PAGE: i64 = 50;
 
 /// The kinds of action to filter by: (prefix, label).
-const ACTIONS: [(&str, &str); 6] = [
+const ACTIONS: [(&str, &str); 7] = [
     ("program.", "Programs"),
+    ("proposal.", "Program proposals"),
     ("intake.", "Intakes"),
     ("employee", "People and imports"),
     ("settings.", "Settings"),

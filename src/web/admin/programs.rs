@@ -10,15 +10,17 @@ use super::headcount::HeadcountView;
 use super::require_admin;
 use crate::db::audit::AuditLine;
 use crate::db::programs::{Program, ProgramRecord};
+use crate::db::proposals::PublicationRequest;
 use crate::db::{self};
 use crate::domain::forms::{describe_changes, from_pairs, FieldErrors};
 use crate::domain::headcount::{Headcount, HeadcountConditions, PreviewDays};
 use crate::domain::program_form::{parse_program, ProgramInput};
 use crate::domain::{
     ApplicationStatus, AuditAction, Category, CompletionEvidence, CompletionVerifier, Format, JobFamily, ProgramKind,
-    ProgramRules, ProgramStatus, SiteType,
+    ProgramRules, ProgramStatus, SiteType, TeamRole,
 };
 use crate::web::error::AppError;
+use crate::web::format::long_time;
 use crate::web::input::FormFields;
 use crate::web::{page, page_with_status, redirect_with_flash, run_db, Chrome, CsrfForm, EmptyForm, State, Viewer};
 
@@ -150,6 +152,20 @@ struct ProgramFormPage {
     preview_action: String,
     /// The eligibility headcount, when the form was sent to be previewed.
     preview: Option<HeadcountView>,
+    /// Where a draft stands on its way to the catalog (the edit page of a draft).
+    publication: Option<PublicationPanel>,
+}
+
+/// How a draft program gets published, as its edit page says it.
+pub struct PublicationPanel {
+    /// The proposal the program was made from.
+    pub proposal_id: Option<i32>,
+    /// The viewer publishes (an administrator).
+    pub can_publish: bool,
+    /// The viewer is an owner of the program's team, who asks for it to be published.
+    pub is_owner: bool,
+    /// When publication was asked for, if it was.
+    pub requested: Option<String>,
 }
 
 impl ProgramFormPage {
@@ -176,6 +192,7 @@ fn form_page(
             format!("/admin/programs/{slug}/preview")
         },
         preview: None,
+        publication: None,
         creating,
         kinds: choices(ProgramKind::ALL, &input.kind, ProgramKind::as_str, ProgramKind::label),
         categories: choices(Category::ALL, &input.category, Category::as_str, Category::label),
@@ -322,8 +339,64 @@ pub async fn edit_program_form(
     req: HttpRequest,
 ) -> Result<HttpResponse, AppError> {
     let program = load_run_program(&state, &viewer, slug.into_inner()).await?;
+    let (program_id, viewer_id) = (program.id, viewer.id());
+    let (proposal, request, role) = run_db(&state, move |conn| {
+        Ok((
+            db::proposals::of_program(conn, program_id)?,
+            db::proposals::publication_request(conn, program_id)?,
+            db::program_teams::role_of(conn, viewer_id, program_id)?,
+        ))
+    })
+    .await?;
+    let publication = (program.status == ProgramStatus::Draft).then(|| PublicationPanel {
+        proposal_id: proposal.map(|p| p.id),
+        can_publish: viewer.employee.is_admin,
+        is_owner: role == Some(TeamRole::Owner),
+        requested: request.map(long_time),
+    });
     let input = ProgramInput::from(&program);
-    page(&req, &form_page(&viewer, false, &program.slug, input, FieldErrors::default(), program.status))
+    let form = form_page(&viewer, false, &program.slug, input, FieldErrors::default(), program.status);
+    page(&req, &ProgramFormPage { publication, ..form })
+}
+
+/// The owner of a draft program asks the administrators to publish it.
+#[post("/admin/programs/{slug}/publication-request")]
+pub async fn request_publication(
+    state: State,
+    viewer: Viewer,
+    slug: web::Path<String>,
+    _form: CsrfForm<EmptyForm>,
+) -> Result<HttpResponse, AppError> {
+    let program = load_run_program(&state, &viewer, slug.into_inner()).await?;
+    let back = format!("/admin/programs/{}/edit", program.slug);
+    if viewer.employee.is_admin {
+        return Ok(redirect_with_flash(&back, "error", "As an administrator, publish the program yourself."));
+    }
+    let (viewer_id, viewer_name) = (viewer.id(), viewer.employee.display_name.clone());
+    let (id, slug, name) = (program.id, program.slug.clone(), program.name.clone());
+    let asked = run_db(&state, move |conn| {
+        if db::program_teams::role_of(conn, viewer_id, id)? != Some(TeamRole::Owner) {
+            return Ok(None);
+        }
+        let owner = db::proposals::Actor { id: viewer_id, name: &viewer_name };
+        Ok(Some(db::proposals::request_publication(conn, (id, &slug, &name), owner)?))
+    })
+    .await?;
+    let (kind, message) = match asked.ok_or(AppError::Forbidden)? {
+        PublicationRequest::Asked => (
+            "success",
+            format!(
+                "The administrators are asked to publish {}. You get a notification when it is published.",
+                program.name
+            ),
+        ),
+        PublicationRequest::AlreadyAsked => (
+            "success",
+            "You already asked: an administrator publishes the program when they have checked it.".to_owned(),
+        ),
+        PublicationRequest::NotDraft => ("error", format!("{} is not a draft any more: nothing to ask.", program.name)),
+    };
+    Ok(redirect_with_flash(&back, kind, &message))
 }
 
 #[post("/admin/programs/{slug}/edit")]
@@ -473,9 +546,13 @@ async fn set_status(
         }
     }
     let (admin_id, id, slug, before) = (viewer.id(), program.id, program.slug.clone(), program.status);
+    let name = program.name.clone();
     run_db(&state, move |conn| {
         db::audit::audited(conn, |conn, now| {
             db::programs::set_status(conn, id, status, now)?;
+            if status == ProgramStatus::Published && before == ProgramStatus::Draft {
+                db::proposals::record_publication(conn, id, &name, admin_id, now)?;
+            }
             let action = if status == ProgramStatus::Archived {
                 AuditAction::ProgramArchived
             } else {

@@ -1,0 +1,3 @@
+DROP TABLE publication_requests;
+DROP TABLE proposal_events;
+DROP TABLE program_proposals;

@@ -1,0 +1,480 @@
+//! Programs employees propose: "Propose a program" and the proposer's own list
+//! (`/proposals`), a proposal's page with its timeline (the proposer and administrators),
+//! the proposer's edits, and the administrators' review queue and decisions
+//! (`/admin/proposals`).
+
+use actix_web::http::StatusCode;
+use actix_web::{get, post, web, HttpRequest, HttpResponse};
+use askama::Template;
+use serde::Deserialize;
+
+use super::format::long_time;
+use super::paging::Pagination;
+use super::{page, page_with_status, redirect_with_flash, run_db, Chrome, CsrfForm, State, Viewer};
+use crate::db::proposals::{Actor, Proposal, ProposalLine, ProposalRefusal};
+use crate::db::{self};
+use crate::domain::forms::FieldErrors;
+use crate::domain::proposal::{parse_decision, parse_proposal, DecisionInput, ProposalInput, FIELDS};
+use crate::domain::{Cents, ProgramKind, ProgramStatus, ProposalStatus};
+use crate::web::error::AppError;
+use crate::web::input::FormFields;
+
+/// Proposals a page of the review queue lists.
+const PROPOSALS_PER_PAGE: i64 = 25;
+
+impl FormFields for ProposalInput {
+    const CHECKED_TEXT: &'static [&'static str] = &FIELDS;
+}
+
+impl FormFields for DecisionInput {
+    const CHECKED_TEXT: &'static [&'static str] = &["decision", "comment"];
+}
+
+/// A `<select>` option of the kind.
+pub struct KindChoice {
+    pub value: &'static str,
+    pub label: &'static str,
+    pub selected: bool,
+}
+
+#[derive(Template)]
+#[template(path = "proposals/form.html")]
+struct ProposalFormPage {
+    chrome: Chrome,
+    /// The proposal being changed; `None` for a new one.
+    editing: Option<EditedProposal>,
+    input: ProposalInput,
+    errors: FieldErrors,
+    kinds: Vec<KindChoice>,
+}
+
+pub struct EditedProposal {
+    pub id: i32,
+    pub name: String,
+    /// The status the form was shown in (sent back to catch a decision made meanwhile).
+    pub seen: ProposalStatus,
+}
+
+impl ProposalFormPage {
+    fn error(&self, field: &str) -> &str {
+        self.errors.message(field)
+    }
+}
+
+fn form_page(
+    viewer: &Viewer,
+    editing: Option<EditedProposal>,
+    input: ProposalInput,
+    errors: FieldErrors,
+) -> ProposalFormPage {
+    let kinds = ProgramKind::ALL
+        .iter()
+        .map(|kind| KindChoice { value: kind.as_str(), label: kind.label(), selected: input.kind == kind.as_str() })
+        .collect();
+    ProposalFormPage { chrome: viewer.chrome("programs"), editing, input, errors, kinds }
+}
+
+/// A proposal in a list.
+pub struct ProposalRow {
+    pub id: i32,
+    pub name: String,
+    pub kind: &'static str,
+    pub status: ProposalStatus,
+    pub expected_cost: String,
+    pub updated: String,
+    pub proposer: String,
+    /// The draft program an approval made, and where it stands.
+    pub program: Option<ProgramLink>,
+}
+
+pub struct ProgramLink {
+    pub slug: String,
+    pub status: &'static str,
+    pub publication_requested: bool,
+}
+
+impl From<ProposalLine> for ProposalRow {
+    fn from(line: ProposalLine) -> Self {
+        ProposalRow {
+            id: line.id,
+            name: line.name,
+            kind: line.kind.label(),
+            status: line.status,
+            expected_cost: Cents(line.expected_cost_cents).to_string(),
+            updated: long_time(line.updated_at),
+            proposer: line.proposer_name,
+            program: line.program_slug.zip(line.program_status).map(|(slug, status)| ProgramLink {
+                slug,
+                status: status.label(),
+                publication_requested: status == ProgramStatus::Draft && line.publication_requested_at.is_some(),
+            }),
+        }
+    }
+}
+
+#[derive(Template)]
+#[template(path = "proposals/list.html")]
+struct OwnProposalsPage {
+    chrome: Chrome,
+    proposals: Vec<ProposalRow>,
+}
+
+/// The proposer's own proposals, and the way to propose one.
+#[get("/proposals")]
+pub async fn list_own_proposals(state: State, viewer: Viewer, req: HttpRequest) -> Result<HttpResponse, AppError> {
+    let employee_id = viewer.id();
+    let lines = run_db(&state, move |conn| Ok(db::proposals::of_proposer(conn, employee_id)?)).await?;
+    let proposals = lines.into_iter().map(ProposalRow::from).collect();
+    page(&req, &OwnProposalsPage { chrome: viewer.chrome("programs"), proposals })
+}
+
+#[get("/proposals/new")]
+pub async fn new_proposal_form(viewer: Viewer, req: HttpRequest) -> Result<HttpResponse, AppError> {
+    let input = ProposalInput { kind: ProgramKind::Cohort.as_str().to_owned(), ..ProposalInput::default() };
+    page(&req, &form_page(&viewer, None, input, FieldErrors::default()))
+}
+
+#[post("/proposals/new")]
+pub async fn submit_proposal(
+    state: State,
+    viewer: Viewer,
+    form: CsrfForm<ProposalInput>,
+    req: HttpRequest,
+) -> Result<HttpResponse, AppError> {
+    let input = form.0;
+    let draft = match parse_proposal(&input) {
+        Ok(draft) => draft,
+        Err(errors) => {
+            let view = form_page(&viewer, None, input, errors);
+            return page_with_status(&req, &view, StatusCode::UNPROCESSABLE_ENTITY);
+        }
+    };
+    let (proposer_id, proposer_name) = (viewer.id(), viewer.employee.display_name.clone());
+    let id = run_db(&state, move |conn| {
+        Ok(db::proposals::submit(conn, Actor { id: proposer_id, name: &proposer_name }, &draft)?)
+    })
+    .await?;
+    Ok(redirect_with_flash(
+        &format!("/proposals/{id}"),
+        "success",
+        "Your proposal is sent. An administrator reviews it; you get a notification when they decide.",
+    ))
+}
+
+/// A proposal for its proposer or an administrator; 404 for anyone else.
+async fn load_visible(state: &State, viewer: &Viewer, id: i32) -> Result<Proposal, AppError> {
+    let proposal = run_db(state, move |conn| Ok(db::proposals::find(conn, id)?)).await?;
+    if proposal.proposer_id != viewer.id() && !viewer.employee.is_admin {
+        return Err(AppError::NotFound);
+    }
+    Ok(proposal)
+}
+
+/// The proposal `id` for its proposer to change; 404 for anyone else.
+async fn load_own(state: &State, viewer: &Viewer, id: i32) -> Result<Proposal, AppError> {
+    let proposal = run_db(state, move |conn| Ok(db::proposals::find(conn, id)?)).await?;
+    if proposal.proposer_id != viewer.id() {
+        return Err(AppError::NotFound);
+    }
+    Ok(proposal)
+}
+
+pub struct StepView {
+    pub who: String,
+    pub what: &'static str,
+    pub when: String,
+    pub when_iso: String,
+    pub comment: Option<String>,
+}
+
+#[derive(Template)]
+#[template(path = "proposals/detail.html")]
+struct ProposalPage {
+    chrome: Chrome,
+    proposal: Proposal,
+    proposer_name: String,
+    kind: &'static str,
+    expected_cost: String,
+    is_proposer: bool,
+    /// The viewer may decide now: an administrator, not the proposer, on a proposal waiting.
+    can_decide: bool,
+    /// The draft program an approval made: its slug, name and status.
+    program: Option<(String, String, ProgramStatus)>,
+    steps: Vec<StepView>,
+    decision: DecisionInput,
+    errors: FieldErrors,
+}
+
+impl ProposalPage {
+    fn error(&self, field: &str) -> &str {
+        self.errors.message(field)
+    }
+
+    /// The program made from the proposal is in the catalog.
+    fn program_published(&self) -> bool {
+        self.program.as_ref().is_some_and(|(_, _, status)| *status == ProgramStatus::Published)
+    }
+}
+
+async fn proposal_page(
+    state: &State,
+    viewer: &Viewer,
+    proposal: Proposal,
+    decision: DecisionInput,
+    errors: FieldErrors,
+) -> Result<ProposalPage, AppError> {
+    let (id, proposer_id, program_id) = (proposal.id, proposal.proposer_id, proposal.program_id);
+    let (proposer, events, program) = run_db(state, move |conn| {
+        let proposer = db::employees::find_by_id(conn, proposer_id)?;
+        let events = db::proposals::events(conn, id)?;
+        let program = match program_id {
+            Some(program_id) => Some(db::programs::find_by_id(conn, program_id)?),
+            None => None,
+        };
+        Ok((proposer, events, program))
+    })
+    .await?;
+    let steps = events
+        .into_iter()
+        .map(|event| StepView {
+            who: event.actor_name.unwrap_or_else(|| "Upskill".to_owned()),
+            what: event.kind.label(),
+            when: long_time(event.created_at),
+            when_iso: event.created_at.format("%Y-%m-%dT%H:%M:%SZ").to_string(),
+            comment: event.comment,
+        })
+        .collect();
+    let is_proposer = proposal.proposer_id == viewer.id();
+    Ok(ProposalPage {
+        chrome: viewer.chrome(if is_proposer { "programs" } else { super::admin::NAV }),
+        proposer_name: proposer.display_name,
+        kind: proposal.kind.label(),
+        expected_cost: Cents(proposal.expected_cost_cents).to_string(),
+        can_decide: viewer.employee.is_admin && !is_proposer && proposal.status == ProposalStatus::Submitted,
+        is_proposer,
+        program: program.map(|p| (p.slug, p.name, p.status)),
+        steps,
+        decision,
+        errors,
+        proposal,
+    })
+}
+
+#[get("/proposals/{id}")]
+pub async fn show_proposal(
+    state: State,
+    viewer: Viewer,
+    id: web::Path<i32>,
+    req: HttpRequest,
+) -> Result<HttpResponse, AppError> {
+    let proposal = load_visible(&state, &viewer, id.into_inner()).await?;
+    let view = proposal_page(&state, &viewer, proposal, DecisionInput::default(), FieldErrors::default()).await?;
+    page(&req, &view)
+}
+
+#[get("/proposals/{id}/edit")]
+pub async fn edit_proposal_form(
+    state: State,
+    viewer: Viewer,
+    id: web::Path<i32>,
+    req: HttpRequest,
+) -> Result<HttpResponse, AppError> {
+    let proposal = load_own(&state, &viewer, id.into_inner()).await?;
+    if !proposal.status.editable() {
+        return Ok(not_editable(&proposal));
+    }
+    let input = ProposalInput::from(&proposal.draft());
+    let editing = EditedProposal { id: proposal.id, name: proposal.name.clone(), seen: proposal.status };
+    page(&req, &form_page(&viewer, Some(editing), input, FieldErrors::default()))
+}
+
+/// Back to a decided proposal, which can no longer change.
+fn not_editable(proposal: &Proposal) -> HttpResponse {
+    let message = match proposal.status {
+        ProposalStatus::Approved => "The proposal is approved: change the draft program itself under My programs.",
+        _ => "The proposal is decided and can no longer change.",
+    };
+    redirect_with_flash(&format!("/proposals/{}", proposal.id), "error", message)
+}
+
+/// The edit form: the proposal's fields and the status it was shown in.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct EditFields {
+    #[serde(flatten)]
+    input: ProposalInput,
+    seen: String,
+}
+
+impl FormFields for EditFields {
+    const CHECKED_TEXT: &'static [&'static str] = &FIELDS;
+}
+
+#[post("/proposals/{id}/edit")]
+pub async fn edit_proposal(
+    state: State,
+    viewer: Viewer,
+    id: web::Path<i32>,
+    form: CsrfForm<EditFields>,
+    req: HttpRequest,
+) -> Result<HttpResponse, AppError> {
+    let proposal = load_own(&state, &viewer, id.into_inner()).await?;
+    let EditFields { input, seen } = form.0;
+    let seen: ProposalStatus = seen.trim().parse().unwrap_or(proposal.status);
+    if !proposal.status.editable() {
+        return Ok(not_editable(&proposal));
+    }
+    let draft = match parse_proposal(&input) {
+        Ok(draft) => draft,
+        Err(errors) => {
+            let editing = EditedProposal { id: proposal.id, name: proposal.name.clone(), seen };
+            let view = form_page(&viewer, Some(editing), input, errors);
+            return page_with_status(&req, &view, StatusCode::UNPROCESSABLE_ENTITY);
+        }
+    };
+    let (proposer_id, proposer_name, id) = (viewer.id(), viewer.employee.display_name.clone(), proposal.id);
+    let edited = run_db(&state, move |conn| {
+        match db::proposals::edit(conn, id, Actor { id: proposer_id, name: &proposer_name }, seen, &draft) {
+            Ok(kind) => Ok(Ok(kind)),
+            Err(ProposalRefusal::Database(err)) => Err(err.into()),
+            Err(refusal) => Ok(Err(refusal)),
+        }
+    })
+    .await?;
+    let back = format!("/proposals/{id}");
+    Ok(match edited {
+        Ok(crate::domain::ProposalEventKind::Resubmitted) => redirect_with_flash(
+            &back,
+            "success",
+            "Your proposal is sent again. An administrator reviews it; you get a notification when they decide.",
+        ),
+        Ok(_) => redirect_with_flash(&back, "success", "Your changes are saved. The proposal still waits for review."),
+        Err(ProposalRefusal::Changed(status)) => redirect_with_flash(
+            &back,
+            "error",
+            &format!(
+                "The proposal changed while you edited it: it is now “{}”. Your changes were not saved; read it \
+                 again below.",
+                status.label()
+            ),
+        ),
+        Err(_) => return Err(AppError::NotFound),
+    })
+}
+
+#[derive(Template)]
+#[template(path = "admin/proposals.html")]
+struct ReviewQueuePage {
+    chrome: Chrome,
+    /// The tabs: each status with its count, and whether it is the one shown.
+    tabs: Vec<(ProposalStatus, i64, bool)>,
+    status: ProposalStatus,
+    proposals: Vec<ProposalRow>,
+    pagination: Pagination,
+    /// Draft programs whose owner asked to publish them: slug, name, asked when.
+    to_publish: Vec<(String, String, String)>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct QueueQuery {
+    status: String,
+    page: String,
+}
+
+/// The administrators' review queue: proposals by status (waiting first, oldest first),
+/// and the drafts their owners asked to publish.
+#[get("/admin/proposals")]
+pub async fn review_queue(
+    state: State,
+    viewer: Viewer,
+    query: web::Query<QueueQuery>,
+    req: HttpRequest,
+) -> Result<HttpResponse, AppError> {
+    super::admin::require_admin(&viewer)?;
+    let query = query.into_inner();
+    let status: ProposalStatus = query.status.trim().parse().unwrap_or(ProposalStatus::Submitted);
+    let requested: i64 = query.page.trim().parse().unwrap_or(1);
+    let (counts, lines, pagination, to_publish) = run_db(&state, move |conn| {
+        let counts = db::proposals::count_by_status(conn)?;
+        let total = counts.iter().find(|(s, _)| *s == status).map_or(0, |(_, n)| *n);
+        let base = format!("/admin/proposals?status={}", status.as_str());
+        let pagination = Pagination::new(requested, total, PROPOSALS_PER_PAGE, &base);
+        let lines = db::proposals::page(conn, status, pagination.offset(PROPOSALS_PER_PAGE), PROPOSALS_PER_PAGE)?;
+        Ok((counts, lines, pagination, db::proposals::drafts_to_publish(conn)?))
+    })
+    .await?;
+    let tabs = ProposalStatus::ALL
+        .iter()
+        .map(|s| (*s, counts.iter().find(|(c, _)| c == s).map_or(0, |(_, n)| *n), *s == status))
+        .collect();
+    let to_publish = to_publish.into_iter().map(|(slug, name, at)| (slug, name, long_time(at))).collect();
+    let template = ReviewQueuePage {
+        chrome: viewer.chrome(super::admin::NAV),
+        tabs,
+        status,
+        proposals: lines.into_iter().map(ProposalRow::from).collect(),
+        pagination,
+        to_publish,
+    };
+    page(&req, &template)
+}
+
+/// An administrator approves, asks for changes or declines.
+#[post("/admin/proposals/{id}/decision")]
+pub async fn decide_proposal(
+    state: State,
+    viewer: Viewer,
+    id: web::Path<i32>,
+    form: CsrfForm<DecisionInput>,
+    req: HttpRequest,
+) -> Result<HttpResponse, AppError> {
+    super::admin::require_admin(&viewer)?;
+    let proposal = load_visible(&state, &viewer, id.into_inner()).await?;
+    if proposal.proposer_id == viewer.id() {
+        return Err(AppError::Forbidden);
+    }
+    let input = form.0;
+    let decision = match parse_decision(&input) {
+        Ok(decision) => decision,
+        Err(errors) => {
+            let view = proposal_page(&state, &viewer, proposal, input, errors).await?;
+            return page_with_status(&req, &view, StatusCode::UNPROCESSABLE_ENTITY);
+        }
+    };
+    let (admin_id, admin_name, id) = (viewer.id(), viewer.employee.display_name.clone(), proposal.id);
+    let decided = run_db(&state, move |conn| {
+        match db::proposals::decide(conn, id, Actor { id: admin_id, name: &admin_name }, &decision) {
+            Ok(decided) => Ok(Ok(decided)),
+            Err(ProposalRefusal::Database(err)) => Err(err.into()),
+            Err(refusal) => Ok(Err(refusal)),
+        }
+    })
+    .await?;
+    let back = format!("/proposals/{id}");
+    let decided = match decided {
+        Ok(decided) => decided,
+        Err(ProposalRefusal::Changed(status)) => {
+            let message = format!(
+                "Another administrator decided meanwhile: the proposal is now “{}”. Nothing was changed.",
+                status.label()
+            );
+            return Ok(redirect_with_flash(&back, "error", &message));
+        }
+        Err(ProposalRefusal::OwnProposal) => return Err(AppError::Forbidden),
+        Err(_) => return Err(AppError::NotFound),
+    };
+    state.catalog.invalidate();
+    let message = match (decided.status, &decided.program_slug) {
+        (ProposalStatus::Approved, Some(slug)) => format!(
+            "{} is approved: it is a draft program ({slug}) owned by its proposer, who completes it and asks to \
+             publish it.",
+            decided.name
+        ),
+        (ProposalStatus::ChangesRequested, _) => {
+            format!("Changes are asked for on {}: the proposer is told and can send it again.", decided.name)
+        }
+        _ => format!("{} is declined: the proposer is told the reason.", decided.name),
+    };
+    Ok(redirect_with_flash(&back, "success", &message))
+}
