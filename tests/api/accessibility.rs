@@ -185,6 +185,47 @@ fn budget_states(beyond: i32) -> Vec<PageState> {
     ]
 }
 
+/// Program proposals: Fiona's own list, form and refused form, her proposal; the
+/// administrators' queue, the proposal with its decision form, and the decision refused.
+fn proposal_states(proposal: i32) -> Vec<PageState> {
+    let (fiona, ada) = (Some("fiona.associate"), Some("ada.admin"));
+    let submit = "form.stack button[type=submit]";
+    vec![
+        at("my-proposals", fiona, "/proposals"),
+        at("proposal-new", fiona, "/proposals/new"),
+        refused("proposal-new-refused", "fiona.associate", "/proposals/new", "", submit),
+        at("proposal-own", fiona, format!("/proposals/{proposal}")),
+        at("proposal-edit", fiona, format!("/proposals/{proposal}/edit")),
+        at("admin-proposals", ada, "/admin/proposals"),
+        at("admin-proposal", ada, format!("/proposals/{proposal}")),
+        refused(
+            "admin-proposal-decline-refused",
+            "ada.admin",
+            format!("/proposals/{proposal}"),
+            "document.getElementById('decision-decline').checked = true;",
+            "form.proposal-decision button[type=submit]",
+        ),
+    ]
+}
+
+/// Fiona's program proposal, waiting for review.
+fn a_proposal(app: &TestApp) -> i32 {
+    let fiona =
+        upskill::db::employees::find_by_email(&mut app.db(), "fiona.associate@upskill.example").unwrap().unwrap();
+    let draft = upskill::domain::proposal::parse_proposal(&upskill::domain::proposal::ProposalInput {
+        name: "From the Fulfillment Floor to Data Center Technician".into(),
+        summary: "Racking, cabling and hardware triage for associates who like fixing things.".into(),
+        description: "Ten weeks on site at a data center, with a mentor, ending with a hardware certification.".into(),
+        kind: "cohort".into(),
+        audience: "Fulfillment associates with a year of service".into(),
+        expected_cost: "2,450.50".into(),
+        experience: "I was a data center technician before joining the fulfillment center.".into(),
+    })
+    .unwrap();
+    let actor = upskill::db::proposals::Actor { id: fiona.id, name: &fiona.display_name };
+    upskill::db::proposals::submit(&mut app.db(), actor, &draft).unwrap()
+}
+
 /// An HR file with a new person, a changed one and a line with errors, with long values.
 fn import_file() -> PathBuf {
     let dir = std::env::temp_dir().join(format!("upskill-a11y-{}", std::process::id()));
@@ -750,6 +791,7 @@ async fn every_page_state_reflows_zooms_spaces_and_keeps_the_focus_in_sight() {
     let (apprenticeship, tuition, paid, welcome) = prepare(&app).await;
     let completion = completion_places(&app).await;
     let beyond = place_beyond_the_budget(&app);
+    let proposal = a_proposal(&app);
     let axe_js = axe_source();
     in_browser_on(app, "accessibility", |d| async move {
         let mut problems = Vec::new();
@@ -758,6 +800,7 @@ async fn every_page_state_reflows_zooms_spaces_and_keeps_the_focus_in_sight() {
         let mut states = page_states(apprenticeship, tuition, paid, &welcome);
         states.extend(completion_states(completion));
         states.extend(budget_states(beyond));
+        states.extend(proposal_states(proposal));
         assert!(states.len() >= 45, "{} states", states.len());
         for state in &states {
             if state.person != signed_in_as {

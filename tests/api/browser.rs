@@ -464,7 +464,14 @@ async fn pages_work_on_a_375_pixel_wide_screen() {
             "aws-training-and-certification",
         ];
         let pages: [(&str, Vec<String>); 4] = [
-            ("dev.engineer", vec!["/programs/machine-learning-university".to_owned()]),
+            (
+                "dev.engineer",
+                vec![
+                    "/programs/machine-learning-university".to_owned(),
+                    "/proposals".to_owned(),
+                    "/proposals/new".to_owned(),
+                ],
+            ),
             ("fiona.associate", vec!["/applications".to_owned(), "/".to_owned()]),
             ("maria.manager", vec!["/approvals".to_owned(), "/team".to_owned()]),
             (
@@ -487,6 +494,7 @@ async fn pages_work_on_a_375_pixel_wide_screen() {
                     "/admin/employees/import",
                     "/admin/applications",
                     "/admin/audit",
+                    "/admin/proposals",
                     "/admin/settings",
                     "/account",
                     "/notifications",
