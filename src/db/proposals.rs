@@ -115,6 +115,11 @@ pub enum ProposalRefusal {
     /// Nobody decides on their own proposal.
     #[error("own proposal")]
     OwnProposal,
+    /// Another transaction gave the slug chosen for the draft program to another program
+    /// meanwhile (two approvals of proposals named alike at once): nothing was written,
+    /// and deciding again picks the next free slug.
+    #[error("the draft program's slug was taken meanwhile")]
+    SlugTaken,
     #[error(transparent)]
     Database(DieselError),
 }
@@ -437,7 +442,7 @@ fn make_draft_program(
     proposal: &Proposal,
     admin_id: i32,
     at: NaiveDateTime,
-) -> QueryResult<String> {
+) -> Result<String, ProposalRefusal> {
     let base = slug_base(&proposal.name);
     let taken: Vec<String> = programs::table
         .filter(programs::slug.eq(&base).or(programs::slug.like(format!("{base}-%"))))
@@ -448,7 +453,13 @@ fn make_draft_program(
         .find(|candidate| !taken.contains(candidate))
         .unwrap_or(base);
     let draft = draft_program(&proposal.draft(), slug.clone());
-    let program_id = super::programs::insert(conn, &slug, &ProgramRecord::from(&draft), ProgramStatus::Draft, at)?;
+    let program_id = super::programs::insert(conn, &slug, &ProgramRecord::from(&draft), ProgramStatus::Draft, at)
+        .map_err(|err| match err {
+            DieselError::DatabaseError(diesel::result::DatabaseErrorKind::UniqueViolation, _) => {
+                ProposalRefusal::SlugTaken
+            }
+            other => ProposalRefusal::Database(other),
+        })?;
     diesel::update(program_proposals::table.find(proposal.id))
         .set(program_proposals::program_id.eq(Some(program_id)))
         .execute(conn)?;

@@ -19,6 +19,9 @@ use crate::domain::{Cents, ProgramKind, ProgramStatus, ProposalStatus};
 use crate::web::error::AppError;
 use crate::web::input::FormFields;
 
+/// How many times an approval tries again when another one took its draft's slug.
+const SLUG_ATTEMPTS: u32 = 3;
+
 /// Proposals a page of the review queue lists.
 const PROPOSALS_PER_PAGE: i64 = 25;
 
@@ -444,10 +447,17 @@ pub async fn decide_proposal(
     };
     let (admin_id, admin_name, id) = (viewer.id(), viewer.employee.display_name.clone(), proposal.id);
     let decided = run_db(&state, move |conn| {
-        match db::proposals::decide(conn, id, Actor { id: admin_id, name: &admin_name }, &decision) {
-            Ok(decided) => Ok(Ok(decided)),
-            Err(ProposalRefusal::Database(err)) => Err(err.into()),
-            Err(refusal) => Ok(Err(refusal)),
+        let admin = Actor { id: admin_id, name: &admin_name };
+        let mut attempts = 0;
+        loop {
+            attempts += 1;
+            match db::proposals::decide(conn, id, admin, &decision) {
+                Ok(decided) => return Ok(Ok(decided)),
+                // Another approval took the slug meanwhile: the next try picks the next one.
+                Err(ProposalRefusal::SlugTaken) if attempts < SLUG_ATTEMPTS => continue,
+                Err(ProposalRefusal::Database(err)) => return Err(err.into()),
+                Err(refusal) => return Ok(Err(refusal)),
+            }
         }
     })
     .await?;
@@ -462,6 +472,11 @@ pub async fn decide_proposal(
             return Ok(redirect_with_flash(&back, "error", &message));
         }
         Err(ProposalRefusal::OwnProposal) => return Err(AppError::Forbidden),
+        Err(ProposalRefusal::SlugTaken) => {
+            return Err(AppError::Internal(anyhow::anyhow!(
+                "no free slug for proposal {id} after {SLUG_ATTEMPTS} tries"
+            )))
+        }
         Err(_) => return Err(AppError::NotFound),
     };
     state.catalog.invalidate();

@@ -341,3 +341,26 @@ async fn two_administrators_deciding_at_once_make_one_decision_and_one_program()
         assert_eq!(decisions, [status], "round {round}: one decision on the timeline");
     }
 }
+
+#[actix_web::test]
+async fn two_proposals_named_alike_approved_at_once_get_two_addresses() {
+    let app = crate::helpers::spawn_app().await;
+    diesel::update(upskill::db::schema::employees::table.find(employee_id(&app, "maria.manager@upskill.example")))
+        .set(upskill::db::schema::employees::is_admin.eq(true))
+        .execute(&mut app.db())
+        .unwrap();
+    let (ada, maria) = (signed_in(&app, "ada.admin").await, signed_in(&app, "maria.manager").await);
+    let (dev, fiona) = (signed_in(&app, "dev.engineer").await, signed_in(&app, "fiona.associate").await);
+    for round in 0..5 {
+        let name = format!("Same Name Program {round}");
+        let (first, second) = (propose(&dev, &name).await, propose(&fiona, &name).await);
+        let (a, b) = tokio::join!(decide(&ada, first, "approve", ""), decide(&maria, second, "approve", ""));
+        assert_eq!((a.status(), b.status()), (StatusCode::SEE_OTHER, StatusCode::SEE_OTHER), "round {round}");
+        let mut slugs: Vec<String> =
+            programs::table.filter(programs::name.eq(&name)).select(programs::slug).load(&mut app.db()).unwrap();
+        slugs.sort();
+        let base = format!("same-name-program-{round}");
+        assert_eq!(slugs, [base.clone(), format!("{base}-2")], "round {round}");
+        assert_eq!((status_of(&app, first), status_of(&app, second)), ("approved".into(), "approved".into()));
+    }
+}
