@@ -63,6 +63,8 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .service(pages::proposals::show_proposal)
         .service(pages::proposals::edit_proposal_form)
         .service(pages::proposals::edit_proposal)
+        .service(pages::proposals::confirm_withdraw_proposal)
+        .service(pages::proposals::withdraw_proposal)
         .service(pages::proposals::review_queue)
         .service(pages::proposals::decide_proposal)
         .service(pages::applications::show_apply_form)

@@ -360,6 +360,30 @@ pub fn edit(
     })
 }
 
+/// The proposer withdraws their proposal while it waits for review or for their changes:
+/// it ends there. A proposal decided meanwhile is not changed.
+pub fn withdraw(conn: &mut DbConnection, id: i32, proposer: Actor<'_>) -> Result<(), ProposalRefusal> {
+    write_transaction(conn, |conn| {
+        let at = now();
+        let current = find(conn, id)?;
+        if current.proposer_id != proposer.id {
+            return Err(ProposalRefusal::NotFound);
+        }
+        let changed =
+            diesel::update(program_proposals::table.find(id).filter(
+                program_proposals::status.eq_any([ProposalStatus::Submitted, ProposalStatus::ChangesRequested]),
+            ))
+            .set((program_proposals::status.eq(ProposalStatus::Withdrawn), program_proposals::updated_at.eq(at)))
+            .execute(conn)?;
+        if changed == 0 {
+            return Err(ProposalRefusal::Changed(find(conn, id)?.status));
+        }
+        add_event(conn, id, proposer.id, ProposalEventKind::Withdrawn, None, at)?;
+        record(conn, Some(proposer.id), AuditAction::ProposalWithdrawn, &subject(id), &current.name, at)?;
+        Ok(())
+    })
+}
+
 /// What a decision did.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Decided {

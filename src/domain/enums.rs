@@ -342,6 +342,7 @@ text_enum!(
         ProposalApproved => "proposal.approved", "Program proposal approved";
         ProposalChangesRequested => "proposal.changes_requested", "Changes asked for on a program proposal";
         ProposalDeclined => "proposal.declined", "Program proposal declined";
+        ProposalWithdrawn => "proposal.withdrawn", "Program proposal withdrawn";
         IntakeCreated => "intake.created", "Intake created";
         IntakeUpdated => "intake.updated", "Intake updated";
         EmployeeUpdated => "employee.updated", "Person updated";
@@ -386,6 +387,7 @@ text_enum!(
         ChangesRequested => "changes_requested", "Changes asked for";
         Approved => "approved", "Approved";
         Declined => "declined", "Declined";
+        Withdrawn => "withdrawn", "Withdrawn";
     }
 );
 
@@ -398,6 +400,7 @@ text_enum!(
         ChangesRequested => "changes_requested", "asked for changes";
         Approved => "approved", "approved the proposal: the program is a draft";
         Declined => "declined", "declined the proposal";
+        Withdrawn => "withdrawn", "withdrew the proposal";
         PublicationRequested => "publication_requested", "asked the administrators to publish the program";
         Published => "published", "published the program";
     }

@@ -10,7 +10,7 @@ use serde::Deserialize;
 
 use super::format::long_time;
 use super::paging::Pagination;
-use super::{page, page_with_status, redirect_with_flash, run_db, Chrome, CsrfForm, State, Viewer};
+use super::{page, page_with_status, redirect_with_flash, run_db, Chrome, CsrfForm, EmptyForm, State, Viewer};
 use crate::db::proposals::{Actor, Proposal, ProposalLine, ProposalRefusal};
 use crate::db::{self};
 use crate::domain::forms::FieldErrors;
@@ -295,6 +295,7 @@ pub async fn edit_proposal_form(
 fn not_editable(proposal: &Proposal) -> HttpResponse {
     let message = match proposal.status {
         ProposalStatus::Approved => "The proposal is approved: change the draft program itself under My programs.",
+        ProposalStatus::Withdrawn => "You withdrew the proposal: it can no longer change.",
         _ => "The proposal is decided and can no longer change.",
     };
     redirect_with_flash(&format!("/proposals/{}", proposal.id), "error", message)
@@ -360,6 +361,58 @@ pub async fn edit_proposal(
                  again below.",
                 status.label()
             ),
+        ),
+        Err(_) => return Err(AppError::NotFound),
+    })
+}
+
+#[derive(Template)]
+#[template(path = "proposals/withdraw.html")]
+struct WithdrawPage {
+    chrome: Chrome,
+    id: i32,
+    name: String,
+}
+
+/// Withdrawing ends a proposal: it is asked for on a page of its own first.
+#[get("/proposals/{id}/withdraw")]
+pub async fn confirm_withdraw_proposal(
+    state: State,
+    viewer: Viewer,
+    id: web::Path<i32>,
+    req: HttpRequest,
+) -> Result<HttpResponse, AppError> {
+    let proposal = load_own(&state, &viewer, id.into_inner()).await?;
+    if !proposal.status.editable() {
+        return Ok(not_editable(&proposal));
+    }
+    page(&req, &WithdrawPage { chrome: viewer.chrome("programs"), id: proposal.id, name: proposal.name })
+}
+
+#[post("/proposals/{id}/withdraw")]
+pub async fn withdraw_proposal(
+    state: State,
+    viewer: Viewer,
+    id: web::Path<i32>,
+    _form: CsrfForm<EmptyForm>,
+) -> Result<HttpResponse, AppError> {
+    let proposal = load_own(&state, &viewer, id.into_inner()).await?;
+    let (proposer_id, proposer_name, id) = (viewer.id(), viewer.employee.display_name.clone(), proposal.id);
+    let withdrawn = run_db(&state, move |conn| {
+        match db::proposals::withdraw(conn, id, Actor { id: proposer_id, name: &proposer_name }) {
+            Ok(()) => Ok(Ok(())),
+            Err(ProposalRefusal::Database(err)) => Err(err.into()),
+            Err(refusal) => Ok(Err(refusal)),
+        }
+    })
+    .await?;
+    let back = format!("/proposals/{id}");
+    Ok(match withdrawn {
+        Ok(()) => redirect_with_flash(&back, "success", "Your proposal is withdrawn. Nobody reviews it any more."),
+        Err(ProposalRefusal::Changed(status)) => redirect_with_flash(
+            &back,
+            "error",
+            &format!("The proposal was decided meanwhile: it is now “{}”. It was not withdrawn.", status.label()),
         ),
         Err(_) => return Err(AppError::NotFound),
     })
@@ -465,10 +518,14 @@ pub async fn decide_proposal(
     let decided = match decided {
         Ok(decided) => decided,
         Err(ProposalRefusal::Changed(status)) => {
-            let message = format!(
-                "Another administrator decided meanwhile: the proposal is now “{}”. Nothing was changed.",
-                status.label()
-            );
+            let message = if status == ProposalStatus::Withdrawn {
+                "The proposer withdrew the proposal: nothing was decided.".to_owned()
+            } else {
+                format!(
+                    "Another administrator decided meanwhile: the proposal is now “{}”. Nothing was changed.",
+                    status.label()
+                )
+            };
             return Ok(redirect_with_flash(&back, "error", &message));
         }
         Err(ProposalRefusal::OwnProposal) => return Err(AppError::Forbidden),

@@ -196,6 +196,7 @@ fn proposal_states(proposal: i32) -> Vec<PageState> {
         refused("proposal-new-refused", "fiona.associate", "/proposals/new", "", submit),
         at("proposal-own", fiona, format!("/proposals/{proposal}")),
         at("proposal-edit", fiona, format!("/proposals/{proposal}/edit")),
+        at("proposal-withdraw", fiona, format!("/proposals/{proposal}/withdraw")),
         at("admin-proposals", ada, "/admin/proposals"),
         at("admin-proposal", ada, format!("/proposals/{proposal}")),
         refused(

@@ -206,6 +206,8 @@ fn matrix() -> Vec<Row> {
         row("GET", "/proposals/{proposal}", PROPOSAL_READERS),
         row("GET", "/proposals/{proposal}/edit", OWNER_ONLY),
         row("POST", "/proposals/{proposal}/edit", OWNER_ONLY),
+        row("GET", "/proposals/{proposal}/withdraw", OWNER_ONLY),
+        row("POST", "/proposals/{proposal}/withdraw", OWNER_ONLY),
         row("GET", "/admin/proposals", ADMINS),
         row("POST", "/admin/proposals/{proposal}/decision", ADMINS),
         row("GET", "/applications", SIGNED_IN),

@@ -364,3 +364,39 @@ async fn two_proposals_named_alike_approved_at_once_get_two_addresses() {
         assert_eq!((status_of(&app, first), status_of(&app, second)), ("approved".into(), "approved".into()));
     }
 }
+
+#[actix_web::test]
+async fn a_proposer_withdraws_a_proposal_after_confirming_and_it_ends_there() {
+    let app = crate::helpers::spawn_app().await;
+    let fiona = signed_in(&app, "fiona.associate").await;
+    let ada = signed_in(&app, "ada.admin").await;
+    let id = propose(&fiona, "Night Shift Spanish").await;
+    let (_, shown) = fiona.page(&format!("/proposals/{id}")).await;
+    assert_eq!(attribute_values(&shown, "a[href$='/withdraw']", "href"), [format!("/proposals/{id}/withdraw")]);
+
+    // Asked first, on a page of its own; nobody else withdraws it.
+    let (status, confirm) = fiona.page(&format!("/proposals/{id}/withdraw")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(confirm.contains("Withdrawing it is final"), "{confirm}");
+    assert_eq!(status_of(&app, id), "submitted", "asking changes nothing");
+    let refused = ada.post_with_csrf(&format!("/proposals/{id}/withdraw"), &[]).await;
+    assert_eq!(refused.status(), StatusCode::NOT_FOUND);
+    assert_eq!(status_of(&app, id), "submitted");
+
+    let withdrawn = fiona.post_with_csrf(&format!("/proposals/{id}/withdraw"), &[]).await;
+    assert_eq!((withdrawn.status(), location(&withdrawn)), (StatusCode::SEE_OTHER, format!("/proposals/{id}")));
+    assert_eq!(status_of(&app, id), "withdrawn");
+    assert_eq!(steps_of(&app, id), ["submitted", "withdrawn"]);
+    assert_eq!(audit_actions(&app, "proposal."), ["proposal.submitted", "proposal.withdrawn"]);
+
+    // It ends there: no second withdrawal, no edit, no decision.
+    let again = fiona.post_with_csrf(&format!("/proposals/{id}/withdraw"), &[]).await;
+    assert_eq!(again.status(), StatusCode::SEE_OTHER);
+    let late = fiona.get(&format!("/proposals/{id}/edit")).await;
+    assert_eq!(location(&late), format!("/proposals/{id}"));
+    assert_eq!(decide(&ada, id, "approve", "").await.status(), StatusCode::SEE_OTHER);
+    assert_eq!(status_of(&app, id), "withdrawn");
+    assert_eq!(steps_of(&app, id), ["submitted", "withdrawn"]);
+    let (_, queue) = ada.page("/admin/proposals?status=withdrawn").await;
+    assert_eq!(attribute_values(&queue, "tr[data-proposal]", "data-proposal"), [id.to_string()]);
+}

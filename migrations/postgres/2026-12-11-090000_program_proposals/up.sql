@@ -1,6 +1,6 @@
 -- Programs employees propose, and what the administrators decided: approving one makes a
 -- draft program whose team owner is the proposer (program_id); asking for changes lets the
--- proposer edit and send it again; declining ends it.
+-- proposer edit and send it again; declining ends it, as the proposer withdrawing it does.
 CREATE TABLE program_proposals (
     id SERIAL PRIMARY KEY,
     proposer_id INTEGER NOT NULL REFERENCES employees (id),
@@ -11,7 +11,7 @@ CREATE TABLE program_proposals (
     audience TEXT NOT NULL,
     expected_cost_cents BIGINT NOT NULL CHECK (expected_cost_cents >= 0),
     experience TEXT NOT NULL,
-    status TEXT NOT NULL CHECK (status IN ('submitted', 'changes_requested', 'approved', 'declined')),
+    status TEXT NOT NULL CHECK (status IN ('submitted', 'changes_requested', 'approved', 'declined', 'withdrawn')),
     program_id INTEGER REFERENCES programs (id),
     created_at TIMESTAMP NOT NULL,
     updated_at TIMESTAMP NOT NULL
@@ -29,7 +29,7 @@ CREATE TABLE proposal_events (
     proposal_id INTEGER NOT NULL REFERENCES program_proposals (id),
     actor_id INTEGER REFERENCES employees (id),
     kind TEXT NOT NULL CHECK (kind IN ('submitted', 'edited', 'resubmitted', 'changes_requested', 'approved',
-        'declined', 'publication_requested', 'published')),
+        'declined', 'withdrawn', 'publication_requested', 'published')),
     comment TEXT,
     created_at TIMESTAMP NOT NULL
 );
