@@ -280,13 +280,14 @@ struct FailureLog {
 impl ConnectionFailures {
     fn failed(&self, message: String) {
         let Ok(mut log) = self.state.lock() else { return };
-        let repeat = log.last.as_ref().is_some_and(|(last, at)| *last == message && at.elapsed() < FAILURE_REPEAT);
+        let same_cause = |last: &String| failure_cause(last) == failure_cause(&message);
+        let repeat = log.last.as_ref().is_some_and(|(last, at)| same_cause(last) && at.elapsed() < FAILURE_REPEAT);
         if repeat {
             log.unlogged += 1;
             return;
         }
         let attempts = log.unlogged;
-        if log.last.as_ref().is_some_and(|(last, _)| *last == message) {
+        if log.last.as_ref().is_some_and(|(last, _)| same_cause(last)) {
             tracing::error!(error = %message, attempts, "the database is still unreachable");
         } else {
             tracing::error!(error = %message, "cannot connect to the database");
@@ -301,6 +302,16 @@ impl ConnectionFailures {
             tracing::info!(failed_attempts = log.unlogged + 1, "connected to the database again");
         }
         log.unlogged = 0;
+    }
+}
+
+/// What went wrong, without where: a new connection's failure starts with `connection to
+/// server at "HOST", port N failed: `, a pooled connection's does not, and the two
+/// alternate while the database is away — one outage, logged once.
+fn failure_cause(message: &str) -> &str {
+    match message.strip_prefix("connection to server at ") {
+        Some(rest) => rest.split_once(" failed: ").map_or(message, |(_, cause)| cause),
+        None => message,
     }
 }
 
@@ -435,4 +446,18 @@ pub enum LockableTable {
     Intakes,
     Applications,
     Programs,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::failure_cause;
+
+    #[test]
+    fn a_new_connections_failure_and_a_pooled_ones_have_the_same_cause() {
+        let cause = "server closed the connection unexpectedly";
+        let new = format!("connection to server at \"127.0.0.1\", port 40893 failed: {cause}");
+        assert_eq!(failure_cause(&new), cause);
+        assert_eq!(failure_cause(cause), cause);
+        assert_eq!(failure_cause("connection to server at nowhere"), "connection to server at nowhere");
+    }
 }

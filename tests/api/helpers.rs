@@ -693,7 +693,10 @@ pub async fn start_server_logging_to(database_url: &str, args: &[&str], log: &st
     command.env("RUST_LOG", "info").stderr(std::fs::File::create(log).expect("cannot create the log file"));
     let server = server_process(command, port);
     let waited = wait_until_healthy(&server, std::time::Duration::from_secs(30)).await;
-    assert!(waited.is_some(), "the server at {} did not start", server.base);
+    if waited.is_none() {
+        let logged = std::fs::read_to_string(log).unwrap_or_default();
+        panic!("the server at {} did not start; its log:\n{logged}", server.base);
+    }
     server
 }
 
