@@ -124,6 +124,17 @@ pub enum ProposalRefusal {
     Database(DieselError),
 }
 
+impl ProposalRefusal {
+    /// Separates what the person is told (the inner result) from a database failure (the
+    /// outer error, an opaque 500).
+    pub fn or_failure<T>(result: Result<T, ProposalRefusal>) -> Result<Result<T, ProposalRefusal>, DieselError> {
+        match result {
+            Err(ProposalRefusal::Database(err)) => Err(err),
+            other => Ok(other),
+        }
+    }
+}
+
 impl From<DieselError> for ProposalRefusal {
     fn from(err: DieselError) -> Self {
         match err {

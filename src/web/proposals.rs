@@ -338,11 +338,8 @@ pub async fn edit_proposal(
     };
     let (proposer_id, proposer_name, id) = (viewer.id(), viewer.employee.display_name.clone(), proposal.id);
     let edited = run_db(&state, move |conn| {
-        match db::proposals::edit(conn, id, Actor { id: proposer_id, name: &proposer_name }, seen, &draft) {
-            Ok(kind) => Ok(Ok(kind)),
-            Err(ProposalRefusal::Database(err)) => Err(err.into()),
-            Err(refusal) => Ok(Err(refusal)),
-        }
+        let proposer = Actor { id: proposer_id, name: &proposer_name };
+        Ok(ProposalRefusal::or_failure(db::proposals::edit(conn, id, proposer, seen, &draft))?)
     })
     .await?;
     let back = format!("/proposals/{id}");
@@ -399,11 +396,8 @@ pub async fn withdraw_proposal(
     let proposal = load_own(&state, &viewer, id.into_inner()).await?;
     let (proposer_id, proposer_name, id) = (viewer.id(), viewer.employee.display_name.clone(), proposal.id);
     let withdrawn = run_db(&state, move |conn| {
-        match db::proposals::withdraw(conn, id, Actor { id: proposer_id, name: &proposer_name }) {
-            Ok(()) => Ok(Ok(())),
-            Err(ProposalRefusal::Database(err)) => Err(err.into()),
-            Err(refusal) => Ok(Err(refusal)),
-        }
+        let proposer = Actor { id: proposer_id, name: &proposer_name };
+        Ok(ProposalRefusal::or_failure(db::proposals::withdraw(conn, id, proposer))?)
     })
     .await?;
     let back = format!("/proposals/{id}");
@@ -504,12 +498,10 @@ pub async fn decide_proposal(
         let mut attempts = 0;
         loop {
             attempts += 1;
-            match db::proposals::decide(conn, id, admin, &decision) {
-                Ok(decided) => return Ok(Ok(decided)),
+            match ProposalRefusal::or_failure(db::proposals::decide(conn, id, admin, &decision))? {
                 // Another approval took the slug meanwhile: the next try picks the next one.
                 Err(ProposalRefusal::SlugTaken) if attempts < SLUG_ATTEMPTS => continue,
-                Err(ProposalRefusal::Database(err)) => return Err(err.into()),
-                Err(refusal) => return Ok(Err(refusal)),
+                decided => return Ok(decided),
             }
         }
     })
