@@ -366,6 +366,8 @@ impl Scheduler {
                     }
                 }
                 (work.given_up, work.deleted) = db::outbox::tidy(&mut conn, now, KEEP_FINISHED)?;
+                // Lotteries whose window closed yesterday or before, if no request drew them.
+                work.draws = db::workflow::draw_due(&mut conn, None, now.date(), now)?.len();
                 work.outcomes_rechecked = db::outcomes::recheck_due(&mut conn, now.date(), OUTCOMES_PER_RUN)?;
                 // Once a day, after the outcomes whose horizon came are all up to date.
                 if i64::try_from(work.outcomes_rechecked).is_ok_and(|n| n < OUTCOMES_PER_RUN)
@@ -385,6 +387,7 @@ impl Scheduler {
                         deleted = work.deleted,
                         outcomes_rechecked = work.outcomes_rechecked,
                         comparisons = work.comparisons,
+                        draws = work.draws,
                         "e-mail scheduler"
                     );
                 }
@@ -408,6 +411,8 @@ struct ScheduledWork {
     outcomes_rechecked: usize,
     /// Rows of the comparison group written (once a day).
     comparisons: usize,
+    /// Lottery intakes whose seats were drawn.
+    draws: usize,
 }
 
 #[cfg(test)]

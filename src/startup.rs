@@ -57,6 +57,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .service(pages::calendar::show_feed)
         .service(pages::catalog::list_programs)
         .service(pages::catalog::show_program)
+        .service(pages::draws::show_draw)
         .service(pages::proposals::list_own_proposals)
         .service(pages::proposals::new_proposal_form)
         .service(pages::proposals::submit_proposal)

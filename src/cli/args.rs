@@ -198,6 +198,15 @@ impl MailArgs {
 }
 
 #[derive(Debug, Args)]
+pub struct VerifyDrawArgs {
+    #[command(flatten)]
+    pub database: DatabaseArgs,
+    /// The intake whose draw to check (the number in its draw page's address).
+    #[arg(long)]
+    pub intake: i32,
+}
+
+#[derive(Debug, Args)]
 pub struct RemindArgs {
     #[command(flatten)]
     pub database: DatabaseArgs,

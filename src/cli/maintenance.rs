@@ -1,8 +1,9 @@
 //! Commands for benchmarks and scheduled work: `seed-synthetic` and `remind`.
 
-use super::{RemindArgs, SeedSyntheticArgs};
+use super::{RemindArgs, SeedSyntheticArgs, VerifyDrawArgs};
 use crate::config::Settings;
 use crate::db::{self};
+use crate::domain::lottery;
 use crate::domain::words::count_of;
 use crate::security::hash_password;
 use crate::startup::prepare_database;
@@ -95,6 +96,38 @@ pub(super) async fn remind(args: RemindArgs) -> anyhow::Result<()> {
             let due = count_of(n, "reminder", "reminders"); // not a stored name
             println!("{written} of {due} written to the outbox.");
         }
+    }
+    Ok(())
+}
+
+/// `upskill verify-draw`: redoes an intake's seat draw from its published data.
+pub(super) async fn verify_draw(args: VerifyDrawArgs) -> anyhow::Result<()> {
+    let (pool, _) = prepare_database(&Settings::with_database(&args.database.database_url)).await?;
+    let intake_id = args.intake;
+    let (intake, lines) = actix_web::web::block(move || -> anyhow::Result<_> {
+        let mut conn = pool.get()?;
+        let intake = db::programs::find_intake(&mut conn, intake_id)
+            .map_err(|_| anyhow::anyhow!("there is no intake {intake_id}"))?;
+        Ok((intake, db::workflow::draw_order(&mut conn, intake_id)?))
+    })
+    .await??;
+    let (Some(seed), Some(closes_on)) = (intake.draw_seed.as_deref(), intake.closes_on) else {
+        anyhow::bail!("the seats of intake {intake_id} ({}) have not been drawn by lot", intake.name);
+    };
+    let order: Vec<i32> = lines.iter().map(|line| line.application_id).collect();
+    let recent: Vec<i32> = lines.iter().filter(|line| line.recent_completer).map(|line| line.application_id).collect();
+    let seats = lines.iter().filter(|line| line.placed).count();
+    // The applications in the draw are the ones published, in any order: the rules sort them.
+    let verdict = lottery::verify(seed, &order, &order, closes_on, seats, &recent, intake.priority.into());
+    let places_follow_order = lines.iter().enumerate().all(|(index, line)| line.placed == (index < seats));
+    println!("intake {intake_id} ({}): {} in the draw, {} placed, seed {seed}", intake.name, order.len(), seats);
+    if !places_follow_order {
+        println!("the places are not the first {seats} of the order");
+        anyhow::bail!("the published draw does not match its rules");
+    }
+    println!("{}", verdict.describe());
+    if verdict != lottery::Verification::Matches {
+        anyhow::bail!("the published draw does not match its rules");
     }
     Ok(())
 }

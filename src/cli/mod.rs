@@ -68,6 +68,10 @@ pub enum Command {
     /// Write the reminders of approvals that wait too long into the e-mail outbox now
     /// (servers with `--smtp-url` do this on their own); `--dry-run` lists them only.
     Remind(RemindArgs),
+    /// Redo the seat draw of a lottery intake from what its page publishes (the
+    /// applications in the draw, the closing date, the priority) and compare it with the
+    /// published seed and order: prints "matches" or the first difference (exit code 1).
+    VerifyDraw(VerifyDrawArgs),
 }
 
 /// Runs one command to completion.
@@ -103,6 +107,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             Ok(())
         }
         Command::Remind(args) => maintenance::remind(args).await,
+        Command::VerifyDraw(args) => maintenance::verify_draw(args).await,
         Command::SeedSynthetic(args) => maintenance::seed_synthetic(args).await,
         Command::ImportEmployees(args) => import::import_employees(args).await,
         Command::Backup(args) => {

@@ -523,3 +523,82 @@ pub fn awaiting_approver(conn: &mut DbConnection, approver_id: i32) -> QueryResu
         .select(Application::as_select())
         .load(conn)
 }
+
+/// How many applications of an intake wait for its seat draw.
+pub fn in_draw_count(conn: &mut DbConnection, intake_id: i32) -> QueryResult<i64> {
+    applications::table
+        .filter(applications::intake_id.eq(intake_id))
+        .filter(applications::status.eq(ApplicationStatus::InDraw))
+        .count()
+        .get_result(conn)
+}
+
+/// An application in an intake's seat draw, with what its reporting counters need.
+#[derive(Debug, Clone, Queryable)]
+pub struct InDraw {
+    pub id: i32,
+    pub version: i32,
+    pub employee_id: i32,
+    pub site_type: SiteType,
+    pub created_at: NaiveDateTime,
+    pub covered_cents: Option<i64>,
+}
+
+/// The applications of an intake in its seat draw.
+pub fn in_draw(conn: &mut DbConnection, intake_id: i32) -> QueryResult<Vec<InDraw>> {
+    applications::table
+        .filter(applications::intake_id.eq(intake_id))
+        .filter(applications::status.eq(ApplicationStatus::InDraw))
+        .order(applications::id.asc())
+        .select((
+            applications::id,
+            applications::version,
+            applications::employee_id,
+            applications::site_type,
+            applications::created_at,
+            applications::covered_cents,
+        ))
+        .load(conn)
+}
+
+/// Puts every application of an intake still in its seat draw on the waitlist at once,
+/// decided and waiting since `at` (the draw's order breaks the tie: see
+/// `waitlist_order`); returns how many. Counters are the caller's.
+pub fn draw_waitlist(conn: &mut DbConnection, intake_id: i32, at: NaiveDateTime) -> QueryResult<usize> {
+    diesel::update(
+        applications::table
+            .filter(applications::intake_id.eq(intake_id))
+            .filter(applications::status.eq(ApplicationStatus::InDraw)),
+    )
+    .set((
+        applications::status.eq(ApplicationStatus::Waitlisted),
+        applications::version.eq(applications::version + 1),
+        applications::updated_at.eq(at),
+        applications::decided_at.eq(Some(at)),
+        applications::waitlisted_at.eq(Some(at)),
+    ))
+    .execute(conn)
+}
+
+/// Which of `employee_ids` completed a program (a verified completion) on a day from
+/// `since` to `until`, both included.
+pub fn completed_between(
+    conn: &mut DbConnection,
+    employee_ids: &[i32],
+    since: NaiveDate,
+    until: NaiveDate,
+) -> QueryResult<std::collections::HashSet<i32>> {
+    let mut found = std::collections::HashSet::new();
+    // In slices, to stay within SQLite's limit on bound parameters.
+    for slice in employee_ids.chunks(5_000) {
+        let ids: Vec<i32> = applications::table
+            .filter(applications::employee_id.eq_any(slice))
+            .filter(applications::status.eq(ApplicationStatus::Completed))
+            .filter(applications::completed_on.between(since, until))
+            .select(applications::employee_id)
+            .distinct()
+            .load(conn)?;
+        found.extend(ids);
+    }
+    Ok(found)
+}

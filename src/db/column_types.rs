@@ -16,10 +16,10 @@ use diesel::sqlite::Sqlite;
 
 use super::MultiBackend;
 use crate::domain::enums::{
-    AccessLinkPurpose, ApplicationStatus, AttemptScope, AuditAction, Category, CompletionEvidence, CompletionVerifier,
-    EmploymentType, Event, FileType, Format, HistorySource, JobFamily, LeavingReason, MailKind, Outcome, ProgramKind,
-    ProgramStatus, ProposalEventKind, ProposalStatus, SiteType, StoredName, TeamRole, TenureBand, UnknownValue,
-    ValueList,
+    AccessLinkPurpose, Allocation, ApplicationStatus, AttemptScope, AuditAction, Category, CompletionEvidence,
+    CompletionVerifier, DrawPriority, EmploymentType, Event, FileType, Format, HistorySource, JobFamily, LeavingReason,
+    MailKind, Outcome, ProgramKind, ProgramStatus, ProposalEventKind, ProposalStatus, SiteType, StoredName, TeamRole,
+    TenureBand, UnknownValue, ValueList,
 };
 
 /// Reads the text of a column on PostgreSQL and parses it.
@@ -102,6 +102,8 @@ stored_by_name!(
     TeamRole,
     ProposalStatus,
     ProposalEventKind,
+    Allocation,
+    DrawPriority,
 );
 
 impl<T: StoredName> ToSql<Text, Pg> for ValueList<T> {

@@ -161,14 +161,29 @@ struct ConnectionSetup {
 impl CustomizeConnection<DbConnection, ConnectionFailure> for ConnectionSetup {
     fn on_acquire(&self, conn: &mut DbConnection) -> Result<(), ConnectionFailure> {
         if let DbConnection::Sqlite(sqlite) = conn {
-            sqlite.batch_execute(SQLITE_PRAGMAS).map_err(ConnectionFailure::QueryError)?;
+            set_sqlite_pragmas(sqlite).map_err(ConnectionFailure::QueryError)?;
         }
         Ok(())
     }
 }
 
-const SQLITE_PRAGMAS: &str =
-    "PRAGMA busy_timeout = 10000; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;";
+#[derive(diesel::QueryableByName)]
+struct JournalMode {
+    #[diesel(sql_type = diesel::sql_types::Text)]
+    journal_mode: String,
+}
+
+/// The pragmas of every SQLite connection. WAL stays set in the file once set: asking to
+/// set it again on each new connection could fail as "database is locked" while other
+/// connections write, so a connection only switches a file that is not in WAL yet.
+fn set_sqlite_pragmas(sqlite: &mut diesel::SqliteConnection) -> diesel::QueryResult<()> {
+    sqlite.batch_execute("PRAGMA busy_timeout = 10000;")?;
+    let mode: JournalMode = diesel::sql_query("PRAGMA journal_mode").get_result(sqlite)?;
+    if !mode.journal_mode.eq_ignore_ascii_case("wal") {
+        sqlite.batch_execute("PRAGMA journal_mode = WAL;")?;
+    }
+    sqlite.batch_execute("PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;")
+}
 
 /// A pooled connection free at this moment, for a short read on the calling thread, when
 /// `in_place` (the database is SQLite: see `web::run_short_read`); `None` otherwise or
@@ -342,7 +357,7 @@ pub fn run_migrations(conn: &mut DbConnection) -> Result<usize, Box<dyn std::err
                 Ok(sqlite.run_pending_migrations(SQLITE_MIGRATIONS)?.len())
             });
             // Back to the usual wait.
-            sqlite.batch_execute(SQLITE_PRAGMAS)?;
+            set_sqlite_pragmas(sqlite)?;
             applied?
         }
         DbConnection::Postgresql(pg) => pg.transaction(|pg| -> Result<usize, Failure> {

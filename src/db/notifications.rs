@@ -3,7 +3,7 @@
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
-use super::outbox::{enqueue, MailKind, NewMail};
+use super::outbox::{enqueue, enqueue_many, MailKind, NewMail};
 use super::schema::notifications;
 use super::DbConnection;
 
@@ -38,6 +38,50 @@ pub fn notify(
     let mail =
         NewMail { employee_id, application_id, kind: MailKind::Notice, text: body, dedupe_key: None, link: None };
     enqueue(conn, &mail, now)?;
+    Ok(())
+}
+
+/// One notice of [`notify_many`]: to whom, about which application, what it says.
+pub struct Notice {
+    pub employee_id: i32,
+    pub application_id: Option<i32>,
+    pub body: String,
+}
+
+/// Writes many notices as [`notify`] writes one (the inbox and the e-mail outbox), a few
+/// hundred to a statement: a lottery's draw tells everyone in it at once.
+pub fn notify_many(conn: &mut DbConnection, notices: &[Notice], now: NaiveDateTime) -> QueryResult<()> {
+    for chunk in notices.chunks(500) {
+        let rows: Vec<_> = chunk
+            .iter()
+            .map(|notice| {
+                (
+                    notifications::employee_id.eq(notice.employee_id),
+                    notifications::application_id.eq(notice.application_id),
+                    notifications::body.eq(notice.body.as_str()),
+                    notifications::created_at.eq(now),
+                )
+            })
+            .collect();
+        let insert = diesel::insert_into(notifications::table).values(rows);
+        // Multi-row inserts are written per backend, as the other bulk writers do.
+        match conn {
+            DbConnection::Sqlite(sqlite) => insert.execute(sqlite)?,
+            DbConnection::Postgresql(pg) => insert.execute(pg)?,
+        };
+        let mail: Vec<NewMail<'_>> = chunk
+            .iter()
+            .map(|notice| NewMail {
+                employee_id: notice.employee_id,
+                application_id: notice.application_id,
+                kind: MailKind::Notice,
+                text: &notice.body,
+                dedupe_key: None,
+                link: None,
+            })
+            .collect();
+        enqueue_many(conn, &mail, now)?;
+    }
     Ok(())
 }
 

@@ -92,6 +92,43 @@ pub fn enqueue(conn: &mut DbConnection, mail: &NewMail<'_>, now: NaiveDateTime) 
     Ok(written == 1)
 }
 
+/// Queues many messages without a dedupe key as [`enqueue`] queues one, in one statement
+/// (at most a few hundred at a time: the caller's slices).
+pub fn enqueue_many(conn: &mut DbConnection, mails: &[NewMail<'_>], now: NaiveDateTime) -> QueryResult<()> {
+    let ids: Vec<i32> = mails.iter().map(|mail| mail.employee_id).collect();
+    let digest: std::collections::HashSet<i32> = email_preferences::table
+        .filter(email_preferences::employee_id.eq_any(&ids))
+        .filter(email_preferences::daily_digest.eq(true))
+        .select(email_preferences::employee_id)
+        .load::<i32>(conn)?
+        .into_iter()
+        .collect();
+    let rows: Vec<_> = mails
+        .iter()
+        .map(|mail| {
+            (
+                outbox::employee_id.eq(mail.employee_id),
+                outbox::application_id.eq(mail.application_id),
+                outbox::kind.eq(mail.kind),
+                outbox::subject.eq(subject_line(mail.text)),
+                outbox::body.eq(mail.text),
+                outbox::in_digest.eq(mail.kind != MailKind::Access && digest.contains(&mail.employee_id)),
+                outbox::dedupe_key.eq(mail.dedupe_key),
+                outbox::link.eq(mail.link),
+                outbox::created_at.eq(now),
+                outbox::send_after.eq(now),
+            )
+        })
+        .collect();
+    let insert = diesel::insert_into(outbox::table).values(rows);
+    // Multi-row inserts are written per backend, as the other bulk writers do.
+    match conn {
+        DbConnection::Sqlite(sqlite) => insert.execute(sqlite)?,
+        DbConnection::Postgresql(pg) => insert.execute(pg)?,
+    };
+    Ok(())
+}
+
 /// A claimed message, with what the sender needs to address and write it.
 #[derive(Debug, Clone, Queryable)]
 pub struct OutgoingMail {

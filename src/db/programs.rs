@@ -12,8 +12,8 @@ use crate::domain::intake_form::IntakeDraft;
 use crate::domain::outcomes::TargetRoles;
 use crate::domain::program_form::{ProgramDraft, ProgramInput};
 use crate::domain::{
-    ApplicationStatus, Category, Cents, CompletionEvidence, CompletionVerifier, Format, JobFamily, ProgramKind,
-    ProgramRules, ProgramStatus, SiteType, TuitionFunding,
+    Allocation, ApplicationStatus, Category, Cents, CompletionEvidence, CompletionVerifier, DrawPriority, Format,
+    JobFamily, ProgramKind, ProgramRules, ProgramStatus, SiteType, TuitionFunding,
 };
 
 /// One row of `programs`.
@@ -225,6 +225,60 @@ pub struct Intake {
     pub name: String,
     pub starts_on: NaiveDate,
     pub seats: i32,
+    pub allocation: Allocation,
+    pub opens_on: Option<NaiveDate>,
+    pub closes_on: Option<NaiveDate>,
+    pub priority: DrawPriority,
+    /// When the seats of a lottery were drawn (never before the day after the close).
+    pub drawn_at: Option<NaiveDateTime>,
+    /// The draw's seed, as published (64 hexadecimal characters).
+    pub draw_seed: Option<String>,
+}
+
+impl Intake {
+    /// Whether applications are refused on `today` because a lottery's window is not open:
+    /// the day it opens, if it has not opened yet, or the day it closed.
+    pub fn window_shut(&self, today: NaiveDate) -> Option<WindowShut> {
+        if self.allocation != Allocation::Lottery {
+            return None;
+        }
+        match (self.opens_on, self.closes_on) {
+            (Some(opens_on), _) if today < opens_on => Some(WindowShut::NotYetOpen(opens_on)),
+            (_, Some(closes_on)) if today > closes_on => Some(WindowShut::Closed(closes_on)),
+            _ => None,
+        }
+    }
+
+    /// Whether its seats are to be drawn now: a lottery not drawn yet whose window closed
+    /// before `today`.
+    pub fn draw_due(&self, today: NaiveDate) -> bool {
+        self.allocation == Allocation::Lottery && self.drawn_at.is_none() && self.closes_on.is_some_and(|c| c < today)
+    }
+
+    /// Whether an approval today waits for the draw instead of taking a seat.
+    pub fn approvals_wait_for_draw(&self, today: NaiveDate) -> bool {
+        self.allocation == Allocation::Lottery && self.drawn_at.is_none() && !self.draw_due(today)
+    }
+
+    /// The intake's fields as its form edits them.
+    pub fn draft(&self) -> IntakeDraft {
+        IntakeDraft {
+            name: self.name.clone(),
+            starts_on: self.starts_on,
+            seats: self.seats,
+            allocation: self.allocation,
+            opens_on: self.opens_on,
+            closes_on: self.closes_on,
+            priority: self.priority,
+        }
+    }
+}
+
+/// Why a lottery intake takes no application today.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WindowShut {
+    NotYetOpen(NaiveDate),
+    Closed(NaiveDate),
 }
 
 /// A row to insert into `intakes`.
@@ -235,6 +289,40 @@ pub struct NewIntake {
     pub name: String,
     pub starts_on: NaiveDate,
     pub seats: i32,
+    pub allocation: Allocation,
+    pub opens_on: Option<NaiveDate>,
+    pub closes_on: Option<NaiveDate>,
+    pub priority: DrawPriority,
+}
+
+impl NewIntake {
+    /// An intake whose seats go first come, first served.
+    pub fn first_come(program_id: i32, name: String, starts_on: NaiveDate, seats: i32) -> NewIntake {
+        NewIntake {
+            program_id,
+            name,
+            starts_on,
+            seats,
+            allocation: Allocation::FirstCome,
+            opens_on: None,
+            closes_on: None,
+            priority: DrawPriority::None,
+        }
+    }
+
+    /// The intake of `draft` for `program_id`.
+    pub fn of(program_id: i32, draft: &IntakeDraft) -> NewIntake {
+        NewIntake {
+            program_id,
+            name: draft.name.clone(),
+            starts_on: draft.starts_on,
+            seats: draft.seats,
+            allocation: draft.allocation,
+            opens_on: draft.opens_on,
+            closes_on: draft.closes_on,
+            priority: draft.priority,
+        }
+    }
 }
 
 /// An intake with the number of seats held by approved or completed applications.
@@ -351,10 +439,18 @@ pub fn find_intake(conn: &mut DbConnection, id: i32) -> QueryResult<Intake> {
     intakes::table.find(id).select(Intake::as_select()).first(conn)
 }
 
-/// Saves an intake's name, start date and seats.
+/// Saves an intake's name, start date, seats, allocation, window and priority.
 pub fn update_intake(conn: &mut DbConnection, id: i32, draft: &IntakeDraft) -> QueryResult<()> {
     diesel::update(intakes::table.find(id))
-        .set((intakes::name.eq(&draft.name), intakes::starts_on.eq(draft.starts_on), intakes::seats.eq(draft.seats)))
+        .set((
+            intakes::name.eq(&draft.name),
+            intakes::starts_on.eq(draft.starts_on),
+            intakes::seats.eq(draft.seats),
+            intakes::allocation.eq(draft.allocation),
+            intakes::opens_on.eq(draft.opens_on),
+            intakes::closes_on.eq(draft.closes_on),
+            intakes::priority.eq(draft.priority),
+        ))
         .execute(conn)
         .map(|_| ())
 }

@@ -63,6 +63,22 @@ diesel::table! {
         name -> Text,
         starts_on -> Date,
         seats -> Integer,
+        allocation -> Text,
+        opens_on -> Nullable<Date>,
+        closes_on -> Nullable<Date>,
+        priority -> Text,
+        drawn_at -> Nullable<Timestamp>,
+        draw_seed -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    intake_draw_order (intake_id, position) {
+        intake_id -> Integer,
+        position -> Integer,
+        application_id -> Integer,
+        recent_completer -> Bool,
+        placed -> Bool,
     }
 }
 
@@ -513,6 +529,8 @@ diesel::joinable!(program_team_members -> programs (program_id));
 diesel::joinable!(program_proposals -> employees (proposer_id));
 diesel::joinable!(proposal_events -> program_proposals (proposal_id));
 diesel::joinable!(publication_requests -> programs (program_id));
+diesel::joinable!(intake_draw_order -> intakes (intake_id));
+diesel::joinable!(intake_draw_order -> applications (application_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     employees,
@@ -529,6 +547,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     program_proposals,
     proposal_events,
     publication_requests,
+    intake_draw_order,
     application_stats,
     pledge_participants,
     access_links,

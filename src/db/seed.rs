@@ -266,7 +266,7 @@ pub fn seed_programs(conn: &mut DbConnection, today: NaiveDate) -> QueryResult<u
             let program_id = programs::insert(conn, seed.slug, &seed.program, ProgramStatus::Published, now())?;
             for (called, days_from_today, seats) in seed.intakes {
                 let (name, starts_on) = seed_intake(called, today, days_from_today);
-                programs::insert_intake(conn, &NewIntake { program_id, name, starts_on, seats })?;
+                programs::insert_intake(conn, &NewIntake::first_come(program_id, name, starts_on, seats))?;
             }
             inserted += 1;
         }

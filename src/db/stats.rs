@@ -48,6 +48,23 @@ pub fn count(
     Ok(())
 }
 
+/// Moves `applications` applications of `bucket`, covering `covered_cents` in all, from
+/// `from` to `to` at once (a lottery's draw moves its waitlist together).
+pub fn count_many(
+    conn: &mut DbConnection,
+    bucket: &Bucket,
+    (from, to): (ApplicationStatus, ApplicationStatus),
+    applications: i64,
+    covered_cents: i64,
+) -> QueryResult<()> {
+    if from == to || applications == 0 {
+        return Ok(());
+    }
+    lock_row(conn, LockableTable::Programs, bucket.program_id)?;
+    add(conn, bucket, from, -applications, -covered_cents)?;
+    add(conn, bucket, to, applications, covered_cents)
+}
+
 fn add(
     conn: &mut DbConnection,
     bucket: &Bucket,

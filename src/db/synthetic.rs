@@ -286,12 +286,12 @@ fn ensure_intakes(
             let seats = rng.random_range(2_000..8_000);
             let id = programs::insert_intake(
                 conn,
-                &programs::NewIntake {
-                    program_id: program.id,
-                    name: format!("{} {} Q{}", program.name, starts_on.year(), (starts_on.month() - 1) / 3 + 1),
+                &programs::NewIntake::first_come(
+                    program.id,
+                    format!("{} {} Q{}", program.name, starts_on.year(), (starts_on.month() - 1) / 3 + 1),
                     starts_on,
                     seats,
-                },
+                ),
             )?;
             list.push((id, starts_on, i64::from(seats)));
         }
@@ -703,6 +703,10 @@ fn status_path(status: Status, manager: bool, admin: bool, evidence: CompletionE
     };
     match status {
         Status::Submitted => {}
+        Status::InDraw => {
+            reach_manager_approved(&mut path);
+            path.push((Event::EnteredDraw, Status::InDraw));
+        }
         Status::ChangesRequested => path.push((Event::ChangesRequested, Status::ChangesRequested)),
         Status::ManagerApproved => reach_manager_approved(&mut path),
         Status::Approved

@@ -33,10 +33,12 @@ pub enum Action {
     Promote,
     /// The applicant left the company (was deactivated): their place in line goes.
     Leave,
+    /// A lottery intake's seats are drawn: a place, or the waitlist.
+    Draw,
 }
 
 impl Action {
-    pub const ALL: [Action; 12] = [
+    pub const ALL: [Action; 13] = [
         Action::Submit,
         Action::Resubmit,
         Action::Approve,
@@ -49,6 +51,7 @@ impl Action {
         Action::MarkNotCompleted,
         Action::Promote,
         Action::Leave,
+        Action::Draw,
     ];
 
     /// The verb, for messages: "You can't approve an application that is withdrawn".
@@ -66,6 +69,7 @@ impl Action {
             Action::MarkNotCompleted => "mark as not completed",
             Action::Promote => "promote",
             Action::Leave => "withdraw for someone who left",
+            Action::Draw => "draw a seat for",
         }
     }
 }
@@ -103,6 +107,9 @@ pub enum Seats {
     Unlimited,
     Free,
     Full,
+    /// A lottery intake whose window is open: an approval reserves nothing and waits for
+    /// the draw.
+    Draw,
 }
 
 /// What a program asks for once someone finished it, and who confirms it.
@@ -158,6 +165,13 @@ impl Event {
             (Event::ManagerApproved, _) => "approved as manager; the program team decides next",
             (Event::Approved, _) => "approved the application; the place is confirmed",
             (Event::Waitlisted, _) => "approved the application; the intake is full, so it is on the waitlist",
+            (Event::EnteredDraw, _) => {
+                "approved the application; the intake's seats are drawn by lot after its window closes"
+            }
+            (Event::DrawnPlace, _) => "drew the seats by lot: this application got a place",
+            (Event::DrawnWaitlist, _) => {
+                "drew the seats by lot: this application is on the waitlist, in the order drawn"
+            }
             (Event::Rejected, _) => "rejected the application",
             (Event::ChangesRequested, _) => "asked for changes",
             (Event::Withdrawn, _) => "withdrew the application",
@@ -288,6 +302,7 @@ fn allocate_seat(facts: &Facts) -> Outcome {
     match facts.seats {
         Seats::Unlimited | Seats::Free => Outcome { to: Status::Approved, event: Event::Approved, frees_seat: false },
         Seats::Full => Outcome { to: Status::Waitlisted, event: Event::Waitlisted, frees_seat: false },
+        Seats::Draw => Outcome { to: Status::InDraw, event: Event::EnteredDraw, frees_seat: false },
     }
 }
 
@@ -324,7 +339,7 @@ pub fn transition(
         }
         (Some(ManagerApproved), Action::Approve, Actor::Admin) => allocate_seat(facts),
         (Some(Submitted), Action::Reject, Actor::Approver)
-        | (Some(ManagerApproved | Waitlisted), Action::Reject, Actor::Admin) => {
+        | (Some(ManagerApproved | Waitlisted | InDraw), Action::Reject, Actor::Admin) => {
             Outcome { to: Rejected, event: Event::Rejected, frees_seat: false }
         }
         (Some(Approved), Action::Reject, Actor::Admin) => {
@@ -358,10 +373,14 @@ pub fn transition(
         (Some(Approved | CompletionSubmitted | CompletionReturned), Action::MarkNotCompleted, Actor::Admin) => {
             Outcome { to: NotCompleted, event: Event::NotCompleted, frees_seat: false }
         }
-        (Some(Waitlisted), Action::Promote, Actor::System) if facts.seats != Seats::Full => {
+        (Some(Waitlisted), Action::Promote, Actor::System) if matches!(facts.seats, Seats::Free | Seats::Unlimited) => {
             Outcome { to: Approved, event: Event::Promoted, frees_seat: false }
         }
-        (Some(Waitlisted), Action::Leave, Actor::System) => {
+        (Some(InDraw), Action::Draw, Actor::System) => match facts.seats {
+            Seats::Full => Outcome { to: Waitlisted, event: Event::DrawnWaitlist, frees_seat: false },
+            _ => Outcome { to: Approved, event: Event::DrawnPlace, frees_seat: false },
+        },
+        (Some(Waitlisted | InDraw), Action::Leave, Actor::System) => {
             Outcome { to: Withdrawn, event: Event::WithdrawnLeft, frees_seat: false }
         }
         _ => return Err(not_allowed()),
@@ -467,13 +486,14 @@ mod tests {
     use super::*;
     use Status::*;
 
-    const ALL_FROM: [Option<Status>; 12] = [
+    const ALL_FROM: [Option<Status>; 13] = [
         None,
         Some(Submitted),
         Some(ChangesRequested),
         Some(ManagerApproved),
         Some(Approved),
         Some(Waitlisted),
+        Some(InDraw),
         Some(Rejected),
         Some(Withdrawn),
         Some(Completed),
@@ -510,6 +530,10 @@ mod tests {
             (Some(Waitlisted), Action::Withdraw, Actor::Owner, Withdrawn),
             (Some(CompletionReturned), Action::Withdraw, Actor::Owner, Withdrawn),
             (Some(Waitlisted), Action::Leave, Actor::System, Withdrawn),
+            (Some(InDraw), Action::Reject, Actor::Admin, Rejected),
+            (Some(InDraw), Action::Withdraw, Actor::Owner, Withdrawn),
+            (Some(InDraw), Action::Leave, Actor::System, Withdrawn),
+            (Some(InDraw), Action::Draw, Actor::System, Approved),
             (Some(Approved), Action::MarkNotCompleted, Actor::Admin, NotCompleted),
             (Some(CompletionSubmitted), Action::MarkNotCompleted, Actor::Admin, NotCompleted),
             (Some(CompletionReturned), Action::MarkNotCompleted, Actor::Admin, NotCompleted),
@@ -563,7 +587,7 @@ mod tests {
                 }
             }
         }
-        assert_eq!(checked, 3 * 2 * 12 * 12 * 4);
+        assert_eq!(checked, 3 * 2 * 13 * 13 * 4);
     }
 
     #[test]
@@ -656,6 +680,24 @@ mod tests {
         assert_eq!((at_once.to, at_once.event), (ManagerApproved, Event::Submitted));
         let team = transition(Some(ManagerApproved), Action::Approve, Actor::Admin, &over(true, true, Seats::Free), "");
         assert_eq!(team.unwrap().to, Approved, "the program team's confirmation is the transaction's to check");
+    }
+
+    #[test]
+    fn in_an_open_lottery_an_approval_waits_for_the_draw_which_gives_a_place_or_the_waitlist() {
+        let draw = facts(true, true, Seats::Draw);
+        let approved = transition(Some(ManagerApproved), Action::Approve, Actor::Admin, &draw, "").unwrap();
+        assert_eq!((approved.to, approved.event), (InDraw, Event::EnteredDraw));
+        let at_once = transition(None, Action::Submit, Actor::Owner, &facts(false, false, Seats::Draw), "").unwrap();
+        assert_eq!((at_once.to, at_once.event), (InDraw, Event::EnteredDraw));
+        let over = Facts { budget: BudgetFit::Exceeds, ..facts(true, false, Seats::Draw) };
+        let waits = transition(Some(Submitted), Action::Approve, Actor::Approver, &over, "").unwrap();
+        assert_eq!(waits.to, InDraw, "a place in the draw commits nothing yet");
+        let place = transition(Some(InDraw), Action::Draw, Actor::System, &facts(true, true, Seats::Free), "").unwrap();
+        assert_eq!((place.to, place.event), (Approved, Event::DrawnPlace));
+        let line = transition(Some(InDraw), Action::Draw, Actor::System, &facts(true, true, Seats::Full), "").unwrap();
+        assert_eq!((line.to, line.event), (Waitlisted, Event::DrawnWaitlist));
+        let early = transition(Some(Waitlisted), Action::Promote, Actor::System, &draw, "");
+        assert!(early.is_err(), "nobody is promoted before the draw");
     }
 
     #[test]

@@ -49,6 +49,8 @@ pub struct ApplicationDetails {
 pub struct IntakeChoice {
     pub id: i32,
     pub starts_on: NaiveDate,
+    /// A lottery's application window: the first and the last day it takes applications.
+    pub window: Option<(NaiveDate, NaiveDate)>,
 }
 
 fn check_short_text(errors: &mut FieldErrors, field: &'static str, what: &str, value: &str) -> String {
@@ -137,6 +139,20 @@ fn check_intake(errors: &mut FieldErrors, chosen: &str, intakes: &[IntakeChoice]
         Some(intake) if intake.starts_on <= today => {
             errors.add("intake_id", "This intake has already started; choose a later one.")
         }
+        Some(IntakeChoice { window: Some((opens_on, _)), .. }) if today < *opens_on => errors.add(
+            "intake_id",
+            format!(
+                "Applications to this intake open on {}; choose another one or come back then.",
+                long_date(*opens_on)
+            ),
+        ),
+        Some(IntakeChoice { window: Some((_, closes_on)), .. }) if today > *closes_on => errors.add(
+            "intake_id",
+            format!(
+                "Applications to this intake closed on {}, and its seats were drawn by lot; choose another intake.",
+                long_date(*closes_on)
+            ),
+        ),
         Some(intake) => return Some(intake.id),
     }
     None
@@ -248,8 +264,8 @@ mod tests {
     #[test]
     fn a_cohort_application_needs_a_future_intake_of_the_program() {
         let intakes = [
-            IntakeChoice { id: 7, starts_on: NaiveDate::from_ymd_opt(2027, 2, 1).unwrap() },
-            IntakeChoice { id: 8, starts_on: today() },
+            IntakeChoice { id: 7, starts_on: NaiveDate::from_ymd_opt(2027, 2, 1).unwrap(), window: None },
+            IntakeChoice { id: 8, starts_on: today(), window: None },
         ];
         let with = |intake: &str| ApplicationInput {
             motivation: good_motivation(),

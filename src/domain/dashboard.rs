@@ -76,7 +76,8 @@ impl StatusGroup {
             ApplicationStatus::Submitted
             | ApplicationStatus::ChangesRequested
             | ApplicationStatus::ManagerApproved
-            | ApplicationStatus::Waitlisted => StatusGroup::InReview,
+            | ApplicationStatus::Waitlisted
+            | ApplicationStatus::InDraw => StatusGroup::InReview,
             ApplicationStatus::Approved
             | ApplicationStatus::CompletionSubmitted
             | ApplicationStatus::CompletionReturned => StatusGroup::Approved,

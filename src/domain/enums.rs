@@ -158,6 +158,22 @@ text_enum!(
 );
 
 text_enum!(
+    /// How an intake gives its seats (`intakes.allocation`).
+    Allocation, "seat allocation" {
+        FirstCome => "first_come", "First come, first served";
+        Lottery => "lottery", "Lottery after the application window";
+    }
+);
+
+text_enum!(
+    /// Who goes first in an intake's seat draw (`intakes.priority`, `domain::lottery`).
+    DrawPriority, "draw priority" {
+        None => "none", "Everyone alike";
+        FirstTime => "first_time", "First-time participants first";
+    }
+);
+
+text_enum!(
     /// How a program is taken: a cohort with intakes, at one's own pace, or paid tuition.
     ProgramKind, "program kind" {
         Cohort => "cohort", "Cohort";
@@ -200,6 +216,7 @@ text_enum!(
         ManagerApproved => "manager_approved", "Manager approved";
         Approved => "approved", "Approved";
         Waitlisted => "waitlisted", "Waitlisted";
+        InDraw => "in_draw", "In the seat draw";
         Rejected => "rejected", "Rejected";
         Withdrawn => "withdrawn", "Withdrawn";
         Completed => "completed", "Completed";
@@ -223,12 +240,13 @@ impl ApplicationStatus {
     }
 
     /// The statuses in which an application is active (at most one per employee and program).
-    pub const ACTIVE: [ApplicationStatus; 7] = [
+    pub const ACTIVE: [ApplicationStatus; 8] = [
         ApplicationStatus::Submitted,
         ApplicationStatus::ChangesRequested,
         ApplicationStatus::ManagerApproved,
         ApplicationStatus::Approved,
         ApplicationStatus::Waitlisted,
+        ApplicationStatus::InDraw,
         ApplicationStatus::CompletionSubmitted,
         ApplicationStatus::CompletionReturned,
     ];
@@ -246,12 +264,13 @@ impl ApplicationStatus {
 
     /// The statuses whose covered tuition counts against the yearly cap: in flight, or
     /// given (tuition is paid up front, so a term not completed was paid all the same).
-    pub const TUITION_COMMITTING: [ApplicationStatus; 9] = [
+    pub const TUITION_COMMITTING: [ApplicationStatus; 10] = [
         ApplicationStatus::Submitted,
         ApplicationStatus::ChangesRequested,
         ApplicationStatus::ManagerApproved,
         ApplicationStatus::Approved,
         ApplicationStatus::Waitlisted,
+        ApplicationStatus::InDraw,
         ApplicationStatus::CompletionSubmitted,
         ApplicationStatus::CompletionReturned,
         ApplicationStatus::Completed,
@@ -283,6 +302,9 @@ text_enum!(
         Withdrawn => "withdrawn", "Withdrawn";
         Completed => "completed", "Completed";
         Promoted => "promoted", "Promoted from the waitlist";
+        EnteredDraw => "entered_draw", "Approved: in the seat draw";
+        DrawnPlace => "drawn_place", "Drawn: a place";
+        DrawnWaitlist => "drawn_waitlist", "Drawn: on the waitlist";
         Reassigned => "reassigned", "Reassigned";
         WithdrawnLeft => "withdrawn_left", "Withdrawn: the person left";
         FileAttached => "file_attached", "File attached";
@@ -345,6 +367,7 @@ text_enum!(
         ProposalWithdrawn => "proposal.withdrawn", "Program proposal withdrawn";
         IntakeCreated => "intake.created", "Intake created";
         IntakeUpdated => "intake.updated", "Intake updated";
+        IntakeDrawn => "intake.drawn", "Intake's seats drawn";
         EmployeeUpdated => "employee.updated", "Person updated";
         EmployeeManagerChanged => "employee.manager_changed", "Manager changed";
         EmployeeProvisioned => "employee.provisioned", "Person created at first sign-in";

@@ -3,6 +3,7 @@
 use chrono::NaiveDate;
 
 use super::forms::FieldErrors;
+use super::{Allocation, DrawPriority};
 
 /// An intake's fields, checked.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
@@ -10,47 +11,118 @@ pub struct IntakeDraft {
     pub name: String,
     pub starts_on: NaiveDate,
     pub seats: i32,
+    pub allocation: Allocation,
+    /// When a lottery takes applications: from `opens_on` to `closes_on`, both days
+    /// included (its seats are drawn the day after the close); none first come.
+    pub opens_on: Option<NaiveDate>,
+    pub closes_on: Option<NaiveDate>,
+    pub priority: DrawPriority,
+}
+
+/// The intake form as typed.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct IntakeInput {
+    pub name: String,
+    pub starts_on: String,
+    pub seats: String,
+    pub allocation: String,
+    pub opens_on: String,
+    pub closes_on: String,
+    pub priority: String,
 }
 
 /// The most seats an intake may have.
 pub const MAX_SEATS: i32 = 10_000;
 
+/// The fields of the form, in the order they are shown (and their errors listed).
+pub const FIELDS: [&str; 7] = ["name", "starts_on", "seats", "allocation", "opens_on", "closes_on", "priority"];
+
+fn date(text: &str) -> Option<NaiveDate> {
+    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").ok()
+}
+
 /// Checks the intake form. A new intake must start after `today`; an existing one may
-/// keep a past start date.
-pub fn parse_intake(
-    name: &str,
-    starts_on: &str,
-    seats: &str,
-    is_new: bool,
-    today: NaiveDate,
-) -> Result<IntakeDraft, FieldErrors> {
+/// keep a past start date. A lottery needs its window: it closes before the intake
+/// starts, and a new window closes after `today`.
+pub fn parse_intake(input: &IntakeInput, is_new: bool, today: NaiveDate) -> Result<IntakeDraft, FieldErrors> {
     let mut errors = FieldErrors::default();
-    let name = name.trim();
+    let name = input.name.trim();
     if name.chars().count() < 2 || name.chars().count() > 120 {
         errors.add("name", "Enter a name of 2 to 120 characters, for example “Spring 2027 cohort”.");
     } else if let Err(message) = super::text::one_line(name, "name") {
         errors.add("name", message);
     }
-    let starts_on = match NaiveDate::parse_from_str(starts_on.trim(), "%Y-%m-%d") {
-        Ok(date) if is_new && date <= today => {
+    let starts_on = match date(&input.starts_on) {
+        Some(date) if is_new && date <= today => {
             errors.add("starts_on", "A new intake must start after today.");
             None
         }
-        Ok(date) => Some(date),
-        Err(_) => {
+        Some(date) => Some(date),
+        None => {
             errors.add("starts_on", "Enter a real start date, for example 1 March 2027.");
             None
         }
     };
-    let seats = match seats.trim().parse::<i32>() {
+    let seats = match input.seats.trim().parse::<i32>() {
         Ok(n) if (0..=MAX_SEATS).contains(&n) => Some(n),
         _ => {
             errors.add("seats", format!("Enter a number of seats from 0 to {MAX_SEATS}."));
             None
         }
     };
-    match (starts_on, seats, errors.is_empty()) {
-        (Some(starts_on), Some(seats), true) => Ok(IntakeDraft { name: name.to_owned(), starts_on, seats }),
+    let allocation = match input.allocation.trim() {
+        "" => Some(Allocation::FirstCome),
+        text => text.parse::<Allocation>().ok(),
+    };
+    if allocation.is_none() {
+        errors.add("allocation", "Choose how the seats are given.");
+    }
+    let mut window = (None, None);
+    if allocation == Some(Allocation::Lottery) {
+        let opens_on = date(&input.opens_on);
+        if opens_on.is_none() {
+            errors.add("opens_on", "Enter the first day applications are taken, for example 1 February 2027.");
+        }
+        let closes_on = match (date(&input.closes_on), opens_on, starts_on) {
+            (None, _, _) => {
+                errors.add("closes_on", "Enter the last day applications are taken, for example 14 February 2027.");
+                None
+            }
+            (Some(closes), Some(opens), _) if closes < opens => {
+                errors.add("closes_on", "The window closes on or after the day it opens.");
+                None
+            }
+            (Some(closes), _, Some(starts)) if closes >= starts => {
+                errors.add("closes_on", "The window closes before the intake starts, so the seats are drawn in time.");
+                None
+            }
+            (Some(closes), _, _) if is_new && closes < today => {
+                errors.add("closes_on", "A new lottery closes today or later.");
+                None
+            }
+            (closes, _, _) => closes,
+        };
+        if let (Some(opens_on), Some(closes_on)) = (opens_on, closes_on) {
+            window = (Some(opens_on), Some(closes_on));
+        }
+    }
+    let priority = match input.priority.trim() {
+        "" => Some(DrawPriority::None),
+        text => text.parse::<DrawPriority>().ok(),
+    };
+    if priority.is_none() {
+        errors.add("priority", "Choose who goes first in the draw.");
+    }
+    match (starts_on, seats, allocation, priority, errors.is_empty()) {
+        (Some(starts_on), Some(seats), Some(allocation), Some(priority), true) => Ok(IntakeDraft {
+            name: name.to_owned(),
+            starts_on,
+            seats,
+            allocation,
+            opens_on: window.0,
+            closes_on: window.1,
+            priority: if allocation == Allocation::Lottery { priority } else { DrawPriority::None },
+        }),
         _ => Err(errors),
     }
 }
@@ -63,30 +135,82 @@ mod tests {
         NaiveDate::from_ymd_opt(2026, 11, 26).unwrap()
     }
 
+    fn day(text: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap()
+    }
+
+    fn input(name: &str, starts_on: &str, seats: &str) -> IntakeInput {
+        IntakeInput { name: name.into(), starts_on: starts_on.into(), seats: seats.into(), ..IntakeInput::default() }
+    }
+
+    fn lottery(opens_on: &str, closes_on: &str) -> IntakeInput {
+        IntakeInput {
+            allocation: "lottery".into(),
+            opens_on: opens_on.into(),
+            closes_on: closes_on.into(),
+            priority: "first_time".into(),
+            ..input("Spring cohort", "2027-03-01", "25")
+        }
+    }
+
     #[test]
     fn a_good_intake_parses() {
-        let draft = parse_intake(" Spring cohort ", "2027-03-01", "25", true, today()).unwrap();
+        let draft = parse_intake(&input(" Spring cohort ", "2027-03-01", "25"), true, today()).unwrap();
         assert_eq!(
             draft,
             IntakeDraft {
                 name: "Spring cohort".into(),
-                starts_on: NaiveDate::from_ymd_opt(2027, 3, 1).unwrap(),
-                seats: 25
+                starts_on: day("2027-03-01"),
+                seats: 25,
+                allocation: Allocation::FirstCome,
+                opens_on: None,
+                closes_on: None,
+                priority: DrawPriority::None,
             }
         );
     }
 
     #[test]
     fn each_bad_field_is_named() {
-        let errors = parse_intake("", "soon", "-3", true, today()).unwrap_err();
+        let bad = IntakeInput { allocation: "raffle".into(), priority: "vip".into(), ..input("", "soon", "-3") };
+        let errors = parse_intake(&bad, true, today()).unwrap_err();
         let fields: Vec<&str> = errors.0.iter().map(|(f, _)| *f).collect();
-        assert_eq!(fields, ["name", "starts_on", "seats"]);
-        assert!(parse_intake("Old", "2020-01-01", "5", true, today()).is_err());
-        assert!(parse_intake("Old", "2020-01-01", "5", false, today()).is_ok());
-        assert!(parse_intake("Big", "2027-01-01", "10001", true, today()).is_err());
+        assert_eq!(fields, ["name", "starts_on", "seats", "allocation", "priority"]);
+        assert!(parse_intake(&input("Old", "2020-01-01", "5"), true, today()).is_err());
+        assert!(parse_intake(&input("Old", "2020-01-01", "5"), false, today()).is_ok());
+        assert!(parse_intake(&input("Big", "2027-01-01", "10001"), true, today()).is_err());
         for bad in ["Spring\ncohort", "Spring\u{0}", "Spring\u{200b}cohort"] {
-            let errors = parse_intake(bad, "2027-03-01", "5", true, today()).unwrap_err();
+            let errors = parse_intake(&input(bad, "2027-03-01", "5"), true, today()).unwrap_err();
             assert!(errors.get("name").is_some(), "{bad:?}");
         }
+    }
+
+    #[test]
+    fn a_lottery_has_a_window_that_closes_before_the_intake_starts() {
+        let draft = parse_intake(&lottery("2027-02-01", "2027-02-14"), true, today()).unwrap();
+        assert_eq!(draft.allocation, Allocation::Lottery);
+        assert_eq!((draft.opens_on, draft.closes_on), (Some(day("2027-02-01")), Some(day("2027-02-14"))));
+        assert_eq!(draft.priority, DrawPriority::FirstTime);
+        let one_day = parse_intake(&lottery("2027-02-01", "2027-02-01"), true, today()).unwrap();
+        assert_eq!(one_day.closes_on, Some(day("2027-02-01")));
+        for (opens, closes, field) in [
+            ("", "2027-02-14", "opens_on"),
+            ("2027-02-01", "", "closes_on"),
+            ("2027-02-14", "2027-02-01", "closes_on"),
+            ("2027-02-01", "2027-03-01", "closes_on"),
+            ("2026-11-01", "2026-11-20", "closes_on"),
+        ] {
+            let errors = parse_intake(&lottery(opens, closes), true, today()).unwrap_err();
+            assert!(errors.get(field).is_some(), "{opens} {closes}: {errors:?}");
+        }
+        // An existing lottery keeps a window that closed in the past.
+        assert!(parse_intake(&lottery("2026-11-01", "2026-11-20"), false, today()).is_ok());
+    }
+
+    #[test]
+    fn first_come_ignores_the_window_and_the_priority() {
+        let typed = IntakeInput { allocation: "first_come".into(), ..lottery("junk", "junk") };
+        let draft = parse_intake(&typed, true, today()).unwrap();
+        assert_eq!((draft.opens_on, draft.closes_on, draft.priority), (None, None, DrawPriority::None));
     }
 }

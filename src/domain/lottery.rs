@@ -43,6 +43,8 @@ use rand_chacha::rand_core::{RngCore, SeedableRng};
 use rand_chacha::ChaCha20Rng;
 use sha2::{Digest, Sha256};
 
+use super::DrawPriority;
+
 /// The 32 bytes every number of a draw comes from: the SHA-256 of the sorted ids and the
 /// closing date (rule 2).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -142,6 +144,15 @@ pub enum Priority {
     /// Applicants who did not complete a program in the last 12 months first, then those
     /// who did; each group in the shuffle's order.
     FirstTime,
+}
+
+impl From<DrawPriority> for Priority {
+    fn from(stored: DrawPriority) -> Priority {
+        match stored {
+            DrawPriority::None => Priority::None,
+            DrawPriority::FirstTime => Priority::FirstTime,
+        }
+    }
 }
 
 /// The outcome of a draw: its seed, every application in the order drawn (after the

@@ -50,9 +50,9 @@ pub mod words;
 pub use eligibility::{check_eligibility, Eligibility};
 pub use email::Email;
 pub use enums::{
-    AccessLinkPurpose, ApplicationStatus, AuditAction, Category, CompletionEvidence, CompletionVerifier,
-    EmploymentType, Event, FileType, Format, HistorySource, JobFamily, LeavingReason, MailKind, Outcome, ProgramKind,
-    ProgramStatus, ProposalEventKind, ProposalStatus, SiteType, TeamRole, TenureBand, ValueList,
+    AccessLinkPurpose, Allocation, ApplicationStatus, AuditAction, Category, CompletionEvidence, CompletionVerifier,
+    DrawPriority, EmploymentType, Event, FileType, Format, HistorySource, JobFamily, LeavingReason, MailKind, Outcome,
+    ProgramKind, ProgramStatus, ProposalEventKind, ProposalStatus, SiteType, TeamRole, TenureBand, ValueList,
 };
 pub use money::Cents;
 pub use program::{EmployeeProfile, ProgramRules, TuitionFunding};

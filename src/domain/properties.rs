@@ -11,7 +11,7 @@ use super::application::{transition, Action, Actor, BudgetFit, CompletionRule, F
 use super::application_form::{parse_application, ApplicationInput, IntakeChoice, Motivation};
 use super::enums::{CompletionEvidence, CompletionVerifier};
 use super::forms::FieldErrors;
-use super::intake_form::{parse_intake, MAX_SEATS};
+use super::intake_form::{parse_intake, IntakeInput, MAX_SEATS};
 use super::person_form::{parse_person, PersonInput};
 use super::pledge::{parse_pledge_settings, PledgeInput};
 use super::program_form::{parse_program, ProgramInput};
@@ -104,7 +104,7 @@ proptest! {
             motivation, intake_id: intake, institution, course_title: course, term_starts_on: term, amount,
             accept_terms: accept,
         };
-        let intakes = [IntakeChoice { id: 7, starts_on: today() + chrono::Days::new(30) }];
+        let intakes = [IntakeChoice { id: 7, starts_on: today() + chrono::Days::new(30), window: None }];
         match parse_application(kind, motivation_rule, &input, &intakes, today()) {
             Ok(details) => {
                 prop_assert_eq!(details.tuition.is_some(), kind == ProgramKind::Tuition);
@@ -143,7 +143,8 @@ proptest! {
     fn the_intake_form_never_panics_and_keeps_seats_within_bounds(
         name in typed(), starts in typed(), seats in typed(), is_new in any::<bool>(),
     ) {
-        match parse_intake(&name, &starts, &seats, is_new, today()) {
+        let input = IntakeInput { name, starts_on: starts, seats, ..IntakeInput::default() };
+        match parse_intake(&input, is_new, today()) {
             Ok(draft) => {
                 prop_assert!((1..=MAX_SEATS).contains(&draft.seats));
                 if is_new {

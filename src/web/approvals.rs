@@ -276,6 +276,9 @@ fn decided_message(decided: &workflow::Decided) -> String {
         Status::ManagerApproved => format!("Approved {whose}; the program team decides next."),
         Status::Approved => format!("Approved {whose}: the place is confirmed."),
         Status::Waitlisted => format!("Approved {whose}; the intake is full, so it is on the waitlist."),
+        Status::InDraw => {
+            format!("Approved {whose}; it is in the intake's seat draw, made by lot after the window closes.")
+        }
         Status::Rejected => format!("Rejected {whose}."),
         Status::ChangesRequested => format!("Asked for changes to {whose}."),
         other => format!("{whose} is now {}.", other.label().to_lowercase()),

@@ -130,6 +130,9 @@ fn consequence_in_words(consequence: &Consequence) -> String {
             seats(*seats_left),
             if *seats_left == 1 { "it" } else { "them" }
         ),
+        Consequence::InDraw => {
+            "Approved into the seat draw: the intake's seats are drawn by lot after its window closes.".to_owned()
+        }
         Consequence::OverCap { left, cap, year } => format!(
             "Not approved: over the applicant's yearly tuition limit (they have {left} of {cap} left for {year})."
         ),

@@ -12,6 +12,7 @@ pub mod auth;
 pub mod bulk_approval;
 pub mod calendar;
 pub mod catalog;
+pub mod draws;
 pub mod error;
 pub mod flash;
 pub mod format;

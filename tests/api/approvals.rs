@@ -435,12 +435,12 @@ async fn simultaneous_final_approvals_never_overbook_an_intake() {
     for round in 0..ROUNDS {
         let intake = upskill::db::programs::insert_intake(
             &mut app.db(),
-            &upskill::db::programs::NewIntake {
+            &upskill::db::programs::NewIntake::first_come(
                 program_id,
-                name: format!("Race {round}"),
-                starts_on: chrono::Utc::now().date_naive() + chrono::Days::new(100),
-                seats: 1,
-            },
+                format!("Race {round}"),
+                chrono::Utc::now().date_naive() + chrono::Days::new(100),
+                1,
+            ),
         )
         .unwrap();
         let mut ids = Vec::new();

@@ -143,6 +143,11 @@ const THE_PROGRAMS_TEAM: [Expect; 10] =
 const PROPOSAL_READERS: [Expect; 10] =
     [SignIn, Allowed, NotFound, NotFound, NotFound, NotFound, Allowed, SignIn, NotFound, NotFound];
 
+/// A lottery intake's seat draw (of AWS Training and Certification, Fiona in it): the
+/// people in the draw and the program's team; nobody else learns it exists.
+const DRAW_READERS: [Expect; 10] =
+    [SignIn, Allowed, NotFound, NotFound, NotFound, NotFound, Allowed, SignIn, Allowed, NotFound];
+
 /// Every route of `src/startup.rs`, with who may use it.
 fn matrix() -> Vec<Row> {
     let row = |method, pattern, expect| Row { method, pattern, expect };
@@ -198,6 +203,7 @@ fn matrix() -> Vec<Row> {
         row("GET", "/programs/{slug}", SIGNED_IN),
         row("GET", "/programs/{slug}/apply", SIGNED_IN),
         row("POST", "/programs/{slug}/apply", SIGNED_IN),
+        row("GET", "/programs/{slug}/intakes/{lottery}/draw", DRAW_READERS),
         row("GET", "/proposals", SIGNED_IN),
         row("GET", "/proposals/new", SIGNED_IN),
         row("POST", "/proposals/new", SIGNED_IN),
@@ -315,6 +321,8 @@ struct World {
     file: i32,
     /// Fiona's program proposal, waiting for review.
     proposal: i32,
+    /// A lottery intake of AWS Training and Certification whose draw Fiona is in.
+    lottery: i32,
 }
 
 impl World {
@@ -402,7 +410,21 @@ impl World {
             .unwrap(),
         )
         .unwrap();
-        World { app, browsers, tokens, application, delegation, owner, placed, feed_token, scim_token, file, proposal }
+        let lottery = lottery_with(&app, owner);
+        World {
+            app,
+            browsers,
+            tokens,
+            application,
+            delegation,
+            owner,
+            placed,
+            feed_token,
+            scim_token,
+            file,
+            proposal,
+            lottery,
+        }
     }
 
     /// The route with its placeholders filled in from this world.
@@ -418,6 +440,7 @@ impl World {
             .replace("{token}", &self.scim_token.to_string())
             .replace("{file}", &self.file.to_string())
             .replace("{proposal}", &self.proposal.to_string())
+            .replace("{lottery}", &self.lottery.to_string())
             .replace("{wrong_token}", "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA")
     }
 }
@@ -433,6 +456,27 @@ async fn place_in_an_intake(app: &TestApp, owner: &Browser, manager: &Browser, a
     }
     assert_eq!(crate::helpers::status_of(app, id), "approved");
     id
+}
+
+/// A lottery intake of AWS Training and Certification, open for ten days, with the
+/// owner's approved application waiting for its draw; returns the intake's id.
+fn lottery_with(app: &TestApp, owner: i32) -> i32 {
+    let today = Utc::now().date_naive();
+    let program = crate::helpers::program_id(app, "aws-training-and-certification");
+    let intake = upskill::db::programs::insert_intake(
+        &mut app.db(),
+        &upskill::db::programs::NewIntake {
+            allocation: upskill::domain::Allocation::Lottery,
+            opens_on: Some(today),
+            closes_on: Some(today + Days::new(10)),
+            ..upskill::db::programs::NewIntake::first_come(program, "Lottery".into(), today + Days::new(60), 2)
+        },
+    )
+    .unwrap();
+    crate::helpers::ApplicationBuilder::new(owner, program, upskill::domain::ApplicationStatus::InDraw)
+        .intake(intake)
+        .insert(&mut app.db());
+    intake
 }
 
 /// Attaches a small PDF to the owner's application; returns the file's id.

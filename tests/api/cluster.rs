@@ -91,12 +91,12 @@ async fn simultaneous_final_approvals_spread_over_two_servers_never_overbook_an_
     for round in 0..ROUNDS {
         let intake = upskill::db::programs::insert_intake(
             &mut conn,
-            &upskill::db::programs::NewIntake {
-                program_id: program,
-                name: format!("Cluster race {round}"),
-                starts_on: chrono::Utc::now().date_naive() + chrono::Days::new(120),
-                seats: SEATS,
-            },
+            &upskill::db::programs::NewIntake::first_come(
+                program,
+                format!("Cluster race {round}"),
+                chrono::Utc::now().date_naive() + chrono::Days::new(120),
+                SEATS,
+            ),
         )
         .unwrap();
         let mut ids = Vec::with_capacity(APPLICANTS);

@@ -36,6 +36,7 @@ mod fuzz;
 mod history;
 mod import;
 mod input;
+mod lottery;
 mod mail;
 mod next_steps;
 mod operations;

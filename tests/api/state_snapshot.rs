@@ -6,9 +6,10 @@ use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 use upskill::db::schema::{
     application_events, application_stats, applications, audit_log, calendar_feeds, commitment_totals, credentials,
-    delegations, due_totals, email_preferences, employee_history, employee_imports, employees, evidence_files, intakes,
-    notifications, outbox, payment_totals, pledge_participants, program_proposals, program_team_members, programs,
-    proposal_events, publication_requests, scim_tokens, scim_users, settings, tuition_payments,
+    delegations, due_totals, email_preferences, employee_history, employee_imports, employees, evidence_files,
+    intake_draw_order, intakes, notifications, outbox, payment_totals, pledge_participants, program_proposals,
+    program_team_members, programs, proposal_events, publication_requests, scim_tokens, scim_users, settings,
+    tuition_payments,
 };
 
 use crate::helpers::TestApp;
@@ -16,7 +17,8 @@ use crate::helpers::TestApp;
 type ApplicationRow = (i32, String, i32, NaiveDateTime, i64);
 type EmployeeRow = (i32, bool, bool, Option<i32>, NaiveDateTime);
 type ProgramRow = (i32, String, NaiveDateTime);
-type IntakeRow = (i32, String, i32);
+/// An intake's id, name, seats, allocation, window and draw.
+type IntakeRow = (i32, String, i32, String, Option<NaiveDate>, Option<NaiveDate>, Option<String>);
 type DelegationRow = (i32, NaiveDate, NaiveDate);
 
 #[derive(Debug, PartialEq, Eq)]
@@ -54,7 +56,7 @@ pub struct Snapshot {
     /// Rows of the tables only ever added to: events, notifications, audit, imports,
     /// counters, participants, e-mail, tuition payments, job history, proposal steps,
     /// requests to publish.
-    appended: [i64; 11],
+    appended: [i64; 12],
 }
 
 pub fn snapshot(app: &TestApp) -> Snapshot {
@@ -89,7 +91,15 @@ pub fn snapshot(app: &TestApp) -> Snapshot {
             .unwrap(),
         intakes: intakes::table
             .order(intakes::id)
-            .select((intakes::id, intakes::name, intakes::seats))
+            .select((
+                intakes::id,
+                intakes::name,
+                intakes::seats,
+                intakes::allocation,
+                intakes::opens_on,
+                intakes::closes_on,
+                intakes::draw_seed,
+            ))
             .load(conn)
             .unwrap(),
         delegations: delegations::table
@@ -197,6 +207,7 @@ pub fn snapshot(app: &TestApp) -> Snapshot {
             employee_history::table.count().get_result(conn).unwrap(),
             proposal_events::table.count().get_result(conn).unwrap(),
             publication_requests::table.count().get_result(conn).unwrap(),
+            intake_draw_order::table.count().get_result(conn).unwrap(),
         ],
     }
 }

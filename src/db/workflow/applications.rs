@@ -3,7 +3,8 @@
 use chrono::{Datelike, NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 
-use super::steps::{check_cap, event, facts, lock_application, place_budget, status_change};
+use super::rows::{event, status_change};
+use super::steps::{check_cap, facts, lock_application, place_budget};
 use super::waitlist::promote_from_waitlist;
 use super::{comment_text, notify_all, notify_approver, program_team, WorkflowError};
 use crate::clock::now;

@@ -31,6 +31,8 @@ pub enum Consequence {
     /// Approved onto the waitlist: the intake has `seats_left` now, and applications above
     /// in the selection take `taken_above` of them.
     Waitlisted { seats_left: i64, taken_above: i64 },
+    /// Approved into a lottery intake's seat draw, made after its window closes.
+    InDraw,
     /// Over the applicant's yearly tuition limit: not approved.
     OverCap { left: Cents, cap: Cents, year: i32 },
     /// A place that would take its program past the year's budget, counting the places
@@ -45,7 +47,13 @@ pub enum Consequence {
 impl Consequence {
     /// Whether confirming approves it (onto the waitlist, possibly).
     pub fn approves(&self) -> bool {
-        matches!(self, Consequence::ProgramTeamNext | Consequence::Approved { .. } | Consequence::Waitlisted { .. })
+        matches!(
+            self,
+            Consequence::ProgramTeamNext
+                | Consequence::Approved { .. }
+                | Consequence::Waitlisted { .. }
+                | Consequence::InDraw
+        )
     }
 
     /// A short code of the consequence, carried by the confirmation form so that the
@@ -55,6 +63,7 @@ impl Consequence {
             Consequence::ProgramTeamNext => "team",
             Consequence::Approved { .. } => "place",
             Consequence::Waitlisted { .. } => "line",
+            Consequence::InDraw => "draw",
             Consequence::OverCap { .. } => "over-cap",
             Consequence::OverBudget { .. } => "over-budget",
             Consequence::Refused(_) => "refused",
@@ -125,7 +134,12 @@ fn consequence(
         None => None,
     };
     let above = application.intake_id.map_or(0, |intake| taken.seats.get(&intake).copied().unwrap_or(0));
+    let draws = match application.intake_id {
+        Some(intake_id) => programs::find_intake(conn, intake_id)?.approvals_wait_for_draw(crate::clock::today()),
+        None => false,
+    };
     let seats = match left {
+        _ if draws => Seats::Draw,
         None => Seats::Unlimited,
         Some(left) if left - above > 0 => Seats::Free,
         Some(_) => Seats::Full,
@@ -169,6 +183,7 @@ fn consequence(
     }
     Ok(match (outcome.to, application.intake_id, left) {
         (Status::ManagerApproved, _, _) => Consequence::ProgramTeamNext,
+        (Status::InDraw, _, _) => Consequence::InDraw,
         (Status::Waitlisted, _, left) => Consequence::Waitlisted { seats_left: left.unwrap_or(0), taken_above: above },
         (_, Some(intake), Some(left)) => {
             *taken.seats.entry(intake).or_insert(0) += 1;

@@ -7,7 +7,8 @@ use chrono::NaiveDate;
 use diesel::prelude::*;
 
 use super::decisions::{authority, Decided};
-use super::steps::{event, facts, lock_application, status_change};
+use super::rows::{event, status_change};
+use super::steps::{facts, lock_application};
 use super::{comment_text, notify_all, program_team, WorkflowError};
 use crate::clock::now;
 use crate::db::applications::{self, Application};

@@ -4,7 +4,8 @@
 use chrono::{Datelike, NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 
-use super::steps::{check_cap, event, facts, lock_application, place_budget, status_change};
+use super::rows::{event, evidence_request, status_change};
+use super::steps::{check_cap, facts, lock_application, place_budget};
 use super::waitlist::promote_from_waitlist;
 use super::{comment_text, decider_phrase, notify_all, program_team, WorkflowError};
 use crate::clock::now;
@@ -251,7 +252,7 @@ fn notify_of_decision(
         0
     };
     let mut notice = decision_notice(decision.decider, &decision.program.name, outcome, comment, position);
-    if let (Status::Approved, Some(request)) = (outcome.to, super::steps::evidence_request(decision.program)) {
+    if let (Status::Approved, Some(request)) = (outcome.to, evidence_request(decision.program)) {
         notice.push(' ');
         notice.push_str(&request);
     }

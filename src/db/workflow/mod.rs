@@ -12,8 +12,10 @@ mod completion;
 mod decisions;
 mod evidence;
 mod intakes;
+mod lottery;
 mod payments;
 mod people;
+mod rows;
 mod steps;
 mod waitlist;
 
@@ -23,6 +25,7 @@ pub use completion::{completion_window, decide_completion, submit_completion, Co
 pub use decisions::{authority, decide, queue_scope, Decided, DecisionRequest};
 pub use evidence::{attach_file, record_infected_file, Attachment, RefusedFile};
 pub use intakes::{add_intake, update_intake};
+pub use lottery::{draw_due, draw_order, draw_page, draw_size, place_in_draw, DrawLine, DrawMade};
 pub use payments::{record_payment, PaymentRefusal, Recorded};
 pub use people::{
     change_manager, change_manager_in_transaction, move_pending_applications, update_person,
@@ -74,6 +77,10 @@ pub enum WorkflowError {
     /// An intake cannot have fewer seats than are taken.
     #[error("seats taken: {taken}")]
     SeatsBelowTaken { taken: i64 },
+    /// A lottery's allocation, window or priority cannot change once its seats were
+    /// drawn, nor its allocation while applications wait for the draw.
+    #[error("the draw rules are fixed (drawn: {drawn}, waiting: {waiting})")]
+    DrawRulesFixed { drawn: bool, waiting: i64 },
     /// A tuition payment that was not recorded.
     #[error("payment refused: {0:?}")]
     PaymentRefused(PaymentRefusal),

@@ -1,18 +1,17 @@
 //! The steps the transactions of the state machine share: taking the locks of one
-//! application in the agreed order, the facts a transition needs, the yearly cap, and
-//! the rows a transition writes.
+//! application in the agreed order, the facts a transition needs (a lottery's draw
+//! first, when it is due), and the yearly cap. `rows` has the rows a transition writes.
 
-use chrono::{NaiveDate, NaiveDateTime};
+use chrono::NaiveDate;
 use diesel::prelude::*;
 
 use super::WorkflowError;
-use crate::db::applications::{self, Application, StatusChange};
+use crate::db::applications::{self, Application};
 use crate::db::employees::Employee;
-use crate::db::events::NewEvent;
 use crate::db::programs::{self, Program};
 use crate::db::schema::{applications as applications_table, intakes};
 use crate::db::{budgets, lock_row, DbConnection, LockableTable};
-use crate::domain::application::{check_tuition_cap, BudgetFit, Facts, Outcome, Seats, Stages, Status};
+use crate::domain::application::{check_tuition_cap, BudgetFit, Facts, Seats, Stages};
 use crate::domain::budget::{check_place, BudgetStanding};
 use crate::domain::Cents;
 
@@ -49,7 +48,12 @@ pub(super) fn facts(
         None => Seats::Unlimited,
         Some(intake_id) => {
             lock_row(conn, LockableTable::Intakes, intake_id)?;
-            if seats_left(conn, intake_id)? > 0 {
+            let today = crate::clock::today();
+            // A lottery whose window closed is drawn before anything else happens to it.
+            super::lottery::draw_if_due(conn, intake_id, today, crate::clock::now())?;
+            if programs::find_intake(conn, intake_id)?.approvals_wait_for_draw(today) {
+                Seats::Draw
+            } else if seats_left(conn, intake_id)? > 0 {
                 Seats::Free
             } else {
                 Seats::Full
@@ -123,58 +127,4 @@ pub(super) fn check_cap(
     let cap = program.funding().cap_for(employee.employment_type);
     check_tuition_cap(covered, Cents(committed), cap)
         .map_err(|exceeded| WorkflowError::OverCap { exceeded, year: term_year })
-}
-
-/// The timeline event of `outcome`, without comment or details.
-pub(super) fn event(
-    application_id: i32,
-    actor_id: Option<i32>,
-    from: Option<Status>,
-    outcome: &Outcome,
-    at: NaiveDateTime,
-) -> NewEvent {
-    NewEvent {
-        application_id,
-        actor_id,
-        acting_for_id: None,
-        action: outcome.event,
-        from_status: from,
-        to_status: outcome.to,
-        comment: None,
-        details: None,
-        created_at: at,
-    }
-}
-
-/// The status change of `outcome`, with the timestamps that go with it: anything but a
-/// stage that waits on someone is a decision.
-pub(super) fn status_change(outcome: &Outcome, at: NaiveDateTime, resubmitted: bool) -> StatusChange {
-    StatusChange {
-        to_status: outcome.to,
-        now: at,
-        waitlisted: outcome.to == Status::Waitlisted,
-        decided: !matches!(
-            outcome.to,
-            Status::Submitted
-                | Status::ManagerApproved
-                | Status::ChangesRequested
-                | Status::CompletionSubmitted
-                | Status::CompletionReturned
-        ),
-        resubmitted,
-        completed_on: None,
-        evidence_sent: outcome.to == Status::CompletionSubmitted,
-    }
-}
-
-/// What the owner of a place just given is asked to send when they finish, for a program
-/// that asks for evidence: a sentence added to the notice (and e-mail) of the place.
-pub(super) fn evidence_request(program: &Program) -> Option<String> {
-    (program.completion_evidence != crate::domain::CompletionEvidence::None).then(|| {
-        crate::domain::completion::what_to_send(
-            program.completion_evidence,
-            program.verified_by,
-            &program.completion_note,
-        )
-    })
 }

@@ -4,7 +4,8 @@
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
-use super::steps::{event, facts, lock_application, status_change};
+use super::rows::{event, evidence_request, status_change};
+use super::steps::{facts, lock_application};
 use super::WorkflowError;
 use crate::db::employees::{self, Employee};
 use crate::db::events;
@@ -41,7 +42,7 @@ pub fn promote_from_waitlist(
         let intake_name: String = intakes::table.find(intake_id).select(intakes::name).first(conn)?;
         let mut message =
             format!("A seat became free: your place in {} of {} is confirmed.", intake_name, program.name);
-        if let Some(request) = super::steps::evidence_request(program) {
+        if let Some(request) = evidence_request(program) {
             message.push(' ');
             message.push_str(&request);
         }

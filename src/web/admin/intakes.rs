@@ -7,13 +7,15 @@ use serde::Deserialize;
 
 use super::programs::load_run_program;
 use crate::clock::today;
+use crate::db::programs::Intake;
 use crate::db::workflow::{self, WorkflowError};
 use crate::db::{self};
 use crate::domain::forms::FieldErrors;
-use crate::domain::intake_form::parse_intake;
+use crate::domain::intake_form::{self, parse_intake, IntakeInput};
 use crate::domain::words::{count, count_of};
+use crate::domain::{Allocation, DrawPriority};
 use crate::web::error::AppError;
-use crate::web::format::long_date;
+use crate::web::format::{long_date, long_time};
 use crate::web::input::FormFields;
 use crate::web::{page_with_status, redirect_with_flash, run_db, Chrome, CsrfForm, State, Viewer};
 
@@ -22,26 +24,75 @@ pub struct IntakeAdminView {
     pub id: i32,
     pub name: String,
     pub starts_on_text: String,
-    pub starts_on: String,
     pub seats: i32,
     pub taken: i64,
     pub holders: Vec<String>,
     pub waitlist: Vec<String>,
+    /// How a lottery stands, in words; none first come.
+    pub lottery: Option<String>,
+    /// Where its draw is published, once there is one to see (the window closed).
+    pub draw_page: Option<String>,
+    /// Its form: the intake's values, or what was typed and refused.
+    pub form: IntakeFields,
+}
+
+/// The values of an intake's form and their messages.
+pub struct IntakeFields {
+    pub input: IntakeInput,
+    pub errors: FieldErrors,
+}
+
+impl IntakeFields {
+    pub fn error(&self, field: &str) -> &str {
+        self.errors.get(field).unwrap_or("")
+    }
+
+    pub fn is_lottery(&self) -> bool {
+        self.input.allocation == Allocation::Lottery.as_str()
+    }
+
+    pub fn first_time_first(&self) -> bool {
+        self.input.priority == DrawPriority::FirstTime.as_str()
+    }
+
+    fn of(intake: &Intake) -> IntakeFields {
+        let day = |date: Option<chrono::NaiveDate>| date.map(|d| d.to_string()).unwrap_or_default();
+        IntakeFields {
+            input: IntakeInput {
+                name: intake.name.clone(),
+                starts_on: intake.starts_on.to_string(),
+                seats: intake.seats.to_string(),
+                allocation: intake.allocation.as_str().to_owned(),
+                opens_on: day(intake.opens_on),
+                closes_on: day(intake.closes_on),
+                priority: intake.priority.as_str().to_owned(),
+            },
+            errors: FieldErrors::default(),
+        }
+    }
 }
 
 /// A refused intake form: which intake (none for a new one), what was typed, why.
 pub struct IntakeFormError {
     pub intake_id: Option<i32>,
-    pub name: String,
-    pub starts_on: String,
-    pub seats: String,
-    pub errors: FieldErrors,
+    pub fields: IntakeFields,
 }
 
-impl IntakeFormError {
-    pub fn error(&self, field: &str) -> &str {
-        self.errors.get(field).unwrap_or("")
+/// How a lottery intake stands, for its team.
+fn lottery_state(intake: &Intake, in_draw: i64, today: chrono::NaiveDate) -> Option<String> {
+    let (opens_on, closes_on) = intake.opens_on.zip(intake.closes_on)?;
+    if intake.allocation != Allocation::Lottery {
+        return None;
     }
+    let window = format!("applications from {} to {}", long_date(opens_on), long_date(closes_on));
+    Some(match intake.drawn_at {
+        Some(drawn_at) => format!("Seats drawn by lot on {} ({window}).", long_time(drawn_at)),
+        None if today > closes_on => format!("Seats drawn by lot: due now ({window})."),
+        None => format!(
+            "Seats drawn by lot the day after the window closes ({window}); {} in the draw so far.",
+            count_of(usize::try_from(in_draw).unwrap_or(0), "approved application", "approved applications")
+        ),
+    })
 }
 
 #[derive(Template)]
@@ -51,14 +102,9 @@ struct IntakesPage {
     program_name: String,
     program_slug: String,
     intakes: Vec<IntakeAdminView>,
-    failed: Option<IntakeFormError>,
-}
-
-impl IntakesPage {
-    /// The failed form for `intake_id` (None: the new-intake form), if that one failed.
-    fn failed_for(&self, intake_id: Option<i32>) -> Option<&IntakeFormError> {
-        self.failed.as_ref().filter(|f| f.intake_id == intake_id)
-    }
+    new_intake: IntakeFields,
+    /// The form refused (none: the new intake's) and its messages, for the summary.
+    failed: Option<(Option<i32>, FieldErrors)>,
 }
 
 async fn intakes_page(
@@ -69,31 +115,58 @@ async fn intakes_page(
     status: StatusCode,
     req: &HttpRequest,
 ) -> Result<HttpResponse, AppError> {
+    let (today, now) = (today(), crate::clock::now());
     let (program, intakes) = run_db(state, move |conn| {
         let program = db::programs::find_by_slug(conn, &slug)?;
+        workflow::draw_due(conn, Some(program.id), today, now)?;
         let mut views = Vec::new();
         for intake in db::programs::intakes_with_seats(conn, program.id)? {
             let (holders, waitlist) = db::applications::intake_people(conn, intake.intake.id)?;
+            let in_draw = db::applications::in_draw_count(conn, intake.intake.id)?;
+            let intake_id = intake.intake.id;
             views.push(IntakeAdminView {
-                id: intake.intake.id,
+                id: intake_id,
                 name: intake.intake.name.clone(),
                 starts_on_text: long_date(intake.intake.starts_on),
-                starts_on: intake.intake.starts_on.to_string(),
                 seats: intake.intake.seats,
                 taken: intake.seats_taken,
                 holders,
                 waitlist,
+                lottery: lottery_state(&intake.intake, in_draw, today),
+                draw_page: intake
+                    .intake
+                    .drawn_at
+                    .map(|_| format!("/programs/{}/intakes/{intake_id}/draw", program.slug)),
+                form: IntakeFields::of(&intake.intake),
             });
         }
         Ok((program, views))
     })
     .await?;
+    let mut intakes = intakes;
+    let mut new_intake = IntakeFields {
+        input: IntakeInput { seats: "20".to_owned(), ..IntakeInput::default() },
+        errors: FieldErrors::default(),
+    };
+    let mut failed_summary = None;
+    if let Some(failed) = failed {
+        failed_summary = Some((failed.intake_id, failed.fields.errors.clone()));
+        match failed.intake_id {
+            None => new_intake = failed.fields,
+            Some(id) => {
+                if let Some(view) = intakes.iter_mut().find(|view| view.id == id) {
+                    view.form = failed.fields;
+                }
+            }
+        }
+    }
     let template = IntakesPage {
         chrome: viewer.chrome(super::NAV),
         program_name: program.name,
         program_slug: program.slug,
         intakes,
-        failed,
+        new_intake,
+        failed: failed_summary,
     };
     page_with_status(req, &template, status)
 }
@@ -117,10 +190,14 @@ pub struct IntakeForm {
     name: String,
     starts_on: String,
     seats: String,
+    allocation: String,
+    opens_on: String,
+    closes_on: String,
+    priority: String,
 }
 
 impl FormFields for IntakeForm {
-    const CHECKED_TEXT: &'static [&'static str] = &["name", "starts_on", "seats"];
+    const CHECKED_TEXT: &'static [&'static str] = &intake_form::FIELDS;
 }
 
 #[post("/admin/programs/{slug}/intakes")]
@@ -148,14 +225,18 @@ pub async fn save_intake(
     if !belongs {
         return Err(AppError::NotFound);
     }
-    let failed = |errors: FieldErrors| IntakeFormError {
-        intake_id,
-        name: form.name.clone(),
-        starts_on: form.starts_on.clone(),
-        seats: form.seats.clone(),
-        errors,
+    let input = IntakeInput {
+        name: form.name,
+        starts_on: form.starts_on,
+        seats: form.seats,
+        allocation: form.allocation,
+        opens_on: form.opens_on,
+        closes_on: form.closes_on,
+        priority: form.priority,
     };
-    let draft = match parse_intake(&form.name, &form.starts_on, &form.seats, intake_id.is_none(), today()) {
+    let failed =
+        |errors: FieldErrors| IntakeFormError { intake_id, fields: IntakeFields { input: input.clone(), errors } };
+    let draft = match parse_intake(&input, intake_id.is_none(), today()) {
         Ok(draft) => draft,
         Err(errors) => {
             return intakes_page(&state, &viewer, slug, Some(failed(errors)), StatusCode::UNPROCESSABLE_ENTITY, &req)
@@ -188,6 +269,28 @@ pub async fn save_intake(
             let taken =
                 if taken == 1 { "1 seat is".to_owned() } else { format!("{} are", count(taken, "seat", "seats")) };
             errors.add("seats", format!("{taken} taken: the intake can't have fewer."));
+            intakes_page(&state, &viewer, slug, Some(failed(errors)), StatusCode::UNPROCESSABLE_ENTITY, &req).await
+        }
+        Err(WorkflowError::DrawRulesFixed { drawn, waiting }) => {
+            let mut errors = FieldErrors::default();
+            if drawn {
+                errors.add(
+                    "allocation",
+                    "The seats were drawn already: how they are given, the window and the priority stay as drawn.",
+                );
+            } else {
+                errors.add(
+                    "allocation",
+                    format!(
+                        "{} the draw: the intake stays a lottery until it is drawn.",
+                        if waiting == 1 {
+                            "1 approved application waits for".to_owned()
+                        } else {
+                            format!("{waiting} approved applications wait for")
+                        }
+                    ),
+                );
+            }
             intakes_page(&state, &viewer, slug, Some(failed(errors)), StatusCode::UNPROCESSABLE_ENTITY, &req).await
         }
         Err(other) => Err(other.into()),

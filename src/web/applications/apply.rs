@@ -9,7 +9,7 @@ use serde::Deserialize;
 
 use crate::clock::today;
 use crate::db::employees::Employee;
-use crate::db::programs::{IntakeWithSeats, Program};
+use crate::db::programs::{Intake, IntakeWithSeats, Program};
 use crate::db::workflow::{self, WorkflowError};
 use crate::db::{self, DbConnection};
 use crate::domain::application::Status;
@@ -17,7 +17,7 @@ use crate::domain::application_form::{
     parse_application, ApplicationDetails, ApplicationInput, IntakeChoice, Motivation,
 };
 use crate::domain::forms::FieldErrors;
-use crate::domain::{check_eligibility, Cents, Eligibility, ProgramKind, ProgramStatus};
+use crate::domain::{check_eligibility, Allocation, Cents, Eligibility, ProgramKind, ProgramStatus};
 use crate::web::error::AppError;
 use crate::web::format::long_date;
 use crate::web::input::FormFields;
@@ -64,6 +64,11 @@ pub struct IntakeOption {
     pub seats_left: i64,
     pub started: bool,
     pub selected: bool,
+    /// A lottery's window in words ("seats drawn by lot among the applications approved
+    /// from 1 February to 14 February 2027"), none first come.
+    pub lottery: Option<String>,
+    /// A lottery whose window is not open today: not offered.
+    pub shut: bool,
 }
 
 /// "You have $X of $Y left for YEAR", for each year a term may start in.
@@ -167,8 +172,28 @@ fn load_form_context(
     Ok(FormContext { program, intakes, committed_by_year, active })
 }
 
+/// How a lottery intake gives its seats, in words for the form.
+fn lottery_words(intake: &Intake) -> Option<String> {
+    let (opens_on, closes_on) = intake.opens_on.zip(intake.closes_on)?;
+    (intake.allocation == Allocation::Lottery).then(|| {
+        format!(
+            "seats drawn by lot among the applications approved by {}; applications from {} to {}",
+            long_date(closes_on),
+            long_date(opens_on),
+            long_date(closes_on)
+        )
+    })
+}
+
 fn intake_choices(intakes: &[IntakeWithSeats]) -> Vec<IntakeChoice> {
-    intakes.iter().map(|i| IntakeChoice { id: i.intake.id, starts_on: i.intake.starts_on }).collect()
+    intakes
+        .iter()
+        .map(|i| IntakeChoice {
+            id: i.intake.id,
+            starts_on: i.intake.starts_on,
+            window: i.intake.opens_on.zip(i.intake.closes_on).filter(|_| i.intake.allocation == Allocation::Lottery),
+        })
+        .collect()
 }
 
 pub(super) fn form_view(
@@ -198,6 +223,8 @@ pub(super) fn form_view(
                 seats_left: i.seats_left(),
                 started: i.intake.starts_on <= today,
                 selected: input.intake_id.trim() == i.intake.id.to_string(),
+                lottery: lottery_words(&i.intake),
+                shut: i.intake.window_shut(today).is_some(),
             })
             .collect(),
         funding: funding_lines(cap, &context.committed_by_year, latest_term.year()),
@@ -397,6 +424,9 @@ pub async fn submit_application(
             let message = match status {
                 Status::Approved => "Your place is confirmed: this program needs no approval.".to_owned(),
                 Status::Waitlisted => "The intake is full: your application is on the waitlist.".to_owned(),
+                Status::InDraw => "This program needs no approval: your application is in the intake's seat draw, \
+                                   made by lot the day after applications close."
+                    .to_owned(),
                 _ => "Your application is submitted.".to_owned(),
             };
             Ok(redirect_with_flash(&format!("/applications/{id}"), "success", &message))

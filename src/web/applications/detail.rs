@@ -86,6 +86,8 @@ pub struct Shown {
 /// An application's details as shown on its page.
 pub struct DetailsView {
     pub intake: Option<String>,
+    /// Where the intake's seat draw is published (a lottery intake).
+    pub draw_page: Option<String>,
     pub motivation: String,
     pub institution: Option<String>,
     pub course_title: Option<String>,
@@ -207,6 +209,10 @@ struct ApplicationBundle {
     intake: Option<(String, NaiveDate)>,
     /// The intake has no seat left (an approval now goes to the waitlist).
     intake_full: bool,
+    /// The intake is a lottery whose window is open: an approval waits for the draw.
+    intake_draws: bool,
+    /// Where the intake's seat draw is published (a lottery intake).
+    draw_page: Option<String>,
     /// The program's budget this year and what it committed, when it has one and the
     /// application waits for a decision.
     budget: Option<BudgetStanding>,
@@ -245,11 +251,18 @@ async fn load_bundle(state: &State, viewer: &Viewer, id: i32) -> Result<Applicat
         };
         let intake = match application.intake_id {
             Some(intake_id) => {
+                // A lottery whose window closed is drawn before its page is shown.
+                workflow::draw_due(conn, Some(program.id), today(), crate::clock::now())?;
                 db::programs::intakes_with_seats(conn, program.id)?.into_iter().find(|i| i.intake.id == intake_id)
             }
             None => None,
         };
         let intake_full = intake.as_ref().is_some_and(|i| i.seats_left() == 0);
+        let intake_draws = intake.as_ref().is_some_and(|i| i.intake.approvals_wait_for_draw(today()));
+        let draw_page = intake
+            .as_ref()
+            .filter(|i| i.intake.allocation == crate::domain::Allocation::Lottery)
+            .map(|i| format!("/programs/{}/intakes/{}/draw", program.slug, i.intake.id));
         let intake = intake.map(|i| (i.intake.name, i.intake.starts_on));
         let budget = match (authority.is_owner, application.status) {
             (false, Status::Submitted | Status::ManagerApproved) => db::budgets::standing(conn, &program, today())?,
@@ -257,6 +270,10 @@ async fn load_bundle(state: &State, viewer: &Viewer, id: i32) -> Result<Applicat
         };
         let waitlist_position = db::applications::waitlist_position(conn, &application)?;
         let timeline = db::events::timeline(conn, application.id)?;
+        // The draw's page is for the people in it and the program's team.
+        let in_the_draw = application.status == Status::InDraw
+            || timeline.iter().any(|e| matches!(e.action, Event::DrawnPlace | Event::DrawnWaitlist));
+        let draw_page = draw_page.filter(|_| authority.is_program_team || (authority.is_owner && in_the_draw));
         let files = db::evidence::for_application(conn, application.id)?;
         let credential = db::credentials::for_application(conn, application.id)?;
         let is_team = !authority.is_owner && authority.is_program_team;
@@ -285,6 +302,8 @@ async fn load_bundle(state: &State, viewer: &Viewer, id: i32) -> Result<Applicat
             approver_label,
             intake,
             intake_full,
+            intake_draws,
+            draw_page,
             budget,
             waitlist_position,
             timeline,
@@ -333,6 +352,7 @@ fn details_view(bundle: &ApplicationBundle) -> DetailsView {
     let a = &bundle.application;
     DetailsView {
         intake: bundle.intake.as_ref().map(|(name, starts)| format!("{name}, starting {}", long_date(*starts))),
+        draw_page: bundle.draw_page.clone(),
         motivation: a.motivation.clone(),
         institution: a.institution.clone(),
         course_title: a.course_title.clone(),
@@ -377,7 +397,13 @@ fn decision_view(bundle: &ApplicationBundle, status: Status, refused: Option<Ref
     };
     let facts = Facts {
         stages: Stages { manager: bundle.program.needs_manager_approval, admin: bundle.program.needs_admin_approval },
-        seats: if bundle.intake_full { Seats::Full } else { Seats::Free },
+        seats: if bundle.intake_draws {
+            Seats::Draw
+        } else if bundle.intake_full {
+            Seats::Full
+        } else {
+            Seats::Free
+        },
         completion: bundle.program.completion_rule(),
         budget: BudgetFit::Fits,
     };

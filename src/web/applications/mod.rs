@@ -62,6 +62,7 @@ pub fn next_step(
             format!("{} in line on the waitlist", crate::domain::numbers::ordinal(waitlist_position))
         }
         Status::Waitlisted => "On the waitlist".to_owned(),
+        Status::InDraw => "Approved; in the seat draw after the window closes".to_owned(),
         Status::Approved => match intake_starts_on {
             Some(date) if date <= crate::clock::today() => format!("Started {}", long_date(date)),
             Some(date) => format!("Place confirmed; starts {}", long_date(date)),
