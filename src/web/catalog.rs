@@ -214,6 +214,8 @@ pub struct IntakeView {
     pub starts_on: String,
     pub seats: i32,
     pub seats_left: i64,
+    /// A lottery's window in words; none first come.
+    pub lottery: Option<String>,
 }
 
 impl From<&IntakeWithSeats> for IntakeView {
@@ -224,6 +226,16 @@ impl From<&IntakeWithSeats> for IntakeView {
             starts_on: long_date(intake.intake.starts_on),
             seats: intake.intake.seats,
             seats_left: intake.seats_left(),
+            lottery: (intake.intake.allocation == crate::domain::Allocation::Lottery)
+                .then(|| intake.intake.opens_on.zip(intake.intake.closes_on))
+                .flatten()
+                .map(|(opens_on, closes_on)| {
+                    format!(
+                        "Seats drawn by lot; applications from {} to {}.",
+                        long_date(opens_on),
+                        long_date(closes_on)
+                    )
+                }),
         }
     }
 }

@@ -40,6 +40,8 @@ struct DrawPage {
     drawn_at: Option<String>,
     seed: String,
     in_draw: i64,
+    /// How many got a seat.
+    placed: i32,
     /// The viewer's position (0: waiting for the draw), if they are in it.
     your_place: Option<i32>,
     rows: Vec<DrawRow>,
@@ -75,10 +77,11 @@ pub async fn show_draw(
             &format!("/programs/{}/intakes/{intake_id}/draw", program.slug),
         );
         let lines = workflow::draw_page(conn, intake_id, pagination.offset(PER_PAGE), PER_PAGE)?;
-        Ok(Some((program, intake, your_place, in_draw, pagination, lines)))
+        let placed = i32::try_from(workflow::draw_placed(conn, intake_id)?).unwrap_or(i32::MAX);
+        Ok(Some((program, intake, your_place, in_draw, placed, pagination, lines)))
     })
     .await?;
-    let Some((program, intake, your_place, in_draw, pagination, lines)) = found else {
+    let Some((program, intake, your_place, in_draw, placed, pagination, lines)) = found else {
         return Err(AppError::NotFound);
     };
     // Anyone in the draw and the program's team; nobody else is told it exists.
@@ -106,6 +109,7 @@ pub async fn show_draw(
             drawn_at: intake.drawn_at.map(long_time),
             seed: intake.draw_seed.unwrap_or_default(),
             in_draw,
+            placed,
             your_place,
             rows,
             pagination,

@@ -209,6 +209,58 @@ fn proposal_states(proposal: i32) -> Vec<PageState> {
     ]
 }
 
+/// A drawn lottery intake of AWS Training and Certification (two seats), with Fiona,
+/// Paula and Carl in its draw; returns its id.
+fn a_drawn_lottery(app: &TestApp) -> i32 {
+    use diesel::prelude::*;
+    use upskill::db::schema::intakes;
+    let today = chrono::Utc::now().date_naive();
+    let program = crate::helpers::program_id(app, "aws-training-and-certification");
+    let intake = upskill::db::programs::insert_intake(
+        &mut app.db(),
+        &upskill::db::programs::NewIntake {
+            allocation: upskill::domain::Allocation::Lottery,
+            opens_on: Some(today),
+            closes_on: Some(today + chrono::Days::new(10)),
+            priority: upskill::domain::DrawPriority::FirstTime,
+            ..upskill::db::programs::NewIntake::first_come(
+                program,
+                "Spring lottery".into(),
+                today + chrono::Days::new(60),
+                2,
+            )
+        },
+    )
+    .unwrap();
+    for person in ["fiona.associate", "paula.parttime", "carl.corporate"] {
+        let employee = crate::helpers::employee_id(app, &format!("{person}@upskill.example"));
+        crate::helpers::ApplicationBuilder::new(employee, program, upskill::domain::ApplicationStatus::InDraw)
+            .intake(intake)
+            .insert(&mut app.db());
+    }
+    diesel::update(intakes::table.find(intake))
+        .set((
+            intakes::opens_on.eq(Some(today - chrono::Days::new(11))),
+            intakes::closes_on.eq(Some(today - chrono::Days::new(1))),
+        ))
+        .execute(&mut app.db())
+        .unwrap();
+    upskill::db::workflow::draw_due(&mut app.db(), Some(program), today, upskill::clock::now()).unwrap();
+    intake
+}
+
+/// A lottery: its published draw as someone in it sees it, and its intake's form.
+fn lottery_states(intake: i32) -> Vec<PageState> {
+    vec![
+        at(
+            "lottery-draw",
+            Some("fiona.associate"),
+            format!("/programs/aws-training-and-certification/intakes/{intake}/draw"),
+        ),
+        at("lottery-intakes", Some("ada.admin"), "/admin/programs/aws-training-and-certification/intakes"),
+    ]
+}
+
 /// Fiona's program proposal, waiting for review.
 fn a_proposal(app: &TestApp) -> i32 {
     let fiona =
@@ -793,6 +845,7 @@ async fn every_page_state_reflows_zooms_spaces_and_keeps_the_focus_in_sight() {
     let completion = completion_places(&app).await;
     let beyond = place_beyond_the_budget(&app);
     let proposal = a_proposal(&app);
+    let lottery = a_drawn_lottery(&app);
     let axe_js = axe_source();
     in_browser_on(app, "accessibility", |d| async move {
         let mut problems = Vec::new();
@@ -802,6 +855,7 @@ async fn every_page_state_reflows_zooms_spaces_and_keeps_the_focus_in_sight() {
         states.extend(completion_states(completion));
         states.extend(budget_states(beyond));
         states.extend(proposal_states(proposal));
+        states.extend(lottery_states(lottery));
         assert!(states.len() >= 45, "{} states", states.len());
         for state in &states {
             if state.person != signed_in_as {

@@ -20,33 +20,6 @@ use crate::domain::lottery::{self, Draw};
 use crate::domain::numbers::ordinal;
 use crate::domain::{Allocation, AuditAction, SiteType};
 
-/// The waitlist is served in `waitlisted_at` order: its places in line, all waiting since
-/// `at`, are spread a microsecond apart in the order drawn (the last step of the draw,
-/// once `intake_draw_order` holds it). PostgreSQL does it in one statement; SQLite, in
-/// the process, row by row.
-fn spread_waitlist(conn: &mut DbConnection, intake_id: i32, at: NaiveDateTime, lines: &[DrawLine]) -> QueryResult<()> {
-    match conn {
-        DbConnection::Postgresql(pg) => {
-            diesel::sql_query(
-                "UPDATE applications SET waitlisted_at = waitlisted_at + d.position * INTERVAL '1 microsecond' \
-                 FROM intake_draw_order d \
-                 WHERE d.application_id = applications.id AND d.intake_id = $1 AND NOT d.placed",
-            )
-            .bind::<diesel::sql_types::Integer, _>(intake_id)
-            .execute(pg)?;
-        }
-        DbConnection::Sqlite(_) => {
-            for line in lines.iter().filter(|line| !line.placed) {
-                let when = at + TimeDelta::microseconds(i64::from(line.position));
-                diesel::update(applications_table::table.find(line.application_id))
-                    .set(applications_table::waitlisted_at.eq(Some(when)))
-                    .execute(conn)?;
-            }
-        }
-    }
-    Ok(())
-}
-
 /// What a draw did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct DrawMade {
@@ -187,6 +160,33 @@ fn describe(draw: &Draw, made: DrawMade) -> String {
     )
 }
 
+/// The waitlist is served in `waitlisted_at` order: its places in line, all waiting since
+/// `at`, are spread a microsecond apart in the order drawn (the last step of the draw,
+/// once `intake_draw_order` holds it). PostgreSQL does it in one statement; SQLite, in
+/// the process, row by row.
+fn spread_waitlist(conn: &mut DbConnection, intake_id: i32, at: NaiveDateTime, lines: &[DrawLine]) -> QueryResult<()> {
+    match conn {
+        DbConnection::Postgresql(pg) => {
+            diesel::sql_query(
+                "UPDATE applications SET waitlisted_at = waitlisted_at + d.position * INTERVAL '1 microsecond' \
+                 FROM intake_draw_order d \
+                 WHERE d.application_id = applications.id AND d.intake_id = $1 AND NOT d.placed",
+            )
+            .bind::<diesel::sql_types::Integer, _>(intake_id)
+            .execute(pg)?;
+        }
+        DbConnection::Sqlite(_) => {
+            for line in lines.iter().filter(|line| !line.placed) {
+                let when = at + TimeDelta::microseconds(i64::from(line.position));
+                diesel::update(applications_table::table.find(line.application_id))
+                    .set(applications_table::waitlisted_at.eq(Some(when)))
+                    .execute(conn)?;
+            }
+        }
+    }
+    Ok(())
+}
+
 /// What an applicant reads after the draw: their place, or (`waiting` from 1) their place
 /// in line.
 fn notice(program: &Program, intake: &Intake, waiting: usize) -> String {
@@ -266,6 +266,15 @@ pub fn draw_page(
 /// How many applications the draw of an intake ordered.
 pub fn draw_size(conn: &mut DbConnection, intake_id: i32) -> QueryResult<i64> {
     intake_draw_order::table.filter(intake_draw_order::intake_id.eq(intake_id)).count().get_result(conn)
+}
+
+/// How many applications the draw of an intake gave a seat.
+pub fn draw_placed(conn: &mut DbConnection, intake_id: i32) -> QueryResult<i64> {
+    intake_draw_order::table
+        .filter(intake_draw_order::intake_id.eq(intake_id))
+        .filter(intake_draw_order::placed.eq(true))
+        .count()
+        .get_result(conn)
 }
 
 /// The position of `employee_id`'s application in the draw of an intake, or 0 when it

@@ -25,7 +25,7 @@ pub use completion::{completion_window, decide_completion, submit_completion, Co
 pub use decisions::{authority, decide, queue_scope, Decided, DecisionRequest};
 pub use evidence::{attach_file, record_infected_file, Attachment, RefusedFile};
 pub use intakes::{add_intake, update_intake};
-pub use lottery::{draw_due, draw_order, draw_page, draw_size, place_in_draw, DrawLine, DrawMade};
+pub use lottery::{draw_due, draw_order, draw_page, draw_placed, draw_size, place_in_draw, DrawLine, DrawMade};
 pub use payments::{record_payment, PaymentRefusal, Recorded};
 pub use people::{
     change_manager, change_manager_in_transaction, move_pending_applications, update_person,

@@ -9,7 +9,7 @@ use serde::Deserialize;
 
 use crate::clock::today;
 use crate::db::employees::Employee;
-use crate::db::programs::{Intake, IntakeWithSeats, Program};
+use crate::db::programs::{Intake, IntakeWithSeats, Program, WindowShut};
 use crate::db::workflow::{self, WorkflowError};
 use crate::db::{self, DbConnection};
 use crate::domain::application::Status;
@@ -64,8 +64,8 @@ pub struct IntakeOption {
     pub seats_left: i64,
     pub started: bool,
     pub selected: bool,
-    /// A lottery's window in words ("seats drawn by lot among the applications approved
-    /// from 1 February to 14 February 2027"), none first come.
+    /// A lottery's window in words ("Applications from 1 February 2027 to 14 February
+    /// 2027; …"), none first come.
     pub lottery: Option<String>,
     /// A lottery whose window is not open today: not offered.
     pub shut: bool,
@@ -172,17 +172,24 @@ fn load_form_context(
     Ok(FormContext { program, intakes, committed_by_year, active })
 }
 
-/// How a lottery intake gives its seats, in words for the form.
-fn lottery_words(intake: &Intake) -> Option<String> {
+/// How a lottery intake gives its seats, in words for the form (`today`: whether its
+/// window is open).
+fn lottery_words(intake: &Intake, today: NaiveDate) -> Option<String> {
     let (opens_on, closes_on) = intake.opens_on.zip(intake.closes_on)?;
-    (intake.allocation == Allocation::Lottery).then(|| {
-        format!(
-            "seats drawn by lot among the applications approved by {}; applications from {} to {}",
-            long_date(closes_on),
-            long_date(opens_on),
-            long_date(closes_on)
-        )
-    })
+    if intake.allocation != Allocation::Lottery {
+        return None;
+    }
+    let window = match intake.window_shut(today) {
+        Some(WindowShut::NotYetOpen(_)) => {
+            format!("Applications open on {} and close on {}.", long_date(opens_on), long_date(closes_on))
+        }
+        Some(WindowShut::Closed(_)) => format!("Applications closed on {}.", long_date(closes_on)),
+        None => format!("Applications are open until {}.", long_date(closes_on)),
+    };
+    Some(format!(
+        "{window} The day after, the seats are drawn by lot among the applications approved by then; the others \
+         join the waitlist in the order drawn."
+    ))
 }
 
 fn intake_choices(intakes: &[IntakeWithSeats]) -> Vec<IntakeChoice> {
@@ -223,7 +230,7 @@ pub(super) fn form_view(
                 seats_left: i.seats_left(),
                 started: i.intake.starts_on <= today,
                 selected: input.intake_id.trim() == i.intake.id.to_string(),
-                lottery: lottery_words(&i.intake),
+                lottery: lottery_words(&i.intake, today),
                 shut: i.intake.window_shut(today).is_some(),
             })
             .collect(),
