@@ -298,11 +298,11 @@ pub fn waitlist_position(conn: &mut DbConnection, application: &Application) -> 
     Ok(ahead + 1)
 }
 
-/// An employee's places on waitlists, by intake.
+/// An employee's places in line, by intake: on waitlists and in lotteries' seat draws.
 pub fn waitlisted_of_employee(conn: &mut DbConnection, employee_id: i32) -> QueryResult<Vec<Application>> {
     applications::table
         .filter(applications::employee_id.eq(employee_id))
-        .filter(applications::status.eq(ApplicationStatus::Waitlisted))
+        .filter(applications::status.eq_any([ApplicationStatus::Waitlisted, ApplicationStatus::InDraw]))
         .order((applications::intake_id.asc(), applications::id.asc()))
         .select(Application::as_select())
         .load(conn)

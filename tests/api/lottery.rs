@@ -368,3 +368,28 @@ async fn a_large_draw_with_first_time_priority_checks_out() {
     );
     assert_stats_consistent(&app);
 }
+
+#[actix_web::test]
+async fn someone_who_leaves_before_the_close_is_not_in_the_draw() {
+    let app = spawn_app().await;
+    let ada = signed_in(&app, "ada.admin").await;
+    let intake = add_lottery_intake(&app, &ada).await;
+    let in_draw = six_in_the_draw(&app, &ada, intake).await;
+    // HR's administrator deactivates Paula while she waits for the draw.
+    let path = format!("/admin/employees/{}", employee_id(&app, "paula.parttime@upskill.example"));
+    let (_, form) = ada.page(&path).await;
+    let fields = crate::helpers::with_field(crate::helpers::form_fields(&form, "form.stack"), "active", None);
+    assert_eq!(ada.submit(&path, &fields).await.status(), StatusCode::SEE_OTHER);
+    let paulas = in_draw[1];
+    assert_eq!(status_of(&app, paulas), "withdrawn");
+    close_the_window(&app, intake);
+    assert_eq!(ada.page(&format!("/programs/{SLUG}/intakes/{intake}/draw")).await.0, StatusCode::OK);
+    let drawn: Vec<i32> = intake_draw_order::table
+        .filter(intake_draw_order::intake_id.eq(intake))
+        .select(intake_draw_order::application_id)
+        .load(&mut app.db())
+        .unwrap();
+    assert_eq!(drawn.len(), 5);
+    assert!(!drawn.contains(&paulas), "a place drawn for someone who left would go to nobody");
+    assert_stats_consistent(&app);
+}

@@ -57,7 +57,8 @@ pub fn promote_from_waitlist(
     }
 }
 
-/// Withdraws the places in line of someone who left (deactivated), each with a timeline
+/// Withdraws the places in line of someone who left (deactivated), on waitlists and in
+/// seat draws (a place drawn for them would go to nobody), each with a timeline
 /// event by `actor_id`, inside the caller's transaction (which holds the person's lock).
 /// Nobody is notified: the person no longer reads Upskill, and nobody else's place
 /// changes but for the better. Returns how many places were withdrawn.
@@ -70,7 +71,7 @@ pub fn withdraw_places_of_leaver(
     let mut withdrawn = 0;
     for waiting in applications::waitlisted_of_employee(conn, leaver.id)? {
         let place = lock_application(conn, waiting.id)?;
-        if place.status != Status::Waitlisted {
+        if !matches!(place.status, Status::Waitlisted | Status::InDraw) {
             continue;
         }
         let program = programs::find_by_id(conn, place.program_id)?;
