@@ -562,8 +562,8 @@ pub fn in_draw(conn: &mut DbConnection, intake_id: i32) -> QueryResult<Vec<InDra
 }
 
 /// Puts every application of an intake still in its seat draw on the waitlist at once,
-/// decided and waiting since `at` (the draw's order breaks the tie: see
-/// `waitlist_order`); returns how many. Counters are the caller's.
+/// decided and waiting since `at` (the draw then spreads them a microsecond apart in its
+/// order); returns how many. Counters are the caller's.
 pub fn draw_waitlist(conn: &mut DbConnection, intake_id: i32, at: NaiveDateTime) -> QueryResult<usize> {
     diesel::update(
         applications::table

@@ -3,7 +3,7 @@
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
-use super::outbox::{enqueue, enqueue_many, MailKind, NewMail};
+use super::outbox::{enqueue_many, MailKind, NewMail};
 use super::schema::notifications;
 use super::DbConnection;
 
@@ -27,18 +27,7 @@ pub fn notify(
     body: &str,
     now: NaiveDateTime,
 ) -> QueryResult<()> {
-    diesel::insert_into(notifications::table)
-        .values((
-            notifications::employee_id.eq(employee_id),
-            notifications::application_id.eq(application_id),
-            notifications::body.eq(body),
-            notifications::created_at.eq(now),
-        ))
-        .execute(conn)?;
-    let mail =
-        NewMail { employee_id, application_id, kind: MailKind::Notice, text: body, dedupe_key: None, link: None };
-    enqueue(conn, &mail, now)?;
-    Ok(())
+    notify_many(conn, &[Notice { employee_id, application_id, body: body.to_owned() }], now)
 }
 
 /// One notice of [`notify_many`]: to whom, about which application, what it says.

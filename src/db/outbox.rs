@@ -67,34 +67,12 @@ pub struct NewMail<'a> {
 /// alone, or in the recipient's next digest when they chose one. Returns false when a
 /// row with the same `dedupe_key` already exists.
 pub fn enqueue(conn: &mut DbConnection, mail: &NewMail<'_>, now: NaiveDateTime) -> QueryResult<bool> {
-    // A sign-in link goes at once: it must not wait for tomorrow's summary.
-    let in_digest = mail.kind != MailKind::Access && wants_digest(conn, mail.employee_id)?;
-    let insert = diesel::insert_into(outbox::table)
-        .values((
-            outbox::employee_id.eq(mail.employee_id),
-            outbox::application_id.eq(mail.application_id),
-            outbox::kind.eq(mail.kind),
-            outbox::subject.eq(subject_line(mail.text)),
-            outbox::body.eq(mail.text),
-            outbox::in_digest.eq(in_digest),
-            outbox::dedupe_key.eq(mail.dedupe_key),
-            outbox::link.eq(mail.link),
-            outbox::created_at.eq(now),
-            outbox::send_after.eq(now),
-        ))
-        .on_conflict(outbox::dedupe_key)
-        .do_nothing();
-    // Upserts are written per backend: the multi-backend query builder has no ON CONFLICT.
-    let written = match conn {
-        DbConnection::Sqlite(sqlite) => insert.execute(sqlite)?,
-        DbConnection::Postgresql(pg) => insert.execute(pg)?,
-    };
-    Ok(written == 1)
+    Ok(enqueue_many(conn, std::slice::from_ref(mail), now)? == 1)
 }
 
-/// Queues many messages without a dedupe key as [`enqueue`] queues one, in one statement
-/// (at most a few hundred at a time: the caller's slices).
-pub fn enqueue_many(conn: &mut DbConnection, mails: &[NewMail<'_>], now: NaiveDateTime) -> QueryResult<()> {
+/// Queues many messages as [`enqueue`] queues one, in one statement (at most a few
+/// hundred at a time: the caller's slices); returns how many were written.
+pub fn enqueue_many(conn: &mut DbConnection, mails: &[NewMail<'_>], now: NaiveDateTime) -> QueryResult<usize> {
     let ids: Vec<i32> = mails.iter().map(|mail| mail.employee_id).collect();
     let digest: std::collections::HashSet<i32> = email_preferences::table
         .filter(email_preferences::employee_id.eq_any(&ids))
@@ -112,6 +90,7 @@ pub fn enqueue_many(conn: &mut DbConnection, mails: &[NewMail<'_>], now: NaiveDa
                 outbox::kind.eq(mail.kind),
                 outbox::subject.eq(subject_line(mail.text)),
                 outbox::body.eq(mail.text),
+                // A sign-in link goes at once: it must not wait for tomorrow's summary.
                 outbox::in_digest.eq(mail.kind != MailKind::Access && digest.contains(&mail.employee_id)),
                 outbox::dedupe_key.eq(mail.dedupe_key),
                 outbox::link.eq(mail.link),
@@ -120,13 +99,12 @@ pub fn enqueue_many(conn: &mut DbConnection, mails: &[NewMail<'_>], now: NaiveDa
             )
         })
         .collect();
-    let insert = diesel::insert_into(outbox::table).values(rows);
-    // Multi-row inserts are written per backend, as the other bulk writers do.
+    let insert = diesel::insert_into(outbox::table).values(rows).on_conflict(outbox::dedupe_key).do_nothing();
+    // Upserts are written per backend: the multi-backend query builder has no ON CONFLICT.
     match conn {
-        DbConnection::Sqlite(sqlite) => insert.execute(sqlite)?,
-        DbConnection::Postgresql(pg) => insert.execute(pg)?,
-    };
-    Ok(())
+        DbConnection::Sqlite(sqlite) => insert.execute(sqlite),
+        DbConnection::Postgresql(pg) => insert.execute(pg),
+    }
 }
 
 /// A claimed message, with what the sender needs to address and write it.

@@ -20,7 +20,8 @@ pub struct IntakeDraft {
 }
 
 /// The intake form as typed.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Deserialize)]
+#[serde(default)]
 pub struct IntakeInput {
     pub name: String,
     pub starts_on: String,

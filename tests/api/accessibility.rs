@@ -212,39 +212,17 @@ fn proposal_states(proposal: i32) -> Vec<PageState> {
 /// A drawn lottery intake of AWS Training and Certification (two seats), with Fiona,
 /// Paula and Carl in its draw; returns its id.
 fn a_drawn_lottery(app: &TestApp) -> i32 {
-    use diesel::prelude::*;
-    use upskill::db::schema::intakes;
-    let today = chrono::Utc::now().date_naive();
-    let program = crate::helpers::program_id(app, "aws-training-and-certification");
-    let intake = upskill::db::programs::insert_intake(
-        &mut app.db(),
-        &upskill::db::programs::NewIntake {
-            allocation: upskill::domain::Allocation::Lottery,
-            opens_on: Some(today),
-            closes_on: Some(today + chrono::Days::new(10)),
-            priority: upskill::domain::DrawPriority::FirstTime,
-            ..upskill::db::programs::NewIntake::first_come(
-                program,
-                "Spring lottery".into(),
-                today + chrono::Days::new(60),
-                2,
-            )
-        },
-    )
-    .unwrap();
+    let slug = "aws-training-and-certification";
+    let intake = crate::helpers::lottery_intake(app, slug, 2, upskill::domain::DrawPriority::FirstTime);
+    let program = crate::helpers::program_id(app, slug);
     for person in ["fiona.associate", "paula.parttime", "carl.corporate"] {
         let employee = crate::helpers::employee_id(app, &format!("{person}@upskill.example"));
         crate::helpers::ApplicationBuilder::new(employee, program, upskill::domain::ApplicationStatus::InDraw)
             .intake(intake)
             .insert(&mut app.db());
     }
-    diesel::update(intakes::table.find(intake))
-        .set((
-            intakes::opens_on.eq(Some(today - chrono::Days::new(11))),
-            intakes::closes_on.eq(Some(today - chrono::Days::new(1))),
-        ))
-        .execute(&mut app.db())
-        .unwrap();
+    crate::helpers::close_the_window(app, intake);
+    let today = upskill::clock::today();
     upskill::db::workflow::draw_due(&mut app.db(), Some(program), today, upskill::clock::now()).unwrap();
     intake
 }

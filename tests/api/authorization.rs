@@ -461,18 +461,9 @@ async fn place_in_an_intake(app: &TestApp, owner: &Browser, manager: &Browser, a
 /// A lottery intake of AWS Training and Certification, open for ten days, with the
 /// owner's approved application waiting for its draw; returns the intake's id.
 fn lottery_with(app: &TestApp, owner: i32) -> i32 {
-    let today = Utc::now().date_naive();
+    let intake =
+        crate::helpers::lottery_intake(app, "aws-training-and-certification", 2, upskill::domain::DrawPriority::None);
     let program = crate::helpers::program_id(app, "aws-training-and-certification");
-    let intake = upskill::db::programs::insert_intake(
-        &mut app.db(),
-        &upskill::db::programs::NewIntake {
-            allocation: upskill::domain::Allocation::Lottery,
-            opens_on: Some(today),
-            closes_on: Some(today + Days::new(10)),
-            ..upskill::db::programs::NewIntake::first_come(program, "Lottery".into(), today + Days::new(60), 2)
-        },
-    )
-    .unwrap();
     crate::helpers::ApplicationBuilder::new(owner, program, upskill::domain::ApplicationStatus::InDraw)
         .intake(intake)
         .insert(&mut app.db());

@@ -749,3 +749,40 @@ pub fn invited_person(app: &TestApp) -> String {
     let token = upskill::db::access_links::create(&mut app.db(), ivy, invitation, None, upskill::clock::now()).unwrap();
     format!("/welcome/{token}")
 }
+
+/// A lottery intake of the program `slug` with `seats`, open from today for ten days and
+/// starting in sixty, whose draw puts `priority` first; returns its id.
+pub fn lottery_intake(app: &TestApp, slug: &str, seats: i32, priority: upskill::domain::DrawPriority) -> i32 {
+    let today = upskill::clock::today();
+    let program = program_id(app, slug);
+    upskill::db::programs::insert_intake(
+        &mut app.db(),
+        &upskill::db::programs::NewIntake {
+            allocation: upskill::domain::Allocation::Lottery,
+            opens_on: Some(today),
+            closes_on: Some(today + chrono::Days::new(10)),
+            priority,
+            ..upskill::db::programs::NewIntake::first_come(
+                program,
+                "Lottery".into(),
+                today + chrono::Days::new(60),
+                seats,
+            )
+        },
+    )
+    .unwrap()
+}
+
+/// Time passes for a lottery intake: its window closed yesterday.
+pub fn close_the_window(app: &TestApp, intake: i32) {
+    use diesel::prelude::*;
+    use upskill::db::schema::intakes;
+    let today = upskill::clock::today();
+    diesel::update(intakes::table.find(intake))
+        .set((
+            intakes::opens_on.eq(Some(today - chrono::Days::new(11))),
+            intakes::closes_on.eq(Some(today - chrono::Days::new(1))),
+        ))
+        .execute(&mut app.db())
+        .unwrap();
+}

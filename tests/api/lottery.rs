@@ -11,8 +11,8 @@ use upskill::db::schema::{application_events, applications, audit_log, intake_dr
 use upskill::domain::ApplicationStatus;
 
 use crate::helpers::{
-    assert_stats_consistent, employee_id, program_id, signed_in, spawn_app, status_of, texts, version_of,
-    ApplicationBuilder, Browser, TestApp,
+    assert_stats_consistent, close_the_window, employee_id, lottery_intake, program_id, signed_in, spawn_app,
+    status_of, texts, version_of, ApplicationBuilder, Browser, TestApp,
 };
 
 const SLUG: &str = "amazon-apprenticeship";
@@ -70,15 +70,13 @@ async fn six_in_the_draw(app: &TestApp, ada: &Browser, intake: i32) -> Vec<i32> 
     ids
 }
 
-/// Time passes: the window closed yesterday.
-fn close_the_window(app: &TestApp, intake: i32) {
-    diesel::update(intakes::table.find(intake))
-        .set((
-            intakes::opens_on.eq(Some(upskill::clock::today() - Days::new(11))),
-            intakes::closes_on.eq(Some(upskill::clock::today() - Days::new(1))),
-        ))
-        .execute(&mut app.db())
-        .unwrap();
+/// `upskill verify-draw` of the intake, run to its end.
+fn verify_draw(app: &TestApp, intake: i32) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_upskill"))
+        .args(["verify-draw", "--intake", &intake.to_string(), "--database-url", &app.database_url])
+        .env("RUST_LOG", "warn")
+        .output()
+        .unwrap()
 }
 
 fn draws_recorded(app: &TestApp) -> i64 {
@@ -210,11 +208,7 @@ async fn a_lottery_draws_its_seats_once_after_the_close_and_the_people_in_it_can
     assert!(texts(&late_page, ".error-summary li").contains(&closed), "{:?}", texts(&late_page, ".error-summary li"));
 
     // Anyone can redo the draw from what is published.
-    let output = Command::new(env!("CARGO_BIN_EXE_upskill"))
-        .args(["verify-draw", "--intake", &intake.to_string(), "--database-url", &app.database_url])
-        .env("RUST_LOG", "warn")
-        .output()
-        .unwrap();
+    let output = verify_draw(&app, intake);
     let printed = String::from_utf8_lossy(&output.stdout);
     assert!(output.status.success(), "{printed} {}", String::from_utf8_lossy(&output.stderr));
     assert_eq!(printed.lines().last(), Some("matches"));
@@ -225,11 +219,7 @@ async fn a_lottery_draws_its_seats_once_after_the_close_and_the_people_in_it_can
             .execute(&mut app.db())
             .unwrap();
     }
-    let output = Command::new(env!("CARGO_BIN_EXE_upskill"))
-        .args(["verify-draw", "--intake", &intake.to_string(), "--database-url", &app.database_url])
-        .env("RUST_LOG", "warn")
-        .output()
-        .unwrap();
+    let output = verify_draw(&app, intake);
     assert!(!output.status.success());
     let printed = String::from_utf8_lossy(&output.stdout);
     assert!(printed.contains("position 1 differs"), "{printed}");
@@ -281,17 +271,7 @@ async fn a_large_draw_with_first_time_priority_checks_out() {
     let applicants = many();
     let program = program_id(&app, SLUG);
     let today = upskill::clock::today();
-    let intake = upskill::db::programs::insert_intake(
-        &mut app.db(),
-        &upskill::db::programs::NewIntake {
-            allocation: upskill::domain::Allocation::Lottery,
-            opens_on: Some(today - Days::new(20)),
-            closes_on: Some(today + Days::new(5)),
-            priority: upskill::domain::DrawPriority::FirstTime,
-            ..upskill::db::programs::NewIntake::first_come(program, "Big lottery".into(), today + Days::new(60), 50)
-        },
-    )
-    .unwrap();
+    let intake = lottery_intake(&app, SLUG, 50, upskill::domain::DrawPriority::FirstTime);
     let other_program = program_id(&app, "aws-training-and-certification");
     let mut in_draw = Vec::with_capacity(applicants);
     let mut recent = Vec::new();
@@ -352,11 +332,7 @@ async fn a_large_draw_with_first_time_priority_checks_out() {
     assert_eq!(texts(&page, ".draw-order tbody tr").len(), 200.min(applicants), "a page of 200 lines");
 
     let started = std::time::Instant::now();
-    let output = Command::new(env!("CARGO_BIN_EXE_upskill"))
-        .args(["verify-draw", "--intake", &intake.to_string(), "--database-url", &app.database_url])
-        .env("RUST_LOG", "warn")
-        .output()
-        .unwrap();
+    let output = verify_draw(&app, intake);
     let verified_in = started.elapsed();
     let printed = String::from_utf8_lossy(&output.stdout);
     assert!(output.status.success(), "{printed} {}", String::from_utf8_lossy(&output.stderr));

@@ -53,6 +53,18 @@ pub(crate) fn draw_if_due(
 ) -> Result<Option<DrawMade>, WorkflowError> {
     lock_row(conn, LockableTable::Intakes, intake_id)?;
     let intake = programs::find_intake(conn, intake_id)?;
+    draw_locked(conn, &intake, today, at)
+}
+
+/// Draws the seats of `intake`, read under its row lock, which the caller's transaction
+/// holds, if the draw is due on `today`.
+pub(super) fn draw_locked(
+    conn: &mut DbConnection,
+    intake: &Intake,
+    today: NaiveDate,
+    at: NaiveDateTime,
+) -> Result<Option<DrawMade>, WorkflowError> {
+    let intake_id = intake.id;
     let Some(closes_on) = intake.closes_on.filter(|_| intake.draw_due(today)) else {
         return Ok(None);
     };
@@ -113,7 +125,7 @@ pub(crate) fn draw_if_due(
         notices.push(Notice {
             employee_id: entry.employee_id,
             application_id: Some(application_id),
-            body: notice(&program, &intake, (index + 1).saturating_sub(draw.places().len())),
+            body: notice(&program, intake, (index + 1).saturating_sub(draw.places().len())),
         });
         lines.push(DrawLine {
             intake_id,

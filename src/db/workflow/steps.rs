@@ -49,9 +49,11 @@ pub(super) fn facts(
         Some(intake_id) => {
             lock_row(conn, LockableTable::Intakes, intake_id)?;
             let today = crate::clock::today();
-            // A lottery whose window closed is drawn before anything else happens to it.
-            super::lottery::draw_if_due(conn, intake_id, today, crate::clock::now())?;
-            if programs::find_intake(conn, intake_id)?.approvals_wait_for_draw(today) {
+            let intake = programs::find_intake(conn, intake_id)?;
+            // A lottery whose window closed is drawn before anything else happens to it
+            // (then its approvals no longer wait for the draw).
+            super::lottery::draw_locked(conn, &intake, today, crate::clock::now())?;
+            if intake.approvals_wait_for_draw(today) {
                 Seats::Draw
             } else if seats_left(conn, intake_id)? > 0 {
                 Seats::Free

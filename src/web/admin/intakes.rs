@@ -187,13 +187,8 @@ pub async fn show_intakes(
 pub struct IntakeForm {
     /// Empty for a new intake.
     intake_id: String,
-    name: String,
-    starts_on: String,
-    seats: String,
-    allocation: String,
-    opens_on: String,
-    closes_on: String,
-    priority: String,
+    #[serde(flatten)]
+    input: IntakeInput,
 }
 
 impl FormFields for IntakeForm {
@@ -225,15 +220,7 @@ pub async fn save_intake(
     if !belongs {
         return Err(AppError::NotFound);
     }
-    let input = IntakeInput {
-        name: form.name,
-        starts_on: form.starts_on,
-        seats: form.seats,
-        allocation: form.allocation,
-        opens_on: form.opens_on,
-        closes_on: form.closes_on,
-        priority: form.priority,
-    };
+    let input = form.input;
     let failed =
         |errors: FieldErrors| IntakeFormError { intake_id, fields: IntakeFields { input: input.clone(), errors } };
     let draft = match parse_intake(&input, intake_id.is_none(), today()) {
