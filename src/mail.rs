@@ -368,6 +368,8 @@ impl Scheduler {
                 (work.given_up, work.deleted) = db::outbox::tidy(&mut conn, now, KEEP_FINISHED)?;
                 // Lotteries whose window closed yesterday or before, if no request drew them.
                 work.draws = db::workflow::draw_due(&mut conn, None, now.date(), now)?.len();
+                // Offered seats nobody answered in time go to the next person in line.
+                work.offers_lapsed = db::workflow::lapse_due_offers(&mut conn, None, now)?;
                 work.outcomes_rechecked = db::outcomes::recheck_due(&mut conn, now.date(), OUTCOMES_PER_RUN)?;
                 // Once a day, after the outcomes whose horizon came are all up to date.
                 if i64::try_from(work.outcomes_rechecked).is_ok_and(|n| n < OUTCOMES_PER_RUN)
@@ -388,6 +390,7 @@ impl Scheduler {
                         outcomes_rechecked = work.outcomes_rechecked,
                         comparisons = work.comparisons,
                         draws = work.draws,
+                        offers_lapsed = work.offers_lapsed,
                         "e-mail scheduler"
                     );
                 }
@@ -413,6 +416,8 @@ struct ScheduledWork {
     comparisons: usize,
     /// Lottery intakes whose seats were drawn.
     draws: usize,
+    /// Offered seats that lapsed (and went to the next person in line).
+    offers_lapsed: usize,
 }
 
 #[cfg(test)]

@@ -76,6 +76,9 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .service(pages::applications::edit_application)
         .service(pages::applications::confirm_withdraw)
         .service(pages::applications::withdraw_application)
+        .service(pages::applications::accept_offer)
+        .service(pages::applications::confirm_decline_offer)
+        .service(pages::applications::decline_offer)
         .service(pages::applications::record_payment)
         .service(pages::calendar::download_place)
         .service(pages::applications::attach_file)
@@ -136,6 +139,9 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .service(pages::admin::programs::request_publication)
         .service(pages::admin::intakes::show_intakes)
         .service(pages::admin::intakes::save_intake)
+        .service(pages::admin::places::show_place)
+        .service(pages::admin::places::reorder)
+        .service(pages::admin::places::move_intake)
         .service(pages::admin::program_team::show_team)
         .service(pages::admin::program_team::change_team);
 }

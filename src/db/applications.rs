@@ -42,6 +42,8 @@ pub struct Application {
     pub completed_on: Option<NaiveDate>,
     /// When the evidence of completion was last sent (the verification queue's order).
     pub completion_submitted_at: Option<NaiveDateTime>,
+    /// When the seat last offered to it from the waitlist lapses (or lapsed).
+    pub offer_expires_at: Option<NaiveDateTime>,
 }
 
 impl Application {
@@ -108,6 +110,8 @@ pub struct StatusChange {
     pub completed_on: Option<NaiveDate>,
     /// Evidence of completion sent: it waits for the program team from now.
     pub evidence_sent: bool,
+    /// A place offered from the waitlist: the moment the offer lapses.
+    pub offer_expires_at: Option<NaiveDateTime>,
 }
 
 pub fn find(conn: &mut DbConnection, id: i32) -> QueryResult<Application> {
@@ -180,6 +184,7 @@ pub fn update_status(
             (change.to_status == ApplicationStatus::Approved).then_some(applications::approved_at.eq(Some(change.now))),
             change.completed_on.map(|day| applications::completed_on.eq(Some(day))),
             change.evidence_sent.then_some(applications::completion_submitted_at.eq(Some(change.now))),
+            change.offer_expires_at.map(|deadline| applications::offer_expires_at.eq(Some(deadline))),
         ))
         .execute(conn)?;
     if updated != 1 {
@@ -254,11 +259,11 @@ pub fn update_details(conn: &mut DbConnection, id: i32, details: &DetailsChange)
     )
 }
 
-/// Seats of an intake held by approved or completed applications.
+/// Seats of an intake held by approved or completed applications, or offered.
 pub fn seats_taken(conn: &mut DbConnection, intake_id: i32) -> QueryResult<i64> {
     applications::table
         .filter(applications::intake_id.eq(intake_id))
-        .filter(applications::status.eq_any(ApplicationStatus::SEAT_HOLDING))
+        .filter(applications::status.eq_any(ApplicationStatus::SEAT_RESERVING))
         .count()
         .get_result(conn)
 }
@@ -491,27 +496,6 @@ pub fn set_approver(
         ))
         .execute(conn)
         .map(|updated| updated == 1)
-}
-
-/// The names of who holds an intake's seats, and of its waitlist in order (people who
-/// still work here).
-pub fn intake_people(conn: &mut DbConnection, intake_id: i32) -> QueryResult<(Vec<String>, Vec<String>)> {
-    let holders = applications::table
-        .inner_join(employees::table.on(employees::id.eq(applications::employee_id)))
-        .filter(applications::intake_id.eq(intake_id))
-        .filter(applications::status.eq_any(ApplicationStatus::SEAT_HOLDING))
-        .order(employees::display_name.asc())
-        .select(employees::display_name)
-        .load(conn)?;
-    let waitlist = applications::table
-        .inner_join(employees::table.on(employees::id.eq(applications::employee_id)))
-        .filter(applications::intake_id.eq(intake_id))
-        .filter(applications::status.eq(ApplicationStatus::Waitlisted))
-        .filter(employees::active.eq(true))
-        .order((applications::waitlisted_at.asc(), applications::id.asc()))
-        .select(employees::display_name)
-        .load(conn)?;
-    Ok((holders, waitlist))
 }
 
 /// Applications waiting at the manager stage on `approver_id`.

@@ -44,6 +44,7 @@ pub mod settings;
 pub mod stats;
 pub mod synthetic;
 pub mod synthetic_history;
+pub mod waitlists;
 pub mod workflow;
 
 use std::sync::atomic::{AtomicU64, Ordering};

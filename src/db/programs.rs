@@ -233,6 +233,9 @@ pub struct Intake {
     pub drawn_at: Option<NaiveDateTime>,
     /// The draw's seed, as published (64 hexadecimal characters).
     pub draw_seed: Option<String>,
+    /// Working days to accept a seat offered from the waitlist; `None`: a freed seat goes
+    /// to the next person at once.
+    pub offer_days: Option<i32>,
 }
 
 impl Intake {
@@ -270,6 +273,7 @@ impl Intake {
             opens_on: self.opens_on,
             closes_on: self.closes_on,
             priority: self.priority,
+            offer_days: self.offer_days,
         }
     }
 }
@@ -293,6 +297,7 @@ pub struct NewIntake {
     pub opens_on: Option<NaiveDate>,
     pub closes_on: Option<NaiveDate>,
     pub priority: DrawPriority,
+    pub offer_days: Option<i32>,
 }
 
 impl NewIntake {
@@ -307,6 +312,7 @@ impl NewIntake {
             opens_on: None,
             closes_on: None,
             priority: DrawPriority::None,
+            offer_days: None,
         }
     }
 
@@ -321,11 +327,12 @@ impl NewIntake {
             opens_on: draft.opens_on,
             closes_on: draft.closes_on,
             priority: draft.priority,
+            offer_days: draft.offer_days,
         }
     }
 }
 
-/// An intake with the number of seats held by approved or completed applications.
+/// An intake with the number of seats held by approved or completed applications, or offered.
 #[derive(Debug, Clone)]
 pub struct IntakeWithSeats {
     pub intake: Intake,
@@ -399,7 +406,7 @@ pub fn intakes_with_seats(conn: &mut DbConnection, program_id: i32) -> QueryResu
     let ids: Vec<i32> = intakes.iter().map(|i| i.id).collect();
     let taken: Vec<(Option<i32>, i64)> = applications::table
         .filter(applications::intake_id.eq_any(&ids))
-        .filter(applications::status.eq_any(ApplicationStatus::SEAT_HOLDING))
+        .filter(applications::status.eq_any(ApplicationStatus::SEAT_RESERVING))
         .group_by(applications::intake_id)
         .select((applications::intake_id, diesel::dsl::count_star()))
         .load(conn)?;
@@ -439,7 +446,7 @@ pub fn find_intake(conn: &mut DbConnection, id: i32) -> QueryResult<Intake> {
     intakes::table.find(id).select(Intake::as_select()).first(conn)
 }
 
-/// Saves an intake's name, start date, seats, allocation, window and priority.
+/// Saves an intake's name, start date, seats, allocation, window, priority and offers.
 pub fn update_intake(conn: &mut DbConnection, id: i32, draft: &IntakeDraft) -> QueryResult<()> {
     diesel::update(intakes::table.find(id))
         .set((
@@ -450,6 +457,7 @@ pub fn update_intake(conn: &mut DbConnection, id: i32, draft: &IntakeDraft) -> Q
             intakes::opens_on.eq(draft.opens_on),
             intakes::closes_on.eq(draft.closes_on),
             intakes::priority.eq(draft.priority),
+            intakes::offer_days.eq(draft.offer_days),
         ))
         .execute(conn)
         .map(|_| ())

@@ -69,6 +69,7 @@ diesel::table! {
         priority -> Text,
         drawn_at -> Nullable<Timestamp>,
         draw_seed -> Nullable<Text>,
+        offer_days -> Nullable<Integer>,
     }
 }
 
@@ -107,6 +108,7 @@ diesel::table! {
         approved_at -> Nullable<Timestamp>,
         completed_on -> Nullable<Date>,
         completion_submitted_at -> Nullable<Timestamp>,
+        offer_expires_at -> Nullable<Timestamp>,
     }
 }
 

@@ -707,6 +707,11 @@ fn status_path(status: Status, manager: bool, admin: bool, evidence: CompletionE
             reach_manager_approved(&mut path);
             path.push((Event::EnteredDraw, Status::InDraw));
         }
+        Status::Offered => {
+            reach_manager_approved(&mut path);
+            path.push((Event::Waitlisted, Status::Waitlisted));
+            path.push((Event::Offered, Status::Offered));
+        }
         Status::ChangesRequested => path.push((Event::ChangesRequested, Status::ChangesRequested)),
         Status::ManagerApproved => reach_manager_approved(&mut path),
         Status::Approved

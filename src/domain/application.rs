@@ -35,10 +35,22 @@ pub enum Action {
     Leave,
     /// A lottery intake's seats are drawn: a place, or the waitlist.
     Draw,
+    /// A seat freed up in a program that offers places: the next waitlisted application
+    /// is offered it, to accept or decline within the program's working days.
+    Offer,
+    /// The owner accepts the place offered to them.
+    Accept,
+    /// The owner declines the place offered to them (it goes to the next person).
+    Decline,
+    /// Nobody answered an offer in time: it passes to the next person.
+    Lapse,
+    /// The program team moves an application to another intake of its program, keeping
+    /// its approvals: a place there, that intake's waitlist, or its seat draw.
+    Move,
 }
 
 impl Action {
-    pub const ALL: [Action; 13] = [
+    pub const ALL: [Action; 18] = [
         Action::Submit,
         Action::Resubmit,
         Action::Approve,
@@ -52,6 +64,11 @@ impl Action {
         Action::Promote,
         Action::Leave,
         Action::Draw,
+        Action::Offer,
+        Action::Accept,
+        Action::Decline,
+        Action::Lapse,
+        Action::Move,
     ];
 
     /// The verb, for messages: "You can't approve an application that is withdrawn".
@@ -70,6 +87,11 @@ impl Action {
             Action::Promote => "promote",
             Action::Leave => "withdraw for someone who left",
             Action::Draw => "draw a seat for",
+            Action::Offer => "offer a place to",
+            Action::Accept => "accept the place of",
+            Action::Decline => "decline the place of",
+            Action::Lapse => "let lapse the offer of",
+            Action::Move => "move to another intake",
         }
     }
 }
@@ -189,6 +211,18 @@ impl Event {
             (Event::FileAttached, _) => "attached a file",
             // The page says how much and which invoice: `domain::payment::describe_payment`.
             (Event::PaymentRecorded, _) => "recorded a tuition payment",
+            (Event::Offered, _) => "a seat became free: a place is offered from the waitlist, to accept or decline",
+            (Event::OfferAccepted, _) => "accepted the offered place; the place is confirmed",
+            (Event::OfferDeclined, _) => "declined the offered place; it goes to the next person in line",
+            (Event::OfferLapsed, _) => "the offered place was not accepted in time; it goes to the next person in line",
+            (Event::WaitlistReordered, _) => "changed the application's place in the waitlist",
+            (Event::IntakeChanged, Status::Waitlisted) => {
+                "moved the application to another intake; that intake is full, so it is on its waitlist"
+            }
+            (Event::IntakeChanged, Status::InDraw) => {
+                "moved the application to another intake; it waits for that intake's seat draw"
+            }
+            (Event::IntakeChanged, _) => "moved the application to another intake; the place there is confirmed",
         }
     }
 }
@@ -342,14 +376,14 @@ pub fn transition(
         | (Some(ManagerApproved | Waitlisted | InDraw), Action::Reject, Actor::Admin) => {
             Outcome { to: Rejected, event: Event::Rejected, frees_seat: false }
         }
-        (Some(Approved), Action::Reject, Actor::Admin) => {
+        (Some(Approved | Offered), Action::Reject, Actor::Admin) => {
             Outcome { to: Rejected, event: Event::Rejected, frees_seat: true }
         }
         (Some(Submitted), Action::RequestChanges, Actor::Approver) => {
             Outcome { to: ChangesRequested, event: Event::ChangesRequested, frees_seat: false }
         }
         (Some(status), Action::Withdraw, Actor::Owner) if may_withdraw(status) => {
-            Outcome { to: Withdrawn, event: Event::Withdrawn, frees_seat: Status::SEAT_HOLDING.contains(&status) }
+            Outcome { to: Withdrawn, event: Event::Withdrawn, frees_seat: Status::SEAT_RESERVING.contains(&status) }
         }
         (Some(Approved | CompletionReturned), Action::SubmitCompletion, Actor::Owner) => {
             if rule.evidence == CompletionEvidence::None {
@@ -382,6 +416,25 @@ pub fn transition(
         },
         (Some(Waitlisted | InDraw), Action::Leave, Actor::System) => {
             Outcome { to: Withdrawn, event: Event::WithdrawnLeft, frees_seat: false }
+        }
+        (Some(Offered), Action::Leave, Actor::System) => {
+            Outcome { to: Withdrawn, event: Event::WithdrawnLeft, frees_seat: true }
+        }
+        (Some(Waitlisted), Action::Offer, Actor::System) if matches!(facts.seats, Seats::Free | Seats::Unlimited) => {
+            Outcome { to: Offered, event: Event::Offered, frees_seat: false }
+        }
+        (Some(Offered), Action::Accept, Actor::Owner) => {
+            Outcome { to: Approved, event: Event::OfferAccepted, frees_seat: false }
+        }
+        (Some(Offered), Action::Decline, Actor::Owner) => {
+            Outcome { to: Withdrawn, event: Event::OfferDeclined, frees_seat: true }
+        }
+        (Some(Offered), Action::Lapse, Actor::System) => {
+            Outcome { to: Withdrawn, event: Event::OfferLapsed, frees_seat: true }
+        }
+        (Some(status @ (Approved | Waitlisted | InDraw | Offered)), Action::Move, Actor::Admin) => {
+            let place = allocate_seat(facts);
+            Outcome { event: Event::IntakeChanged, frees_seat: Status::SEAT_RESERVING.contains(&status), ..place }
         }
         _ => return Err(not_allowed()),
     };
@@ -486,7 +539,7 @@ mod tests {
     use super::*;
     use Status::*;
 
-    const ALL_FROM: [Option<Status>; 13] = [
+    const ALL_FROM: [Option<Status>; 14] = [
         None,
         Some(Submitted),
         Some(ChangesRequested),
@@ -494,6 +547,7 @@ mod tests {
         Some(Approved),
         Some(Waitlisted),
         Some(InDraw),
+        Some(Offered),
         Some(Rejected),
         Some(Withdrawn),
         Some(Completed),
@@ -534,6 +588,17 @@ mod tests {
             (Some(InDraw), Action::Withdraw, Actor::Owner, Withdrawn),
             (Some(InDraw), Action::Leave, Actor::System, Withdrawn),
             (Some(InDraw), Action::Draw, Actor::System, Approved),
+            (Some(Waitlisted), Action::Offer, Actor::System, Offered),
+            (Some(Offered), Action::Accept, Actor::Owner, Approved),
+            (Some(Offered), Action::Decline, Actor::Owner, Withdrawn),
+            (Some(Offered), Action::Lapse, Actor::System, Withdrawn),
+            (Some(Offered), Action::Withdraw, Actor::Owner, Withdrawn),
+            (Some(Offered), Action::Reject, Actor::Admin, Rejected),
+            (Some(Offered), Action::Leave, Actor::System, Withdrawn),
+            (Some(Approved), Action::Move, Actor::Admin, Approved),
+            (Some(Waitlisted), Action::Move, Actor::Admin, Approved),
+            (Some(InDraw), Action::Move, Actor::Admin, Approved),
+            (Some(Offered), Action::Move, Actor::Admin, Approved),
             (Some(Approved), Action::MarkNotCompleted, Actor::Admin, NotCompleted),
             (Some(CompletionSubmitted), Action::MarkNotCompleted, Actor::Admin, NotCompleted),
             (Some(CompletionReturned), Action::MarkNotCompleted, Actor::Admin, NotCompleted),
@@ -587,7 +652,7 @@ mod tests {
                 }
             }
         }
-        assert_eq!(checked, 3 * 2 * 13 * 13 * 4);
+        assert_eq!(checked, 3 * 2 * 14 * 18 * 4);
     }
 
     #[test]
@@ -698,6 +763,41 @@ mod tests {
         assert_eq!((line.to, line.event), (Waitlisted, Event::DrawnWaitlist));
         let early = transition(Some(Waitlisted), Action::Promote, Actor::System, &draw, "");
         assert!(early.is_err(), "nobody is promoted before the draw");
+    }
+
+    #[test]
+    fn an_offered_place_holds_its_seat_until_accepted_declined_or_lapsed() {
+        let free = facts(true, true, Seats::Free);
+        let offer = transition(Some(Waitlisted), Action::Offer, Actor::System, &free, "").unwrap();
+        assert_eq!((offer.to, offer.event, offer.frees_seat), (Offered, Event::Offered, false));
+        assert!(
+            transition(Some(Waitlisted), Action::Offer, Actor::System, &facts(true, true, Seats::Full), "").is_err()
+        );
+        let accepted = transition(Some(Offered), Action::Accept, Actor::Owner, &free, "").unwrap();
+        assert_eq!((accepted.to, accepted.event), (Approved, Event::OfferAccepted));
+        for (action, actor, event) in [
+            (Action::Decline, Actor::Owner, Event::OfferDeclined),
+            (Action::Lapse, Actor::System, Event::OfferLapsed),
+            (Action::Withdraw, Actor::Owner, Event::Withdrawn),
+            (Action::Leave, Actor::System, Event::WithdrawnLeft),
+        ] {
+            let ended = transition(Some(Offered), action, actor, &free, "").unwrap();
+            assert_eq!((ended.to, ended.event, ended.frees_seat), (Withdrawn, event, true), "{action:?}");
+        }
+    }
+
+    #[test]
+    fn a_moved_application_takes_what_its_new_intake_has_and_frees_a_held_seat() {
+        for (seats, to) in [(Seats::Free, Approved), (Seats::Full, Waitlisted), (Seats::Draw, InDraw)] {
+            for from in [Approved, Waitlisted, Offered, InDraw] {
+                let moved = transition(Some(from), Action::Move, Actor::Admin, &facts(true, true, seats), "").unwrap();
+                assert_eq!((moved.to, moved.event), (to, Event::IntakeChanged), "{from:?} into {seats:?}");
+                assert_eq!(moved.frees_seat, matches!(from, Approved | Offered), "{from:?}");
+            }
+        }
+        let evidence_sent =
+            transition(Some(CompletionSubmitted), Action::Move, Actor::Admin, &facts(true, true, Seats::Free), "");
+        assert!(evidence_sent.is_err(), "a place whose completion is under way stays in its intake");
     }
 
     #[test]

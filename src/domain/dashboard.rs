@@ -77,7 +77,8 @@ impl StatusGroup {
             | ApplicationStatus::ChangesRequested
             | ApplicationStatus::ManagerApproved
             | ApplicationStatus::Waitlisted
-            | ApplicationStatus::InDraw => StatusGroup::InReview,
+            | ApplicationStatus::InDraw
+            | ApplicationStatus::Offered => StatusGroup::InReview,
             ApplicationStatus::Approved
             | ApplicationStatus::CompletionSubmitted
             | ApplicationStatus::CompletionReturned => StatusGroup::Approved,

@@ -217,6 +217,7 @@ text_enum!(
         Approved => "approved", "Approved";
         Waitlisted => "waitlisted", "Waitlisted";
         InDraw => "in_draw", "In the seat draw";
+        Offered => "offered", "Place offered";
         Rejected => "rejected", "Rejected";
         Withdrawn => "withdrawn", "Withdrawn";
         Completed => "completed", "Completed";
@@ -240,13 +241,14 @@ impl ApplicationStatus {
     }
 
     /// The statuses in which an application is active (at most one per employee and program).
-    pub const ACTIVE: [ApplicationStatus; 8] = [
+    pub const ACTIVE: [ApplicationStatus; 9] = [
         ApplicationStatus::Submitted,
         ApplicationStatus::ChangesRequested,
         ApplicationStatus::ManagerApproved,
         ApplicationStatus::Approved,
         ApplicationStatus::Waitlisted,
         ApplicationStatus::InDraw,
+        ApplicationStatus::Offered,
         ApplicationStatus::CompletionSubmitted,
         ApplicationStatus::CompletionReturned,
     ];
@@ -262,15 +264,27 @@ impl ApplicationStatus {
         ApplicationStatus::NotCompleted,
     ];
 
+    /// The statuses that keep a seat from anyone else: those holding one, and a place
+    /// offered from the waitlist until it is accepted, declined or lapses.
+    pub const SEAT_RESERVING: [ApplicationStatus; 6] = [
+        ApplicationStatus::Approved,
+        ApplicationStatus::CompletionSubmitted,
+        ApplicationStatus::CompletionReturned,
+        ApplicationStatus::Completed,
+        ApplicationStatus::NotCompleted,
+        ApplicationStatus::Offered,
+    ];
+
     /// The statuses whose covered tuition counts against the yearly cap: in flight, or
     /// given (tuition is paid up front, so a term not completed was paid all the same).
-    pub const TUITION_COMMITTING: [ApplicationStatus; 10] = [
+    pub const TUITION_COMMITTING: [ApplicationStatus; 11] = [
         ApplicationStatus::Submitted,
         ApplicationStatus::ChangesRequested,
         ApplicationStatus::ManagerApproved,
         ApplicationStatus::Approved,
         ApplicationStatus::Waitlisted,
         ApplicationStatus::InDraw,
+        ApplicationStatus::Offered,
         ApplicationStatus::CompletionSubmitted,
         ApplicationStatus::CompletionReturned,
         ApplicationStatus::Completed,
@@ -314,6 +328,12 @@ text_enum!(
         CompletionVerified => "completion_verified", "Completion verified";
         CompletionReturned => "completion_returned", "Changes asked for on the evidence";
         NotCompleted => "not_completed", "Not completed";
+        Offered => "offered", "Place offered";
+        OfferAccepted => "offer_accepted", "Offered place accepted";
+        OfferDeclined => "offer_declined", "Offered place declined";
+        OfferLapsed => "offer_lapsed", "Offered place lapsed";
+        WaitlistReordered => "waitlist_reordered", "Moved in the waitlist";
+        IntakeChanged => "intake_changed", "Moved to another intake";
     }
 );
 
@@ -368,6 +388,8 @@ text_enum!(
         IntakeCreated => "intake.created", "Intake created";
         IntakeUpdated => "intake.updated", "Intake updated";
         IntakeDrawn => "intake.drawn", "Intake's seats drawn";
+        ApplicationWaitlistReordered => "application.waitlist_reordered", "Place in a waitlist changed";
+        ApplicationIntakeChanged => "application.intake_changed", "Application moved to another intake";
         EmployeeUpdated => "employee.updated", "Person updated";
         EmployeeManagerChanged => "employee.manager_changed", "Manager changed";
         EmployeeProvisioned => "employee.provisioned", "Person created at first sign-in";

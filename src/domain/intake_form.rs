@@ -17,6 +17,9 @@ pub struct IntakeDraft {
     pub opens_on: Option<NaiveDate>,
     pub closes_on: Option<NaiveDate>,
     pub priority: DrawPriority,
+    /// Working days someone has to accept a seat offered from the waitlist; `None`: a
+    /// freed seat goes to the next person at once.
+    pub offer_days: Option<i32>,
 }
 
 /// The intake form as typed.
@@ -30,13 +33,42 @@ pub struct IntakeInput {
     pub opens_on: String,
     pub closes_on: String,
     pub priority: String,
+    /// How a freed seat goes to the waitlist: `at_once`, or `offer` for `offer_days`.
+    pub freed_seats: String,
+    pub offer_days: String,
 }
 
 /// The most seats an intake may have.
 pub const MAX_SEATS: i32 = 10_000;
 
 /// The fields of the form, in the order they are shown (and their errors listed).
-pub const FIELDS: [&str; 7] = ["name", "starts_on", "seats", "allocation", "opens_on", "closes_on", "priority"];
+pub const FIELDS: [&str; 9] =
+    ["name", "starts_on", "seats", "allocation", "opens_on", "closes_on", "priority", "freed_seats", "offer_days"];
+
+/// The most working days an offered seat may wait for its answer.
+pub const MAX_OFFER_DAYS: i32 = 20;
+
+/// The working days an offer waits for its answer unless the form says otherwise.
+pub const DEFAULT_OFFER_DAYS: i32 = 3;
+
+/// How a freed seat goes to the next person in line, from the form: at once (`None`),
+/// or offered for some working days.
+fn offer_days(errors: &mut FieldErrors, input: &IntakeInput) -> Option<i32> {
+    match input.freed_seats.trim() {
+        "" | "at_once" => None,
+        "offer" => match input.offer_days.trim().parse::<i32>() {
+            Ok(days) if (1..=MAX_OFFER_DAYS).contains(&days) => Some(days),
+            _ => {
+                errors.add("offer_days", format!("Enter a number of working days from 1 to {MAX_OFFER_DAYS}."));
+                None
+            }
+        },
+        _ => {
+            errors.add("freed_seats", "Choose how a freed seat goes to the waitlist.");
+            None
+        }
+    }
+}
 
 fn date(text: &str) -> Option<NaiveDate> {
     NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").ok()
@@ -114,6 +146,7 @@ pub fn parse_intake(input: &IntakeInput, is_new: bool, today: NaiveDate) -> Resu
     if priority.is_none() {
         errors.add("priority", "Choose who goes first in the draw.");
     }
+    let offer_days = offer_days(&mut errors, input);
     match (starts_on, seats, allocation, priority, errors.is_empty()) {
         (Some(starts_on), Some(seats), Some(allocation), Some(priority), true) => Ok(IntakeDraft {
             name: name.to_owned(),
@@ -123,6 +156,7 @@ pub fn parse_intake(input: &IntakeInput, is_new: bool, today: NaiveDate) -> Resu
             opens_on: window.0,
             closes_on: window.1,
             priority: if allocation == Allocation::Lottery { priority } else { DrawPriority::None },
+            offer_days,
         }),
         _ => Err(errors),
     }
@@ -167,8 +201,27 @@ mod tests {
                 opens_on: None,
                 closes_on: None,
                 priority: DrawPriority::None,
+                offer_days: None,
             }
         );
+    }
+
+    #[test]
+    fn a_freed_seat_is_given_at_once_or_offered_for_some_working_days() {
+        let offered = |freed_seats: &str, days: &str| IntakeInput {
+            freed_seats: freed_seats.into(),
+            offer_days: days.into(),
+            ..input("Spring", "2027-03-01", "5")
+        };
+        let parse = |typed: IntakeInput| parse_intake(&typed, true, today());
+        assert_eq!(parse(offered("offer", " 3 ")).unwrap().offer_days, Some(3));
+        assert_eq!(parse(offered("at_once", "junk")).unwrap().offer_days, None, "the days are ignored");
+        assert_eq!(parse(offered("", "")).unwrap().offer_days, None);
+        for days in ["", "0", "21", "two", "-1"] {
+            let errors = parse(offered("offer", days)).unwrap_err();
+            assert!(errors.get("offer_days").is_some(), "{days:?}");
+        }
+        assert!(parse(offered("sometimes", "3")).unwrap_err().get("freed_seats").is_some());
     }
 
     #[test]

@@ -45,6 +45,7 @@ pub mod scim;
 pub mod sign_in_limits;
 pub mod sign_on;
 pub mod text;
+pub mod waitlist;
 pub mod words;
 
 pub use eligibility::{check_eligibility, Eligibility};

@@ -222,6 +222,9 @@ fn matrix() -> Vec<Row> {
         row("POST", "/applications/{id}/edit", OWNER_ONLY),
         row("GET", "/applications/{id}/withdraw", OWNER_ONLY),
         row("POST", "/applications/{id}/withdraw", OWNER_ONLY),
+        row("POST", "/applications/{placed}/offer/accept", OWNER_ONLY),
+        row("GET", "/applications/{placed}/offer/decline", OWNER_ONLY),
+        row("POST", "/applications/{placed}/offer/decline", OWNER_ONLY),
         row("POST", "/applications/{id}/payments", PAYMENT_RECORDERS),
         row("GET", "/applications/{placed}/calendar.ics", OWNER_ONLY),
         // Only the owner attaches files; those who see the application download them.
@@ -267,6 +270,9 @@ fn matrix() -> Vec<Row> {
         row("POST", "/admin/programs/{slug}/publication-request", THE_PROGRAMS_TEAM),
         row("GET", "/admin/programs/{slug}/intakes", THE_PROGRAMS_TEAM),
         row("POST", "/admin/programs/{slug}/intakes", THE_PROGRAMS_TEAM),
+        row("GET", "/admin/programs/{slug}/places/{in_draw}", THE_PROGRAMS_TEAM),
+        row("POST", "/admin/programs/{slug}/places/{in_draw}/position", THE_PROGRAMS_TEAM),
+        row("POST", "/admin/programs/{slug}/places/{in_draw}/intake", THE_PROGRAMS_TEAM),
         // The team sees who is on it; only admins name it.
         row("GET", "/admin/programs/{slug}/team", THE_PROGRAMS_TEAM),
         row("POST", "/admin/programs/{slug}/team", ADMINS),
@@ -323,6 +329,8 @@ struct World {
     proposal: i32,
     /// A lottery intake of AWS Training and Certification whose draw Fiona is in.
     lottery: i32,
+    /// The owner's application in that lottery's draw.
+    in_draw: i32,
 }
 
 impl World {
@@ -410,7 +418,7 @@ impl World {
             .unwrap(),
         )
         .unwrap();
-        let lottery = lottery_with(&app, owner);
+        let (lottery, in_draw) = lottery_with(&app, owner);
         World {
             app,
             browsers,
@@ -424,6 +432,7 @@ impl World {
             file,
             proposal,
             lottery,
+            in_draw,
         }
     }
 
@@ -441,6 +450,7 @@ impl World {
             .replace("{file}", &self.file.to_string())
             .replace("{proposal}", &self.proposal.to_string())
             .replace("{lottery}", &self.lottery.to_string())
+            .replace("{in_draw}", &self.in_draw.to_string())
             .replace("{wrong_token}", "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA")
     }
 }
@@ -459,15 +469,17 @@ async fn place_in_an_intake(app: &TestApp, owner: &Browser, manager: &Browser, a
 }
 
 /// A lottery intake of AWS Training and Certification, open for ten days, with the
-/// owner's approved application waiting for its draw; returns the intake's id.
-fn lottery_with(app: &TestApp, owner: i32) -> i32 {
+/// owner's approved application waiting for its draw; returns the intake's and the
+/// application's ids.
+fn lottery_with(app: &TestApp, owner: i32) -> (i32, i32) {
     let intake =
         crate::helpers::lottery_intake(app, "aws-training-and-certification", 2, upskill::domain::DrawPriority::None);
     let program = crate::helpers::program_id(app, "aws-training-and-certification");
-    crate::helpers::ApplicationBuilder::new(owner, program, upskill::domain::ApplicationStatus::InDraw)
-        .intake(intake)
-        .insert(&mut app.db());
-    intake
+    let application =
+        crate::helpers::ApplicationBuilder::new(owner, program, upskill::domain::ApplicationStatus::InDraw)
+            .intake(intake)
+            .insert(&mut app.db());
+    (intake, application)
 }
 
 /// Attaches a small PDF to the owner's application; returns the file's id.

@@ -445,6 +445,7 @@ async fn the_dashboard_shows_budget_committed_paid_and_left_per_program_this_yea
         resubmitted: false,
         completed_on: None,
         evidence_sent: false,
+        offer_expires_at: None,
     };
     assert!(upskill::db::applications::update_status(&mut app.db(), withdrawn, version, change).unwrap());
 

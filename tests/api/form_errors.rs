@@ -104,7 +104,7 @@ fn invalid_controls(html: &str) -> Vec<String> {
 
 /// The templates whose forms show field messages (`error=`), which must all show the
 /// summary: a new one has to be added to the test below.
-const FORMS_WITH_MESSAGES: [&str; 20] = [
+const FORMS_WITH_MESSAGES: [&str; 21] = [
     "templates/auth/login.html",
     "templates/auth/forgot_password.html",
     "templates/auth/choose_password.html",
@@ -123,6 +123,7 @@ const FORMS_WITH_MESSAGES: [&str; 20] = [
     "templates/admin/payments.html",
     "templates/admin/dashboard.html",
     "templates/admin/program_team.html",
+    "templates/admin/place.html",
     "templates/proposals/form.html",
     "templates/proposals/detail.html",
 ];
@@ -370,6 +371,34 @@ async fn every_refused_form_puts_its_summary_first_in_field_order_with_links_to_
     .await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
     assert_refused("proposal decision", &html, &["comment"]);
+
+    // A place in a waitlist: moving it in line, or to another intake, needs its choices.
+    let apprenticeship = program_id(&app, "amazon-apprenticeship");
+    let cohort = intake_ids(&app, "amazon-apprenticeship")[0];
+    let mut waiting = Vec::new();
+    for person in ["carl.corporate", "dev.engineer"] {
+        let employee = employee_id(&app, &format!("{person}@upskill.example"));
+        waiting.push(
+            ApplicationBuilder::new(employee, apprenticeship, ApplicationStatus::Waitlisted)
+                .intake(cohort)
+                .waitlisted_at(upskill::clock::now())
+                .insert(&mut app.db()),
+        );
+    }
+    let place = format!("/admin/programs/amazon-apprenticeship/places/{}", waiting[1]);
+    for (form, field, expected) in [
+        ("position", "position", ["line-position", "line-reason"]),
+        ("intake", "intake_id", ["move-intake_id", "move-reason"]),
+    ] {
+        let response = ada
+            .post_with_csrf(
+                &format!("{place}/{form}"),
+                &[("version", &crate::helpers::version_of(&app, waiting[1])), (field, ""), ("reason", "")],
+            )
+            .await;
+        assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY, "{form}");
+        assert_refused(&format!("waitlist place, {form}"), &response.text().await.unwrap(), &expected);
+    }
 
     // A page without a refused form says nothing of errors.
     for (browser, page) in [(&ada, "/admin/settings"), (&maria, "/team"), (&paula, "/programs/career-choice/apply")] {

@@ -53,3 +53,4 @@ mod sso_oidc;
 mod state_snapshot;
 mod virus_scan;
 mod waitlist;
+mod waitlist_control;

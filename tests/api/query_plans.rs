@@ -409,6 +409,7 @@ fn waitlisted_application(employee_id: i32, program_id: i32, intake_id: i32) -> 
         site_type: SiteType::TechHub,
         completed_on: None,
         completion_submitted_at: None,
+        offer_expires_at: None,
     }
 }
 

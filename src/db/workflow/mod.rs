@@ -31,7 +31,9 @@ pub use people::{
     change_manager, change_manager_in_transaction, move_pending_applications, update_person,
     update_person_in_transaction, ManagerChangeError, ManagerMove, PersonChangeError, PersonUpdated,
 };
-pub use waitlist::promote_from_waitlist;
+pub use waitlist::{
+    answer_offer, lapse_due_offers, move_to_intake, promote_from_waitlist, reorder_waitlist, OfferAnswer, Reordered,
+};
 
 use chrono::NaiveDateTime;
 use diesel::prelude::*;

@@ -47,6 +47,7 @@ pub(super) fn status_change(outcome: &Outcome, at: NaiveDateTime, resubmitted: b
         resubmitted,
         completed_on: None,
         evidence_sent: outcome.to == Status::CompletionSubmitted,
+        offer_expires_at: None,
     }
 }
 

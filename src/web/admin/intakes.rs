@@ -8,6 +8,7 @@ use serde::Deserialize;
 use super::programs::load_run_program;
 use crate::clock::today;
 use crate::db::programs::Intake;
+use crate::db::waitlists::IntakePerson;
 use crate::db::workflow::{self, WorkflowError};
 use crate::db::{self};
 use crate::domain::forms::FieldErrors;
@@ -26,14 +27,36 @@ pub struct IntakeAdminView {
     pub starts_on_text: String,
     pub seats: i32,
     pub taken: i64,
-    pub holders: Vec<String>,
-    pub waitlist: Vec<String>,
+    pub holders: Vec<PlaceLink>,
+    /// Seats offered from the waitlist, each with its last day to answer.
+    pub offered: Vec<PlaceLink>,
+    pub waitlist: Vec<PlaceLink>,
+    /// Freed seats are offered for this many working days; none: given at once.
+    pub offer_days: Option<i32>,
     /// How a lottery stands, in words; none first come.
     pub lottery: Option<String>,
     /// Where its draw is published, once there is one to see (the window closed).
     pub draw_page: Option<String>,
     /// Its form: the intake's values, or what was typed and refused.
     pub form: IntakeFields,
+}
+
+/// Someone holding, offered or waiting for a seat, linked to the page of their place.
+pub struct PlaceLink {
+    pub name: String,
+    pub href: String,
+    /// For an offer: its last day to answer, in words.
+    pub answer_by: Option<String>,
+}
+
+impl PlaceLink {
+    fn of(program_slug: &str, person: IntakePerson) -> PlaceLink {
+        PlaceLink {
+            href: format!("/admin/programs/{program_slug}/places/{}", person.application_id),
+            name: person.name,
+            answer_by: person.offer_expires_at.map(|at| long_date(crate::domain::waitlist::answer_by(at))),
+        }
+    }
 }
 
 /// The values of an intake's form and their messages.
@@ -55,6 +78,10 @@ impl IntakeFields {
         self.input.priority == DrawPriority::FirstTime.as_str()
     }
 
+    pub fn offers_freed_seats(&self) -> bool {
+        self.input.freed_seats == "offer"
+    }
+
     fn of(intake: &Intake) -> IntakeFields {
         let day = |date: Option<chrono::NaiveDate>| date.map(|d| d.to_string()).unwrap_or_default();
         IntakeFields {
@@ -66,6 +93,8 @@ impl IntakeFields {
                 opens_on: day(intake.opens_on),
                 closes_on: day(intake.closes_on),
                 priority: intake.priority.as_str().to_owned(),
+                freed_seats: if intake.offer_days.is_some() { "offer" } else { "at_once" }.to_owned(),
+                offer_days: intake.offer_days.unwrap_or(intake_form::DEFAULT_OFFER_DAYS).to_string(),
             },
             errors: FieldErrors::default(),
         }
@@ -119,9 +148,13 @@ async fn intakes_page(
     let (program, intakes) = run_db(state, move |conn| {
         let program = db::programs::find_by_slug(conn, &slug)?;
         workflow::draw_due(conn, Some(program.id), today, now)?;
+        for intake in db::programs::intakes_with_seats(conn, program.id)? {
+            workflow::lapse_due_offers(conn, Some(intake.intake.id), now)?;
+        }
         let mut views = Vec::new();
         for intake in db::programs::intakes_with_seats(conn, program.id)? {
-            let (holders, waitlist) = db::applications::intake_people(conn, intake.intake.id)?;
+            let people = db::waitlists::intake_people(conn, intake.intake.id)?;
+            let link = |list: Vec<IntakePerson>| list.into_iter().map(|p| PlaceLink::of(&program.slug, p)).collect();
             let in_draw = db::applications::in_draw_count(conn, intake.intake.id)?;
             let intake_id = intake.intake.id;
             views.push(IntakeAdminView {
@@ -130,8 +163,10 @@ async fn intakes_page(
                 starts_on_text: long_date(intake.intake.starts_on),
                 seats: intake.intake.seats,
                 taken: intake.seats_taken,
-                holders,
-                waitlist,
+                holders: link(people.holders),
+                offered: link(people.offered),
+                waitlist: link(people.waitlist),
+                offer_days: intake.intake.offer_days,
                 lottery: lottery_state(&intake.intake, in_draw, today),
                 draw_page: intake
                     .intake
@@ -145,7 +180,12 @@ async fn intakes_page(
     .await?;
     let mut intakes = intakes;
     let mut new_intake = IntakeFields {
-        input: IntakeInput { seats: "20".to_owned(), ..IntakeInput::default() },
+        input: IntakeInput {
+            seats: "20".to_owned(),
+            freed_seats: "offer".to_owned(),
+            offer_days: intake_form::DEFAULT_OFFER_DAYS.to_string(),
+            ..IntakeInput::default()
+        },
         errors: FieldErrors::default(),
     };
     let mut failed_summary = None;

@@ -17,6 +17,7 @@ pub mod money_chart;
 pub mod outcomes;
 pub mod payments;
 pub mod people;
+pub mod places;
 pub mod program_team;
 pub mod programs;
 pub mod provisioning;

@@ -185,6 +185,16 @@ struct ApplicationPage {
     files: FilesView,
     payments: Option<PaymentsView>,
     completion: Option<CompletionView>,
+    /// A seat offered to the owner, to accept or decline.
+    offer: Option<OfferView>,
+}
+
+/// A seat offered from the waitlist, as its owner sees it.
+pub struct OfferView {
+    pub intake_name: String,
+    /// The last day to answer, in words.
+    pub answer_by: String,
+    pub version: i32,
 }
 
 impl ApplicationPage {
@@ -238,6 +248,13 @@ async fn load_bundle(state: &State, viewer: &Viewer, id: i32) -> Result<Applicat
         if !authority.sees_application() {
             return Err(AppError::NotFound);
         }
+        if let Some(intake_id) = application.intake_id {
+            // A lottery whose window closed is drawn, and offers that lapsed go to the
+            // next person, before the page is shown (then the application is read again).
+            workflow::draw_due(conn, Some(application.program_id), today(), crate::clock::now())?;
+            workflow::lapse_due_offers(conn, Some(intake_id), crate::clock::now())?;
+        }
+        let application = db::applications::find(conn, id)?;
         let program = db::programs::find_by_id(conn, application.program_id)?;
         let applicant = db::employees::find_by_id(conn, application.employee_id)?;
         let approver_label = match application.approver_id {
@@ -251,8 +268,6 @@ async fn load_bundle(state: &State, viewer: &Viewer, id: i32) -> Result<Applicat
         };
         let intake = match application.intake_id {
             Some(intake_id) => {
-                // A lottery whose window closed is drawn before its page is shown.
-                workflow::draw_due(conn, Some(program.id), today(), crate::clock::now())?;
                 db::programs::intakes_with_seats(conn, program.id)?.into_iter().find(|i| i.intake.id == intake_id)
             }
             None => None,
@@ -315,6 +330,19 @@ async fn load_bundle(state: &State, viewer: &Viewer, id: i32) -> Result<Applicat
         })
     })
     .await
+}
+
+/// The seat offered to the owner, if one is.
+fn offer_view(bundle: &ApplicationBundle) -> Option<OfferView> {
+    let application = &bundle.application;
+    match (bundle.authority.is_owner, application.status, application.offer_expires_at, &bundle.intake) {
+        (true, Status::Offered, Some(expires_at), Some((intake_name, _))) => Some(OfferView {
+            intake_name: intake_name.clone(),
+            answer_by: long_date(crate::domain::waitlist::answer_by(expires_at)),
+            version: application.version,
+        }),
+        _ => None,
+    }
 }
 
 fn timeline_views(bundle: &ApplicationBundle) -> Vec<TimelineView> {
@@ -567,6 +595,7 @@ pub async fn application_page_with(
             shown.payment,
         ),
         completion,
+        offer: offer_view(&bundle),
     };
     page_with_status(req, &template, http_status)
 }

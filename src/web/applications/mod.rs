@@ -7,6 +7,7 @@ mod completion_view;
 mod detail;
 mod edit;
 mod files;
+mod offer;
 mod payment_view;
 mod payments;
 mod withdraw;
@@ -17,6 +18,7 @@ pub use completion_view::{status_label, CredentialView};
 pub use detail::{application_page, show_application, Refusal};
 pub use edit::{edit_application, show_edit_form};
 pub use files::{attach_file, download_file, FILE_TRANSFERS};
+pub use offer::{accept_offer, confirm_decline_offer, decline_offer};
 pub use payments::record_payment;
 pub use withdraw::{confirm_withdraw, withdraw_application};
 
@@ -63,6 +65,7 @@ pub fn next_step(
         }
         Status::Waitlisted => "On the waitlist".to_owned(),
         Status::InDraw => "Approved; in the seat draw after the window closes".to_owned(),
+        Status::Offered => "A place is offered to you: accept or decline it".to_owned(),
         Status::Approved => match intake_starts_on {
             Some(date) if date <= crate::clock::today() => format!("Started {}", long_date(date)),
             Some(date) => format!("Place confirmed; starts {}", long_date(date)),
