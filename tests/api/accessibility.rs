@@ -239,6 +239,48 @@ fn lottery_states(intake: i32) -> Vec<PageState> {
     ]
 }
 
+/// A seat of the Amazon Technical Academy offered to Tom from its waitlist, with Nate
+/// and Maria still in line; returns Tom's and Nate's applications.
+fn an_offered_seat(app: &TestApp) -> (i32, i32) {
+    use diesel::prelude::*;
+    use upskill::db::schema::applications;
+    let program = crate::helpers::program_id(app, "amazon-technical-academy");
+    let intake = intake_ids(app, "amazon-technical-academy")[0];
+    let mut ids = Vec::new();
+    for (minutes, person, status) in [
+        (90, "tom.techlead", upskill::domain::ApplicationStatus::Offered),
+        (60, "nate.newhire", upskill::domain::ApplicationStatus::Waitlisted),
+        (30, "maria.manager", upskill::domain::ApplicationStatus::Waitlisted),
+    ] {
+        let employee = crate::helpers::employee_id(app, &format!("{person}@upskill.example"));
+        let at = upskill::clock::now() - chrono::TimeDelta::minutes(minutes);
+        ids.push(
+            crate::helpers::ApplicationBuilder::new(employee, program, status)
+                .intake(intake)
+                .at(at)
+                .waitlisted_at(at)
+                .insert(&mut app.db()),
+        );
+    }
+    let expires = upskill::domain::waitlist::offer_expires_at(upskill::clock::now(), 3);
+    diesel::update(applications::table.find(ids[0]))
+        .set(applications::offer_expires_at.eq(Some(expires)))
+        .execute(&mut app.db())
+        .unwrap();
+    (ids[0], ids[1])
+}
+
+/// An offered seat as its owner answers it, and a place in line as the team moves it.
+fn offer_states((offered, waiting): (i32, i32)) -> Vec<PageState> {
+    let place = format!("/admin/programs/amazon-technical-academy/places/{waiting}");
+    vec![
+        at("offer", Some("tom.techlead"), format!("/applications/{offered}")),
+        at("offer-decline", Some("tom.techlead"), format!("/applications/{offered}/offer/decline")),
+        at("waitlist-place", Some("ada.admin"), place.clone()),
+        refused("waitlist-place-refused", "ada.admin", place, "", "form[action$='/position'] button"),
+    ]
+}
+
 /// Fiona's program proposal, waiting for review.
 fn a_proposal(app: &TestApp) -> i32 {
     let fiona =
@@ -824,6 +866,7 @@ async fn every_page_state_reflows_zooms_spaces_and_keeps_the_focus_in_sight() {
     let beyond = place_beyond_the_budget(&app);
     let proposal = a_proposal(&app);
     let lottery = a_drawn_lottery(&app);
+    let offered = an_offered_seat(&app);
     let axe_js = axe_source();
     in_browser_on(app, "accessibility", |d| async move {
         let mut problems = Vec::new();
@@ -834,6 +877,7 @@ async fn every_page_state_reflows_zooms_spaces_and_keeps_the_focus_in_sight() {
         states.extend(budget_states(beyond));
         states.extend(proposal_states(proposal));
         states.extend(lottery_states(lottery));
+        states.extend(offer_states(offered));
         assert!(states.len() >= 45, "{} states", states.len());
         for state in &states {
             if state.person != signed_in_as {

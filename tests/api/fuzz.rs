@@ -242,6 +242,25 @@ async fn targets(app: &TestApp) -> Vec<Target> {
             crate::helpers::ApplicationBuilder::new(owner, apprenticeship, status).intake(intake).insert(&mut app.db()),
         );
     }
+    // A waitlist of the apprenticeship's second intake: Maria and Fiona in line (the team
+    // moves Maria in it), Dev after them (the team moves him to another intake).
+    let second_intake = crate::helpers::intake_ids(app, "amazon-apprenticeship")[1];
+    let mut in_line = Vec::new();
+    for (minutes, person) in [(30, "maria.manager"), (20, "fiona.associate"), (10, "dev.engineer")] {
+        let owner = crate::helpers::employee_id(app, &format!("{person}@upskill.example"));
+        let at = now - chrono::TimeDelta::minutes(minutes);
+        in_line.push(
+            crate::helpers::ApplicationBuilder::new(
+                owner,
+                apprenticeship,
+                upskill::domain::ApplicationStatus::Waitlisted,
+            )
+            .intake(second_intake)
+            .at(at)
+            .waitlisted_at(at)
+            .insert(&mut app.db()),
+        );
+    }
     // Program proposals: Dev's to change, Carl's to decide.
     let proposal_of = |email: &str, name: &str| {
         let proposer = upskill::db::employees::find_by_email(&mut app.db(), email).unwrap().unwrap();
@@ -312,6 +331,16 @@ async fn targets(app: &TestApp) -> Vec<Target> {
         Target::new(
             "/admin/programs/amazon-technical-academy/intakes",
             "form[action$='/intakes']",
+            signed_in(app, "ada.admin").await,
+        ),
+        Target::new(
+            &format!("/admin/programs/amazon-apprenticeship/places/{}", in_line[0]),
+            "form[action$='/position']",
+            signed_in(app, "ada.admin").await,
+        ),
+        Target::new(
+            &format!("/admin/programs/amazon-apprenticeship/places/{}", in_line[2]),
+            "form[action$='/intake']",
             signed_in(app, "ada.admin").await,
         ),
         Target::new(
