@@ -602,7 +602,8 @@ const SMALL_TARGETS: &str = "
     const name = e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + ' \"'
         + (e.textContent || e.value || '').trim().replace(/\\s+/g, ' ').slice(0, 40) + '\"';
     const shown = e => { const r = e.getBoundingClientRect(); const s = getComputedStyle(e);
-        return r.width > 1 && r.height > 1 && s.visibility !== 'hidden' && r.bottom > 0 && !e.closest('.visually-hidden'); };
+        return r.width > 1 && r.height > 1 && s.visibility !== 'hidden' && r.bottom > 0 && !e.closest('.visually-hidden')
+            && !(e.closest('details:not([open])') && e.tagName !== 'SUMMARY'); };
     const inSentence = e => getComputedStyle(e).display === 'inline'
         && [...e.parentElement.childNodes].some(n => n !== e && n.nodeType === 3 && /[A-Za-z]/.test(n.textContent));
     const targets = [...document.querySelectorAll('a[href], button, input:not([type=hidden]), select, textarea, summary')]

@@ -37,6 +37,7 @@ mod history;
 mod import;
 mod input;
 mod lottery;
+mod lottery_journey;
 mod mail;
 mod next_steps;
 mod operations;

@@ -14,11 +14,12 @@ use upskill::db::schema::{
 
 use crate::helpers::TestApp;
 
-type ApplicationRow = (i32, String, i32, NaiveDateTime, i64);
+/// An application's id, status, version, last change, payments, intake and place in line.
+type ApplicationRow = (i32, String, i32, NaiveDateTime, i64, Option<i32>, Option<NaiveDateTime>);
 type EmployeeRow = (i32, bool, bool, Option<i32>, NaiveDateTime);
 type ProgramRow = (i32, String, NaiveDateTime);
-/// An intake's id, name, seats, allocation, window and draw.
-type IntakeRow = (i32, String, i32, String, Option<NaiveDate>, Option<NaiveDate>, Option<String>);
+/// An intake's id, name, seats, allocation, window, draw and offers.
+type IntakeRow = (i32, String, i32, String, Option<NaiveDate>, Option<NaiveDate>, Option<String>, Option<i32>);
 type DelegationRow = (i32, NaiveDate, NaiveDate);
 
 #[derive(Debug, PartialEq, Eq)]
@@ -70,6 +71,8 @@ pub fn snapshot(app: &TestApp) -> Snapshot {
                 applications::version,
                 applications::updated_at,
                 applications::paid_cents,
+                applications::intake_id,
+                applications::waitlisted_at,
             ))
             .load(conn)
             .unwrap(),
@@ -99,6 +102,7 @@ pub fn snapshot(app: &TestApp) -> Snapshot {
                 intakes::opens_on,
                 intakes::closes_on,
                 intakes::draw_seed,
+                intakes::offer_days,
             ))
             .load(conn)
             .unwrap(),

@@ -229,7 +229,7 @@ pub fn reorder_waitlist(
             conn,
             &NewEvent {
                 comment: Some(reason.to_owned()),
-                details: Some(format!("From {first} to {second} in line")),
+                details: Some(format!("from {first} to {second} in line")),
                 ..event(application.id, Some(actor.id), Some(Status::Waitlisted), &outcome, at)
             },
         )?;
@@ -304,7 +304,7 @@ pub fn move_to_intake(
             conn,
             &NewEvent {
                 comment: Some(reason.to_owned()),
-                details: Some(format!("From {left} to {}", target.name)),
+                details: Some(format!("from {left} to {}", target.name)),
                 ..event(application.id, Some(actor.id), Some(from_status), &outcome, at)
             },
         )?;

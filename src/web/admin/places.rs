@@ -236,6 +236,15 @@ pub async fn show_place(
     place_page(&state, &viewer, program, application_id, None, &req).await
 }
 
+/// The name of whose application `application_id` is, when it is one of `program_id`'s.
+fn owner_in_program(conn: &mut db::DbConnection, program_id: i32, application_id: i32) -> Result<String, AppError> {
+    let application = db::applications::find(conn, application_id)?;
+    if application.program_id != program_id {
+        return Err(AppError::NotFound);
+    }
+    Ok(db::employees::find_by_id(conn, application.employee_id)?.display_name)
+}
+
 /// The version the form was opened at.
 fn version_of(form: &PlaceForm) -> Result<i32, AppError> {
     form.version.trim().parse().map_err(|_| AppError::BadRequest("version is not a number".to_owned()))
@@ -280,11 +289,7 @@ pub async fn reorder(
     let actor = viewer.employee.clone();
     let (program_id, back) = (program.id, format!("/admin/programs/{}/intakes", program.slug));
     let result = run_db(&state, move |conn| {
-        let application = db::applications::find(conn, application_id)?;
-        if application.program_id != program_id {
-            return Err(AppError::NotFound);
-        }
-        let owner = db::employees::find_by_id(conn, application.employee_id)?.display_name;
+        let owner = owner_in_program(conn, program_id, application_id)?;
         Ok(workflow::reorder_waitlist(conn, &actor, application_id, version, position, &reason).map(|r| (r, owner)))
     })
     .await?;
@@ -335,11 +340,7 @@ pub async fn move_intake(
     let actor = viewer.employee.clone();
     let (program_id, back) = (program.id, format!("/admin/programs/{}/intakes", program.slug));
     let result = run_db(&state, move |conn| {
-        let application = db::applications::find(conn, application_id)?;
-        if application.program_id != program_id {
-            return Err(AppError::NotFound);
-        }
-        let owner = db::employees::find_by_id(conn, application.employee_id)?.display_name;
+        let owner = owner_in_program(conn, program_id, application_id)?;
         let target_name = db::programs::find_intake(conn, target).map(|intake| intake.name).unwrap_or_default();
         Ok(workflow::move_to_intake(conn, &actor, application_id, version, target, &reason)
             .map(|outcome| (outcome, owner, target_name)))

@@ -359,6 +359,10 @@ fn timeline_views(bundle: &ApplicationBundle) -> Vec<TimelineView> {
                 who,
                 what: match event.action {
                     Event::PaymentRecorded => timeline_sentence(event.details.as_deref()),
+                    Event::WaitlistReordered | Event::IntakeChanged => event
+                        .details
+                        .as_deref()
+                        .map(|moved| format!("{} ({moved})", event.action.describe(event.to_status))),
                     _ => None,
                 }
                 .unwrap_or_else(|| event.action.describe(event.to_status).to_owned()),
