@@ -140,6 +140,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .service(pages::admin::intakes::show_intakes)
         .service(pages::admin::intakes::save_intake)
         .service(pages::admin::places::show_place)
+        .service(pages::admin::program_figures::show_figures)
         .service(pages::admin::places::reorder)
         .service(pages::admin::places::move_intake)
         .service(pages::admin::program_team::show_team)

@@ -277,6 +277,7 @@ fn offer_states((offered, waiting): (i32, i32)) -> Vec<PageState> {
         at("offer", Some("tom.techlead"), format!("/applications/{offered}")),
         at("offer-decline", Some("tom.techlead"), format!("/applications/{offered}/offer/decline")),
         at("waitlist-place", Some("ada.admin"), place.clone()),
+        at("program-figures", Some("ada.admin"), "/admin/programs/amazon-technical-academy/figures"),
         refused("waitlist-place-refused", "ada.admin", place, "", "form[action$='/position'] button"),
     ]
 }

@@ -271,6 +271,7 @@ fn matrix() -> Vec<Row> {
         row("GET", "/admin/programs/{slug}/intakes", THE_PROGRAMS_TEAM),
         row("POST", "/admin/programs/{slug}/intakes", THE_PROGRAMS_TEAM),
         row("GET", "/admin/programs/{slug}/places/{in_draw}", THE_PROGRAMS_TEAM),
+        row("GET", "/admin/programs/{slug}/figures", THE_PROGRAMS_TEAM),
         row("POST", "/admin/programs/{slug}/places/{in_draw}/position", THE_PROGRAMS_TEAM),
         row("POST", "/admin/programs/{slug}/places/{in_draw}/intake", THE_PROGRAMS_TEAM),
         // The team sees who is on it; only admins name it.

@@ -319,3 +319,42 @@ async fn an_admin_builds_a_team_in_the_browser_and_its_member_finds_their_progra
     })
     .await;
 }
+
+#[actix_web::test]
+async fn a_team_member_sees_the_figures_of_their_program_and_of_no_other() {
+    use upskill::domain::ApplicationStatus;
+    let app = crate::helpers::spawn_app().await;
+    let ada = signed_in(&app, "ada.admin").await;
+    add_to_team(&app, &ada, "amazon-apprenticeship", "Carl", "carl.corporate@upskill.example", "owner").await;
+    let carl = signed_in(&app, "carl.corporate").await;
+    let (status, page) = carl.page("/admin/programs/amazon-apprenticeship/figures").await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(texts(&page, "[data-empty='funnel'] p"), ["Nobody has applied to this program yet."]);
+
+    // Two applications to the apprenticeship (one approved) and one to another program.
+    let program = crate::helpers::program_id(&app, "amazon-apprenticeship");
+    let intake = crate::helpers::intake_ids(&app, "amazon-apprenticeship")[0];
+    for (person, status) in
+        [("fiona.associate", ApplicationStatus::Approved), ("dev.engineer", ApplicationStatus::Submitted)]
+    {
+        let employee = employee_id(&app, &format!("{person}@upskill.example"));
+        crate::helpers::ApplicationBuilder::new(employee, program, status).intake(intake).insert(&mut app.db());
+    }
+    let other = crate::helpers::program_id(&app, "machine-learning-university");
+    crate::helpers::ApplicationBuilder::new(
+        employee_id(&app, "tom.techlead@upskill.example"),
+        other,
+        ApplicationStatus::Approved,
+    )
+    .insert(&mut app.db());
+    let (_, page) = carl.page("/admin/programs/amazon-apprenticeship/figures").await;
+    assert_eq!(texts(&page, "[data-table='program-funnel'] td[data-label='Submitted']"), ["2"]);
+    assert_eq!(texts(&page, "[data-table='program-funnel'] td[data-label='Approved']"), ["1 (50%)"]);
+    assert_eq!(texts(&page, "table[data-table='budgets'] tbody th"), ["Amazon Apprenticeship"], "its budget alone");
+    // Another program's figures are not his to see; the administrators see every program's.
+    let (status, _) = carl.page("/admin/programs/machine-learning-university/figures").await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    let (status, page) = ada.page("/admin/programs/machine-learning-university/figures").await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(texts(&page, "[data-table='program-funnel'] td[data-label='Submitted']"), ["1"]);
+}

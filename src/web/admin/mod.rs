@@ -18,6 +18,7 @@ pub mod outcomes;
 pub mod payments;
 pub mod people;
 pub mod places;
+pub mod program_figures;
 pub mod program_team;
 pub mod programs;
 pub mod provisioning;
