@@ -148,11 +148,17 @@ async fn intakes_page(
     let (program, intakes) = run_db(state, move |conn| {
         let program = db::programs::find_by_slug(conn, &slug)?;
         workflow::draw_due(conn, Some(program.id), today, now)?;
-        for intake in db::programs::intakes_with_seats(conn, program.id)? {
-            workflow::lapse_due_offers(conn, Some(intake.intake.id), now)?;
+        let mut intakes = db::programs::intakes_with_seats(conn, program.id)?;
+        let mut lapsed = 0;
+        for intake in &intakes {
+            lapsed += workflow::lapse_due_offers(conn, Some(intake.intake.id), now)?;
+        }
+        if lapsed > 0 {
+            // The seats those offers held are offered again: read what they hold now.
+            intakes = db::programs::intakes_with_seats(conn, program.id)?;
         }
         let mut views = Vec::new();
-        for intake in db::programs::intakes_with_seats(conn, program.id)? {
+        for intake in intakes {
             let people = db::waitlists::intake_people(conn, intake.intake.id)?;
             let link = |list: Vec<IntakePerson>| list.into_iter().map(|p| PlaceLink::of(&program.slug, p)).collect();
             let in_draw = db::applications::in_draw_count(conn, intake.intake.id)?;
