@@ -76,6 +76,32 @@ pub fn form_owner_tag(secret: &[u8], employee_id: i32) -> String {
     installation_tag(secret, &format!("form-owner:{employee_id}"))
 }
 
+/// [`form_owner_tag`] of each employee seen, worked out once per server: every page of a
+/// signed-in person carries their tag.
+#[derive(Default)]
+pub struct FormOwnerTags {
+    tags: std::sync::Mutex<std::collections::HashMap<i32, String>>,
+}
+
+impl FormOwnerTags {
+    /// How many tags are kept at most; past it, the server starts again empty.
+    const KEPT: usize = 50_000;
+
+    pub fn of(&self, secret: &[u8], employee_id: i32) -> String {
+        if let Some(tag) = self.tags.lock().ok().and_then(|tags| tags.get(&employee_id).cloned()) {
+            return tag;
+        }
+        let tag = form_owner_tag(secret, employee_id);
+        if let Ok(mut tags) = self.tags.lock() {
+            if tags.len() >= Self::KEPT {
+                tags.clear();
+            }
+            tags.insert(employee_id, tag.clone());
+        }
+        tag
+    }
+}
+
 fn signature(secret: &[u8], value: &str) -> String {
     // HMAC accepts keys of any length, so this cannot fail.
     let Ok(mut mac) = Hmac::<Sha256>::new_from_slice(secret) else {

@@ -313,6 +313,7 @@ impl Application {
             metrics: metrics_listener.is_some().then(|| Arc::new(HttpMetrics::default())),
             pool_waits,
             reads_in_place: !crate::db::is_postgres(&settings.database_url),
+            form_owner_tags: Default::default(),
             file_transfers: Arc::new(tokio::sync::Semaphore::new(pages::applications::FILE_TRANSFERS)),
             settings,
             secret,

@@ -59,6 +59,32 @@ pub fn delete(conn: &mut DbConnection, id: &str) -> QueryResult<()> {
     diesel::delete(sessions::table.find(id)).execute(conn).map(|_| ())
 }
 
+/// The last moment a session must have been seen at to be live at `now`.
+pub fn idle_cutoff(now: NaiveDateTime, idle: std::time::Duration) -> NaiveDateTime {
+    chrono::TimeDelta::from_std(idle).ok().and_then(|idle| now.checked_sub_signed(idle)).unwrap_or(NaiveDateTime::MIN)
+}
+
+/// Whether session `id` of `employee_id` still exists and is live at `now`: neither past
+/// its absolute expiry nor last seen at or before `idle_cutoff`.
+pub fn is_live(
+    conn: &mut DbConnection,
+    id: &str,
+    employee_id: i32,
+    now: NaiveDateTime,
+    idle_cutoff: NaiveDateTime,
+) -> QueryResult<bool> {
+    super::on_own_backend!(conn, |own| {
+        diesel::select(diesel::dsl::exists(
+            sessions::table
+                .find(id)
+                .filter(sessions::employee_id.eq(employee_id))
+                .filter(sessions::expires_at.gt(now))
+                .filter(sessions::last_seen_at.gt(idle_cutoff)),
+        ))
+        .get_result(own)
+    })
+}
+
 /// Ends every session of one person (sign out everywhere, deactivation).
 pub fn delete_for_employee(conn: &mut DbConnection, employee_id: i32) -> QueryResult<usize> {
     diesel::delete(sessions::table.filter(sessions::employee_id.eq(employee_id))).execute(conn)
@@ -72,10 +98,7 @@ pub fn count_live_for_employee(
     idle: std::time::Duration,
 ) -> QueryResult<i64> {
     let now = crate::clock::now();
-    let idle_cutoff = chrono::TimeDelta::from_std(idle)
-        .ok()
-        .and_then(|idle| now.checked_sub_signed(idle))
-        .unwrap_or(NaiveDateTime::MIN);
+    let idle_cutoff = idle_cutoff(now, idle);
     sessions::table
         .filter(sessions::employee_id.eq(employee_id))
         .filter(sessions::expires_at.gt(now))

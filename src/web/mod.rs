@@ -54,7 +54,7 @@ use crate::web::error::AppError;
 use crate::web::flash::FLASH_COOKIE;
 pub use crate::web::flash::{read_flash, redirect_with_flash, Flash};
 use crate::web::input::FormFields;
-use crate::web::session::EMPLOYEE_ID_KEY;
+use crate::web::session::{EMPLOYEE_ID_KEY, UNCONFIRMED_ROW_KEY};
 pub use crate::web::upload::{read_csrf_upload, Upload, UploadRefused};
 
 /// Shared by every handler through `web::Data`.
@@ -75,6 +75,8 @@ pub struct AppState {
     pub oidc: Option<crate::oidc::OidcClient>,
     /// Whether short reads run on the request's own thread (SQLite; see [`run_short_read`]).
     pub reads_in_place: bool,
+    /// The tags of who fills a form (`web::kept_form`), by employee.
+    pub form_owner_tags: crate::security::FormOwnerTags,
     /// Attached files written to or read from the database at once (see
     /// `applications::files`): each takes the database driver's copies of the file.
     pub file_transfers: std::sync::Arc<tokio::sync::Semaphore>,
@@ -313,12 +315,22 @@ where
         _ => return Err(sign_in()),
     };
     let csrf_token: String = session.get(CSRF_KEY).ok().flatten().unwrap_or_default();
+    // A session state the store had in memory: its row must still be live (see
+    // `web::session`), read in the same transaction as the viewer.
+    let unconfirmed_row: Option<String> = session.get(UNCONFIRMED_ROW_KEY).ok().flatten();
     let flash = read_flash(req);
     let state = req.app_data::<State>().ok_or_else(|| anyhow::anyhow!("application state missing"))?;
-    let secret = state.secret.clone();
+    let form_owner = state.form_owner_tags.of(&state.secret, employee_id);
+    let idle = state.settings.session_idle;
     let read = move |conn: &mut DbConnection| {
+        if let Some(row) = unconfirmed_row {
+            let now = crate::clock::now();
+            if !db::sessions::is_live(conn, &row, employee_id, now, db::sessions::idle_cutoff(now, idle))? {
+                return Ok(None);
+            }
+        }
         let Some(mut viewer) = load_viewer(conn, employee_id, csrf_token, flash)? else { return Ok(None) };
-        viewer.form_owner = crate::security::form_owner_tag(&secret, employee_id);
+        viewer.form_owner = form_owner;
         let read = work(conn, &viewer)?;
         Ok(Some((viewer, read)))
     };

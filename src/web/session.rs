@@ -5,6 +5,14 @@
 //! not write: the idle clock is moved forward at most once a minute per session. On
 //! SQLite the session is read on the request's own thread (see `web::run_short_read`);
 //! moving the clock and deleting an ended session go to the blocking pool.
+//!
+//! A session's state is written once, at sign-in, and never changes afterwards; only
+//! whether the session is still live does. So a SQLite server keeps the states it has
+//! read in memory ([`SessionCache`]) and does not read the row again on every request:
+//! the state comes from memory, marked [`UNCONFIRMED_ROW_KEY`], and the signed-in viewer
+//! is read in one transaction with the row that proves the session is still live
+//! (`web::signed_in_viewer_and`). A session ended anywhere (signed out, revoked, a new
+//! password from the command line) therefore ends on the next request, as before.
 
 use std::collections::HashMap;
 use std::time::Duration;
@@ -22,6 +30,42 @@ use crate::web::error::AppError;
 /// The session state key that names the signed-in employee.
 pub const EMPLOYEE_ID_KEY: &str = "employee_id";
 
+/// The state entry that carries a session's row id when the state came from memory: the
+/// request must confirm that row before it trusts the sign-in (see the module's doc). It
+/// is never stored.
+pub const UNCONFIRMED_ROW_KEY: &str = "unconfirmed_session_row";
+
+/// How many sessions a server keeps in memory at most; past it, it starts again empty.
+const CACHED_SESSIONS: usize = 50_000;
+
+/// The sessions a SQLite server has read, by row id: their state and clocks as this
+/// server last saw or moved them.
+#[derive(Default)]
+pub struct SessionCache {
+    rows: std::sync::Mutex<HashMap<String, SessionRow>>,
+}
+
+impl SessionCache {
+    fn get(&self, id: &str) -> Option<SessionRow> {
+        self.rows.lock().ok()?.get(id).cloned()
+    }
+
+    fn put(&self, row: SessionRow) {
+        if let Ok(mut rows) = self.rows.lock() {
+            if rows.len() >= CACHED_SESSIONS {
+                rows.clear();
+            }
+            rows.insert(row.id.clone(), row);
+        }
+    }
+
+    fn forget(&self, id: &str) {
+        if let Ok(mut rows) = self.rows.lock() {
+            rows.remove(id);
+        }
+    }
+}
+
 /// Marks a store error caused by an unreachable (or full) database.
 pub const DATABASE_UNAVAILABLE: &str = "session store: database unavailable";
 
@@ -35,12 +79,15 @@ pub struct DbSessionStore {
     absolute: TimeDelta,
     /// Whether the session is read on the request's thread (SQLite).
     reads_in_place: bool,
+    /// The states read before (SQLite only: on PostgreSQL another server may change them).
+    cache: Option<std::sync::Arc<SessionCache>>,
 }
 
 impl DbSessionStore {
     pub fn new(pool: DbPool, idle: Duration, absolute: Duration, reads_in_place: bool) -> Self {
         let to_delta = |d: Duration| TimeDelta::from_std(d).unwrap_or(TimeDelta::hours(8));
-        DbSessionStore { pool, idle: to_delta(idle), absolute: to_delta(absolute), reads_in_place }
+        let cache = reads_in_place.then(|| std::sync::Arc::new(SessionCache::default()));
+        DbSessionStore { pool, idle: to_delta(idle), absolute: to_delta(absolute), reads_in_place, cache }
     }
 
     /// Reads one session row, on this thread when the database allows it.
@@ -48,6 +95,12 @@ impl DbSessionStore {
         match db::free_connection_for_short_read(&self.pool, self.reads_in_place) {
             Some(mut conn) => sessions::find(&mut conn, &id).map_err(|err| store_error(err.into())),
             None => self.run(move |conn| sessions::find(conn, &id)).await,
+        }
+    }
+
+    fn forget(&self, id: &str) {
+        if let Some(cache) = &self.cache {
+            cache.forget(id);
         }
     }
 
@@ -105,25 +158,44 @@ fn employee_id_of(state: &HashMap<String, String>) -> Option<i32> {
 impl SessionStore for DbSessionStore {
     async fn load(&self, session_key: &SessionKey) -> Result<Option<HashMap<String, String>>, LoadError> {
         let id = sha256_hex(session_key.as_ref());
-        let Some(row) = self.find(id.clone()).await.map_err(LoadError::Other)? else {
-            return Ok(None);
+        let cached = self.cache.as_ref().and_then(|cache| cache.get(&id));
+        let from_memory = cached.is_some();
+        let row = match cached {
+            Some(row) => row,
+            None => match self.find(id.clone()).await.map_err(LoadError::Other)? {
+                Some(row) => row,
+                None => return Ok(None),
+            },
         };
         let now = crate::clock::now();
         if self.is_expired(&row, now) {
+            self.forget(&id);
             self.run(move |conn| sessions::delete(conn, &id)).await.map_err(LoadError::Other)?;
             return Ok(None);
         }
-        if now - row.last_seen_at >= TOUCH_INTERVAL {
-            self.run(move |conn| sessions::touch(conn, &id, now)).await.map_err(LoadError::Other)?;
+        let mut state: HashMap<String, String> =
+            serde_json::from_str(&row.state).map_err(|e| LoadError::Deserialization(e.into()))?;
+        if from_memory {
+            state.insert(UNCONFIRMED_ROW_KEY.to_owned(), serde_json::Value::from(id.clone()).to_string());
         }
-        serde_json::from_str(&row.state).map(Some).map_err(|e| LoadError::Deserialization(e.into()))
+        let mut row = row;
+        if now - row.last_seen_at >= TOUCH_INTERVAL {
+            let touched = id.clone();
+            self.run(move |conn| sessions::touch(conn, &touched, now)).await.map_err(LoadError::Other)?;
+            row.last_seen_at = now;
+        }
+        if let Some(cache) = &self.cache {
+            cache.put(row);
+        }
+        Ok(Some(state))
     }
 
     async fn save(
         &self,
-        session_state: HashMap<String, String>,
+        mut session_state: HashMap<String, String>,
         _ttl: &CookieDuration,
     ) -> Result<SessionKey, SaveError> {
+        session_state.remove(UNCONFIRMED_ROW_KEY);
         self.insert(session_state).await.map_err(SaveError::Other)
     }
 
@@ -134,6 +206,8 @@ impl SessionStore for DbSessionStore {
         _ttl: &CookieDuration,
     ) -> Result<SessionKey, UpdateError> {
         let id = sha256_hex(session_key.as_ref());
+        self.forget(&id);
+        session_state.remove(UNCONFIRMED_ROW_KEY);
         let employee_id = employee_id_of(&session_state);
         let state = serde_json::to_string(&session_state).map_err(|e| UpdateError::Serialization(e.into()))?;
         let still_there = self
@@ -156,6 +230,7 @@ impl SessionStore for DbSessionStore {
 
     async fn delete(&self, session_key: &SessionKey) -> Result<(), anyhow::Error> {
         let id = sha256_hex(session_key.as_ref());
+        self.forget(&id);
         self.run(move |conn| sessions::delete(conn, &id)).await
     }
 }

@@ -2,7 +2,7 @@
 
 use diesel::prelude::*;
 use reqwest::StatusCode;
-use upskill::db::schema::{audit_log, sessions};
+use upskill::db::schema::{audit_log, email_preferences, sessions};
 
 use crate::helpers::{
     attribute_values, employee_id, location, signed_in, spawn_app, spawn_app_with, texts, DEMO_PASSWORD,
@@ -208,6 +208,52 @@ async fn a_session_past_its_absolute_expiry_ends_even_when_active() {
     let past = upskill::clock::now() - chrono::TimeDelta::minutes(1);
     diesel::update(sessions::table).set(sessions::expires_at.eq(past)).execute(&mut app.db()).unwrap();
     assert_eq!(app.browser.page("/").await.0, StatusCode::SEE_OTHER);
+}
+
+/// A server keeps the sessions it has read in memory (SQLite); what another process does
+/// to a session row (a new password set from the command line, an operator's SQL, the
+/// clock running out) still ends it at the next request, a page or a form.
+#[actix_web::test]
+async fn a_session_ended_behind_the_servers_back_ends_at_the_next_request() {
+    type Change = fn(&crate::helpers::TestApp);
+    let changes: [(&str, Change); 3] = [
+        ("deleted", |app| {
+            diesel::delete(sessions::table).execute(&mut app.db()).unwrap();
+        }),
+        ("idle", |app| {
+            let long_ago = upskill::clock::now() - chrono::TimeDelta::hours(9);
+            diesel::update(sessions::table).set(sessions::last_seen_at.eq(long_ago)).execute(&mut app.db()).unwrap();
+        }),
+        ("expired", |app| {
+            let past = upskill::clock::now() - chrono::TimeDelta::minutes(1);
+            diesel::update(sessions::table).set(sessions::expires_at.eq(past)).execute(&mut app.db()).unwrap();
+        }),
+    ];
+    for (what, change) in changes {
+        let app = spawn_app().await;
+        app.browser.sign_in("fiona.associate@upskill.example").await;
+        // Seen once, so that the server has the session in memory.
+        assert_eq!(app.browser.page("/programs").await.0, StatusCode::OK, "{what}");
+        let token = app.browser.csrf_token().await;
+        change(&app);
+        let response = app.browser.get("/programs").await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER, "a page after the session was {what}");
+        assert!(location(&response).starts_with("/login"), "{what}: {}", location(&response));
+        let posted =
+            app.browser.post_form("/account/email", &[("csrf_token", token.as_str()), ("delivery", "digest")]).await;
+        assert!(
+            posted.status() == StatusCode::FORBIDDEN || location(&posted).starts_with("/login"),
+            "a form after the session was {what}: {} {}",
+            posted.status(),
+            location(&posted)
+        );
+        let digests: i64 = email_preferences::table
+            .filter(email_preferences::daily_digest.eq(true))
+            .count()
+            .get_result(&mut app.db())
+            .unwrap();
+        assert_eq!(digests, 0, "{what}: the form changed nothing");
+    }
 }
 
 #[actix_web::test]

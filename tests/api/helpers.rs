@@ -190,8 +190,16 @@ impl Browser {
 
     /// Fills and sends the sign-in form; returns the response to the POST.
     pub async fn sign_in_with(&self, email: &str, password: &str, next: &str) -> Response {
-        let (status, body) = self.page("/login").await;
-        assert_eq!(status, StatusCode::OK, "sign-in page");
+        let (mut status, mut body) = self.page("/login").await;
+        // A server may answer "busy" (503 with Retry-After, or 408 for a request it could
+        // not read in time) when the machine running the tests is overloaded: a browser
+        // would try again, and so does this, once, saying so.
+        if matches!(status, StatusCode::SERVICE_UNAVAILABLE | StatusCode::REQUEST_TIMEOUT) {
+            eprintln!("the sign-in page answered {status}; trying again in a second");
+            actix_web::rt::time::sleep(std::time::Duration::from_secs(1)).await;
+            (status, body) = self.page("/login").await;
+        }
+        assert_eq!(status, StatusCode::OK, "sign-in page: {:?}", texts(&body, "title, h1").join(" · "));
         let token = attribute_values(&body, "input[name='csrf_token']", "value").remove(0);
         self.post_form("/login", &[("email", email), ("password", password), ("csrf_token", &token), ("next", next)])
             .await
