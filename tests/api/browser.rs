@@ -7,6 +7,7 @@
 //! A failing test leaves a screenshot and the page's HTML in `target/browser-artifacts/`.
 
 use std::net::TcpListener;
+use std::os::unix::process::CommandExt;
 use std::panic::AssertUnwindSafe;
 use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
@@ -25,11 +26,15 @@ pub(crate) struct Driver {
     pub(crate) base: String,
 }
 
-/// The chromedriver process behind a `Driver`; stops it when dropped.
+/// The chromedriver process behind a `Driver`, in a process group of its own with the
+/// browser it starts; stops them all when dropped (killing chromedriver alone left the
+/// browser running, and taking the machine's time, after the test).
 pub(crate) struct ChromeDriver(Child);
 
 impl Drop for ChromeDriver {
     fn drop(&mut self) {
+        let group = format!("-{}", self.0.id());
+        let _ = Command::new("kill").args(["-KILL", "--", &group]).status();
         let _ = self.0.kill();
         let _ = self.0.wait();
     }
@@ -44,6 +49,7 @@ impl Driver {
         let port = TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
         let chromedriver = Command::new("chromedriver")
             .arg(format!("--port={port}"))
+            .process_group(0)
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .spawn()
