@@ -78,26 +78,23 @@ pub fn form_owner_tag(secret: &[u8], employee_id: i32) -> String {
 
 /// [`form_owner_tag`] of each employee seen, worked out once per server: every page of a
 /// signed-in person carries their tag.
-#[derive(Default)]
 pub struct FormOwnerTags {
-    tags: std::sync::Mutex<std::collections::HashMap<i32, String>>,
+    tags: crate::kept::KeptMap<i32, String>,
+}
+
+impl Default for FormOwnerTags {
+    fn default() -> Self {
+        FormOwnerTags { tags: crate::kept::KeptMap::new(50_000) }
+    }
 }
 
 impl FormOwnerTags {
-    /// How many tags are kept at most; past it, the server starts again empty.
-    const KEPT: usize = 50_000;
-
     pub fn of(&self, secret: &[u8], employee_id: i32) -> String {
-        if let Some(tag) = self.tags.lock().ok().and_then(|tags| tags.get(&employee_id).cloned()) {
+        if let Some(tag) = self.tags.get(&employee_id) {
             return tag;
         }
         let tag = form_owner_tag(secret, employee_id);
-        if let Ok(mut tags) = self.tags.lock() {
-            if tags.len() >= Self::KEPT {
-                tags.clear();
-            }
-            tags.insert(employee_id, tag.clone());
-        }
+        self.tags.put(employee_id, tag.clone());
         tag
     }
 }

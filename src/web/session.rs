@@ -8,7 +8,7 @@
 //!
 //! A session's state is written once, at sign-in, and never changes afterwards; only
 //! whether the session is still live does. So a SQLite server keeps the states it has
-//! read in memory ([`SessionCache`]) and does not read the row again on every request:
+//! read in memory (`SessionCache`) and does not read the row again on every request:
 //! the state comes from memory, marked [`UNCONFIRMED_ROW_KEY`], and the signed-in viewer
 //! is read in one transaction with the row that proves the session is still live
 //! (`web::signed_in_viewer_and`). A session ended anywhere (signed out, revoked, a new
@@ -40,31 +40,7 @@ const CACHED_SESSIONS: usize = 50_000;
 
 /// The sessions a SQLite server has read, by row id: their state and clocks as this
 /// server last saw or moved them.
-#[derive(Default)]
-pub struct SessionCache {
-    rows: std::sync::Mutex<HashMap<String, SessionRow>>,
-}
-
-impl SessionCache {
-    fn get(&self, id: &str) -> Option<SessionRow> {
-        self.rows.lock().ok()?.get(id).cloned()
-    }
-
-    fn put(&self, row: SessionRow) {
-        if let Ok(mut rows) = self.rows.lock() {
-            if rows.len() >= CACHED_SESSIONS {
-                rows.clear();
-            }
-            rows.insert(row.id.clone(), row);
-        }
-    }
-
-    fn forget(&self, id: &str) {
-        if let Ok(mut rows) = self.rows.lock() {
-            rows.remove(id);
-        }
-    }
-}
+type SessionCache = crate::kept::KeptMap<String, SessionRow>;
 
 /// Marks a store error caused by an unreachable (or full) database.
 pub const DATABASE_UNAVAILABLE: &str = "session store: database unavailable";
@@ -86,7 +62,7 @@ pub struct DbSessionStore {
 impl DbSessionStore {
     pub fn new(pool: DbPool, idle: Duration, absolute: Duration, reads_in_place: bool) -> Self {
         let to_delta = |d: Duration| TimeDelta::from_std(d).unwrap_or(TimeDelta::hours(8));
-        let cache = reads_in_place.then(|| std::sync::Arc::new(SessionCache::default()));
+        let cache = reads_in_place.then(|| std::sync::Arc::new(SessionCache::new(CACHED_SESSIONS)));
         DbSessionStore { pool, idle: to_delta(idle), absolute: to_delta(absolute), reads_in_place, cache }
     }
 
@@ -160,7 +136,7 @@ impl SessionStore for DbSessionStore {
         let id = sha256_hex(session_key.as_ref());
         let cached = self.cache.as_ref().and_then(|cache| cache.get(&id));
         let from_memory = cached.is_some();
-        let row = match cached {
+        let mut row = match cached {
             Some(row) => row,
             None => match self.find(id.clone()).await.map_err(LoadError::Other)? {
                 Some(row) => row,
@@ -178,14 +154,13 @@ impl SessionStore for DbSessionStore {
         if from_memory {
             state.insert(UNCONFIRMED_ROW_KEY.to_owned(), serde_json::Value::from(id.clone()).to_string());
         }
-        let mut row = row;
         if now - row.last_seen_at >= TOUCH_INTERVAL {
             let touched = id.clone();
             self.run(move |conn| sessions::touch(conn, &touched, now)).await.map_err(LoadError::Other)?;
             row.last_seen_at = now;
         }
         if let Some(cache) = &self.cache {
-            cache.put(row);
+            cache.put(id, row);
         }
         Ok(Some(state))
     }
