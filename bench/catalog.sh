@@ -6,7 +6,9 @@
 #   bench/catalog.sh [DURATION] [CONNECTIONS] [ROUNDS]     (defaults: 15s, 32, 3)
 #
 # BENCH_SERVE_ARGS adds flags to `upskill serve` (e.g. "--metrics-bind 127.0.0.1:19100"
-# to measure what recording metrics costs). With MIN_RATIO (as `.ci/run` sets it, 0.30)
+# to measure what recording metrics costs). BENCH_ACCEPT_LANGUAGE sends that header with
+# every request (e.g. "es" for the catalog in Spanish). BENCH_BINARY measures that binary
+# instead of building this checkout's (to compare two builds on one machine). With MIN_RATIO (as `.ci/run` sets it, 0.30)
 # the script fails when the catalog's throughput is below that share of the asset's.
 # Needs wrk (Debian package `wrk`). Uses a fresh SQLite database with the demo data.
 set -euo pipefail
@@ -20,11 +22,12 @@ port=${BENCH_PORT:-18080}
 base="http://127.0.0.1:$port"
 
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 1; }
-cargo build --release --quiet
+binary=${BENCH_BINARY:-./target/release/upskill}
+[ -n "${BENCH_BINARY:-}" ] || cargo build --release --quiet
 
 work=$(mktemp -d)
 trap 'kill "$server" 2>/dev/null || true; rm -rf "$work"' EXIT
-./target/release/upskill serve --demo --bind "127.0.0.1:$port" --database-url "$work/bench.db" \
+"$binary" serve --demo --bind "127.0.0.1:$port" --database-url "$work/bench.db" \
   --login-attempts-per-hour 100000 ${BENCH_SERVE_ARGS:-} >"$work/server.log" 2>&1 &
 server=$!
 for _ in $(seq 1 50); do curl -fs "$base/healthz" >/dev/null 2>&1 && break; sleep 0.2; done
@@ -36,12 +39,15 @@ curl -fs -o /dev/null -c "$jar" -b "$jar" --data-urlencode "csrf_token=$token" \
   --data-urlencode "email=fiona.associate@upskill.example" --data-urlencode "password=upskill-demo" "$base/login"
 session=$(awk '$6 == "upskill" { print $7 }' "$jar")
 [ -n "$session" ] || { echo "sign-in failed" >&2; exit 1; }
-status=$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: upskill=$session" "$base/programs")
+language=(-H "Accept-Language: ${BENCH_ACCEPT_LANGUAGE:-en}")
+status=$(curl -s -o /dev/null -w '%{http_code}' "${language[@]}" -H "Cookie: upskill=$session" "$base/programs")
 [ "$status" = 200 ] || { echo "/programs answered $status" >&2; exit 1; }
+spoken=$(curl -s -o /dev/null -w '%header{content-language}' "${language[@]}" -H "Cookie: upskill=$session" "$base/programs")
+echo "/programs answers in: $spoken" >&2
 
 run() { # name path
   local out="$work/$1.txt"
-  wrk -t"$threads" -c"$connections" -d"$duration" --latency -H "Cookie: upskill=$session" "$base$2" >"$out"
+  wrk -t"$threads" -c"$connections" -d"$duration" --latency "${language[@]}" -H "Cookie: upskill=$session" "$base$2" >"$out"
   local rps p50 p99
   rps=$(awk '/^Requests\/sec:/ { print $2 }' "$out")
   p50=$(awk '$1 == "50%" { print $2 }' "$out")

@@ -18,6 +18,8 @@ pub struct Settings {
     pub demo_password: String,
     /// Mark cookies `Secure` and name the session cookie `__Host-upskill` (serving over https).
     pub secure_cookies: bool,
+    /// The language of someone who chose none and whose browser asks for none Upskill has.
+    pub default_locale: crate::i18n::Locale,
     /// A session ends after this long without a request.
     pub session_idle: Duration,
     /// A session ends this long after sign-in, whatever happens.
@@ -198,6 +200,7 @@ impl Settings {
             demo: false,
             demo_password: "upskill-demo".to_owned(),
             secure_cookies: false,
+            default_locale: crate::i18n::Locale::En,
             session_idle: Duration::from_secs(8 * 3600),
             session_absolute: Duration::from_secs(7 * 24 * 3600),
             login_attempts_per_account_per_hour: 100,

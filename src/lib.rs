@@ -6,6 +6,7 @@ pub mod clock;
 pub mod config;
 pub mod db;
 pub mod domain;
+pub mod i18n;
 pub mod kept;
 pub mod mail;
 pub mod metrics;

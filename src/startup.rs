@@ -47,6 +47,8 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .service(pages::home::home)
         .service(pages::account::show_account)
         .service(pages::account::save_email_preference)
+        .service(pages::language::save_language)
+        .service(pages::language::switch_language)
         .service(pages::account::sign_out_everywhere)
         .service(pages::account::show_password_form)
         .service(pages::account::change_password)
@@ -288,6 +290,8 @@ impl Application {
     /// set (port 0 picks a free port).
     pub async fn build(settings: Settings) -> anyhow::Result<Application> {
         settings.validate().map_err(|e| anyhow::anyhow!(e))?;
+        let catalogs = crate::i18n::check().context("the message catalogs (locales/) are broken")?;
+        tracing::debug!(messages = ?catalogs.counts(), "message catalogs loaded");
         let pool_waits = PoolWaits::default();
         let (pool, secret) = open_database(&settings, pool_waits.clone()).await?;
         let listener =
@@ -389,6 +393,8 @@ fn run(listener: TcpListener, state: web::Data<AppState>) -> anyhow::Result<Serv
             .wrap(from_fn(https_only))
             // Outermost: the request's id, log span and metrics cover everything inside,
             // the stylesheet and the error pages included.
+            // The request's language, for every page the middleware above can answer.
+            .wrap(from_fn(pages::language::choose_language))
             .wrap(Observe::new(state.metrics.clone()))
             .app_data(state.clone())
             .configure(|cfg| pages::input::configure_extractors(cfg, MAX_BODY_BYTES))

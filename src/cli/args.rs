@@ -69,6 +69,10 @@ pub struct ServeArgs {
     /// Serve cookies with `Secure` and the `__Host-` prefix (set this behind https).
     #[arg(long, env = "UPSKILL_SECURE_COOKIES", value_parser = BoolishValueParser::new())]
     pub secure_cookies: bool,
+    /// The language of someone who chose none and whose browser asks for none Upskill
+    /// has: `en` or `es`.
+    #[arg(long, env = "UPSKILL_DEFAULT_LOCALE", default_value = "en", value_parser = parse_offered_locale)]
+    pub default_locale: crate::i18n::Locale,
     /// Minutes without a request after which a session ends.
     #[arg(long, env = "UPSKILL_SESSION_IDLE_MINUTES", default_value_t = 480)]
     pub session_idle_minutes: u64,
@@ -271,6 +275,7 @@ impl ServeArgs {
             demo: self.demo,
             demo_password: self.demo_password.clone(),
             secure_cookies: self.secure_cookies,
+            default_locale: self.default_locale,
             session_idle: Duration::from_secs(self.session_idle_minutes.saturating_mul(60)),
             session_absolute: Duration::from_secs(self.session_absolute_hours.saturating_mul(3600)),
             login_attempts_per_account_per_hour: self.login_attempts_per_hour,
@@ -365,4 +370,11 @@ pub struct ImportEmployeesArgs {
     /// With --deactivate-missing: go ahead even when more than 5% would leave.
     #[arg(long, requires = "deactivate_missing")]
     pub force: bool,
+}
+
+/// A language people may be shown by default (`en`, `es`).
+fn parse_offered_locale(tag: &str) -> Result<crate::i18n::Locale, String> {
+    crate::i18n::Locale::from_tag(tag)
+        .filter(|locale| crate::i18n::Locale::OFFERED.contains(locale))
+        .ok_or_else(|| format!("no catalog for {tag:?}: use one of en, es"))
 }

@@ -30,6 +30,8 @@ pub struct Employee {
     pub active: bool,
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
+    /// The language chosen on the account page (a catalog's tag), if any.
+    pub locale: Option<String>,
 }
 
 impl Employee {
@@ -288,6 +290,15 @@ pub fn grant_admin(conn: &mut DbConnection, id: i32, new_password_hash: Option<&
         };
         Ok(AdminGrant { granted, sessions_ended })
     })
+}
+
+/// Records the language a person chose (a catalog's tag), or that their browser decides
+/// (`None`), inside the caller's transaction.
+pub fn set_locale(conn: &mut DbConnection, id: i32, locale: Option<&str>, now: NaiveDateTime) -> QueryResult<()> {
+    diesel::update(employees::table.find(id))
+        .set((employees::locale.eq(locale), employees::updated_at.eq(now)))
+        .execute(conn)
+        .map(|_| ())
 }
 
 pub fn count(conn: &mut DbConnection) -> QueryResult<i64> {

@@ -16,6 +16,7 @@ diesel::table! {
         active -> Bool,
         created_at -> Timestamp,
         updated_at -> Timestamp,
+        locale -> Nullable<Text>,
     }
 }
 

@@ -26,12 +26,16 @@ impl std::error::Error for UnknownValue {}
 
 /// A value stored in the database under a fixed name.
 pub trait StoredName: Copy + fmt::Debug + Send + Sync + 'static + FromStr<Err = UnknownValue> {
+    /// The vocabulary's name in the message catalogs (`locales/*/vocabulary.ftl`).
+    const VOCABULARY: &'static str;
+
     fn stored_name(self) -> &'static str;
 }
 
-/// Declares an enumeration stored as text, with its stored names and human labels.
+/// Declares an enumeration stored as text, with its stored names, its name in the message
+/// catalogs and its English labels.
 macro_rules! text_enum {
-    ($(#[$meta:meta])* $name:ident, $kind:literal { $($variant:ident => $stored:literal, $label:literal;)+ }) => {
+    ($(#[$meta:meta])* $name:ident, $kind:literal, $vocabulary:literal { $($variant:ident => $stored:literal, $label:literal;)+ }) => {
         $(#[$meta])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, diesel::AsExpression, diesel::FromSqlRow)]
         #[diesel(sql_type = diesel::sql_types::Text)]
@@ -43,6 +47,9 @@ macro_rules! text_enum {
             /// Every value, in display order.
             pub const ALL: &'static [$name] = &[$($name::$variant,)+];
 
+            /// Every stored name, in display order.
+            pub const STORED: &'static [&'static str] = &[$($stored,)+];
+
             /// The name stored in the database and used in URLs and forms.
             pub fn as_str(self) -> &'static str {
                 match self {
@@ -50,7 +57,8 @@ macro_rules! text_enum {
                 }
             }
 
-            /// The name shown to people.
+            /// The name shown to people, in English (pages name a value in the reader's
+            /// language through the message `<VOCABULARY>-<stored name>`: `Tr::name`).
             pub fn label(self) -> &'static str {
                 match self {
                     $($name::$variant => $label,)+
@@ -70,6 +78,8 @@ macro_rules! text_enum {
         }
 
         impl StoredName for $name {
+            const VOCABULARY: &'static str = $vocabulary;
+
             fn stored_name(self) -> &'static str {
                 self.as_str()
             }
@@ -85,7 +95,7 @@ macro_rules! text_enum {
 
 text_enum!(
     /// The job family an employee belongs to.
-    JobFamily, "job family" {
+    JobFamily, "job family", "job-family" {
         Fulfillment => "fulfillment", "Fulfillment";
         Operations => "operations", "Operations";
         Corporate => "corporate", "Corporate";
@@ -97,7 +107,7 @@ text_enum!(
 
 text_enum!(
     /// The kind of site an employee works at.
-    SiteType, "site type" {
+    SiteType, "site type", "site-type" {
         FulfillmentCenter => "fulfillment_center", "Fulfillment center";
         CorporateOffice => "corporate_office", "Corporate office";
         TechHub => "tech_hub", "Tech hub";
@@ -108,7 +118,7 @@ text_enum!(
 
 text_enum!(
     /// Full- or part-time employment; decides the tuition cap.
-    EmploymentType, "employment type" {
+    EmploymentType, "employment type", "employment-type" {
         FullTime => "full_time", "Full-time";
         PartTime => "part_time", "Part-time";
     }
@@ -116,7 +126,7 @@ text_enum!(
 
 text_enum!(
     /// Where a row of a person's job history came from (`employee_history.source`).
-    HistorySource, "source of a change" {
+    HistorySource, "source of a change", "history-source" {
         Import => "import", "HR import";
         Scim => "scim", "SCIM provisioning";
         Admin => "admin", "Administrator";
@@ -126,7 +136,7 @@ text_enum!(
 
 text_enum!(
     /// Why someone left the company (`employee_history.leaving_reason`).
-    LeavingReason, "leaving reason" {
+    LeavingReason, "leaving reason", "leaving-reason" {
         Voluntary => "voluntary", "voluntary";
         Involuntary => "involuntary", "involuntary";
         Retirement => "retirement", "retirement";
@@ -137,7 +147,7 @@ text_enum!(
 text_enum!(
     /// Where a participant stands some months after a verified completion, from the job
     /// history (`completion_outcomes.outcome_6/12/24`, `outcome_totals.outcome`).
-    Outcome, "outcome" {
+    Outcome, "outcome", "outcome" {
         MovedTarget => "moved_target", "Moved into a target role";
         MovedOther => "moved_other", "Moved into another role";
         LeftVoluntary => "left_voluntary", "Left the company (voluntary)";
@@ -149,7 +159,7 @@ text_enum!(
 
 text_enum!(
     /// How long someone had worked here on a given day (`completion_outcomes.tenure_band`).
-    TenureBand, "tenure band" {
+    TenureBand, "tenure band", "tenure-band" {
         UnderOneYear => "under_1_year", "Under 1 year";
         OneToThreeYears => "1_to_3_years", "1 to 3 years";
         ThreeToFiveYears => "3_to_5_years", "3 to 5 years";
@@ -159,7 +169,7 @@ text_enum!(
 
 text_enum!(
     /// How an intake gives its seats (`intakes.allocation`).
-    Allocation, "seat allocation" {
+    Allocation, "seat allocation", "allocation" {
         FirstCome => "first_come", "First come, first served";
         Lottery => "lottery", "Lottery after the application window";
     }
@@ -167,7 +177,7 @@ text_enum!(
 
 text_enum!(
     /// Who goes first in an intake's seat draw (`intakes.priority`, `domain::lottery`).
-    DrawPriority, "draw priority" {
+    DrawPriority, "draw priority", "draw-priority" {
         None => "none", "Everyone alike";
         FirstTime => "first_time", "First-time participants first";
     }
@@ -175,7 +185,7 @@ text_enum!(
 
 text_enum!(
     /// How a program is taken: a cohort with intakes, at one's own pace, or paid tuition.
-    ProgramKind, "program kind" {
+    ProgramKind, "program kind", "program-kind" {
         Cohort => "cohort", "Cohort";
         SelfPaced => "self_paced", "Self-paced";
         Tuition => "tuition", "Tuition";
@@ -184,7 +194,7 @@ text_enum!(
 
 text_enum!(
     /// Whether a program leads to a technical or a non-technical role.
-    Category, "category" {
+    Category, "category", "category" {
         Technical => "technical", "Technical";
         NonTechnical => "non_technical", "Non-technical";
     }
@@ -192,7 +202,7 @@ text_enum!(
 
 text_enum!(
     /// Where a program is taught.
-    Format, "format" {
+    Format, "format", "format" {
         OnSite => "on_site", "On site";
         Online => "online", "Online";
         Hybrid => "hybrid", "Hybrid";
@@ -201,7 +211,7 @@ text_enum!(
 
 text_enum!(
     /// A program's publication state; only published programs appear in the catalog.
-    ProgramStatus, "program status" {
+    ProgramStatus, "program status", "program-status" {
         Draft => "draft", "Draft";
         Published => "published", "Published";
         Archived => "archived", "Archived";
@@ -210,7 +220,7 @@ text_enum!(
 
 text_enum!(
     /// Where an application stands in the state machine of `domain::application`.
-    ApplicationStatus, "application status" {
+    ApplicationStatus, "application status", "application-status" {
         Submitted => "submitted", "Submitted";
         ChangesRequested => "changes_requested", "Changes requested";
         ManagerApproved => "manager_approved", "Manager approved";
@@ -304,7 +314,7 @@ impl ApplicationStatus {
 
 text_enum!(
     /// What happened on an application's timeline; stored in `application_events.action`.
-    Event, "timeline event" {
+    Event, "timeline event", "event" {
         Submitted => "submitted", "Submitted";
         ApprovedAtOnce => "approved_at_once", "Approved at once";
         Resubmitted => "resubmitted", "Resubmitted";
@@ -339,7 +349,7 @@ text_enum!(
 
 text_enum!(
     /// What an e-mail of the outbox is.
-    MailKind, "kind of e-mail" {
+    MailKind, "kind of e-mail", "mail-kind" {
         Notice => "notice", "Notice";
         Reminder => "reminder", "Reminder";
         Digest => "digest", "Daily digest";
@@ -350,7 +360,7 @@ text_enum!(
 text_enum!(
     /// What a one-time link lets a person do (`access_links.purpose`): both end with the
     /// person choosing a password.
-    AccessLinkPurpose, "kind of sign-in link" {
+    AccessLinkPurpose, "kind of sign-in link", "access-link-purpose" {
         Invitation => "invitation", "Invitation";
         Reset => "reset", "Password reset";
     }
@@ -359,7 +369,7 @@ text_enum!(
 text_enum!(
     /// What is counted in `attempt_counts`, each in its own period
     /// (`domain::sign_in_limits::AttemptScope::period`).
-    AttemptScope, "kind of attempt count" {
+    AttemptScope, "kind of attempt count", "attempt-scope" {
         FailuresOnAccountFromAddress => "failures_account_address", "Wrong passwords for an account from one address";
         FailuresOnAccount => "failures_account", "Wrong passwords for an account";
         FailuresFromAddress => "failures_address", "Wrong passwords from one address";
@@ -371,7 +381,7 @@ text_enum!(
 text_enum!(
     /// What an entry of the audit log records. The names are `area.what`, so that the
     /// audit page filters an area by the start of the name.
-    AuditAction, "audit action" {
+    AuditAction, "audit action", "audit-action" {
         ProgramCreated => "program.created", "Program created";
         ProgramUpdated => "program.updated", "Program updated";
         ProgramPublished => "program.published", "Program published";
@@ -416,6 +426,7 @@ text_enum!(
         ApplicationNotCompleted => "application.not_completed", "Marked not completed";
         SettingsChanged => "settings.changed", "Settings changed";
         AccountEmailPreference => "account.email_preference", "E-mail preference changed";
+        AccountLanguage => "account.language", "Language chosen";
         AccountSignedOutEverywhere => "account.signed_out_everywhere", "Signed out everywhere";
         AccountCalendarFeedCreated => "account.calendar_feed_created", "Calendar feed address made";
         AccountCalendarFeedReplaced => "account.calendar_feed_replaced", "Calendar feed address replaced";
@@ -427,7 +438,7 @@ text_enum!(
 
 text_enum!(
     /// Where an employee's program proposal stands (`program_proposals.status`).
-    ProposalStatus, "proposal status" {
+    ProposalStatus, "proposal status", "proposal-status" {
         Submitted => "submitted", "Waiting for review";
         ChangesRequested => "changes_requested", "Changes asked for";
         Approved => "approved", "Approved";
@@ -438,7 +449,7 @@ text_enum!(
 
 text_enum!(
     /// A step of a program proposal's timeline (`proposal_events.kind`).
-    ProposalEventKind, "proposal step" {
+    ProposalEventKind, "proposal step", "proposal-event-kind" {
         Submitted => "submitted", "proposed the program";
         Edited => "edited", "edited the proposal";
         Resubmitted => "resubmitted", "sent the proposal again with changes";
@@ -454,7 +465,7 @@ text_enum!(
 text_enum!(
     /// What a person is in a program's team (`program_team_members.role`). Both run the
     /// program; the owner is the one who answers for it.
-    TeamRole, "program team role" {
+    TeamRole, "program team role", "team-role" {
         Owner => "owner", "Owner";
         Coordinator => "coordinator", "Coordinator";
     }
@@ -462,7 +473,7 @@ text_enum!(
 
 text_enum!(
     /// What a program asks of someone who finished it (`programs.completion_evidence`).
-    CompletionEvidence, "kind of completion evidence" {
+    CompletionEvidence, "kind of completion evidence", "completion-evidence" {
         None => "none", "Nothing: the program team records completion";
         File => "file", "A file, such as a grade report or a transcript";
         Credential => "credential", "Credential details: a certificate or certification";
@@ -471,7 +482,7 @@ text_enum!(
 
 text_enum!(
     /// Who confirms a completion (`programs.verified_by`).
-    CompletionVerifier, "completion verifier" {
+    CompletionVerifier, "completion verifier", "completion-verifier" {
         ProgramTeam => "program_team", "The program team checks each one";
         Auto => "auto", "Accepted automatically when the credential details are complete";
     }
@@ -480,7 +491,7 @@ text_enum!(
 text_enum!(
     /// What an attached file is (`evidence_files.content_type`), as its first bytes say
     /// (`domain::evidence::file_type`), whatever its name or the browser claimed.
-    FileType, "file type" {
+    FileType, "file type", "file-type" {
         Pdf => "pdf", "PDF";
         Png => "png", "PNG image";
         Jpeg => "jpeg", "JPEG image";
@@ -537,6 +548,36 @@ impl<T: StoredName> ValueList<T> {
         self.0.contains(&value)
     }
 }
+
+/// Every vocabulary's catalog name and stored names: start-up checks that each value has
+/// a message in every language.
+pub const VOCABULARIES: &[(&str, &[&str])] = &[
+    (JobFamily::VOCABULARY, JobFamily::STORED),
+    (SiteType::VOCABULARY, SiteType::STORED),
+    (EmploymentType::VOCABULARY, EmploymentType::STORED),
+    (HistorySource::VOCABULARY, HistorySource::STORED),
+    (LeavingReason::VOCABULARY, LeavingReason::STORED),
+    (Outcome::VOCABULARY, Outcome::STORED),
+    (TenureBand::VOCABULARY, TenureBand::STORED),
+    (Allocation::VOCABULARY, Allocation::STORED),
+    (DrawPriority::VOCABULARY, DrawPriority::STORED),
+    (ProgramKind::VOCABULARY, ProgramKind::STORED),
+    (Category::VOCABULARY, Category::STORED),
+    (Format::VOCABULARY, Format::STORED),
+    (ProgramStatus::VOCABULARY, ProgramStatus::STORED),
+    (ApplicationStatus::VOCABULARY, ApplicationStatus::STORED),
+    (Event::VOCABULARY, Event::STORED),
+    (MailKind::VOCABULARY, MailKind::STORED),
+    (AccessLinkPurpose::VOCABULARY, AccessLinkPurpose::STORED),
+    (AttemptScope::VOCABULARY, AttemptScope::STORED),
+    (AuditAction::VOCABULARY, AuditAction::STORED),
+    (ProposalStatus::VOCABULARY, ProposalStatus::STORED),
+    (ProposalEventKind::VOCABULARY, ProposalEventKind::STORED),
+    (TeamRole::VOCABULARY, TeamRole::STORED),
+    (CompletionEvidence::VOCABULARY, CompletionEvidence::STORED),
+    (CompletionVerifier::VOCABULARY, CompletionVerifier::STORED),
+    (FileType::VOCABULARY, FileType::STORED),
+];
 
 #[cfg(test)]
 mod tests {

@@ -19,8 +19,10 @@ use crate::db;
 use crate::domain::forms::FieldErrors;
 use crate::domain::passwords::{check_new_password, MIN_CHARACTERS};
 use crate::domain::{AccessLinkPurpose, Email};
+use crate::i18n::Tr;
 use crate::security::{hash_password, random_token};
 use crate::web::error::AppError;
+use crate::web::language;
 
 #[derive(Template)]
 #[template(path = "auth/choose_password.html")]
@@ -73,10 +75,10 @@ pub struct ForgotPasswordForm {
     email: String,
 }
 
-fn heading(purpose: AccessLinkPurpose) -> &'static str {
+fn heading(purpose: AccessLinkPurpose, t: Tr) -> &'static str {
     match purpose {
-        AccessLinkPurpose::Invitation => "Welcome to Upskill",
-        AccessLinkPurpose::Reset => "Choose a new password",
+        AccessLinkPurpose::Invitation => t.m("auth-invitation-heading"),
+        AccessLinkPurpose::Reset => t.m("auth-reset-heading"),
     }
 }
 
@@ -89,21 +91,18 @@ fn choose_form(
     employee: &db::employees::Employee,
     errors: FieldErrors,
 ) -> Result<HttpResponse, AppError> {
-    let heading = heading(purpose);
+    let chrome = Chrome::anonymous();
+    let t = chrome.t;
+    let heading = heading(purpose, t);
     let lead = match purpose {
-        AccessLinkPurpose::Invitation => format!(
-            "Hello {}. Choose the password you will sign in with; then you see the programs open to you.",
-            employee.display_name
-        ),
-        AccessLinkPurpose::Reset => {
-            format!("Hello {}. Choose the password you will sign in with from now on.", employee.display_name)
-        }
+        AccessLinkPurpose::Invitation => t.with("auth-invitation-lead", "name", &employee.display_name),
+        AccessLinkPurpose::Reset => t.with("auth-reset-lead", "name", &employee.display_name),
     };
     let status = if errors.is_empty() { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY };
     let form_token = random_token(24);
     let action = format!("/{}/{token}", db::access_links::link_page(purpose));
     let template = ChoosePasswordPage {
-        chrome: Chrome::anonymous(),
+        chrome,
         csrf_token: form_token.clone(),
         heading,
         lead,
@@ -163,7 +162,7 @@ async fn choose(
     if let Err(problem) = check_new_password(&form.password, &employee.email) {
         errors.add("password", problem.message());
     } else if form.password != form.password_again {
-        errors.add("password_again", "The two passwords differ. Type the same password twice.".to_owned());
+        errors.add("password_again", language::words().m("auth-passwords-differ").to_owned());
     }
     if !errors.is_empty() {
         return choose_form(&state, &req, purpose, &token, &employee, errors);
@@ -177,13 +176,10 @@ async fn choose(
     let Some(employee) = chosen else { return link_gone(&req) };
     start_session(&session, employee.id, None)?;
     tracing::info!(employee_id = employee.id, purpose = purpose.as_str(), "password chosen from a link");
+    let t = language::words();
     let message = match purpose {
-        AccessLinkPurpose::Invitation => {
-            format!("Your password is set. Welcome to Upskill, {}.", employee.display_name)
-        }
-        AccessLinkPurpose::Reset => {
-            "Your new password is set, and you are signed in. Every other browser must sign in again.".to_owned()
-        }
+        AccessLinkPurpose::Invitation => t.with("auth-password-set-welcome", "name", &employee.display_name),
+        AccessLinkPurpose::Reset => t.m("auth-password-reset-done").to_owned(),
     };
     Ok(redirect_with_flash("/", "success", &message))
 }
@@ -272,7 +268,7 @@ pub async fn ask_for_reset(
         Ok(email) => email,
         Err(_) => {
             let mut errors = FieldErrors::default();
-            errors.add("email", "Enter your work e-mail address, like name@example.com.");
+            errors.add("email", language::words().m("auth-forgot-not-an-address"));
             return forgot_form(&state, &req, StatusCode::UNPROCESSABLE_ENTITY, form.email, errors, None);
         }
     };

@@ -21,6 +21,7 @@ use crate::domain::AuditAction;
 use crate::security::{hash_password, verify_password};
 use crate::web::error::AppError;
 use crate::web::input::FormFields;
+use crate::web::language::words;
 
 #[derive(Template)]
 #[template(path = "account.html")]
@@ -38,10 +39,13 @@ struct AccountPage {
     daily_digest: bool,
     /// Whether this server sends e-mail at all.
     sends_mail: bool,
-    digest_hour: u32,
+    /// When the daily digest is sent, in words.
+    digest_hint: String,
     feed: FeedPanel,
     /// Whether people sign in with an Upskill password (else single sign-on).
     password_sign_in: bool,
+    /// The language chosen on this page (a catalog's tag), or "" for the browser's.
+    chosen_locale: String,
 }
 
 #[get("/account")]
@@ -57,19 +61,22 @@ pub async fn show_account(state: State, viewer: Viewer, req: HttpRequest) -> Res
     })
     .await?;
     let employee = &viewer.employee;
+    let chrome = viewer.chrome("account");
+    let t = chrome.t;
     let template = AccountPage {
-        chrome: viewer.chrome("account"),
+        chrome,
         name: employee.display_name.clone(),
         email: employee.email.clone(),
         job_title: employee.job_title.clone(),
-        site: employee.site_type.label(),
+        site: t.name(employee.site_type),
         manager,
         sessions,
         daily_digest,
         sends_mail: state.settings.mail.smtp_url.is_some(),
-        digest_hour: state.settings.mail.digest_hour_utc,
+        digest_hint: t.with("account-email-digest-hint", "hour", format!("{:02}", state.settings.mail.digest_hour_utc)),
         feed: FeedPanel::new(&state, &viewer, &req, feed),
         password_sign_in: state.settings.auth == AuthMode::Password,
+        chosen_locale: employee.locale.clone().unwrap_or_default(),
     };
     let mut response = page(&req, &template)?;
     forget_new_feed_address(&req, &mut response)?;
@@ -115,11 +122,8 @@ pub async fn save_email_preference(
         })
     })
     .await?;
-    let message = if daily_digest {
-        "Saved: your e-mail now comes as one daily summary."
-    } else {
-        "Saved: you now get one e-mail per event."
-    };
+    let t = words();
+    let message = if daily_digest { t.m("account-email-saved-digest") } else { t.m("account-email-saved-each") };
     Ok(redirect_with_flash("/account", "success", message))
 }
 
@@ -149,7 +153,7 @@ pub async fn sign_out_everywhere(
     if state.settings.auth.is_single_sign_on() {
         return Ok(super::sso::signed_out(&state));
     }
-    Ok(redirect_with_flash("/login", "info", "You have signed out everywhere: every browser must sign in again."))
+    Ok(redirect_with_flash("/login", "info", words().m("account-signed-out-everywhere")))
 }
 
 #[derive(Template)]
@@ -204,6 +208,7 @@ pub async fn change_password(
 ) -> Result<HttpResponse, AppError> {
     super::auth::password_sign_in_only(&state)?;
     let form = form.0;
+    let t = words();
     let mut errors = FieldErrors::default();
     let stored = viewer.employee.password_hash.clone().unwrap_or_default();
     let current = form.current_password.clone();
@@ -212,14 +217,14 @@ pub async fn change_password(
             .await
             .map_err(|e| AppError::Internal(e.into()))?;
     if !current_ok {
-        errors.add("current_password", "This is not your current password.");
+        errors.add("current_password", t.m("account-password-not-current"));
     }
     if let Err(problem) = check_new_password(&form.new_password, &viewer.employee.email) {
         errors.add("new_password", problem.message());
     } else if form.new_password != form.new_password_again {
-        errors.add("new_password_again", "The two new passwords differ. Type the same password twice.");
+        errors.add("new_password_again", t.m("account-password-differ"));
     } else if form.new_password == form.current_password {
-        errors.add("new_password", "Choose a password other than your current one.");
+        errors.add("new_password", t.m("account-password-same"));
     }
     if !errors.is_empty() {
         return password_page(&req, &viewer, errors);
@@ -233,12 +238,9 @@ pub async fn change_password(
     crate::web::auth::start_session(&session, viewer.id(), None)?;
     let elsewhere = ended.saturating_sub(1);
     let message = if elsewhere == 0 {
-        "Your password is changed.".to_owned()
+        t.m("account-password-changed").to_owned()
     } else {
-        format!(
-            "Your password is changed, and you are signed out of {}.",
-            count_of(elsewhere, "other browser", "other browsers")
-        )
+        t.count("account-password-changed-elsewhere", elsewhere)
     };
     Ok(redirect_with_flash("/account", "success", &message))
 }

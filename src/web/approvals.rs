@@ -18,10 +18,11 @@ use crate::db::{self};
 use crate::domain::application::{Action, DomainError, Status};
 use crate::domain::budget::{BudgetStanding, OverBudget};
 use crate::domain::text::multi_line;
-use crate::domain::words::{count, count_of};
 use crate::domain::Cents;
+use crate::i18n::Tr;
 use crate::web::error::AppError;
 use crate::web::input::FormFields;
+use crate::web::language;
 
 const QUEUE_PER_PAGE: i64 = 50;
 
@@ -75,16 +76,15 @@ impl BulkForm {
     }
 }
 
-/// "3 days", "5 hours", "a few minutes".
-pub fn waited(since: chrono::NaiveDateTime) -> String {
+/// "3 days", "5 hours", "less than an hour".
+pub fn waited(since: chrono::NaiveDateTime, t: Tr) -> String {
     let elapsed = crate::clock::now() - since;
-    let plural = |n: i64, unit: &str| format!("{n} {unit}{}", if n == 1 { "" } else { "s" });
     if elapsed.num_days() >= 1 {
-        plural(elapsed.num_days(), "day")
+        t.count("approvals-waited-days", elapsed.num_days())
     } else if elapsed.num_hours() >= 1 {
-        plural(elapsed.num_hours(), "hour")
+        t.count("approvals-waited-hours", elapsed.num_hours())
     } else {
-        "less than an hour".to_owned()
+        t.m("approvals-waited-less").to_owned()
     }
 }
 
@@ -128,6 +128,7 @@ pub async fn queue_page(
         format!("/approvals?program={}", super::url_encode(&program_slug))
     };
     let slug = program_slug.clone();
+    let t = language::words();
     let (rows, total, programs, pagination) = run_db(state, move |conn| {
         let programs = db::programs::list_published(conn)?;
         let program_id = programs.iter().find(|p| p.slug == slug).map(|p| p.id);
@@ -138,14 +139,14 @@ pub async fn queue_page(
         let mut rows = Vec::with_capacity(items.len());
         let mut standings: Vec<(i32, Option<BudgetStanding>)> = Vec::new();
         for item in items {
-            let budget = budget_line(conn, &item, &programs)?;
+            let budget = budget_line(conn, &item, &programs, t)?;
             let program_budget = match programs.iter().find(|p| p.id == item.program_id) {
                 Some(program) if runs.as_ref().is_some_and(|runs| runs.includes(program.id)) => {
-                    program_budget_line(conn, program, &mut standings)?
+                    program_budget_line(conn, program, &mut standings, t)?
                 }
                 _ => None,
             };
-            rows.push(QueueRow { program_budget, ..queue_row(item, budget, employee.id, &delegators) });
+            rows.push(QueueRow { program_budget, ..queue_row(item, budget, employee.id, &delegators, t) });
         }
         let programs = programs
             .into_iter()
@@ -157,7 +158,7 @@ pub async fn queue_page(
     let template = QueuePage {
         chrome: viewer.chrome("approvals"),
         rows,
-        lead: queue_lead(total),
+        lead: t.count("approvals-lead", total),
         programs,
         program: program_slug,
         pagination,
@@ -172,6 +173,7 @@ fn budget_line(
     conn: &mut db::DbConnection,
     item: &db::queue::QueueItem,
     programs: &[db::programs::Program],
+    t: Tr,
 ) -> Result<Option<String>, AppError> {
     let (Some(_), Some(term)) = (item.covered_cents, item.term_starts_on) else {
         return Ok(None);
@@ -184,7 +186,13 @@ fn budget_line(
         db::applications::committed_tuition_cents(conn, item.employee_id, item.program_id, term.year(), Some(item.id))?
             .iter()
             .sum();
-    Ok(Some(format!("{} of {} left for {}", cap.saturating_sub(Cents(committed)), cap, term.year())))
+    Ok(Some(left_for_year(t, cap.saturating_sub(Cents(committed)), cap, term.year(), "approvals-cap-left")))
+}
+
+/// "$X of $Y left for YEAR" (`id` says the rest of the sentence around "$X of $Y").
+fn left_for_year(t: Tr, left: Cents, of: Cents, year: i32, id: &str) -> String {
+    let left = format!("{left} {}", t.with("approvals-of-amount", "amount", of));
+    t.count_with(id, i64::from(year), "left", left)
 }
 
 /// "Budget 2026: $X of $Y left" for the program team: the program's budget this year
@@ -193,6 +201,7 @@ fn program_budget_line(
     conn: &mut db::DbConnection,
     program: &db::programs::Program,
     standings: &mut Vec<(i32, Option<BudgetStanding>)>,
+    t: Tr,
 ) -> Result<Option<String>, AppError> {
     let standing = match standings.iter().find(|(id, _)| *id == program.id) {
         Some((_, standing)) => *standing,
@@ -203,8 +212,10 @@ fn program_budget_line(
         }
     };
     Ok(standing.map(|s| match s.left() {
-        left if left.0 < 0 => format!("Budget {}: over by {}", s.year, Cents(-left.0)),
-        left => format!("Budget {}: {left} of {} left", s.year, s.budget),
+        left if left.0 < 0 => {
+            t.count_with("approvals-program-budget-over", i64::from(s.year), "amount", Cents(-left.0))
+        }
+        left => left_for_year(t, left, s.budget, s.year, "approvals-program-budget-left"),
     }))
 }
 
@@ -215,16 +226,17 @@ pub fn queue_row(
     budget: Option<String>,
     viewer_id: i32,
     delegators: &[(i32, String)],
+    t: Tr,
 ) -> QueueRow {
     let what = match (&item.intake_name, item.intake_starts_on, item.amount_cents) {
-        (Some(name), Some(starts), _) => format!("{name} (starts {})", long_date(starts)),
-        (_, _, Some(amount)) => format!("{} tuition", Cents(amount)),
-        _ => "Self-paced".to_owned(),
+        (Some(name), Some(starts), _) => format!("{name} {}", t.with("approvals-starts", "date", long_date(starts))),
+        (_, _, Some(amount)) => t.with("approvals-tuition", "amount", Cents(amount)),
+        _ => t.m("approvals-self-paced").to_owned(),
     };
     let stage = match (item.status, item.approver_id) {
-        (Status::ManagerApproved, _) => "Program team",
-        (_, None) => "Manager stage (no manager)",
-        _ => "Manager",
+        (Status::ManagerApproved, _) => t.m("approvals-stage-program-team"),
+        (_, None) => t.m("approvals-stage-no-manager"),
+        _ => t.m("approvals-stage-manager"),
     };
     let acting_for = item
         .approver_id
@@ -237,7 +249,7 @@ pub fn queue_row(
         employee_name: item.employee_name,
         program_name: item.program_name,
         what,
-        waited: waited(item.submitted_at),
+        waited: waited(item.submitted_at, t),
         stage,
         acting_for,
         budget,
@@ -270,35 +282,40 @@ fn return_path(form: &DecisionForm, id: i32) -> String {
 }
 
 /// The flash message after a decision.
-fn decided_message(decided: &workflow::Decided) -> String {
-    let whose = format!("{}'s application to {}", decided.applicant_name, decided.program_name);
+fn decided_message(decided: &workflow::Decided, t: Tr) -> String {
+    let whose = format!(
+        "{} {}",
+        t.with("approvals-application-of", "name", &decided.applicant_name),
+        t.with("approvals-application-to", "program", &decided.program_name)
+    );
     let mut message = match decided.outcome.to {
-        Status::ManagerApproved => format!("Approved {whose}; the program team decides next."),
-        Status::Approved => format!("Approved {whose}: the place is confirmed."),
-        Status::Waitlisted => format!("Approved {whose}; the intake is full, so it is on the waitlist."),
-        Status::InDraw => {
-            format!("Approved {whose}; it is in the intake's seat draw, made by lot after the window closes.")
-        }
-        Status::Rejected => format!("Rejected {whose}."),
-        Status::ChangesRequested => format!("Asked for changes to {whose}."),
-        other => format!("{whose} is now {}.", other.label().to_lowercase()),
+        Status::ManagerApproved => t.with("approvals-decided-manager-approved", "whose", whose),
+        Status::Approved => t.with("approvals-decided-approved", "whose", whose),
+        Status::Waitlisted => t.with("approvals-decided-waitlisted", "whose", whose),
+        Status::InDraw => t.with("approvals-decided-in-draw", "whose", whose),
+        Status::Rejected => t.with("approvals-decided-rejected", "whose", whose),
+        Status::ChangesRequested => t.with("approvals-decided-changes", "whose", whose),
+        other => format!(
+            "{} {}",
+            upper_first(&whose),
+            t.with("approvals-decided-now", "status", t.name(other).to_lowercase())
+        ),
     };
     if decided.promoted > 0 {
-        let promoted = count_of(decided.promoted, "waitlisted application", "waitlisted applications");
-        let seats = if decided.promoted == 1 { "the freed seat" } else { "the freed seats" };
-        message.push_str(&format!(" {promoted} got {seats}."));
+        message.push(' ');
+        message.push_str(&t.count("approvals-promoted", decided.promoted));
     }
     message
 }
 
 /// Why a place is beyond the budget, as a clause: "this place ($25,000) is beyond what is
 /// left of the program's budget for 2026 ($15,000)".
-pub fn over_budget_words(over: &OverBudget) -> String {
-    let (year, cost, left) = (over.standing.year, over.cost, over.standing.left());
+pub fn over_budget_words(over: &OverBudget, t: Tr) -> String {
+    let (year, cost, left) = (i64::from(over.standing.year), over.cost, over.standing.left());
     if left.0 > 0 {
-        format!("this place ({cost}) is beyond what is left of the program's budget for {year} ({left})")
+        format!("{} ({left})", t.count_with("approvals-over-budget-beyond", year, "cost", cost))
     } else {
-        format!("the program's budget for {year} is spent, and this place commits {cost}")
+        t.count_with("approvals-over-budget-spent", year, "cost", cost)
     }
 }
 
@@ -313,34 +330,22 @@ fn upper_first(text: &str) -> String {
 
 /// A message for a decision that changed nothing, and its status code.
 pub fn refusal(err: WorkflowError) -> Result<(StatusCode, String), AppError> {
+    let t = language::words();
     Ok(match err {
         WorkflowError::Refused(err @ DomainError::CommentRequired(_)) => {
             (StatusCode::UNPROCESSABLE_ENTITY, err.to_string())
         }
         WorkflowError::Refused(err) => (StatusCode::CONFLICT, err.to_string()),
-        WorkflowError::Stale { status } => (
-            StatusCode::CONFLICT,
-            format!(
-                "This application changed since you opened it: it is now {}. Review it and decide again.",
-                status.label().to_lowercase()
-            ),
-        ),
-        WorkflowError::OverCap { exceeded, year } => (
-            StatusCode::CONFLICT,
-            format!(
-                "Approving would go over the applicant's yearly tuition limit: they have {} of {} left for {year}.",
-                exceeded.left, exceeded.cap
-            ),
-        ),
-        WorkflowError::AlreadyActive(_) => {
-            (StatusCode::CONFLICT, "The applicant already has an active application to this program.".to_owned())
+        WorkflowError::Stale { status } => {
+            (StatusCode::CONFLICT, t.with("approvals-stale", "status", t.name(status).to_lowercase()))
         }
+        WorkflowError::OverCap { exceeded, year } => {
+            (StatusCode::CONFLICT, left_for_year(t, exceeded.left, exceeded.cap, year, "approvals-over-cap"))
+        }
+        WorkflowError::AlreadyActive(_) => (StatusCode::CONFLICT, t.m("approvals-already-active").to_owned()),
         WorkflowError::OverBudget(over) => (
             StatusCode::CONFLICT,
-            format!(
-                "{}. Approve it on its own page, where the program team can confirm it.",
-                upper_first(&over_budget_words(&over))
-            ),
+            t.with("approvals-over-budget-refused", "reason", upper_first(&over_budget_words(&over, t))),
         ),
         other => return Err(other.into()),
     })
@@ -373,12 +378,13 @@ async fn decide(
     let employee = viewer.employee.clone();
     let result = run_db(&state, move |conn| Ok(workflow::decide(conn, &employee, &request))).await?;
     match result {
-        Ok(decided) => Ok(redirect_with_flash(&return_path(&form, id), "success", &decided_message(&decided))),
+        Ok(decided) => {
+            let message = decided_message(&decided, language::words());
+            Ok(redirect_with_flash(&return_path(&form, id), "success", &message))
+        }
         Err(WorkflowError::OverBudget(_)) => {
             let refused = Refusal {
-                message: "Tick “Approve although it exceeds the budget” to approve beyond the budget, or reject the \
-                          application."
-                    .to_owned(),
+                message: language::words().m("approvals-tick-exceed").to_owned(),
                 comment: form.comment,
                 about_budget: true,
                 exceed_budget: form.exceed_budget,
@@ -426,13 +432,4 @@ pub async fn request_changes(
     req: HttpRequest,
 ) -> Result<HttpResponse, AppError> {
     decide(state, viewer, id.into_inner(), form.0, Action::RequestChanges, req).await
-}
-
-/// The sentence above the queue: how many applications wait for the viewer's decision.
-fn queue_lead(total: i64) -> String {
-    match total {
-        0 => "No application waits for your decision.".to_owned(),
-        1 => "1 application waits for your decision.".to_owned(),
-        n => format!("{} wait for your decision, oldest first.", count(n, "application", "applications")),
-    }
 }

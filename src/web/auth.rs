@@ -13,6 +13,7 @@ use actix_web::{get, post, web, HttpRequest, HttpResponse};
 use askama::Template;
 use serde::Deserialize;
 
+use super::input::is_local_path;
 use super::{
     page_with_status, read_flash, redirect, redirect_with_flash, remove_cookie, run_db, sso, Chrome, CsrfForm,
     EmptyForm, State, CSRF_KEY,
@@ -22,10 +23,11 @@ use crate::config::AuthMode;
 use crate::db;
 use crate::domain::forms::FieldErrors;
 use crate::domain::Email;
+use crate::i18n::{Locale, Tr};
 use crate::security::{constant_time_eq, random_token, sign, verify_password, verify_signed, DUMMY_PASSWORD_HASH};
 use crate::web::error::AppError;
-use crate::web::kept_form;
 use crate::web::session::EMPLOYEE_ID_KEY;
+use crate::web::{kept_form, language};
 
 /// The cookie holding the signed token of the sign-in form.
 const LOGIN_CSRF_COOKIE: &str = "upskill_login";
@@ -40,10 +42,20 @@ struct LoginPage {
     error: Option<&'static str>,
     /// Why the sign-in was asked for, when a form found the session ended.
     notice: Option<&'static str>,
-    demo_accounts: Vec<db::seed::DemoAccount>,
+    /// The demo sign-ins: (e-mail, role).
+    demo_accounts: Vec<(&'static str, &'static str)>,
 }
 
 impl LoginPage {
+    /// The page's title (after "Error: " when the sign-in was refused), saying why it was
+    /// asked for when a form found the session ended.
+    fn title(&self) -> &'static str {
+        match self.notice {
+            Some(_) => self.chrome.t.m("auth-login-title-ended"),
+            None => self.chrome.t.m("auth-sign-in"),
+        }
+    }
+
     /// The refusal as the error summary lists it: it concerns the e-mail and the password
     /// together, so it links to the first of them.
     fn errors(&self) -> FieldErrors {
@@ -61,15 +73,7 @@ pub struct LoginQuery {
 /// Accepts only local paths (`/programs?q=x`) as a place to return to after sign-in.
 pub fn safe_next(next: Option<&str>) -> String {
     match next {
-        Some(path)
-            if path.starts_with('/')
-                && !path.starts_with("//")
-                && !path.starts_with("/\\")
-                && path.len() <= 2048
-                && !path.chars().any(|c| c.is_control() || c == '\\')
-                && !path.starts_with("/login")
-                && !path.starts_with("/logout") =>
-        {
+        Some(path) if is_local_path(path) && !path.starts_with("/login") && !path.starts_with("/logout") => {
             path.to_owned()
         }
         _ => "/".to_owned(),
@@ -84,22 +88,37 @@ fn login_form(
     status: StatusCode,
     email: String,
     next: String,
-    error: Option<&'static str>,
+    error: Option<LoginRefusal>,
 ) -> Result<HttpResponse, AppError> {
     let token = random_token(24);
     let ended = web::Query::<LoginQuery>::from_query(req.query_string()).ok().and_then(|q| q.into_inner().ended);
+    let chrome = Chrome { flash: read_flash(req), ..Chrome::anonymous() };
+    let t = chrome.t;
+    let demo_accounts = if state.settings.demo {
+        db::seed::demo_accounts().into_iter().map(|account| (account.email, demo_role(t, account.role))).collect()
+    } else {
+        Vec::new()
+    };
     let template = LoginPage {
-        chrome: Chrome { flash: read_flash(req), ..Chrome::anonymous() },
-        notice: kept_form::ended_notice(ended.as_deref()),
+        notice: kept_form::ended_notice(ended.as_deref(), t),
         csrf_token: token.clone(),
         email,
         next,
-        error,
-        demo_accounts: if state.settings.demo { db::seed::demo_accounts() } else { Vec::new() },
+        error: error.map(|refusal| refusal.message(t)),
+        demo_accounts,
+        chrome,
     };
     let mut response = page_with_status(req, &template, status)?;
     response.add_cookie(&form_token_cookie(state, &token, "/login")).map_err(|e| AppError::Internal(e.into()))?;
     Ok(response)
+}
+
+/// A demo account's role (`db::seed::demo_accounts`) in the page's language.
+fn demo_role(t: Tr, role: &str) -> &'static str {
+    match t.label("auth-demo-role", role) {
+        "" => t.m("auth-demo-role-employee"),
+        named => named,
+    }
 }
 
 /// The cookie that goes with a form shown to someone not signed in (sign-in, forgotten
@@ -197,7 +216,14 @@ pub async fn login(
     };
     if !allowed {
         tracing::warn!(email = ?typed_for_log(&email), address = %shown_address(address), "sign-in throttled");
-        return login_form(&state, &req, StatusCode::TOO_MANY_REQUESTS, form.email, next, Some(TOO_MANY_ATTEMPTS));
+        return login_form(
+            &state,
+            &req,
+            StatusCode::TOO_MANY_REQUESTS,
+            form.email,
+            next,
+            Some(LoginRefusal::TooManyAttempts),
+        );
     }
     if !is_address {
         return wrong_credentials(&state, &req, email, address, form.email, next).await;
@@ -222,7 +248,7 @@ pub async fn login(
     start_session(&session, employee.id, None)?;
     tracing::info!(employee_id = employee.id, "signed in");
     let next = kept_form::after_sign_in(&state.secret, &req, employee.id, &next);
-    let mut response = redirect_with_flash(&next, "success", &format!("Welcome, {}.", employee.display_name));
+    let mut response = redirect_with_flash(&next, "success", &welcome(&employee));
     remove_cookie(&mut response, LOGIN_CSRF_COOKIE, "/login")?;
     if next != "/resume" && req.cookie(kept_form::KEPT_COOKIE).is_some() {
         // Someone else's form, or a stale one: it goes.
@@ -246,8 +272,28 @@ pub fn start_session(session: &Session, employee_id: i32, sso_email: Option<&str
     Ok(())
 }
 
-const WRONG_CREDENTIALS: &str = "The email or password is wrong.";
-const TOO_MANY_ATTEMPTS: &str = "Too many sign-in attempts. Wait a few minutes, then try again.";
+/// Why a password sign-in was refused.
+#[derive(Debug, Clone, Copy)]
+enum LoginRefusal {
+    WrongCredentials,
+    TooManyAttempts,
+}
+
+impl LoginRefusal {
+    fn message(self, t: Tr) -> &'static str {
+        match self {
+            LoginRefusal::WrongCredentials => t.m("auth-wrong-credentials"),
+            LoginRefusal::TooManyAttempts => t.m("auth-too-many-attempts"),
+        }
+    }
+}
+
+/// "Welcome, Name." after signing in, in the language the person chose (if they did),
+/// else the request's.
+pub fn welcome(employee: &db::employees::Employee) -> String {
+    let t = employee.locale.as_deref().and_then(Locale::from_tag).map_or_else(language::words, Tr);
+    t.with("auth-welcome", "name", &employee.display_name)
+}
 
 #[post("/logout")]
 pub async fn logout(state: State, session: Session, _form: CsrfForm<EmptyForm>) -> HttpResponse {
@@ -255,7 +301,7 @@ pub async fn logout(state: State, session: Session, _form: CsrfForm<EmptyForm>) 
     if state.settings.auth.is_single_sign_on() {
         return sso::signed_out(&state);
     }
-    redirect_with_flash("/login", "info", "You have signed out.")
+    redirect_with_flash("/login", "info", language::words().m("auth-signed-out"))
 }
 
 /// A wrong password or an unknown account: counted, then in the log with the client's
@@ -272,7 +318,7 @@ async fn wrong_credentials(
 ) -> Result<HttpResponse, AppError> {
     tracing::warn!(email = ?typed_for_log(&email), address = %shown_address(address), "sign-in failed");
     run_db(state, move |conn| Ok(db::attempt_counts::sign_in_failed(conn, &email, address, clock::now())?)).await?;
-    login_form(state, req, StatusCode::UNAUTHORIZED, typed, next, Some(WRONG_CREDENTIALS))
+    login_form(state, req, StatusCode::UNAUTHORIZED, typed, next, Some(LoginRefusal::WrongCredentials))
 }
 
 /// What was typed as the e-mail, cut short for the log (where it is written escaped): it

@@ -15,7 +15,9 @@ use super::{page_with_status, redirect_with_flash, run_db, Chrome, CsrfForm, Sta
 use crate::clock::today;
 use crate::db::workflow::{self, ApprovalPreview, Consequence, DecisionRequest, WorkflowError};
 use crate::domain::application::{Action, Status};
+use crate::i18n::Tr;
 use crate::web::error::AppError;
+use crate::web::language;
 
 /// At most this many applications are approved by one bulk request.
 const MAX_BULK: usize = 200;
@@ -61,10 +63,10 @@ impl BulkRequest {
     }
 
     /// Why this selection can't go further, if it can't.
-    fn problem(&self) -> Option<String> {
+    fn problem(&self, t: Tr) -> Option<String> {
         match self.selection.len() {
-            0 => Some("Select at least one application to approve.".to_owned()),
-            n if n > MAX_BULK => Some(format!("Approve at most {MAX_BULK} applications at once; you selected {n}.")),
+            0 => Some(t.m("approvals-select-one").to_owned()),
+            n if n > MAX_BULK => Some(t.count_with("approvals-at-most", n, "max", MAX_BULK)),
             _ => None,
         }
     }
@@ -106,41 +108,26 @@ struct ConfirmPage {
     message: Option<String>,
 }
 
-/// "1 seat", "3 seats".
-fn seats(n: i64) -> String {
-    format!("{n} seat{}", if n == 1 { "" } else { "s" })
-}
-
 /// What approving would do, in words.
-fn consequence_in_words(consequence: &Consequence) -> String {
+fn consequence_in_words(consequence: &Consequence, t: Tr) -> String {
     match consequence {
-        Consequence::ProgramTeamNext => "Approved by you; the program team decides next.".to_owned(),
-        Consequence::Approved { seats_left_after: None } => "Approved: the place is confirmed.".to_owned(),
-        Consequence::Approved { seats_left_after: Some(0) } => {
-            "Approved: the place is confirmed, and it takes the intake's last seat.".to_owned()
-        }
-        Consequence::Approved { seats_left_after: Some(left) } => {
-            format!("Approved: the place is confirmed; the intake has {} left after it.", seats(*left))
-        }
+        Consequence::ProgramTeamNext => t.m("approvals-consequence-team-next").to_owned(),
+        Consequence::Approved { seats_left_after: None } => t.m("approvals-consequence-approved").to_owned(),
+        Consequence::Approved { seats_left_after: Some(0) } => t.m("approvals-consequence-last-seat").to_owned(),
+        Consequence::Approved { seats_left_after: Some(left) } => t.count("approvals-consequence-seats-left", *left),
         Consequence::Waitlisted { seats_left, taken_above } if *seats_left <= 0 || *taken_above == 0 => {
-            "Waitlisted: the intake is full, so the application goes on its waitlist.".to_owned()
+            t.m("approvals-consequence-waitlisted-full").to_owned()
         }
-        Consequence::Waitlisted { seats_left, .. } => format!(
-            "Waitlisted: the intake has {} left, and applications above in this list take {}.",
-            seats(*seats_left),
-            if *seats_left == 1 { "it" } else { "them" }
-        ),
-        Consequence::InDraw => {
-            "Approved into the seat draw: the intake's seats are drawn by lot after its window closes.".to_owned()
+        Consequence::Waitlisted { seats_left, .. } => t.count("approvals-consequence-waitlisted-taken", *seats_left),
+        Consequence::InDraw => t.m("approvals-consequence-in-draw").to_owned(),
+        Consequence::OverCap { left, cap, year } => {
+            let left = format!("{left} {}", t.with("approvals-of-amount", "amount", cap));
+            t.count_with("approvals-consequence-over-cap", i64::from(*year), "left", left)
         }
-        Consequence::OverCap { left, cap, year } => format!(
-            "Not approved: over the applicant's yearly tuition limit (they have {left} of {cap} left for {year})."
-        ),
-        Consequence::OverBudget { over } => format!(
-            "Not approved: {}. Approve it on its own page to confirm it.",
-            super::approvals::over_budget_words(over)
-        ),
-        Consequence::Refused(reason) => format!("Not approved: {}", lower_first(reason)),
+        Consequence::OverBudget { over } => {
+            t.with("approvals-consequence-over-budget", "reason", super::approvals::over_budget_words(over, t))
+        }
+        Consequence::Refused(reason) => t.with("approvals-consequence-refused", "reason", lower_first(reason)),
     }
 }
 
@@ -153,12 +140,12 @@ fn lower_first(text: &str) -> String {
     }
 }
 
-fn preview_row(preview: ApprovalPreview, viewer_id: i32) -> PreviewRow {
+fn preview_row(preview: ApprovalPreview, viewer_id: i32, t: Tr) -> PreviewRow {
     PreviewRow {
         approves: preview.consequence.approves(),
-        consequence: consequence_in_words(&preview.consequence),
+        consequence: consequence_in_words(&preview.consequence, t),
         code: preview.consequence.code(),
-        queue: queue_row(preview.item, None, viewer_id, &[]),
+        queue: queue_row(preview.item, None, viewer_id, &[], t),
     }
 }
 
@@ -175,9 +162,10 @@ fn confirm_page(
     previews: Vec<ApprovalPreview>,
     message: Option<String>,
 ) -> ConfirmPage {
-    let rows: Vec<PreviewRow> = previews.into_iter().map(|p| preview_row(p, viewer.id())).collect();
+    let chrome = viewer.chrome("approvals");
+    let rows: Vec<PreviewRow> = previews.into_iter().map(|p| preview_row(p, viewer.id(), chrome.t)).collect();
     ConfirmPage {
-        chrome: viewer.chrome("approvals"),
+        chrome,
         approving: rows.iter().filter(|r| r.approves).count(),
         rows,
         comment: request.comment,
@@ -235,7 +223,7 @@ async fn bulk_step(
     if request.back {
         return request.back_to_queue(state, viewer, None, StatusCode::OK, req).await;
     }
-    if let Some(problem) = request.problem() {
+    if let Some(problem) = request.problem(language::words()) {
         return request.back_to_queue(state, viewer, Some(problem), StatusCode::UNPROCESSABLE_ENTITY, req).await;
     }
     let previews = previews(state, viewer, &request).await?;
@@ -257,9 +245,7 @@ async fn confirm(
         request.shown.iter().find(|(id, _)| *id == p.item.id).is_none_or(|(_, code)| code != p.consequence.code())
     });
     if changed {
-        let message = "What approving would do changed since you looked (someone decided meanwhile). \
-                       Nothing was approved: check the list again and confirm."
-            .to_owned();
+        let message = language::words().m("approvals-changed-meanwhile").to_owned();
         let page = confirm_page(viewer, request, previews, Some(message));
         return page_with_status(req, &page, StatusCode::CONFLICT);
     }
@@ -283,7 +269,7 @@ async fn confirm(
         Ok(requests.iter().map(|r| (r.application_id, workflow::decide(conn, &employee, r))).collect::<Vec<_>>())
     })
     .await?;
-    let (message, all_went) = summary(results, skipped)?;
+    let (message, all_went) = summary(results, skipped, language::words())?;
     Ok(redirect_with_flash(&queue_path(&request), if all_went { "success" } else { "error" }, &message))
 }
 
@@ -304,7 +290,7 @@ fn queue_path(request: &BulkRequest) -> String {
 /// The flash message after a bulk approval, and whether everything went as shown.
 type Results = Vec<(i32, Result<workflow::Decided, WorkflowError>)>;
 
-fn summary(results: Results, skipped: usize) -> Result<(String, bool), AppError> {
+fn summary(results: Results, skipped: usize, t: Tr) -> Result<(String, bool), AppError> {
     let (mut approved, mut waitlisted) = (0, 0);
     let mut problems = Vec::new();
     for (id, result) in results {
@@ -319,22 +305,25 @@ fn summary(results: Results, skipped: usize) -> Result<(String, bool), AppError>
             Err(err) => {
                 let message = match refusal(err) {
                     Ok((_, message)) => message,
-                    Err(AppError::Forbidden) => "you can't decide on your own application.".to_owned(),
-                    Err(_) => "it is not in your queue.".to_owned(),
+                    Err(AppError::Forbidden) => t.m("approvals-problem-own").to_owned(),
+                    Err(_) => t.m("approvals-problem-not-in-queue").to_owned(),
                 };
-                problems.push(format!("application {id}: {message}"));
+                problems.push(t.count_with("approvals-problem", id, "message", message));
             }
         }
     }
-    let mut message = format!("Approved {approved} application{}.", if approved == 1 { "" } else { "s" });
+    let mut message = t.count("approvals-bulk-approved", approved);
     if waitlisted > 0 {
-        message.push_str(&format!(" {waitlisted} of them went on the waitlist: their intake is full."));
+        message.push(' ');
+        message.push_str(&t.count("approvals-bulk-waitlisted", waitlisted));
     }
     if skipped > 0 {
-        message.push_str(&format!(" {skipped} could not be approved, as the list showed."));
+        message.push(' ');
+        message.push_str(&t.count("approvals-bulk-skipped", skipped));
     }
     if !problems.is_empty() {
-        message.push_str(&format!(" Not approved: {}", problems.join(" ")));
+        message.push(' ');
+        message.push_str(&t.with("approvals-bulk-not-approved", "problems", problems.join(" ")));
     }
     Ok((message, problems.is_empty()))
 }

@@ -18,6 +18,7 @@ use crate::domain::calendar::{offers_calendar, AllDayEvent, Calendar};
 use crate::domain::AuditAction;
 use crate::security::{installation_tag, random_token, sha256_hex};
 use crate::web::error::AppError;
+use crate::web::language::words;
 
 /// Random bytes in a feed token (43 characters once encoded).
 const FEED_TOKEN_BYTES: usize = 32;
@@ -132,11 +133,8 @@ pub async fn new_feed_address(
         })
     })
     .await?;
-    let message = if replaced {
-        "Your calendar feed has a new address and the old one no longer works. Copy the new one now: it is shown only once."
-    } else {
-        "Your calendar feed is on. Copy its address now: it is shown only once."
-    };
+    let t = words();
+    let message = if replaced { t.m("account-feed-replaced") } else { t.m("account-feed-created") };
     let mut response = redirect_with_flash("/account#calendar-feed", "success", message);
     response.add_cookie(&new_feed_cookie(&state, id, &token)?).map_err(|e| AppError::Internal(e.into()))?;
     Ok(response)
@@ -159,14 +157,11 @@ pub async fn turn_off_feed(state: State, viewer: Viewer, _form: CsrfForm<EmptyFo
         })
     })
     .await?;
+    let t = words();
     Ok(if ended {
-        redirect_with_flash(
-            "/account#calendar-feed",
-            "success",
-            "Your calendar feed is off: its address no longer works.",
-        )
+        redirect_with_flash("/account#calendar-feed", "success", t.m("account-feed-turned-off"))
     } else {
-        redirect_with_flash("/account#calendar-feed", "info", "Your calendar feed was already off.")
+        redirect_with_flash("/account#calendar-feed", "info", t.m("account-feed-already-off"))
     })
 }
 

@@ -11,11 +11,12 @@ use crate::clock::today;
 use crate::db::applications::ActiveApplication;
 use crate::db::programs::{IntakeWithSeats, Program};
 use crate::db::{self};
-use crate::domain::words::count;
+use crate::domain::enums::StoredName;
 use crate::domain::{
     check_eligibility, ApplicationStatus, Category, Cents, Eligibility, Format, ProgramKind, ProgramRules,
     ProgramStatus,
 };
+use crate::i18n::Tr;
 use crate::web::error::AppError;
 use crate::web::format::long_date;
 
@@ -26,13 +27,11 @@ pub struct SelectOption {
     pub selected: bool,
 }
 
-fn options<T: Copy + PartialEq>(
-    all: &[T],
-    chosen: Option<T>,
-    as_str: fn(T) -> &'static str,
-    label: fn(T) -> &'static str,
-) -> Vec<SelectOption> {
-    all.iter().map(|v| SelectOption { value: as_str(*v), label: label(*v), selected: chosen == Some(*v) }).collect()
+/// A filter's options, named in the page's language.
+pub fn options<T: StoredName + PartialEq>(all: &[T], chosen: Option<T>, t: Tr) -> Vec<SelectOption> {
+    all.iter()
+        .map(|&v| SelectOption { value: v.stored_name(), label: t.name(v), selected: chosen == Some(v) })
+        .collect()
 }
 
 /// The catalog's query string: `q`, `kind`, `category`, `format`, `eligible=1`.
@@ -121,36 +120,48 @@ pub struct ApplicationBadge {
 }
 
 impl ApplicationBadge {
-    fn new(application: &ActiveApplication) -> ApplicationBadge {
+    fn new(application: &ActiveApplication, t: Tr) -> ApplicationBadge {
         let text = match application.status {
             ApplicationStatus::Submitted => {
-                format!("Applied — submitted {}", application.submitted_at.format("%-d %b"))
+                t.with("badge-submitted", "date", application.submitted_at.format("%-d %b"))
             }
-            ApplicationStatus::ChangesRequested => "Changes requested — your turn".to_owned(),
-            ApplicationStatus::ManagerApproved => "Approved by your manager — the program team decides next".to_owned(),
-            ApplicationStatus::Approved => "Approved — your place is confirmed".to_owned(),
-            ApplicationStatus::Waitlisted => "On the waitlist".to_owned(),
-            other => other.label().to_owned(),
+            ApplicationStatus::ChangesRequested => t.m("badge-changes-requested").to_owned(),
+            ApplicationStatus::ManagerApproved => t.m("badge-manager-approved").to_owned(),
+            ApplicationStatus::Approved => t.m("badge-approved").to_owned(),
+            ApplicationStatus::Waitlisted => t.m("badge-waitlisted").to_owned(),
+            other => t.name(other).to_owned(),
         };
         ApplicationBadge { id: application.id, status: application.status.as_str(), text }
     }
 }
 
+/// A verdict's one-line summary, in the page's language.
+fn eligibility_headline(eligibility: &Eligibility, t: Tr) -> String {
+    match eligibility {
+        Eligibility::Eligible => t.m("eligibility-eligible").to_owned(),
+        Eligibility::EligibleFrom(date) => t.with("eligibility-from", "date", long_date(*date)),
+        Eligibility::Ineligible(_) => t.m("eligibility-ineligible").to_owned(),
+    }
+}
+
 impl ProgramView {
-    fn new(program: &Program, eligibility: &Eligibility, mine: &[ActiveApplication]) -> ProgramView {
+    fn new(program: &Program, eligibility: &Eligibility, mine: &[ActiveApplication], t: Tr) -> ProgramView {
         ProgramView {
             slug: program.slug.clone(),
             name: program.name.clone(),
             summary: program.summary.clone(),
             provider: program.provider.clone(),
-            kind: program.kind.label(),
-            category: program.category.label(),
-            format: program.format.label(),
+            kind: t.name(program.kind),
+            category: t.name(program.category),
+            format: t.name(program.format),
             eligibility_code: eligibility.code(),
-            eligibility_headline: eligibility.headline(),
+            eligibility_headline: eligibility_headline(eligibility, t),
             eligibility_reasons: eligibility.reasons().to_vec(),
             eligible: eligibility.is_eligible(),
-            application: mine.iter().find(|a| a.program_id == program.id).map(ApplicationBadge::new),
+            application: mine
+                .iter()
+                .find(|a| a.program_id == program.id)
+                .map(|application| ApplicationBadge::new(application, t)),
         }
     }
 }
@@ -186,22 +197,24 @@ pub async fn list_programs(state: State, req: HttpRequest) -> Result<HttpRespons
     let filter = CatalogFilter::from_query(&query);
     let today = today();
     let total_published = programs.len();
+    let chrome = viewer.chrome("programs");
+    let t = chrome.t;
     let cards = programs
         .iter()
         .filter_map(|program| {
             let eligibility = eligibility_for(&viewer, program, today);
-            filter.matches(program, &eligibility).then(|| ProgramView::new(program, &eligibility, &mine))
+            filter.matches(program, &eligibility).then(|| ProgramView::new(program, &eligibility, &mine, t))
         })
         .collect();
     let template = CatalogPage {
-        chrome: viewer.chrome("programs"),
+        chrome,
         programs: cards,
         total_published,
         eligible_only: filter.eligible_only,
         filtered: filter.is_active(),
-        kinds: options(ProgramKind::ALL, filter.kind, ProgramKind::as_str, ProgramKind::label),
-        categories: options(Category::ALL, filter.category, Category::as_str, Category::label),
-        formats: options(Format::ALL, filter.format, Format::as_str, Format::label),
+        kinds: options(ProgramKind::ALL, filter.kind, t),
+        categories: options(Category::ALL, filter.category, t),
+        formats: options(Format::ALL, filter.format, t),
         q: filter.text,
     };
     page(&req, &template)
@@ -218,8 +231,8 @@ pub struct IntakeView {
     pub lottery: Option<String>,
 }
 
-impl From<&IntakeWithSeats> for IntakeView {
-    fn from(intake: &IntakeWithSeats) -> Self {
+impl IntakeView {
+    fn new(intake: &IntakeWithSeats, t: Tr) -> Self {
         IntakeView {
             id: intake.intake.id,
             name: intake.intake.name.clone(),
@@ -231,9 +244,9 @@ impl From<&IntakeWithSeats> for IntakeView {
                 .flatten()
                 .map(|(opens_on, closes_on)| {
                     format!(
-                        "Seats drawn by lot; applications from {} to {}.",
-                        long_date(opens_on),
-                        long_date(closes_on)
+                        "{} {}",
+                        t.with("program-lottery-from", "date", long_date(opens_on)),
+                        t.with("program-date-to", "date", long_date(closes_on))
                     )
                 }),
         }
@@ -267,35 +280,35 @@ struct ProgramPage {
 }
 
 /// The program's rules in words, for "Who can apply".
-fn rules_in_words(rules: &ProgramRules) -> Vec<String> {
+fn rules_in_words(rules: &ProgramRules, t: Tr) -> Vec<String> {
     let mut lines = Vec::new();
     if rules.min_tenure_days > 0 {
-        lines.push(format!("At least {} of service.", count(rules.min_tenure_days.into(), "day", "days")));
+        lines.push(t.count("program-rule-tenure", rules.min_tenure_days));
     }
     if !rules.allowed_job_families.is_empty() {
-        let names: Vec<&str> = rules.allowed_job_families.iter().map(|f| f.label()).collect();
-        lines.push(format!("Job families: {}.", names.join(", ")));
+        let names: Vec<&str> = rules.allowed_job_families.iter().map(|&f| t.name(f)).collect();
+        lines.push(t.with("program-rule-job-families", "names", names.join(", ")));
     }
     if !rules.allowed_site_types.is_empty() {
-        let names: Vec<&str> = rules.allowed_site_types.iter().map(|s| s.label()).collect();
-        lines.push(format!("Sites: {}.", names.join(", ")));
+        let names: Vec<&str> = rules.allowed_site_types.iter().map(|&s| t.name(s)).collect();
+        lines.push(t.with("program-rule-sites", "names", names.join(", ")));
     }
     if rules.full_time_only {
-        lines.push("Full-time employees only.".to_owned());
+        lines.push(t.m("program-rule-full-time").to_owned());
     }
     if lines.is_empty() {
-        lines.push("Every employee.".to_owned());
+        lines.push(t.m("program-rule-everyone").to_owned());
     }
     lines
 }
 
-fn approval_in_words(program: &Program) -> &'static str {
-    match (program.needs_manager_approval, program.needs_admin_approval) {
-        (true, true) => "Your manager approves, then the program team confirms your place.",
-        (true, false) => "Your manager approves.",
-        (false, true) => "The program team approves.",
-        (false, false) => "No approval needed: your place is confirmed when you apply.",
-    }
+fn approval_in_words(program: &Program, t: Tr) -> &'static str {
+    t.m(match (program.needs_manager_approval, program.needs_admin_approval) {
+        (true, true) => "program-approval-manager-then-team",
+        (true, false) => "program-approval-manager",
+        (false, true) => "program-approval-team",
+        (false, false) => "program-approval-none",
+    })
 }
 
 #[get("/programs/{slug}")]
@@ -345,30 +358,34 @@ pub async fn show_program(
         })
         .into_iter()
         .collect();
+    let chrome = viewer.chrome("programs");
+    let t = chrome.t;
     let window = match (program.opens_on, program.closes_on) {
         (None, None) => None,
-        (Some(open), None) => Some(format!("Applications open on {}.", long_date(open))),
-        (None, Some(close)) => Some(format!("Applications close on {}.", long_date(close))),
-        (Some(open), Some(close)) => {
-            Some(format!("Applications open from {} to {}.", long_date(open), long_date(close)))
-        }
+        (Some(open), None) => Some(t.with("program-window-opens", "date", long_date(open))),
+        (None, Some(close)) => Some(t.with("program-window-closes", "date", long_date(close))),
+        (Some(open), Some(close)) => Some(format!(
+            "{} {}",
+            t.with("program-window-from", "date", long_date(open)),
+            t.with("program-date-to", "date", long_date(close))
+        )),
     };
     let template = ProgramPage {
-        chrome: viewer.chrome("programs"),
+        chrome,
         paragraphs: crate::domain::text::paragraphs(&program.description),
-        duration: program.duration_weeks.map(|w| count(w.into(), "week", "weeks")),
-        who_can_apply: rules_in_words(&rules),
-        approval: approval_in_words(&program),
+        duration: program.duration_weeks.map(|weeks| t.count("program-weeks", weeks)),
+        who_can_apply: rules_in_words(&rules, t),
+        approval: approval_in_words(&program, t),
         funding,
         is_cohort: program.kind == ProgramKind::Cohort,
-        intakes: intakes.iter().map(IntakeView::from).collect(),
+        intakes: intakes.iter().map(|intake| IntakeView::new(intake, t)).collect(),
         window,
         completion: crate::domain::completion::what_to_send(
             program.completion_evidence,
             program.verified_by,
             &program.completion_note,
         ),
-        program: ProgramView::new(&program, &eligibility, &mine),
+        program: ProgramView::new(&program, &eligibility, &mine, t),
     };
     page(&req, &template)
 }

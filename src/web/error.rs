@@ -129,21 +129,23 @@ pub struct ErrorPage {
 impl ErrorPage {
     fn for_status(status: StatusCode) -> ErrorPage {
         let (title, message) = match status.as_u16() {
-            400 => ("The request could not be read", "Something in the request was not what this page expects. Go back and try again."),
-            403 => ("You can't do that", "You don't have permission for this page or action. If the form was open for a long time, reload it and try again."),
-            404 => ("Page not found", "There is nothing here, or it is not yours to see. Check the address, or start again from the home page."),
-            405 => ("That doesn't work here", "This address exists, but not for that kind of request. Use the page's own links and buttons."),
-            413 => ("That was too large", "The form sent more data than this page accepts."),
-            415 => ("The request could not be read", "This page reads forms sent by its own page, not data of another kind."),
-            429 => ("Too many attempts", "There have been too many sign-in attempts. Wait a few minutes, then try again."),
-            503 => ("Upskill is unavailable", "Upskill cannot reach or write to its database right now. Nothing you sent was saved; try again in a minute."),
-            _ => ("Something went wrong", "An unexpected error stopped this page. It has been logged; try again in a moment."),
+            400 => ("error-400-title", "error-400-message"),
+            403 => ("error-403-title", "error-403-message"),
+            404 => ("error-404-title", "error-404-message"),
+            405 => ("error-405-title", "error-405-message"),
+            413 => ("error-413-title", "error-413-message"),
+            415 => ("error-415-title", "error-415-message"),
+            429 => ("error-429-title", "error-429-message"),
+            503 => ("error-503-title", "error-503-message"),
+            _ => ("error-500-title", "error-500-message"),
         };
+        let chrome = Chrome::anonymous();
+        let (title, message) = (chrome.t.m(title), chrome.t.m(message));
         let reference = (status == StatusCode::INTERNAL_SERVER_ERROR)
             .then(RequestId::current)
             .flatten()
             .map(|id| id.as_str().to_owned());
-        ErrorPage { chrome: Chrome::anonymous(), code: status.as_u16(), title, message, reference }
+        ErrorPage { chrome, code: status.as_u16(), title, message, reference }
     }
 }
 

@@ -41,13 +41,15 @@ pub async fn home(state: State, req: HttpRequest) -> Result<HttpResponse, AppErr
     let profile = viewer.employee.profile();
     let open_programs =
         programs.iter().filter(|p| check_eligibility(&profile, &p.rules(), today).is_eligible()).count();
+    let chrome = viewer.chrome("home");
+    let t = chrome.t;
     let template = HomePage {
-        chrome: viewer.chrome("home"),
+        chrome,
         first_name: viewer.employee.display_name.split_whitespace().next().unwrap_or("").to_owned(),
         applications: applications
             .into_iter()
             .map(|a| ApplicationLine {
-                status_label: crate::web::applications::status_label(a.status, a.starts_on(), today),
+                status_label: super::applications::status_label(t, a.status, a.starts_on(), today),
                 id: a.id,
                 program_name: a.program_name,
                 status: a.status.as_str(),

@@ -110,6 +110,16 @@ pub fn configure_extractors(cfg: &mut web::ServiceConfig, max_body: usize) {
         .app_data(web::PathConfig::default().error_handler(path_error));
 }
 
+/// Whether `path` is a path of this site (`/programs?q=x`), never another site's address
+/// (`//elsewhere`, `/\\elsewhere`), without control characters, at most 2,048 bytes.
+pub fn is_local_path(path: &str) -> bool {
+    path.starts_with('/')
+        && !path.starts_with("//")
+        && !path.starts_with("/\\")
+        && path.len() <= 2048
+        && !path.chars().any(|c| c.is_control() || c == '\\')
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

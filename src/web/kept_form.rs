@@ -104,16 +104,10 @@ pub async fn keep_expired_form(
 }
 
 /// What the sign-in page says after a form found the session ended (`ended` of its query).
-pub fn ended_notice(ended: Option<&str>) -> Option<&'static str> {
+pub fn ended_notice(ended: Option<&str>, t: crate::i18n::Tr) -> Option<&'static str> {
     match ended? {
-        "kept" => Some(
-            "Your session ended before your form was sent. Sign in to continue: what you typed is kept \
-             for 15 minutes, and you can send it then.",
-        ),
-        "lost" => Some(
-            "Your session ended before your form was sent, and it was too long to keep. Sign in to \
-             continue, then fill it in again.",
-        ),
+        "kept" => Some(t.m("auth-session-ended-kept")),
+        "lost" => Some(t.m("auth-session-ended-lost")),
         _ => None,
     }
 }

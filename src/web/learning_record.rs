@@ -9,9 +9,11 @@ use askama::Template;
 use crate::db::completions::LearningEntry;
 use crate::db::{self};
 use crate::domain::csv_cell::line;
+use crate::i18n::Tr;
 use crate::web::applications::CredentialView;
 use crate::web::error::AppError;
 use crate::web::format::long_date;
+use crate::web::language::words;
 use crate::web::{page, run_db, Chrome, State, Viewer};
 
 /// One completed program, ready to show.
@@ -26,12 +28,13 @@ pub struct LearningLine {
     pub credential: Option<CredentialView>,
 }
 
-impl From<&LearningEntry> for LearningLine {
-    fn from(entry: &LearningEntry) -> Self {
+impl LearningLine {
+    /// The line of `entry`, in the words of `t`.
+    fn new(entry: &LearningEntry, t: Tr) -> Self {
         LearningLine {
             application_id: entry.application_id,
             program_name: entry.program_name.clone(),
-            kind: entry.program_kind.label(),
+            kind: t.name(entry.program_kind),
             provider: entry.provider.clone(),
             completed_on: long_date(entry.completed_on),
             completed_iso: entry.completed_on.to_string(),
@@ -40,10 +43,11 @@ impl From<&LearningEntry> for LearningLine {
     }
 }
 
-/// The learning record of `employee_id`, as lines.
+/// The learning record of `employee_id`, as lines in the request's language.
 pub async fn learning_lines(state: &State, employee_id: i32) -> Result<Vec<LearningLine>, AppError> {
     let entries = run_db(state, move |conn| Ok(db::completions::learning_record(conn, employee_id)?)).await?;
-    Ok(entries.iter().map(LearningLine::from).collect())
+    let t = words();
+    Ok(entries.iter().map(|entry| LearningLine::new(entry, t)).collect())
 }
 
 /// The record as CSV: a heading line, then one line per program, every cell formula-safe.

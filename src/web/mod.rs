@@ -20,6 +20,7 @@ pub mod health;
 pub mod home;
 pub mod input;
 pub mod kept_form;
+pub mod language;
 pub mod learning_record;
 pub mod methods;
 pub mod metrics;
@@ -116,15 +117,16 @@ where
     }
 }
 
-/// `web::block` inside the caller's log span: what the work logs on the blocking thread
-/// carries the request's id.
+/// `web::block` inside the caller's log span and language: what the work logs on the
+/// blocking thread carries the request's id, and what it words reads as the page does.
 pub async fn block_in_span<F, R>(work: F) -> Result<R, actix_web::error::BlockingError>
 where
     F: FnOnce() -> R + Send + 'static,
     R: Send + 'static,
 {
     let span = tracing::Span::current();
-    web::block(move || span.in_scope(work)).await
+    let language = language::Carried::now();
+    web::block(move || span.in_scope(|| language.within(work))).await
 }
 
 /// The viewer, the published programs (by name) and what `work` reads for the page, in
@@ -162,6 +164,10 @@ pub struct Chrome {
     pub flash: Option<Flash>,
     /// The navigation entry to mark as current.
     pub nav: &'static str,
+    /// The words of the page, in the request's language (`web::language`).
+    pub t: crate::i18n::Tr,
+    /// The page's own path and query, for the language switcher to come back to.
+    pub here: String,
 }
 
 #[derive(Debug, Clone)]
@@ -196,10 +202,38 @@ impl Chrome {
         self.user.as_ref().is_some_and(|user| user.is_admin)
     }
 
+    /// The languages the footer offers, each named in itself.
+    pub fn languages(&self) -> Vec<LanguageChoice> {
+        crate::i18n::Locale::OFFERED
+            .iter()
+            .map(|&locale| LanguageChoice {
+                tag: locale.tag(),
+                name: crate::i18n::Tr(locale).m("language-own-name"),
+                current: locale == self.t.locale(),
+            })
+            .collect()
+    }
+
     /// The chrome of a page shown to nobody in particular (sign-in, error pages).
     pub fn anonymous() -> Chrome {
-        Chrome { user: None, csrf_token: String::new(), form_owner: String::new(), flash: None, nav: "" }
+        Chrome {
+            user: None,
+            csrf_token: String::new(),
+            form_owner: String::new(),
+            flash: None,
+            nav: "",
+            t: language::words(),
+            here: language::here(),
+        }
     }
+}
+
+/// A language of the footer's switcher.
+pub struct LanguageChoice {
+    pub tag: &'static str,
+    pub name: &'static str,
+    /// The language the page is in.
+    pub current: bool,
 }
 
 /// The navigation counts the decision queue up to this many, then says "99+".
@@ -263,6 +297,8 @@ impl Viewer {
             form_owner: self.form_owner.clone(),
             flash: self.flash.clone(),
             nav,
+            t: language::words(),
+            here: language::here(),
         }
     }
 }
@@ -338,10 +374,14 @@ where
         Trip::BlockingPool => run_db(state, read).await?,
         Trip::ShortRead => run_short_read(state, read).await?,
     };
-    loaded.ok_or_else(|| {
+    let (viewer, read) = loaded.ok_or_else(|| {
         session.purge();
         sign_in()
-    })
+    })?;
+    if let Some(locale) = viewer.employee.locale.as_deref().and_then(crate::i18n::Locale::from_tag) {
+        language::answer_in(locale);
+    }
+    Ok((viewer, read))
 }
 
 /// The programs someone runs: every program for an administrator, those of their teams

@@ -10,6 +10,7 @@ use super::{page, redirect_with_flash, run_db, Chrome, CsrfForm, State, Viewer};
 use crate::db;
 use crate::web::error::AppError;
 use crate::web::input::FormFields;
+use crate::web::language::words;
 
 const NOTIFICATIONS_PER_PAGE: i64 = 50;
 
@@ -97,11 +98,12 @@ pub async fn mark_notifications_read(
     let marked =
         run_db(&state, move |conn| Ok(db::notifications::mark_read(conn, employee_id, id, crate::clock::now())?))
             .await?;
+    let t = words();
     let message = match (id, marked) {
-        (Some(_), 0) => "That notification was already read.".to_owned(),
-        (Some(_), _) => "Marked as read.".to_owned(),
-        (None, 0) => "Nothing was unread.".to_owned(),
-        (None, n) => format!("{n} notification{} marked as read.", if n == 1 { "" } else { "s" }),
+        (Some(_), 0) => t.m("notifications-already-read").to_owned(),
+        (Some(_), _) => t.m("notifications-marked").to_owned(),
+        (None, 0) => t.m("notifications-nothing-unread").to_owned(),
+        (None, n) => t.count("notifications-marked-count", n),
     };
     Ok(redirect_with_flash("/notifications", "success", &message))
 }

@@ -18,6 +18,7 @@ use crate::domain::proposal::{parse_decision, parse_proposal, DecisionInput, Pro
 use crate::domain::{Cents, ProgramKind, ProgramStatus, ProposalStatus};
 use crate::web::error::AppError;
 use crate::web::input::FormFields;
+use crate::web::language;
 
 /// How many times an approval tries again when another one took its draft's slug.
 const SLUG_ATTEMPTS: u32 = 3;
@@ -70,11 +71,16 @@ fn form_page(
     input: ProposalInput,
     errors: FieldErrors,
 ) -> ProposalFormPage {
+    let chrome = viewer.chrome("programs");
     let kinds = ProgramKind::ALL
         .iter()
-        .map(|kind| KindChoice { value: kind.as_str(), label: kind.label(), selected: input.kind == kind.as_str() })
+        .map(|kind| KindChoice {
+            value: kind.as_str(),
+            label: chrome.t.name(*kind),
+            selected: input.kind == kind.as_str(),
+        })
         .collect();
-    ProposalFormPage { chrome: viewer.chrome("programs"), editing, input, errors, kinds }
+    ProposalFormPage { chrome, editing, input, errors, kinds }
 }
 
 /// A proposal in a list.
@@ -98,17 +104,18 @@ pub struct ProgramLink {
 
 impl From<ProposalLine> for ProposalRow {
     fn from(line: ProposalLine) -> Self {
+        let t = language::words();
         ProposalRow {
             id: line.id,
             name: line.name,
-            kind: line.kind.label(),
+            kind: t.name(line.kind),
             status: line.status,
             expected_cost: Cents(line.expected_cost_cents).to_string(),
             updated: long_time(line.updated_at),
             proposer: line.proposer_name,
             program: line.program_slug.zip(line.program_status).map(|(slug, status)| ProgramLink {
                 slug,
-                status: status.label(),
+                status: t.name(status),
                 publication_requested: status == ProgramStatus::Draft && line.publication_requested_at.is_some(),
             }),
         }
@@ -157,11 +164,7 @@ pub async fn submit_proposal(
         Ok(db::proposals::submit(conn, Actor { id: proposer_id, name: &proposer_name }, &draft)?)
     })
     .await?;
-    Ok(redirect_with_flash(
-        &format!("/proposals/{id}"),
-        "success",
-        "Your proposal is sent. An administrator reviews it; you get a notification when they decide.",
-    ))
+    Ok(redirect_with_flash(&format!("/proposals/{id}"), "success", language::words().m("proposals-sent")))
 }
 
 /// A proposal for its proposer or an administrator; 404 for anyone else.
@@ -293,10 +296,11 @@ pub async fn edit_proposal_form(
 
 /// Back to a decided proposal, which can no longer change.
 fn not_editable(proposal: &Proposal) -> HttpResponse {
+    let t = language::words();
     let message = match proposal.status {
-        ProposalStatus::Approved => "The proposal is approved: change the draft program itself under My programs.",
-        ProposalStatus::Withdrawn => "You withdrew the proposal: it can no longer change.",
-        _ => "The proposal is decided and can no longer change.",
+        ProposalStatus::Approved => t.m("proposals-approved-not-editable"),
+        ProposalStatus::Withdrawn => t.m("proposals-withdrawn-not-editable"),
+        _ => t.m("proposals-decided-not-editable"),
     };
     redirect_with_flash(&format!("/proposals/{}", proposal.id), "error", message)
 }
@@ -343,22 +347,15 @@ pub async fn edit_proposal(
     })
     .await?;
     let back = format!("/proposals/{id}");
+    let t = language::words();
     Ok(match edited {
-        Ok(crate::domain::ProposalEventKind::Resubmitted) => redirect_with_flash(
-            &back,
-            "success",
-            "Your proposal is sent again. An administrator reviews it; you get a notification when they decide.",
-        ),
-        Ok(_) => redirect_with_flash(&back, "success", "Your changes are saved. The proposal still waits for review."),
-        Err(ProposalRefusal::Changed(status)) => redirect_with_flash(
-            &back,
-            "error",
-            &format!(
-                "The proposal changed while you edited it: it is now “{}”. Your changes were not saved; read it \
-                 again below.",
-                status.label()
-            ),
-        ),
+        Ok(crate::domain::ProposalEventKind::Resubmitted) => {
+            redirect_with_flash(&back, "success", t.m("proposals-sent-again"))
+        }
+        Ok(_) => redirect_with_flash(&back, "success", t.m("proposals-saved")),
+        Err(ProposalRefusal::Changed(status)) => {
+            redirect_with_flash(&back, "error", &t.with("proposals-changed-meanwhile", "status", t.name(status)))
+        }
         Err(_) => return Err(AppError::NotFound),
     })
 }
@@ -401,13 +398,12 @@ pub async fn withdraw_proposal(
     })
     .await?;
     let back = format!("/proposals/{id}");
+    let t = language::words();
     Ok(match withdrawn {
-        Ok(()) => redirect_with_flash(&back, "success", "Your proposal is withdrawn. Nobody reviews it any more."),
-        Err(ProposalRefusal::Changed(status)) => redirect_with_flash(
-            &back,
-            "error",
-            &format!("The proposal was decided meanwhile: it is now “{}”. It was not withdrawn.", status.label()),
-        ),
+        Ok(()) => redirect_with_flash(&back, "success", t.m("proposals-withdrawn")),
+        Err(ProposalRefusal::Changed(status)) => {
+            redirect_with_flash(&back, "error", &t.with("proposals-decided-meanwhile", "status", t.name(status)))
+        }
         Err(_) => return Err(AppError::NotFound),
     })
 }

@@ -34,9 +34,11 @@ use crate::db;
 use crate::db::employees::Employee;
 use crate::domain::sign_on::{decide, ProvisionedPerson, SignOnDecision};
 use crate::domain::Email;
+use crate::i18n::Tr;
 use crate::oidc::{OidcError, PendingSignIn};
 use crate::security::{constant_time_eq, sign, verify_signed};
 use crate::web::error::AppError;
+use crate::web::language;
 use crate::web::session::EMPLOYEE_ID_KEY;
 
 /// The session key that remembers which e-mail the proxy named (header mode).
@@ -101,82 +103,46 @@ impl Refusal {
     }
 
     /// The page: (hook, title, paragraphs, whether to offer to try again).
-    fn page(&self) -> (&'static str, &'static str, Vec<String>, bool) {
-        let text = |lines: &[&str]| lines.iter().map(|line| (*line).to_owned()).collect::<Vec<_>>();
+    fn page(&self, t: Tr) -> (&'static str, &'static str, Vec<String>, bool) {
+        let text = |id: &'static str| vec![t.m(id).to_owned()];
         match self {
-            Refusal::UntrustedAddress => (
-                "untrusted-address",
-                "Open Upskill through the company sign-in",
-                text(&["Upskill signs people in through the company's sign-in, and this request did not come through it. Open Upskill from its usual address."]),
-                false,
-            ),
-            Refusal::UnreadableIdentity => (
-                "unreadable-identity",
-                "Upskill could not tell who you are",
-                text(&["The company sign-in did not send an e-mail address Upskill can read. Contact the IT service desk."]),
-                false,
-            ),
+            Refusal::UntrustedAddress => {
+                ("untrusted-address", t.m("auth-sso-untrusted-title"), text("auth-sso-untrusted-text"), false)
+            }
+            Refusal::UnreadableIdentity => {
+                ("unreadable-identity", t.m("auth-sso-unknown-title"), text("auth-sso-unreadable-text"), false)
+            }
             Refusal::NotInUpskill(email) => (
                 "not-in-upskill",
-                "You are not in Upskill yet",
+                t.m("auth-sso-not-in-upskill-title"),
                 vec![
-                    format!("You signed in with your company account as {email}, but nobody with that e-mail address is in Upskill yet."),
-                    "Ask HR to add you to Upskill; you can sign in as soon as they have.".to_owned(),
+                    t.with("auth-sso-not-in-upskill-text", "email", email),
+                    t.m("auth-sso-not-in-upskill-ask").to_owned(),
                 ],
                 false,
             ),
-            Refusal::Deactivated => (
-                "deactivated",
-                "Your Upskill account is closed",
-                text(&["Your company sign-in worked, but HR has deactivated your Upskill account. If that is a mistake, ask HR to reactivate it."]),
-                false,
-            ),
-            Refusal::EmailUnverified => (
-                "email-unverified",
-                "Your e-mail address is not verified",
-                text(&["Your company account's e-mail address is not verified, so Upskill cannot tell which employee you are. Verify it in your company account, or contact the IT service desk."]),
-                false,
-            ),
-            Refusal::NoEmail => (
-                "no-email",
-                "Upskill could not tell who you are",
-                text(&["The company sign-in did not tell Upskill your e-mail address. Contact the IT service desk."]),
-                false,
-            ),
-            Refusal::PasswordSignInOff => (
-                "password-sign-in-off",
-                "Password sign-in is off",
-                text(&["Upskill signs you in with your company account: there is no Upskill password to enter."]),
-                true,
-            ),
-            Refusal::Cancelled => (
-                "cancelled",
-                "Sign-in was cancelled",
-                text(&["The company sign-in did not let you in, or the sign-in was cancelled. You can try again."]),
-                true,
-            ),
-            Refusal::ProviderError => (
-                "provider-error",
-                "The company sign-in failed",
-                text(&["The company sign-in answered with an error. Try again; if it keeps happening, contact the IT service desk."]),
-                true,
-            ),
-            Refusal::StaleSignIn => (
-                "stale-sign-in",
-                "This sign-in has expired",
-                text(&["This sign-in was not started in this browser, was already used, or took too long. Start again."]),
-                true,
-            ),
-            Refusal::ProviderUnavailable => (
-                "provider-unavailable",
-                "The company sign-in is unavailable",
-                text(&["Upskill cannot reach the company sign-in right now. Nothing was changed; try again in a minute."]),
-                true,
-            ),
+            Refusal::Deactivated => {
+                ("deactivated", t.m("auth-sso-deactivated-title"), text("auth-sso-deactivated-text"), false)
+            }
+            Refusal::EmailUnverified => {
+                ("email-unverified", t.m("auth-sso-unverified-title"), text("auth-sso-unverified-text"), false)
+            }
+            Refusal::NoEmail => ("no-email", t.m("auth-sso-unknown-title"), text("auth-sso-no-email-text"), false),
+            Refusal::PasswordSignInOff => {
+                ("password-sign-in-off", t.m("auth-sso-password-off-title"), text("auth-sso-password-off-text"), true)
+            }
+            Refusal::Cancelled => ("cancelled", t.m("auth-sso-cancelled-title"), text("auth-sso-cancelled-text"), true),
+            Refusal::ProviderError => {
+                ("provider-error", t.m("auth-sso-provider-error-title"), text("auth-sso-provider-error-text"), true)
+            }
+            Refusal::StaleSignIn => ("stale-sign-in", t.m("auth-sso-stale-title"), text("auth-sso-stale-text"), true),
+            Refusal::ProviderUnavailable => {
+                ("provider-unavailable", t.m("auth-sso-unavailable-title"), text("auth-sso-unavailable-text"), true)
+            }
             Refusal::ProviderAnswerInvalid => (
                 "provider-answer-invalid",
-                "The sign-in could not be completed",
-                text(&["The company sign-in's answer could not be accepted. Try again; if it keeps happening, contact the IT service desk."]),
+                t.m("auth-sso-invalid-answer-title"),
+                text("auth-sso-invalid-answer-text"),
                 true,
             ),
         }
@@ -184,8 +150,9 @@ impl Refusal {
 
     /// The refusal's page, with its status.
     pub fn response(&self) -> HttpResponse {
-        let (kind, title, paragraphs, retry) = self.page();
-        let action = retry.then(|| ("/login".to_owned(), "Sign in with your company account"));
+        let t = language::words();
+        let (kind, title, paragraphs, retry) = self.page(t);
+        let action = retry.then(|| ("/login".to_owned(), t.m("auth-sso-retry")));
         let mut response = notice(self.status(), kind, title, paragraphs, action);
         if *self == Refusal::ProviderUnavailable {
             response.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from_static("30"));
@@ -307,15 +274,13 @@ pub async fn trusted_header_sign_on(
 
 /// Header mode's `/login` for someone the proxy did not name: there is nothing to type.
 pub fn header_sign_in_page() -> HttpResponse {
+    let t = language::words();
     notice(
         StatusCode::OK,
         "company-sign-in",
-        "Sign in with your company account",
-        vec![
-            "Upskill signs you in through your company account, but your company sign-in did not reach Upskill.".to_owned(),
-            "Reload the page, or open Upskill from its usual address. If it keeps happening, contact the IT service desk.".to_owned(),
-        ],
-        Some(("/".to_owned(), "Open Upskill")),
+        t.m("auth-sso-header-title"),
+        vec![t.m("auth-sso-header-text").to_owned(), t.m("auth-sso-header-next").to_owned()],
+        Some(("/".to_owned(), t.m("auth-sso-header-open"))),
     )
 }
 
@@ -325,12 +290,13 @@ pub fn signed_out(state: &AppState) -> HttpResponse {
     if let Some(url) = &state.settings.auth_logout_url {
         return HttpResponse::SeeOther().insert_header((header::LOCATION, url.clone())).finish();
     }
+    let t = language::words();
     notice(
         StatusCode::OK,
         "signed-out",
-        "You have signed out of Upskill",
-        vec!["Your company account is still signed in: to end that too, close the browser or sign out of your company account.".to_owned()],
-        Some(("/".to_owned(), "Open Upskill again")),
+        t.m("auth-sso-signed-out-title"),
+        vec![t.m("auth-sso-signed-out-text").to_owned()],
+        Some(("/".to_owned(), t.m("auth-sso-signed-out-open"))),
     )
 }
 
@@ -460,5 +426,5 @@ async fn oidc_outcome(
     }
     tracing::info!(employee_id = employee.id, "signed in with OpenID Connect");
     let next = safe_next(Some(&pending.next));
-    Ok(redirect_with_flash(&next, "success", &format!("Welcome, {}.", employee.display_name)))
+    Ok(redirect_with_flash(&next, "success", &super::auth::welcome(&employee)))
 }

@@ -17,6 +17,7 @@ use crate::domain::forms::FieldErrors;
 use crate::domain::AuditAction;
 use crate::web::error::AppError;
 use crate::web::input::FormFields;
+use crate::web::language;
 
 pub struct TeamApplicationView {
     pub id: i32,
@@ -74,6 +75,8 @@ async fn team_page(
     }
     let manager_id = viewer.id();
     let today = today();
+    let chrome = viewer.chrome("team");
+    let t = chrome.t;
     let (reports, applications, delegations) = run_db(state, move |conn| {
         let reports = db::employees::direct_reports(conn, manager_id)?;
         let ids: Vec<i32> = reports.iter().map(|r| r.id).collect();
@@ -91,7 +94,7 @@ async fn team_page(
                 .map(|a| TeamApplicationView {
                     id: a.id,
                     program_name: a.program_name.clone(),
-                    status_label: a.status.label(),
+                    status_label: t.name(a.status),
                     status: a.status.as_str(),
                     submitted_on: long_date(a.submitted_at.date()),
                 })
@@ -111,7 +114,7 @@ async fn team_page(
             active_now: d.starts_on <= today && today <= d.ends_on,
         })
         .collect();
-    let template = TeamPage { chrome: viewer.chrome("team"), members, delegations, form, today: today.to_string() };
+    let template = TeamPage { chrome, members, delegations, form, today: today.to_string() };
     page_with_status(req, &template, status)
 }
 
@@ -163,8 +166,14 @@ pub async fn add_delegation(
         return team_page(&state, &viewer, view, StatusCode::UNPROCESSABLE_ENTITY, &req).await;
     };
     let manager = viewer.employee.clone();
-    let message =
-        format!("{} decides for you from {} to {}.", delegate.display_name, long_date(starts_on), long_date(ends_on));
+    let t = language::words();
+    let message = format!(
+        "{} {} {} {}.",
+        delegate.display_name,
+        t.m("team-decides-for-you"),
+        t.with("team-from", "date", long_date(starts_on)),
+        t.with("team-to", "date", long_date(ends_on))
+    );
     run_db(&state, move |conn| {
         db::audit::audited(conn, |conn, now| {
             db::delegations::insert(conn, manager.id, delegate.id, starts_on, ends_on, now)?;
@@ -274,5 +283,5 @@ pub async fn end_delegation(
     if !ended {
         return Err(AppError::NotFound);
     }
-    Ok(redirect_with_flash("/team", "success", "The delegation has ended."))
+    Ok(redirect_with_flash("/team", "success", language::words().m("team-delegation-ended")))
 }

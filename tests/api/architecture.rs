@@ -178,7 +178,7 @@ fn stored_names_of_the_vocabularies_appear_only_in_domain_enums() {
 fn layer(module: &str) -> Option<&'static str> {
     Some(match module.split("::").next().unwrap_or_default() {
         "domain" => "domain",
-        "clock" | "security" | "config" | "kept" => "support",
+        "clock" | "security" | "config" | "kept" | "i18n" => "support",
         "db" => "db",
         "mail" | "metrics" | "oidc" | "clamd" => "services",
         "web" => "web",

@@ -185,6 +185,9 @@ fn matrix() -> Vec<Row> {
         row("GET", "/account/learning-record", SIGNED_IN),
         row("GET", "/account/learning-record.csv", SIGNED_IN),
         row("POST", "/account/email", SIGNED_IN),
+        row("POST", "/account/language", SIGNED_IN),
+        // The footer's link for someone not signed in: a cookie, nothing on the server.
+        row("GET", "/language/{tag}", PUBLIC),
         row(
             "POST",
             "/account/sign-out-everywhere",
@@ -452,6 +455,7 @@ impl World {
             .replace("{proposal}", &self.proposal.to_string())
             .replace("{lottery}", &self.lottery.to_string())
             .replace("{in_draw}", &self.in_draw.to_string())
+            .replace("{tag}", "en")
             .replace("{wrong_token}", "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA")
     }
 }

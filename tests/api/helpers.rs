@@ -167,6 +167,18 @@ impl Browser {
         (status, response.text().await.expect("unreadable body"))
     }
 
+    /// A page read with an `Accept-Language` header: status and body.
+    pub async fn page_in(&self, path: &str, accept_language: &str) -> (StatusCode, String) {
+        let response = self
+            .client
+            .get(self.url(path))
+            .header("Accept-Language", accept_language)
+            .send()
+            .await
+            .expect("GET failed");
+        (response.status(), response.text().await.expect("unreadable body"))
+    }
+
     pub async fn post_form(&self, path: &str, fields: &[(&str, &str)]) -> Response {
         self.client.post(self.url(path)).form(fields).send().await.expect("POST failed")
     }
@@ -242,6 +254,11 @@ pub fn location(response: &Response) -> String {
 }
 
 /// The values of `attribute` on every element matching `selector`.
+/// The page's `<html lang>`.
+pub fn html_lang(html: &str) -> String {
+    attribute_values(html, "html", "lang").remove(0)
+}
+
 pub fn attribute_values(html: &str, selector: &str, attribute: &str) -> Vec<String> {
     let document = Html::parse_document(html);
     let selector = Selector::parse(selector).expect("bad selector");

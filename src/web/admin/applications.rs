@@ -55,38 +55,39 @@ fn parse_filter(
     programs: &[db::programs::Program],
     scope: &ProgramScope,
 ) -> (AdminFilter, FieldErrors) {
+    let t = crate::web::language::words();
     let mut errors = FieldErrors::default();
     let mut filter = AdminFilter { within_programs: scope.ids().map(<[i32]>::to_vec), ..AdminFilter::default() };
     let given = |value: &Option<String>| value.as_deref().map(str::trim).filter(|v| !v.is_empty()).map(str::to_owned);
     if let Some(status) = given(&query.status) {
         match status.parse::<Status>() {
             Ok(status) => filter.status = Some(status),
-            Err(_) => errors.add("status", "Choose a status from the list."),
+            Err(_) => errors.add("status", t.m("admin-applications-choose-status")),
         }
     }
     if let Some(slug) = given(&query.program) {
         match programs.iter().find(|p| p.slug == slug) {
             Some(program) => filter.program_id = Some(program.id),
-            None => errors.add("program", "Choose a program from the list."),
+            None => errors.add("program", t.m("admin-applications-choose-program")),
         }
     }
     if let Some(site) = given(&query.site_type) {
         match site.parse::<SiteType>() {
             Ok(site) => filter.site_type = Some(site),
-            Err(_) => errors.add("site_type", "Choose a site type from the list."),
+            Err(_) => errors.add("site_type", t.m("admin-applications-choose-site")),
         }
     }
     let date = |errors: &mut FieldErrors, field: &'static str, value: Option<String>| -> Option<NaiveDate> {
         let value = value?;
         NaiveDate::parse_from_str(&value, "%Y-%m-%d")
-            .map_err(|_| errors.add(field, "Enter a real date, for example 31 January 2026."))
+            .map_err(|_| errors.add(field, t.m("admin-applications-real-date")))
             .ok()
     };
     let from = date(&mut errors, "from", given(&query.from));
     let to = date(&mut errors, "to", given(&query.to));
     if let (Some(from), Some(to)) = (from, to) {
         if to < from {
-            errors.add("to", "The end of the range must be on or after its start.");
+            errors.add("to", t.m("admin-applications-range"));
         }
     }
     filter.from = from.and_then(|d| d.and_hms_opt(0, 0, 0));
@@ -130,14 +131,15 @@ fn money(cents: Option<i64>) -> String {
 
 impl From<AdminRow> for RowView {
     fn from(row: AdminRow) -> Self {
+        let t = crate::web::language::words();
         RowView {
             id: row.id,
             created: db::application_list::parse_timestamp_text(&row.created_at).map_or(row.created_at, long_time),
-            status_label: row.status.label(),
+            status_label: t.name(row.status),
             status: row.status.as_str(),
             employee: row.employee_name,
             email: row.employee_email,
-            site: row.site_type.label(),
+            site: t.name(row.site_type),
             program: row.program_name,
             detail: row.intake_name.unwrap_or_else(|| money(row.amount_cents)),
         }
@@ -198,16 +200,18 @@ pub async fn list_applications(
     };
     let first_page = before.map(|_| format!("/admin/applications?{filters}"));
     let chosen = |value: &Option<String>| value.clone().unwrap_or_default();
+    let chrome = viewer.chrome(super::NAV);
+    let t = chrome.t;
     let template = ApplicationsPage {
-        chrome: viewer.chrome(super::NAV),
+        chrome,
         statuses: Status::ALL
             .iter()
-            .map(|s| Choice { value: s.as_str(), label: s.label(), selected: chosen(&query.status) == s.as_str() })
+            .map(|s| Choice { value: s.as_str(), label: t.name(*s), selected: chosen(&query.status) == s.as_str() })
             .collect(),
         programs: programs.iter().map(|p| (p.slug.clone(), p.name.clone(), chosen(&query.program) == p.slug)).collect(),
         sites: SiteType::ALL
             .iter()
-            .map(|s| Choice { value: s.as_str(), label: s.label(), selected: chosen(&query.site_type) == s.as_str() })
+            .map(|s| Choice { value: s.as_str(), label: t.name(*s), selected: chosen(&query.site_type) == s.as_str() })
             .collect(),
         export: format!("/admin/applications.csv?{filters}"),
         rows,

@@ -12,15 +12,15 @@ use crate::web::{page, run_db, url_encode, Chrome, State, Viewer};
 
 const ENTRIES_PER_PAGE: i64 = 50;
 
-/// The kinds of action to filter by: (prefix, label).
+/// The kinds of action to filter by: (prefix, the message naming it).
 const ACTIONS: [(&str, &str); 7] = [
-    ("program.", "Programs"),
-    ("proposal.", "Program proposals"),
-    ("intake.", "Intakes"),
-    ("employee", "People and imports"),
-    ("settings.", "Settings"),
-    ("delegation.", "Delegations"),
-    ("", "Everything"),
+    ("program.", "audit-filter-programs"),
+    ("proposal.", "audit-filter-proposals"),
+    ("intake.", "audit-filter-intakes"),
+    ("employee", "audit-filter-people"),
+    ("settings.", "audit-filter-settings"),
+    ("delegation.", "audit-filter-delegations"),
+    ("", "audit-filter-everything"),
 ];
 
 #[derive(Debug, Default, Deserialize)]
@@ -75,20 +75,22 @@ pub async fn show_audit(
         )),
         _ => None,
     };
+    let chrome = viewer.chrome(super::NAV);
+    let t = chrome.t;
     let entries = rows
         .into_iter()
         .map(|row| EntryView {
             when: long_time(row.created_at),
-            who: row.actor_name.unwrap_or_else(|| "Upskill (command line)".to_owned()),
+            who: row.actor_name.unwrap_or_else(|| t.m("audit-command-line").to_owned()),
             action: row.action.as_str(),
             subject: row.subject,
             details: row.details,
         })
         .collect();
     let template = AuditPage {
-        chrome: viewer.chrome(super::NAV),
+        chrome,
         entries,
-        actions: ACTIONS.iter().map(|(prefix, label)| (*prefix, *label, *prefix == action)).collect(),
+        actions: ACTIONS.iter().map(|(prefix, label)| (*prefix, t.m(label), *prefix == action)).collect(),
         filtered: !action.is_empty() || !subject.is_empty() || before.is_some(),
         subject,
         next,

@@ -29,6 +29,7 @@ pub struct BudgetTable {
 
 impl BudgetTable {
     pub fn new(year: i32, programs: Vec<ProgramYear>) -> BudgetTable {
+        let t = crate::web::language::words();
         let rows = programs
             .into_iter()
             .map(|program| {
@@ -37,11 +38,14 @@ impl BudgetTable {
                 let (budget, left, over, share_used) = match standing {
                     Some(standing) => {
                         let left = standing.left();
-                        let left_text =
-                            if left.0 < 0 { format!("Over by {}", Cents(-left.0)) } else { left.to_string() };
+                        let left_text = if left.0 < 0 {
+                            t.with("budgets-over-by", "amount", Cents(-left.0))
+                        } else {
+                            left.to_string()
+                        };
                         (standing.budget.to_string(), left_text, left.0 < 0, standing.share_used())
                     }
-                    None => ("No budget set".to_owned(), "—".to_owned(), false, "—".to_owned()),
+                    None => (t.m("budgets-none-set").to_owned(), "—".to_owned(), false, "—".to_owned()),
                 };
                 BudgetRow {
                     slug: program.slug,

@@ -28,6 +28,7 @@ use crate::domain::outcomes::HORIZONS;
 use crate::domain::period::Period;
 use crate::domain::pledge::PledgeFigures;
 use crate::domain::Cents;
+use crate::i18n::Tr;
 use crate::web::error::AppError;
 use crate::web::format::long_date;
 use crate::web::{page, page_with_status, run_db, Chrome, State, Viewer};
@@ -41,6 +42,18 @@ fn fill_class(group: StatusGroup) -> &'static str {
         StatusGroup::NotCompleted => "fill-not_completed",
         StatusGroup::Rejected => "fill-rejected",
         StatusGroup::Withdrawn => "fill-withdrawn",
+    }
+}
+
+/// The messages naming a status group: as a legend's label, and after a number.
+fn group_words(group: StatusGroup) -> (&'static str, &'static str) {
+    match group {
+        StatusGroup::InReview => ("dashboard-group-in-review", "dashboard-series-in-review"),
+        StatusGroup::Approved => ("dashboard-group-approved", "dashboard-series-approved"),
+        StatusGroup::Completed => ("dashboard-group-completed", "dashboard-series-completed"),
+        StatusGroup::NotCompleted => ("dashboard-group-not-completed", "dashboard-series-not-completed"),
+        StatusGroup::Rejected => ("dashboard-group-rejected", "dashboard-series-rejected"),
+        StatusGroup::Withdrawn => ("dashboard-group-withdrawn", "dashboard-series-withdrawn"),
     }
 }
 
@@ -109,10 +122,10 @@ pub struct MonthsView {
 }
 
 impl MonthsView {
-    fn new(figures: &DashboardFigures) -> MonthsView {
+    fn new(figures: &DashboardFigures, t: Tr) -> MonthsView {
         let series: Vec<Series> = StatusGroup::ALL
             .iter()
-            .map(|group| Series { class: fill_class(*group), name: group.name().to_owned() })
+            .map(|group| Series { class: fill_class(*group), name: t.m(group_words(*group).1).to_owned() })
             .collect();
         let columns: Vec<ColumnInput> = figures
             .months
@@ -133,7 +146,10 @@ impl MonthsView {
         MonthsView {
             chart: stacked_columns(&columns, &series),
             desc: figures.describe_months(),
-            legend: StatusGroup::ALL.iter().map(|g| LegendItem { class: fill_class(*g), label: g.label() }).collect(),
+            legend: StatusGroup::ALL
+                .iter()
+                .map(|g| LegendItem { class: fill_class(*g), label: t.m(group_words(*g).0) })
+                .collect(),
             rows: figures
                 .months
                 .iter()
@@ -220,7 +236,7 @@ fn bars_view(
     }
 }
 
-fn funnel_view(figures: &DashboardFigures, moved: i64) -> BarsView {
+fn funnel_view(figures: &DashboardFigures, moved: i64, t: Tr) -> BarsView {
     let funnel = figures.funnel;
     let stage = |key: &str, label: &str, value, group| Bar {
         key: key.to_owned(),
@@ -230,20 +246,17 @@ fn funnel_view(figures: &DashboardFigures, moved: i64) -> BarsView {
     };
     bars_view(
         "funnel",
-        "From application to a new role",
-        "How many applications reached each stage: every application was submitted; approved counts those approved \
-         or completed since; moved counts completions whose participant works in another role today than before \
-         completing."
-            .to_owned(),
+        t.m("dashboard-funnel-heading"),
+        t.m("dashboard-funnel-intro").to_owned(),
         figures.describe_funnel(moved),
-        ("Applications by stage reached", "Stage", "Share of submitted"),
+        (t.m("dashboard-funnel-caption"), t.m("dashboard-stage"), t.m("dashboard-share-of-submitted")),
         vec![
-            stage(Status::Submitted.as_str(), "Submitted", funnel.submitted, StatusGroup::InReview),
-            stage(Status::Approved.as_str(), "Approved", funnel.approved, StatusGroup::Approved),
-            stage(Status::Completed.as_str(), "Completed", funnel.completed, StatusGroup::Completed),
+            stage(Status::Submitted.as_str(), t.m("dashboard-submitted"), funnel.submitted, StatusGroup::InReview),
+            stage(Status::Approved.as_str(), t.m("dashboard-approved"), funnel.approved, StatusGroup::Approved),
+            stage(Status::Completed.as_str(), t.m("dashboard-completed"), funnel.completed, StatusGroup::Completed),
             Bar {
                 key: "moved".to_owned(),
-                label: "Moved into a new role".to_owned(),
+                label: t.m("dashboard-moved-into-new-role").to_owned(),
                 value: moved,
                 class: "fill-moved",
             },
@@ -259,25 +272,25 @@ fn count_bars(counts: &[Count]) -> Vec<Bar> {
         .collect()
 }
 
-fn sites_view(figures: &DashboardFigures) -> BarsView {
+fn sites_view(figures: &DashboardFigures, t: Tr) -> BarsView {
     bars_view(
         "sites",
-        "Participation by site type",
-        "Applications by where the applicants worked when they applied.".to_owned(),
+        t.m("dashboard-sites-heading"),
+        t.m("dashboard-sites-intro").to_owned(),
         DashboardFigures::describe_counts("site type", &figures.sites),
-        ("Applications by site type", "Site type", "Share"),
+        (t.m("dashboard-sites-caption"), t.m("dashboard-site-type"), t.m("dashboard-share")),
         count_bars(&figures.sites),
         figures.total_applications,
     )
 }
 
-fn programs_view(figures: &DashboardFigures) -> BarsView {
+fn programs_view(figures: &DashboardFigures, t: Tr) -> BarsView {
     bars_view(
         "programs",
-        "Participation by program",
-        "Applications to each published program, and to any other program that has some.".to_owned(),
+        t.m("dashboard-programs-heading"),
+        t.m("dashboard-programs-intro").to_owned(),
         DashboardFigures::describe_counts("program", &figures.programs),
-        ("Applications by program", "Program", "Share"),
+        (t.m("dashboard-programs-caption"), t.m("dashboard-program"), t.m("dashboard-share")),
         count_bars(&figures.programs),
         figures.total_applications,
     )
@@ -398,6 +411,7 @@ fn outcomes_view(
     programs: &[ProgramName],
     horizon: i32,
     period: &PeriodForm,
+    t: Tr,
 ) -> Option<OutcomesView> {
     let mut rows = outcome_table(counts, programs, horizon);
     if rows.is_empty() && outcome_table(counts, programs, 0).is_empty() {
@@ -413,7 +427,7 @@ fn outcomes_view(
                 (months, format!("/admin?{}horizon={months}#outcomes", period.query), months == horizon)
             })
             .collect(),
-        headers: KNOWN.iter().map(|o| o.label()).collect(),
+        headers: KNOWN.iter().map(|o| t.name(*o)).collect(),
         rows,
         total,
         csv: format!("/admin/outcomes.csv?{}", period.query.trim_end_matches('&')),
@@ -501,18 +515,24 @@ pub async fn show_dashboard(
         errors.add(field, message.clone());
     }
     let period_form = PeriodForm::new(&query, &period, &errors);
+    let chrome = viewer.chrome(super::NAV);
+    let t = chrome.t;
     let template = DashboardPage {
-        chrome: viewer.chrome(super::NAV),
+        chrome,
         pledge: PledgeView::new(&pledge),
         paid_so_far: crate::domain::Cents(paid).to_string(),
         total_applications: grouped(figures.total_applications),
-        months: has_applications.then(|| MonthsView::new(&figures)),
+        months: has_applications.then(|| MonthsView::new(&figures, t)),
         bar_charts: if has_applications {
-            vec![funnel_view(&figures, moved_to_date(outcome_counts)), sites_view(&figures), programs_view(&figures)]
+            vec![
+                funnel_view(&figures, moved_to_date(outcome_counts), t),
+                sites_view(&figures, t),
+                programs_view(&figures, t),
+            ]
         } else {
             Vec::new()
         },
-        outcomes: outcomes_view(outcome_counts, &programs, horizon, &period_form),
+        outcomes: outcomes_view(outcome_counts, &programs, horizon, &period_form, t),
         conversion: has_applications.then(|| ConversionView {
             by_program: conversion::by_program(&conversion, &programs),
             by_site: conversion::by_site_type(&conversion),
@@ -522,11 +542,12 @@ pub async fn show_dashboard(
         errors,
         budgets: BudgetTable::new(year, budgets),
         forecast: forecast(&money.0, money.1, settings.budget, settings.deadline, today())
-            .map(|f| ForecastView::new(&f, settings.budget, settings.deadline)),
+            .map(|f| ForecastView::new(&f, settings.budget, settings.deadline, t)),
         comparison: ComparisonView {
             lines: comparison_table(&comparison, &programs),
             computed: comparison_computed.map(|c| {
-                format!("{}, with {} colleagues", crate::domain::words::long_date(c.on), grouped(c.colleagues))
+                let colleagues = t.with("dashboard-comparison-colleagues", "colleagues", grouped(c.colleagues));
+                format!("{}, {colleagues}", crate::domain::words::long_date(c.on))
             }),
         },
     };

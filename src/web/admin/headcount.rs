@@ -52,35 +52,38 @@ impl HeadcountView {
         edited: (&ProgramRules, &Headcount),
         saved: Option<(&ProgramRules, &Headcount)>,
     ) -> HeadcountView {
+        let t = crate::web::language::words();
         let status_note = match status {
-            None => Some("A new program starts as a draft: the preview counts people as if it were published."),
-            Some(ProgramStatus::Draft) => {
-                Some("This program is a draft: the preview counts people as if it were published.")
-            }
-            Some(ProgramStatus::Archived) => {
-                Some("This program is archived: the preview counts people as if it were published.")
-            }
+            None => Some(t.m("headcount-new-draft")),
+            Some(ProgramStatus::Draft) => Some(t.m("headcount-draft")),
+            Some(ProgramStatus::Archived) => Some(t.m("headcount-archived")),
             Some(ProgramStatus::Published) => None,
         };
-        let mut rules = vec![("edited", if saved.is_some() { "The rule as edited" } else { "The rule" }, edited)];
-        rules.extend(saved.map(|saved| ("saved", "The saved rule", saved)));
+        // Each rule: its key, its name in English (for the domain's window notes, in
+        // English for now) and its name on the page.
+        let mut rules = vec![if saved.is_some() {
+            ("edited", "The rule as edited", t.m("headcount-rule-as-edited"), edited)
+        } else {
+            ("edited", "The rule", t.m("headcount-rule"), edited)
+        }];
+        rules.extend(saved.map(|saved| ("saved", "The saved rule", t.m("headcount-rule-saved"), saved)));
         let columns: Vec<HeadcountColumn> = if saved.is_some() {
             vec![
-                HeadcountColumn { key: "edited-today", heading: "As edited, today" },
-                HeadcountColumn { key: "edited-later", heading: "As edited, in 90 days" },
-                HeadcountColumn { key: "saved-today", heading: "Saved, today" },
-                HeadcountColumn { key: "saved-later", heading: "Saved, in 90 days" },
+                HeadcountColumn { key: "edited-today", heading: t.m("headcount-edited-today") },
+                HeadcountColumn { key: "edited-later", heading: t.m("headcount-edited-later") },
+                HeadcountColumn { key: "saved-today", heading: t.m("headcount-saved-today") },
+                HeadcountColumn { key: "saved-later", heading: t.m("headcount-saved-later") },
             ]
         } else {
             vec![
-                HeadcountColumn { key: "edited-today", heading: "Today" },
-                HeadcountColumn { key: "edited-later", heading: "In 90 days" },
+                HeadcountColumn { key: "edited-today", heading: t.m("headcount-today") },
+                HeadcountColumn { key: "edited-later", heading: t.m("headcount-later") },
             ]
         };
         let numbers = |pick: &dyn Fn(&Headcount) -> DayCounts| -> Vec<String> {
             rules
                 .iter()
-                .flat_map(|(_, _, (_, headcount))| {
+                .flat_map(|(_, _, _, (_, headcount))| {
                     let counts = pick(headcount);
                     [grouped(counts.today), grouped(counts.later)]
                 })
@@ -98,7 +101,7 @@ impl HeadcountView {
             status_note,
             totals: rules
                 .iter()
-                .map(|(key, rule, (_, headcount))| HeadcountTotal {
+                .map(|(key, _, rule, (_, headcount))| HeadcountTotal {
                     key,
                     rule,
                     today: grouped(headcount.total.today),
@@ -107,18 +110,18 @@ impl HeadcountView {
                 .collect(),
             notes: rules
                 .iter()
-                .filter_map(|(_, rule, (program_rules, _))| window_note(rule, program_rules, days))
+                .filter_map(|(_, rule, _, (program_rules, _))| window_note(rule, program_rules, days))
                 .collect(),
             columns,
             sites: SiteType::ALL
                 .iter()
-                .map(|site| HeadcountRow { key: site.as_str(), label: site.label(), counts: numbers(&of_site(*site)) })
+                .map(|site| HeadcountRow { key: site.as_str(), label: t.name(*site), counts: numbers(&of_site(*site)) })
                 .collect(),
             families: JobFamily::ALL
                 .iter()
                 .map(|family| HeadcountRow {
                     key: family.as_str(),
-                    label: family.label(),
+                    label: t.name(*family),
                     counts: numbers(&of_family(*family)),
                 })
                 .collect(),

@@ -13,11 +13,12 @@ use crate::db::workflow::{self, WorkflowError};
 use crate::db::{self};
 use crate::domain::forms::FieldErrors;
 use crate::domain::intake_form::{self, parse_intake, IntakeInput};
-use crate::domain::words::{count, count_of};
 use crate::domain::{Allocation, DrawPriority};
+use crate::i18n::Tr;
 use crate::web::error::AppError;
 use crate::web::format::{long_date, long_time};
 use crate::web::input::FormFields;
+use crate::web::language::words;
 use crate::web::{page_with_status, redirect_with_flash, run_db, Chrome, CsrfForm, State, Viewer};
 
 /// An intake with who holds its seats and who waits.
@@ -108,19 +109,20 @@ pub struct IntakeFormError {
 }
 
 /// How a lottery intake stands, for its team.
-fn lottery_state(intake: &Intake, in_draw: i64, today: chrono::NaiveDate) -> Option<String> {
+fn lottery_state(intake: &Intake, in_draw: i64, today: chrono::NaiveDate, t: Tr) -> Option<String> {
     let (opens_on, closes_on) = intake.opens_on.zip(intake.closes_on)?;
     if intake.allocation != Allocation::Lottery {
         return None;
     }
-    let window = format!("applications from {} to {}", long_date(opens_on), long_date(closes_on));
+    let window = format!(
+        "{} {}",
+        t.with("intakes-window-from", "date", long_date(opens_on)),
+        t.with("intakes-window-to", "date", long_date(closes_on))
+    );
     Some(match intake.drawn_at {
-        Some(drawn_at) => format!("Seats drawn by lot on {} ({window}).", long_time(drawn_at)),
-        None if today > closes_on => format!("Seats drawn by lot: due now ({window})."),
-        None => format!(
-            "Seats drawn by lot the day after the window closes ({window}); {} in the draw so far.",
-            count_of(usize::try_from(in_draw).unwrap_or(0), "approved application", "approved applications")
-        ),
+        Some(drawn_at) => format!("{} ({window}).", t.with("intakes-lottery-drawn", "when", long_time(drawn_at))),
+        None if today > closes_on => t.with("intakes-lottery-due", "window", window),
+        None => t.count_with("intakes-lottery-pending", in_draw.max(0), "window", window),
     })
 }
 
@@ -136,6 +138,16 @@ struct IntakesPage {
     failed: Option<(Option<i32>, FieldErrors)>,
 }
 
+impl IntakesPage {
+    /// The prefix of the refused form's field ids, for the error summary's links.
+    fn failed_prefix(&self) -> String {
+        match &self.failed {
+            Some((Some(id), _)) => format!("intake-{id}-"),
+            _ => "new-".to_owned(),
+        }
+    }
+}
+
 async fn intakes_page(
     state: &State,
     viewer: &Viewer,
@@ -145,6 +157,8 @@ async fn intakes_page(
     req: &HttpRequest,
 ) -> Result<HttpResponse, AppError> {
     let (today, now) = (today(), crate::clock::now());
+    let chrome = viewer.chrome(super::NAV);
+    let t = chrome.t;
     let (program, intakes) = run_db(state, move |conn| {
         let program = db::programs::find_by_slug(conn, &slug)?;
         workflow::draw_due(conn, Some(program.id), today, now)?;
@@ -173,7 +187,7 @@ async fn intakes_page(
                 offered: link(people.offered),
                 waitlist: link(people.waitlist),
                 offer_days: intake.intake.offer_days,
-                lottery: lottery_state(&intake.intake, in_draw, today),
+                lottery: lottery_state(&intake.intake, in_draw, today, t),
                 draw_page: intake
                     .intake
                     .drawn_at
@@ -207,7 +221,7 @@ async fn intakes_page(
         }
     }
     let template = IntakesPage {
-        chrome: viewer.chrome(super::NAV),
+        chrome,
         program_name: program.name,
         program_slug: program.slug,
         intakes,
@@ -278,51 +292,33 @@ pub async fn save_intake(
     };
     let admin = viewer.employee.clone();
     let back = format!("/admin/programs/{slug}/intakes");
+    let t = words();
     let Some(intake_id) = intake_id else {
         let name = draft.name.clone();
         run_db(&state, move |conn| Ok(workflow::add_intake(conn, &admin, &program, &draft)?)).await?;
-        return Ok(redirect_with_flash(&back, "success", &format!("The intake “{name}” is added.")));
+        return Ok(redirect_with_flash(&back, "success", &t.with("intakes-added", "intake", name)));
     };
     let seats = draft.seats;
     let result = run_db(&state, move |conn| Ok(workflow::update_intake(conn, &admin, intake_id, &draft))).await?;
     match result {
         Ok(promoted) => {
             let message = match promoted {
-                0 => format!("The intake is saved with {}.", count(seats.into(), "seat", "seats")),
-                n => format!(
-                    "The intake is saved with {}; {} from the waitlist got a place.",
-                    count(seats.into(), "seat", "seats"),
-                    count_of(n, "application", "applications")
-                ),
+                0 => t.count("intakes-saved", seats),
+                n => format!("{}; {}", t.count("intakes-saved-with", seats), t.count("intakes-promoted", n)),
             };
             Ok(redirect_with_flash(&back, "success", &message))
         }
         Err(WorkflowError::SeatsBelowTaken { taken }) => {
             let mut errors = FieldErrors::default();
-            let taken =
-                if taken == 1 { "1 seat is".to_owned() } else { format!("{} are", count(taken, "seat", "seats")) };
-            errors.add("seats", format!("{taken} taken: the intake can't have fewer."));
+            errors.add("seats", t.count("intakes-seats-below-taken", taken));
             intakes_page(&state, &viewer, slug, Some(failed(errors)), StatusCode::UNPROCESSABLE_ENTITY, &req).await
         }
         Err(WorkflowError::DrawRulesFixed { drawn, waiting }) => {
             let mut errors = FieldErrors::default();
             if drawn {
-                errors.add(
-                    "allocation",
-                    "The seats were drawn already: how they are given, the window and the priority stay as drawn.",
-                );
+                errors.add("allocation", t.m("intakes-drawn-already"));
             } else {
-                errors.add(
-                    "allocation",
-                    format!(
-                        "{} the draw: the intake stays a lottery until it is drawn.",
-                        if waiting == 1 {
-                            "1 approved application waits for".to_owned()
-                        } else {
-                            format!("{waiting} approved applications wait for")
-                        }
-                    ),
-                );
+                errors.add("allocation", t.count("intakes-draw-waiting", waiting));
             }
             intakes_page(&state, &viewer, slug, Some(failed(errors)), StatusCode::UNPROCESSABLE_ENTITY, &req).await
         }

@@ -8,6 +8,7 @@ use crate::clock::today;
 use crate::domain::forecast::{compact_money, Forecast, ForecastMonth};
 use crate::domain::line_chart::{line_chart, LineChart, LineInput, LineSeries};
 use crate::domain::Cents;
+use crate::i18n::Tr;
 
 /// Money committed and paid against the budget, and the forecast to the deadline.
 pub struct ForecastView {
@@ -19,7 +20,7 @@ pub struct ForecastView {
 }
 
 impl ForecastView {
-    pub fn new(forecast: &Forecast, budget: Cents, deadline: NaiveDate) -> ForecastView {
+    pub fn new(forecast: &Forecast, budget: Cents, deadline: NaiveDate, t: Tr) -> ForecastView {
         let months = &forecast.months;
         let titles: Vec<String> = months.iter().map(|m| m.month.format("%B %Y").to_string()).collect();
         // The years under their Januaries, and the first month's when no January is near.
@@ -43,30 +44,35 @@ impl ForecastView {
         };
         let has_forecast = months.iter().any(|m| m.forecast);
         let mut series = vec![
-            LineSeries { class: "line-committed", name: "committed".into(), values: actual(|m| m.committed) },
-            LineSeries { class: "line-paid", name: "paid".into(), values: actual(|m| m.paid) },
+            LineSeries {
+                class: "line-committed",
+                name: t.m("dashboard-series-committed").into(),
+                values: actual(|m| m.committed),
+            },
+            LineSeries { class: "line-paid", name: t.m("dashboard-series-paid").into(), values: actual(|m| m.paid) },
         ];
-        let mut legend = vec![("line-committed", "Committed"), ("line-paid", "Paid")];
+        let mut legend =
+            vec![("line-committed", t.m("dashboard-line-committed")), ("line-paid", t.m("dashboard-line-paid"))];
         if has_forecast {
             series.push(LineSeries {
                 class: "line-committed line-forecast",
-                name: "committed (forecast)".into(),
+                name: t.m("dashboard-series-committed-forecast").into(),
                 values: ahead(|m| m.committed),
             });
             series.push(LineSeries {
                 class: "line-paid line-forecast",
-                name: "paid (forecast)".into(),
+                name: t.m("dashboard-series-paid-forecast").into(),
                 values: ahead(|m| m.paid),
             });
-            legend.push(("line-forecast", "Forecast at the last 90 days’ pace"));
+            legend.push(("line-forecast", t.m("dashboard-line-forecast")));
         }
-        legend.push(("line-budget", "Budget"));
+        legend.push(("line-budget", t.m("dashboard-line-budget")));
         let money = |cents: i64| Cents(cents).to_string();
         let chart = line_chart(&LineInput {
             titles: &titles,
             labels: &labels,
             series: &series,
-            reference: Some((budget.0, format!("Budget {}", compact_money(budget.0)))),
+            reference: Some((budget.0, t.with("dashboard-budget-line", "amount", compact_money(budget.0)))),
             axis_label: &compact_money,
             value_label: &money,
         });

@@ -20,6 +20,7 @@ use crate::domain::forms::FieldErrors;
 use crate::domain::Cents;
 use crate::web::error::AppError;
 use crate::web::format::long_date;
+use crate::web::language::words;
 use crate::web::paging::Pagination;
 use crate::web::{page_with_status, run_db, url_encode, Chrome, State, Viewer};
 
@@ -73,32 +74,32 @@ fn parse_filter(
         None | Some("due") => View::Due, // not a stored name
         Some("paid") => View::Paid,      // not a stored name
         Some(_) => {
-            errors.add("view", "Choose what is due or the payments made.");
+            errors.add("view", words().m("admin-payments-choose-view"));
             View::Due
         }
     };
     if let Some(slug) = given(&query.program) {
         match programs.iter().find(|p| p.slug == slug) {
             Some(program) => filter.program_id = Some(program.id),
-            None => errors.add("program", "Choose a program from the list."),
+            None => errors.add("program", words().m("admin-payments-choose-program")),
         }
     }
     let mut date = |field: &'static str, value: Option<String>| -> Option<NaiveDate> {
         NaiveDate::parse_from_str(&value?, "%Y-%m-%d")
-            .map_err(|_| errors.add(field, "Enter a real date, for example 31 January 2026."))
+            .map_err(|_| errors.add(field, words().m("admin-payments-real-date")))
             .ok()
     };
     filter.from = date("from", given(&query.from));
     filter.to = date("to", given(&query.to));
     if let (Some(from), Some(to)) = (filter.from, filter.to) {
         if to < from {
-            errors.add("to", "The end of the range must be on or after its start.");
+            errors.add("to", words().m("admin-payments-range"));
         }
     }
     if let Some(search) = given(&query.q) {
         match crate::domain::text::one_line(&search, "search") {
             Ok(_) if search.chars().count() > MAX_SEARCH_CHARS => {
-                errors.add("q", format!("Search with at most {MAX_SEARCH_CHARS} characters."))
+                errors.add("q", words().count("admin-payments-search-length", MAX_SEARCH_CHARS))
             }
             Ok(search) => typed_search = Some(search),
             Err(message) => errors.add("q", message),
@@ -131,13 +132,8 @@ impl Filters {
 /// The message of a search that names too many people (or invoices) to list.
 fn too_broad(search: &str, view: View) -> String {
     match view {
-        View::Due => format!(
-            "More than {SEARCH_LIMIT} people match “{search}”: type more of the name, or the start of the e-mail address."
-        ),
-        View::Paid => format!(
-            "More than {SEARCH_LIMIT} people or invoices match “{search}”: type more of the name, or the start of the \
-             e-mail address or invoice number."
-        ),
+        View::Due => words().count_with("admin-payments-too-broad-due", SEARCH_LIMIT, "search", search),
+        View::Paid => words().count_with("admin-payments-too-broad-paid", SEARCH_LIMIT, "search", search),
     }
 }
 

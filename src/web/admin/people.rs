@@ -20,6 +20,7 @@ use crate::domain::{EmploymentType, JobFamily, SiteType};
 use crate::web::admin::programs::Choice;
 use crate::web::error::AppError;
 use crate::web::input::FormFields;
+use crate::web::language::words;
 use crate::web::learning_record::{learning_lines, LearningLine};
 use crate::web::{
     page, page_with_status, redirect_with_flash, run_db, url_encode, Chrome, CsrfForm, EmptyForm, State, Viewer,
@@ -92,7 +93,7 @@ pub async fn list_employees(
         .into_iter()
         .map(|row| PersonLine {
             id: row.id,
-            site: row.site_type.label(),
+            site: crate::web::language::words().name(row.site_type),
             name: row.display_name,
             email: row.email,
             job_title: row.job_title,
@@ -149,7 +150,7 @@ async fn history_lines(state: &State, id: i32) -> Result<Vec<HistoryLine>, AppEr
             when: long_date(entry.effective_on),
             when_iso: entry.effective_on.to_string(),
             changes: describe(at.checked_sub(1).map(|before| &entries[before]), entry),
-            source: entry.source.label(),
+            source: crate::web::language::words().name(entry.source),
         })
         .collect();
     lines.reverse();
@@ -183,17 +184,19 @@ fn person_page(
     let choose = |all: Vec<(&'static str, &'static str)>, chosen: &str| {
         all.into_iter().map(|(value, label)| Choice { value, label, selected: value == chosen }).collect()
     };
+    let chrome = viewer.chrome(super::NAV);
+    let t = chrome.t;
     PersonPage {
-        chrome: viewer.chrome(super::NAV),
+        chrome,
         id,
         name,
         email,
         sessions,
         has_password,
-        families: choose(JobFamily::ALL.iter().map(|f| (f.as_str(), f.label())).collect(), &input.job_family),
-        sites: choose(SiteType::ALL.iter().map(|s| (s.as_str(), s.label())).collect(), &input.site_type),
+        families: choose(JobFamily::ALL.iter().map(|f| (f.as_str(), t.name(*f))).collect(), &input.job_family),
+        sites: choose(SiteType::ALL.iter().map(|s| (s.as_str(), t.name(*s))).collect(), &input.site_type),
         employment: choose(
-            EmploymentType::ALL.iter().map(|e| (e.as_str(), e.label())).collect(),
+            EmploymentType::ALL.iter().map(|e| (e.as_str(), t.name(*e))).collect(),
             &input.employment_type,
         ),
         input,
@@ -292,36 +295,26 @@ pub async fn update_employee(
         }
     };
     if id == viewer.id() && !draft.active {
-        return refuse("active", "You can't deactivate yourself; ask another administrator.", input);
+        return refuse("active", words().m("people-refuse-self"), input);
     }
     let admin = viewer.employee.clone();
     let result = run_db(&state, move |conn| Ok(workflow::update_person(conn, &admin, id, &draft))).await?;
     match result {
         Ok(updated) => {
-            let message = match updated.places_withdrawn {
-                0 => "The record is saved.".to_owned(),
-                1 => "The record is saved. Their place on a waitlist was withdrawn.".to_owned(),
-                n => format!("The record is saved. Their places on {n} waitlists were withdrawn."),
-            };
+            let message = words().count("people-saved", updated.places_withdrawn);
             Ok(redirect_with_flash(&format!("/admin/employees/{id}"), "success", &message))
         }
         Err(WorkflowError::PersonRefused(refusal)) => {
+            let t = words();
             let (field, message) = match refusal {
-                PersonChangeError::LastAdmin => {
-                    ("is_admin", "This is the last active administrator: name another one first.")
-                }
-                PersonChangeError::UnknownManager => {
-                    ("manager_email", "Nobody at the company has this e-mail address.")
-                }
+                PersonChangeError::LastAdmin => ("is_admin", t.m("people-refuse-last-admin")),
+                PersonChangeError::UnknownManager => ("manager_email", t.m("people-refuse-unknown-manager")),
                 PersonChangeError::Manager(ManagerChangeError::OwnManager) => {
-                    ("manager_email", "A person can't be their own manager.")
+                    ("manager_email", t.m("people-refuse-own-manager"))
                 }
-                PersonChangeError::Manager(ManagerChangeError::Cycle) => (
-                    "manager_email",
-                    "That person reports to this employee: a manager can't report to their own report.",
-                ),
+                PersonChangeError::Manager(ManagerChangeError::Cycle) => ("manager_email", t.m("people-refuse-cycle")),
                 PersonChangeError::Manager(ManagerChangeError::InactiveManager) => {
-                    ("manager_email", "That person no longer works here.")
+                    ("manager_email", t.m("people-refuse-inactive-manager"))
                 }
             };
             refuse(field, message, input)
@@ -355,10 +348,6 @@ pub async fn end_sessions(
         })
     })
     .await?;
-    let message = match ended {
-        0 => format!("{email} had no sessions to end."),
-        1 => format!("Ended 1 session of {email}: they must sign in again."),
-        n => format!("Ended {n} sessions of {email}: they must sign in again everywhere."),
-    };
+    let message = words().count_with("people-sessions-ended", ended, "email", email);
     Ok(redirect_with_flash(&format!("/admin/employees/{id}"), "success", &message))
 }

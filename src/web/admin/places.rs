@@ -16,9 +16,11 @@ use crate::domain::forms::FieldErrors;
 use crate::domain::numbers::ordinal;
 use crate::domain::waitlist::{answer_by, parse_reason};
 use crate::domain::Allocation;
+use crate::i18n::{Locale, Tr};
 use crate::web::error::AppError;
 use crate::web::format::long_date;
 use crate::web::input::FormFields;
+use crate::web::language::words;
 use crate::web::{page_with_status, redirect_with_flash, run_db, Chrome, CsrfForm, State, Viewer};
 
 /// An intake the application could move to.
@@ -58,19 +60,50 @@ impl PlaceView {
     }
 
     /// "3rd of 7 in line", when waitlisted.
-    pub fn line_text(&self) -> Option<String> {
-        self.in_line.map(|(position, length)| format!("{} of {length} in line", ordinal(position)))
+    pub fn line_text(&self, t: Tr) -> Option<String> {
+        self.in_line.map(|(position, length)| t.count_with("place-line", length, "position", ordinal_in(t, position)))
     }
 
     /// The choices of place in line: "1st" to the last.
     pub fn positions(&self) -> Vec<(usize, String, bool)> {
         let Some((position, length)) = self.in_line else { return Vec::new() };
+        let t = words();
         (1..=length)
             .map(|n| {
                 let current = n as i64 == position;
-                (n, format!("{}{}", ordinal(n as i64), if current { " (now)" } else { "" }), current)
+                let label = ordinal_in(t, n as i64);
+                (n, if current { format!("{label} ({})", t.m("place-now")) } else { label }, current)
             })
             .collect()
+    }
+
+    /// Where the place stands, as a sentence: "3rd of 7 in line on the waitlist of May 2026."
+    fn standing(&self, t: Tr) -> String {
+        let intake = &self.intake_name;
+        match self.status {
+            Status::Waitlisted => self
+                .line_text(t)
+                .map(|line| format!("{line} {}", t.with("place-on-waitlist-of", "intake", intake)))
+                .unwrap_or_default(),
+            Status::Offered => {
+                let until = self
+                    .answer_by
+                    .as_ref()
+                    .map(|day| format!(", {}", t.with("place-answer-by", "day", day)))
+                    .unwrap_or_default();
+                format!("{} {}{until}.", t.with("place-offered", "intake", intake), self.owner_name)
+            }
+            Status::InDraw => t.with("place-in-draw", "intake", intake),
+            other => format!("{}, {}", t.name(other), t.with("place-in-intake", "intake", intake)),
+        }
+    }
+}
+
+/// A place in line as a language writes it: "3rd", "3.º".
+fn ordinal_in(t: Tr, n: i64) -> String {
+    match t.locale() {
+        Locale::Es => format!("{n}.º"),
+        _ => ordinal(n),
     }
 }
 
@@ -78,6 +111,10 @@ impl PlaceView {
 #[template(path = "admin/place.html")]
 struct PlacePage {
     chrome: Chrome,
+    /// "Ana’s place in May 2026".
+    heading: String,
+    /// Where the place stands, in words.
+    standing: String,
     program_name: String,
     program_slug: String,
     place: PlaceView,
@@ -154,22 +191,24 @@ fn load_place(
         None
     };
     let today = crate::clock::today();
+    let t = words();
     let other_intakes = db::programs::intakes_with_seats(conn, program.id)?
         .into_iter()
         .filter(|other| other.intake.id != intake_id && other.intake.starts_on > today)
         .map(|other| {
             let gets = if other.intake.approvals_wait_for_draw(today) {
-                "its seat draw".to_owned()
+                t.m("place-gets-draw").to_owned()
             } else if other.seats_left() > 0 {
-                format!("a seat ({} free)", other.seats_left())
+                t.count("place-gets-seat", other.seats_left())
             } else if other.intake.allocation == Allocation::Lottery && other.intake.drawn_at.is_none() {
-                "its waitlist after the draw".to_owned()
+                t.m("place-gets-waitlist-after-draw").to_owned()
             } else {
-                "the end of its waitlist".to_owned()
+                t.m("place-gets-waitlist-end").to_owned()
             };
+            let starts = t.with("place-starts", "date", long_date(other.intake.starts_on));
             IntakeChoice {
                 id: other.intake.id,
-                label: format!("{}, starts {}: {gets}", other.intake.name, long_date(other.intake.starts_on)),
+                label: format!("{}, {starts}: {gets}", other.intake.name),
                 selected: false,
             }
         })
@@ -212,8 +251,18 @@ async fn place_page(
     for choice in &mut place.other_intakes {
         choice.selected = typed.intake_id == choice.id.to_string();
     }
+    let chrome = viewer.chrome(super::NAV);
+    let t = chrome.t;
+    let heading = format!(
+        "{} {}",
+        t.with("place-title-owner", "owner", &place.owner_name),
+        t.with("place-title-intake", "intake", &place.intake_name)
+    );
+    let standing = place.standing(t);
     let template = PlacePage {
-        chrome: viewer.chrome(super::NAV),
+        chrome,
+        heading,
+        standing,
         program_name: program.name,
         program_slug: program.slug,
         place,
@@ -253,10 +302,10 @@ fn version_of(form: &PlaceForm) -> Result<i32, AppError> {
 /// What a refusal of the workflow says on the place's form, when it is one it explains.
 fn refusal_message(err: &WorkflowError) -> Option<String> {
     match err {
-        WorkflowError::Stale { status } => Some(format!(
-            "This application changed while the page was open; it is now {}. Check the page and try again.",
-            status.label().to_lowercase()
-        )),
+        WorkflowError::Stale { status } => {
+            let t = words();
+            Some(t.with("place-stale", "status", t.name(*status).to_lowercase()))
+        }
         WorkflowError::Refused(refusal) => Some(refusal.to_string()),
         _ => None,
     }
@@ -278,7 +327,7 @@ pub async fn reorder(
     let position = match typed.position.trim().parse::<usize>() {
         Ok(n) if n >= 1 => Some(n),
         _ => {
-            errors.add("position", "Choose the place in line.");
+            errors.add("position", words().m("place-choose-position"));
             None
         }
     };
@@ -295,13 +344,14 @@ pub async fn reorder(
     .await?;
     match result {
         Ok((Reordered { from, to }, owner)) => {
+            let t = words();
             let message = if from == to {
-                format!("{owner} stays {} in line.", ordinal(to as i64))
+                format!("{owner} {}", t.with("place-stays", "position", ordinal_in(t, to as i64)))
             } else {
                 format!(
-                    "{owner} moved from {} to {} in line; they were told why.",
-                    ordinal(from as i64),
-                    ordinal(to as i64)
+                    "{owner} {} {}",
+                    t.with("place-moved-from", "position", ordinal_in(t, from as i64)),
+                    t.with("place-moved-to", "position", ordinal_in(t, to as i64))
                 )
             };
             Ok(redirect_with_flash(&back, "success", &message))
@@ -331,7 +381,7 @@ pub async fn move_intake(
     let mut errors = FieldErrors::default();
     let target = typed.intake_id.trim().parse::<i32>().ok();
     if target.is_none() {
-        errors.add("intake_id", "Choose the intake to move the application to.");
+        errors.add("intake_id", words().m("place-choose-target"));
     }
     let reason = parse_reason(&typed.reason).map_err(|message| errors.add("reason", message)).ok();
     let (Some(target), Some(reason), true) = (target, reason, errors.is_empty()) else {
@@ -348,16 +398,17 @@ pub async fn move_intake(
     .await?;
     match result {
         Ok((outcome, owner, target_name)) => {
+            let t = words();
             let there = match outcome.to {
-                Status::Waitlisted => "at the end of its waitlist",
-                Status::InDraw => "in its seat draw",
-                _ => "with a seat",
+                Status::Waitlisted => t.m("place-moved-to-waitlist"),
+                Status::InDraw => t.m("place-moved-to-draw"),
+                _ => t.m("place-moved-to-seat"),
             };
-            let message = format!("{owner}'s application is now in {target_name}, {there}; they were told why.");
+            let message = format!("{} {target_name}, {there}", t.with("place-moved-application", "owner", owner));
             Ok(redirect_with_flash(&back, "success", &message))
         }
         Err(WorkflowError::NotFound) => {
-            errors.add("intake_id", "Choose one of this program's other intakes.");
+            errors.add("intake_id", words().m("place-choose-other-intake"));
             place_page(&state, &viewer, program, application_id, Some(("move-", typed, errors)), &req).await
         }
         Err(err) => match refusal_message(&err) {

@@ -12,6 +12,7 @@ use crate::db::audit::AuditLine;
 use crate::db::programs::{Program, ProgramRecord};
 use crate::db::proposals::PublicationRequest;
 use crate::db::{self};
+use crate::domain::enums::StoredName;
 use crate::domain::forms::{describe_changes, from_pairs, FieldErrors};
 use crate::domain::headcount::{Headcount, HeadcountConditions, PreviewDays};
 use crate::domain::program_form::{parse_program, ProgramInput};
@@ -19,25 +20,27 @@ use crate::domain::{
     ApplicationStatus, AuditAction, Category, CompletionEvidence, CompletionVerifier, Format, JobFamily, ProgramKind,
     ProgramRules, ProgramStatus, SiteType, TeamRole,
 };
+use crate::i18n::Tr;
 use crate::web::error::AppError;
 use crate::web::format::long_time;
 use crate::web::input::FormFields;
+use crate::web::language::words;
 use crate::web::{page, page_with_status, redirect_with_flash, run_db, Chrome, CsrfForm, EmptyForm, State, Viewer};
 
-/// The columns of the program list: a heading and the statuses it adds up.
+/// The columns of the program list: a heading (its message id) and the statuses it adds up.
 const COUNTED: [(&str, &[ApplicationStatus]); 6] = [
     (
-        "In review",
+        "admin-programs-in-review",
         &[ApplicationStatus::Submitted, ApplicationStatus::ChangesRequested, ApplicationStatus::ManagerApproved],
     ),
     (
-        "Approved",
+        "admin-programs-approved",
         &[ApplicationStatus::Approved, ApplicationStatus::CompletionSubmitted, ApplicationStatus::CompletionReturned],
     ),
-    ("Waitlisted", &[ApplicationStatus::Waitlisted]),
-    ("Completed", &[ApplicationStatus::Completed]),
-    ("Not completed", &[ApplicationStatus::NotCompleted]),
-    ("Closed", &[ApplicationStatus::Rejected, ApplicationStatus::Withdrawn]),
+    ("admin-programs-waitlisted", &[ApplicationStatus::Waitlisted]),
+    ("admin-programs-completed", &[ApplicationStatus::Completed]),
+    ("admin-programs-not-completed", &[ApplicationStatus::NotCompleted]),
+    ("admin-programs-closed", &[ApplicationStatus::Rejected, ApplicationStatus::Withdrawn]),
 ];
 
 pub struct ProgramRow {
@@ -47,8 +50,8 @@ pub struct ProgramRow {
     pub kind: &'static str,
     pub counts: Vec<i64>,
     pub is_cohort: bool,
-    /// The viewer's role on the program's team, if they are on it.
-    pub team_role: Option<&'static str>,
+    /// The viewer's role on the program's team, if they are on it ("you: owner").
+    pub team_role: Option<String>,
 }
 
 #[derive(Template)]
@@ -74,26 +77,31 @@ pub async fn list_programs(state: State, viewer: Viewer, req: HttpRequest) -> Re
         Ok((programs, db::stats::by_program_and_status(conn)?, roles))
     })
     .await?;
+    let chrome = viewer.chrome(super::NAV);
+    let t = chrome.t;
     let rows = programs
         .into_iter()
         .map(|p| ProgramRow {
-            team_role: roles.iter().find(|r| r.id == p.id).map(|r| r.role.label()),
+            team_role: roles
+                .iter()
+                .find(|r| r.id == p.id)
+                .map(|r| t.with("admin-programs-your-role", "role", t.name(r.role).to_lowercase())),
             counts: COUNTED
                 .iter()
                 .map(|(_, statuses)| {
                     counts.iter().filter(|(id, s, _)| *id == p.id && statuses.contains(s)).map(|(_, _, n)| *n).sum()
                 })
                 .collect(),
-            kind: p.kind.label(),
+            kind: t.name(p.kind),
             is_cohort: p.kind == ProgramKind::Cohort,
             slug: p.slug,
             name: p.name,
             status: p.status,
         })
         .collect();
-    let columns = COUNTED.iter().map(|(heading, _)| (*heading).to_owned()).collect();
+    let columns = COUNTED.iter().map(|(heading, _)| t.m(heading).to_owned()).collect();
     let is_admin = viewer.employee.is_admin;
-    page(&req, &ProgramsPage { chrome: viewer.chrome(super::NAV), rows, columns, is_admin })
+    page(&req, &ProgramsPage { chrome, rows, columns, is_admin })
 }
 
 /// A checkbox of the form.
@@ -110,23 +118,19 @@ pub struct Choice {
     pub selected: bool,
 }
 
-fn choices<T: Copy>(
-    all: &[T],
-    chosen: &str,
-    as_str: fn(T) -> &'static str,
-    label: fn(T) -> &'static str,
-) -> Vec<Choice> {
-    all.iter().map(|v| Choice { value: as_str(*v), label: label(*v), selected: as_str(*v) == chosen }).collect()
+fn choices<T: StoredName>(all: &[T], chosen: &str, t: Tr) -> Vec<Choice> {
+    all.iter()
+        .map(|v| Choice { value: v.stored_name(), label: t.name(*v), selected: v.stored_name() == chosen })
+        .collect()
 }
 
-fn ticks<T: Copy>(
-    all: &[T],
-    chosen: &[String],
-    as_str: fn(T) -> &'static str,
-    label: fn(T) -> &'static str,
-) -> Vec<Tick> {
+fn ticks<T: StoredName>(all: &[T], chosen: &[String], t: Tr) -> Vec<Tick> {
     all.iter()
-        .map(|v| Tick { value: as_str(*v), label: label(*v), checked: chosen.iter().any(|c| c == as_str(*v)) })
+        .map(|v| Tick {
+            value: v.stored_name(),
+            label: t.name(*v),
+            checked: chosen.iter().any(|c| c == v.stored_name()),
+        })
         .collect()
 }
 
@@ -182,9 +186,15 @@ fn form_page(
     errors: FieldErrors,
     status: ProgramStatus,
 ) -> ProgramFormPage {
+    let chrome = viewer.chrome(super::NAV);
+    let t = chrome.t;
     ProgramFormPage {
-        chrome: viewer.chrome(super::NAV),
-        heading: if creating { "New program".to_owned() } else { format!("Edit {}", input.name) },
+        chrome,
+        heading: if creating {
+            t.m("program-form-new").to_owned()
+        } else {
+            t.with("program-form-edit", "program", &input.name)
+        },
         action: if creating { "/admin/programs/new".to_owned() } else { format!("/admin/programs/{slug}/edit") },
         preview_action: if creating {
             "/admin/programs/preview".to_owned()
@@ -194,24 +204,14 @@ fn form_page(
         preview: None,
         publication: None,
         creating,
-        kinds: choices(ProgramKind::ALL, &input.kind, ProgramKind::as_str, ProgramKind::label),
-        categories: choices(Category::ALL, &input.category, Category::as_str, Category::label),
-        formats: choices(Format::ALL, &input.format, Format::as_str, Format::label),
-        families: ticks(JobFamily::ALL, &input.job_families, JobFamily::as_str, JobFamily::label),
-        sites: ticks(SiteType::ALL, &input.site_types, SiteType::as_str, SiteType::label),
-        target_families: ticks(JobFamily::ALL, &input.target_job_families, JobFamily::as_str, JobFamily::label),
-        evidence: choices(
-            CompletionEvidence::ALL,
-            &input.completion_evidence,
-            CompletionEvidence::as_str,
-            CompletionEvidence::label,
-        ),
-        verifiers: choices(
-            CompletionVerifier::ALL,
-            &input.verified_by,
-            CompletionVerifier::as_str,
-            CompletionVerifier::label,
-        ),
+        kinds: choices(ProgramKind::ALL, &input.kind, t),
+        categories: choices(Category::ALL, &input.category, t),
+        formats: choices(Format::ALL, &input.format, t),
+        families: ticks(JobFamily::ALL, &input.job_families, t),
+        sites: ticks(SiteType::ALL, &input.site_types, t),
+        target_families: ticks(JobFamily::ALL, &input.target_job_families, t),
+        evidence: choices(CompletionEvidence::ALL, &input.completion_evidence, t),
+        verifiers: choices(CompletionVerifier::ALL, &input.verified_by, t),
         input,
         errors,
         status,
@@ -305,22 +305,15 @@ pub async fn create_program(
     state.catalog.invalidate();
     if !created {
         let mut errors = FieldErrors::default();
-        errors.add("slug", SLUG_TAKEN);
+        errors.add("slug", words().m("program-form-slug-taken"));
         return page_with_status(
             &req,
             &form_page(&viewer, true, "", input, errors, ProgramStatus::Draft),
             StatusCode::UNPROCESSABLE_ENTITY,
         );
     }
-    Ok(redirect_with_flash(
-        &format!("/admin/programs/{slug}/edit"),
-        "success",
-        "The program is created as a draft. Publish it when it is ready.",
-    ))
+    Ok(redirect_with_flash(&format!("/admin/programs/{slug}/edit"), "success", words().m("admin-programs-created")))
 }
-
-/// The message of a new program's slug that another program has.
-const SLUG_TAKEN: &str = "Another program already uses this slug; choose another.";
 
 /// The program `slug` for someone who runs it (admins and its team): 403 for people who
 /// run no program, 404 for a member of other programs' teams.
@@ -370,7 +363,7 @@ pub async fn request_publication(
     let program = load_run_program(&state, &viewer, slug.into_inner()).await?;
     let back = format!("/admin/programs/{}/edit", program.slug);
     if viewer.employee.is_admin {
-        return Ok(redirect_with_flash(&back, "error", "As an administrator, publish the program yourself."));
+        return Ok(redirect_with_flash(&back, "error", words().m("admin-programs-admin-publishes")));
     }
     let (viewer_id, viewer_name) = (viewer.id(), viewer.employee.display_name.clone());
     let (id, slug, name) = (program.id, program.slug.clone(), program.name.clone());
@@ -383,18 +376,13 @@ pub async fn request_publication(
     })
     .await?;
     let (kind, message) = match asked.ok_or(AppError::Forbidden)? {
-        PublicationRequest::Asked => (
-            "success",
-            format!(
-                "The administrators are asked to publish {}. You get a notification when it is published.",
-                program.name
-            ),
-        ),
-        PublicationRequest::AlreadyAsked => (
-            "success",
-            "You already asked: an administrator publishes the program when they have checked it.".to_owned(),
-        ),
-        PublicationRequest::NotDraft => ("error", format!("{} is not a draft any more: nothing to ask.", program.name)),
+        PublicationRequest::Asked => {
+            ("success", words().with("admin-programs-publication-asked", "program", &program.name))
+        }
+        PublicationRequest::AlreadyAsked => {
+            ("success", words().m("admin-programs-publication-already-asked").to_owned())
+        }
+        PublicationRequest::NotDraft => ("error", words().with("admin-programs-not-a-draft", "program", &program.name)),
     };
     Ok(redirect_with_flash(&back, kind, &message))
 }
@@ -433,7 +421,7 @@ pub async fn update_program(
     Ok(redirect_with_flash(
         &format!("/admin/programs/{}/edit", program.slug),
         "success",
-        "The program is saved. Existing applications are not affected.",
+        words().m("admin-programs-saved"),
     ))
 }
 
@@ -513,7 +501,7 @@ async fn preview_headcount(
     .await?;
     if slug_taken {
         let mut errors = FieldErrors::default();
-        errors.add("slug", SLUG_TAKEN);
+        errors.add("slug", words().m("program-form-slug-taken"));
         return refuse(input, errors);
     }
     let edited_count = Headcount::from_cells(&edited_cells);
@@ -541,7 +529,7 @@ async fn set_status(
             return Ok(redirect_with_flash(
                 &format!("/admin/programs/{}/edit", program.slug),
                 "error",
-                "Fix the program's rules before publishing it.",
+                words().m("admin-programs-fix-before-publishing"),
             ));
         }
     }
@@ -566,10 +554,8 @@ async fn set_status(
     .await?;
     state.catalog.invalidate();
     let message = match status {
-        ProgramStatus::Archived => {
-            format!("{} is archived: it left the catalog; its applications are kept.", program.name)
-        }
-        _ => format!("{} is published in the catalog.", program.name),
+        ProgramStatus::Archived => words().with("admin-programs-archived", "program", &program.name),
+        _ => words().with("admin-programs-published", "program", &program.name),
     };
     Ok(redirect_with_flash("/admin/programs", "success", &message))
 }

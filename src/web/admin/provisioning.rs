@@ -16,6 +16,7 @@ use crate::domain::scim::parse_token_name;
 use crate::web::error::AppError;
 use crate::web::format::long_time;
 use crate::web::input::FormFields;
+use crate::web::language::words;
 use crate::web::{page, page_with_status, redirect_with_flash, run_db, Chrome, CsrfForm, EmptyForm, State, Viewer};
 
 /// A token as the page lists it.
@@ -30,12 +31,13 @@ pub struct TokenLine {
 
 impl From<TokenRow> for TokenLine {
     fn from(row: TokenRow) -> Self {
+        let t = words();
         TokenLine {
             id: row.id,
             name: row.name,
             created: long_time(row.created_at),
-            created_by: row.created_by.unwrap_or_else(|| "Upskill (command line)".to_owned()),
-            last_used: row.last_used_at.map_or_else(|| "Never".to_owned(), long_time),
+            created_by: row.created_by.unwrap_or_else(|| t.m("provisioning-command-line").to_owned()),
+            last_used: row.last_used_at.map_or_else(|| t.m("provisioning-never").to_owned(), long_time),
             revoked: row.revoked_at.map(long_time),
         }
     }
@@ -160,9 +162,10 @@ pub async fn revoke_token(
     let found = run_db(&state, move |conn| Ok(db::scim_tokens::find(conn, id)?)).await?.ok_or(AppError::NotFound)?;
     let revoked = run_db(&state, move |conn| Ok(db::scim_tokens::revoke(conn, id, admin)?)).await?;
     Ok(if revoked {
-        let message = format!("The token “{}” is revoked: the identity provider can no longer use it.", found.name);
+        let message = words().with("provisioning-revoked", "token", &found.name);
         redirect_with_flash("/admin/provisioning", "success", &message)
     } else {
-        redirect_with_flash("/admin/provisioning", "info", &format!("The token “{}” was already revoked.", found.name))
+        let message = words().with("provisioning-already-revoked", "token", &found.name);
+        redirect_with_flash("/admin/provisioning", "info", &message)
     })
 }

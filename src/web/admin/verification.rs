@@ -6,7 +6,6 @@ use actix_web::{get, web, HttpRequest, HttpResponse};
 use askama::Template;
 
 use crate::db::{self};
-use crate::domain::words::count_of;
 use crate::domain::CompletionEvidence;
 use crate::web::error::AppError;
 use crate::web::format::{long_date, long_time};
@@ -53,6 +52,8 @@ pub async fn show_verification_queue(
         Ok((total, waiting, pagination))
     })
     .await?;
+    let chrome = viewer.chrome(super::NAV);
+    let t = chrome.t;
     let lines = waiting
         .into_iter()
         .map(|w| WaitingLine {
@@ -60,8 +61,8 @@ pub async fn show_verification_queue(
             employee_name: w.employee_name,
             program_name: w.program_name,
             evidence: match w.evidence {
-                CompletionEvidence::Credential => "Credential",
-                _ => "File",
+                CompletionEvidence::Credential => t.m("verification-credential"),
+                _ => t.m("verification-file"),
             },
             intake: w.intake_name,
             completed_on: w.completed_on.map(long_date).unwrap_or_default(),
@@ -70,12 +71,8 @@ pub async fn show_verification_queue(
         })
         .collect();
     let lead = match total {
-        0 => "No evidence waits for a check.".to_owned(),
-        1 => "1 submission waits for a check.".to_owned(),
-        n => format!(
-            "{} wait for a check, the longest-waiting first.",
-            count_of(n as usize, "submission", "submissions")
-        ),
+        0 => t.m("verification-none-waiting").to_owned(),
+        n => t.count("verification-waiting", n),
     };
-    page(&req, &VerificationPage { chrome: viewer.chrome(super::NAV), lead, lines, pagination })
+    page(&req, &VerificationPage { chrome, lead, lines, pagination })
 }

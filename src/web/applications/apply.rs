@@ -18,6 +18,7 @@ use crate::domain::application_form::{
 };
 use crate::domain::forms::FieldErrors;
 use crate::domain::{check_eligibility, Allocation, Cents, Eligibility, ProgramKind, ProgramStatus};
+use crate::i18n::Tr;
 use crate::web::error::AppError;
 use crate::web::format::long_date;
 use crate::web::input::FormFields;
@@ -59,9 +60,17 @@ impl ApplicationFormData {
 /// An intake offered in the form.
 pub struct IntakeOption {
     pub id: i32,
+    /// The radio button's id: the field's name for the first (the error summary links to
+    /// it), `intake-ID` for the others.
+    pub radio_id: String,
     pub name: String,
-    pub starts_on: String,
+    /// "starts 1 March 2027".
+    pub starts: String,
     pub seats_left: i64,
+    /// "20 seats left", "1 seat left".
+    pub seats_left_text: String,
+    /// "3 seats drawn by lot".
+    pub seats_drawn: String,
     pub started: bool,
     pub selected: bool,
     /// A lottery's window in words ("Applications from 1 February 2027 to 14 February
@@ -102,17 +111,17 @@ pub struct FormView {
     pub errors: FieldErrors,
     pub intakes: Vec<IntakeOption>,
     pub funding: Vec<FundingLine>,
-    pub tuition_percent: i32,
     /// The motivation is optional (nobody approves the program).
     pub motivation_optional: bool,
     /// Who reads the motivation, for the field's hint.
     pub motivation_hint: &'static str,
+    /// The hints of the term's date and of the amount.
+    pub term_hint: String,
+    pub amount_hint: String,
     pub version: Option<i32>,
-    /// The date control's bounds (`YYYY-MM-DD`), and the same in words for the hint.
+    /// The date control's bounds (`YYYY-MM-DD`).
     pub today: String,
     pub latest_term: String,
-    pub today_text: String,
-    pub latest_term_text: String,
 }
 
 impl FormView {
@@ -174,22 +183,21 @@ fn load_form_context(
 
 /// How a lottery intake gives its seats, in words for the form (`today`: whether its
 /// window is open).
-fn lottery_words(intake: &Intake, today: NaiveDate) -> Option<String> {
+fn lottery_words(t: Tr, intake: &Intake, today: NaiveDate) -> Option<String> {
     let (opens_on, closes_on) = intake.opens_on.zip(intake.closes_on)?;
     if intake.allocation != Allocation::Lottery {
         return None;
     }
     let window = match intake.window_shut(today) {
-        Some(WindowShut::NotYetOpen(_)) => {
-            format!("Applications open on {} and close on {}.", long_date(opens_on), long_date(closes_on))
-        }
-        Some(WindowShut::Closed(_)) => format!("Applications closed on {}.", long_date(closes_on)),
-        None => format!("Applications are open until {}.", long_date(closes_on)),
+        Some(WindowShut::NotYetOpen(_)) => format!(
+            "{} {}",
+            t.with("apply-lottery-opens-on", "date", long_date(opens_on)),
+            t.with("apply-lottery-and-closes-on", "date", long_date(closes_on))
+        ),
+        Some(WindowShut::Closed(_)) => t.with("apply-lottery-closed-on", "date", long_date(closes_on)),
+        None => t.with("apply-lottery-open-until", "date", long_date(closes_on)),
     };
-    Some(format!(
-        "{window} The day after, the seats are drawn by lot among the applications approved by then; the others \
-         join the waitlist in the order drawn."
-    ))
+    Some(format!("{window} {}", t.m("apply-lottery-draw")))
 }
 
 fn intake_choices(intakes: &[IntakeWithSeats]) -> Vec<IntakeChoice> {
@@ -212,6 +220,7 @@ pub(super) fn form_view(
     errors: FieldErrors,
     version: Option<i32>,
 ) -> FormView {
+    let t = crate::web::language::words();
     let today = today();
     let cap = context.program.funding().cap_for(employee.employment_type);
     let latest_term = today.checked_add_months(Months::new(12)).unwrap_or(today);
@@ -223,28 +232,35 @@ pub(super) fn form_view(
         intakes: context
             .intakes
             .iter()
-            .map(|i| IntakeOption {
+            .enumerate()
+            .map(|(n, i)| IntakeOption {
                 id: i.intake.id,
+                radio_id: if n == 0 { "intake_id".to_owned() } else { format!("intake-{}", i.intake.id) },
                 name: i.intake.name.clone(),
-                starts_on: long_date(i.intake.starts_on),
+                starts: t.with("apply-intake-starts", "date", long_date(i.intake.starts_on)),
                 seats_left: i.seats_left(),
+                seats_left_text: t.count("apply-intake-seats-left", i.seats_left()),
+                seats_drawn: t.count("apply-intake-seats-drawn", i.seats_left()),
                 started: i.intake.starts_on <= today,
                 selected: input.intake_id.trim() == i.intake.id.to_string(),
-                lottery: lottery_words(&i.intake, today),
+                lottery: lottery_words(t, &i.intake, today),
                 shut: i.intake.window_shut(today).is_some(),
             })
             .collect(),
         funding: funding_lines(cap, &context.committed_by_year, latest_term.year()),
-        tuition_percent: context.program.tuition_percent,
         motivation_optional: motivation_rule(&context.program) == Motivation::Optional,
-        motivation_hint: motivation_hint(&context.program),
+        motivation_hint: motivation_hint(t, &context.program),
+        term_hint: format!(
+            "{} {}",
+            t.with("apply-term-between", "date", long_date(today)),
+            t.with("apply-term-and", "date", long_date(latest_term))
+        ),
+        amount_hint: t.with("apply-amount-hint", "percent", context.program.tuition_percent),
         input,
         errors,
         version,
         today: today.to_string(),
         latest_term: latest_term.to_string(),
-        today_text: long_date(today),
-        latest_term_text: long_date(latest_term),
     }
 }
 
@@ -254,15 +270,12 @@ fn motivation_rule(program: &Program) -> Motivation {
 }
 
 /// Who reads the motivation, honestly.
-fn motivation_hint(program: &Program) -> &'static str {
+fn motivation_hint(t: Tr, program: &Program) -> &'static str {
     match (program.needs_manager_approval, program.needs_admin_approval) {
-        (true, true) => "Between 20 and 4,000 characters. Your manager and the program team read this.",
-        (true, false) => "Between 20 and 4,000 characters. Your manager reads this.",
-        (false, true) => "Between 20 and 4,000 characters. The program team reads this.",
-        (false, false) => {
-            "Optional, up to 4,000 characters. Nobody needs to approve this program: your place is confirmed \
-             when you apply, and what you write here stays with your application."
-        }
+        (true, true) => t.m("apply-motivation-hint-both"),
+        (true, false) => t.m("apply-motivation-hint-manager"),
+        (false, true) => t.m("apply-motivation-hint-team"),
+        (false, false) => t.m("apply-motivation-hint-none"),
     }
 }
 
@@ -273,12 +286,11 @@ pub(super) fn eligibility_of(employee: &Employee, program: &Program) -> Eligibil
 
 /// The reason the viewer may not apply now, if any.
 fn blocked(employee: &Employee, context: &FormContext) -> Option<Blocked> {
+    let t = crate::web::language::words();
     if let Some(existing) = context.active {
         return Some(Blocked {
-            headline: "You already have an application to this program".to_owned(),
-            reasons: vec![
-                "You can have one active application per program. Follow it, or withdraw it to apply again.".to_owned()
-            ],
+            headline: t.m("apply-already-applied").to_owned(),
+            reasons: vec![t.m("apply-one-active-follow").to_owned()],
             existing_application: Some(existing),
         });
     }
@@ -288,7 +300,7 @@ fn blocked(employee: &Employee, context: &FormContext) -> Option<Blocked> {
             headline: other.headline(),
             reasons: match &other {
                 Eligibility::EligibleFrom(date) => {
-                    vec![format!("Come back on {} to apply.", long_date(*date))]
+                    vec![t.with("apply-come-back-on", "date", long_date(*date))]
                 }
                 _ => other.reasons().to_vec(),
             },
@@ -306,7 +318,7 @@ pub(super) fn apply_page(
 ) -> ApplyPage {
     ApplyPage {
         chrome: viewer.chrome("programs"),
-        heading: format!("Apply to {}", context.program.name),
+        heading: crate::web::language::words().with("apply-heading", "program", &context.program.name),
         program_name: context.program.name.clone(),
         program_slug: context.program.slug.clone(),
         program_summary: context.program.summary.clone(),
@@ -346,7 +358,7 @@ pub async fn show_apply_form(
             &context,
             &viewer.employee,
             action,
-            "Submit application",
+            crate::web::language::words().m("apply-submit"),
             ApplicationInput::default(),
             FieldErrors::default(),
             None,
@@ -394,7 +406,8 @@ pub(super) fn checked_details(
 
 /// The amount-field message for a request over the yearly cap.
 pub(super) fn over_cap_message(left: Cents, cap: Cents, year: i32) -> String {
-    format!("This is more than you have left: you have {left} of {cap} left for {year}.")
+    let t = crate::web::language::words();
+    format!("{} {}", t.with("apply-over-cap", "left", left), t.count_with("apply-funding-after", year, "cap", cap))
 }
 
 #[post("/programs/{slug}/apply")]
@@ -411,7 +424,8 @@ pub async fn submit_application(
     let action = format!("/programs/{}/apply", context.program.slug);
     let render = |status: StatusCode, errors: FieldErrors, conflict: Option<String>, blocked: Option<Blocked>| {
         let form = blocked.is_none().then(|| {
-            form_view(&context, &viewer.employee, action.clone(), "Submit application", input.clone(), errors, None)
+            let submit = crate::web::language::words().m("apply-submit");
+            form_view(&context, &viewer.employee, action.clone(), submit, input.clone(), errors, None)
         });
         page_with_status(&req, &apply_page(&context, &viewer, blocked, form, conflict), status)
     };
@@ -428,15 +442,14 @@ pub async fn submit_application(
     let submitted = run_db(&state, move |conn| Ok(workflow::submit(conn, &employee, &program, &details))).await?;
     match submitted {
         Ok((id, status)) => {
+            let t = crate::web::language::words();
             let message = match status {
-                Status::Approved => "Your place is confirmed: this program needs no approval.".to_owned(),
-                Status::Waitlisted => "The intake is full: your application is on the waitlist.".to_owned(),
-                Status::InDraw => "This program needs no approval: your application is in the intake's seat draw, \
-                                   made by lot the day after applications close."
-                    .to_owned(),
-                _ => "Your application is submitted.".to_owned(),
+                Status::Approved => t.m("apply-done-confirmed"),
+                Status::Waitlisted => t.m("apply-done-waitlisted"),
+                Status::InDraw => t.m("apply-done-in-draw"),
+                _ => t.m("apply-done-submitted"),
             };
-            Ok(redirect_with_flash(&format!("/applications/{id}"), "success", &message))
+            Ok(redirect_with_flash(&format!("/applications/{id}"), "success", message))
         }
         Err(WorkflowError::OverCap { exceeded, year }) => {
             let mut errors = FieldErrors::default();
@@ -445,8 +458,8 @@ pub async fn submit_application(
         }
         Err(WorkflowError::AlreadyActive(existing)) => {
             let blocked = Blocked {
-                headline: "You already have an application to this program".to_owned(),
-                reasons: vec!["You can have one active application per program.".to_owned()],
+                headline: crate::web::language::words().m("apply-already-applied").to_owned(),
+                reasons: vec![crate::web::language::words().m("apply-one-active").to_owned()],
                 existing_application: existing,
             };
             render(StatusCode::CONFLICT, FieldErrors::default(), None, Some(blocked))

@@ -68,10 +68,8 @@ async fn refused(
             StatusCode::CONFLICT
         }
         WorkflowError::Stale { status } => {
-            shown.problem = Some(format!(
-                "This application changed since you opened it: it is now {}. Review it and try again.",
-                status.label().to_lowercase()
-            ));
+            let t = crate::web::language::words();
+            shown.problem = Some(t.with("evidence-stale", "status", t.name(status).to_lowercase()));
             StatusCode::CONFLICT
         }
         other => return Err(other.into()),
@@ -105,11 +103,8 @@ pub async fn submit_completion(
     let result = run_db(&state, move |conn| Ok(workflow::submit_completion(conn, &owner, &request))).await?;
     match result {
         Ok(outcome) => {
-            let message = if outcome.to == Status::Completed {
-                "Your credential was accepted: the program is completed and on your learning record."
-            } else {
-                "Your evidence is sent: the program team checks it and lets you know."
-            };
+            let t = crate::web::language::words();
+            let message = if outcome.to == Status::Completed { t.m("evidence-accepted") } else { t.m("evidence-sent") };
             Ok(redirect_with_flash(&format!("/applications/{id}"), "success", message))
         }
         Err(err) => {
@@ -141,12 +136,17 @@ async fn team_decision(
     let result = run_db(&state, move |conn| Ok(workflow::decide_completion(conn, &employee, &request))).await?;
     match result {
         Ok(decided) => {
-            let whose = format!("{}'s {}", decided.applicant_name, decided.program_name);
-            let message = match decided.outcome.to {
-                Status::Completed => format!("Confirmed: {whose} is completed."),
-                Status::CompletionReturned => format!("Sent {whose} evidence back with your comment."),
-                _ => format!("Closed {whose} place as not completed."),
+            let t = crate::web::language::words();
+            let (who, what) = match decided.outcome.to {
+                Status::Completed => ("evidence-team-completed-who", "evidence-team-completed-what"),
+                Status::CompletionReturned => ("evidence-team-returned-who", "evidence-team-returned-what"),
+                _ => ("evidence-team-closed-who", "evidence-team-closed-what"),
             };
+            let message = format!(
+                "{} {}",
+                t.with(who, "applicant", &decided.applicant_name),
+                t.with(what, "program", &decided.program_name)
+            );
             Ok(redirect_with_flash("/admin/verification", "success", &message))
         }
         Err(err) => {

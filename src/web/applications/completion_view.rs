@@ -10,6 +10,7 @@ use crate::domain::application::{transition, Action, Actor, BudgetFit, Facts, Se
 use crate::domain::completion::{what_to_send, CompletionInput};
 use crate::domain::forms::FieldErrors;
 use crate::domain::{CompletionEvidence, CompletionVerifier};
+use crate::i18n::Tr;
 use crate::web::format::long_date;
 
 /// Which completion form a refused request came from.
@@ -125,19 +126,21 @@ impl CompletionView {
 
     /// The label of the owner's date field.
     pub fn date_label(&self) -> &'static str {
+        let t = crate::web::language::words();
         if self.asks_credential {
-            "Date earned"
+            t.m("evidence-date-earned")
         } else {
-            "Completion date"
+            t.m("evidence-completion-date")
         }
     }
 
     /// The hint of the program team's date field.
     pub fn confirm_hint(&self) -> &'static str {
-        if self.team.as_ref().is_some_and(|t| t.verifies) {
-            "As the employee gave it; correct it if the evidence says otherwise."
+        let t = crate::web::language::words();
+        if self.team.as_ref().is_some_and(|team| team.verifies) {
+            t.m("evidence-confirm-hint-verifies")
         } else {
-            "The day the program was completed."
+            t.m("evidence-confirm-hint")
         }
     }
 
@@ -225,21 +228,18 @@ pub fn completion_view(facts: &CompletionFacts<'_>, shown: Option<CompletionShow
             ..CompletionInput::default()
         },
     };
+    let t = crate::web::language::words();
     let requirement = if facts.is_owner {
         match status {
-            Status::CompletionSubmitted => {
-                "You sent your evidence: the program team checks it and lets you know.".to_owned()
-            }
-            Status::Completed => "You completed the program: it is on your learning record.".to_owned(),
-            Status::NotCompleted => "The program team closed this place as not completed.".to_owned(),
+            Status::CompletionSubmitted => t.m("evidence-requirement-sent").to_owned(),
+            Status::Completed => t.m("evidence-requirement-completed").to_owned(),
+            Status::NotCompleted => t.m("evidence-requirement-not-completed").to_owned(),
             _ => what_to_send(rule.evidence, rule.verified_by, &program.completion_note),
         }
     } else {
         let asked = match rule.evidence {
-            CompletionEvidence::None => {
-                "The program asks for no evidence: the program team records completion.".to_owned()
-            }
-            evidence => format!("The program asks for {}.", evidence.label().to_lowercase()),
+            CompletionEvidence::None => t.m("evidence-requirement-none").to_owned(),
+            evidence => t.with("evidence-requirement-asks", "evidence", t.name(evidence).to_lowercase()),
         };
         format!("{asked} {}", program.completion_note).trim_end().to_owned()
     };
@@ -260,12 +260,12 @@ pub fn completion_view(facts: &CompletionFacts<'_>, shown: Option<CompletionShow
     })
 }
 
-/// The status shown for an application: "In progress" for an approved place from its
-/// start, else the stored status's label.
-pub fn status_label(status: Status, starts_on: Option<NaiveDate>, today: NaiveDate) -> &'static str {
+/// The status shown for an application, in the words `t`: "In progress" for an approved
+/// place from its start, else the stored status's name.
+pub fn status_label(t: Tr, status: Status, starts_on: Option<NaiveDate>, today: NaiveDate) -> &'static str {
     if crate::domain::completion::in_progress(status, starts_on, today) {
-        "In progress"
+        t.m("application-in-progress")
     } else {
-        status.label()
+        t.name(status)
     }
 }

@@ -164,6 +164,9 @@ impl DecisionView {
 #[template(path = "applications/detail.html")]
 struct ApplicationPage {
     chrome: Chrome,
+    /// The page's `<title>` and its heading.
+    title: String,
+    heading: String,
     id: i32,
     program_name: String,
     program_slug: String,
@@ -242,6 +245,7 @@ struct ApplicationBundle {
 
 async fn load_bundle(state: &State, viewer: &Viewer, id: i32) -> Result<ApplicationBundle, AppError> {
     let employee = viewer.employee.clone();
+    let t = crate::web::language::words();
     run_db(state, move |conn| {
         let application = db::applications::find(conn, id)?;
         let authority = workflow::authority(conn, &application, &employee, today())?;
@@ -262,7 +266,7 @@ async fn load_bundle(state: &State, viewer: &Viewer, id: i32) -> Result<Applicat
                 let name = db::employees::find_by_id(conn, approver)?.display_name;
                 let delegates = db::delegations::active_delegates(conn, approver, today())?;
                 let delegates: Vec<String> = delegates.into_iter().map(|(_, name)| name).collect();
-                Some(approver_label(&name, &delegates))
+                Some(approver_label(t, &name, &delegates))
             }
             None => None,
         };
@@ -346,13 +350,14 @@ fn offer_view(bundle: &ApplicationBundle) -> Option<OfferView> {
 }
 
 fn timeline_views(bundle: &ApplicationBundle) -> Vec<TimelineView> {
+    let t = crate::web::language::words();
     bundle
         .timeline
         .iter()
         .map(|event| {
             let actor = event.actor_name.clone().unwrap_or_else(|| "Upskill".to_owned());
             let who = match event.acting_for_id.and_then(|id| bundle.acting_for_names.iter().find(|(p, _)| *p == id)) {
-                Some((_, name)) => format!("{actor}, acting for {name}"),
+                Some((_, name)) => format!("{actor}, {}", t.with("timeline-acting-for", "name", name)),
                 None => actor,
             };
             TimelineView {
@@ -383,7 +388,12 @@ fn timeline_views(bundle: &ApplicationBundle) -> Vec<TimelineView> {
 fn details_view(bundle: &ApplicationBundle) -> DetailsView {
     let a = &bundle.application;
     DetailsView {
-        intake: bundle.intake.as_ref().map(|(name, starts)| format!("{name}, starting {}", long_date(*starts))),
+        intake: bundle.intake.as_ref().map(|(name, starts)| {
+            format!(
+                "{name}, {}",
+                crate::web::language::words().with("application-starting", "date", long_date(*starts))
+            )
+        }),
         draw_page: bundle.draw_page.clone(),
         motivation: a.motivation.clone(),
         institution: a.institution.clone(),
@@ -402,7 +412,7 @@ fn files_view(bundle: &ApplicationBundle, shown: &Shown) -> FilesView {
         .map(|listed| FileView {
             id: listed.file.id,
             name: listed.file.original_name.clone(),
-            kind: listed.file.content_type.label(),
+            kind: crate::web::language::words().name(listed.file.content_type),
             size: size_label(listed.file.size_bytes),
             who: listed.uploader_name.clone(),
             when: long_time(listed.file.uploaded_at),
@@ -419,6 +429,16 @@ fn files_view(bundle: &ApplicationBundle, shown: &Shown) -> FilesView {
         errors,
         problem: shown.file_problem.clone(),
         max_mib: MAX_FILE_BYTES / (1024 * 1024),
+    }
+}
+
+/// What is left of a budget, in words: "left $Z", or "over by $Z".
+fn budget_left(left: Cents) -> String {
+    let t = crate::web::language::words();
+    if left.0 < 0 {
+        t.with("budget-over-by", "amount", Cents(-left.0))
+    } else {
+        t.with("budget-left", "amount", left)
     }
 }
 
@@ -459,7 +479,7 @@ fn decision_view(bundle: &ApplicationBundle, status: Status, refused: Option<Ref
                 year: standing.year,
                 budget: standing.budget.to_string(),
                 committed: standing.committed.to_string(),
-                left: standing.left_text(),
+                left: budget_left(standing.left()),
                 cost: cost.to_string(),
                 exceeds: !standing.fits(cost),
                 excess: over_by.to_string(),
@@ -499,6 +519,7 @@ fn apply_again(bundle: &ApplicationBundle, viewer: &Viewer) -> Option<ApplyAgain
         return None;
     }
     let program = &bundle.program;
+    let t = crate::web::language::words();
     let answer = |headline: String, reasons: Vec<String>| ApplyAgain {
         headline,
         reasons,
@@ -508,21 +529,26 @@ fn apply_again(bundle: &ApplicationBundle, viewer: &Viewer) -> Option<ApplyAgain
     if let Some(newer) = bundle.newer_application {
         return Some(ApplyAgain {
             newer_application: Some(newer),
-            ..answer(format!("You have applied to {} again.", program.name), Vec::new())
+            ..answer(t.with("application-applied-again", "program", &program.name), Vec::new())
         });
     }
     if program.status != ProgramStatus::Published {
-        return Some(answer(format!("{} no longer takes applications.", program.name), Vec::new()));
+        return Some(answer(t.with("application-program-closed", "program", &program.name), Vec::new()));
     }
     Some(match eligibility_of(&viewer.employee, program) {
         Eligibility::Eligible => ApplyAgain {
             apply_href: Some(format!("/programs/{}/apply", program.slug)),
-            ..answer(format!("You can apply to {} again.", program.name), Vec::new())
+            ..answer(t.with("application-can-apply-again", "program", &program.name), Vec::new())
         },
-        Eligibility::EligibleFrom(date) => {
-            answer(format!("You can apply to {} again from {}.", program.name, long_date(date)), Vec::new())
-        }
-        Eligibility::Ineligible(reasons) => answer("You can't apply to this program again now.".to_owned(), reasons),
+        Eligibility::EligibleFrom(date) => answer(
+            format!(
+                "{} {}",
+                t.with("application-can-apply-again-to", "program", &program.name),
+                t.with("application-can-apply-again-from", "date", long_date(date))
+            ),
+            Vec::new(),
+        ),
+        Eligibility::Ineligible(reasons) => answer(t.m("application-cannot-apply-again").to_owned(), reasons),
     })
 }
 
@@ -566,16 +592,34 @@ pub async fn application_page_with(
         },
         shown.completion.clone(),
     );
+    let t = crate::web::language::words();
+    let program_name = &bundle.program.name;
+    let applicant = &bundle.applicant.display_name;
+    let to_program = t.with("application-to-program", "program", program_name);
+    let (title, heading) = if is_owner {
+        (
+            format!("{} {to_program}", t.with("application-title-yours", "id", application.id)),
+            t.with("application-heading-yours", "program", program_name),
+        )
+    } else {
+        (
+            format!("{} {to_program}", t.count_with("application-title-of", application.id, "applicant", applicant)),
+            format!("{} {to_program}", t.with("application-heading-of", "applicant", applicant)),
+        )
+    };
     let template = ApplicationPage {
         chrome: viewer.chrome(if is_owner { "applications" } else { "approvals" }),
+        title,
+        heading,
         id: application.id,
         program_name: bundle.program.name.clone(),
         program_slug: bundle.program.slug.clone(),
         applicant: bundle.applicant.display_name.clone(),
         is_owner,
         status: status.as_str(),
-        status_label: status_label(status, starts_on, today()),
+        status_label: status_label(t, status, starts_on, today()),
         next_step: next_step(
+            t,
             status,
             bundle.approver_label.as_deref(),
             bundle.waitlist_position,

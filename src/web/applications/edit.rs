@@ -29,10 +29,8 @@ fn input_from(application: &Application) -> ApplicationInput {
 }
 
 fn not_editable(status: Status) -> String {
-    format!(
-        "This application can't be edited now: it is {}. Only an application whose approver asked for changes can be edited.",
-        status.label().to_lowercase()
-    )
+    let t = crate::web::language::words();
+    t.with("application-not-editable", "status", t.name(status).to_lowercase())
 }
 
 /// The edit page of one application, shown with a form or with a message instead.
@@ -57,7 +55,8 @@ impl EditPage<'_> {
     ) -> Result<HttpResponse, AppError> {
         let form = version.map(|version| {
             let action = format!("/applications/{}/edit", self.application_id);
-            form_view(self.context, &self.viewer.employee, action, "Resubmit application", input, errors, Some(version))
+            let submit = crate::web::language::words().m("application-resubmit");
+            form_view(self.context, &self.viewer.employee, action, submit, input, errors, Some(version))
         });
         let mut template = apply_page(self.context, self.viewer, None, form, conflict);
         template.heading = self.heading.clone();
@@ -83,7 +82,7 @@ pub async fn show_edit_form(
         context: &context,
         viewer: &viewer,
         application_id: application.id,
-        heading: format!("Edit your application to {}", program.name),
+        heading: crate::web::language::words().with("application-edit-heading", "program", &program.name),
     };
     if application.status != Status::ChangesRequested {
         return edit.refuse(&req, StatusCode::OK, not_editable(application.status));
@@ -107,7 +106,7 @@ pub async fn edit_application(
         context: &context,
         viewer: &viewer,
         application_id: application.id,
-        heading: format!("Edit your application to {}", program.name),
+        heading: crate::web::language::words().with("application-edit-heading", "program", &program.name),
     };
     if application.status != Status::ChangesRequested {
         return edit.refuse(&req, StatusCode::CONFLICT, not_editable(application.status));
@@ -116,8 +115,7 @@ pub async fn edit_application(
         return Err(AppError::BadRequest("edit form without a version".to_owned()));
     };
     if version != application.version {
-        let message =
-            "This application changed since you opened the form. Here it is as it stands now; make your changes again.";
+        let message = crate::web::language::words().m("application-edit-stale-version");
         let fresh = input_from(&application);
         let errors = FieldErrors::default();
         return edit.render(
@@ -133,7 +131,11 @@ pub async fn edit_application(
         eligibility_of(&viewer.employee, &program)
     {
         let why = if other.reasons().is_empty() { other.headline() } else { other.reasons().join(" ") };
-        return edit.refuse(&req, StatusCode::FORBIDDEN, format!("You can no longer resubmit this application. {why}"));
+        return edit.refuse(
+            &req,
+            StatusCode::FORBIDDEN,
+            format!("{} {why}", crate::web::language::words().m("application-no-longer-resubmit")),
+        );
     }
     let input = form.input();
     let details = match checked_details(&context, &viewer.employee, &input) {
@@ -149,7 +151,7 @@ pub async fn edit_application(
         Ok(_) => Ok(redirect_with_flash(
             &format!("/applications/{application_id}"),
             "success",
-            "Your changes are saved and the application is resubmitted.",
+            crate::web::language::words().m("application-resubmitted"),
         )),
         Err(WorkflowError::OverCap { exceeded, year }) => {
             let mut errors = FieldErrors::default();
@@ -157,10 +159,8 @@ pub async fn edit_application(
             edit.render(&req, StatusCode::UNPROCESSABLE_ENTITY, input, errors, None, Some(version))
         }
         Err(WorkflowError::Stale { status }) => {
-            let message = format!(
-                "This application changed while you were editing it: it is now {}.",
-                status.label().to_lowercase()
-            );
+            let t = crate::web::language::words();
+            let message = t.with("application-edit-stale", "status", t.name(status).to_lowercase());
             edit.refuse(&req, StatusCode::CONFLICT, message)
         }
         Err(WorkflowError::Refused(refusal)) => edit.refuse(&req, StatusCode::CONFLICT, refusal.to_string()),

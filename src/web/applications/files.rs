@@ -70,7 +70,8 @@ async fn problem(
 
 /// Why a closed application takes no file.
 fn closed_message(status: ApplicationStatus) -> String {
-    format!("This application is {}: files can no longer be attached to it.", status.label().to_lowercase())
+    let t = crate::web::language::words();
+    t.with("evidence-closed", "status", t.name(status).to_lowercase())
 }
 
 #[post("/applications/{id}/files")]
@@ -129,7 +130,8 @@ pub async fn attach_file(
         Ok(file_id) => {
             let scanned = state.settings.clamd.is_some();
             tracing::info!(application = id, file = file_id, size, scanned, "file attached");
-            Ok(redirect_with_flash(&format!("/applications/{id}"), "success", &format!("“{name}” is attached.")))
+            let attached = crate::web::language::words().with("evidence-attached", "name", &name);
+            Ok(redirect_with_flash(&format!("/applications/{id}"), "success", &attached))
         }
         Err(WorkflowError::Stale { status }) => {
             problem(&state, &viewer, id, closed_message(status), StatusCode::CONFLICT, &req).await
@@ -167,9 +169,7 @@ async fn scan(
         }
         Err(err) => {
             tracing::error!(error = %err, application = id, "the virus scanner could not scan an attached file");
-            let message = "The virus scanner is not answering, so the file was not attached: nothing was stored. \
-                           Try again in a few minutes."
-                .to_owned();
+            let message = crate::web::language::words().m("evidence-scanner-down").to_owned();
             let mut answer = problem(state, viewer, id, message, StatusCode::SERVICE_UNAVAILABLE, req).await?;
             answer.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from_static("30"));
             Ok(Some(answer))

@@ -30,6 +30,7 @@ use crate::db::applications::Application;
 use crate::db::programs::Program;
 use crate::db::{self};
 use crate::domain::application::Status;
+use crate::i18n::{Locale, Tr};
 use crate::web::error::AppError;
 use crate::web::format::long_date;
 use crate::web::paging::{PageQuery, Pagination};
@@ -37,17 +38,20 @@ use crate::web::{page, run_db, Chrome, State, Viewer};
 
 /// Who an application waits for at the manager stage, in words: the approver, or while
 /// they have a delegate, "Tom Techlead (acting for Maria Manager)".
-pub fn approver_label(approver_name: &str, delegates: &[String]) -> String {
+pub fn approver_label(t: Tr, approver_name: &str, delegates: &[String]) -> String {
+    let acting = t.with("application-acting-for", "approver", approver_name);
     match delegates {
         [] => approver_name.to_owned(),
-        [one] => format!("{one} (acting for {approver_name})"),
-        [first @ .., last] => format!("{} or {last} (acting for {approver_name})", first.join(", ")),
+        [one] => format!("{one} {acting}"),
+        [first @ .., last] => format!("{} {} {last} {acting}", first.join(", "), t.m("application-or")),
     }
 }
 
 /// What happens next, in words, for the owner; `approver` is who the manager stage waits
-/// for (see [`approver_label`]).
+/// for (see [`approver_label`]). `t`: the words of the request (its handler may be on a
+/// database thread, which has no request).
 pub fn next_step(
+    t: Tr,
     status: Status,
     approver: Option<&str>,
     waitlist_position: i64,
@@ -55,27 +59,36 @@ pub fn next_step(
 ) -> String {
     match status {
         Status::Submitted => match approver {
-            Some(name) => format!("Waiting for {name}"),
-            None => "Waiting for the program team".to_owned(),
+            Some(name) => t.with("application-next-waiting-for", "name", name),
+            None => t.m("application-next-program-team").to_owned(),
         },
-        Status::ChangesRequested => "Make the requested changes and resubmit".to_owned(),
-        Status::ManagerApproved => "Waiting for the program team".to_owned(),
+        Status::ChangesRequested => t.m("application-next-changes").to_owned(),
+        Status::ManagerApproved => t.m("application-next-program-team").to_owned(),
         Status::Waitlisted if waitlist_position > 0 => {
-            format!("{} in line on the waitlist", crate::domain::numbers::ordinal(waitlist_position))
+            t.with("application-next-waitlist-position", "position", waitlist_place(t, waitlist_position))
         }
-        Status::Waitlisted => "On the waitlist".to_owned(),
-        Status::InDraw => "Approved; in the seat draw after the window closes".to_owned(),
-        Status::Offered => "A place is offered to you: accept or decline it".to_owned(),
+        Status::Waitlisted => t.m("application-next-waitlist").to_owned(),
+        Status::InDraw => t.m("application-next-in-draw").to_owned(),
+        Status::Offered => t.m("application-next-offered").to_owned(),
         Status::Approved => match intake_starts_on {
-            Some(date) if date <= crate::clock::today() => format!("Started {}", long_date(date)),
-            Some(date) => format!("Place confirmed; starts {}", long_date(date)),
-            None => "Place confirmed".to_owned(),
+            Some(date) if date <= crate::clock::today() => t.with("application-next-started", "date", long_date(date)),
+            Some(date) => t.with("application-next-confirmed-starts", "date", long_date(date)),
+            None => t.m("application-next-confirmed").to_owned(),
         },
-        Status::CompletionSubmitted => "Evidence sent; the program team checks it".to_owned(),
-        Status::CompletionReturned => "Fix your evidence and send it again".to_owned(),
-        Status::Completed => "Completed".to_owned(),
-        Status::NotCompleted => "Closed: not completed".to_owned(),
-        Status::Rejected | Status::Withdrawn => "Closed".to_owned(),
+        Status::CompletionSubmitted => t.m("application-next-evidence-sent").to_owned(),
+        Status::CompletionReturned => t.m("application-next-evidence-returned").to_owned(),
+        Status::Completed => t.m("application-next-completed").to_owned(),
+        Status::NotCompleted => t.m("application-next-not-completed").to_owned(),
+        Status::Rejected | Status::Withdrawn => t.m("application-next-closed").to_owned(),
+    }
+}
+
+/// A place on the waitlist as the language says it: "3rd" in English, "3" in Spanish
+/// (whose sentence reads "in place 3").
+pub fn waitlist_place(t: Tr, position: i64) -> String {
+    match t.locale() {
+        Locale::Es => crate::domain::numbers::grouped(position),
+        _ => crate::domain::numbers::ordinal(position),
     }
 }
 
@@ -83,6 +96,7 @@ pub fn next_step(
 /// their place today: one query for a whole list.
 fn approver_labels(
     conn: &mut db::DbConnection,
+    t: Tr,
     waiting: &[(Status, Option<i32>, Option<String>)],
 ) -> diesel::QueryResult<Vec<Option<String>>> {
     let managers: Vec<i32> =
@@ -93,7 +107,7 @@ fn approver_labels(
         .map(|(_, approver, name)| {
             let names: Vec<String> =
                 delegates.iter().filter(|(m, ..)| Some(*m) == *approver).map(|(_, _, n)| n.clone()).collect();
-            name.as_deref().map(|name| approver_label(name, &names))
+            name.as_deref().map(|name| approver_label(t, name, &names))
         })
         .collect())
 }
@@ -128,6 +142,7 @@ pub async fn list_my_applications(
 ) -> Result<HttpResponse, AppError> {
     let employee_id = viewer.id();
     let requested = query.page().unwrap_or(1);
+    let t = crate::web::language::words();
     let (rows, pagination) = run_db(&state, move |conn| {
         let total = db::applications::count_for_employee(conn, employee_id)?;
         let pagination = Pagination::new(requested, total, APPLICATIONS_PER_PAGE, "/applications");
@@ -138,7 +153,7 @@ pub async fn list_my_applications(
             APPLICATIONS_PER_PAGE,
         )?;
         let waiting: Vec<_> = mine.iter().map(|a| (a.status, a.approver_id, a.approver_name.clone())).collect();
-        let approvers = approver_labels(conn, &waiting)?;
+        let approvers = approver_labels(conn, t, &waiting)?;
         let mut rows = Vec::with_capacity(mine.len());
         for (item, approver) in mine.into_iter().zip(approvers) {
             let position = if item.status == Status::Waitlisted {
@@ -150,8 +165,8 @@ pub async fn list_my_applications(
             rows.push(MyApplicationRow {
                 id: item.id,
                 intake: item.intake_name.clone(),
-                status_label: status_label(item.status, item.starts_on(), crate::clock::today()),
-                next_step: next_step(item.status, approver.as_deref(), position, item.starts_on()),
+                status_label: status_label(t, item.status, item.starts_on(), crate::clock::today()),
+                next_step: next_step(t, item.status, approver.as_deref(), position, item.starts_on()),
                 submitted_on: long_date(item.submitted_at.date()),
                 program_name: item.program_name,
                 status: item.status.as_str(),

@@ -93,28 +93,16 @@ async fn answer(
     let result =
         run_db(&state, move |conn| Ok(workflow::answer_offer(conn, application_id, version, &owner, accept))).await?;
     let back = format!("/applications/{application_id}");
+    let t = crate::web::language::words();
     let (kind, message) = match result {
-        Ok(OfferAnswer::Accepted) => {
-            ("success", format!("You accepted the seat: your place in {} is confirmed.", program.name))
-        }
-        Ok(OfferAnswer::Declined) => (
-            "success",
-            "You declined the seat; it goes to the next person in line, and your application is closed.".to_owned(),
-        ),
-        Ok(OfferAnswer::Lapsed { answer_by }) => (
-            "error",
-            format!(
-                "The offer ended with {}: it went to the next person in line, and your application is closed.",
-                long_date(answer_by)
-            ),
-        ),
+        Ok(OfferAnswer::Accepted) => ("success", t.with("offer-accepted", "program", &program.name)),
+        Ok(OfferAnswer::Declined) => ("success", t.m("offer-declined").to_owned()),
+        Ok(OfferAnswer::Lapsed { answer_by }) => ("error", t.with("offer-lapsed", "date", long_date(answer_by))),
         Err(WorkflowError::Stale { status })
         | Err(WorkflowError::Refused(crate::domain::application::DomainError::NotAllowed {
             status: Some(status),
             ..
-        })) => {
-            ("error", format!("No seat is offered on this application now: it is {}.", status.label().to_lowercase()))
-        }
+        })) => ("error", t.with("offer-none-now", "status", t.name(status).to_lowercase())),
         Err(other) => return Err(other.into()),
     };
     Ok(redirect_with_flash(&back, kind, &message))

@@ -52,13 +52,17 @@ pub async fn record_payment(
         run_db(&state, move |conn| Ok(workflow::record_payment(conn, &employee, id, &recording, today()))).await?;
     match result {
         Ok(recorded) => {
+            let t = crate::web::language::words();
             let rest = if recorded.left.0 == 0 {
-                "the covered amount is paid in full".to_owned()
+                t.m("payments-recorded-in-full").to_owned()
             } else {
-                format!("{} is left to pay", recorded.left)
+                t.with("payments-recorded-left", "amount", recorded.left)
             };
-            let message =
-                format!("The payment of {} (invoice {}) is recorded; {rest}.", draft.amount, draft.invoice_number);
+            let message = format!(
+                "{} {} {rest}",
+                t.with("payments-recorded", "amount", draft.amount),
+                t.with("payments-recorded-invoice", "invoice", &draft.invoice_number)
+            );
             Ok(redirect_with_flash(&format!("/applications/{id}#payments-heading"), "success", &message))
         }
         Err(WorkflowError::PaymentRefused(PaymentRefusal::Field(field, message))) => {
@@ -67,7 +71,7 @@ pub async fn record_payment(
             refused(&state, &viewer, id, again(errors, None), &req).await
         }
         Err(WorkflowError::PaymentRefused(PaymentRefusal::NotPayable)) => {
-            let problem = "This application takes no payments now: only a tuition request holding a place does.";
+            let problem = crate::web::language::words().m("payments-not-payable");
             let form = again(FieldErrors::default(), Some(problem.to_owned()));
             application_page_with(
                 &state,

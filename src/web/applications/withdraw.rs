@@ -41,7 +41,7 @@ impl WithdrawPage {
             chrome: viewer.chrome("applications"),
             id: application.id,
             program_name,
-            status_label: status.label().to_lowercase(),
+            status_label: crate::web::language::words().name(status).to_lowercase(),
             version: application.version,
             holds_seat: status == Status::Approved && application.intake_id.is_some(),
             can_withdraw: crate::domain::application::may_withdraw(status),
@@ -61,8 +61,10 @@ pub async fn confirm_withdraw(
 ) -> Result<HttpResponse, AppError> {
     let (application, program) = load_own(&state, &viewer, id.into_inner()).await?;
     let status = application.status;
-    let problem = (!crate::domain::application::may_withdraw(status))
-        .then(|| format!("This application is {} and can't be withdrawn.", status.label().to_lowercase()));
+    let problem = (!crate::domain::application::may_withdraw(status)).then(|| {
+        let t = crate::web::language::words();
+        t.with("withdraw-not-possible", "status", t.name(status).to_lowercase())
+    });
     page(&req, &WithdrawPage { problem, ..WithdrawPage::of(&viewer, &application, program.name) })
 }
 
@@ -110,12 +112,13 @@ pub async fn withdraw_application(
         run_db(&state, move |conn| Ok(workflow::withdraw(conn, application_id, version, &employee, &comment))).await?;
     let problem = match result {
         Ok(_) => {
-            return Ok(redirect_with_flash(&format!("/applications/{application_id}"), "success", "Your application is withdrawn."));
+            let done = crate::web::language::words().m("withdraw-done");
+            return Ok(redirect_with_flash(&format!("/applications/{application_id}"), "success", done));
         }
-        Err(WorkflowError::Stale { status }) => format!(
-            "This application changed since you opened this page: it is now {}. Check it, then withdraw again if you still want to.",
-            status.label().to_lowercase()
-        ),
+        Err(WorkflowError::Stale { status }) => {
+            let t = crate::web::language::words();
+            t.with("withdraw-stale", "status", t.name(status).to_lowercase())
+        }
         Err(WorkflowError::Refused(refusal)) => refusal.to_string(),
         Err(other) => return Err(other.into()),
     };

@@ -1,0 +1,554 @@
+//! The languages Upskill speaks: Project Fluent message catalogs (`locales/<tag>/*.ftl`),
+//! built into the binary and checked at start-up ([`check`]), and the pseudo-locale
+//! `en-XA` (English, accented and about a third longer) that tests use to find text that
+//! does not come from a catalog and layouts that break with longer words.
+//!
+//! `fluent-bundle` is used directly rather than through `fluent-templates`: the catalogs
+//! are a handful of files known at build time, the start-up check needs the messages'
+//! syntax trees (which variables each one uses), and the pages need the messages without
+//! variables as plain `&'static str`, formatted once here, so that a page in Spanish costs
+//! what a page in English does.
+//!
+//! A page reads its words through [`Tr`] (`chrome.t` in templates): `t.m("id")` for a
+//! message without variables, `t.count("id", n)` for one that takes `$count` (plurals go
+//! through Fluent's plural rules), `t.with("id", "name", value)` for one other variable.
+
+use std::borrow::Cow;
+use std::collections::{BTreeSet, HashMap};
+use std::fmt::Display;
+use std::sync::OnceLock;
+
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+use fluent_syntax::ast;
+use rustc_hash::FxHashMap;
+
+use crate::domain::enums::{StoredName, VOCABULARIES};
+use crate::kept::KeptMap;
+
+/// A language of the catalogs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Locale {
+    #[default]
+    En,
+    Es,
+    /// The pseudo-locale: English accented and lengthened (tests only, never offered).
+    EnXa,
+}
+
+impl Locale {
+    pub const ALL: &'static [Locale] = &[Locale::En, Locale::Es, Locale::EnXa];
+    /// The languages people choose among.
+    pub const OFFERED: &'static [Locale] = &[Locale::En, Locale::Es];
+
+    /// The BCP 47 tag, as `<html lang>` and the account's choice store it.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Locale::En => "en",
+            Locale::Es => "es",
+            Locale::EnXa => "en-XA",
+        }
+    }
+
+    /// The locale a tag names: the exact tag (any case), else its language (`es-MX` is
+    /// Spanish, `en-GB` English). The pseudo-locale is only ever named exactly.
+    pub fn from_tag(tag: &str) -> Option<Locale> {
+        let tag = tag.trim();
+        if tag.eq_ignore_ascii_case("en-XA") {
+            return Some(Locale::EnXa);
+        }
+        let language = tag.split(['-', '_']).next().unwrap_or_default();
+        if language.eq_ignore_ascii_case("en") {
+            Some(Locale::En)
+        } else if language.eq_ignore_ascii_case("es") {
+            Some(Locale::Es)
+        } else {
+            None
+        }
+    }
+
+    fn index(self) -> usize {
+        match self {
+            Locale::En => 0,
+            Locale::Es => 1,
+            Locale::EnXa => 2,
+        }
+    }
+
+    /// The catalog the locale's messages come from (the pseudo-locale's are English's).
+    fn source(self) -> Locale {
+        match self {
+            Locale::EnXa => Locale::En,
+            other => other,
+        }
+    }
+}
+
+/// The best offered locale for an `Accept-Language` header: the highest quality value
+/// wins, then the earlier entry; `*` and languages without a catalog are passed over, as
+/// is anything with `q=0`. `None` when nothing in it has a catalog.
+pub fn from_accept_language(header: &str) -> Option<Locale> {
+    let mut best: Option<(u16, Locale)> = None;
+    for entry in header.split(',').take(32) {
+        let mut parts = entry.split(';');
+        let tag = parts.next().unwrap_or_default().trim();
+        let quality = parts
+            .find_map(|p| p.trim().strip_prefix("q=").or_else(|| p.trim().strip_prefix("Q=")))
+            .map_or(Some(1000), parse_quality);
+        let (Some(quality), Some(locale)) = (quality, Locale::from_tag(tag)) else { continue };
+        if quality > 0 && best.is_none_or(|(q, _)| quality > q) {
+            best = Some((quality, locale));
+        }
+    }
+    best.map(|(_, locale)| locale)
+}
+
+/// A quality value (`0`, `0.8`, `1.000`) in thousandths; `None` when it is not one.
+fn parse_quality(text: &str) -> Option<u16> {
+    let text = text.trim();
+    let (whole, fraction) = text.split_once('.').unwrap_or((text, ""));
+    if !matches!(whole, "0" | "1") || fraction.len() > 3 || !fraction.chars().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let thousandths: u16 = format!("{fraction:0<3}").parse().ok()?;
+    let value = if whole == "1" { 1000 } else { thousandths };
+    (value <= 1000 && (whole == "0" || thousandths == 0)).then_some(value)
+}
+
+/// The catalogs' files: (language, file, text).
+const SOURCES: &[(Locale, &str, &str)] = &[
+    (Locale::En, "common.ftl", include_str!("../locales/en/common.ftl")),
+    (Locale::En, "catalog.ftl", include_str!("../locales/en/catalog.ftl")),
+    (Locale::En, "vocabulary.ftl", include_str!("../locales/en/vocabulary.ftl")),
+    (Locale::En, "forms.ftl", include_str!("../locales/en/forms.ftl")),
+    (Locale::En, "employee.ftl", include_str!("../locales/en/employee.ftl")),
+    (Locale::En, "admin.ftl", include_str!("../locales/en/admin.ftl")),
+    (Locale::En, "programs-admin.ftl", include_str!("../locales/en/programs-admin.ftl")),
+    (Locale::En, "applications.ftl", include_str!("../locales/en/applications.ftl")),
+    (Locale::En, "auth.ftl", include_str!("../locales/en/auth.ftl")),
+    (Locale::En, "approvals.ftl", include_str!("../locales/en/approvals.ftl")),
+    (Locale::En, "proposals.ftl", include_str!("../locales/en/proposals.ftl")),
+    (Locale::Es, "common.ftl", include_str!("../locales/es/common.ftl")),
+    (Locale::Es, "catalog.ftl", include_str!("../locales/es/catalog.ftl")),
+    (Locale::Es, "vocabulary.ftl", include_str!("../locales/es/vocabulary.ftl")),
+    (Locale::Es, "forms.ftl", include_str!("../locales/es/forms.ftl")),
+    (Locale::Es, "employee.ftl", include_str!("../locales/es/employee.ftl")),
+    (Locale::Es, "admin.ftl", include_str!("../locales/es/admin.ftl")),
+    (Locale::Es, "programs-admin.ftl", include_str!("../locales/es/programs-admin.ftl")),
+    (Locale::Es, "applications.ftl", include_str!("../locales/es/applications.ftl")),
+    (Locale::Es, "auth.ftl", include_str!("../locales/es/auth.ftl")),
+    (Locale::Es, "approvals.ftl", include_str!("../locales/es/approvals.ftl")),
+    (Locale::Es, "proposals.ftl", include_str!("../locales/es/proposals.ftl")),
+];
+
+/// One language's messages.
+struct Messages {
+    bundle: FluentBundle<FluentResource>,
+    /// Every message without variables, formatted once (a page looks up a few dozen, so
+    /// the map hashes with `rustc-hash`, not the default hasher built against hostile keys:
+    /// the keys are the catalogs' own ids).
+    plain: FxHashMap<String, String>,
+    /// Messages with variables as formatted before, by id and values: a page shows the
+    /// same few counts and names on every view ("6 programs shown"), and Fluent's
+    /// formatting costs a catalog view more than the rest of its words together.
+    formatted: KeptMap<String, String>,
+}
+
+/// How many formatted messages a language keeps at most; past it, it starts again empty.
+const FORMATTED_KEPT: usize = 20_000;
+
+/// Every language's messages, loaded once.
+pub struct Catalogs {
+    languages: Vec<Messages>,
+    /// How many messages each catalog has (English's, Spanish's).
+    counts: Vec<(Locale, usize)>,
+}
+
+static CATALOGS: OnceLock<Catalogs> = OnceLock::new();
+
+/// Loads and checks the catalogs (start-up calls it first): a message that does not
+/// parse, is missing from a language or takes other variables there is an error that
+/// names it, and the server does not start.
+pub fn check() -> anyhow::Result<&'static Catalogs> {
+    if let Some(catalogs) = CATALOGS.get() {
+        return Ok(catalogs);
+    }
+    let catalogs = Catalogs::load()?;
+    Ok(CATALOGS.get_or_init(|| catalogs))
+}
+
+/// The catalogs; empty (every message shows as its id) only if [`check`] failed, which
+/// stops the server before it serves anything.
+fn catalogs() -> &'static Catalogs {
+    CATALOGS.get_or_init(|| Catalogs::load().unwrap_or_else(|_| Catalogs { languages: Vec::new(), counts: Vec::new() }))
+}
+
+/// The variables a message uses, by message id, from one catalog's syntax.
+type Variables = HashMap<String, BTreeSet<String>>;
+
+impl Catalogs {
+    fn load() -> anyhow::Result<Catalogs> {
+        let mut variables: Vec<(Locale, Variables)> = Vec::new();
+        let mut languages = Vec::new();
+        let mut counts = Vec::new();
+        for &locale in Locale::ALL {
+            let language: unic_langid::LanguageIdentifier = match locale {
+                Locale::EnXa => "en-US".parse(),
+                other => other.tag().parse(),
+            }
+            .map_err(|e| anyhow::anyhow!("language tag {}: {e}", locale.tag()))?;
+            let mut bundle = FluentBundle::new_concurrent(vec![language]);
+            // Pages are HTML with `lang` set: no bidirectional isolation marks around
+            // variables, which would show in attributes and e-mail subjects.
+            bundle.set_use_isolating(false);
+            if locale == Locale::EnXa {
+                bundle.set_transform(Some(pseudo));
+            }
+            let mut ids = Variables::new();
+            for (_, file, text) in SOURCES.iter().filter(|(l, _, _)| *l == locale.source()) {
+                let resource = FluentResource::try_new((*text).to_owned()).map_err(|(_, errors)| {
+                    anyhow::anyhow!("locales/{}/{file} does not parse: {errors:?}", locale.source().tag())
+                })?;
+                for entry in resource.entries() {
+                    if let ast::Entry::Message(message) = entry {
+                        let mut used = BTreeSet::new();
+                        if let Some(pattern) = &message.value {
+                            pattern_variables(pattern, &mut used);
+                        } else {
+                            anyhow::bail!(
+                                "locales/{}/{file}: message {} has no value",
+                                locale.source().tag(),
+                                message.id.name
+                            );
+                        }
+                        ids.insert(message.id.name.to_owned(), used);
+                    }
+                }
+                bundle.add_resource(resource).map_err(|errors| {
+                    anyhow::anyhow!("locales/{}/{file}: a message is defined twice: {errors:?}", locale.source().tag())
+                })?;
+            }
+            let mut plain = FxHashMap::default();
+            for (id, used) in &ids {
+                if used.is_empty() {
+                    plain.insert(id.clone(), format_message(&bundle, id, None)?);
+                }
+            }
+            if locale != Locale::EnXa {
+                counts.push((locale, ids.len()));
+                variables.push((locale, ids));
+            }
+            languages.push(Messages { bundle, plain, formatted: KeptMap::new(FORMATTED_KEPT) });
+        }
+        compare_catalogs(&variables)?;
+        let catalogs = Catalogs { languages, counts };
+        catalogs.check_vocabularies()?;
+        Ok(catalogs)
+    }
+
+    /// Every value of every vocabulary has its name in English (and so, by
+    /// [`compare_catalogs`], in every language).
+    fn check_vocabularies(&self) -> anyhow::Result<()> {
+        let english = self.messages(Locale::En).ok_or_else(|| anyhow::anyhow!("no English catalog"))?;
+        let missing: Vec<String> = VOCABULARIES
+            .iter()
+            .flat_map(|(vocabulary, stored)| stored.iter().map(move |value| (vocabulary, value)))
+            .filter_map(|(vocabulary, value)| {
+                let mut buffer = [0u8; LABEL_ID_MAX];
+                let id = label_id(&mut buffer, vocabulary, value);
+                match id {
+                    Some(id) if english.plain.contains_key(id) => None,
+                    Some(id) => Some(id.to_owned()),
+                    None => Some(format!("{vocabulary}-{value} (an id longer than {LABEL_ID_MAX} bytes)")),
+                }
+            })
+            .collect();
+        anyhow::ensure!(
+            missing.is_empty(),
+            "values without a name in locales/en/vocabulary.ftl: {}",
+            missing.join(", ")
+        );
+        Ok(())
+    }
+
+    /// How many messages each offered language has.
+    pub fn counts(&self) -> &[(Locale, usize)] {
+        &self.counts
+    }
+
+    fn messages(&self, locale: Locale) -> Option<&Messages> {
+        self.languages.get(locale.index())
+    }
+}
+
+/// Every catalog has the same messages as English, each with the same variables.
+fn compare_catalogs(catalogs: &[(Locale, Variables)]) -> anyhow::Result<()> {
+    let Some((_, english)) = catalogs.first() else { return Ok(()) };
+    let mut problems = Vec::new();
+    for (locale, other) in &catalogs[1..] {
+        for (id, used) in english {
+            match other.get(id) {
+                None => problems.push(format!("{id} is missing from {}", locale.tag())),
+                Some(theirs) if theirs != used => {
+                    problems.push(format!("{id} takes {used:?} in en but {theirs:?} in {}", locale.tag()))
+                }
+                Some(_) => {}
+            }
+        }
+        for id in other.keys().filter(|id| !english.contains_key(*id)) {
+            problems.push(format!("{id} is in {} but not in en", locale.tag()));
+        }
+    }
+    problems.sort();
+    anyhow::ensure!(problems.is_empty(), "the message catalogs do not match: {}", problems.join("; "));
+    Ok(())
+}
+
+/// The variables (`$name`) a pattern uses, in selectors and every variant.
+fn pattern_variables(pattern: &ast::Pattern<&str>, used: &mut BTreeSet<String>) {
+    for element in &pattern.elements {
+        if let ast::PatternElement::Placeable { expression } = element {
+            expression_variables(expression, used);
+        }
+    }
+}
+
+fn expression_variables(expression: &ast::Expression<&str>, used: &mut BTreeSet<String>) {
+    match expression {
+        ast::Expression::Inline(inline) => inline_variables(inline, used),
+        ast::Expression::Select { selector, variants } => {
+            inline_variables(selector, used);
+            for variant in variants {
+                pattern_variables(&variant.value, used);
+            }
+        }
+    }
+}
+
+fn inline_variables(inline: &ast::InlineExpression<&str>, used: &mut BTreeSet<String>) {
+    match inline {
+        ast::InlineExpression::VariableReference { id } => {
+            used.insert(id.name.to_owned());
+        }
+        ast::InlineExpression::FunctionReference { arguments, .. } => {
+            for argument in &arguments.positional {
+                inline_variables(argument, used);
+            }
+        }
+        ast::InlineExpression::Placeable { expression } => expression_variables(expression, used),
+        _ => {}
+    }
+}
+
+/// Formats a message; an error (a reference to a missing message, a missing variable)
+/// is returned rather than shown.
+fn format_message(
+    bundle: &FluentBundle<FluentResource>,
+    id: &str,
+    args: Option<&FluentArgs>,
+) -> anyhow::Result<String> {
+    let pattern =
+        bundle.get_message(id).and_then(|message| message.value()).ok_or_else(|| anyhow::anyhow!("no message {id}"))?;
+    let mut errors = Vec::new();
+    let text = bundle.format_pattern(pattern, args, &mut errors).into_owned();
+    anyhow::ensure!(errors.is_empty(), "message {id}: {errors:?}");
+    Ok(text)
+}
+
+/// The pseudo-locale's transformation: accented letters, vowels doubled, in brackets.
+fn pseudo(text: &str) -> Cow<'_, str> {
+    fluent_pseudo::transform_dom(text, false, true, true)
+}
+
+/// A number a message counts (`$count`): what templates hand over, by value or by
+/// reference.
+pub trait Count {
+    fn as_count(&self) -> i64;
+}
+
+impl Count for i64 {
+    fn as_count(&self) -> i64 {
+        *self
+    }
+}
+
+impl Count for i32 {
+    fn as_count(&self) -> i64 {
+        i64::from(*self)
+    }
+}
+
+impl Count for usize {
+    fn as_count(&self) -> i64 {
+        i64::try_from(*self).unwrap_or(i64::MAX)
+    }
+}
+
+impl<T: Count> Count for &T {
+    fn as_count(&self) -> i64 {
+        (*self).as_count()
+    }
+}
+
+/// The longest label id [`Tr::label`] looks up.
+const LABEL_ID_MAX: usize = 96;
+
+/// The message id of a vocabulary's value, written into `buffer`:
+/// `<vocabulary>-<stored name>` with `-` for `_` and `.` (`None` past [`LABEL_ID_MAX`]).
+fn label_id<'b>(buffer: &'b mut [u8; LABEL_ID_MAX], vocabulary: &str, stored: &str) -> Option<&'b str> {
+    let slot = buffer.get_mut(..vocabulary.len() + 1 + stored.len())?;
+    let (head, tail) = slot.split_at_mut(vocabulary.len());
+    head.copy_from_slice(vocabulary.as_bytes());
+    tail[0] = b'-';
+    for (to, from) in tail[1..].iter_mut().zip(stored.bytes()) {
+        *to = if matches!(from, b'_' | b'.') { b'-' } else { from };
+    }
+    std::str::from_utf8(slot).ok()
+}
+
+/// The words of one language, for a page or a message: `Copy`, so every template and
+/// e-mail carries it as it carries its other fields.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Tr(pub Locale);
+
+impl Tr {
+    pub fn locale(&self) -> Locale {
+        self.0
+    }
+
+    /// The `lang` attribute of the page.
+    pub fn lang(&self) -> &'static str {
+        self.0.tag()
+    }
+
+    /// A message without variables (its id when it does not exist: the catalog test
+    /// finds every id the templates use, so this shows only in a broken build).
+    pub fn m<'a>(&self, id: &'a str) -> &'a str {
+        match catalogs().messages(self.0).and_then(|m| m.plain.get(id)) {
+            Some(text) => text.as_str(),
+            None => id,
+        }
+    }
+
+    /// The name of a vocabulary's value: `t.label("program-kind", "self_paced")` is the
+    /// message `program-kind-self-paced` (`_` and `.` in a stored name become `-`).
+    pub fn label(&self, vocabulary: &str, stored: &str) -> &'static str {
+        // The id is put together on the stack: a catalog page names two dozen values.
+        let mut buffer = [0u8; LABEL_ID_MAX];
+        let Some(id) = label_id(&mut buffer, vocabulary, stored) else { return "" };
+        catalogs().messages(self.0).and_then(|m| m.plain.get(id)).map_or("", String::as_str)
+    }
+
+    /// The name of a value of the data model in this language ([`StoredName::VOCABULARY`]).
+    pub fn name<E: StoredName>(&self, value: E) -> &'static str {
+        self.label(E::VOCABULARY, value.stored_name())
+    }
+
+    /// A message with `$count`, through the language's plural rules.
+    pub fn count(&self, id: &str, count: impl Count) -> String {
+        let count = count.as_count();
+        self.format(format!("{id}\u{1f}{count}"), id, || {
+            let mut args = FluentArgs::new();
+            args.set("count", FluentValue::from(count));
+            args
+        })
+    }
+
+    /// A message with one variable.
+    pub fn with(&self, id: &str, name: &'static str, value: impl Display) -> String {
+        let value = value.to_string();
+        self.format(format!("{id}\u{1f}{name}\u{1f}{value}"), id, || {
+            let mut args = FluentArgs::new();
+            args.set(name, FluentValue::from(value.clone()));
+            args
+        })
+    }
+
+    /// A message with `$count` and one other variable.
+    pub fn count_with(&self, id: &str, count: impl Count, name: &'static str, value: impl Display) -> String {
+        let (count, value) = (count.as_count(), value.to_string());
+        self.format(format!("{id}\u{1f}{count}\u{1f}{name}\u{1f}{value}"), id, || {
+            let mut args = FluentArgs::new();
+            args.set("count", FluentValue::from(count));
+            args.set(name, FluentValue::from(value.clone()));
+            args
+        })
+    }
+
+    /// Message `id` with the arguments `args` makes, as formatted before under `key`.
+    fn format<'a>(&self, key: String, id: &str, args: impl FnOnce() -> FluentArgs<'a>) -> String {
+        let Some(messages) = catalogs().messages(self.0) else { return id.to_owned() };
+        if let Some(text) = messages.formatted.get(&key) {
+            return text;
+        }
+        let Ok(text) = format_message(&messages.bundle, id, Some(&args())) else { return id.to_owned() };
+        messages.formatted.put(key, text.clone());
+        text
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_catalogs_load_and_match() {
+        let catalogs = check().unwrap();
+        let counts = catalogs.counts();
+        assert_eq!(counts.len(), 2);
+        assert_eq!(counts[0].1, counts[1].1);
+    }
+
+    #[test]
+    fn plurals_follow_each_languages_rules() {
+        let (en, es) = (Tr(Locale::En), Tr(Locale::Es));
+        assert_eq!(en.count("catalog-total", 1), "1 program paid for by the company.");
+        assert_eq!(en.count("catalog-total", 6), "6 programs paid for by the company.");
+        assert_eq!(es.count("catalog-total", 1), "1 programa pagado por la empresa.");
+        assert_eq!(es.count("catalog-total", 6), "6 programas pagados por la empresa.");
+    }
+
+    #[test]
+    fn the_pseudo_locale_is_accented_and_longer() {
+        let (en, xa) = (Tr(Locale::En), Tr(Locale::EnXa));
+        let (plain, pseudo) = (en.m("catalog-title"), xa.m("catalog-title"));
+        assert_ne!(plain, pseudo);
+        assert!(!pseudo.is_ascii(), "{pseudo}");
+        assert!(pseudo.chars().count() * 100 >= plain.chars().count() * 130, "{plain} → {pseudo}");
+    }
+
+    #[test]
+    fn mismatched_catalogs_are_refused_with_what_differs() {
+        let en: Variables = [
+            ("a".to_owned(), BTreeSet::new()),
+            ("b".to_owned(), BTreeSet::from(["count".to_owned()])),
+            ("c".to_owned(), BTreeSet::new()),
+        ]
+        .into();
+        let es: Variables = [
+            ("a".to_owned(), BTreeSet::new()),
+            ("b".to_owned(), BTreeSet::from(["n".to_owned()])),
+            ("d".to_owned(), BTreeSet::new()),
+        ]
+        .into();
+        let error = compare_catalogs(&[(Locale::En, en), (Locale::Es, es)]).unwrap_err().to_string();
+        assert!(error.contains("b takes {\"count\"} in en but {\"n\"} in es"), "{error}");
+        assert!(error.contains("c is missing from es"), "{error}");
+        assert!(error.contains("d is in es but not in en"), "{error}");
+    }
+
+    #[test]
+    fn accept_language_honours_quality_values() {
+        assert_eq!(from_accept_language("es-MX,es;q=0.9,en;q=0.8"), Some(Locale::Es));
+        assert_eq!(from_accept_language("en-US,en;q=0.9,es;q=0.8"), Some(Locale::En));
+        assert_eq!(from_accept_language("fr;q=1, es;q=0.5, en;q=0.4"), Some(Locale::Es));
+        assert_eq!(from_accept_language("en;q=0.2, es;q=0.7"), Some(Locale::Es));
+        assert_eq!(from_accept_language("es;q=0, en;q=0.1"), Some(Locale::En));
+        assert_eq!(from_accept_language("de, fr"), None);
+        assert_eq!(from_accept_language("*"), None);
+        assert_eq!(from_accept_language(""), None);
+        assert_eq!(from_accept_language("es;q=2, en"), Some(Locale::En), "a quality above 1 is not one");
+        assert_eq!(from_accept_language("es;q=abc, en;q=0.5"), Some(Locale::En));
+        assert_eq!(from_accept_language("en-XA"), Some(Locale::EnXa));
+    }
+}
