@@ -403,3 +403,24 @@ import-matching = People are matched by e-mail address. Those not in the file ar
 import-file = CSV file
 import-file-hint = UTF-8 text, at most { $mib } MiB.
 import-preview = Preview the import
+
+## how far the pledge's deadline is
+dashboard-days-left = { $count ->
+        [one] { $count } day left.
+       *[other] { $count } days left.
+    }
+dashboard-deadline-today = The deadline is today.
+dashboard-deadline-passed = { $count ->
+        [one] The deadline passed { $count } day ago.
+       *[other] The deadline passed { $count } days ago.
+    }
+
+## the funnel and cost tables
+conversion-all = All
+conversion-nobody-moved = nobody moved yet
+conversion-no-completion = no completion yet
+conversion-under-a-month = under a month
+conversion-months = { $count ->
+        [one] { $count } month
+       *[other] { $count } months
+    }

@@ -67,9 +67,9 @@ apply-lottery-closed-on = Applications closed on { $date }.
 apply-lottery-open-until = Applications are open until { $date }.
 apply-lottery-draw = The day after, the seats are drawn by lot among the applications approved by then; the others join the waitlist in the order drawn.
 apply-tuition = Course and tuition
-# "You have <strong>$1,000</strong> of $5,250 left for 2027." ($count is the year)
+# "You have <strong>$1,000</strong> of $5,250 left for 2027." ($year is the year)
 apply-funding-before = You have
-apply-funding-after = of { $cap } left for { $count }.
+apply-funding-after = of { $cap } left for { $year }.
 apply-institution = School or college
 apply-course-title = Course title
 apply-term-starts = Term starts
@@ -309,5 +309,42 @@ budget-warning = Warning:
 budget-would-exceed = approving this application would exceed the budget by { $amount }.
 budget-approve-anyway = Approve although it exceeds the budget
 budget-to-team = Approving sends this application to the program team: a place would exceed
-# $count is the year.
-budget-to-team-exceed = { $program }’s budget for { $count }.
+# $year is the year.
+budget-to-team-exceed = { $program }’s budget for { $year }.
+
+## What happened, on an application's timeline, after the name of who did it
+timeline-submitted-manager-approved = submitted the application; it goes straight to the program team
+timeline-submitted = submitted the application
+timeline-approved-at-once-waitlisted = applied; this program needs no approval, and the intake is full, so the application is on the waitlist
+timeline-approved-at-once = applied; this program needs no approval, so the place is confirmed at once
+timeline-resubmitted = made the requested changes and resubmitted
+timeline-manager-approved = approved as manager; the program team decides next
+timeline-approved = approved the application; the place is confirmed
+timeline-waitlisted = approved the application; the intake is full, so it is on the waitlist
+timeline-entered-draw = approved the application; the intake's seats are drawn by lot after its window closes
+timeline-drawn-place = drew the seats by lot: this application got a place
+timeline-drawn-waitlist = drew the seats by lot: this application is on the waitlist, in the order drawn
+timeline-rejected = rejected the application
+timeline-changes-requested = asked for changes
+timeline-withdrawn = withdrew the application
+timeline-completed = marked the program as completed
+timeline-completion-submitted = sent evidence of completion for the program team to check
+timeline-completion-accepted = recorded the credential; it was accepted automatically, so the program is completed
+timeline-completion-verified = checked the evidence and confirmed the completion
+timeline-completion-returned = asked for changes to the evidence of completion
+timeline-not-completed = closed the place as not completed
+timeline-promoted = a seat became free: the place is confirmed from the waitlist
+timeline-reassigned = changed the applicant's manager
+timeline-withdrawn-left = withdrew the place on the waitlist: the person left
+timeline-file-attached = attached a file
+timeline-payment-recorded = recorded a tuition payment
+timeline-offered = a seat became free: a place is offered from the waitlist, to accept or decline
+timeline-offer-accepted = accepted the offered place; the place is confirmed
+timeline-offer-declined = declined the offered place; it goes to the next person in line
+timeline-offer-lapsed = the offered place was not accepted in time; it goes to the next person in line
+timeline-waitlist-reordered = changed the application's place in the waitlist
+timeline-intake-changed-waitlisted = moved the application to another intake; that intake is full, so it is on its waitlist
+timeline-intake-changed-in-draw = moved the application to another intake; it waits for that intake's seat draw
+timeline-intake-changed = moved the application to another intake; the place there is confirmed
+# $amount is the amount paid, $invoice the school's invoice number.
+timeline-payment-recorded-of = recorded a tuition payment of { $amount } (invoice { $invoice })

@@ -52,10 +52,10 @@ approvals-waited-hours = { $count ->
 approvals-waited-less = less than an hour
 # "$X of $Y": what is left of a limit or a budget.
 approvals-of-amount = of { $amount }
-# $left is "$X of $Y", $count the year.
-approvals-cap-left = { $left } left for { $count }
-approvals-program-budget-over = Budget { $count }: over by { $amount }
-approvals-program-budget-left = Budget { $count }: { $left } left
+# $left is "$X of $Y", $year the year.
+approvals-cap-left = { $left } left for { $year }
+approvals-program-budget-over = Budget { $year }: over by { $amount }
+approvals-program-budget-left = Budget { $year }: { $left } left
 
 ## The review page of a bulk approval
 
@@ -126,11 +126,11 @@ approvals-promoted = { $count ->
     [one] { $count } waitlisted application got the freed seat.
    *[other] { $count } waitlisted applications got the freed seats.
 }
-# $count is the year; the amount left follows in brackets.
-approvals-over-budget-beyond = this place ({ $cost }) is beyond what is left of the program's budget for { $count }
-approvals-over-budget-spent = the program's budget for { $count } is spent, and this place commits { $cost }
+# $year is the year; the amount left follows in brackets.
+approvals-over-budget-beyond = this place ({ $cost }) is beyond what is left of the program's budget for { $year }
+approvals-over-budget-spent = the program's budget for { $year } is spent, and this place commits { $cost }
 approvals-stale = This application changed since you opened it: it is now { $status }. Review it and decide again.
-approvals-over-cap = Approving would go over the applicant's yearly tuition limit: they have { $left } left for { $count }.
+approvals-over-cap = Approving would go over the applicant's yearly tuition limit: they have { $left } left for { $year }.
 approvals-already-active = The applicant already has an active application to this program.
 approvals-over-budget-refused = { $reason }. Approve it on its own page, where the program team can confirm it.
 approvals-tick-exceed = Tick “Approve although it exceeds the budget” to approve beyond the budget, or reject the application.
@@ -152,7 +152,7 @@ approvals-consequence-waitlisted-taken = { $count ->
    *[other] Waitlisted: the intake has { $count } seats left, and applications above in this list take them.
 }
 approvals-consequence-in-draw = Approved into the seat draw: the intake's seats are drawn by lot after its window closes.
-approvals-consequence-over-cap = Not approved: over the applicant's yearly tuition limit (they have { $left } left for { $count }).
+approvals-consequence-over-cap = Not approved: over the applicant's yearly tuition limit (they have { $left } left for { $year }).
 approvals-consequence-over-budget = Not approved: { $reason }. Approve it on its own page to confirm it.
 approvals-consequence-refused = Not approved: { $reason }
 approvals-changed-meanwhile = What approving would do changed since you looked (someone decided meanwhile). Nothing was approved: check the list again and confirm.

@@ -44,3 +44,27 @@ badge-changes-requested = Changes requested — your turn
 badge-manager-approved = Approved by your manager — the program team decides next
 badge-approved = Approved — your place is confirmed
 badge-waitlisted = On the waitlist
+
+## Why someone can't apply to a program (one sentence a reason)
+eligibility-not-published = This program is not published yet.
+eligibility-archived = This program has been archived and takes no new applications.
+# $date is the last day it took applications.
+eligibility-closed = Applications closed on { $date }.
+# $families lists the job families it is open to ($count of them), $yours is the reader's.
+eligibility-job-family = Open to the { $families } { $count ->
+        [one] job family
+       *[other] job families
+    }; yours is { $yours }.
+# $sites lists the kinds of site it is open to ("a tech hub or a corporate office"), $yours the reader's.
+eligibility-site-type = Open to people working at { $sites }; you work at { $yours }.
+eligibility-full-time-only = Open to full-time employees only.
+# $count is the days of service it needs, $date the day the reader will have them.
+eligibility-tenure = It needs { $count ->
+        [one] { $count } day of service; you will have it
+       *[other] { $count } days of service; you will have them
+    } on { $date }.
+# $closes is the last day it takes applications, $count the days of service it needs, $date the day the reader will have them.
+eligibility-closes-before-tenure = Applications close on { $closes }, before you reach the { $count ->
+        [one] { $count } day
+       *[other] { $count } days
+    } of service it needs (on { $date }).

@@ -53,3 +53,8 @@ account-language-title = Language
 account-language-question = In which language should Upskill speak to you?
 account-language-browser = As my browser asks
 account-language-save = Save language
+
+# An instant, in UTC: $time is "26 November 2026 at 14:05".
+time-in-utc = { $time } UTC
+# An amount of money: $amount is the number as the language writes it, "1,234.50".
+money = ${ $amount }

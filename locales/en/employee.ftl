@@ -165,9 +165,9 @@ program-funding = Funding
 # for part-time employees.", in two parts: $count is the percentage.
 program-funding-full-time = The company pays { $count }% of tuition, up to { $cap } per calendar year for full-time employees
 program-funding-part-time = and { $cap } for part-time employees.
-# "You have <left> of <cap> left for <year>.", in two parts: $count is the year.
+# "You have <left> of <cap> left for <year>.", in two parts: $year is the year.
 program-funding-left = You have { $left }
-program-funding-left-of = of { $cap } left for { $count }.
+program-funding-left-of = of { $cap } left for { $year }.
 program-funding-hint = For a term that starts in that year, after your approved requests and those still waiting for a decision.
 program-free = Free to you: the company covers the cost of the program.
 program-intakes = Intakes

@@ -17,6 +17,13 @@ site-type-tech-hub = Tech hub
 site-type-retail-store = Retail store
 site-type-transportation-network = Transportation network
 
+## a site type as a sentence names the place someone works at ("you work at …")
+site-at-fulfillment-center = a fulfillment center
+site-at-corporate-office = a corporate office
+site-at-tech-hub = a tech hub
+site-at-retail-store = a retail store
+site-at-transportation-network = a transportation network
+
 ## employment type
 employment-type-full-time = Full-time
 employment-type-part-time = Part-time

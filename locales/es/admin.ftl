@@ -404,3 +404,24 @@ import-matching = Las personas se identifican por su dirección de correo electr
 import-file = Archivo CSV
 import-file-hint = Texto UTF-8, como máximo { $mib } MiB.
 import-preview = Vista previa de la importación
+
+## cuánto falta para la fecha límite del compromiso
+dashboard-days-left = { $count ->
+        [one] Queda { $count } día.
+       *[other] Quedan { $count } días.
+    }
+dashboard-deadline-today = La fecha límite es hoy.
+dashboard-deadline-passed = { $count ->
+        [one] La fecha límite pasó hace { $count } día.
+       *[other] La fecha límite pasó hace { $count } días.
+    }
+
+## las tablas del embudo y del costo
+conversion-all = Todos
+conversion-nobody-moved = nadie cambió de puesto todavía
+conversion-no-completion = ninguna finalización todavía
+conversion-under-a-month = menos de un mes
+conversion-months = { $count ->
+        [one] { $count } mes
+       *[other] { $count } meses
+    }

@@ -53,9 +53,9 @@ approvals-waited-less = menos de una hora
 # "$X de $Y": lo que queda de un límite o de un presupuesto.
 approvals-of-amount = de { $amount }
 # $left es "$X de $Y", $count el año.
-approvals-cap-left = Quedan { $left } para { $count }
-approvals-program-budget-over = Presupuesto { $count }: excedido en { $amount }
-approvals-program-budget-left = Presupuesto { $count }: quedan { $left }
+approvals-cap-left = Quedan { $left } para { $year }
+approvals-program-budget-over = Presupuesto { $year }: excedido en { $amount }
+approvals-program-budget-left = Presupuesto { $year }: quedan { $left }
 
 ## La página de revisión de una aprobación en bloque
 
@@ -127,10 +127,10 @@ approvals-promoted = { $count ->
    *[other] { $count } solicitudes en lista de espera obtuvieron las plazas liberadas.
 }
 # $count es el año; el monto que queda sigue entre paréntesis.
-approvals-over-budget-beyond = esta plaza ({ $cost }) supera lo que queda del presupuesto del programa para { $count }
-approvals-over-budget-spent = el presupuesto del programa para { $count } está agotado, y esta plaza compromete { $cost }
+approvals-over-budget-beyond = esta plaza ({ $cost }) supera lo que queda del presupuesto del programa para { $year }
+approvals-over-budget-spent = el presupuesto del programa para { $year } está agotado, y esta plaza compromete { $cost }
 approvals-stale = Esta solicitud cambió desde que la abrió: ahora figura como { $status }. Revísela y vuelva a decidir.
-approvals-over-cap = Aprobarla superaría el límite anual de matrícula del solicitante: le quedan { $left } para { $count }.
+approvals-over-cap = Aprobarla superaría el límite anual de matrícula del solicitante: le quedan { $left } para { $year }.
 approvals-already-active = El solicitante ya tiene una solicitud activa en este programa.
 approvals-over-budget-refused = { $reason }. Apruébela en su propia página, donde el equipo del programa puede confirmarla.
 approvals-tick-exceed = Marque «Aprobar aunque supere el presupuesto» para aprobar por encima del presupuesto, o rechace la solicitud.
@@ -152,7 +152,7 @@ approvals-consequence-waitlisted-taken = { $count ->
    *[other] En lista de espera: a la convocatoria le quedan { $count } plazas, y las ocupan solicitudes que están más arriba en esta lista.
 }
 approvals-consequence-in-draw = Aprobada para el sorteo: las plazas de la convocatoria se sortean cuando cierra su plazo de postulación.
-approvals-consequence-over-cap = No aprobada: supera el límite anual de matrícula del solicitante (le quedan { $left } para { $count }).
+approvals-consequence-over-cap = No aprobada: supera el límite anual de matrícula del solicitante (le quedan { $left } para { $year }).
 approvals-consequence-over-budget = No aprobada: { $reason }. Apruébela en su propia página para confirmarla.
 approvals-consequence-refused = No aprobada: { $reason }
 approvals-changed-meanwhile = Lo que haría la aprobación cambió desde que lo revisó (alguien decidió mientras tanto). No se aprobó nada: revise la lista otra vez y confirme.

@@ -44,3 +44,27 @@ badge-changes-requested = Se solicitaron cambios: le toca a usted
 badge-manager-approved = Aprobada por su gerente: ahora decide el equipo del programa
 badge-approved = Aprobada: su plaza está confirmada
 badge-waitlisted = En lista de espera
+
+## Por qué alguien no puede postularse a un programa (una oración por motivo)
+eligibility-not-published = Este programa aún no está publicado.
+eligibility-archived = Este programa fue archivado y no recibe nuevas solicitudes.
+# $date is the last day it took applications.
+eligibility-closed = Las solicitudes cerraron el { $date }.
+# $families lists the job families it is open to ($count of them), $yours is the reader's.
+eligibility-job-family = Abierto a { $count ->
+        [one] la familia de puestos
+       *[other] las familias de puestos
+    } { $families }; la suya es { $yours }.
+# $sites lists the kinds of site it is open to ("a tech hub or a corporate office"), $yours the reader's.
+eligibility-site-type = Abierto a quienes trabajan en { $sites }; usted trabaja en { $yours }.
+eligibility-full-time-only = Abierto solo a empleados de tiempo completo.
+# $count is the days of service it needs, $date the day the reader will have them.
+eligibility-tenure = Requiere { $count ->
+        [one] { $count } día de antigüedad; lo cumplirá
+       *[other] { $count } días de antigüedad; los cumplirá
+    } el { $date }.
+# $closes is the last day it takes applications, $count the days of service it needs, $date the day the reader will have them.
+eligibility-closes-before-tenure = Las solicitudes cierran el { $closes }, antes de que usted cumpla { $count ->
+        [one] el { $count } día
+       *[other] los { $count } días
+    } de antigüedad que requiere (el { $date }).

@@ -51,3 +51,8 @@ account-language-title = Idioma
 account-language-question = ¿En qué idioma quiere que le hable Upskill?
 account-language-browser = Como lo pida mi navegador
 account-language-save = Guardar idioma
+
+# An instant, in UTC: $time is "26 de noviembre de 2026 a las 2:05 p.m.".
+time-in-utc = { $time } (UTC)
+# An amount of money: $amount is the number as the language writes it, "1,234.50".
+money = US${ $amount }

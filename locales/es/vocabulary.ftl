@@ -16,6 +16,13 @@ site-type-tech-hub = Centro tecnológico
 site-type-retail-store = Tienda
 site-type-transportation-network = Red de transporte
 
+## a site type as a sentence names the place someone works at ("you work at …")
+site-at-fulfillment-center = un centro logístico
+site-at-corporate-office = una oficina corporativa
+site-at-tech-hub = un centro tecnológico
+site-at-retail-store = una tienda
+site-at-transportation-network = la red de transporte
+
 ## employment type
 employment-type-full-time = Tiempo completo
 employment-type-part-time = Tiempo parcial

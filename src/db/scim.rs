@@ -23,6 +23,7 @@ use crate::domain::scim::filter::UserFilter;
 use crate::domain::scim::user::{field_problem, person_input, Absent, UserChange, UserView};
 use crate::domain::scim::ScimProblem;
 use crate::domain::{AuditAction, HistorySource};
+use crate::i18n::{Locale, Tr};
 
 /// What `scim_users` keeps of a person.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Queryable, Selectable)]
@@ -231,7 +232,8 @@ pub fn create_user(
             _ => None,
         };
         let input = person_input(change, None, String::new(), today);
-        let draft = parse_person(&input, today).map_err(|errors| field_problem(&errors))?;
+        let draft = parse_person(&input, today)
+            .map_err(|errors| field_problem(&errors, |message| Tr(Locale::En).say(message)))?;
         let at = now();
         let new =
             NewEmployee { active: draft.active, ..NewEmployee::active(change.user_name.as_str(), (&draft).into(), at) };
@@ -295,7 +297,8 @@ fn change_in_transaction(
     };
     let current = PersonInput::of(employee, current_manager);
     let input = person_input(change, Some(&current), manager, today);
-    let draft = parse_person(&input, today).map_err(|errors| field_problem(&errors))?;
+    let draft =
+        parse_person(&input, today).map_err(|errors| field_problem(&errors, |message| Tr(Locale::En).say(message)))?;
     workflow::update_person_in_transaction(conn, &scim_change(), via, employee.id, &draft)?;
     save_extra(conn, employee.id, change, at)?;
     Ok(())
@@ -308,7 +311,8 @@ pub fn delete_user(conn: &mut DbConnection, id: i32, via: &str) -> Result<(), Sc
         let (employee, _) = load_for_change(conn, id)?;
         let manager_email = manager_address(conn, &employee)?;
         let input = PersonInput { active: false, ..PersonInput::of(&employee, manager_email) };
-        let draft = parse_person(&input, crate::clock::today()).map_err(|errors| field_problem(&errors))?;
+        let draft = parse_person(&input, crate::clock::today())
+            .map_err(|errors| field_problem(&errors, |message| Tr(Locale::En).say(message)))?;
         workflow::update_person_in_transaction(conn, &scim_change(), via, id, &draft)?;
         let at = now();
         let exists: bool = diesel::select(diesel::dsl::exists(scim_users::table.find(id))).get_result(conn)?;

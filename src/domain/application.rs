@@ -172,57 +172,43 @@ pub struct Facts {
 pub use super::enums::Event;
 
 impl Event {
-    /// A sentence for the timeline, after the actor's name; `to` is where it landed.
-    pub fn describe(self, to: Status) -> &'static str {
+    /// The catalog message of the timeline's sentence, after the actor's name ("submitted
+    /// the application"); `to` is where it landed.
+    pub fn timeline_message(self, to: Status) -> &'static str {
         match (self, to) {
-            (Event::Submitted, Status::ManagerApproved) => {
-                "submitted the application; it goes straight to the program team"
-            }
-            (Event::Submitted, _) => "submitted the application",
-            (Event::ApprovedAtOnce, Status::Waitlisted) => {
-                "applied; this program needs no approval, and the intake is full, so the application is on the waitlist"
-            }
-            (Event::ApprovedAtOnce, _) => "applied; this program needs no approval, so the place is confirmed at once",
-            (Event::Resubmitted, _) => "made the requested changes and resubmitted",
-            (Event::ManagerApproved, _) => "approved as manager; the program team decides next",
-            (Event::Approved, _) => "approved the application; the place is confirmed",
-            (Event::Waitlisted, _) => "approved the application; the intake is full, so it is on the waitlist",
-            (Event::EnteredDraw, _) => {
-                "approved the application; the intake's seats are drawn by lot after its window closes"
-            }
-            (Event::DrawnPlace, _) => "drew the seats by lot: this application got a place",
-            (Event::DrawnWaitlist, _) => {
-                "drew the seats by lot: this application is on the waitlist, in the order drawn"
-            }
-            (Event::Rejected, _) => "rejected the application",
-            (Event::ChangesRequested, _) => "asked for changes",
-            (Event::Withdrawn, _) => "withdrew the application",
-            (Event::Completed, _) => "marked the program as completed",
-            (Event::CompletionSubmitted, _) => "sent evidence of completion for the program team to check",
-            (Event::CompletionAccepted, _) => {
-                "recorded the credential; it was accepted automatically, so the program is completed"
-            }
-            (Event::CompletionVerified, _) => "checked the evidence and confirmed the completion",
-            (Event::CompletionReturned, _) => "asked for changes to the evidence of completion",
-            (Event::NotCompleted, _) => "closed the place as not completed",
-            (Event::Promoted, _) => "a seat became free: the place is confirmed from the waitlist",
-            (Event::Reassigned, _) => "changed the applicant's manager",
-            (Event::WithdrawnLeft, _) => "withdrew the place on the waitlist: the person left",
-            (Event::FileAttached, _) => "attached a file",
-            // The page says how much and which invoice: `domain::payment::describe_payment`.
-            (Event::PaymentRecorded, _) => "recorded a tuition payment",
-            (Event::Offered, _) => "a seat became free: a place is offered from the waitlist, to accept or decline",
-            (Event::OfferAccepted, _) => "accepted the offered place; the place is confirmed",
-            (Event::OfferDeclined, _) => "declined the offered place; it goes to the next person in line",
-            (Event::OfferLapsed, _) => "the offered place was not accepted in time; it goes to the next person in line",
-            (Event::WaitlistReordered, _) => "changed the application's place in the waitlist",
-            (Event::IntakeChanged, Status::Waitlisted) => {
-                "moved the application to another intake; that intake is full, so it is on its waitlist"
-            }
-            (Event::IntakeChanged, Status::InDraw) => {
-                "moved the application to another intake; it waits for that intake's seat draw"
-            }
-            (Event::IntakeChanged, _) => "moved the application to another intake; the place there is confirmed",
+            (Event::Submitted, Status::ManagerApproved) => "timeline-submitted-manager-approved",
+            (Event::Submitted, _) => "timeline-submitted",
+            (Event::ApprovedAtOnce, Status::Waitlisted) => "timeline-approved-at-once-waitlisted",
+            (Event::ApprovedAtOnce, _) => "timeline-approved-at-once",
+            (Event::Resubmitted, _) => "timeline-resubmitted",
+            (Event::ManagerApproved, _) => "timeline-manager-approved",
+            (Event::Approved, _) => "timeline-approved",
+            (Event::Waitlisted, _) => "timeline-waitlisted",
+            (Event::EnteredDraw, _) => "timeline-entered-draw",
+            (Event::DrawnPlace, _) => "timeline-drawn-place",
+            (Event::DrawnWaitlist, _) => "timeline-drawn-waitlist",
+            (Event::Rejected, _) => "timeline-rejected",
+            (Event::ChangesRequested, _) => "timeline-changes-requested",
+            (Event::Withdrawn, _) => "timeline-withdrawn",
+            (Event::Completed, _) => "timeline-completed",
+            (Event::CompletionSubmitted, _) => "timeline-completion-submitted",
+            (Event::CompletionAccepted, _) => "timeline-completion-accepted",
+            (Event::CompletionVerified, _) => "timeline-completion-verified",
+            (Event::CompletionReturned, _) => "timeline-completion-returned",
+            (Event::NotCompleted, _) => "timeline-not-completed",
+            (Event::Promoted, _) => "timeline-promoted",
+            (Event::Reassigned, _) => "timeline-reassigned",
+            (Event::WithdrawnLeft, _) => "timeline-withdrawn-left",
+            (Event::FileAttached, _) => "timeline-file-attached",
+            (Event::PaymentRecorded, _) => "timeline-payment-recorded",
+            (Event::Offered, _) => "timeline-offered",
+            (Event::OfferAccepted, _) => "timeline-offer-accepted",
+            (Event::OfferDeclined, _) => "timeline-offer-declined",
+            (Event::OfferLapsed, _) => "timeline-offer-lapsed",
+            (Event::WaitlistReordered, _) => "timeline-waitlist-reordered",
+            (Event::IntakeChanged, Status::Waitlisted) => "timeline-intake-changed-waitlisted",
+            (Event::IntakeChanged, Status::InDraw) => "timeline-intake-changed-in-draw",
+            (Event::IntakeChanged, _) => "timeline-intake-changed",
         }
     }
 }

@@ -4,9 +4,9 @@
 use chrono::{Months, NaiveDate};
 
 use super::forms::FieldErrors;
+use super::message::Message;
 use super::money::Cents;
-use super::text::{multi_line, one_line};
-use super::words::long_date;
+use super::text::{form_line, form_text};
 use super::ProgramKind;
 
 /// The largest tuition amount one application may ask for: $100,000.
@@ -53,13 +53,17 @@ pub struct IntakeChoice {
     pub window: Option<(NaiveDate, NaiveDate)>,
 }
 
-fn check_short_text(errors: &mut FieldErrors, field: &'static str, what: &str, value: &str) -> String {
+/// A one-line field of the tuition request; `what` names it (a catalog word).
+fn check_short_text(errors: &mut FieldErrors, field: &'static str, what: &'static str, value: &str) -> String {
     let value = value.trim();
     if value.is_empty() {
-        errors.add(field, format!("Enter the {what}."));
+        errors.add(field, Message::new("apply-error-enter").term("what", what));
     } else if value.chars().count() > SHORT_TEXT_MAX_CHARS {
-        errors.add(field, format!("Shorten the {what} to at most {SHORT_TEXT_MAX_CHARS} characters."));
-    } else if let Err(message) = one_line(value, what) {
+        errors.add(
+            field,
+            Message::new("apply-error-shorten").term("what", what).number("max", SHORT_TEXT_MAX_CHARS as i64),
+        );
+    } else if let Err(message) = form_line(value, what) {
         errors.add(field, message);
     }
     value.to_owned()
@@ -107,7 +111,7 @@ pub fn parse_application(
 }
 
 fn check_motivation(errors: &mut FieldErrors, motivation: &str, rule: Motivation) -> String {
-    let motivation = match multi_line(motivation, "motivation") {
+    let motivation = match form_text(motivation, "term-motivation") {
         Ok(motivation) => motivation,
         Err(message) => {
             errors.add("motivation", message);
@@ -118,14 +122,16 @@ fn check_motivation(errors: &mut FieldErrors, motivation: &str, rule: Motivation
     if length < MOTIVATION_MIN_CHARS && rule == Motivation::Required {
         errors.add(
             "motivation",
-            format!(
-                "Tell us in at least {MOTIVATION_MIN_CHARS} characters why you want to take this program (you wrote {length})."
-            ),
+            Message::new("apply-error-motivation-short")
+                .number("min", MOTIVATION_MIN_CHARS as i64)
+                .number("count", length as i64),
         );
     } else if length > MOTIVATION_MAX_CHARS {
         errors.add(
             "motivation",
-            format!("Shorten your motivation to at most {MOTIVATION_MAX_CHARS} characters (you wrote {length})."),
+            Message::new("apply-error-motivation-long")
+                .number("max", MOTIVATION_MAX_CHARS as i64)
+                .number("count", length as i64),
         );
     }
     motivation
@@ -134,25 +140,17 @@ fn check_motivation(errors: &mut FieldErrors, motivation: &str, rule: Motivation
 /// The chosen intake: one of the program's, not started yet.
 fn check_intake(errors: &mut FieldErrors, chosen: &str, intakes: &[IntakeChoice], today: NaiveDate) -> Option<i32> {
     match chosen.trim().parse::<i32>().ok().and_then(|id| intakes.iter().find(|i| i.id == id)) {
-        None if chosen.trim().is_empty() => errors.add("intake_id", "Choose the intake you want to join."),
-        None => errors.add("intake_id", "Choose one of this program's intakes."),
+        None if chosen.trim().is_empty() => errors.add("intake_id", Message::new("apply-error-choose-intake")),
+        None => errors.add("intake_id", Message::new("apply-error-unknown-intake")),
         Some(intake) if intake.starts_on <= today => {
-            errors.add("intake_id", "This intake has already started; choose a later one.")
+            errors.add("intake_id", Message::new("apply-error-intake-started"))
         }
-        Some(IntakeChoice { window: Some((opens_on, _)), .. }) if today < *opens_on => errors.add(
-            "intake_id",
-            format!(
-                "Applications to this intake open on {}; choose another one or come back then.",
-                long_date(*opens_on)
-            ),
-        ),
-        Some(IntakeChoice { window: Some((_, closes_on)), .. }) if today > *closes_on => errors.add(
-            "intake_id",
-            format!(
-                "Applications to this intake closed on {}, and its seats were drawn by lot; choose another intake.",
-                long_date(*closes_on)
-            ),
-        ),
+        Some(IntakeChoice { window: Some((opens_on, _)), .. }) if today < *opens_on => {
+            errors.add("intake_id", Message::new("apply-error-intake-not-open").date("date", *opens_on))
+        }
+        Some(IntakeChoice { window: Some((_, closes_on)), .. }) if today > *closes_on => {
+            errors.add("intake_id", Message::new("apply-error-intake-drawn").date("date", *closes_on))
+        }
         Some(intake) => return Some(intake.id),
     }
     None
@@ -161,42 +159,41 @@ fn check_intake(errors: &mut FieldErrors, chosen: &str, intakes: &[IntakeChoice]
 /// A tuition request: school, course, a term starting within twelve months, an amount
 /// up to [`MAX_TUITION`], and the terms accepted.
 fn check_tuition(errors: &mut FieldErrors, input: &ApplicationInput, today: NaiveDate) -> Option<TuitionRequest> {
-    let institution = check_short_text(errors, "institution", "name of the school or college", &input.institution);
-    let course_title = check_short_text(errors, "course_title", "course title", &input.course_title);
+    let institution = check_short_text(errors, "institution", "term-institution", &input.institution);
+    let course_title = check_short_text(errors, "course_title", "term-course-title", &input.course_title);
     let latest_term = today.checked_add_months(Months::new(12)).unwrap_or(today);
     let term_starts_on = match NaiveDate::parse_from_str(input.term_starts_on.trim(), "%Y-%m-%d") {
         Err(_) if input.term_starts_on.trim().is_empty() => {
-            errors.add("term_starts_on", "Enter the date the term starts.");
+            errors.add("term_starts_on", Message::new("apply-error-term-missing"));
             None
         }
         Err(_) => {
-            errors.add("term_starts_on", "Enter a real date, for example 15 January 2027.");
+            errors.add("term_starts_on", Message::new("apply-error-term-not-a-date"));
             None
         }
         Ok(date) if date < today => {
-            errors.add("term_starts_on", "The term must start today or later.");
+            errors.add("term_starts_on", Message::new("apply-error-term-past"));
             None
         }
         Ok(date) if date > latest_term => {
-            let by = long_date(latest_term);
-            errors.add("term_starts_on", format!("Apply for terms starting within the next 12 months (by {by})."));
+            errors.add("term_starts_on", Message::new("apply-error-term-too-far").date("date", latest_term));
             None
         }
         Ok(date) => Some(date),
     };
     let amount = match Cents::parse_dollars(&input.amount) {
         Ok(amount) if amount > MAX_TUITION => {
-            errors.add("amount", format!("One application can ask for at most {MAX_TUITION}."));
+            errors.add("amount", Message::new("apply-error-amount-too-large").money("max", MAX_TUITION));
             None
         }
         Ok(amount) => Some(amount),
         Err(err) => {
-            errors.add("amount", err.to_string());
+            errors.add("amount", err.said());
             None
         }
     };
     if !input.accept_terms {
-        errors.add("accept_terms", "Tick the box to accept the terms of the tuition payment.");
+        errors.add("accept_terms", Message::new("apply-error-accept-terms"));
     }
     Some(TuitionRequest { institution, course_title, term_starts_on: term_starts_on?, amount: amount? })
 }
@@ -238,7 +235,8 @@ mod tests {
         let short = ApplicationInput { motivation: "   too short   ".into(), ..Default::default() };
         let errors = parse_application(ProgramKind::SelfPaced, Motivation::Required, &short, &[], today()).unwrap_err();
         let message = errors.get("motivation").unwrap();
-        assert!(message.contains("at least 20 characters") && message.ends_with("(you wrote 9)."), "{message}");
+        let expected = Message::new("apply-error-motivation-short").number("min", 20).number("count", 9);
+        assert_eq!(message, &expected);
         let unicode = ApplicationInput { motivation: "学習".repeat(10), ..Default::default() };
         assert!(parse_application(ProgramKind::SelfPaced, Motivation::Required, &unicode, &[], today()).is_ok());
         let long = ApplicationInput { motivation: "x".repeat(4_001), ..Default::default() };
@@ -255,10 +253,10 @@ mod tests {
         assert_eq!(details.motivation, "I want to grow.\n\nAnd move into a technical role.");
         let nul = ApplicationInput { motivation: format!("{}\u{0}", good_motivation()), ..Default::default() };
         let errors = parse_application(ProgramKind::SelfPaced, Motivation::Required, &nul, &[], today()).unwrap_err();
-        assert!(errors.get("motivation").unwrap().contains("NUL"), "{errors:?}");
+        assert_eq!(errors.get("motivation").and_then(Message::id), Some("text-nul"), "{errors:?}");
         let school = ApplicationInput { institution: "Bellevue\u{200b} College".into(), ..tuition_input() };
         let errors = parse_application(ProgramKind::Tuition, Motivation::Required, &school, &[], today()).unwrap_err();
-        assert!(errors.get("institution").unwrap().contains("invisible"), "{errors:?}");
+        assert_eq!(errors.get("institution").and_then(Message::id), Some("text-invisible"), "{errors:?}");
     }
 
     #[test]
@@ -282,13 +280,13 @@ mod tests {
             parse_application(ProgramKind::Cohort, Motivation::Required, &with(intake), &intakes, today())
                 .unwrap_err()
                 .get("intake_id")
+                .and_then(Message::id)
                 .unwrap()
-                .to_owned()
         };
-        assert_eq!(messages(""), "Choose the intake you want to join.");
-        assert_eq!(messages("99"), "Choose one of this program's intakes.");
-        assert_eq!(messages("abc"), "Choose one of this program's intakes.");
-        assert_eq!(messages("8"), "This intake has already started; choose a later one.");
+        assert_eq!(messages(""), "apply-error-choose-intake");
+        assert_eq!(messages("99"), "apply-error-unknown-intake");
+        assert_eq!(messages("abc"), "apply-error-unknown-intake");
+        assert_eq!(messages("8"), "apply-error-intake-started");
     }
 
     #[test]

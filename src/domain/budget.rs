@@ -12,6 +12,7 @@ use chrono::{Datelike, NaiveDate};
 
 use super::enums::{ApplicationStatus, ProgramKind};
 use super::forms::FieldErrors;
+use super::message::Message;
 use super::money::{Cents, MoneyError};
 use super::numbers::percent_text;
 
@@ -132,14 +133,14 @@ pub fn check_place(standing: Option<BudgetStanding>, cost: Cents) -> Result<(), 
 }
 
 /// An optional amount of the budget fields: `None` when empty, else dollars from one cent
-/// to `max`, with the messages `messages` gives for a negative or zero amount and one too
+/// to `max`, with the two messages given for a negative or zero amount and for one too
 /// large.
 fn optional_amount(
     errors: &mut FieldErrors,
     field: &'static str,
     value: &str,
     max: Cents,
-    (not_positive, too_large): (&str, &str),
+    (not_positive, too_large): (Message, Message),
 ) -> Option<Cents> {
     if value.trim().is_empty() {
         return None;
@@ -155,9 +156,18 @@ fn optional_amount(
             None
         }
         Err(other) => {
-            errors.add(field, other.to_string());
+            errors.add(field, other.said());
             None
         }
+    }
+}
+
+/// The word for a program of `kind` in "for a tuition program" (a catalog term).
+fn kind_term(kind: ProgramKind) -> &'static str {
+    match kind {
+        ProgramKind::Cohort => "term-budget-kind-cohort",
+        ProgramKind::SelfPaced => "term-budget-kind-self-paced",
+        ProgramKind::Tuition => "term-budget-kind-tuition",
     }
 }
 
@@ -177,15 +187,12 @@ pub fn parse_budget(
         annual_budget,
         MAX_BUDGET,
         (
-            "A budget must be more than zero: enter it in dollars, for example 250000, or leave it empty for no budget.",
-            &format!("A program's yearly budget can be at most {MAX_BUDGET}: check the amount."),
+            Message::new("budget-error-annual-not-positive"),
+            Message::new("budget-error-annual-too-large").money("max", MAX_BUDGET),
         ),
     );
     if annual.is_some() && kind == Some(ProgramKind::SelfPaced) {
-        errors.add(
-            "annual_budget",
-            "A self-paced program commits no tuition and no seats, so a budget would count nothing: leave it empty.",
-        );
+        errors.add("annual_budget", Message::new("budget-error-self-paced"));
     }
     let seat = optional_amount(
         errors,
@@ -193,27 +200,18 @@ pub fn parse_budget(
         seat_cost,
         MAX_SEAT_COST,
         (
-            "A cost per seat must be more than zero: enter it in dollars, for example 12000, or leave it empty.",
-            &format!("A seat can cost at most {MAX_SEAT_COST}: check the amount."),
+            Message::new("budget-error-seat-not-positive"),
+            Message::new("budget-error-seat-too-large").money("max", MAX_SEAT_COST),
         ),
     );
     match kind {
         Some(kind)
             if kind != ProgramKind::Cohort && errors.get("seat_cost").is_none() && !seat_cost.trim().is_empty() =>
         {
-            errors.add(
-                "seat_cost",
-                format!(
-                    "Only cohort programs have seats: leave the cost per seat empty for a {} program.",
-                    kind.label().to_lowercase()
-                ),
-            );
+            errors.add("seat_cost", Message::new("budget-error-seats-cohort-only").term("kind", kind_term(kind)));
         }
         Some(ProgramKind::Cohort) if annual.is_some() && seat_cost.trim().is_empty() => {
-            errors.add(
-                "seat_cost",
-                "Enter the cost of one seat: a cohort program's budget counts its places at that cost.",
-            );
+            errors.add("seat_cost", Message::new("budget-error-seat-cost-missing"));
         }
         _ => {}
     }
@@ -279,15 +277,21 @@ mod tests {
         assert!(errors.is_empty());
         assert_eq!(budget, ProgramBudget::default());
         let (_, errors) = parse(ProgramKind::Tuition, "-5", "");
-        assert!(errors.get("annual_budget").unwrap().contains("more than zero"));
+        assert_eq!(errors.get("annual_budget").and_then(|m| m.id()), Some("budget-error-annual-not-positive"));
         let (_, errors) = parse(ProgramKind::Tuition, "0", "");
         assert!(errors.get("annual_budget").is_some());
         let (_, errors) = parse(ProgramKind::Tuition, "1000000000.01", "");
-        assert!(errors.get("annual_budget").unwrap().contains("at most $1,000,000,000"));
+        assert_eq!(
+            errors.get("annual_budget"),
+            Some(&Message::new("budget-error-annual-too-large").money("max", Cents(100_000_000_000)))
+        );
         let (_, errors) = parse(ProgramKind::Cohort, "100000", "1000000.01");
-        assert!(errors.get("seat_cost").unwrap().contains("at most $1,000,000"));
+        assert_eq!(
+            errors.get("seat_cost"),
+            Some(&Message::new("budget-error-seat-too-large").money("max", Cents(100_000_000)))
+        );
         let (_, errors) = parse(ProgramKind::Cohort, "100000", "abc");
-        assert_eq!(errors.get("seat_cost"), Some(MoneyError::NotANumber.to_string().as_str()));
+        assert_eq!(errors.get("seat_cost"), Some(&MoneyError::NotANumber.said()));
     }
 
     #[test]
@@ -300,11 +304,20 @@ mod tests {
         let tuition = errors(ProgramKind::Tuition, "", "5000");
         assert_eq!(
             tuition.get("seat_cost"),
-            Some("Only cohort programs have seats: leave the cost per seat empty for a tuition program.")
+            Some(&Message::new("budget-error-seats-cohort-only").term("kind", "term-budget-kind-tuition"))
         );
-        assert!(errors(ProgramKind::SelfPaced, "", "5000").get("seat_cost").unwrap().contains("self-paced program"));
-        assert!(errors(ProgramKind::SelfPaced, "5000", "").get("annual_budget").unwrap().contains("self-paced"));
-        assert!(errors(ProgramKind::Cohort, "100000", "").get("seat_cost").unwrap().contains("cost of one seat"));
+        assert_eq!(
+            errors(ProgramKind::SelfPaced, "", "5000").get("seat_cost"),
+            Some(&Message::new("budget-error-seats-cohort-only").term("kind", "term-budget-kind-self-paced"))
+        );
+        assert_eq!(
+            errors(ProgramKind::SelfPaced, "5000", "").get("annual_budget").and_then(|m| m.id()),
+            Some("budget-error-self-paced")
+        );
+        assert_eq!(
+            errors(ProgramKind::Cohort, "100000", "").get("seat_cost").and_then(|m| m.id()),
+            Some("budget-error-seat-cost-missing")
+        );
         assert!(errors(ProgramKind::Cohort, "", "5000").is_empty(), "a seat cost without a budget is kept");
     }
 }

@@ -6,9 +6,9 @@ use chrono::NaiveDate;
 use serde::Deserialize;
 
 use super::forms::FieldErrors;
+use super::message::Message;
 use super::program_form::check_web_url;
-use super::text::one_line;
-use super::words::long_date;
+use super::text::form_line;
 use super::{ApplicationStatus, CompletionEvidence, CompletionVerifier};
 
 /// The longest credential name and credential id kept.
@@ -54,24 +54,28 @@ impl CompletionWindow {
     }
 
     /// The date typed into a completion date field (`YYYY-MM-DD`), checked against the
-    /// window; the message names the field's subject (`what`: "completion date").
-    pub fn check(&self, value: &str, what: &str) -> Result<NaiveDate, String> {
+    /// window; the message names the field's subject by `what`, a catalog word
+    /// ("term-completion-date").
+    pub fn check(&self, value: &str, what: &'static str) -> Result<NaiveDate, Message> {
         let value = value.trim();
         if value.is_empty() {
-            return Err(format!("Enter the {what}."));
+            return Err(Message::new("completion-error-date-empty").term("what", what));
         }
-        let date = NaiveDate::parse_from_str(value, "%Y-%m-%d")
-            .map_err(|_| format!("Enter the {what} as a real date, for example {}.", self.today.format("%Y-%m-%d")))?;
+        let date = NaiveDate::parse_from_str(value, "%Y-%m-%d").map_err(|_| {
+            Message::new("completion-error-date-invalid")
+                .term("what", what)
+                .text("example", self.today.format("%Y-%m-%d").to_string())
+        })?;
         if date > self.today {
-            return Err(format!("The {what} can't be in the future."));
+            return Err(Message::new("completion-error-date-future").term("what", what));
         }
         if date < self.starts_on {
-            let start = long_date(self.starts_on);
-            return Err(match self.start_kind {
-                StartKind::Intake => format!("The {what} can't be before the intake started, on {start}."),
-                StartKind::Term => format!("The {what} can't be before the term started, on {start}."),
-                StartKind::Applied => format!("The {what} can't be before the application, on {start}."),
-            });
+            let id = match self.start_kind {
+                StartKind::Intake => "completion-error-date-before-intake",
+                StartKind::Term => "completion-error-date-before-term",
+                StartKind::Applied => "completion-error-date-before-application",
+            };
+            return Err(Message::new(id).term("what", what).date("start", self.starts_on));
         }
         Ok(date)
     }
@@ -104,12 +108,14 @@ pub struct CompletionSubmission {
     pub credential: Option<CredentialDraft>,
 }
 
-/// A one-line text field of `1..=max` characters.
-fn line(errors: &mut FieldErrors, field: &'static str, what: &str, value: &str, max: usize) -> String {
-    match one_line(value, what) {
-        Ok(text) if text.is_empty() => errors.add(field, format!("Enter the {what}.")),
+/// A one-line text field of `1..=max` characters, named by `what`, a catalog word.
+fn line(errors: &mut FieldErrors, field: &'static str, what: &'static str, value: &str, max: usize) -> String {
+    match form_line(value, what) {
+        Ok(text) if text.is_empty() => {
+            errors.add(field, Message::new("completion-error-line-empty").term("what", what))
+        }
         Ok(text) if text.chars().count() > max => {
-            errors.add(field, format!("Shorten the {what} to at most {max} characters."))
+            errors.add(field, Message::new("completion-error-line-too-long").term("what", what).number("max", max))
         }
         Ok(text) => return text,
         Err(message) => errors.add(field, message),
@@ -131,14 +137,14 @@ pub fn parse_submission(
         let name = line(
             &mut errors,
             "credential_name",
-            "name of the credential",
+            "term-completion-credential-name",
             &input.credential_name,
             MAX_CREDENTIAL_NAME_CHARS,
         );
         let id = line(
             &mut errors,
             "credential_id",
-            "credential ID or certificate number",
+            "term-completion-credential-id",
             &input.credential_id,
             MAX_CREDENTIAL_ID_CHARS,
         );
@@ -146,13 +152,12 @@ pub fn parse_submission(
     } else {
         (String::new(), String::new())
     };
-    let what = if credential { "date earned" } else { "completion date" };
+    let what = if credential { "term-completion-date-earned" } else { "term-completion-date" };
     let completed_on =
         window.check(&input.completed_on, what).map_err(|message| errors.add("completed_on", message)).ok();
     let verification_url = if credential { verification_url(&mut errors, &input.verification_url) } else { None };
     if evidence == CompletionEvidence::File && files_attached == 0 {
-        let message = "Attach your evidence first: a PDF, PNG or JPEG file.";
-        errors.add("file", message); // not a stored name
+        errors.add("file", Message::new("completion-error-file-missing")); // not a stored name
     }
     match completed_on {
         Some(completed_on) if errors.is_empty() => Ok(CompletionSubmission {
@@ -175,7 +180,7 @@ fn verification_url(errors: &mut FieldErrors, value: &str) -> Option<String> {
         return None;
     }
     if let Err(problem) = super::text::check_line(value) {
-        errors.add("verification_url", problem.message("verification address"));
+        errors.add("verification_url", problem.said("term-completion-verification-address"));
         return None;
     }
     match check_web_url(value) {
@@ -183,7 +188,7 @@ fn verification_url(errors: &mut FieldErrors, value: &str) -> Option<String> {
         Ok(()) => {
             errors.add(
                 "verification_url",
-                format!("Shorten the address to at most {MAX_VERIFICATION_URL_CHARS} characters."),
+                Message::new("completion-error-address-too-long").number("max", MAX_VERIFICATION_URL_CHARS),
             );
             None
         }
@@ -208,9 +213,10 @@ pub struct ConfirmationInput {
 /// Checks the program team's confirmation: the date, and the box ticked.
 pub fn parse_confirmation(input: &ConfirmationInput, window: &CompletionWindow) -> Result<NaiveDate, FieldErrors> {
     let mut errors = FieldErrors::default();
-    let date = window.check(&input.completed_on, "completion date").map_err(|m| errors.add("completed_on", m)).ok();
+    let date =
+        window.check(&input.completed_on, "term-completion-date").map_err(|m| errors.add("completed_on", m)).ok();
     if !input.confirm {
-        errors.add("confirm", "Tick the box to confirm: a completion can't be undone.");
+        errors.add("confirm", Message::new("completion-error-confirm-unticked"));
     }
     match date {
         Some(date) if errors.is_empty() => Ok(date),
@@ -225,22 +231,21 @@ pub fn in_progress(status: ApplicationStatus, starts_on: Option<NaiveDate>, toda
 }
 
 /// What someone who finished sends, in a sentence for the program page and the
-/// evidence-requested notice; `note` is the program's own words, if any.
-pub fn what_to_send(evidence: CompletionEvidence, verified_by: CompletionVerifier, note: &str) -> String {
-    let detail = if note.trim().is_empty() { String::new() } else { format!(" {}", note.trim()) };
-    match (evidence, verified_by) {
-        (CompletionEvidence::None, _) => {
-            "Nothing to send: the program team records your completion when you finish.".to_owned()
-        }
-        (CompletionEvidence::File, _) => format!(
-            "When you finish, attach your evidence to your application and send it to the program team to check.{detail}"
-        ),
-        (CompletionEvidence::Credential, CompletionVerifier::Auto) => format!(
-            "When you finish, record your credential on your application: it is accepted at once.{detail}"
-        ),
-        (CompletionEvidence::Credential, CompletionVerifier::ProgramTeam) => format!(
-            "When you finish, record your credential on your application for the program team to check.{detail}"
-        ),
+/// evidence-requested notice (the program's own note, if any, follows it).
+pub fn what_to_send(evidence: CompletionEvidence, verified_by: CompletionVerifier) -> Message {
+    Message::new(match (evidence, verified_by) {
+        (CompletionEvidence::None, _) => "completion-send-nothing",
+        (CompletionEvidence::File, _) => "completion-send-file",
+        (CompletionEvidence::Credential, CompletionVerifier::Auto) => "completion-send-credential-auto",
+        (CompletionEvidence::Credential, CompletionVerifier::ProgramTeam) => "completion-send-credential-team",
+    })
+}
+
+/// A sentence and the program's own note after it, if it has one.
+pub fn with_note(sentence: String, note: &str) -> String {
+    match note.trim() {
+        "" => sentence,
+        note => format!("{sentence} {note}"),
     }
 }
 
@@ -268,22 +273,25 @@ mod tests {
     #[test]
     fn a_completion_date_lies_between_the_start_and_today() {
         let w = window();
-        assert_eq!(w.check("2027-01-11", "completion date"), Ok(day("2027-01-11")));
-        assert_eq!(w.check("2027-06-30", "completion date"), Ok(day("2027-06-30")));
+        let what = "term-completion-date";
+        assert_eq!(w.check("2027-01-11", what), Ok(day("2027-01-11")));
+        assert_eq!(w.check("2027-06-30", what), Ok(day("2027-06-30")));
         assert_eq!(
-            w.check("2027-01-10", "completion date"),
-            Err("The completion date can't be before the intake started, on 11 January 2027.".into())
+            w.check("2027-01-10", what),
+            Err(Message::new("completion-error-date-before-intake")
+                .term("what", what)
+                .date("start", day("2027-01-11")))
         );
-        assert_eq!(w.check("2027-07-01", "completion date"), Err("The completion date can't be in the future.".into()));
-        assert_eq!(w.check(" ", "completion date"), Err("Enter the completion date.".into()));
-        assert!(w
-            .check("2027-02-30", "completion date")
-            .unwrap_err()
-            .starts_with("Enter the completion date as a real date"));
+        assert_eq!(w.check("2027-07-01", what), Err(Message::new("completion-error-date-future").term("what", what)));
+        assert_eq!(w.check(" ", what), Err(Message::new("completion-error-date-empty").term("what", what)));
+        assert_eq!(w.check("2027-02-30", what).unwrap_err().id(), Some("completion-error-date-invalid"));
         let term = CompletionWindow::of(None, Some(day("2027-02-01")), day("2026-12-01"), day("2027-06-30"));
-        assert!(term.check("2027-01-31", "completion date").unwrap_err().contains("before the term started"));
+        assert_eq!(term.check("2027-01-31", what).unwrap_err().id(), Some("completion-error-date-before-term"));
         let applied = CompletionWindow::of(None, None, day("2026-12-01"), day("2027-06-30"));
-        assert!(applied.check("2026-11-30", "date earned").unwrap_err().contains("before the application"));
+        assert_eq!(
+            applied.check("2026-11-30", "term-completion-date-earned").unwrap_err().id(),
+            Some("completion-error-date-before-application")
+        );
     }
 
     #[test]
@@ -345,7 +353,7 @@ mod tests {
     fn a_file_program_needs_a_file_attached() {
         let input = CompletionInput { completed_on: "2027-03-01".into(), ..CompletionInput::default() };
         let errors = parse_submission(&input, CompletionEvidence::File, &window(), 0).unwrap_err();
-        assert_eq!(errors.get("file"), Some("Attach your evidence first: a PDF, PNG or JPEG file."));
+        assert_eq!(errors.get("file").and_then(|m| m.id()), Some("completion-error-file-missing"));
         let sent = parse_submission(&input, CompletionEvidence::File, &window(), 1).unwrap();
         assert_eq!((sent.completed_on, sent.credential), (day("2027-03-01"), None));
     }

@@ -7,7 +7,6 @@
 use std::collections::BTreeMap;
 
 use super::dashboard::ProgramName;
-use super::numbers::{grouped, percent_text};
 use super::outcome_figures::{MoveDelay, OutcomeCount};
 use super::{ApplicationStatus, Cents, Outcome, SiteType};
 
@@ -70,39 +69,28 @@ impl Delays {
     }
 }
 
-/// "under a month", "1 month", "5 months".
-pub fn months_text(months: i32) -> String {
-    match months {
-        0 => "under a month".to_owned(),
-        1 => "1 month".to_owned(),
-        n => format!("{} months", grouped(i64::from(n))),
-    }
+/// What a row of a funnel or cost table counts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RowLabel {
+    /// A program, by name.
+    Program(String),
+    Site(SiteType),
+    /// Every row above together.
+    All,
 }
 
-/// A row of a funnel table, as shown.
+/// A row of a funnel table: how far the group's applications got (each stage a share of
+/// the one before), and the median whole months from completion to a new role (`None`
+/// while nobody moved).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ConversionRow {
-    pub label: String,
-    pub submitted: String,
-    /// "1,200 (60%)": the share of the stage before.
-    pub approved: String,
-    pub completed: String,
-    pub moved: String,
-    /// "5 months", or "nobody moved yet".
-    pub median_to_move: String,
+    pub label: RowLabel,
+    pub stages: Stages,
+    pub median_months_to_move: Option<i32>,
 }
 
-fn row(label: String, stages: Stages, delays: &Delays) -> ConversionRow {
-    let stage = |n: i64, of: i64| format!("{} ({})", grouped(n), percent_text(n, of));
-    let median = delays.median();
-    ConversionRow {
-        label,
-        submitted: grouped(stages.submitted),
-        approved: stage(stages.approved, stages.submitted),
-        completed: stage(stages.completed, stages.approved),
-        moved: stage(stages.moved, stages.completed),
-        median_to_move: median.map_or_else(|| "nobody moved yet".to_owned(), months_text),
-    }
+fn row(label: RowLabel, stages: Stages, delays: &Delays) -> ConversionRow {
+    ConversionRow { label, stages, median_months_to_move: delays.median() }
 }
 
 /// The counters one table reads, summed by the database over the period.
@@ -126,7 +114,7 @@ fn moved_today(count: &OutcomeCount) -> bool {
 /// Rows per group with applications (in the order of `groups`), then the total; empty when
 /// nobody applied in the period.
 fn table<K: Ord + Copy>(
-    groups: &[(K, String)],
+    groups: &[(K, RowLabel)],
     statuses: impl Iterator<Item = (K, ApplicationStatus, i64)>,
     moves: impl Iterator<Item = (K, i64)>,
     delays: impl Iterator<Item = (K, i32, i64)>,
@@ -154,13 +142,13 @@ fn table<K: Ord + Copy>(
     if rows.is_empty() {
         return rows;
     }
-    rows.push(row("All".to_owned(), all_stages, &all_delays));
+    rows.push(row(RowLabel::All, all_stages, &all_delays));
     rows
 }
 
 /// The funnel per program (by name), then "All".
 pub fn by_program(counts: &ConversionCounts, programs: &[ProgramName]) -> Vec<ConversionRow> {
-    let groups: Vec<(i32, String)> = programs.iter().map(|p| (p.id, p.name.clone())).collect();
+    let groups: Vec<(i32, RowLabel)> = programs.iter().map(|p| (p.id, RowLabel::Program(p.name.clone()))).collect();
     table(
         &groups,
         counts.by_program_status.iter().copied(),
@@ -171,7 +159,7 @@ pub fn by_program(counts: &ConversionCounts, programs: &[ProgramName]) -> Vec<Co
 
 /// The funnel per site type (in the order of `SiteType::ALL`), then "All".
 pub fn by_site_type(counts: &ConversionCounts) -> Vec<ConversionRow> {
-    let groups: Vec<(SiteType, String)> = SiteType::ALL.iter().map(|s| (*s, s.label().to_owned())).collect();
+    let groups: Vec<(SiteType, RowLabel)> = SiteType::ALL.iter().map(|s| (*s, RowLabel::Site(*s))).collect();
     table(
         &groups,
         counts.by_site_status.iter().copied(),
@@ -183,33 +171,20 @@ pub fn by_site_type(counts: &ConversionCounts) -> Vec<ConversionRow> {
 /// What a program spent on the period's applications and what it bought.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CostRow {
-    pub label: String,
+    pub label: RowLabel,
     /// Tuition paid plus the cost of the seats given.
-    pub spent: String,
-    pub completed: String,
-    /// "$1,250.00", or "no completion yet".
-    pub per_completion: String,
-    pub moved: String,
-    /// "$4,000.00", or "nobody moved yet".
-    pub per_move: String,
+    pub spent: Cents,
+    pub completed: i64,
+    /// `None` while nobody completed.
+    pub per_completion: Option<Cents>,
+    pub moved: i64,
+    /// `None` while nobody moved.
+    pub per_move: Option<Cents>,
 }
 
-fn cost_row(label: String, spent: i64, completed: i64, moved: i64) -> CostRow {
-    let per = |people: i64, none: &str| {
-        if people > 0 {
-            Cents(spent / people).to_string()
-        } else {
-            none.to_owned()
-        }
-    };
-    CostRow {
-        label,
-        spent: Cents(spent).to_string(),
-        completed: grouped(completed),
-        per_completion: per(completed, "no completion yet"),
-        moved: grouped(moved),
-        per_move: per(moved, "nobody moved yet"),
-    }
+fn cost_row(label: RowLabel, spent: i64, completed: i64, moved: i64) -> CostRow {
+    let per = |people: i64| (people > 0).then(|| Cents(spent / people));
+    CostRow { label, spent: Cents(spent), completed, per_completion: per(completed), moved, per_move: per(moved) }
 }
 
 /// The cost per person upskilled, per program that spent money on the period's
@@ -238,10 +213,10 @@ pub fn cost_per_person(counts: &ConversionCounts, programs: &[ProgramName]) -> V
         all_spent += spent;
         all_completed += stages.completed;
         all_moved += stages.moved;
-        rows.push(cost_row(program.name.clone(), spent, stages.completed, stages.moved));
+        rows.push(cost_row(RowLabel::Program(program.name.clone()), spent, stages.completed, stages.moved));
     }
     if !rows.is_empty() {
-        rows.push(cost_row("All".to_owned(), all_spent, all_completed, all_moved));
+        rows.push(cost_row(RowLabel::All, all_spent, all_completed, all_moved));
     }
     rows
 }
@@ -249,6 +224,10 @@ pub fn cost_per_person(counts: &ConversionCounts, programs: &[ProgramName]) -> V
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn program(name: &str) -> RowLabel {
+        RowLabel::Program(name.to_owned())
+    }
     use ApplicationStatus::*;
 
     fn programs() -> Vec<ProgramName> {
@@ -293,42 +272,40 @@ mod tests {
     #[test]
     fn the_cost_per_person_divides_tuition_paid_and_seat_costs_by_who_completed_and_who_moved() {
         let rows = cost_per_person(&counts(), &programs());
-        let labels: Vec<&str> = rows.iter().map(|r| r.label.as_str()).collect();
-        assert_eq!(labels, ["Associate2Tech", "Career Choice", "All"]);
+        let labels: Vec<&RowLabel> = rows.iter().map(|r| &r.label).collect();
+        assert_eq!(labels, [&program("Associate2Tech"), &program("Career Choice"), &RowLabel::All]);
         // Ten places at $1,000 a seat, six completed, three moved.
-        assert_eq!(rows[0].spent, Cents(1_000_000).to_string());
-        assert_eq!(rows[0].per_completion, Cents(166_666).to_string());
-        assert_eq!(rows[0].per_move, Cents(333_333).to_string());
+        assert_eq!(rows[0].spent, Cents(1_000_000));
+        assert_eq!(rows[0].per_completion, Some(Cents(166_666)));
+        assert_eq!(rows[0].per_move, Some(Cents(333_333)));
         // $3,000 of tuition paid, five completed, nobody moved.
-        assert_eq!(rows[1].per_completion, Cents(60_000).to_string());
-        assert_eq!(rows[1].per_move, "nobody moved yet");
-        assert_eq!(rows[2].spent, Cents(1_300_000).to_string());
-        assert_eq!(rows[2].per_completion, Cents(118_181).to_string());
+        assert_eq!(rows[1].per_completion, Some(Cents(60_000)));
+        assert_eq!(rows[1].per_move, None);
+        assert_eq!(rows[2].spent, Cents(1_300_000));
+        assert_eq!(rows[2].per_completion, Some(Cents(118_181)));
         assert!(cost_per_person(&ConversionCounts::default(), &programs()).is_empty());
     }
 
     #[test]
     fn each_stage_is_a_share_of_the_stage_before_and_groups_without_applications_are_left_out() {
         let rows = by_program(&counts(), &programs());
-        let labels: Vec<&str> = rows.iter().map(|r| r.label.as_str()).collect();
-        assert_eq!(labels, ["Associate2Tech", "Career Choice", "All"]);
-        assert_eq!(rows[0].submitted, "20");
-        assert_eq!(rows[0].approved, "10 (50%)");
-        assert_eq!(rows[0].completed, "6 (60%)");
-        assert_eq!(rows[0].moved, "3 (50%)");
-        assert_eq!(rows[0].median_to_move, "3 months");
-        assert_eq!(rows[1].moved, "0 (0%)");
-        assert_eq!(rows[1].median_to_move, "nobody moved yet");
-        assert_eq!(rows[2].submitted, "30");
-        assert_eq!(rows[2].completed, "11 (73.3%)");
+        let labels: Vec<&RowLabel> = rows.iter().map(|r| &r.label).collect();
+        assert_eq!(labels, [&program("Associate2Tech"), &program("Career Choice"), &RowLabel::All]);
+        assert_eq!(rows[0].stages, Stages { submitted: 20, approved: 10, completed: 6, moved: 3 });
+        assert_eq!(rows[0].median_months_to_move, Some(3));
+        assert_eq!(rows[1].stages.moved, 0);
+        assert_eq!(rows[1].median_months_to_move, None);
+        assert_eq!(rows[2].stages.submitted, 30);
+        assert_eq!(rows[2].stages.completed, 11);
     }
 
     #[test]
     fn the_site_types_keep_their_order_and_nobody_applying_leaves_an_empty_table() {
         let rows = by_site_type(&counts());
-        let labels: Vec<&str> = rows.iter().map(|r| r.label.as_str()).collect();
-        assert_eq!(labels, [SiteType::FulfillmentCenter.label(), SiteType::TechHub.label(), "All"]);
-        assert_eq!(rows[0].moved, "3 (27.2%)");
+        let labels: Vec<&RowLabel> = rows.iter().map(|r| &r.label).collect();
+        let (fulfillment, tech) = (RowLabel::Site(SiteType::FulfillmentCenter), RowLabel::Site(SiteType::TechHub));
+        assert_eq!(labels, [&fulfillment, &tech, &RowLabel::All]);
+        assert_eq!((rows[0].stages.moved, rows[0].stages.completed), (3, 11));
         assert!(by_program(&ConversionCounts::default(), &programs()).is_empty());
     }
 
@@ -341,8 +318,5 @@ mod tests {
         assert_eq!(delays.median(), Some(0));
         delays.add(9, 1);
         assert_eq!(delays.median(), Some(5));
-        assert_eq!(months_text(0), "under a month");
-        assert_eq!(months_text(1), "1 month");
-        assert_eq!(months_text(14), "14 months");
     }
 }

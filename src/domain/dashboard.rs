@@ -143,6 +143,8 @@ impl StatusGroup {
 pub struct MonthFigures {
     /// `YYYY-MM`.
     pub month: String,
+    /// The month's first day.
+    pub first: NaiveDate,
     /// "November 2026".
     pub title: String,
     /// "Nov".
@@ -173,6 +175,8 @@ pub struct Funnel {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Count {
     pub label: String,
+    /// The site type counted, for a count by site (pages name it in their language).
+    pub site: Option<SiteType>,
     pub applications: i64,
 }
 
@@ -198,6 +202,7 @@ fn first_of_month(month: &str) -> Result<NaiveDate, UnknownValue> {
 fn month_figures(first: NaiveDate, counts: [i64; 6]) -> MonthFigures {
     MonthFigures {
         month: first.format("%Y-%m").to_string(),
+        first,
         title: first.format("%B %Y").to_string(),
         short: first.format("%b").to_string(),
         year: first.format("%Y").to_string(),
@@ -257,19 +262,29 @@ pub fn summarise(totals: &StatsTotals, programs: &[ProgramName]) -> Result<Dashb
 
     let sites: Vec<Count> = SiteType::ALL
         .iter()
-        .map(|site| Count { label: site.label().to_owned(), applications: by_site.remove(site).unwrap_or(0) })
+        .map(|site| Count {
+            label: site.label().to_owned(),
+            site: Some(*site),
+            applications: by_site.remove(site).unwrap_or(0),
+        })
         .collect();
 
     let mut program_counts: Vec<Count> = programs
         .iter()
         .filter_map(|program| {
             let applications = by_program.remove(&program.id).unwrap_or(0);
-            (program.published || applications > 0).then(|| Count { label: program.name.clone(), applications })
+            (program.published || applications > 0).then(|| Count {
+                label: program.name.clone(),
+                site: None,
+                applications,
+            })
         })
         .collect();
-    program_counts.extend(
-        by_program.into_iter().map(|(id, applications)| Count { label: format!("Program #{id}"), applications }),
-    );
+    program_counts.extend(by_program.into_iter().map(|(id, applications)| Count {
+        label: format!("Program #{id}"),
+        site: None,
+        applications,
+    }));
 
     Ok(DashboardFigures {
         total_applications,

@@ -3,6 +3,8 @@
 use chrono::{Days, NaiveDate};
 
 use super::forms::FieldErrors;
+use super::message::Message;
+use super::person_form::form_email;
 use super::Email;
 
 /// The longest a delegation may run.
@@ -34,17 +36,17 @@ pub struct Delegate {
     pub decides: bool,
 }
 
-/// The date of `field`, named `what` in its messages ("first day"): the two dates of the
-/// form must not read alike in the error summary.
-fn parse_date(errors: &mut FieldErrors, field: &'static str, what: &str, text: &str) -> Option<NaiveDate> {
+/// The date of `field`, named `what` in its messages (a catalog word, the first day's or
+/// the last day's): the two dates of the form must not read alike in the error summary.
+fn parse_date(errors: &mut FieldErrors, field: &'static str, what: &'static str, text: &str) -> Option<NaiveDate> {
     match NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d") {
         Ok(date) => Some(date),
         Err(_) if text.trim().is_empty() => {
-            errors.add(field, format!("Enter the {what} of the delegation."));
+            errors.add(field, Message::new("delegation-error-date-missing").term("what", what));
             None
         }
         Err(_) => {
-            errors.add(field, format!("Enter the {what} as a real date, for example 15 January 2027."));
+            errors.add(field, Message::new("delegation-error-date-invalid").term("what", what));
             None
         }
     }
@@ -53,25 +55,25 @@ fn parse_date(errors: &mut FieldErrors, field: &'static str, what: &str, text: &
 /// Checks the address and the period (from today on, at most a year), adding a message
 /// per wrong field to `errors`.
 pub fn parse_delegation(input: &DelegationInput, today: NaiveDate, errors: &mut FieldErrors) -> DelegationDraft {
-    let delegate_email = match Email::parse(&input.delegate_email) {
+    let delegate_email = match form_email(&input.delegate_email) {
         Ok(email) => Some(email),
         Err(message) => {
             errors.add("delegate_email", message);
             None
         }
     };
-    let starts_on = parse_date(errors, "starts_on", "first day", &input.starts_on);
-    let ends_on = parse_date(errors, "ends_on", "last day", &input.ends_on);
+    let starts_on = parse_date(errors, "starts_on", "term-delegation-first-day", &input.starts_on);
+    let ends_on = parse_date(errors, "ends_on", "term-delegation-last-day", &input.ends_on);
     if starts_on.is_some_and(|start| start < today) {
-        errors.add("starts_on", "The delegation can't start in the past.");
+        errors.add("starts_on", Message::new("delegation-error-start-past"));
     }
     let period = match (starts_on, ends_on) {
         (Some(start), Some(end)) if end < start => {
-            errors.add("ends_on", "The last day must be on or after the first day.");
+            errors.add("ends_on", Message::new("delegation-error-end-before-start"));
             None
         }
         (Some(start), Some(end)) if end > start.checked_add_days(Days::new(MAX_DELEGATION_DAYS)).unwrap_or(start) => {
-            errors.add("ends_on", "A delegation can last at most a year.");
+            errors.add("ends_on", Message::new("delegation-error-too-long"));
             None
         }
         (Some(start), Some(end)) => Some((start, end)),
@@ -82,12 +84,12 @@ pub fn parse_delegation(input: &DelegationInput, today: NaiveDate, errors: &mut 
 
 /// Whether `found` (the person with the delegate's address, if any) may decide for
 /// `manager_id`: their id, or the message for the address field.
-pub fn check_delegate(found: Option<Delegate>, manager_id: i32) -> Result<i32, &'static str> {
+pub fn check_delegate(found: Option<Delegate>, manager_id: i32) -> Result<i32, Message> {
     match found {
-        None => Err("Nobody at the company has this e-mail address."),
-        Some(person) if person.id == manager_id => Err("Choose someone other than yourself."),
-        Some(person) if !person.active => Err("This person no longer works here."),
-        Some(person) if !person.decides => Err("Choose another manager or a program administrator."),
+        None => Err(Message::new("delegation-error-unknown-address")),
+        Some(person) if person.id == manager_id => Err(Message::new("delegation-error-self")),
+        Some(person) if !person.active => Err(Message::new("delegation-error-left")),
+        Some(person) if !person.decides => Err(Message::new("delegation-error-not-a-decider")),
         Some(person) => Ok(person.id),
     }
 }
@@ -111,23 +113,30 @@ mod tests {
         let draft = parse_delegation(&input("2027-01-10", "2027-01-20"), day(10), &mut errors);
         assert_eq!(draft.period, Some((day(10), day(20))));
         assert!(errors.is_empty());
-        for (starts, ends, field) in [
-            ("2027-01-09", "2027-01-20", "starts_on"),
-            ("2027-01-12", "2027-01-11", "ends_on"),
-            ("2027-01-10", "2028-02-01", "ends_on"),
-            ("", "2027-01-20", "starts_on"),
+        for (starts, ends, field, id) in [
+            ("2027-01-09", "2027-01-20", "starts_on", "delegation-error-start-past"),
+            ("2027-01-12", "2027-01-11", "ends_on", "delegation-error-end-before-start"),
+            ("2027-01-10", "2028-02-01", "ends_on", "delegation-error-too-long"),
+            ("", "2027-01-20", "starts_on", "delegation-error-date-missing"),
+            ("2027-01-10", "20/01/2027", "ends_on", "delegation-error-date-invalid"),
         ] {
             let mut errors = FieldErrors::default();
             parse_delegation(&input(starts, ends), day(10), &mut errors);
-            assert!(errors.get(field).is_some(), "{starts} to {ends}: {errors:?}");
+            assert_eq!(errors.get(field).and_then(|m| m.id()), Some(id), "{starts} to {ends}: {errors:?}");
         }
+        let mut errors = FieldErrors::default();
+        parse_delegation(&input("", "2027-01-20"), day(10), &mut errors);
+        assert_eq!(
+            errors.get("starts_on"),
+            Some(&Message::new("delegation-error-date-missing").term("what", "term-delegation-first-day"))
+        );
     }
 
     #[test]
     fn only_another_active_decider_can_be_a_delegate() {
         let person = Delegate { id: 2, active: true, decides: true };
         assert_eq!(check_delegate(Some(person), 1), Ok(2));
-        assert!(check_delegate(None, 1).is_err());
+        assert_eq!(check_delegate(None, 1).unwrap_err().id(), Some("delegation-error-unknown-address"));
         assert!(check_delegate(Some(person), 2).is_err());
         assert!(check_delegate(Some(Delegate { active: false, ..person }), 1).is_err());
         assert!(check_delegate(Some(Delegate { decides: false, ..person }), 1).is_err());

@@ -3,9 +3,9 @@
 
 use chrono::{Days, NaiveDate};
 
-use super::words::long_date;
-use super::words::{a, count};
-use super::{EmployeeProfile, EmploymentType, ProgramRules, ProgramStatus};
+use super::enums::{StoredName, SITE_AT};
+use super::message::Message;
+use super::{EmployeeProfile, EmploymentType, JobFamily, ProgramRules, ProgramStatus};
 
 /// The verdict shown on every catalog card and re-checked when someone applies.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -13,8 +13,8 @@ pub enum Eligibility {
     Eligible,
     /// Eligible once this date comes (tenure reached, or the application window opens).
     EligibleFrom(NaiveDate),
-    /// Not eligible, with every reason in words.
-    Ineligible(Vec<String>),
+    /// Not eligible, with every reason (worded for the reader by the web layer).
+    Ineligible(Vec<Message>),
 }
 
 impl Eligibility {
@@ -32,19 +32,10 @@ impl Eligibility {
     }
 
     /// The reasons for an `Ineligible` verdict (empty otherwise).
-    pub fn reasons(&self) -> &[String] {
+    pub fn reasons(&self) -> &[Message] {
         match self {
             Eligibility::Ineligible(reasons) => reasons,
             _ => &[],
-        }
-    }
-
-    /// A one-line summary for people.
-    pub fn headline(&self) -> String {
-        match self {
-            Eligibility::Eligible => "You are eligible".to_owned(),
-            Eligibility::EligibleFrom(date) => format!("You can apply from {}", long_date(*date)),
-            Eligibility::Ineligible(_) => "You are not eligible".to_owned(),
         }
     }
 }
@@ -55,42 +46,43 @@ pub fn check_eligibility(employee: &EmployeeProfile, rules: &ProgramRules, today
 
     match rules.status {
         ProgramStatus::Published => {}
-        ProgramStatus::Draft => reasons.push("This program is not published yet.".to_owned()),
-        ProgramStatus::Archived => {
-            reasons.push("This program has been archived and takes no new applications.".to_owned())
-        }
+        ProgramStatus::Draft => reasons.push(Message::new("eligibility-not-published")),
+        ProgramStatus::Archived => reasons.push(Message::new("eligibility-archived")),
     }
     if let Some(closes_on) = rules.closes_on {
         if today > closes_on {
-            reasons.push(format!("Applications closed on {}.", long_date(closes_on)));
+            reasons.push(Message::new("eligibility-closed").date("date", closes_on));
         }
     }
     if !rules.allowed_job_families.is_empty() && !rules.allowed_job_families.contains(&employee.job_family) {
-        let allowed: Vec<&str> = rules.allowed_job_families.iter().map(|f| f.label()).collect();
-        let noun = if allowed.len() == 1 { "job family" } else { "job families" };
-        reasons.push(format!("Open to the {} {noun}; yours is {}.", join_words(&allowed), employee.job_family.label()));
+        let allowed: Vec<&'static str> = rules.allowed_job_families.iter().map(|f| f.stored_name()).collect();
+        reasons.push(
+            Message::new("eligibility-job-family")
+                .number("count", allowed.len())
+                .names("families", JobFamily::VOCABULARY, allowed)
+                .names("yours", JobFamily::VOCABULARY, vec![employee.job_family.stored_name()]),
+        );
     }
     if !rules.allowed_site_types.is_empty() && !rules.allowed_site_types.contains(&employee.site_type) {
-        let allowed: Vec<String> = rules.allowed_site_types.iter().map(|s| a(&s.label().to_lowercase())).collect();
-        reasons.push(format!(
-            "Open to people working at {}; you work at {}.",
-            either(&allowed),
-            a(&employee.site_type.label().to_lowercase())
+        let allowed: Vec<&'static str> = rules.allowed_site_types.iter().map(|s| s.stored_name()).collect();
+        reasons.push(Message::new("eligibility-site-type").either("sites", SITE_AT, allowed).names(
+            "yours",
+            SITE_AT,
+            vec![employee.site_type.stored_name()],
         ));
     }
     if rules.full_time_only && employee.employment_type == EmploymentType::PartTime {
-        reasons.push("Open to full-time employees only.".to_owned());
+        reasons.push(Message::new("eligibility-full-time-only"));
     }
 
     let tenure_reached_on = tenure_date(employee.hire_date, rules.min_tenure_days);
     if !reasons.is_empty() {
         if tenure_reached_on > today {
-            reasons.push(format!(
-                "It needs {} of service; you will have {} on {}.",
-                count(rules.min_tenure_days.into(), "day", "days"),
-                if rules.min_tenure_days == 1 { "it" } else { "them" },
-                long_date(tenure_reached_on)
-            ));
+            reasons.push(
+                Message::new("eligibility-tenure")
+                    .number("count", rules.min_tenure_days)
+                    .date("date", tenure_reached_on),
+            );
         }
         return Eligibility::Ineligible(reasons);
     }
@@ -101,12 +93,12 @@ pub fn check_eligibility(employee: &EmployeeProfile, rules: &ProgramRules, today
         return Eligibility::Eligible;
     }
     match rules.closes_on {
-        Some(closes_on) if eligible_from > closes_on => Eligibility::Ineligible(vec![format!(
-            "Applications close on {}, before you reach the {} of service it needs (on {}).",
-            long_date(closes_on),
-            count(rules.min_tenure_days.into(), "day", "days"),
-            long_date(tenure_reached_on)
-        )]),
+        Some(closes_on) if eligible_from > closes_on => {
+            Eligibility::Ineligible(vec![Message::new("eligibility-closes-before-tenure")
+                .date("closes", closes_on)
+                .number("count", rules.min_tenure_days)
+                .date("date", tenure_reached_on)])
+        }
         _ => Eligibility::EligibleFrom(eligible_from),
     }
 }
@@ -115,24 +107,6 @@ pub fn check_eligibility(employee: &EmployeeProfile, rules: &ProgramRules, today
 fn tenure_date(hire_date: NaiveDate, min_tenure_days: i32) -> NaiveDate {
     let days = u64::try_from(min_tenure_days.max(0)).unwrap_or(0);
     hire_date.checked_add_days(Days::new(days)).unwrap_or(NaiveDate::MAX)
-}
-
-/// "A", "A and B", "A, B and C".
-/// "a, b or c".
-fn either(words: &[String]) -> String {
-    match words {
-        [] => String::new(),
-        [only] => only.clone(),
-        [init @ .., last] => format!("{} or {last}", init.join(", ")),
-    }
-}
-
-fn join_words(words: &[&str]) -> String {
-    match words {
-        [] => String::new(),
-        [only] => (*only).to_owned(),
-        [init @ .., last] => format!("{} and {}", init.join(", "), last),
-    }
 }
 
 #[cfg(test)]
@@ -192,7 +166,11 @@ mod tests {
         let rules = ProgramRules { allowed_job_families: vec![JobFamily::Technical], ..open_program() };
         let verdict = check_eligibility(&associate(400), &rules, today());
         assert_eq!(verdict.code(), "ineligible");
-        assert_eq!(verdict.reasons(), ["Open to the Technical job family; yours is Fulfillment."]);
+        let expected = Message::new("eligibility-job-family")
+            .number("count", 1)
+            .names("families", "job-family", vec!["technical"])
+            .names("yours", "job-family", vec!["fulfillment"]);
+        assert_eq!(verdict.reasons(), [expected]);
     }
 
     #[test]
@@ -200,17 +178,18 @@ mod tests {
         let rules =
             ProgramRules { allowed_site_types: vec![SiteType::TechHub, SiteType::CorporateOffice], ..open_program() };
         let verdict = check_eligibility(&associate(400), &rules, today());
-        assert_eq!(
-            verdict.reasons(),
-            ["Open to people working at a tech hub or a corporate office; you work at a fulfillment center."]
-        );
+        let expected = Message::new("eligibility-site-type")
+            .either("sites", SITE_AT, vec!["tech_hub", "corporate_office"])
+            .names("yours", SITE_AT, vec!["fulfillment_center"]);
+        assert_eq!(verdict.reasons(), [expected]);
     }
 
     #[test]
     fn part_timers_are_refused_by_full_time_only_programs() {
         let rules = ProgramRules { full_time_only: true, ..open_program() };
         let part_timer = EmployeeProfile { employment_type: EmploymentType::PartTime, ..associate(400) };
-        assert_eq!(check_eligibility(&part_timer, &rules, today()).reasons(), ["Open to full-time employees only."]);
+        let reasons = check_eligibility(&part_timer, &rules, today()).reasons().to_vec();
+        assert_eq!(reasons, [Message::new("eligibility-full-time-only")]);
         assert!(check_eligibility(&associate(400), &rules, today()).is_eligible());
     }
 
@@ -225,7 +204,8 @@ mod tests {
         let part_timer = EmployeeProfile { employment_type: EmploymentType::PartTime, ..associate(10) };
         let verdict = check_eligibility(&part_timer, &rules, today());
         assert_eq!(verdict.reasons().len(), 3);
-        assert!(verdict.reasons()[2].contains("365 days of service"));
+        let tenure = Message::new("eligibility-tenure").number("count", 365).date("date", date(2027, 11, 16));
+        assert_eq!(verdict.reasons()[2], tenure);
     }
 
     #[test]
@@ -250,7 +230,7 @@ mod tests {
         let rules = ProgramRules { closes_on: Some(date(2026, 11, 25)), ..open_program() };
         assert_eq!(
             check_eligibility(&associate(400), &rules, today()).reasons(),
-            ["Applications closed on 25 November 2026."]
+            [Message::new("eligibility-closed").date("date", date(2026, 11, 25))]
         );
         let closes_today = ProgramRules { closes_on: Some(today()), ..open_program() };
         assert!(check_eligibility(&associate(400), &closes_today, today()).is_eligible());
@@ -269,10 +249,5 @@ mod tests {
             let rules = ProgramRules { status, ..open_program() };
             assert_eq!(check_eligibility(&associate(400), &rules, today()).code(), "ineligible");
         }
-    }
-
-    #[test]
-    fn headlines_read_as_sentences() {
-        assert_eq!(Eligibility::EligibleFrom(date(2027, 2, 3)).headline(), "You can apply from 3 February 2027");
     }
 }

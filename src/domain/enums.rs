@@ -549,11 +549,16 @@ impl<T: StoredName> ValueList<T> {
     }
 }
 
+/// A site type as a sentence names the place someone works at ("a tech hub"): a second
+/// set of names for the site types, for the eligibility rules' sentences.
+pub const SITE_AT: &str = "site-at";
+
 /// Every vocabulary's catalog name and stored names: start-up checks that each value has
 /// a message in every language.
 pub const VOCABULARIES: &[(&str, &[&str])] = &[
     (JobFamily::VOCABULARY, JobFamily::STORED),
     (SiteType::VOCABULARY, SiteType::STORED),
+    (SITE_AT, SiteType::STORED),
     (EmploymentType::VOCABULARY, EmploymentType::STORED),
     (HistorySource::VOCABULARY, HistorySource::STORED),
     (LeavingReason::VOCABULARY, LeavingReason::STORED),

@@ -4,15 +4,17 @@
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Deserializer};
 
+use super::message::Message;
 use super::text::normalise_line_endings;
 
-/// Messages for the fields that are wrong, in the order of the form.
+/// Messages for the fields that are wrong, in the order of the form (worded for the
+/// reader by `i18n::Tr::error` and `Tr::say`).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct FieldErrors(pub Vec<(&'static str, String)>);
+pub struct FieldErrors(pub Vec<(&'static str, Message)>);
 
 impl FieldErrors {
-    pub fn add(&mut self, field: &'static str, message: impl Into<String>) {
-        self.0.push((field, message.into()));
+    pub fn add(&mut self, field: &'static str, message: Message) {
+        self.0.push((field, message));
     }
 
     pub fn is_empty(&self) -> bool {
@@ -20,13 +22,8 @@ impl FieldErrors {
     }
 
     /// The message for `field`, if it is wrong.
-    pub fn get(&self, field: &str) -> Option<&str> {
-        self.0.iter().find(|(name, _)| *name == field).map(|(_, message)| message.as_str())
-    }
-
-    /// The message for `field`, or "" (templates test `.is_empty()`).
-    pub fn message(&self, field: &str) -> &str {
-        self.get(field).unwrap_or("")
+    pub fn get(&self, field: &str) -> Option<&Message> {
+        self.0.iter().find(|(name, _)| *name == field).map(|(_, message)| message)
     }
 
     /// Puts the messages in the order of `fields` (the form's), for a form whose checks
@@ -137,10 +134,10 @@ mod tests {
     #[test]
     fn messages_are_put_in_the_order_of_the_form() {
         let mut errors = FieldErrors::default();
-        errors.add("ends_on", "late");
-        errors.add("other", "other");
-        errors.add("starts_on", "early");
-        errors.add("email", "unknown");
+        errors.add("ends_on", Message::said("late"));
+        errors.add("other", Message::said("other"));
+        errors.add("starts_on", Message::said("early"));
+        errors.add("email", Message::said("unknown"));
         errors.sort_by_fields(&["email", "starts_on", "ends_on"]);
         let fields: Vec<&str> = errors.0.iter().map(|(field, _)| *field).collect();
         assert_eq!(fields, ["email", "starts_on", "ends_on", "other"]);

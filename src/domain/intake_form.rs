@@ -3,6 +3,7 @@
 use chrono::NaiveDate;
 
 use super::forms::FieldErrors;
+use super::message::Message;
 use super::{Allocation, DrawPriority};
 
 /// An intake's fields, checked.
@@ -59,12 +60,12 @@ fn offer_days(errors: &mut FieldErrors, input: &IntakeInput) -> Option<i32> {
         "offer" => match input.offer_days.trim().parse::<i32>() {
             Ok(days) if (1..=MAX_OFFER_DAYS).contains(&days) => Some(days),
             _ => {
-                errors.add("offer_days", format!("Enter a number of working days from 1 to {MAX_OFFER_DAYS}."));
+                errors.add("offer_days", Message::new("intake-error-offer-days").number("max", MAX_OFFER_DAYS));
                 None
             }
         },
         _ => {
-            errors.add("freed_seats", "Choose how a freed seat goes to the waitlist.");
+            errors.add("freed_seats", Message::new("intake-error-freed-seats"));
             None
         }
     }
@@ -81,25 +82,25 @@ pub fn parse_intake(input: &IntakeInput, is_new: bool, today: NaiveDate) -> Resu
     let mut errors = FieldErrors::default();
     let name = input.name.trim();
     if name.chars().count() < 2 || name.chars().count() > 120 {
-        errors.add("name", "Enter a name of 2 to 120 characters, for example “Spring 2027 cohort”.");
-    } else if let Err(message) = super::text::one_line(name, "name") {
+        errors.add("name", Message::new("intake-error-name"));
+    } else if let Err(message) = super::text::form_line(name, "term-name") {
         errors.add("name", message);
     }
     let starts_on = match date(&input.starts_on) {
         Some(date) if is_new && date <= today => {
-            errors.add("starts_on", "A new intake must start after today.");
+            errors.add("starts_on", Message::new("intake-error-starts-not-after-today"));
             None
         }
         Some(date) => Some(date),
         None => {
-            errors.add("starts_on", "Enter a real start date, for example 1 March 2027.");
+            errors.add("starts_on", Message::new("intake-error-starts-on"));
             None
         }
     };
     let seats = match input.seats.trim().parse::<i32>() {
         Ok(n) if (0..=MAX_SEATS).contains(&n) => Some(n),
         _ => {
-            errors.add("seats", format!("Enter a number of seats from 0 to {MAX_SEATS}."));
+            errors.add("seats", Message::new("intake-error-seats").number("max", MAX_SEATS));
             None
         }
     };
@@ -108,29 +109,29 @@ pub fn parse_intake(input: &IntakeInput, is_new: bool, today: NaiveDate) -> Resu
         text => text.parse::<Allocation>().ok(),
     };
     if allocation.is_none() {
-        errors.add("allocation", "Choose how the seats are given.");
+        errors.add("allocation", Message::new("intake-error-allocation"));
     }
     let mut window = (None, None);
     if allocation == Some(Allocation::Lottery) {
         let opens_on = date(&input.opens_on);
         if opens_on.is_none() {
-            errors.add("opens_on", "Enter the first day applications are taken, for example 1 February 2027.");
+            errors.add("opens_on", Message::new("intake-error-opens-on"));
         }
         let closes_on = match (date(&input.closes_on), opens_on, starts_on) {
             (None, _, _) => {
-                errors.add("closes_on", "Enter the last day applications are taken, for example 14 February 2027.");
+                errors.add("closes_on", Message::new("intake-error-closes-on"));
                 None
             }
             (Some(closes), Some(opens), _) if closes < opens => {
-                errors.add("closes_on", "The window closes on or after the day it opens.");
+                errors.add("closes_on", Message::new("intake-error-closes-before-opens"));
                 None
             }
             (Some(closes), _, Some(starts)) if closes >= starts => {
-                errors.add("closes_on", "The window closes before the intake starts, so the seats are drawn in time.");
+                errors.add("closes_on", Message::new("intake-error-closes-not-before-start"));
                 None
             }
             (Some(closes), _, _) if is_new && closes < today => {
-                errors.add("closes_on", "A new lottery closes today or later.");
+                errors.add("closes_on", Message::new("intake-error-closes-before-today"));
                 None
             }
             (closes, _, _) => closes,
@@ -144,7 +145,7 @@ pub fn parse_intake(input: &IntakeInput, is_new: bool, today: NaiveDate) -> Resu
         text => text.parse::<DrawPriority>().ok(),
     };
     if priority.is_none() {
-        errors.add("priority", "Choose who goes first in the draw.");
+        errors.add("priority", Message::new("intake-error-priority"));
     }
     let offer_days = offer_days(&mut errors, input);
     match (starts_on, seats, allocation, priority, errors.is_empty()) {

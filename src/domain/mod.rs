@@ -27,6 +27,7 @@ pub mod intake_form;
 pub mod line_chart;
 pub mod lottery;
 pub mod mail;
+pub mod message;
 pub mod money;
 pub mod numbers;
 pub mod outcome_figures;

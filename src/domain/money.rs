@@ -50,7 +50,18 @@ impl Cents {
         if trimmed.starts_with('-') {
             return Err(MoneyError::Negative);
         }
-        let cleaned: String = trimmed.chars().filter(|c| *c != ',').collect();
+        // A comma before the last one or two digits is a decimal comma ("1234,50",
+        // "1.234,50": the dots group); any other comma groups thousands ("1,234.50").
+        let decimal_comma = trimmed
+            .rsplit_once(',')
+            .filter(|(_, after)| (1..=2).contains(&after.len()) && after.chars().all(|c| c.is_ascii_digit()));
+        let cleaned: String = match decimal_comma {
+            Some((whole, fraction)) => {
+                let whole: String = whole.chars().filter(|c| !matches!(c, ',' | '.')).collect();
+                format!("{whole}.{fraction}")
+            }
+            None => trimmed.chars().filter(|c| *c != ',').collect(),
+        };
         let (whole, fraction) = match cleaned.split_once('.') {
             Some((whole, fraction)) => (whole, fraction),
             None => (cleaned.as_str(), ""),
@@ -121,6 +132,10 @@ mod tests {
         assert_eq!(Cents::parse_dollars("1234.5"), Ok(Cents(123_450)));
         assert_eq!(Cents::parse_dollars(" $1,234 "), Ok(Cents(123_400)));
         assert_eq!(Cents::parse_dollars(".99"), Ok(Cents(99)));
+        assert_eq!(Cents::parse_dollars("1234,50"), Ok(Cents(123_450)), "a decimal comma");
+        assert_eq!(Cents::parse_dollars("1.234,5"), Ok(Cents(123_450)), "dots grouping, a decimal comma");
+        assert_eq!(Cents::parse_dollars("1,234"), Ok(Cents(123_400)), "a comma grouping thousands");
+        assert_eq!(Cents::parse_dollars("1,234,567.89"), Ok(Cents(123_456_789)));
     }
 
     #[test]

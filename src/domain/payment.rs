@@ -6,8 +6,8 @@ use serde::Deserialize;
 
 use super::application::Authority;
 use super::forms::FieldErrors;
+use super::message::Message;
 use super::money::Cents;
-use super::words::long_date;
 use super::ApplicationStatus;
 
 /// The longest invoice number kept.
@@ -76,11 +76,12 @@ pub struct PaymentDraft {
     pub reference: String,
 }
 
-/// A one-line text of at most `max` characters, or the field's message.
-fn line(value: &str, what: &str, max: usize) -> Result<String, String> {
-    let value = super::text::one_line(value, what)?;
+/// A one-line text of at most `max` characters, or the field's message; `what` names
+/// the field, a catalog word ("term-invoice-number").
+fn line(value: &str, what: &'static str, max: usize) -> Result<String, Message> {
+    let value = super::text::form_line(value, what)?;
     if value.chars().count() > max {
-        return Err(format!("The {what} can have at most {max} characters."));
+        return Err(Message::new("payment-error-too-long").term("what", what).number("max", max));
     }
     Ok(value)
 }
@@ -93,9 +94,9 @@ pub fn parse_payment(
     approved_on: Option<NaiveDate>,
 ) -> Result<PaymentDraft, FieldErrors> {
     let mut errors = FieldErrors::default();
-    let invoice_number = match line(&input.invoice_number, "invoice number", MAX_INVOICE_CHARS) {
+    let invoice_number = match line(&input.invoice_number, "term-invoice-number", MAX_INVOICE_CHARS) {
         Ok(number) if number.is_empty() => {
-            errors.add("invoice_number", "Enter the school’s invoice number, for example INV-2027-0042.");
+            errors.add("invoice_number", Message::new("payment-error-invoice-number-empty"));
             None
         }
         Ok(number) => Some(number),
@@ -104,27 +105,25 @@ pub fn parse_payment(
             None
         }
     };
-    let amount = Cents::parse_dollars(&input.amount).map_err(|err| errors.add("amount", err.to_string())).ok();
+    let amount = Cents::parse_dollars(&input.amount).map_err(|err| errors.add("amount", err.said())).ok();
     let paid_on = match NaiveDate::parse_from_str(input.paid_on.trim(), "%Y-%m-%d") {
         Ok(date) if date > today => {
-            errors.add("paid_on", "The payment date can’t be in the future.");
+            errors.add("paid_on", Message::new("payment-error-date-future"));
             None
         }
-        Ok(date) if approved_on.is_some_and(|approved| date < approved) => {
-            let approved = approved_on.map(long_date).unwrap_or_default();
-            errors.add(
-                "paid_on",
-                format!("The payment date can’t be before the application was approved, on {approved}."),
-            );
-            None
-        }
-        Ok(date) => Some(date),
+        Ok(date) => match approved_on.filter(|approved| date < *approved) {
+            Some(approved) => {
+                errors.add("paid_on", Message::new("payment-error-date-before-approval").date("date", approved));
+                None
+            }
+            None => Some(date),
+        },
         Err(_) => {
-            errors.add("paid_on", "Enter the date the school was paid, for example 15 March 2027.");
+            errors.add("paid_on", Message::new("payment-error-date-invalid"));
             None
         }
     };
-    let reference = line(&input.reference, "reference", MAX_REFERENCE_CHARS)
+    let reference = line(&input.reference, "term-reference", MAX_REFERENCE_CHARS)
         .map_err(|message| errors.add("reference", message))
         .ok();
     match (invoice_number, amount, paid_on, reference, errors.is_empty()) {
@@ -144,11 +143,11 @@ pub struct OverCovered {
 
 impl OverCovered {
     /// The amount field's message.
-    pub fn message(self) -> String {
+    pub fn message(self) -> Message {
         if self.left.0 <= 0 {
-            format!("The {} the company covers is paid in full: nothing is left to pay.", self.covered)
+            Message::new("payment-error-paid-in-full").money("covered", self.covered)
         } else {
-            format!("That is more than is left to pay: {} of the {} covered.", self.left, self.covered)
+            Message::new("payment-error-more-than-left").money("left", self.left).money("covered", self.covered)
         }
     }
 }
@@ -220,11 +219,11 @@ mod tests {
     #[test]
     fn the_date_is_neither_future_nor_before_the_approval() {
         let future = parse_payment(&input(), day(2027, 3, 9), None).unwrap_err();
-        assert_eq!(future.get("paid_on"), Some("The payment date can’t be in the future."));
+        assert_eq!(future.get("paid_on").and_then(|m| m.id()), Some("payment-error-date-future"));
         let early = parse_payment(&input(), day(2027, 4, 1), Some(day(2027, 3, 11))).unwrap_err();
         assert_eq!(
             early.get("paid_on"),
-            Some("The payment date can’t be before the application was approved, on 11 March 2027.")
+            Some(&Message::new("payment-error-date-before-approval").date("date", day(2027, 3, 11)))
         );
         assert!(parse_payment(&input(), day(2027, 4, 1), Some(day(2027, 3, 10))).is_ok());
     }
@@ -233,9 +232,12 @@ mod tests {
     fn payments_never_exceed_the_covered_amount() {
         assert!(check_fits(Cents(500), Cents(1_000), Cents(500)).is_ok());
         let over = check_fits(Cents(501), Cents(1_000), Cents(500)).unwrap_err();
-        assert_eq!(over.message(), "That is more than is left to pay: $5 of the $10 covered.");
+        assert_eq!(
+            over.message(),
+            Message::new("payment-error-more-than-left").money("left", Cents(500)).money("covered", Cents(1_000))
+        );
         let full = check_fits(Cents(1), Cents(1_000), Cents(1_000)).unwrap_err();
-        assert!(full.message().contains("paid in full"));
+        assert_eq!(full.message().id(), Some("payment-error-paid-in-full"));
     }
 
     #[test]

@@ -4,7 +4,8 @@ use chrono::NaiveDate;
 
 use super::enums::UnknownValue;
 use super::forms::FieldErrors;
-use super::text::one_line;
+use super::message::Message;
+use super::text::{form_line, is_invisible, shown_in_message, TextProblem};
 use super::{Email, EmploymentType, JobFamily, SiteType};
 
 /// The form as typed; the two checkboxes are true when sent at all.
@@ -39,17 +40,32 @@ pub struct PersonDraft {
     pub active: bool,
 }
 
+/// The value of a list field, or `refusal`: the message that names its choices (in
+/// errors-admin.ftl, by the vocabulary's own messages: a new value is added there too).
 fn pick<T: std::str::FromStr<Err = UnknownValue> + Copy>(
     errors: &mut FieldErrors,
     field: &'static str,
     value: &str,
-    all: &[T],
-    label: fn(T) -> &'static str,
+    refusal: &'static str,
 ) -> Option<T> {
     value.trim().parse().ok().or_else(|| {
-        let names: Vec<&str> = all.iter().map(|v| label(*v)).collect();
-        errors.add(field, format!("Choose one of: {}.", names.join(", ")));
+        errors.add(field, Message::new(refusal));
         None
+    })
+}
+
+/// An e-mail address typed in a form: the address, or the refusal for its field (what
+/// [`Email::parse`] refuses, said from the catalogs).
+pub(crate) fn form_email(text: &str) -> Result<Email, Message> {
+    Email::parse(text).map_err(|_| {
+        let typed = text.trim();
+        if typed.is_empty() {
+            Message::new("person-error-email-empty")
+        } else if typed.chars().any(is_invisible) {
+            TextProblem::Invisible.said("term-person-email")
+        } else {
+            Message::new("person-error-email-invalid").text("address", shown_in_message(typed))
+        }
     })
 }
 
@@ -58,34 +74,34 @@ pub fn parse_person(input: &PersonInput, today: NaiveDate) -> Result<PersonDraft
     let mut errors = FieldErrors::default();
     let display_name = input.display_name.trim().to_owned();
     if display_name.is_empty() || display_name.chars().count() > 120 {
-        errors.add("display_name", "Enter the person's name (at most 120 characters).");
-    } else if let Err(message) = one_line(&display_name, "name") {
+        errors.add("display_name", Message::new("person-error-name"));
+    } else if let Err(message) = form_line(&display_name, "term-name") {
         errors.add("display_name", message);
     }
     let job_title = input.job_title.trim().to_owned();
     if job_title.chars().count() > 120 {
-        errors.add("job_title", "Shorten the job title to at most 120 characters.");
-    } else if let Err(message) = one_line(&job_title, "job title") {
+        errors.add("job_title", Message::new("person-error-job-title-long"));
+    } else if let Err(message) = form_line(&job_title, "term-job-title") {
         errors.add("job_title", message);
     }
-    let job_family = pick(&mut errors, "job_family", &input.job_family, JobFamily::ALL, JobFamily::label);
-    let site_type = pick(&mut errors, "site_type", &input.site_type, SiteType::ALL, SiteType::label);
-    let employment_type =
-        pick(&mut errors, "employment_type", &input.employment_type, EmploymentType::ALL, EmploymentType::label);
+    let job_family: Option<JobFamily> = pick(&mut errors, "job_family", &input.job_family, "person-error-job-family");
+    let site_type: Option<SiteType> = pick(&mut errors, "site_type", &input.site_type, "person-error-site-type");
+    let employment_type: Option<EmploymentType> =
+        pick(&mut errors, "employment_type", &input.employment_type, "person-error-employment-type");
     let hire_date = match NaiveDate::parse_from_str(input.hire_date.trim(), "%Y-%m-%d") {
         Ok(date) if date > today => {
-            errors.add("hire_date", "The hire date can't be in the future.");
+            errors.add("hire_date", Message::new("person-error-hire-date-future"));
             None
         }
         Ok(date) => Some(date),
         Err(_) => {
-            errors.add("hire_date", "Enter a real hire date, for example 1 April 2021.");
+            errors.add("hire_date", Message::new("person-error-hire-date-invalid"));
             None
         }
     };
     let manager_email = match input.manager_email.trim() {
         "" => None,
-        text => match Email::parse(text) {
+        text => match form_email(text) {
             Ok(email) => Some(email),
             Err(message) => {
                 errors.add("manager_email", message);
@@ -144,16 +160,32 @@ mod tests {
     #[test]
     fn names_and_titles_are_one_visible_line() {
         for (name, expected) in [
-            ("Eve\nBcc: everyone@upskill.example", "one line"),
-            ("Eve\u{0}", "NUL"),
-            ("Ada\u{200b} Admin", "invisible"),
-            ("\u{202e}nimdA adA", "invisible"),
+            ("Eve\nBcc: everyone@upskill.example", TextProblem::LineBreak),
+            ("Eve\u{0}", TextProblem::Nul),
+            ("Ada\u{200b} Admin", TextProblem::Invisible),
+            ("\u{202e}nimdA adA", TextProblem::Invisible),
         ] {
             let errors = parse_person(&PersonInput { display_name: name.into(), ..good() }, today()).unwrap_err();
-            assert!(errors.message("display_name").contains(expected), "{name:?}: {errors:?}");
+            assert_eq!(errors.get("display_name"), Some(&expected.said("term-name")), "{name:?}");
         }
         let errors = parse_person(&PersonInput { job_title: "Lead\tEngineer".into(), ..good() }, today()).unwrap_err();
-        assert!(errors.message("job_title").contains("control characters"), "{errors:?}");
+        assert_eq!(errors.get("job_title").and_then(|m| m.id()), Some("text-control"), "{errors:?}");
+    }
+
+    #[test]
+    fn a_wrong_address_is_refused_as_typed() {
+        let errors = |address: &str| {
+            parse_person(&PersonInput { manager_email: address.into(), ..good() }, today()).unwrap_err()
+        };
+        assert_eq!(
+            errors("not-an-email").get("manager_email"),
+            Some(&Message::new("person-error-email-invalid").text("address", "not-an-email"))
+        );
+        assert_eq!(
+            errors("maria\u{200b}@upskill.example").get("manager_email"),
+            Some(&TextProblem::Invisible.said("term-person-email"))
+        );
+        assert_eq!(form_email("  ").unwrap_err().id(), Some("person-error-email-empty"));
     }
 
     #[test]

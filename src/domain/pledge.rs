@@ -5,6 +5,7 @@
 use chrono::{Datelike, NaiveDate};
 
 use super::forms::FieldErrors;
+use super::message::Message;
 use super::money::{Cents, MoneyError};
 use super::numbers::{grouped, percent_tenths, percent_text};
 use super::words::count;
@@ -99,42 +100,43 @@ impl PledgeInput {
     }
 }
 
-fn parse_target(text: &str) -> Result<i64, &'static str> {
+fn parse_target(text: &str) -> Result<i64, Message> {
     let cleaned: String = text.chars().filter(|c| !matches!(c, ',' | ' ' | '_')).collect();
     if cleaned.is_empty() {
-        return Err("Enter how many employees the pledge trains, for example 100000.");
+        return Err(Message::new("pledge-error-target-missing"));
     }
     let digits = cleaned.strip_prefix('-').unwrap_or(&cleaned);
     if digits.is_empty() || !digits.chars().all(|c| c.is_ascii_digit()) {
-        return Err("Enter a whole number of employees, for example 100000.");
+        return Err(Message::new("pledge-error-target-not-whole"));
     }
     match cleaned.parse::<i64>() {
-        Ok(n) if n < 1 => Err("The target must be at least 1 employee."),
+        Ok(n) if n < 1 => Err(Message::new("pledge-error-target-too-small")),
         Ok(n) if n <= MAX_TARGET_EMPLOYEES => Ok(n),
         // Too many digits for an i64 is too large as well.
-        _ => Err("The target can be at most 10,000,000 employees."),
+        _ => Err(Message::new("pledge-error-target-too-large").number("max", MAX_TARGET_EMPLOYEES)),
     }
 }
 
-fn parse_budget(text: &str) -> Result<Cents, String> {
+fn parse_budget(text: &str) -> Result<Cents, Message> {
     Cents::parse_dollars_at_most(text, MAX_BUDGET).map_err(|err| match err {
-        MoneyError::Empty => "Enter the budget in dollars, for example 700000000.".to_owned(),
-        MoneyError::NotANumber => "Enter the budget as a number of dollars, for example 700000000.".to_owned(),
-        MoneyError::TooManyDecimals => "Use at most two digits for cents, for example 700000000.50.".to_owned(),
-        MoneyError::Negative => "The budget must be more than zero.".to_owned(),
-        MoneyError::TooLarge => format!("The budget can be at most {MAX_BUDGET}."),
+        MoneyError::Empty => Message::new("pledge-error-budget-missing"),
+        MoneyError::NotANumber => Message::new("pledge-error-budget-not-a-number"),
+        MoneyError::TooManyDecimals => Message::new("pledge-error-budget-too-many-decimals"),
+        MoneyError::Negative => Message::new("pledge-error-budget-not-positive"),
+        MoneyError::TooLarge => Message::new("pledge-error-budget-too-large").money("max", MAX_BUDGET),
     })
 }
 
-fn parse_deadline(text: &str) -> Result<NaiveDate, &'static str> {
+/// The deadline: a date of the years `DEADLINE_YEARS` (2000 to 2100, as its message says).
+fn parse_deadline(text: &str) -> Result<NaiveDate, Message> {
     let text = text.trim();
     if text.is_empty() {
-        return Err("Enter the date of the deadline.");
+        return Err(Message::new("pledge-error-deadline-missing"));
     }
     match NaiveDate::parse_from_str(text, "%Y-%m-%d") {
         Ok(date) if DEADLINE_YEARS.contains(&date.year()) => Ok(date),
-        Ok(_) => Err("Enter a deadline between the years 2000 and 2100."),
-        Err(_) => Err("Enter a real date, for example 31 December 2025."),
+        Ok(_) => Err(Message::new("pledge-error-deadline-out-of-range")),
+        Err(_) => Err(Message::new("pledge-error-deadline-invalid")),
     }
 }
 
@@ -199,17 +201,6 @@ impl PledgeFigures {
     pub fn target_reached(&self) -> bool {
         self.participants >= self.target_employees
     }
-
-    /// The time to the deadline in words.
-    pub fn deadline_text(&self) -> String {
-        match self.days_left {
-            1 => "1 day left.".to_owned(),
-            n if n > 1 => format!("{} days left.", grouped(n)),
-            0 => "The deadline is today.".to_owned(),
-            -1 => "The deadline passed 1 day ago.".to_owned(),
-            n => format!("The deadline passed {} days ago.", grouped(-n)),
-        }
-    }
 }
 
 #[cfg(test)]
@@ -224,8 +215,9 @@ mod tests {
         PledgeInput { target_employees: target.into(), budget: budget.into(), deadline: deadline.into() }
     }
 
-    fn message(input: &PledgeInput, field: &str) -> Option<String> {
-        parse_pledge_settings(input).err().and_then(|e| e.get(field).map(str::to_owned))
+    /// The id of the message for `field`.
+    fn message(input: &PledgeInput, field: &str) -> Option<&'static str> {
+        parse_pledge_settings(input).err().and_then(|e| e.get(field).and_then(|m| m.id()))
     }
 
     #[test]
@@ -252,15 +244,19 @@ mod tests {
         assert_eq!(ok("10000000"), Ok(10_000_000));
         assert_eq!(ok("10 000 000"), Ok(10_000_000));
         let target = |t: &str| message(&input(t, "1000", "2026-01-01"), "target_employees").unwrap();
-        assert_eq!(target(""), "Enter how many employees the pledge trains, for example 100000.");
-        assert_eq!(target("  "), "Enter how many employees the pledge trains, for example 100000.");
-        assert_eq!(target("lots"), "Enter a whole number of employees, for example 100000.");
-        assert_eq!(target("1.5"), "Enter a whole number of employees, for example 100000.");
-        assert_eq!(target("-"), "Enter a whole number of employees, for example 100000.");
-        assert_eq!(target("0"), "The target must be at least 1 employee.");
-        assert_eq!(target("-5"), "The target must be at least 1 employee.");
-        assert_eq!(target("10000001"), "The target can be at most 10,000,000 employees.");
-        assert_eq!(target("99999999999999999999999"), "The target can be at most 10,000,000 employees.");
+        assert_eq!(target(""), "pledge-error-target-missing");
+        assert_eq!(target("  "), "pledge-error-target-missing");
+        assert_eq!(target("lots"), "pledge-error-target-not-whole");
+        assert_eq!(target("1.5"), "pledge-error-target-not-whole");
+        assert_eq!(target("-"), "pledge-error-target-not-whole");
+        assert_eq!(target("0"), "pledge-error-target-too-small");
+        assert_eq!(target("-5"), "pledge-error-target-too-small");
+        assert_eq!(target("10000001"), "pledge-error-target-too-large");
+        assert_eq!(target("99999999999999999999999"), "pledge-error-target-too-large");
+        assert_eq!(
+            parse_target("10000001"),
+            Err(Message::new("pledge-error-target-too-large").number("max", 10_000_000))
+        );
     }
 
     #[test]
@@ -269,12 +265,16 @@ mod tests {
         assert_eq!(ok("100000000000"), Ok(MAX_BUDGET));
         assert_eq!(ok("0.01"), Ok(Cents(1)));
         let budget = |b: &str| message(&input("1", b, "2026-01-01"), "budget").unwrap();
-        assert_eq!(budget(""), "Enter the budget in dollars, for example 700000000.");
-        assert_eq!(budget("seven"), "Enter the budget as a number of dollars, for example 700000000.");
-        assert_eq!(budget("1.234"), "Use at most two digits for cents, for example 700000000.50.");
-        assert_eq!(budget("0"), "The budget must be more than zero.");
-        assert_eq!(budget("-10"), "The budget must be more than zero.");
-        assert_eq!(budget("100000000000.01"), "The budget can be at most $100,000,000,000.");
+        assert_eq!(budget(""), "pledge-error-budget-missing");
+        assert_eq!(budget("seven"), "pledge-error-budget-not-a-number");
+        assert_eq!(budget("1.234"), "pledge-error-budget-too-many-decimals");
+        assert_eq!(budget("0"), "pledge-error-budget-not-positive");
+        assert_eq!(budget("-10"), "pledge-error-budget-not-positive");
+        assert_eq!(budget("100000000000.01"), "pledge-error-budget-too-large");
+        assert_eq!(
+            parse_budget("100000000000.01"),
+            Err(Message::new("pledge-error-budget-too-large").money("max", Cents(10_000_000_000_000)))
+        );
     }
 
     #[test]
@@ -283,11 +283,11 @@ mod tests {
         assert_eq!(ok(" 2025-12-31 "), Ok(date(2025, 12, 31)));
         assert_eq!(ok("2020-01-01"), Ok(date(2020, 1, 1)), "a past deadline may be recorded");
         let deadline = |d: &str| message(&input("1", "1", d), "deadline").unwrap();
-        assert_eq!(deadline(""), "Enter the date of the deadline.");
-        assert_eq!(deadline("31/12/2025"), "Enter a real date, for example 31 December 2025.");
-        assert_eq!(deadline("2025-02-30"), "Enter a real date, for example 31 December 2025.");
-        assert_eq!(deadline("1999-12-31"), "Enter a deadline between the years 2000 and 2100.");
-        assert_eq!(deadline("2101-01-01"), "Enter a deadline between the years 2000 and 2100.");
+        assert_eq!(deadline(""), "pledge-error-deadline-missing");
+        assert_eq!(deadline("31/12/2025"), "pledge-error-deadline-invalid");
+        assert_eq!(deadline("2025-02-30"), "pledge-error-deadline-invalid");
+        assert_eq!(deadline("1999-12-31"), "pledge-error-deadline-out-of-range");
+        assert_eq!(deadline("2101-01-01"), "pledge-error-deadline-out-of-range");
     }
 
     #[test]
@@ -361,13 +361,10 @@ mod tests {
         let settings = PledgeSettings::default();
         let on = |today: NaiveDate| PledgeFigures::new(0, Cents(0), &settings, today);
         assert_eq!(on(date(2025, 12, 1)).days_left, 30);
-        assert_eq!(on(date(2025, 12, 1)).deadline_text(), "30 days left.");
-        assert_eq!(on(date(2025, 12, 30)).deadline_text(), "1 day left.");
+        assert_eq!(on(date(2025, 12, 30)).days_left, 1);
         assert_eq!(on(date(2025, 12, 31)).days_left, 0);
-        assert_eq!(on(date(2025, 12, 31)).deadline_text(), "The deadline is today.");
-        assert_eq!(on(date(2026, 1, 1)).deadline_text(), "The deadline passed 1 day ago.");
+        assert_eq!(on(date(2026, 1, 1)).days_left, -1);
         assert_eq!(on(date(2026, 11, 26)).days_left, -330);
-        assert_eq!(on(date(2026, 11, 26)).deadline_text(), "The deadline passed 330 days ago.");
-        assert_eq!(on(date(2020, 12, 31)).deadline_text(), "1,826 days left.");
+        assert_eq!(on(date(2020, 12, 31)).days_left, 1_826);
     }
 }

@@ -6,6 +6,7 @@ use chrono::NaiveDate;
 use super::budget::{parse_budget, ProgramBudget};
 use super::enums::UnknownValue;
 use super::forms::FieldErrors;
+use super::message::Message;
 use super::outcomes::{TargetRoles, MAX_TITLE_KEYWORDS, MAX_TITLE_KEYWORD_CHARS};
 use super::{
     Category, Cents, CompletionEvidence, CompletionVerifier, Format, JobFamily, ProgramKind, ProgramRules,
@@ -158,15 +159,15 @@ impl From<&ProgramDraft> for ProgramInput {
 const MAX_URL_CHARS: usize = 500;
 
 /// A text field: one line, or several (`multiline`, line endings made `\n`), of `min` to
-/// `max` characters.
+/// `max` characters. `what` names the field in the messages: a catalog word (`term-…`).
 pub(crate) fn text(
     errors: &mut FieldErrors,
-    (field, what): (&'static str, &str),
+    (field, what): (&'static str, &'static str),
     value: &str,
     (min, max): (usize, usize),
     multiline: bool,
 ) -> String {
-    let checked = if multiline { super::text::multi_line(value, what) } else { super::text::one_line(value, what) };
+    let checked = if multiline { super::text::form_text(value, what) } else { super::text::form_line(value, what) };
     let value = match checked {
         Ok(value) => value,
         Err(message) => {
@@ -176,38 +177,51 @@ pub(crate) fn text(
     };
     let length = value.chars().count();
     if length == 0 {
-        errors.add(field, format!("Enter the {what}."));
+        errors.add(field, Message::new("program-error-text-empty").term("what", what));
     } else if length < min {
-        errors.add(field, format!("The {what} needs at least {min} characters."));
+        errors.add(field, Message::new("program-error-text-too-short").term("what", what).number("min", min));
     } else if length > max {
-        errors.add(field, format!("Shorten the {what} to at most {max} characters (it has {length})."));
+        errors.add(
+            field,
+            Message::new("program-error-text-too-long").term("what", what).number("max", max).number("length", length),
+        );
     }
     value
 }
 
-pub(crate) fn choice<T: std::str::FromStr<Err = UnknownValue> + Copy>(
+/// One value of a closed list, or `refusal` (a catalog message that names the choices,
+/// such as `program-error-kind`) for `field`.
+pub(crate) fn choice<T: std::str::FromStr<Err = UnknownValue>>(
     errors: &mut FieldErrors,
     field: &'static str,
-    what: &str,
     value: &str,
-    all: &[T],
-    label: fn(T) -> &'static str,
+    refusal: &'static str,
 ) -> Option<T> {
     match value.trim().parse::<T>() {
         Ok(v) => Some(v),
         Err(_) => {
-            let names: Vec<&str> = all.iter().map(|v| label(*v)).collect();
-            errors.add(field, format!("Choose the {what}: {}.", names.join(", ")));
+            errors.add(field, Message::new(refusal));
             None
         }
     }
 }
 
-fn number(errors: &mut FieldErrors, field: &'static str, what: &str, value: &str, min: i32, max: i32) -> Option<i32> {
+/// A whole number from `min` to `max`; `what` names the field: a catalog word (`term-…`).
+fn number(
+    errors: &mut FieldErrors,
+    field: &'static str,
+    what: &'static str,
+    value: &str,
+    min: i32,
+    max: i32,
+) -> Option<i32> {
     match value.trim().parse::<i32>() {
         Ok(n) if (min..=max).contains(&n) => Some(n),
         _ => {
-            errors.add(field, format!("Enter the {what} as a whole number from {min} to {max}."));
+            errors.add(
+                field,
+                Message::new("program-error-number").term("what", what).number("min", min).number("max", max),
+            );
             None
         }
     }
@@ -221,11 +235,11 @@ fn money(errors: &mut FieldErrors, field: &'static str, value: &str) -> Cents {
     match Cents::parse_dollars(value) {
         Ok(amount) if amount <= MAX_CAP => amount,
         Ok(_) => {
-            errors.add(field, format!("A yearly cap can be at most {MAX_CAP}."));
+            errors.add(field, Message::new("program-error-cap-too-large").money("max", MAX_CAP));
             Cents(0)
         }
         Err(err) => {
-            errors.add(field, err.to_string());
+            errors.add(field, err.said());
             Cents(0)
         }
     }
@@ -239,7 +253,7 @@ fn date(errors: &mut FieldErrors, field: &'static str, value: &str) -> Option<Na
     match NaiveDate::parse_from_str(value, "%Y-%m-%d") {
         Ok(date) => Some(date),
         Err(_) => {
-            errors.add(field, "Enter a real date, for example 15 January 2027, or leave it empty.");
+            errors.add(field, Message::new("program-error-date"));
             None
         }
     }
@@ -262,39 +276,39 @@ fn https_url(errors: &mut FieldErrors, field: &'static str, value: &str) -> Opti
 
 /// Whether `url` is an https address of a named host (an intranet name will do), without credentials, spaces or
 /// characters that have no place in an address; the message says what is wrong.
-pub fn check_https_url(url: &str) -> Result<(), String> {
+pub fn check_https_url(url: &str) -> Result<(), Message> {
     let Some(rest) = url.get(..8).filter(|scheme| scheme.eq_ignore_ascii_case("https://")).map(|_| &url[8..]) else {
-        return Err("Enter an address that starts with https://, for example https://skillbuilder.aws/.".to_owned());
+        return Err(Message::new("program-error-url-not-https"));
     };
     check_address_after_scheme(url, rest)
 }
 
 /// Whether `url` is an http or https address of a named host (a credential's verification
 /// page), under the same rules as [`check_https_url`].
-pub fn check_web_url(url: &str) -> Result<(), String> {
+pub fn check_web_url(url: &str) -> Result<(), Message> {
     let scheme = |prefix: &str| url.get(..prefix.len()).is_some_and(|s| s.eq_ignore_ascii_case(prefix));
     let rest = if scheme("https://") {
         &url[8..]
     } else if scheme("http://") {
         &url[7..]
     } else {
-        return Err("Enter a web address: one that starts with https:// or http://.".to_owned());
+        return Err(Message::new("program-error-url-not-web"));
     };
     check_address_after_scheme(url, rest)
 }
 
 /// The rules of an address after its scheme: length, characters, no credentials, a
 /// named host and a numeric port.
-fn check_address_after_scheme(url: &str, rest: &str) -> Result<(), String> {
+fn check_address_after_scheme(url: &str, rest: &str) -> Result<(), Message> {
     if url.chars().count() > MAX_URL_CHARS {
-        return Err(format!("Shorten the address to at most {MAX_URL_CHARS} characters."));
+        return Err(Message::new("program-error-url-too-long").number("max", MAX_URL_CHARS));
     }
     if url.chars().any(|c| c.is_whitespace() || c.is_control() || "\"<>\\`{}|^".contains(c)) {
-        return Err("The address can't contain spaces, quotes or angle brackets.".to_owned());
+        return Err(Message::new("program-error-url-characters"));
     }
     let authority = rest.split(['/', '?', '#']).next().unwrap_or("");
     if authority.contains('@') {
-        return Err("Leave the user name and password out of the address.".to_owned());
+        return Err(Message::new("program-error-url-credentials"));
     }
     let (host, port) = match authority.rsplit_once(':') {
         Some((host, port)) => (host, Some(port)),
@@ -305,7 +319,7 @@ fn check_address_after_scheme(url: &str, rest: &str) -> Result<(), String> {
     });
     let port_ok = port.is_none_or(|p| !p.is_empty() && p.len() <= 5 && p.chars().all(|c| c.is_ascii_digit()));
     if !host_ok || !port_ok {
-        return Err("Enter the address of a web site, for example https://skillbuilder.aws/.".to_owned());
+        return Err(Message::new("program-error-url-host"));
     }
     Ok(())
 }
@@ -325,39 +339,41 @@ pub fn parse_program(input: &ProgramInput) -> Result<ProgramDraft, FieldErrors> 
     let mut errors = FieldErrors::default();
     let slug = input.slug.trim().to_owned();
     if !valid_slug(&slug) {
-        errors.add("slug", "Use 3 to 60 lower-case letters, digits and hyphens, for example data-analytics-bootcamp.");
+        errors.add("slug", Message::new("program-error-slug"));
     }
-    let name = text(&mut errors, ("name", "name"), &input.name, (3, 120), false);
-    let summary = text(&mut errors, ("summary", "summary"), &input.summary, (10, 300), false);
-    let provider = text(&mut errors, ("provider", "provider"), &input.provider, (2, 120), false);
-    let description = text(&mut errors, ("description", "description"), &input.description, (20, 10_000), true);
-    let kind = choice(&mut errors, "kind", "kind", &input.kind, ProgramKind::ALL, ProgramKind::label);
-    let category = choice(&mut errors, "category", "category", &input.category, Category::ALL, Category::label);
-    let format = choice(&mut errors, "format", "format", &input.format, Format::ALL, Format::label);
+    let name = text(&mut errors, ("name", "term-name"), &input.name, (3, 120), false);
+    let summary = text(&mut errors, ("summary", "term-program-summary"), &input.summary, (10, 300), false);
+    let provider = text(&mut errors, ("provider", "term-program-provider"), &input.provider, (2, 120), false);
+    let description = text(&mut errors, ("description", "term-description"), &input.description, (20, 10_000), true);
+    let kind = choice::<ProgramKind>(&mut errors, "kind", &input.kind, "program-error-kind");
+    let category = choice::<Category>(&mut errors, "category", &input.category, "program-error-category");
+    let format = choice::<Format>(&mut errors, "format", &input.format, "program-error-format");
     let duration_weeks = if input.duration_weeks.trim().is_empty() {
         None
     } else {
-        number(&mut errors, "duration_weeks", "duration in weeks", &input.duration_weeks, 1, 520)
+        number(&mut errors, "duration_weeks", "term-program-duration-weeks", &input.duration_weeks, 1, 520)
     };
-    let min_tenure_days = number(&mut errors, "min_tenure_days", "days of service", &input.min_tenure_days, 0, 3650);
+    let min_tenure_days =
+        number(&mut errors, "min_tenure_days", "term-program-min-tenure-days", &input.min_tenure_days, 0, 3650);
     let job_families: Result<Vec<JobFamily>, _> = input.job_families.iter().map(|f| f.parse()).collect();
     let job_families = job_families.unwrap_or_else(|_| {
-        errors.add("job_families", "Tick job families from the list.");
+        errors.add("job_families", Message::new("program-error-job-families"));
         Vec::new()
     });
     let site_types: Result<Vec<SiteType>, _> = input.site_types.iter().map(|s| s.parse()).collect();
     let site_types = site_types.unwrap_or_else(|_| {
-        errors.add("site_types", "Tick site types from the list.");
+        errors.add("site_types", Message::new("program-error-site-types"));
         Vec::new()
     });
     let tuition = kind == Some(ProgramKind::Tuition);
-    let tuition_percent = number(&mut errors, "tuition_percent", "tuition percentage", &input.tuition_percent, 0, 100);
+    let tuition_percent =
+        number(&mut errors, "tuition_percent", "term-program-tuition-percent", &input.tuition_percent, 0, 100);
     if tuition && tuition_percent == Some(0) {
-        errors.add("tuition_percent", "A tuition program pays a share of tuition: enter a percentage from 1 to 100.");
+        errors.add("tuition_percent", Message::new("program-error-tuition-percent"));
     }
     let cap_full_time = money(&mut errors, "cap_full_time", &input.cap_full_time);
     if tuition && cap_full_time == Cents(0) && errors.get("cap_full_time").is_none() {
-        errors.add("cap_full_time", "Enter the yearly cap for full-time employees.");
+        errors.add("cap_full_time", Message::new("program-error-cap-full-time"));
     }
     let cap_part_time = money(&mut errors, "cap_part_time", &input.cap_part_time);
     let budget = parse_budget(&mut errors, kind, &input.annual_budget, &input.seat_cost);
@@ -365,7 +381,7 @@ pub fn parse_program(input: &ProgramInput) -> Result<ProgramDraft, FieldErrors> 
     let closes_on = date(&mut errors, "closes_on", &input.closes_on);
     if let (Some(opens), Some(closes)) = (opens_on, closes_on) {
         if closes < opens {
-            errors.add("closes_on", "Applications must close on or after the day they open.");
+            errors.add("closes_on", Message::new("program-error-closes-before-opens"));
         }
     }
     let start_url = https_url(&mut errors, "start_url", &input.start_url);
@@ -416,26 +432,25 @@ fn completion_rules(
     input: &ProgramInput,
 ) -> (CompletionEvidence, CompletionVerifier, String) {
     let evidence = input.completion_evidence.parse().unwrap_or_else(|_| {
-        errors.add("completion_evidence", "Choose what someone who finished sends.");
+        errors.add("completion_evidence", Message::new("program-error-completion-evidence"));
         CompletionEvidence::None
     });
     let verified_by = input.verified_by.parse().unwrap_or_else(|_| {
-        errors.add("verified_by", "Choose who confirms a completion.");
+        errors.add("verified_by", Message::new("program-error-verified-by"));
         CompletionVerifier::ProgramTeam
     });
     if verified_by == CompletionVerifier::Auto
         && evidence != CompletionEvidence::Credential
         && errors.get("completion_evidence").is_none()
     {
-        errors.add(
-            "verified_by",
-            "Only credential details can be accepted automatically: choose the program team, or ask for credential details.",
-        );
+        errors.add("verified_by", Message::new("program-error-auto-needs-credential"));
     }
-    let note = match super::text::one_line(&input.completion_note, "note on what to send") {
+    let note = match super::text::form_line(&input.completion_note, "term-completion-note") {
         Ok(note) if note.chars().count() > MAX_COMPLETION_NOTE_CHARS => {
-            errors
-                .add("completion_note", format!("Shorten the note to at most {MAX_COMPLETION_NOTE_CHARS} characters."));
+            errors.add(
+                "completion_note",
+                Message::new("program-error-note-too-long").number("max", MAX_COMPLETION_NOTE_CHARS),
+            );
             note
         }
         Ok(note) => note,
@@ -451,10 +466,10 @@ fn completion_rules(
 fn target_roles(errors: &mut FieldErrors, input: &ProgramInput) -> TargetRoles {
     let families: Result<Vec<JobFamily>, _> = input.target_job_families.iter().map(|f| f.parse()).collect();
     let job_families = families.unwrap_or_else(|_| {
-        errors.add("target_job_families", "Tick job families from the list.");
+        errors.add("target_job_families", Message::new("program-error-job-families"));
         Vec::new()
     });
-    let title_keywords = match super::text::one_line(&input.target_title_keywords, "title keywords") {
+    let title_keywords = match super::text::form_line(&input.target_title_keywords, "term-title-keywords") {
         Ok(text) => TargetRoles::parse_keywords(&text),
         Err(message) => {
             errors.add("target_title_keywords", message);
@@ -462,13 +477,14 @@ fn target_roles(errors: &mut FieldErrors, input: &ProgramInput) -> TargetRoles {
         }
     };
     if title_keywords.len() > MAX_TITLE_KEYWORDS {
-        errors.add("target_title_keywords", format!("Name at most {MAX_TITLE_KEYWORDS} keywords."));
+        errors.add(
+            "target_title_keywords",
+            Message::new("program-error-too-many-keywords").number("max", MAX_TITLE_KEYWORDS),
+        );
     } else if title_keywords.iter().any(|k| k.chars().count() > MAX_TITLE_KEYWORD_CHARS) {
         errors.add(
             "target_title_keywords",
-            format!(
-                "Keep each keyword to at most {MAX_TITLE_KEYWORD_CHARS} characters, and separate them with commas."
-            ),
+            Message::new("program-error-keyword-too-long").number("max", MAX_TITLE_KEYWORD_CHARS),
         );
     }
     TargetRoles { job_families, title_keywords }
@@ -547,7 +563,11 @@ mod tests {
         );
         for evidence in ["none", "file"] {
             let errors = with(evidence, "auto").unwrap_err();
-            assert!(errors.get("verified_by").unwrap().starts_with("Only credential details"), "{evidence}");
+            assert_eq!(
+                errors.get("verified_by").and_then(|m| m.id()),
+                Some("program-error-auto-needs-credential"),
+                "{evidence}"
+            );
         }
         assert!(with("diploma", "program_team").unwrap_err().get("completion_evidence").is_some());
         assert!(with("file", "robot").unwrap_err().get("verified_by").is_some());
@@ -632,7 +652,7 @@ mod tests {
                 "start_url"
             ]
         );
-        assert_eq!(errors.get("kind"), Some("Choose the kind: Cohort, Self-paced, Tuition."));
+        assert_eq!(errors.get("kind").and_then(|m| m.id()), Some("program-error-kind"));
     }
 
     #[test]
@@ -645,10 +665,10 @@ mod tests {
             ..good()
         };
         let errors = parse_program(&bad).unwrap_err();
-        assert!(errors.get("name").unwrap().contains("one line"), "{errors:?}");
-        assert!(errors.get("summary").unwrap().contains("NUL"), "{errors:?}");
-        assert!(errors.get("provider").unwrap().contains("invisible"), "{errors:?}");
-        assert!(errors.get("description").unwrap().contains("control characters"), "{errors:?}");
+        assert_eq!(errors.get("name").and_then(|m| m.id()), Some("text-line-break"), "{errors:?}");
+        assert_eq!(errors.get("summary").and_then(|m| m.id()), Some("text-nul"), "{errors:?}");
+        assert_eq!(errors.get("provider").and_then(|m| m.id()), Some("text-invisible"), "{errors:?}");
+        assert_eq!(errors.get("description").and_then(|m| m.id()), Some("text-control"), "{errors:?}");
         let crlf = ProgramInput { description: "First paragraph here.\r\n\r\nSecond one.\r\n".into(), ..good() };
         assert_eq!(parse_program(&crlf).unwrap().description, "First paragraph here.\n\nSecond one.");
     }

@@ -3,6 +3,7 @@
 //! administrators publish it).
 
 use super::forms::FieldErrors;
+use super::message::Message;
 use super::program_form::{choice, text, ProgramDraft};
 use super::{Category, Cents, CompletionEvidence, CompletionVerifier, Format, ProgramKind, ProposalStatus};
 use crate::domain::budget::ProgramBudget;
@@ -65,14 +66,14 @@ pub const FIELDS: [&str; 7] = ["name", "summary", "description", "kind", "audien
 /// for, the expected cost of one place and the proposer's experience.
 pub fn parse_proposal(input: &ProposalInput) -> Result<ProposalDraft, FieldErrors> {
     let mut errors = FieldErrors::default();
-    let name = text(&mut errors, ("name", "name"), &input.name, (3, 120), false);
-    let summary = text(&mut errors, ("summary", "summary"), &input.summary, (10, 300), false);
-    let description = text(&mut errors, ("description", "description"), &input.description, (20, 10_000), true);
-    let kind = choice(&mut errors, "kind", "kind", &input.kind, ProgramKind::ALL, ProgramKind::label);
-    let audience = text(&mut errors, ("audience", "description of who it is for"), &input.audience, (3, 1_000), true);
+    let name = text(&mut errors, ("name", "term-name"), &input.name, (3, 120), false);
+    let summary = text(&mut errors, ("summary", "term-proposal-summary"), &input.summary, (10, 300), false);
+    let description = text(&mut errors, ("description", "term-description"), &input.description, (20, 10_000), true);
+    let kind = choice::<ProgramKind>(&mut errors, "kind", &input.kind, "program-error-kind");
+    let audience = text(&mut errors, ("audience", "term-proposal-audience"), &input.audience, (3, 1_000), true);
     let expected_cost = expected_cost(&mut errors, &input.expected_cost);
     let experience =
-        text(&mut errors, ("experience", "description of your experience"), &input.experience, (10, 2_000), true);
+        text(&mut errors, ("experience", "term-proposal-experience"), &input.experience, (10, 2_000), true);
     match (kind, errors.is_empty()) {
         (Some(kind), true) => {
             Ok(ProposalDraft { name, summary, description, kind, audience, expected_cost, experience })
@@ -85,7 +86,7 @@ pub fn parse_proposal(input: &ProposalInput) -> Result<ProposalDraft, FieldError
 fn expected_cost(errors: &mut FieldErrors, value: &str) -> Cents {
     let value = value.trim();
     if value.is_empty() {
-        errors.add("expected_cost", "Enter what one person's place would cost, in dollars: 0 if it is free.");
+        errors.add("expected_cost", Message::new("proposal-error-cost-missing"));
         return Cents(0);
     }
     let digits = value.strip_prefix('$').unwrap_or(value).trim();
@@ -97,11 +98,11 @@ fn expected_cost(errors: &mut FieldErrors, value: &str) -> Cents {
     match Cents::parse_dollars_at_most(value, MAX_EXPECTED_COST) {
         Ok(cents) => cents,
         Err(crate::domain::money::MoneyError::TooLarge) => {
-            errors.add("expected_cost", format!("Enter at most {MAX_EXPECTED_COST} for one person's place."));
+            errors.add("expected_cost", Message::new("proposal-error-cost-too-large").money("max", MAX_EXPECTED_COST));
             Cents(0)
         }
         Err(err) => {
-            errors.add("expected_cost", err.to_string());
+            errors.add("expected_cost", err.said());
             Cents(0)
         }
     }
@@ -150,9 +151,9 @@ pub struct DecisionInput {
 /// Checks the decision form: asking for changes needs a comment, declining a reason.
 pub fn parse_decision(input: &DecisionInput) -> Result<ProposalDecision, FieldErrors> {
     let mut errors = FieldErrors::default();
-    let comment = match super::text::multi_line(&input.comment, "comment") {
+    let comment = match super::text::form_text(&input.comment, "term-comment") {
         Ok(comment) if comment.chars().count() > MAX_COMMENT_CHARS => {
-            errors.add("comment", format!("Shorten the comment to at most {MAX_COMMENT_CHARS} characters."));
+            errors.add("comment", Message::new("proposal-error-comment-long").number("max", MAX_COMMENT_CHARS));
             comment
         }
         Ok(comment) => comment,
@@ -165,20 +166,20 @@ pub fn parse_decision(input: &DecisionInput) -> Result<ProposalDecision, FieldEr
         "approve" => Some(ProposalDecision::Approve { comment: Some(comment.clone()).filter(|c| !c.is_empty()) }),
         "request_changes" if comment.is_empty() => {
             if errors.is_empty() {
-                errors.add("comment", "Say what the proposer should change.");
+                errors.add("comment", Message::new("proposal-error-changes-need-comment"));
             }
             None
         }
         "request_changes" => Some(ProposalDecision::RequestChanges { comment: comment.clone() }),
         "decline" if comment.is_empty() => {
             if errors.is_empty() {
-                errors.add("comment", "Give the reason for declining: the proposer reads it.");
+                errors.add("comment", Message::new("proposal-error-decline-needs-reason"));
             }
             None
         }
         "decline" => Some(ProposalDecision::Decline { reason: comment.clone() }),
         _ => {
-            errors.add("decision", "Choose a decision: approve, ask for changes, or decline.");
+            errors.add("decision", Message::new("proposal-error-choose-decision"));
             None
         }
     };
@@ -301,9 +302,12 @@ mod tests {
             assert_eq!(draft.expected_cost, Cents(0), "{free}");
         }
         let errors = parse_proposal(&ProposalInput { expected_cost: "100000.01".into(), ..input() }).unwrap_err();
-        assert_eq!(errors.get("expected_cost"), Some("Enter at most $100,000 for one person's place."));
+        assert_eq!(
+            errors.get("expected_cost"),
+            Some(&Message::new("proposal-error-cost-too-large").money("max", Cents(10_000_000)))
+        );
         let errors = parse_proposal(&ProposalInput { expected_cost: String::new(), ..input() }).unwrap_err();
-        assert!(errors.get("expected_cost").is_some());
+        assert_eq!(errors.get("expected_cost").and_then(|m| m.id()), Some("proposal-error-cost-missing"));
     }
 
     #[test]
@@ -313,16 +317,23 @@ mod tests {
         };
         assert_eq!(decide("approve", "  ").unwrap(), ProposalDecision::Approve { comment: None });
         assert_eq!(decide("approve", "Go").unwrap(), ProposalDecision::Approve { comment: Some("Go".into()) });
-        assert!(decide("request_changes", "").unwrap_err().get("comment").is_some());
+        let id = |errors: FieldErrors, field: &str| errors.get(field).and_then(|m| m.id());
+        assert_eq!(
+            id(decide("request_changes", "").unwrap_err(), "comment"),
+            Some("proposal-error-changes-need-comment")
+        );
         assert_eq!(
             decide("request_changes", "Name a provider").unwrap(),
             ProposalDecision::RequestChanges { comment: "Name a provider".into() }
         );
-        assert!(decide("decline", "").unwrap_err().get("comment").is_some());
+        assert_eq!(id(decide("decline", "").unwrap_err(), "comment"), Some("proposal-error-decline-needs-reason"));
         assert_eq!(decide("decline", "Exists").unwrap().status(), ProposalStatus::Declined);
-        assert!(decide("publish", "x").unwrap_err().get("decision").is_some());
-        assert!(decide("approve", "a\u{1b}b").unwrap_err().get("comment").is_some());
-        assert!(decide("decline", &"x".repeat(MAX_COMMENT_CHARS + 1)).unwrap_err().get("comment").is_some());
+        assert_eq!(id(decide("publish", "x").unwrap_err(), "decision"), Some("proposal-error-choose-decision"));
+        assert_eq!(id(decide("approve", "a\u{1b}b").unwrap_err(), "comment"), Some("text-control"));
+        assert_eq!(
+            id(decide("decline", &"x".repeat(MAX_COMMENT_CHARS + 1)).unwrap_err(), "comment"),
+            Some("proposal-error-comment-long")
+        );
     }
 
     #[test]

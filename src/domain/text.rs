@@ -6,6 +6,8 @@
 //! control character; its line endings are made one kind (`\n`) whatever the browser
 //! sent, so that saving a text unchanged stores it unchanged.
 
+use super::message::Message;
+
 /// Why a text is refused.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TextProblem {
@@ -31,6 +33,19 @@ impl TextProblem {
                  type it again without it."
             ),
         }
+    }
+}
+
+impl TextProblem {
+    /// The refusal for a form's field, named by `what`: a catalog word ("term-name").
+    pub fn said(self, what: &'static str) -> Message {
+        let id = match self {
+            TextProblem::Nul => "text-nul",
+            TextProblem::LineBreak => "text-line-break",
+            TextProblem::Control => "text-control",
+            TextProblem::Invisible => "text-invisible",
+        };
+        Message::new(id).term("what", what)
     }
 }
 
@@ -139,6 +154,20 @@ pub fn one_line(value: &str, what: &str) -> Result<String, String> {
 pub fn multi_line(value: &str, what: &str) -> Result<String, String> {
     let value = normalise_line_endings(value.trim());
     check_multiline(&value).map_err(|problem| problem.message(what))?;
+    Ok(value)
+}
+
+/// [`one_line`] for a form: the refusal names the field by `what`, a catalog word.
+pub fn form_line(value: &str, what: &'static str) -> Result<String, Message> {
+    let value = value.trim();
+    check_line(value).map_err(|problem| problem.said(what))?;
+    Ok(value.to_owned())
+}
+
+/// [`multi_line`] for a form: the refusal names the field by `what`, a catalog word.
+pub fn form_text(value: &str, what: &'static str) -> Result<String, Message> {
+    let value = normalise_line_endings(value.trim());
+    check_multiline(&value).map_err(|problem| problem.said(what))?;
     Ok(value)
 }
 

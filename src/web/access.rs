@@ -17,6 +17,7 @@ use super::{page_with_status, read_flash, redirect_with_flash, run_db, Chrome, S
 use crate::clock;
 use crate::db;
 use crate::domain::forms::FieldErrors;
+use crate::domain::message::Message;
 use crate::domain::passwords::{check_new_password, MIN_CHARACTERS};
 use crate::domain::{AccessLinkPurpose, Email};
 use crate::i18n::Tr;
@@ -160,9 +161,9 @@ async fn choose(
     let Some(employee) = holder(&state, token.clone(), purpose).await? else { return link_gone(&req) };
     let mut errors = FieldErrors::default();
     if let Err(problem) = check_new_password(&form.password, &employee.email) {
-        errors.add("password", problem.message());
+        errors.add("password", Message::said(problem.message()));
     } else if form.password != form.password_again {
-        errors.add("password_again", language::words().m("auth-passwords-differ").to_owned());
+        errors.add("password_again", Message::new("auth-passwords-differ"));
     }
     if !errors.is_empty() {
         return choose_form(&state, &req, purpose, &token, &employee, errors);
@@ -268,7 +269,7 @@ pub async fn ask_for_reset(
         Ok(email) => email,
         Err(_) => {
             let mut errors = FieldErrors::default();
-            errors.add("email", language::words().m("auth-forgot-not-an-address"));
+            errors.add("email", Message::new("auth-forgot-not-an-address"));
             return forgot_form(&state, &req, StatusCode::UNPROCESSABLE_ENTITY, form.email, errors, None);
         }
     };

@@ -15,6 +15,7 @@ use crate::config::AuthMode;
 use crate::db;
 use crate::db::audit::AuditLine;
 use crate::domain::forms::FieldErrors;
+use crate::domain::message::Message;
 use crate::domain::passwords::{check_new_password, MIN_CHARACTERS};
 use crate::domain::words::count_of;
 use crate::domain::AuditAction;
@@ -217,14 +218,14 @@ pub async fn change_password(
             .await
             .map_err(|e| AppError::Internal(e.into()))?;
     if !current_ok {
-        errors.add("current_password", t.m("account-password-not-current"));
+        errors.add("current_password", Message::new("account-password-not-current"));
     }
     if let Err(problem) = check_new_password(&form.new_password, &viewer.employee.email) {
-        errors.add("new_password", problem.message());
+        errors.add("new_password", Message::said(problem.message()));
     } else if form.new_password != form.new_password_again {
-        errors.add("new_password_again", t.m("account-password-differ"));
+        errors.add("new_password_again", Message::new("account-password-differ"));
     } else if form.new_password == form.current_password {
-        errors.add("new_password", t.m("account-password-same"));
+        errors.add("new_password", Message::new("account-password-same"));
     }
     if !errors.is_empty() {
         return password_page(&req, &viewer, errors);

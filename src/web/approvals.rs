@@ -191,8 +191,8 @@ fn budget_line(
 
 /// "$X of $Y left for YEAR" (`id` says the rest of the sentence around "$X of $Y").
 fn left_for_year(t: Tr, left: Cents, of: Cents, year: i32, id: &str) -> String {
-    let left = format!("{left} {}", t.with("approvals-of-amount", "amount", of));
-    t.count_with(id, i64::from(year), "left", left)
+    let left = format!("{} {}", t.money(left), t.with("approvals-of-amount", "amount", t.money(of)));
+    t.with_two(id, "year", year, "left", left)
 }
 
 /// "Budget 2026: $X of $Y left" for the program team: the program's budget this year
@@ -213,7 +213,7 @@ fn program_budget_line(
     };
     Ok(standing.map(|s| match s.left() {
         left if left.0 < 0 => {
-            t.count_with("approvals-program-budget-over", i64::from(s.year), "amount", Cents(-left.0))
+            t.with_two("approvals-program-budget-over", "year", s.year, "amount", t.money(Cents(-left.0)))
         }
         left => left_for_year(t, left, s.budget, s.year, "approvals-program-budget-left"),
     }))
@@ -230,7 +230,7 @@ pub fn queue_row(
 ) -> QueueRow {
     let what = match (&item.intake_name, item.intake_starts_on, item.amount_cents) {
         (Some(name), Some(starts), _) => format!("{name} {}", t.with("approvals-starts", "date", long_date(starts))),
-        (_, _, Some(amount)) => t.with("approvals-tuition", "amount", Cents(amount)),
+        (_, _, Some(amount)) => t.with("approvals-tuition", "amount", t.money(Cents(amount))),
         _ => t.m("approvals-self-paced").to_owned(),
     };
     let stage = match (item.status, item.approver_id) {
@@ -311,11 +311,11 @@ fn decided_message(decided: &workflow::Decided, t: Tr) -> String {
 /// Why a place is beyond the budget, as a clause: "this place ($25,000) is beyond what is
 /// left of the program's budget for 2026 ($15,000)".
 pub fn over_budget_words(over: &OverBudget, t: Tr) -> String {
-    let (year, cost, left) = (i64::from(over.standing.year), over.cost, over.standing.left());
+    let (year, cost, left) = (over.standing.year, t.money(over.cost), over.standing.left());
     if left.0 > 0 {
-        format!("{} ({left})", t.count_with("approvals-over-budget-beyond", year, "cost", cost))
+        format!("{} ({})", t.with_two("approvals-over-budget-beyond", "year", year, "cost", cost), t.money(left))
     } else {
-        t.count_with("approvals-over-budget-spent", year, "cost", cost)
+        t.with_two("approvals-over-budget-spent", "year", year, "cost", cost)
     }
 }
 

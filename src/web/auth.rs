@@ -22,6 +22,7 @@ use crate::clock;
 use crate::config::AuthMode;
 use crate::db;
 use crate::domain::forms::FieldErrors;
+use crate::domain::message::Message;
 use crate::domain::Email;
 use crate::i18n::{Locale, Tr};
 use crate::security::{constant_time_eq, random_token, sign, verify_password, verify_signed, DUMMY_PASSWORD_HASH};
@@ -59,7 +60,7 @@ impl LoginPage {
     /// The refusal as the error summary lists it: it concerns the e-mail and the password
     /// together, so it links to the first of them.
     fn errors(&self) -> FieldErrors {
-        FieldErrors(self.error.iter().map(|message| ("email", (*message).to_owned())).collect())
+        FieldErrors(self.error.iter().map(|message| ("email", Message::said(*message))).collect())
     }
 }
 

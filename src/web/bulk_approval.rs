@@ -121,8 +121,8 @@ fn consequence_in_words(consequence: &Consequence, t: Tr) -> String {
         Consequence::Waitlisted { seats_left, .. } => t.count("approvals-consequence-waitlisted-taken", *seats_left),
         Consequence::InDraw => t.m("approvals-consequence-in-draw").to_owned(),
         Consequence::OverCap { left, cap, year } => {
-            let left = format!("{left} {}", t.with("approvals-of-amount", "amount", cap));
-            t.count_with("approvals-consequence-over-cap", i64::from(*year), "left", left)
+            let left = format!("{} {}", t.money(*left), t.with("approvals-of-amount", "amount", t.money(*cap)));
+            t.with_two("approvals-consequence-over-cap", "year", year, "left", left)
         }
         Consequence::OverBudget { over } => {
             t.with("approvals-consequence-over-budget", "reason", super::approvals::over_budget_words(over, t))

@@ -17,8 +17,9 @@ use crate::domain::{
     ProgramStatus,
 };
 use crate::i18n::Tr;
+use crate::web::eligibility::{eligibility_headline, eligibility_reasons};
 use crate::web::error::AppError;
-use crate::web::format::long_date;
+use crate::web::format::{long_date, money};
 
 /// An option of a filter `<select>`.
 pub struct SelectOption {
@@ -135,15 +136,6 @@ impl ApplicationBadge {
     }
 }
 
-/// A verdict's one-line summary, in the page's language.
-fn eligibility_headline(eligibility: &Eligibility, t: Tr) -> String {
-    match eligibility {
-        Eligibility::Eligible => t.m("eligibility-eligible").to_owned(),
-        Eligibility::EligibleFrom(date) => t.with("eligibility-from", "date", long_date(*date)),
-        Eligibility::Ineligible(_) => t.m("eligibility-ineligible").to_owned(),
-    }
-}
-
 impl ProgramView {
     fn new(program: &Program, eligibility: &Eligibility, mine: &[ActiveApplication], t: Tr) -> ProgramView {
         ProgramView {
@@ -156,7 +148,7 @@ impl ProgramView {
             format: t.name(program.format),
             eligibility_code: eligibility.code(),
             eligibility_headline: eligibility_headline(eligibility, t),
-            eligibility_reasons: eligibility.reasons().to_vec(),
+            eligibility_reasons: eligibility_reasons(eligibility, t),
             eligible: eligibility.is_eligible(),
             application: mine
                 .iter()
@@ -344,8 +336,8 @@ pub async fn show_program(
         let committed: Vec<(i32, Cents)> = committed.iter().map(|(year, cents)| (*year, Cents(*cents))).collect();
         FundingView {
             percent: rules.funding.percent,
-            cap_full_time: rules.funding.cap_full_time.to_string(),
-            cap_part_time: rules.funding.cap_part_time.to_string(),
+            cap_full_time: money(rules.funding.cap_full_time),
+            cap_part_time: money(rules.funding.cap_part_time),
             left: funding_lines(your_cap, &committed, year + 1),
         }
     });
@@ -380,9 +372,8 @@ pub async fn show_program(
         is_cohort: program.kind == ProgramKind::Cohort,
         intakes: intakes.iter().map(|intake| IntakeView::new(intake, t)).collect(),
         window,
-        completion: crate::domain::completion::what_to_send(
-            program.completion_evidence,
-            program.verified_by,
+        completion: crate::domain::completion::with_note(
+            t.say(&crate::domain::completion::what_to_send(program.completion_evidence, program.verified_by)),
             &program.completion_note,
         ),
         program: ProgramView::new(&program, &eligibility, &mine, t),

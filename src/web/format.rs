@@ -1,10 +1,28 @@
-//! Dates and times as pages show them.
+//! Dates, times and money as pages show them, in the language of the request being
+//! answered (`language::words`): one place that every page's dates and amounts go
+//! through, so that no view writes them by hand.
 
-use chrono::NaiveDateTime;
+use chrono::{NaiveDate, NaiveDateTime};
 
-pub use crate::domain::words::long_date;
+use super::language::words;
+use crate::domain::Cents;
 
-/// `26 November 2026 at 14:05 UTC`.
+/// A calendar date in words: `15 January 2027`, `15 de enero de 2027`.
+pub fn long_date(date: NaiveDate) -> String {
+    words().date(date)
+}
+
+/// An instant: `26 November 2026 at 14:05 UTC`.
 pub fn long_time(at: NaiveDateTime) -> String {
-    at.format("%-d %B %Y at %H:%M UTC").to_string()
+    words().time(at)
+}
+
+/// An amount with its currency: `$1,234.50`, `US$1,234.50`.
+pub fn money(amount: Cents) -> String {
+    words().money(amount)
+}
+
+/// A whole number, grouped: `12,345`.
+pub fn number(n: i64) -> String {
+    words().number(n)
 }

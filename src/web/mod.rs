@@ -13,6 +13,7 @@ pub mod bulk_approval;
 pub mod calendar;
 pub mod catalog;
 pub mod draws;
+pub mod eligibility;
 pub mod error;
 pub mod flash;
 pub mod format;

@@ -17,6 +17,7 @@ use crate::domain::forms::FieldErrors;
 use crate::domain::proposal::{parse_decision, parse_proposal, DecisionInput, ProposalInput, FIELDS};
 use crate::domain::{Cents, ProgramKind, ProgramStatus, ProposalStatus};
 use crate::web::error::AppError;
+use crate::web::format::money;
 use crate::web::input::FormFields;
 use crate::web::language;
 
@@ -60,8 +61,8 @@ pub struct EditedProposal {
 }
 
 impl ProposalFormPage {
-    fn error(&self, field: &str) -> &str {
-        self.errors.message(field)
+    fn error(&self, field: &str) -> String {
+        crate::web::language::words().error(&self.errors, field)
     }
 }
 
@@ -110,7 +111,7 @@ impl From<ProposalLine> for ProposalRow {
             name: line.name,
             kind: t.name(line.kind),
             status: line.status,
-            expected_cost: Cents(line.expected_cost_cents).to_string(),
+            expected_cost: money(Cents(line.expected_cost_cents)),
             updated: long_time(line.updated_at),
             proposer: line.proposer_name,
             program: line.program_slug.zip(line.program_status).map(|(slug, status)| ProgramLink {
@@ -212,8 +213,8 @@ struct ProposalPage {
 }
 
 impl ProposalPage {
-    fn error(&self, field: &str) -> &str {
-        self.errors.message(field)
+    fn error(&self, field: &str) -> String {
+        crate::web::language::words().error(&self.errors, field)
     }
 
     /// The program made from the proposal is in the catalog.
@@ -240,11 +241,12 @@ async fn proposal_page(
         Ok((proposer, events, program))
     })
     .await?;
+    let t = language::words();
     let steps = events
         .into_iter()
         .map(|event| StepView {
             who: event.actor_name.unwrap_or_else(|| "Upskill".to_owned()),
-            what: event.kind.label(),
+            what: t.name(event.kind),
             when: long_time(event.created_at),
             when_iso: event.created_at.format("%Y-%m-%dT%H:%M:%SZ").to_string(),
             comment: event.comment,
@@ -254,8 +256,8 @@ async fn proposal_page(
     Ok(ProposalPage {
         chrome: viewer.chrome(if is_proposer { "programs" } else { super::admin::NAV }),
         proposer_name: proposer.display_name,
-        kind: proposal.kind.label(),
-        expected_cost: Cents(proposal.expected_cost_cents).to_string(),
+        kind: t.name(proposal.kind),
+        expected_cost: money(Cents(proposal.expected_cost_cents)),
         can_decide: viewer.employee.is_admin && !is_proposer && proposal.status == ProposalStatus::Submitted,
         is_proposer,
         program: program.map(|p| (p.slug, p.name, p.status)),
@@ -503,16 +505,14 @@ pub async fn decide_proposal(
     })
     .await?;
     let back = format!("/proposals/{id}");
+    let t = language::words();
     let decided = match decided {
         Ok(decided) => decided,
         Err(ProposalRefusal::Changed(status)) => {
             let message = if status == ProposalStatus::Withdrawn {
-                "The proposer withdrew the proposal: nothing was decided.".to_owned()
+                t.m("proposal-detail-withdrawn-meanwhile").to_owned()
             } else {
-                format!(
-                    "Another administrator decided meanwhile: the proposal is now “{}”. Nothing was changed.",
-                    status.label()
-                )
+                t.with("proposal-detail-decided-meanwhile", "status", t.name(status))
             };
             return Ok(redirect_with_flash(&back, "error", &message));
         }
@@ -526,15 +526,11 @@ pub async fn decide_proposal(
     };
     state.catalog.invalidate();
     let message = match (decided.status, &decided.program_slug) {
-        (ProposalStatus::Approved, Some(slug)) => format!(
-            "{} is approved: it is a draft program ({slug}) owned by its proposer, who completes it and asks to \
-             publish it.",
-            decided.name
-        ),
-        (ProposalStatus::ChangesRequested, _) => {
-            format!("Changes are asked for on {}: the proposer is told and can send it again.", decided.name)
+        (ProposalStatus::Approved, Some(slug)) => {
+            t.with_two("proposal-detail-approved", "name", &decided.name, "slug", slug)
         }
-        _ => format!("{} is declined: the proposer is told the reason.", decided.name),
+        (ProposalStatus::ChangesRequested, _) => t.with("proposal-detail-changes-requested", "name", &decided.name),
+        _ => t.with("proposal-detail-declined", "name", &decided.name),
     };
     Ok(redirect_with_flash(&back, "success", &message))
 }

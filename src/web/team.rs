@@ -48,8 +48,8 @@ pub struct DelegationFormView {
 }
 
 impl DelegationFormView {
-    pub fn error(&self, field: &str) -> &str {
-        self.errors.get(field).unwrap_or("")
+    pub fn error(&self, field: &str) -> String {
+        crate::web::language::words().error(&self.errors, field)
     }
 }
 

@@ -527,11 +527,11 @@ async fn a_file_larger_than_a_form_imports_and_the_preview_lists_the_first_rows(
     let response = upload(&ada, &text).await;
     assert_eq!(response.status(), StatusCode::OK);
     let page = response.text().await.unwrap();
-    assert_eq!(counts(&page), ["3000", "0", "0", "0"]);
+    assert_eq!(counts(&page), ["3,000", "0", "0", "0"]);
     assert_eq!(attribute_values(&page, ".import-changes tbody tr", "data-email").len(), 200);
     assert!(texts(&page, ".hint")
         .iter()
-        .any(|t| t.starts_with("Showing the first 200 new and changed people, and 2800 more")));
+        .any(|t| t.starts_with("Showing the first 200 new and changed people, and 2,800 more")));
     assert_eq!(commit(&ada, &page).await.status(), StatusCode::SEE_OTHER);
     assert_eq!(employee_count(&app), people + 3000);
     assert_eq!(manager_of(&app, "p9@bulk.example"), Some(employee_id(&app, "p1@bulk.example")));

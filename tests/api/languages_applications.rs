@@ -53,3 +53,77 @@ async fn applying_and_following_an_application_speak_spanish() {
     assert_eq!(texts(&body, "h1"), ["¿Retirar su solicitud para Machine Learning University?"]);
     assert!(texts(&body, ".panel p")[0].starts_with("El estado de su solicitud es «enviada». Retirarla es definitivo"));
 }
+
+/// A tuition request in Spanish: each refusal in Spanish beside its field, the latest term
+/// date written as Spanish writes dates, an amount with a decimal comma accepted, and the
+/// amount shown back with its currency as Spanish pages show it.
+#[actix_web::test]
+async fn a_tuition_request_is_refused_and_accepted_in_spanish() {
+    use chrono::{Datelike, Months};
+    let app = spawn_app().await;
+    let paula = signed_in(&app, "paula.parttime").await;
+    paula.post_with_csrf("/account/language", &[("locale", "es"), ("next", "/")]).await;
+    let today = chrono::Utc::now().date_naive();
+    let too_far = format!("{}-01-15", today.year() + 2);
+    let response = paula
+        .post_with_csrf(
+            "/programs/career-choice/apply",
+            &[
+                ("motivation", "corto"),
+                ("institution", " "),
+                ("course_title", "Cloud\u{0} Computing"),
+                ("term_starts_on", &too_far),
+                ("amount", "1.234,50"),
+            ],
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let body = response.text().await.unwrap();
+    assert_eq!(attribute_values(&body, "html", "lang"), ["es"]);
+    let latest = today.checked_add_months(Months::new(12)).unwrap();
+    let month = [
+        "enero",
+        "febrero",
+        "marzo",
+        "abril",
+        "mayo",
+        "junio",
+        "julio",
+        "agosto",
+        "septiembre",
+        "octubre",
+        "noviembre",
+        "diciembre",
+    ][latest.month0() as usize];
+    let by = format!("{} de {month} de {}", latest.day(), latest.year());
+    assert_eq!(
+        texts(&body, ".error-summary li"),
+        [
+            "Complete el campo «nombre de la escuela o universidad».".to_owned(),
+            "El campo «nombre del curso» contiene un carácter NUL, que no se puede guardar: quítelo.".to_owned(),
+            format!("Solicite períodos que comiencen dentro de los próximos 12 meses (a más tardar el {by})."),
+            "Marque la casilla para aceptar las condiciones del pago de la matrícula.".to_owned(),
+            "Cuéntenos en al menos 20 caracteres por qué quiere hacer este programa (escribió 5).".to_owned(),
+        ]
+    );
+    assert_eq!(attribute_values(&body, "#amount", "value"), ["1.234,50"], "what was typed is kept");
+
+    let term = format!("{}-01-15", today.year() + 1);
+    let response = paula
+        .post_with_csrf(
+            "/programs/career-choice/apply",
+            &[
+                ("motivation", MOTIVATION),
+                ("institution", "Bellevue College"),
+                ("course_title", "Cloud Computing Certificate"),
+                ("term_starts_on", &term),
+                ("amount", "1234,50"),
+                ("accept_terms", "yes"),
+            ],
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    let (_, body) = paula.page(&location(&response)).await;
+    assert!(body.contains("US$1,234.50"), "the amount as Spanish pages write it");
+    assert!(body.contains(&format!("15 de enero de {}", today.year() + 1)), "the term's start in Spanish");
+}

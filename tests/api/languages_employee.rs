@@ -62,7 +62,7 @@ async fn an_employees_pages_speak_spanish() {
 
     let (_, tuition) = app.browser.page("/programs/career-choice").await;
     let year = chrono::Utc::now().date_naive().format("%Y").to_string();
-    let expected = format!("Le quedan $5,250 de $5,250 para {year}.");
+    let expected = format!("Le quedan US$5,250 de US$5,250 para {year}.");
     assert!(texts(&tuition, "#funding ~ ul strong").contains(&expected), "{expected}");
 
     let (_, inbox) = app.browser.page("/notifications").await;

@@ -18,12 +18,13 @@ use crate::db::notifications::notify;
 use crate::db::programs;
 use crate::db::schema::{evidence_files, intakes};
 use crate::db::{audit, credentials, write_transaction, DbConnection};
-use crate::domain::application::{transition, Action, Actor, DomainError, Outcome, Status};
+use crate::domain::application::{transition, Action, Actor, Outcome, Status};
 use crate::domain::completion::{
     parse_confirmation, parse_submission, CompletionInput, CompletionWindow, ConfirmationInput,
 };
 use crate::domain::forms::FieldErrors;
-use crate::domain::text::multi_line;
+use crate::domain::message::Message;
+use crate::domain::text::form_text;
 use crate::domain::words::long_date;
 use crate::domain::AuditAction;
 
@@ -172,7 +173,7 @@ fn checked_team_form(
         },
         _ => None,
     };
-    let comment = match multi_line(&request.comment, "comment") {
+    let comment = match form_text(&request.comment, "term-comment") {
         Ok(comment) => comment.chars().take(MAX_COMMENT_CHARS).collect::<String>(),
         Err(message) => {
             errors.add("comment", message);
@@ -181,10 +182,15 @@ fn checked_team_form(
     };
     let needs_comment = matches!(action, Action::ReturnEvidence | Action::MarkNotCompleted);
     if needs_comment && comment.is_empty() && errors.is_empty() {
-        errors.add("comment", DomainError::CommentRequired(action).to_string());
+        // The words of `DomainError::CommentRequired(action)`, for the two actions here.
+        let id = match action {
+            Action::MarkNotCompleted => "completion-error-comment-not-completed",
+            _ => "completion-error-comment-evidence",
+        };
+        errors.add("comment", Message::new(id));
     }
     if action == Action::MarkNotCompleted && !request.confirmation.confirm {
-        errors.add("confirm", "Tick the box to confirm: closing a place as not completed can't be undone.");
+        errors.add("confirm", Message::new("completion-error-not-completed-unticked"));
     }
     if errors.is_empty() {
         Ok((completed_on, comment))

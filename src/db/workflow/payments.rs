@@ -15,8 +15,8 @@ use crate::db::notifications::notify;
 use crate::db::payments::{self, DuePlace, NewPayment};
 use crate::db::schema::applications as applications_table;
 use crate::db::{audit, lock_row, programs, DbConnection, LockableTable};
+use crate::domain::message::Message;
 use crate::domain::payment::{accepts_payment, check_fits, describe_payment, payment_role, PaymentDraft, PaymentRole};
-use crate::domain::words::long_date;
 use crate::domain::{AuditAction, Cents, Event, ProgramKind};
 
 /// Why a payment was not recorded, beyond who may record it.
@@ -26,7 +26,7 @@ pub enum PaymentRefusal {
     NotPayable,
     /// The field and its message (the amount over what is left, an invoice recorded
     /// already, a date before the approval).
-    Field(&'static str, String),
+    Field(&'static str, Message),
 }
 
 /// What a recorded payment left.
@@ -66,10 +66,7 @@ pub fn record_payment(
         };
         if let Some(approved) = application.approved_at {
             if draft.paid_on < approved.date() {
-                let message = format!(
-                    "The payment date can’t be before the application was approved, on {}.",
-                    long_date(approved.date())
-                );
+                let message = Message::new("payment-error-date-before-approval").date("date", approved.date());
                 return refused(PaymentRefusal::Field("paid_on", message));
             }
         }
@@ -78,7 +75,7 @@ pub fn record_payment(
             return refused(PaymentRefusal::Field("amount", over.message()));
         }
         if payments::invoice_taken(conn, application.id, &draft.invoice_number)? {
-            let message = format!("Invoice {} is already recorded on this application.", draft.invoice_number);
+            let message = Message::new("payment-error-invoice-taken").text("invoice", draft.invoice_number.clone());
             return refused(PaymentRefusal::Field("invoice_number", message));
         }
         lock_row(conn, LockableTable::Programs, program.id)?;

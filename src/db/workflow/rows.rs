@@ -7,6 +7,7 @@ use crate::db::applications::StatusChange;
 use crate::db::events::NewEvent;
 use crate::db::programs::Program;
 use crate::domain::application::{Outcome, Status};
+use crate::i18n::{Locale, Tr};
 
 /// The timeline event of `outcome`, without comment or details.
 pub(super) fn event(
@@ -55,10 +56,8 @@ pub(super) fn status_change(outcome: &Outcome, at: NaiveDateTime, resubmitted: b
 /// that asks for evidence: a sentence added to the notice (and e-mail) of the place.
 pub(super) fn evidence_request(program: &Program) -> Option<String> {
     (program.completion_evidence != crate::domain::CompletionEvidence::None).then(|| {
-        crate::domain::completion::what_to_send(
-            program.completion_evidence,
-            program.verified_by,
-            &program.completion_note,
-        )
+        // Notices are written in English (see `db::notifications`).
+        let sentence = crate::domain::completion::what_to_send(program.completion_evidence, program.verified_by);
+        crate::domain::completion::with_note(Tr(Locale::En).say(&sentence), &program.completion_note)
     })
 }

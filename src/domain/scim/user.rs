@@ -8,6 +8,7 @@ use serde_json::{json, Map, Value};
 
 use super::{get_ci, ScimProblem, ENTERPRISE_SCHEMA, UPSKILL_SCHEMA, USER_SCHEMA};
 use crate::domain::forms::FieldErrors;
+use crate::domain::message::Message;
 use crate::domain::person_form::PersonInput;
 use crate::domain::sign_on::name_from_email;
 use crate::domain::text::one_line;
@@ -294,7 +295,7 @@ pub fn person_input(
 }
 
 /// The person form's messages in SCIM's words: 400 `invalidValue` naming the attributes.
-pub fn field_problem(errors: &FieldErrors) -> ScimProblem {
+pub fn field_problem(errors: &FieldErrors, word: impl Fn(&Message) -> String) -> ScimProblem {
     fn attribute(field: &str) -> &str {
         match field {
             "display_name" => "displayName",
@@ -308,7 +309,7 @@ pub fn field_problem(errors: &FieldErrors) -> ScimProblem {
         }
     }
     let parts: Vec<String> =
-        errors.0.iter().map(|(field, message)| format!("{}: {message}", attribute(field))).collect();
+        errors.0.iter().map(|(field, message)| format!("{}: {}", attribute(field), word(message))).collect();
     ScimProblem::invalid_value(parts.join(" "))
 }
 

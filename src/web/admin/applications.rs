@@ -17,10 +17,12 @@ use crate::db::{self};
 use crate::domain::application::Status;
 use crate::domain::csv_cell::{line, push_cell};
 use crate::domain::forms::FieldErrors;
+use crate::domain::message::Message;
 use crate::domain::{Cents, SiteType};
+use crate::i18n::{Locale, Tr};
 use crate::web::admin::programs::Choice;
 use crate::web::error::AppError;
-use crate::web::format::long_time;
+use crate::web::format::{long_time, money};
 use crate::web::{page_with_status, run_db, url_encode, Chrome, State, Viewer};
 
 const ROWS_PER_PAGE: i64 = 50;
@@ -55,39 +57,38 @@ fn parse_filter(
     programs: &[db::programs::Program],
     scope: &ProgramScope,
 ) -> (AdminFilter, FieldErrors) {
-    let t = crate::web::language::words();
     let mut errors = FieldErrors::default();
     let mut filter = AdminFilter { within_programs: scope.ids().map(<[i32]>::to_vec), ..AdminFilter::default() };
     let given = |value: &Option<String>| value.as_deref().map(str::trim).filter(|v| !v.is_empty()).map(str::to_owned);
     if let Some(status) = given(&query.status) {
         match status.parse::<Status>() {
             Ok(status) => filter.status = Some(status),
-            Err(_) => errors.add("status", t.m("admin-applications-choose-status")),
+            Err(_) => errors.add("status", Message::new("admin-applications-choose-status")),
         }
     }
     if let Some(slug) = given(&query.program) {
         match programs.iter().find(|p| p.slug == slug) {
             Some(program) => filter.program_id = Some(program.id),
-            None => errors.add("program", t.m("admin-applications-choose-program")),
+            None => errors.add("program", Message::new("admin-applications-choose-program")),
         }
     }
     if let Some(site) = given(&query.site_type) {
         match site.parse::<SiteType>() {
             Ok(site) => filter.site_type = Some(site),
-            Err(_) => errors.add("site_type", t.m("admin-applications-choose-site")),
+            Err(_) => errors.add("site_type", Message::new("admin-applications-choose-site")),
         }
     }
     let date = |errors: &mut FieldErrors, field: &'static str, value: Option<String>| -> Option<NaiveDate> {
         let value = value?;
         NaiveDate::parse_from_str(&value, "%Y-%m-%d")
-            .map_err(|_| errors.add(field, t.m("admin-applications-real-date")))
+            .map_err(|_| errors.add(field, Message::new("admin-applications-real-date")))
             .ok()
     };
     let from = date(&mut errors, "from", given(&query.from));
     let to = date(&mut errors, "to", given(&query.to));
     if let (Some(from), Some(to)) = (from, to) {
         if to < from {
-            errors.add("to", t.m("admin-applications-range"));
+            errors.add("to", Message::new("admin-applications-range"));
         }
     }
     filter.from = from.and_then(|d| d.and_hms_opt(0, 0, 0));
@@ -125,8 +126,8 @@ pub struct RowView {
     pub detail: String,
 }
 
-fn money(cents: Option<i64>) -> String {
-    cents.map(|c| Cents(c).to_string()).unwrap_or_default()
+fn optional_money(cents: Option<i64>) -> String {
+    cents.map(|c| money(Cents(c))).unwrap_or_default()
 }
 
 impl From<AdminRow> for RowView {
@@ -141,7 +142,7 @@ impl From<AdminRow> for RowView {
             email: row.employee_email,
             site: t.name(row.site_type),
             program: row.program_name,
-            detail: row.intake_name.unwrap_or_else(|| money(row.amount_cents)),
+            detail: row.intake_name.unwrap_or_else(|| optional_money(row.amount_cents)),
         }
     }
 }
@@ -162,8 +163,8 @@ struct ApplicationsPage {
 }
 
 impl ApplicationsPage {
-    fn error(&self, field: &str) -> &str {
-        self.errors.get(field).unwrap_or("")
+    fn error(&self, field: &str) -> String {
+        crate::web::language::words().error(&self.errors, field)
     }
 
     fn value<'a>(&self, value: &'a Option<String>) -> &'a str {
@@ -278,7 +279,7 @@ pub async fn export_applications(
     let programs = programs_in(&state, &scope).await?;
     let (filter, errors) = parse_filter(&query, &programs, &scope);
     if let Some((_, message)) = errors.0.first() {
-        return Err(AppError::BadRequest(format!("export filter: {message}")));
+        return Err(AppError::BadRequest(format!("export filter: {}", Tr(Locale::En).say(message))));
     }
     let mut before = None;
     let next_batch = move |conn: &mut db::DbConnection| -> Batch {

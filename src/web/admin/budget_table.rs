@@ -4,6 +4,7 @@
 
 use crate::db::budgets::ProgramYear;
 use crate::domain::Cents;
+use crate::web::format::money;
 
 /// One program's row, in words and numbers ready to print.
 pub struct BudgetRow {
@@ -39,11 +40,11 @@ impl BudgetTable {
                     Some(standing) => {
                         let left = standing.left();
                         let left_text = if left.0 < 0 {
-                            t.with("budgets-over-by", "amount", Cents(-left.0))
+                            t.with("budgets-over-by", "amount", money(Cents(-left.0)))
                         } else {
-                            left.to_string()
+                            money(left)
                         };
-                        (standing.budget.to_string(), left_text, left.0 < 0, standing.share_used())
+                        (money(standing.budget), left_text, left.0 < 0, standing.share_used())
                     }
                     None => (t.m("budgets-none-set").to_owned(), "—".to_owned(), false, "—".to_owned()),
                 };
@@ -52,8 +53,8 @@ impl BudgetTable {
                     name: program.name,
                     has_budget: standing.is_some(),
                     budget,
-                    committed: committed.to_string(),
-                    paid: program.paid.to_string(),
+                    committed: money(committed),
+                    paid: money(program.paid),
                     left,
                     over,
                     share_used,

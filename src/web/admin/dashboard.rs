@@ -8,6 +8,7 @@ use askama::Template;
 use chrono::Datelike;
 
 use super::budget_table::BudgetTable;
+use super::conversion_view::{ConversionRowView, CostRowView};
 use super::money_chart::ForecastView;
 use super::require_admin;
 use crate::clock::today;
@@ -16,11 +17,12 @@ use crate::domain::application::Status;
 use crate::domain::budget::budget_year;
 use crate::domain::charts::{horizontal_bars, stacked_columns, BarChart, BarInput, ColumnChart, ColumnInput, Series};
 use crate::domain::comparison::{comparison_table, ComparisonLine};
-use crate::domain::conversion::{self, ConversionCounts, ConversionRow, CostRow};
+use crate::domain::conversion::{self, ConversionCounts};
 use crate::domain::dashboard::{summarise, Count, DashboardFigures, ProgramName, StatusGroup};
 use crate::domain::forecast::{forecast, MoneyMonth};
 use crate::domain::forms::FieldErrors;
-use crate::domain::numbers::{grouped, percent_text};
+use crate::domain::message::Message;
+use crate::domain::numbers::percent_text;
 use crate::domain::outcome_figures::{
     moved_to_date, outcome_table, OutcomeCount, OutcomeRow as OutcomeTableRow, KNOWN,
 };
@@ -31,6 +33,7 @@ use crate::domain::Cents;
 use crate::i18n::Tr;
 use crate::web::error::AppError;
 use crate::web::format::long_date;
+use crate::web::format::{money, number};
 use crate::web::{page, page_with_status, run_db, Chrome, State, Viewer};
 
 /// The CSS class that fills a status group's shapes (and colours its legend swatch).
@@ -79,21 +82,31 @@ pub struct PledgeView {
 impl PledgeView {
     fn new(figures: &PledgeFigures) -> PledgeView {
         PledgeView {
-            participants: grouped(figures.participants),
-            target: grouped(figures.target_employees),
+            participants: number(figures.participants),
+            target: number(figures.target_employees),
             participants_percent: figures.participants_percent(),
             participants_value: figures.participants.clamp(0, figures.target_employees),
             participants_max: figures.target_employees,
             target_reached: figures.target_reached(),
-            committed: figures.committed.to_string(),
-            budget: figures.budget.to_string(),
+            committed: money(figures.committed),
+            budget: money(figures.budget),
             funding_percent: figures.funding_percent(),
             funding_value: figures.committed.0.clamp(0, figures.budget.0),
             funding_max: figures.budget.0,
             deadline: long_date(figures.deadline),
-            deadline_text: figures.deadline_text(),
+            deadline_text: deadline_text(figures.days_left),
             deadline_passed: figures.days_left < 0,
         }
+    }
+}
+
+/// How far the pledge's deadline is: "391 days left.", "The deadline passed 2 days ago."
+fn deadline_text(days_left: i64) -> String {
+    let t = crate::web::language::words();
+    match days_left {
+        0 => t.m("dashboard-deadline-today").to_owned(),
+        n if n > 0 => t.count("dashboard-days-left", n),
+        n => t.count("dashboard-deadline-passed", -n),
     }
 }
 
@@ -132,16 +145,16 @@ impl MonthsView {
             .iter()
             .enumerate()
             .map(|(i, month)| ColumnInput {
-                label: month.short.clone(),
+                label: t.month_short(month.first),
                 // The year under the first column and under every January.
                 sublabel: if i == 0 || month.month.ends_with("-01") { month.year.clone() } else { String::new() },
-                title: month.title.clone(),
+                title: t.month(month.first),
                 values: StatusGroup::ALL.iter().map(|group| month.count(*group)).collect(),
             })
             .collect();
         let totals = StatusGroup::ALL
             .iter()
-            .map(|group| grouped(figures.months.iter().map(|m| m.count(*group)).sum()))
+            .map(|group| t.number(figures.months.iter().map(|m| m.count(*group)).sum::<i64>()))
             .collect();
         MonthsView {
             chart: stacked_columns(&columns, &series),
@@ -155,13 +168,13 @@ impl MonthsView {
                 .iter()
                 .map(|month| MonthRow {
                     month: month.month.clone(),
-                    title: month.title.clone(),
-                    counts: StatusGroup::ALL.iter().map(|group| grouped(month.count(*group))).collect(),
-                    total: grouped(month.total),
+                    title: t.month(month.first),
+                    counts: StatusGroup::ALL.iter().map(|group| t.number(month.count(*group))).collect(),
+                    total: t.number(month.total),
                 })
                 .collect(),
             totals,
-            total: grouped(figures.months.iter().map(|m| m.total).sum()),
+            total: t.number(figures.months.iter().map(|m| m.total).sum::<i64>()),
         }
     }
 }
@@ -211,7 +224,7 @@ fn bars_view(
         .map(|bar| BarInput {
             label: bar.label.clone(),
             value: bar.value,
-            value_text: format!("{} ({})", grouped(bar.value), percent_text(bar.value, whole)),
+            value_text: format!("{} ({})", number(bar.value), percent_text(bar.value, whole)),
             class: bar.class,
         })
         .collect();
@@ -229,7 +242,7 @@ fn bars_view(
             .map(|bar| BarTableRow {
                 key: bar.key,
                 label: bar.label,
-                applications: grouped(bar.value),
+                applications: number(bar.value),
                 share: percent_text(bar.value, whole),
             })
             .collect(),
@@ -265,10 +278,15 @@ fn funnel_view(figures: &DashboardFigures, moved: i64, t: Tr) -> BarsView {
     )
 }
 
-fn count_bars(counts: &[Count]) -> Vec<Bar> {
+fn count_bars(counts: &[Count], t: Tr) -> Vec<Bar> {
     counts
         .iter()
-        .map(|c| Bar { key: c.label.clone(), label: c.label.clone(), value: c.applications, class: "fill-neutral" })
+        .map(|c| Bar {
+            key: c.label.clone(),
+            label: c.site.map_or_else(|| c.label.clone(), |site| t.name(site).to_owned()),
+            value: c.applications,
+            class: "fill-neutral",
+        })
         .collect()
 }
 
@@ -279,7 +297,7 @@ fn sites_view(figures: &DashboardFigures, t: Tr) -> BarsView {
         t.m("dashboard-sites-intro").to_owned(),
         DashboardFigures::describe_counts("site type", &figures.sites),
         (t.m("dashboard-sites-caption"), t.m("dashboard-site-type"), t.m("dashboard-share")),
-        count_bars(&figures.sites),
+        count_bars(&figures.sites, t),
         figures.total_applications,
     )
 }
@@ -291,7 +309,7 @@ fn programs_view(figures: &DashboardFigures, t: Tr) -> BarsView {
         t.m("dashboard-programs-intro").to_owned(),
         DashboardFigures::describe_counts("program", &figures.programs),
         (t.m("dashboard-programs-caption"), t.m("dashboard-program"), t.m("dashboard-share")),
-        count_bars(&figures.programs),
+        count_bars(&figures.programs, t),
         figures.total_applications,
     )
 }
@@ -330,10 +348,10 @@ pub struct ComparisonView {
 
 /// The funnel tables.
 pub struct ConversionView {
-    pub by_program: Vec<ConversionRow>,
-    pub by_site: Vec<ConversionRow>,
+    pub by_program: Vec<ConversionRowView>,
+    pub by_site: Vec<ConversionRowView>,
     /// Empty when no money was spent on the period's applications.
-    pub costs: Vec<CostRow>,
+    pub costs: Vec<CostRowView>,
 }
 
 /// Everything the dashboard reads, in one trip to the database.
@@ -379,8 +397,8 @@ impl PeriodForm {
         PeriodForm {
             from: query.from.clone().unwrap_or_default(),
             to: query.to.clone().unwrap_or_default(),
-            from_error: errors.get("from").unwrap_or("").to_owned(),
-            to_error: errors.get("to").unwrap_or("").to_owned(),
+            from_error: crate::web::language::words().error(errors, "from"),
+            to_error: crate::web::language::words().error(errors, "to"),
             description: period.describe(),
             all_time: period.is_all_time(),
             years: (this_year - 2..=this_year)
@@ -512,7 +530,7 @@ pub async fn show_dashboard(
     let has_applications = figures.total_applications > 0;
     let mut errors = FieldErrors::default();
     if let Err((field, message)) = &parsed {
-        errors.add(field, message.clone());
+        errors.add(field, Message::said(message.clone()));
     }
     let period_form = PeriodForm::new(&query, &period, &errors);
     let chrome = viewer.chrome(super::NAV);
@@ -520,8 +538,8 @@ pub async fn show_dashboard(
     let template = DashboardPage {
         chrome,
         pledge: PledgeView::new(&pledge),
-        paid_so_far: crate::domain::Cents(paid).to_string(),
-        total_applications: grouped(figures.total_applications),
+        paid_so_far: t.money(crate::domain::Cents(paid)),
+        total_applications: number(figures.total_applications),
         months: has_applications.then(|| MonthsView::new(&figures, t)),
         bar_charts: if has_applications {
             vec![
@@ -534,9 +552,12 @@ pub async fn show_dashboard(
         },
         outcomes: outcomes_view(outcome_counts, &programs, horizon, &period_form, t),
         conversion: has_applications.then(|| ConversionView {
-            by_program: conversion::by_program(&conversion, &programs),
-            by_site: conversion::by_site_type(&conversion),
-            costs: conversion::cost_per_person(&conversion, &programs),
+            by_program: conversion::by_program(&conversion, &programs)
+                .iter()
+                .map(|r| ConversionRowView::new(r, t))
+                .collect(),
+            by_site: conversion::by_site_type(&conversion).iter().map(|r| ConversionRowView::new(r, t)).collect(),
+            costs: conversion::cost_per_person(&conversion, &programs).iter().map(|r| CostRowView::new(r, t)).collect(),
         }),
         period: period_form,
         errors,
@@ -546,8 +567,8 @@ pub async fn show_dashboard(
         comparison: ComparisonView {
             lines: comparison_table(&comparison, &programs),
             computed: comparison_computed.map(|c| {
-                let colleagues = t.with("dashboard-comparison-colleagues", "colleagues", grouped(c.colleagues));
-                format!("{}, {colleagues}", crate::domain::words::long_date(c.on))
+                let colleagues = t.with("dashboard-comparison-colleagues", "colleagues", number(c.colleagues));
+                format!("{}, {colleagues}", long_date(c.on))
             }),
         },
     };

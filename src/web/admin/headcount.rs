@@ -3,9 +3,9 @@
 //! family, as the rows of two tables and a summary (`templates/admin/_headcount.html`).
 
 use crate::domain::headcount::{window_note, DayCounts, Headcount, PreviewDays};
-use crate::domain::numbers::grouped;
-use crate::domain::words::long_date;
 use crate::domain::{JobFamily, ProgramRules, ProgramStatus, SiteType};
+use crate::web::format::long_date;
+use crate::web::format::number;
 
 /// One column of the headcount tables: its `data-count` name and its heading.
 pub struct HeadcountColumn {
@@ -85,7 +85,7 @@ impl HeadcountView {
                 .iter()
                 .flat_map(|(_, _, _, (_, headcount))| {
                     let counts = pick(headcount);
-                    [grouped(counts.today), grouped(counts.later)]
+                    [number(counts.today), number(counts.later)]
                 })
                 .collect()
         };
@@ -104,8 +104,8 @@ impl HeadcountView {
                 .map(|(key, _, rule, (_, headcount))| HeadcountTotal {
                     key,
                     rule,
-                    today: grouped(headcount.total.today),
-                    later: grouped(headcount.total.later),
+                    today: number(headcount.total.today),
+                    later: number(headcount.total.later),
                 })
                 .collect(),
             notes: rules

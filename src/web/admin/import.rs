@@ -12,11 +12,14 @@ use serde::Deserialize;
 
 use super::require_admin;
 use crate::clock::today;
-use crate::db::import::{self as import_db, ImportOutcome, ImportRequest};
+use crate::db::import::{self as import_db, ImportOutcome, ImportRequest, ImportSummary};
 use crate::domain::forms::FieldErrors;
 use crate::domain::import::{decode, ImportPlan, RowAction};
+use crate::domain::message::{Arg, Message};
+use crate::i18n::Tr;
 use crate::web::error::AppError;
 use crate::web::input::FormFields;
+use crate::web::language::words;
 use crate::web::{
     page_with_status, read_csrf_upload, redirect_with_flash, run_db, Chrome, CsrfForm, State, UploadRefused, Viewer,
 };
@@ -43,7 +46,7 @@ fn upload_page(
 ) -> Result<HttpResponse, AppError> {
     let mut errors = FieldErrors::default();
     if let Some(message) = error {
-        errors.add("file", message); // not a stored name
+        errors.add("file", Message::said(message)); // not a stored name
     }
     let template = UploadPage { chrome: viewer.chrome(super::NAV), errors, max_mib: MAX_UPLOAD_BYTES / (1024 * 1024) };
     page_with_status(req, &template, status)
@@ -96,10 +99,10 @@ struct PreviewPage {
     changes_total: usize,
 }
 
-/// An empty value, visibly.
-fn shown(value: &str) -> String {
+/// An empty value, visibly: "(none)" in the reader's language.
+fn shown(none: &str, value: &str) -> String {
     if value.is_empty() {
-        "(none)".to_owned()
+        none.to_owned()
     } else {
         value.to_owned()
     }
@@ -124,6 +127,7 @@ fn preview_page(
             message: e.message.clone(),
         })
         .collect();
+    let none = words().m("import-preview-none");
     let changed = plan.rows.iter().filter(|r| !matches!(r.action, RowAction::Unchanged { .. }));
     let changes_total = changed.clone().count();
     let changes = changed
@@ -135,14 +139,18 @@ fn preview_page(
                     "update",
                     changes
                         .iter()
-                        .map(|c| ChangeLine { column: c.column, before: shown(&c.before), after: shown(&c.after) })
+                        .map(|c| ChangeLine {
+                            column: c.column,
+                            before: shown(none, &c.before),
+                            after: shown(none, &c.after),
+                        })
                         .collect(),
                 ),
                 _ => {
                     let manager = row.manager_email.as_ref().map_or(String::new(), ToString::to_string);
                     let mut details = vec![
-                        ChangeLine { column: "job_title", before: String::new(), after: shown(&row.job_title) },
-                        ChangeLine { column: "manager_email", before: String::new(), after: shown(&manager) },
+                        ChangeLine { column: "job_title", before: String::new(), after: shown(none, &row.job_title) },
+                        ChangeLine { column: "manager_email", before: String::new(), after: shown(none, &manager) },
                     ];
                     if row.is_admin {
                         details.push(ChangeLine {
@@ -196,15 +204,12 @@ pub async fn preview_import(
     let upload = match read_csrf_upload(&req, body, field, MAX_UPLOAD_BYTES).await? {
         Ok(upload) => upload,
         Err(UploadRefused::TooLarge) => {
-            let message = format!(
-                "The file is larger than {} MiB. Import it in parts, for example one site or department at a time, \
-                 or use the command line (upskill import-employees).",
-                MAX_UPLOAD_BYTES / (1024 * 1024)
-            );
+            let t = words();
+            let message = t.with("import-preview-too-large", "mib", t.number(MAX_UPLOAD_BYTES / (1024 * 1024)));
             return upload_page(&req, &viewer, Some(message), StatusCode::PAYLOAD_TOO_LARGE);
         }
         Err(UploadRefused::NoFile | UploadRefused::Empty) => {
-            let message = "Choose the CSV file to import (it must not be empty).".to_owned();
+            let message = words().m("import-preview-no-file").to_owned();
             return upload_page(&req, &viewer, Some(message), StatusCode::UNPROCESSABLE_ENTITY);
         }
     };
@@ -258,19 +263,51 @@ pub async fn commit_import(
     })
     .await?;
     match outcome {
-        None => Ok(redirect_with_flash(
-            "/admin/employees/import",
-            "error",
-            "This import was already committed or replaced by a newer upload. Upload the file again to import it.",
-        )),
+        None => {
+            Ok(redirect_with_flash("/admin/employees/import", "error", words().m("import-preview-already-committed")))
+        }
         Some(ImportOutcome::Imported(summary)) => {
-            Ok(redirect_with_flash("/admin/employees/import", "success", &format!("Imported: {}.", summary.describe())))
+            Ok(redirect_with_flash("/admin/employees/import", "success", &imported(words(), &summary)))
         }
         Some(ImportOutcome::Refused(plan)) => {
-            let problem = "The directory changed since the preview, and the file now has errors: nothing was \
-                           imported. Correct the file and upload it again."
-                .to_owned();
+            let problem = words().m("import-preview-directory-changed").to_owned();
             preview_page(&req, &viewer, String::new(), &plan, None, Some(problem))
         }
     }
+}
+
+/// The flash after a commit: what the import did, in the reader's language. The same
+/// sentence as [`ImportSummary::describe`] (which the command line and the audit log keep
+/// in English), part by part from the catalog.
+fn imported(t: Tr, summary: &ImportSummary) -> String {
+    let number = |n: usize| Arg::Number(i64::try_from(n).unwrap_or(i64::MAX));
+    let mut parts = vec![t.args(
+        "import-preview-summary",
+        &[("new", number(summary.new)), ("updated", number(summary.updated)), ("unchanged", number(summary.unchanged))],
+    )];
+    if summary.left > 0 {
+        parts.push(t.count("import-preview-summary-left", summary.left));
+    }
+    if summary.managers_changed > 0 {
+        parts.push(t.args(
+            "import-preview-summary-managers",
+            &[("managers", number(summary.managers_changed)), ("moved", number(summary.applications_moved))],
+        ));
+    }
+    // The first 20 addresses, then how many more.
+    let list = |emails: &[String]| {
+        let addresses = emails.iter().take(20).map(String::as_str).collect::<Vec<_>>().join(", ");
+        if emails.len() > 20 {
+            t.count_with("import-preview-summary-more", emails.len() - 20, "list", addresses)
+        } else {
+            addresses
+        }
+    };
+    if !summary.admins_granted.is_empty() {
+        parts.push(t.with("import-preview-summary-admins-given", "people", list(&summary.admins_granted)));
+    }
+    if !summary.admins_removed.is_empty() {
+        parts.push(t.with("import-preview-summary-admins-taken", "people", list(&summary.admins_removed)));
+    }
+    t.with("import-preview-imported", "summary", parts.join("; "))
 }

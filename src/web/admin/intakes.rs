@@ -13,6 +13,7 @@ use crate::db::workflow::{self, WorkflowError};
 use crate::db::{self};
 use crate::domain::forms::FieldErrors;
 use crate::domain::intake_form::{self, parse_intake, IntakeInput};
+use crate::domain::message::Message;
 use crate::domain::{Allocation, DrawPriority};
 use crate::i18n::Tr;
 use crate::web::error::AppError;
@@ -67,8 +68,8 @@ pub struct IntakeFields {
 }
 
 impl IntakeFields {
-    pub fn error(&self, field: &str) -> &str {
-        self.errors.get(field).unwrap_or("")
+    pub fn error(&self, field: &str) -> String {
+        crate::web::language::words().error(&self.errors, field)
     }
 
     pub fn is_lottery(&self) -> bool {
@@ -310,15 +311,15 @@ pub async fn save_intake(
         }
         Err(WorkflowError::SeatsBelowTaken { taken }) => {
             let mut errors = FieldErrors::default();
-            errors.add("seats", t.count("intakes-seats-below-taken", taken));
+            errors.add("seats", Message::said(t.count("intakes-seats-below-taken", taken)));
             intakes_page(&state, &viewer, slug, Some(failed(errors)), StatusCode::UNPROCESSABLE_ENTITY, &req).await
         }
         Err(WorkflowError::DrawRulesFixed { drawn, waiting }) => {
             let mut errors = FieldErrors::default();
             if drawn {
-                errors.add("allocation", t.m("intakes-drawn-already"));
+                errors.add("allocation", Message::new("intakes-drawn-already"));
             } else {
-                errors.add("allocation", t.count("intakes-draw-waiting", waiting));
+                errors.add("allocation", Message::said(t.count("intakes-draw-waiting", waiting)));
             }
             intakes_page(&state, &viewer, slug, Some(failed(errors)), StatusCode::UNPROCESSABLE_ENTITY, &req).await
         }

@@ -7,6 +7,7 @@
 pub mod applications;
 pub mod audit;
 pub mod budget_table;
+pub mod conversion_view;
 pub mod csv_export;
 pub mod dashboard;
 pub mod headcount;

@@ -22,7 +22,7 @@ pub struct ForecastView {
 impl ForecastView {
     pub fn new(forecast: &Forecast, budget: Cents, deadline: NaiveDate, t: Tr) -> ForecastView {
         let months = &forecast.months;
-        let titles: Vec<String> = months.iter().map(|m| m.month.format("%B %Y").to_string()).collect();
+        let titles: Vec<String> = months.iter().map(|m| t.month(m.month)).collect();
         // The years under their Januaries, and the first month's when no January is near.
         let mut labels: Vec<(usize, String)> = Vec::new();
         for (slot, month) in months.iter().enumerate() {
@@ -67,7 +67,7 @@ impl ForecastView {
             legend.push(("line-forecast", t.m("dashboard-line-forecast")));
         }
         legend.push(("line-budget", t.m("dashboard-line-budget")));
-        let money = |cents: i64| Cents(cents).to_string();
+        let money = |cents: i64| t.money(Cents(cents));
         let chart = line_chart(&LineInput {
             titles: &titles,
             labels: &labels,

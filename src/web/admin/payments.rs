@@ -17,9 +17,11 @@ use crate::db::program_teams::ProgramScope;
 use crate::db::{self};
 use crate::domain::csv_cell::{line, push_cell};
 use crate::domain::forms::FieldErrors;
+use crate::domain::message::Message;
 use crate::domain::Cents;
+use crate::i18n::{Locale, Tr};
 use crate::web::error::AppError;
-use crate::web::format::long_date;
+use crate::web::format::{long_date, money};
 use crate::web::language::words;
 use crate::web::paging::Pagination;
 use crate::web::{page_with_status, run_db, url_encode, Chrome, State, Viewer};
@@ -74,35 +76,35 @@ fn parse_filter(
         None | Some("due") => View::Due, // not a stored name
         Some("paid") => View::Paid,      // not a stored name
         Some(_) => {
-            errors.add("view", words().m("admin-payments-choose-view"));
+            errors.add("view", Message::new("admin-payments-choose-view"));
             View::Due
         }
     };
     if let Some(slug) = given(&query.program) {
         match programs.iter().find(|p| p.slug == slug) {
             Some(program) => filter.program_id = Some(program.id),
-            None => errors.add("program", words().m("admin-payments-choose-program")),
+            None => errors.add("program", Message::new("admin-payments-choose-program")),
         }
     }
     let mut date = |field: &'static str, value: Option<String>| -> Option<NaiveDate> {
         NaiveDate::parse_from_str(&value?, "%Y-%m-%d")
-            .map_err(|_| errors.add(field, words().m("admin-payments-real-date")))
+            .map_err(|_| errors.add(field, Message::new("admin-payments-real-date")))
             .ok()
     };
     filter.from = date("from", given(&query.from));
     filter.to = date("to", given(&query.to));
     if let (Some(from), Some(to)) = (filter.from, filter.to) {
         if to < from {
-            errors.add("to", words().m("admin-payments-range"));
+            errors.add("to", Message::new("admin-payments-range"));
         }
     }
     if let Some(search) = given(&query.q) {
         match crate::domain::text::one_line(&search, "search") {
             Ok(_) if search.chars().count() > MAX_SEARCH_CHARS => {
-                errors.add("q", words().count("admin-payments-search-length", MAX_SEARCH_CHARS))
+                errors.add("q", Message::said(words().count("admin-payments-search-length", MAX_SEARCH_CHARS)))
             }
             Ok(search) => typed_search = Some(search),
-            Err(message) => errors.add("q", message),
+            Err(message) => errors.add("q", Message::said(message)),
         }
     }
     (view, Filters { filter, search: typed_search }, errors)
@@ -179,7 +181,7 @@ impl From<DueRow> for LineView {
             recorded_by: String::new(),
             covered: covered.to_string(),
             paid: paid.to_string(),
-            left: covered.saturating_sub(paid).to_string(),
+            left: money(covered.saturating_sub(paid)),
         }
     }
 }
@@ -197,7 +199,7 @@ impl From<PaidRow> for LineView {
             reference: row.reference,
             recorded_by: row.recorded_by,
             covered: String::new(),
-            paid: Cents(row.amount_cents).to_string(),
+            paid: money(Cents(row.amount_cents)),
             left: String::new(),
         }
     }
@@ -215,9 +217,9 @@ impl From<ListTotals> for TotalsView {
     fn from(t: ListTotals) -> Self {
         TotalsView {
             lines: t.lines,
-            amount: Cents(t.amount_cents).to_string(),
-            paid: Cents(t.paid_cents).to_string(),
-            left: Cents(t.amount_cents).saturating_sub(Cents(t.paid_cents)).to_string(),
+            amount: money(Cents(t.amount_cents)),
+            paid: money(Cents(t.paid_cents)),
+            left: money(Cents(t.amount_cents).saturating_sub(Cents(t.paid_cents))),
         }
     }
 }
@@ -240,8 +242,8 @@ struct PaymentsPage {
 }
 
 impl PaymentsPage {
-    fn error(&self, field: &str) -> &str {
-        self.errors.get(field).unwrap_or("")
+    fn error(&self, field: &str) -> String {
+        crate::web::language::words().error(&self.errors, field)
     }
 
     fn value<'a>(&self, value: &'a Option<String>) -> &'a str {
@@ -301,7 +303,7 @@ pub async fn list_payments(
         Some(read) => read,
         None => {
             if let (true, Some(search)) = (errors.is_empty(), &filters.search) {
-                errors.add("q", too_broad(search, view));
+                errors.add("q", Message::said(too_broad(search, view)));
             }
             (Vec::new(), ListTotals::default(), 1)
         }
@@ -417,7 +419,7 @@ pub async fn export_payments(
     let programs = programs_in(&state, &scope).await?;
     let (view, filters, errors) = parse_filter(&query, &programs, &scope);
     if let Some((_, message)) = errors.0.first() {
-        return Err(AppError::BadRequest(format!("export filter: {message}")));
+        return Err(AppError::BadRequest(format!("export filter: {}", Tr(Locale::En).say(message))));
     }
     let resolved = filters.clone();
     let Some(filter) = run_db(&state, move |conn| Ok(resolved.resolve(conn, view)?)).await? else {

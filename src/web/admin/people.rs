@@ -13,12 +13,14 @@ use crate::db::workflow::{self, ManagerChangeError, PersonChangeError, WorkflowE
 use crate::db::{self};
 use crate::domain::forms::FieldErrors;
 use crate::domain::history::describe;
+use crate::domain::message::Message;
 use crate::domain::person_form::{parse_person, PersonInput};
-use crate::domain::words::{count_of, long_date};
+use crate::domain::words::count_of;
 use crate::domain::AuditAction;
 use crate::domain::{EmploymentType, JobFamily, SiteType};
 use crate::web::admin::programs::Choice;
 use crate::web::error::AppError;
+use crate::web::format::long_date;
 use crate::web::input::FormFields;
 use crate::web::language::words;
 use crate::web::learning_record::{learning_lines, LearningLine};
@@ -158,8 +160,8 @@ async fn history_lines(state: &State, id: i32) -> Result<Vec<HistoryLine>, AppEr
 }
 
 impl PersonPage {
-    fn error(&self, field: &str) -> &str {
-        self.errors.get(field).unwrap_or("")
+    fn error(&self, field: &str) -> String {
+        crate::web::language::words().error(&self.errors, field)
     }
 }
 
@@ -277,7 +279,7 @@ pub async fn update_employee(
         Stored { learning: learning_lines(&state, id).await?, history: history_lines(&state, id).await?, ..stored };
     let refuse = |field: &'static str, message: &str, input: PersonInput| {
         let mut errors = FieldErrors::default();
-        errors.add(field, message);
+        errors.add(field, Message::said(message));
         page_with_status(
             &req,
             &person_page(&viewer, id, stored.clone(), input, errors),

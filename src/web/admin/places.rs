@@ -13,6 +13,7 @@ use crate::db::workflow::{self, Reordered, WorkflowError};
 use crate::db::{self};
 use crate::domain::application::Status;
 use crate::domain::forms::FieldErrors;
+use crate::domain::message::Message;
 use crate::domain::numbers::ordinal;
 use crate::domain::waitlist::{answer_by, parse_reason};
 use crate::domain::Allocation;
@@ -127,11 +128,11 @@ struct PlacePage {
 
 impl PlacePage {
     /// The message of `field` when `form` ("line-" or "move-") was the one refused.
-    pub fn error_of(&self, form: &str, field: &str) -> &str {
+    pub fn error_of(&self, form: &str, field: &str) -> String {
         if self.refused == form {
-            self.errors.get(field).unwrap_or("")
+            crate::web::language::words().error(&self.errors, field)
         } else {
-            ""
+            String::new()
         }
     }
 
@@ -327,11 +328,11 @@ pub async fn reorder(
     let position = match typed.position.trim().parse::<usize>() {
         Ok(n) if n >= 1 => Some(n),
         _ => {
-            errors.add("position", words().m("place-choose-position"));
+            errors.add("position", Message::new("place-choose-position"));
             None
         }
     };
-    let reason = parse_reason(&typed.reason).map_err(|message| errors.add("reason", message)).ok();
+    let reason = parse_reason(&typed.reason).map_err(|message| errors.add("reason", Message::said(message))).ok();
     let (Some(position), Some(reason), true) = (position, reason, errors.is_empty()) else {
         return place_page(&state, &viewer, program, application_id, Some(("line-", typed, errors)), &req).await;
     };
@@ -358,7 +359,7 @@ pub async fn reorder(
         }
         Err(err) => match refusal_message(&err) {
             Some(message) => {
-                errors.add("position", message);
+                errors.add("position", Message::said(message));
                 place_page(&state, &viewer, program, application_id, Some(("line-", typed, errors)), &req).await
             }
             None => Err(err.into()),
@@ -381,9 +382,9 @@ pub async fn move_intake(
     let mut errors = FieldErrors::default();
     let target = typed.intake_id.trim().parse::<i32>().ok();
     if target.is_none() {
-        errors.add("intake_id", words().m("place-choose-target"));
+        errors.add("intake_id", Message::new("place-choose-target"));
     }
-    let reason = parse_reason(&typed.reason).map_err(|message| errors.add("reason", message)).ok();
+    let reason = parse_reason(&typed.reason).map_err(|message| errors.add("reason", Message::said(message))).ok();
     let (Some(target), Some(reason), true) = (target, reason, errors.is_empty()) else {
         return place_page(&state, &viewer, program, application_id, Some(("move-", typed, errors)), &req).await;
     };
@@ -408,12 +409,12 @@ pub async fn move_intake(
             Ok(redirect_with_flash(&back, "success", &message))
         }
         Err(WorkflowError::NotFound) => {
-            errors.add("intake_id", words().m("place-choose-other-intake"));
+            errors.add("intake_id", Message::new("place-choose-other-intake"));
             place_page(&state, &viewer, program, application_id, Some(("move-", typed, errors)), &req).await
         }
         Err(err) => match refusal_message(&err) {
             Some(message) => {
-                errors.add("intake_id", message);
+                errors.add("intake_id", Message::said(message));
                 place_page(&state, &viewer, program, application_id, Some(("move-", typed, errors)), &req).await
             }
             None => Err(err.into()),

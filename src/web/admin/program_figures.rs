@@ -6,11 +6,12 @@ use actix_web::{get, web, HttpRequest, HttpResponse};
 use askama::Template;
 
 use super::budget_table::BudgetTable;
+use super::conversion_view::{ConversionRowView, CostRowView};
 use super::programs::load_run_program;
 use crate::clock::today;
 use crate::db;
 use crate::domain::budget::budget_year;
-use crate::domain::conversion::{self, ConversionCounts, ConversionRow, CostRow};
+use crate::domain::conversion::{self, ConversionCounts};
 use crate::domain::dashboard::ProgramName;
 use crate::web::error::AppError;
 use crate::web::{page, run_db, Chrome, State, Viewer};
@@ -22,9 +23,9 @@ struct FiguresPage {
     program_name: String,
     program_slug: String,
     /// The program's funnel, all time; none before anyone applied.
-    funnel: Option<ConversionRow>,
+    funnel: Option<ConversionRowView>,
     /// What it spent per person who completed and who moved; none before it spent anything.
-    cost: Option<CostRow>,
+    cost: Option<CostRowView>,
     budgets: BudgetTable,
 }
 
@@ -61,10 +62,12 @@ pub async fn show_figures(
     })
     .await?;
     let names = [ProgramName { id: program.id, name: program.name.clone(), published: true }];
+    let chrome = viewer.chrome(super::NAV);
+    let t = chrome.t;
     let template = FiguresPage {
-        chrome: viewer.chrome(super::NAV),
-        funnel: conversion::by_program(&counts, &names).into_iter().next(),
-        cost: conversion::cost_per_person(&counts, &names).into_iter().next(),
+        chrome,
+        funnel: conversion::by_program(&counts, &names).first().map(|row| ConversionRowView::new(row, t)),
+        cost: conversion::cost_per_person(&counts, &names).first().map(|row| CostRowView::new(row, t)),
         budgets: BudgetTable::new(year, budgets),
         program_name: program.name,
         program_slug: program.slug,

@@ -12,10 +12,12 @@ use super::require_admin;
 use crate::db::program_teams::TeamChange;
 use crate::db::{self};
 use crate::domain::forms::FieldErrors;
+use crate::domain::message::Message;
 use crate::domain::text::check_line;
 use crate::domain::TeamRole;
 use crate::web::error::AppError;
 use crate::web::input::FormFields;
+use crate::web::language::words;
 use crate::web::{page_with_status, redirect_with_flash, run_db, Chrome, CsrfForm, State, Viewer};
 
 /// The most people a search lists; past it the page asks for more of the name.
@@ -62,8 +64,13 @@ struct TeamPage {
 }
 
 impl TeamPage {
-    fn error(&self, field: &str) -> &str {
-        self.errors.get(field).unwrap_or("")
+    fn error(&self, field: &str) -> String {
+        words().error(&self.errors, field)
+    }
+
+    /// A role's name inside a sentence, in lower case ("Make owner", "Add as coordinator").
+    fn role_name(&self, role: &TeamRole) -> String {
+        self.chrome.t.name(*role).to_lowercase()
     }
 }
 
@@ -86,9 +93,9 @@ pub async fn show_team(
     let search = query.into_inner().q.trim().to_owned();
     let mut errors = FieldErrors::default();
     if search.chars().count() > SEARCH_AT_MOST {
-        errors.add("q", format!("Type at most {SEARCH_AT_MOST} characters."));
+        errors.add("q", Message::new("team-error-search-length").number("max", SEARCH_AT_MOST as i64));
     } else if check_line(&search).is_err() {
-        errors.add("q", "Type a name or an e-mail address, without control characters.");
+        errors.add("q", Message::new("team-error-search-characters"));
     }
     let searching = is_admin && !search.is_empty() && errors.is_empty();
     let (members, found) = run_db(&state, {
@@ -186,14 +193,20 @@ pub async fn change_team(
     .await?;
     let back = format!("/admin/programs/{}/team", program.slug);
     let name = &person.display_name;
-    let role_name = role.map(|r| r.label().to_lowercase()).unwrap_or_default();
+    let t = words();
+    // The role inside a sentence, in lower case ("is on the team as coordinator").
+    let role_name = role.map(|r| t.name(r).to_lowercase()).unwrap_or_default();
     let (kind, message) = match change {
-        None => ("error", format!("{name} no longer works here and cannot join the team.")),
-        Some(TeamChange::Added) => ("success", format!("{name} is on the team as {role_name}.")),
-        Some(TeamChange::RoleChanged) => ("success", format!("{name} is now the team's {role_name}.")),
-        Some(TeamChange::Unchanged) => ("success", format!("{name} was already the team's {role_name}.")),
-        Some(TeamChange::Removed) => ("success", format!("{name} is no longer on the team.")),
-        Some(TeamChange::NotMember) => ("success", format!("{name} was not on the team.")),
+        None => ("error", t.with("program-team-cannot-join", "name", name)),
+        Some(TeamChange::Added) => ("success", t.with_two("program-team-added", "name", name, "role", &role_name)),
+        Some(TeamChange::RoleChanged) => {
+            ("success", t.with_two("program-team-role-changed", "name", name, "role", &role_name))
+        }
+        Some(TeamChange::Unchanged) => {
+            ("success", t.with_two("program-team-unchanged", "name", name, "role", &role_name))
+        }
+        Some(TeamChange::Removed) => ("success", t.with("program-team-removed", "name", name)),
+        Some(TeamChange::NotMember) => ("success", t.with("program-team-not-member", "name", name)),
     };
     Ok(redirect_with_flash(&back, kind, &message))
 }

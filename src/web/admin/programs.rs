@@ -15,6 +15,7 @@ use crate::db::{self};
 use crate::domain::enums::StoredName;
 use crate::domain::forms::{describe_changes, from_pairs, FieldErrors};
 use crate::domain::headcount::{Headcount, HeadcountConditions, PreviewDays};
+use crate::domain::message::Message;
 use crate::domain::program_form::{parse_program, ProgramInput};
 use crate::domain::{
     ApplicationStatus, AuditAction, Category, CompletionEvidence, CompletionVerifier, Format, JobFamily, ProgramKind,
@@ -173,8 +174,8 @@ pub struct PublicationPanel {
 }
 
 impl ProgramFormPage {
-    fn error(&self, field: &str) -> &str {
-        self.errors.get(field).unwrap_or("")
+    fn error(&self, field: &str) -> String {
+        crate::web::language::words().error(&self.errors, field)
     }
 }
 
@@ -305,7 +306,7 @@ pub async fn create_program(
     state.catalog.invalidate();
     if !created {
         let mut errors = FieldErrors::default();
-        errors.add("slug", words().m("program-form-slug-taken"));
+        errors.add("slug", Message::new("program-form-slug-taken"));
         return page_with_status(
             &req,
             &form_page(&viewer, true, "", input, errors, ProgramStatus::Draft),
@@ -501,7 +502,7 @@ async fn preview_headcount(
     .await?;
     if slug_taken {
         let mut errors = FieldErrors::default();
-        errors.add("slug", words().m("program-form-slug-taken"));
+        errors.add("slug", Message::new("program-form-slug-taken"));
         return refuse(input, errors);
     }
     let edited_count = Headcount::from_cells(&edited_cells);

@@ -12,6 +12,7 @@ use super::require_admin;
 use crate::db;
 use crate::db::scim_tokens::TokenRow;
 use crate::domain::forms::FieldErrors;
+use crate::domain::message::Message;
 use crate::domain::scim::parse_token_name;
 use crate::web::error::AppError;
 use crate::web::format::long_time;
@@ -58,8 +59,8 @@ struct ProvisioningPage {
 }
 
 impl ProvisioningPage {
-    fn error(&self, field: &str) -> &str {
-        self.errors.get(field).unwrap_or("")
+    fn error(&self, field: &str) -> String {
+        crate::web::language::words().error(&self.errors, field)
     }
 }
 
@@ -114,7 +115,7 @@ pub async fn create_token(
         Ok(name) => name,
         Err(message) => {
             let mut errors = FieldErrors::default();
-            errors.add("name", message);
+            errors.add("name", Message::said(message));
             return show(&state, &viewer, &req, typed, errors, None).await;
         }
     };

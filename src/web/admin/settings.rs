@@ -22,8 +22,8 @@ pub struct SettingsFormView {
 
 impl SettingsFormView {
     /// The message for a field, or "" (templates test `.is_empty()`).
-    pub fn error(&self, field: &str) -> &str {
-        self.errors.get(field).unwrap_or("")
+    pub fn error(&self, field: &str) -> String {
+        crate::web::language::words().error(&self.errors, field)
     }
 }
 

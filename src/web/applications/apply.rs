@@ -17,10 +17,12 @@ use crate::domain::application_form::{
     parse_application, ApplicationDetails, ApplicationInput, IntakeChoice, Motivation,
 };
 use crate::domain::forms::FieldErrors;
+use crate::domain::message::Message;
 use crate::domain::{check_eligibility, Allocation, Cents, Eligibility, ProgramKind, ProgramStatus};
 use crate::i18n::Tr;
+use crate::web::eligibility::{eligibility_headline, eligibility_reasons};
 use crate::web::error::AppError;
-use crate::web::format::long_date;
+use crate::web::format::{long_date, money};
 use crate::web::input::FormFields;
 use crate::web::{page, page_with_status, redirect_with_flash, run_db, Chrome, CsrfForm, State, Viewer};
 
@@ -95,8 +97,8 @@ pub fn funding_lines(cap: Cents, committed: &[(i32, Cents)], last_year: i32) -> 
         .filter(|(year, _)| *year <= last_year)
         .map(|(year, committed)| FundingLine {
             year: *year,
-            left: cap.saturating_sub(*committed).to_string(),
-            cap: cap.to_string(),
+            left: money(cap.saturating_sub(*committed)),
+            cap: money(cap),
         })
         .collect()
 }
@@ -126,8 +128,8 @@ pub struct FormView {
 
 impl FormView {
     /// The message for a field, or "" (templates test `.is_empty()`).
-    pub fn error(&self, field: &str) -> &str {
-        self.errors.get(field).unwrap_or("")
+    pub fn error(&self, field: &str) -> String {
+        crate::web::language::words().error(&self.errors, field)
     }
 }
 
@@ -297,12 +299,12 @@ fn blocked(employee: &Employee, context: &FormContext) -> Option<Blocked> {
     match eligibility_of(employee, &context.program) {
         Eligibility::Eligible => None,
         other => Some(Blocked {
-            headline: other.headline(),
+            headline: eligibility_headline(&other, t),
             reasons: match &other {
                 Eligibility::EligibleFrom(date) => {
                     vec![t.with("apply-come-back-on", "date", long_date(*date))]
                 }
-                _ => other.reasons().to_vec(),
+                _ => eligibility_reasons(&other, t),
             },
             existing_application: None,
         }),
@@ -394,10 +396,10 @@ pub(super) fn checked_details(
     let over_cap = if kind == ProgramKind::Tuition { cap_error(context, employee, input) } else { None };
     match (parsed, over_cap) {
         (Ok(details), None) => Ok(details),
-        (Ok(_), Some(message)) => Err(FieldErrors(vec![("amount", message)])),
+        (Ok(_), Some(message)) => Err(FieldErrors(vec![("amount", Message::said(message))])),
         (Err(mut errors), Some(message)) if errors.get("amount").is_none() => {
             let position = errors.0.iter().position(|(field, _)| *field == "accept_terms" || *field == "motivation");
-            errors.0.insert(position.unwrap_or(errors.0.len()), ("amount", message));
+            errors.0.insert(position.unwrap_or(errors.0.len()), ("amount", Message::said(message)));
             Err(errors)
         }
         (Err(errors), _) => Err(errors),
@@ -407,7 +409,11 @@ pub(super) fn checked_details(
 /// The amount-field message for a request over the yearly cap.
 pub(super) fn over_cap_message(left: Cents, cap: Cents, year: i32) -> String {
     let t = crate::web::language::words();
-    format!("{} {}", t.with("apply-over-cap", "left", left), t.count_with("apply-funding-after", year, "cap", cap))
+    format!(
+        "{} {}",
+        t.with("apply-over-cap", "left", t.money(left)),
+        t.with_two("apply-funding-after", "year", year, "cap", t.money(cap))
+    )
 }
 
 #[post("/programs/{slug}/apply")]
@@ -453,7 +459,7 @@ pub async fn submit_application(
         }
         Err(WorkflowError::OverCap { exceeded, year }) => {
             let mut errors = FieldErrors::default();
-            errors.add("amount", over_cap_message(exceeded.left, exceeded.cap, year));
+            errors.add("amount", Message::said(over_cap_message(exceeded.left, exceeded.cap, year)));
             render(StatusCode::UNPROCESSABLE_ENTITY, errors, None, None)
         }
         Err(WorkflowError::AlreadyActive(existing)) => {

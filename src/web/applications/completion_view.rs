@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use crate::db::credentials::Credential;
 use crate::db::programs::Program;
 use crate::domain::application::{transition, Action, Actor, BudgetFit, Facts, Seats, Stages, Status};
-use crate::domain::completion::{what_to_send, CompletionInput};
+use crate::domain::completion::{what_to_send, with_note, CompletionInput};
 use crate::domain::forms::FieldErrors;
 use crate::domain::{CompletionEvidence, CompletionVerifier};
 use crate::i18n::Tr;
@@ -150,11 +150,11 @@ impl CompletionView {
     }
 
     /// The message of `field` for the form the template calls `form`, or "".
-    pub fn error(&self, form: &str, field: &str) -> &str {
+    pub fn error(&self, form: &str, field: &str) -> String {
         if self.refused(form) {
-            self.shown.errors.message(field)
+            crate::web::language::words().error(&self.shown.errors, field)
         } else {
-            ""
+            String::new()
         }
     }
 
@@ -234,7 +234,7 @@ pub fn completion_view(facts: &CompletionFacts<'_>, shown: Option<CompletionShow
             Status::CompletionSubmitted => t.m("evidence-requirement-sent").to_owned(),
             Status::Completed => t.m("evidence-requirement-completed").to_owned(),
             Status::NotCompleted => t.m("evidence-requirement-not-completed").to_owned(),
-            _ => what_to_send(rule.evidence, rule.verified_by, &program.completion_note),
+            _ => with_note(t.say(&what_to_send(rule.evidence, rule.verified_by)), &program.completion_note),
         }
     } else {
         let asked = match rule.evidence {

@@ -25,9 +25,11 @@ use crate::domain::budget::BudgetStanding;
 use crate::domain::calendar::offers_calendar;
 use crate::domain::evidence::{may_attach, size_label, MAX_FILE_BYTES};
 use crate::domain::forms::FieldErrors;
+use crate::domain::message::Message;
 use crate::domain::{Cents, Eligibility, Event, ProgramStatus};
+use crate::web::eligibility::eligibility_reasons;
 use crate::web::error::AppError;
-use crate::web::format::{long_date, long_time};
+use crate::web::format::{long_date, long_time, money};
 use crate::web::{page_with_status, run_db, Chrome, State, Viewer};
 
 /// One event of the timeline, ready to show.
@@ -367,10 +369,10 @@ fn timeline_views(bundle: &ApplicationBundle) -> Vec<TimelineView> {
                     Event::WaitlistReordered | Event::IntakeChanged => event
                         .details
                         .as_deref()
-                        .map(|moved| format!("{} ({moved})", event.action.describe(event.to_status))),
+                        .map(|moved| format!("{} ({moved})", t.m(event.action.timeline_message(event.to_status)))),
                     _ => None,
                 }
-                .unwrap_or_else(|| event.action.describe(event.to_status).to_owned()),
+                .unwrap_or_else(|| t.m(event.action.timeline_message(event.to_status)).to_owned()),
                 when: long_time(event.created_at),
                 when_iso: event.created_at.format("%Y-%m-%dT%H:%M:%SZ").to_string(),
                 comment: event.comment.clone(),
@@ -399,8 +401,8 @@ fn details_view(bundle: &ApplicationBundle) -> DetailsView {
         institution: a.institution.clone(),
         course_title: a.course_title.clone(),
         term_starts_on: a.term_starts_on.map(long_date),
-        amount: a.amount_cents.map(|c| Cents(c).to_string()),
-        covered: a.covered_cents.map(|c| Cents(c).to_string()),
+        amount: a.amount_cents.map(|c| money(Cents(c))),
+        covered: a.covered_cents.map(|c| money(Cents(c))),
     }
 }
 
@@ -421,7 +423,7 @@ fn files_view(bundle: &ApplicationBundle, shown: &Shown) -> FilesView {
         .collect();
     let mut errors = FieldErrors::default();
     if let Some(message) = &shown.file_error {
-        errors.add("file", message.clone()); // not a stored name
+        errors.add("file", Message::said(message.clone())); // not a stored name
     }
     FilesView {
         list,
@@ -436,9 +438,9 @@ fn files_view(bundle: &ApplicationBundle, shown: &Shown) -> FilesView {
 fn budget_left(left: Cents) -> String {
     let t = crate::web::language::words();
     if left.0 < 0 {
-        t.with("budget-over-by", "amount", Cents(-left.0))
+        t.with("budget-over-by", "amount", t.money(Cents(-left.0)))
     } else {
-        t.with("budget-left", "amount", left)
+        t.with("budget-left", "amount", t.money(left))
     }
 }
 
@@ -463,10 +465,10 @@ fn decision_view(bundle: &ApplicationBundle, status: Status, refused: Option<Ref
     let refused = refused.unwrap_or_default();
     let mut errors = FieldErrors::default();
     if refused.about_comment {
-        errors.add("comment", refused.message.clone());
+        errors.add("comment", Message::said(refused.message.clone()));
     }
     if refused.about_budget {
-        errors.add("exceed_budget", refused.message.clone());
+        errors.add("exceed_budget", Message::said(refused.message.clone()));
     }
     let gives_place = transition(Some(status), Action::Approve, actor, &facts, "")
         .is_ok_and(|outcome| outcome.to == Status::Approved);
@@ -477,12 +479,12 @@ fn decision_view(bundle: &ApplicationBundle, status: Status, refused: Option<Ref
             let notice = BudgetNotice {
                 program_team: bundle.authority.decides_as_program_team(actor),
                 year: standing.year,
-                budget: standing.budget.to_string(),
+                budget: money(standing.budget),
                 committed: standing.committed.to_string(),
                 left: budget_left(standing.left()),
-                cost: cost.to_string(),
+                cost: money(cost),
                 exceeds: !standing.fits(cost),
-                excess: over_by.to_string(),
+                excess: money(over_by),
                 confirmed: refused.exceed_budget,
             };
             (notice.program_team || notice.exceeds).then_some(notice)
@@ -548,7 +550,9 @@ fn apply_again(bundle: &ApplicationBundle, viewer: &Viewer) -> Option<ApplyAgain
             ),
             Vec::new(),
         ),
-        Eligibility::Ineligible(reasons) => answer(t.m("application-cannot-apply-again").to_owned(), reasons),
+        ineligible @ Eligibility::Ineligible(_) => {
+            answer(t.m("application-cannot-apply-again").to_owned(), eligibility_reasons(&ineligible, t))
+        }
     })
 }
 

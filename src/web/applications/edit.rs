@@ -11,7 +11,9 @@ use crate::db::workflow::{self, WorkflowError};
 use crate::domain::application::Status;
 use crate::domain::application_form::ApplicationInput;
 use crate::domain::forms::FieldErrors;
+use crate::domain::message::Message;
 use crate::domain::{Cents, Eligibility};
+use crate::web::eligibility::{eligibility_headline, eligibility_reasons};
 use crate::web::error::AppError;
 use crate::web::{page_with_status, redirect_with_flash, run_db, CsrfForm, State, Viewer};
 
@@ -130,7 +132,11 @@ pub async fn edit_application(
     if let other @ (Eligibility::EligibleFrom(_) | Eligibility::Ineligible(_)) =
         eligibility_of(&viewer.employee, &program)
     {
-        let why = if other.reasons().is_empty() { other.headline() } else { other.reasons().join(" ") };
+        let t = crate::web::language::words();
+        let why = match eligibility_reasons(&other, t) {
+            reasons if reasons.is_empty() => eligibility_headline(&other, t),
+            reasons => reasons.join(" "),
+        };
         return edit.refuse(
             &req,
             StatusCode::FORBIDDEN,
@@ -155,7 +161,7 @@ pub async fn edit_application(
         )),
         Err(WorkflowError::OverCap { exceeded, year }) => {
             let mut errors = FieldErrors::default();
-            errors.add("amount", over_cap_message(exceeded.left, exceeded.cap, year));
+            errors.add("amount", Message::said(over_cap_message(exceeded.left, exceeded.cap, year)));
             edit.render(&req, StatusCode::UNPROCESSABLE_ENTITY, input, errors, None, Some(version))
         }
         Err(WorkflowError::Stale { status }) => {

@@ -87,7 +87,7 @@ pub fn next_step(
 /// (whose sentence reads "in place 3").
 pub fn waitlist_place(t: Tr, position: i64) -> String {
     match t.locale() {
-        Locale::Es => crate::domain::numbers::grouped(position),
+        Locale::Es => t.number(position),
         _ => crate::domain::numbers::ordinal(position),
     }
 }

@@ -5,9 +5,10 @@ use crate::clock::today;
 use crate::db::payments::PaymentLine;
 use crate::domain::application::{Authority, Status};
 use crate::domain::forms::FieldErrors;
-use crate::domain::payment::{accepts_payment, describe_payment, payment_role, PaymentInput, PaymentRole};
+use crate::domain::message::Arg;
+use crate::domain::payment::{accepts_payment, payment_role, PaymentInput, PaymentRole};
 use crate::domain::Cents;
-use crate::web::format::long_date;
+use crate::web::format::{long_date, money};
 
 /// One payment as the table shows it.
 pub struct PaymentLineView {
@@ -70,14 +71,14 @@ pub fn payments_view(
                 paid_on: long_date(line.paid_on),
                 paid_on_iso: line.paid_on.to_string(),
                 invoice_number: line.invoice_number.clone(),
-                amount: Cents(line.amount_cents).to_string(),
+                amount: money(Cents(line.amount_cents)),
                 reference: line.reference.clone(),
                 recorded_by: line.recorded_by.clone(),
             })
             .collect(),
-        covered: Cents(covered).to_string(),
-        paid: Cents(paid).to_string(),
-        left: left.to_string(),
+        covered: money(Cents(covered)),
+        paid: money(Cents(paid)),
+        left: money(left),
         paid_in_full: left.0 == 0,
         form: takes_payment.then(|| form.unwrap_or_default()),
         problem,
@@ -90,5 +91,9 @@ pub fn timeline_sentence(details: Option<&str>) -> Option<String> {
     let value: serde_json::Value = serde_json::from_str(details?).ok()?;
     let amount = value.get("amount_cents")?.as_i64()?;
     let invoice = value.get("invoice_number")?.as_str()?;
-    Some(describe_payment(Cents(amount), invoice))
+    let t = crate::web::language::words();
+    Some(t.args(
+        "timeline-payment-recorded-of",
+        &[("amount", Arg::Money(Cents(amount))), ("invoice", Arg::Text(invoice.to_owned()))],
+    ))
 }

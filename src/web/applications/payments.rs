@@ -56,11 +56,11 @@ pub async fn record_payment(
             let rest = if recorded.left.0 == 0 {
                 t.m("payments-recorded-in-full").to_owned()
             } else {
-                t.with("payments-recorded-left", "amount", recorded.left)
+                t.with("payments-recorded-left", "amount", t.money(recorded.left))
             };
             let message = format!(
                 "{} {} {rest}",
-                t.with("payments-recorded", "amount", draft.amount),
+                t.with("payments-recorded", "amount", t.money(draft.amount)),
                 t.with("payments-recorded-invoice", "invoice", &draft.invoice_number)
             );
             Ok(redirect_with_flash(&format!("/applications/{id}#payments-heading"), "success", &message))

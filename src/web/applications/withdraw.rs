@@ -11,6 +11,7 @@ use crate::db::workflow::{self, WorkflowError};
 use crate::db::{self};
 use crate::domain::application::Status;
 use crate::domain::forms::FieldErrors;
+use crate::domain::message::Message;
 use crate::domain::text::multi_line;
 use crate::web::error::AppError;
 use crate::web::input::FormFields;
@@ -97,7 +98,7 @@ pub async fn withdraw_application(
         Ok(comment) => comment.chars().take(2_000).collect::<String>(),
         Err(message) => {
             let mut errors = FieldErrors::default();
-            errors.add("comment", message);
+            errors.add("comment", Message::said(message));
             let template = WithdrawPage {
                 version,
                 comment: form.comment,

@@ -11,12 +11,19 @@
 //!
 //! A page reads its words through [`Tr`] (`chrome.t` in templates): `t.m("id")` for a
 //! message without variables, `t.count("id", n)` for one that takes `$count` (plurals go
-//! through Fluent's plural rules), `t.with("id", "name", value)` for one other variable.
+//! through Fluent's plural rules), `t.with("id", "name", value)` for one other variable,
+//! `t.args("id", &[...])` for several, and `t.say(&message)` for what the domain said
+//! ([`Message`]). Dates, numbers and money are written by [`formats`] (ICU4X): `t.date`,
+//! `t.number`, `t.money`; a number a message counts is grouped by the same formatter.
+
+mod formats;
 
 use std::borrow::Cow;
 use std::collections::{BTreeSet, HashMap};
 use std::fmt::Display;
 use std::sync::OnceLock;
+
+use chrono::{NaiveDate, NaiveDateTime};
 
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
@@ -24,6 +31,9 @@ use fluent_syntax::ast;
 use rustc_hash::FxHashMap;
 
 use crate::domain::enums::{StoredName, VOCABULARIES};
+use crate::domain::forms::FieldErrors;
+use crate::domain::message::{Arg, Message};
+use crate::domain::money::Cents;
 use crate::kept::KeptMap;
 
 /// A language of the catalogs.
@@ -117,28 +127,44 @@ fn parse_quality(text: &str) -> Option<u16> {
 
 /// The catalogs' files: (language, file, text).
 const SOURCES: &[(Locale, &str, &str)] = &[
-    (Locale::En, "common.ftl", include_str!("../locales/en/common.ftl")),
-    (Locale::En, "catalog.ftl", include_str!("../locales/en/catalog.ftl")),
-    (Locale::En, "vocabulary.ftl", include_str!("../locales/en/vocabulary.ftl")),
-    (Locale::En, "forms.ftl", include_str!("../locales/en/forms.ftl")),
-    (Locale::En, "employee.ftl", include_str!("../locales/en/employee.ftl")),
-    (Locale::En, "admin.ftl", include_str!("../locales/en/admin.ftl")),
-    (Locale::En, "programs-admin.ftl", include_str!("../locales/en/programs-admin.ftl")),
-    (Locale::En, "applications.ftl", include_str!("../locales/en/applications.ftl")),
-    (Locale::En, "auth.ftl", include_str!("../locales/en/auth.ftl")),
-    (Locale::En, "approvals.ftl", include_str!("../locales/en/approvals.ftl")),
-    (Locale::En, "proposals.ftl", include_str!("../locales/en/proposals.ftl")),
-    (Locale::Es, "common.ftl", include_str!("../locales/es/common.ftl")),
-    (Locale::Es, "catalog.ftl", include_str!("../locales/es/catalog.ftl")),
-    (Locale::Es, "vocabulary.ftl", include_str!("../locales/es/vocabulary.ftl")),
-    (Locale::Es, "forms.ftl", include_str!("../locales/es/forms.ftl")),
-    (Locale::Es, "employee.ftl", include_str!("../locales/es/employee.ftl")),
-    (Locale::Es, "admin.ftl", include_str!("../locales/es/admin.ftl")),
-    (Locale::Es, "programs-admin.ftl", include_str!("../locales/es/programs-admin.ftl")),
-    (Locale::Es, "applications.ftl", include_str!("../locales/es/applications.ftl")),
-    (Locale::Es, "auth.ftl", include_str!("../locales/es/auth.ftl")),
-    (Locale::Es, "approvals.ftl", include_str!("../locales/es/approvals.ftl")),
-    (Locale::Es, "proposals.ftl", include_str!("../locales/es/proposals.ftl")),
+    (Locale::En, "common.ftl", include_str!("../../locales/en/common.ftl")),
+    (Locale::En, "catalog.ftl", include_str!("../../locales/en/catalog.ftl")),
+    (Locale::En, "vocabulary.ftl", include_str!("../../locales/en/vocabulary.ftl")),
+    (Locale::En, "forms.ftl", include_str!("../../locales/en/forms.ftl")),
+    (Locale::En, "employee.ftl", include_str!("../../locales/en/employee.ftl")),
+    (Locale::En, "admin.ftl", include_str!("../../locales/en/admin.ftl")),
+    (Locale::En, "import-preview.ftl", include_str!("../../locales/en/import-preview.ftl")),
+    (Locale::En, "programs-admin.ftl", include_str!("../../locales/en/programs-admin.ftl")),
+    (Locale::En, "program-team.ftl", include_str!("../../locales/en/program-team.ftl")),
+    (Locale::En, "applications.ftl", include_str!("../../locales/en/applications.ftl")),
+    (Locale::En, "auth.ftl", include_str!("../../locales/en/auth.ftl")),
+    (Locale::En, "approvals.ftl", include_str!("../../locales/en/approvals.ftl")),
+    (Locale::En, "proposals.ftl", include_str!("../../locales/en/proposals.ftl")),
+    (Locale::En, "proposal-detail.ftl", include_str!("../../locales/en/proposal-detail.ftl")),
+    (Locale::En, "errors-evidence.ftl", include_str!("../../locales/en/errors-evidence.ftl")),
+    (Locale::En, "errors-admin.ftl", include_str!("../../locales/en/errors-admin.ftl")),
+    (Locale::En, "errors-programs.ftl", include_str!("../../locales/en/errors-programs.ftl")),
+    (Locale::En, "errors-applications.ftl", include_str!("../../locales/en/errors-applications.ftl")),
+    (Locale::En, "errors.ftl", include_str!("../../locales/en/errors.ftl")),
+    (Locale::Es, "common.ftl", include_str!("../../locales/es/common.ftl")),
+    (Locale::Es, "catalog.ftl", include_str!("../../locales/es/catalog.ftl")),
+    (Locale::Es, "vocabulary.ftl", include_str!("../../locales/es/vocabulary.ftl")),
+    (Locale::Es, "forms.ftl", include_str!("../../locales/es/forms.ftl")),
+    (Locale::Es, "employee.ftl", include_str!("../../locales/es/employee.ftl")),
+    (Locale::Es, "admin.ftl", include_str!("../../locales/es/admin.ftl")),
+    (Locale::Es, "import-preview.ftl", include_str!("../../locales/es/import-preview.ftl")),
+    (Locale::Es, "programs-admin.ftl", include_str!("../../locales/es/programs-admin.ftl")),
+    (Locale::Es, "program-team.ftl", include_str!("../../locales/es/program-team.ftl")),
+    (Locale::Es, "applications.ftl", include_str!("../../locales/es/applications.ftl")),
+    (Locale::Es, "auth.ftl", include_str!("../../locales/es/auth.ftl")),
+    (Locale::Es, "approvals.ftl", include_str!("../../locales/es/approvals.ftl")),
+    (Locale::Es, "proposals.ftl", include_str!("../../locales/es/proposals.ftl")),
+    (Locale::Es, "proposal-detail.ftl", include_str!("../../locales/es/proposal-detail.ftl")),
+    (Locale::Es, "errors-evidence.ftl", include_str!("../../locales/es/errors-evidence.ftl")),
+    (Locale::Es, "errors-admin.ftl", include_str!("../../locales/es/errors-admin.ftl")),
+    (Locale::Es, "errors-programs.ftl", include_str!("../../locales/es/errors-programs.ftl")),
+    (Locale::Es, "errors-applications.ftl", include_str!("../../locales/es/errors-applications.ftl")),
+    (Locale::Es, "errors.ftl", include_str!("../../locales/es/errors.ftl")),
 ];
 
 /// One language's messages.
@@ -173,6 +199,7 @@ pub fn check() -> anyhow::Result<&'static Catalogs> {
     if let Some(catalogs) = CATALOGS.get() {
         return Ok(catalogs);
     }
+    formats::check()?;
     let catalogs = Catalogs::load()?;
     Ok(CATALOGS.get_or_init(|| catalogs))
 }
@@ -204,6 +231,12 @@ impl Catalogs {
             if locale == Locale::EnXa {
                 bundle.set_transform(Some(pseudo));
             }
+            // Numbers in messages ("12,345 people") are grouped as the language groups them.
+            bundle.set_formatter(Some(match locale {
+                Locale::En => fluent_number_en,
+                Locale::Es => fluent_number_es,
+                Locale::EnXa => fluent_number_en_xa,
+            }));
             let mut ids = Variables::new();
             for (_, file, text) in SOURCES.iter().filter(|(l, _, _)| *l == locale.source()) {
                 let resource = FluentResource::try_new((*text).to_owned()).map_err(|(_, errors)| {
@@ -360,6 +393,26 @@ fn pseudo(text: &str) -> Cow<'_, str> {
     fluent_pseudo::transform_dom(text, false, true, true)
 }
 
+/// A whole number in a message, through the language's number format (fractions are left
+/// to Fluent).
+fn fluent_number(locale: Locale, value: &FluentValue) -> Option<String> {
+    let FluentValue::Number(number) = value else { return None };
+    let whole = number.value.trunc() == number.value && number.value.abs() < 1e15;
+    whole.then(|| formats::number(locale, number.value as i64))
+}
+
+fn fluent_number_en<M>(value: &FluentValue, _: &M) -> Option<String> {
+    fluent_number(Locale::En, value)
+}
+
+fn fluent_number_es<M>(value: &FluentValue, _: &M) -> Option<String> {
+    fluent_number(Locale::Es, value)
+}
+
+fn fluent_number_en_xa<M>(value: &FluentValue, _: &M) -> Option<String> {
+    fluent_number(Locale::EnXa, value)
+}
+
 /// A number a message counts (`$count`): what templates hand over, by value or by
 /// reference.
 pub trait Count {
@@ -464,6 +517,18 @@ impl Tr {
         })
     }
 
+    /// A message with two variables, neither of them counted (a year, an amount).
+    pub fn with_two(
+        &self,
+        id: &str,
+        first: &'static str,
+        first_value: impl Display,
+        second: &'static str,
+        second_value: impl Display,
+    ) -> String {
+        self.args(id, &[(first, Arg::Text(first_value.to_string())), (second, Arg::Text(second_value.to_string()))])
+    }
+
     /// A message with `$count` and one other variable.
     pub fn count_with(&self, id: &str, count: impl Count, name: &'static str, value: impl Display) -> String {
         let (count, value) = (count.as_count(), value.to_string());
@@ -473,6 +538,89 @@ impl Tr {
             args.set(name, FluentValue::from(value.clone()));
             args
         })
+    }
+
+    /// A message with several variables: `t.args("id", &[("year", Arg::Text(..)), ...])`.
+    pub fn args(&self, id: &str, args: &[(&'static str, Arg)]) -> String {
+        use std::fmt::Write;
+        let mut key = id.to_owned();
+        for (name, value) in args {
+            let _ = write!(key, "\u{1f}{name}\u{1f}{value:?}");
+        }
+        self.format(key, id, || {
+            let mut fluent = FluentArgs::new();
+            for (name, value) in args {
+                let value = match value {
+                    Arg::Text(text) => FluentValue::from(text.clone()),
+                    Arg::Number(n) => FluentValue::from(*n),
+                    Arg::Date(date) => FluentValue::from(self.date(*date)),
+                    Arg::Money(amount) => FluentValue::from(self.money(*amount)),
+                    Arg::Term(id) => FluentValue::from(self.m(id)),
+                    Arg::Names { vocabulary, stored, or } => {
+                        let names: Vec<&str> = stored.iter().map(|value| self.label(vocabulary, value)).collect();
+                        FluentValue::from(formats::list(self.0, &names, *or))
+                    }
+                };
+                fluent.set(*name, value);
+            }
+            fluent
+        })
+    }
+
+    /// The message of a form's field, or "" when it is right (templates test `.is_empty()`).
+    pub fn error(&self, errors: &FieldErrors, field: &str) -> String {
+        errors.get(field).map(|message| self.say(message)).unwrap_or_default()
+    }
+
+    /// What the domain said, in this language.
+    pub fn say(&self, message: &Message) -> String {
+        match message {
+            Message::Id { id, args } if args.is_empty() => self.m(id).to_owned(),
+            Message::Id { id, args } => self.args(id, args),
+            Message::Said(words) => words.clone(),
+        }
+    }
+
+    /// Items joined as this language joins a list: "A, B and C", "A, B y C".
+    pub fn and_list(&self, items: &[&str]) -> String {
+        formats::list(self.0, items, false)
+    }
+
+    /// A calendar date in words: "15 January 2027", "15 de enero de 2027".
+    pub fn date(&self, date: NaiveDate) -> String {
+        formats::long_date(self.0, date)
+    }
+
+    /// A month and its year: "November 2026", "noviembre de 2026".
+    pub fn month(&self, date: NaiveDate) -> String {
+        formats::month_year(self.0, date)
+    }
+
+    /// A month's short name, as a chart's axis shows it: "Nov", "nov".
+    pub fn month_short(&self, date: NaiveDate) -> String {
+        formats::short_month(self.0, date)
+    }
+
+    /// A day and its month, short: "3 Nov", "3 nov".
+    pub fn day_month(&self, date: NaiveDate) -> String {
+        formats::day_month(self.0, date)
+    }
+
+    /// An instant, in UTC and saying so: "26 November 2026 at 14:05 UTC".
+    pub fn time(&self, at: NaiveDateTime) -> String {
+        self.with("time-in-utc", "time", formats::date_time(self.0, at))
+    }
+
+    /// A whole number, grouped: "12,345".
+    pub fn number(&self, n: impl Count) -> String {
+        formats::number(self.0, n.as_count())
+    }
+
+    /// An amount of money with its currency: "$1,234.50", "US$1,234.50"; "-$5" below zero.
+    pub fn money(&self, amount: Cents) -> String {
+        let digits = formats::cents(self.0, amount.0.abs());
+        let sign = if amount.0 < 0 { "-" } else { "" };
+        format!("{sign}{}", self.with("money", "amount", digits))
     }
 
     /// Message `id` with the arguments `args` makes, as formatted before under `key`.
@@ -506,6 +654,50 @@ mod tests {
         assert_eq!(en.count("catalog-total", 6), "6 programs paid for by the company.");
         assert_eq!(es.count("catalog-total", 1), "1 programa pagado por la empresa.");
         assert_eq!(es.count("catalog-total", 6), "6 programas pagados por la empresa.");
+    }
+
+    #[test]
+    fn what_the_domain_says_reads_in_each_language() {
+        use crate::domain::enums::SITE_AT;
+        let (en, es) = (Tr(Locale::En), Tr(Locale::Es));
+        let day = NaiveDate::from_ymd_opt(2027, 11, 16).unwrap();
+        let families = Message::new("eligibility-job-family")
+            .number("count", 2)
+            .names("families", "job-family", vec!["technical", "corporate"])
+            .names("yours", "job-family", vec!["fulfillment"]);
+        assert_eq!(en.say(&families), "Open to the Technical and Corporate job families; yours is Fulfillment.");
+        assert_eq!(
+            es.say(&families),
+            "Abierto a las familias de puestos Técnico y Corporativo; la suya es Centros logísticos."
+        );
+        let sites = Message::new("eligibility-site-type")
+            .either("sites", SITE_AT, vec!["tech_hub", "corporate_office"])
+            .names("yours", SITE_AT, vec!["fulfillment_center"]);
+        assert_eq!(
+            en.say(&sites),
+            "Open to people working at a tech hub or a corporate office; you work at a fulfillment center."
+        );
+        let tenure = Message::new("eligibility-tenure").number("count", 1_365).date("date", day);
+        assert_eq!(en.say(&tenure), "It needs 1,365 days of service; you will have them on 16 November 2027.");
+        assert_eq!(es.say(&tenure), "Requiere 1,365 días de antigüedad; los cumplirá el 16 de noviembre de 2027.");
+        let one = Message::new("eligibility-tenure").number("count", 1).date("date", day);
+        assert_eq!(en.say(&one), "It needs 1 day of service; you will have it on 16 November 2027.");
+        assert_eq!(es.say(&Message::said("Tal cual")), "Tal cual");
+        assert_eq!(en.money(Cents(-500)), "-$5");
+        assert_eq!(es.money(Cents(123_450)), "US$1,234.50");
+        assert_eq!(es.count("catalog-total", 1_200), "1,200 programas pagados por la empresa.");
+    }
+
+    #[test]
+    fn every_timeline_sentence_is_in_the_catalogs() {
+        use crate::domain::enums::{ApplicationStatus, Event};
+        let english = check().unwrap().messages(Locale::En).unwrap();
+        for event in Event::ALL {
+            for status in ApplicationStatus::ALL {
+                let id = event.timeline_message(*status);
+                assert!(english.plain.contains_key(id), "{event:?} to {status:?}: no message {id}");
+            }
+        }
     }
 
     #[test]
