@@ -27,3 +27,14 @@ money-not-a-number = Enter the amount as a number of dollars, for example 1234.5
 money-too-many-decimals = Use at most two digits for cents, for example 1234.50.
 money-not-positive = The amount must be more than zero.
 money-too-large = The amount is too large.
+
+# A new password the rules refuse.
+password-error-missing = Enter a new password.
+# $min is the fewest characters a password takes.
+password-error-too-short = Use at least { $min } characters. A few words you will remember, with spaces, make a good one.
+# $max is the most characters a password takes.
+password-error-too-long = Use at most { $max } characters.
+password-error-common = This is one of the most common passwords, which are guessed first. Choose another.
+password-error-common-with-additions = This is a common password with digits or symbols added, which are guessed early. Choose another.
+password-error-one-character = Use more than one character over and over.
+password-error-same-as-email = Choose a password that is not your e-mail address.

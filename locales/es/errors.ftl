@@ -27,3 +27,14 @@ money-not-a-number = Escriba el monto como un número de dólares, por ejemplo 1
 money-too-many-decimals = Use como máximo dos dígitos para los centavos, por ejemplo 1234.50.
 money-not-positive = El monto debe ser mayor que cero.
 money-too-large = El monto es demasiado grande.
+
+# A new password the rules refuse.
+password-error-missing = Escriba una contraseña nueva.
+# $min is the fewest characters a password takes.
+password-error-too-short = Use al menos { $min } caracteres. Unas cuantas palabras que pueda recordar, con espacios, son una buena contraseña.
+# $max is the most characters a password takes.
+password-error-too-long = Use como máximo { $max } caracteres.
+password-error-common = Es una de las contraseñas más comunes, que son las primeras que se adivinan. Elija otra.
+password-error-common-with-additions = Es una contraseña común con dígitos o símbolos agregados, que se adivina pronto. Elija otra.
+password-error-one-character = Use más de un carácter, no el mismo repetido.
+password-error-same-as-email = Elija una contraseña que no sea su dirección de correo electrónico.

@@ -11,6 +11,8 @@
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
+use super::message::Message;
+
 /// The fewest characters a password may have.
 pub const MIN_CHARACTERS: usize = 12;
 /// The most characters a password may have (hashing is slow on purpose).
@@ -32,6 +34,20 @@ pub enum PasswordProblem {
 }
 
 impl PasswordProblem {
+    /// The refusal for the form's password field, in the reader's language.
+    pub fn said(self) -> Message {
+        match self {
+            PasswordProblem::Missing => Message::new("password-error-missing"),
+            PasswordProblem::TooShort => Message::new("password-error-too-short").number("min", MIN_CHARACTERS),
+            PasswordProblem::TooLong => Message::new("password-error-too-long").number("max", MAX_CHARACTERS),
+            PasswordProblem::Common => Message::new("password-error-common"),
+            PasswordProblem::CommonWithAdditions => Message::new("password-error-common-with-additions"),
+            PasswordProblem::OneCharacter => Message::new("password-error-one-character"),
+            PasswordProblem::SameAsEmail => Message::new("password-error-same-as-email"),
+        }
+    }
+
+    /// The same in English, for the command line.
     pub fn message(self) -> String {
         match self {
             PasswordProblem::Missing => "Enter a new password.".to_owned(),

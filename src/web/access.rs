@@ -161,7 +161,7 @@ async fn choose(
     let Some(employee) = holder(&state, token.clone(), purpose).await? else { return link_gone(&req) };
     let mut errors = FieldErrors::default();
     if let Err(problem) = check_new_password(&form.password, &employee.email) {
-        errors.add("password", Message::said(problem.message()));
+        errors.add("password", problem.said());
     } else if form.password != form.password_again {
         errors.add("password_again", Message::new("auth-passwords-differ"));
     }

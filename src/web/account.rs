@@ -221,7 +221,7 @@ pub async fn change_password(
         errors.add("current_password", Message::new("account-password-not-current"));
     }
     if let Err(problem) = check_new_password(&form.new_password, &viewer.employee.email) {
-        errors.add("new_password", Message::said(problem.message()));
+        errors.add("new_password", problem.said());
     } else if form.new_password != form.new_password_again {
         errors.add("new_password_again", Message::new("account-password-differ"));
     } else if form.new_password == form.current_password {
