@@ -581,11 +581,6 @@ impl Tr {
         }
     }
 
-    /// Items joined as this language joins a list: "A, B and C", "A, B y C".
-    pub fn and_list(&self, items: &[&str]) -> String {
-        formats::list(self.0, items, false)
-    }
-
     /// A calendar date in words: "15 January 2027", "15 de enero de 2027".
     pub fn date(&self, date: NaiveDate) -> String {
         formats::long_date(self.0, date)

@@ -124,7 +124,7 @@ impl ApplicationBadge {
     fn new(application: &ActiveApplication, t: Tr) -> ApplicationBadge {
         let text = match application.status {
             ApplicationStatus::Submitted => {
-                t.with("badge-submitted", "date", application.submitted_at.format("%-d %b"))
+                t.with("badge-submitted", "date", t.day_month(application.submitted_at.date()))
             }
             ApplicationStatus::ChangesRequested => t.m("badge-changes-requested").to_owned(),
             ApplicationStatus::ManagerApproved => t.m("badge-manager-approved").to_owned(),
