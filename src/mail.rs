@@ -14,8 +14,9 @@ use lettre::{Message, SmtpTransport, Transport};
 use crate::config::Settings;
 use crate::db::outbox::{DigestItem, MailKind, OutgoingMail};
 use crate::db::{self, DbPool};
-use crate::domain::mail::{digest_cut, retry_delay, ReminderPolicy, MAX_ATTEMPTS};
+use crate::domain::mail::{digest_cut, retry_delay, subject_line, ReminderPolicy, MAX_ATTEMPTS};
 use crate::domain::text::cleaned_line;
+use crate::i18n::{Locale, Tr};
 use crate::security::random_token;
 
 /// Messages claimed at a time.
@@ -92,12 +93,13 @@ struct Line {
     when: Option<String>,
     link: Option<String>,
     /// What the link says in the HTML message.
-    link_label: &'static str,
+    link_label: String,
 }
 
 #[derive(Template)]
 #[template(path = "email/message.html")]
 struct HtmlMessage<'a> {
+    t: Tr,
     subject: &'a str,
     recipient_name: &'a str,
     intro: Option<&'a str>,
@@ -110,15 +112,13 @@ struct HtmlMessage<'a> {
 #[derive(Template)]
 #[template(path = "email/message.txt")]
 struct TextMessage<'a> {
+    t: Tr,
     recipient_name: &'a str,
     intro: Option<&'a str>,
     lines: &'a [Line],
     account_link: &'a str,
     access: bool,
 }
-
-/// What an application's link says in the HTML message.
-const APPLICATION_LINK_LABEL: &str = "Open the application";
 
 /// Writes messages: plain text and HTML, with links back to Upskill.
 #[derive(Clone)]
@@ -127,6 +127,8 @@ pub struct Composer {
     public_url: String,
     /// The right-hand side of Message-IDs (the public address's host).
     domain: String,
+    /// The language of those who chose none.
+    default_locale: Locale,
 }
 
 impl Composer {
@@ -136,53 +138,66 @@ impl Composer {
         let public_url = settings.public_url();
         let host = public_url.split("://").nth(1).unwrap_or("localhost");
         let domain = host.split(['/', ':']).next().filter(|h| !h.is_empty()).unwrap_or("localhost").to_owned();
-        Ok(Composer { from, public_url, domain })
+        Ok(Composer { from, public_url, domain, default_locale: settings.default_locale })
     }
 
     fn application_link(&self, application_id: Option<i32>) -> Option<String> {
         application_id.map(|id| format!("{}/applications/{id}", self.public_url))
     }
 
-    /// The message for an outbox row (a digest with its items).
+    /// The language `mail` is written in: its recipient's choice, else the server's default.
+    fn language(&self, mail: &OutgoingMail) -> Tr {
+        let chosen = mail.to_locale.as_deref().and_then(Locale::from_tag).filter(|l| Locale::OFFERED.contains(l));
+        Tr(chosen.unwrap_or(self.default_locale))
+    }
+
+    /// The message for an outbox row (a digest with its items), in its recipient's language.
     pub fn compose(&self, mail: &OutgoingMail, items: &[DigestItem]) -> anyhow::Result<Message> {
+        let t = self.language(mail);
+        let said = t.kept(mail.message.as_deref(), &mail.body);
+        let open_application = || t.m("email-open-application").to_owned();
         let (intro, lines): (Option<&str>, Vec<Line>) = match mail.kind {
             MailKind::Digest => (
-                Some("Here is what happened in Upskill since your last summary."),
+                Some(t.m("email-digest-intro")),
                 items
                     .iter()
                     .map(|item| Line {
-                        text: item.body.clone(),
-                        when: Some(item.created_at.format("%-d %b %Y, %H:%M UTC").to_string()),
+                        text: t.kept(item.message.as_deref(), &item.body),
+                        when: Some(t.time(item.created_at)),
                         link: self.application_link(item.application_id),
-                        link_label: APPLICATION_LINK_LABEL,
+                        link_label: open_application(),
                     })
                     .collect(),
             ),
             MailKind::Notice | MailKind::Reminder => (
                 None,
                 vec![Line {
-                    text: mail.body.clone(),
+                    text: said.clone(),
                     when: None,
                     link: self.application_link(mail.application_id),
-                    link_label: APPLICATION_LINK_LABEL,
+                    link_label: open_application(),
                 }],
             ),
             MailKind::Access => (
                 None,
                 vec![Line {
-                    text: mail.body.clone(),
+                    text: said.clone(),
                     when: None,
                     link: mail.link.clone(),
-                    link_label: "Choose your password",
+                    link_label: t.m("email-choose-password").to_owned(),
                 }],
             ),
         };
+        // The subject is the notice itself (a digest's says how many updates it carries);
+        // a row older than the catalogs keeps the subject it was written with.
+        let subject = if mail.message.is_some() { subject_line(&said) } else { mail.subject.clone() };
         let access = mail.kind == MailKind::Access;
         let account_link = format!("{}/account", self.public_url);
         let text =
-            TextMessage { recipient_name: &mail.to_name, intro, lines: &lines, account_link: &account_link, access };
+            TextMessage { t, recipient_name: &mail.to_name, intro, lines: &lines, account_link: &account_link, access };
         let html = HtmlMessage {
-            subject: &mail.subject,
+            t,
+            subject: &subject,
             recipient_name: &mail.to_name,
             intro,
             lines: &lines,
@@ -196,7 +211,7 @@ impl Composer {
         Ok(Message::builder()
             .from(self.from.clone())
             .to(to)
-            .subject(cleaned_line(&mail.subject))
+            .subject(cleaned_line(&subject))
             // The same row always has the same id: a copy sent again is recognisably one.
             .message_id(Some(format!("<upskill-outbox-{}@{}>", mail.id, self.domain)))
             .multipart(MultiPart::alternative_plain_html(text.render()?, html.render()?))?)
@@ -429,7 +444,7 @@ mod tests {
             text: text.to_owned(),
             when: when.map(str::to_owned),
             link: link.map(str::to_owned),
-            link_label: APPLICATION_LINK_LABEL,
+            link_label: "Open the application".to_owned(),
         }
     }
 
@@ -437,6 +452,7 @@ mod tests {
     fn a_notice_reads_as_one_paragraph_with_its_link() {
         let lines = [line("Ada applied to Career Choice.", None, Some("https://u.test/applications/7"))];
         let text = TextMessage {
+            t: Tr(Locale::En),
             recipient_name: "Maria",
             intro: None,
             lines: &lines,
@@ -458,6 +474,7 @@ mod tests {
             line("A note without a link.", Some("1 Dec 2026, 10:00 UTC"), None),
         ];
         let text = TextMessage {
+            t: Tr(Locale::En),
             recipient_name: "Maria",
             intro: Some("Here is what happened."),
             lines: &lines,
@@ -488,6 +505,8 @@ mod tests {
             to_email: "eve@upskill.example".to_owned(),
             to_name: to_name.to_owned(),
             to_active: true,
+            to_locale: None,
+            message: None,
         }
     }
 
@@ -542,6 +561,7 @@ mod tests {
     fn the_html_part_escapes_what_people_typed() {
         let lines = [line("<script>alert(1)</script> & co", None, Some("https://u.test/applications/7"))];
         let html = HtmlMessage {
+            t: Tr(Locale::En),
             subject: "Upskill: <b>",
             recipient_name: "<i>Maria</i>",
             intro: None,

@@ -85,7 +85,7 @@ pub(super) async fn remind(args: RemindArgs) -> anyhow::Result<()> {
             reminder.level.as_str(),
             reminder.recipient_email,
             reminder.waited_working_days,
-            reminder.text
+            crate::i18n::Tr(crate::i18n::Locale::En).say(&reminder.message)
         );
     }
     match (dry_run, reminders.len()) {

@@ -9,6 +9,7 @@ use diesel::prelude::*;
 use super::employees::Employee;
 use super::schema::{access_links, employees};
 use super::DbConnection;
+use crate::domain::message::Message;
 use crate::domain::AccessLinkPurpose;
 use crate::security::{random_token, sha256_hex};
 
@@ -151,18 +152,17 @@ pub fn invite(
     super::audit::audited(conn, |conn, now| {
         let token = create(conn, employee.id, AccessLinkPurpose::Invitation, inviter.map(|(id, _)| id), now)?;
         let url = link_url(public_url, AccessLinkPurpose::Invitation, &token);
-        let who = inviter.map_or("Your organisation", |(_, name)| name);
-        let text = format!(
-            "{who} invited you to Upskill, where you see the training programs open to you and apply for them. \
-             Choose your password to sign in with {}: the link works once, for 7 days.",
-            employee.email
-        );
+        let message = match inviter {
+            Some((_, name)) => Message::new("notice-invited").text("inviter", name),
+            None => Message::new("notice-invited-by-organisation"),
+        }
+        .text("email", employee.email.as_str());
         if by_mail {
             let mail = super::outbox::NewMail {
                 employee_id: employee.id,
                 application_id: None,
                 kind: crate::domain::MailKind::Access,
-                text: &text,
+                message: &message,
                 dedupe_key: None,
                 link: Some(&url),
             };
@@ -186,14 +186,12 @@ pub fn send_reset(conn: &mut DbConnection, employee: &Employee, public_url: &str
         let now = crate::clock::now();
         let token = create(conn, employee.id, AccessLinkPurpose::Reset, None, now)?;
         let url = link_url(public_url, AccessLinkPurpose::Reset, &token);
-        let text = "Someone, probably you, asked to reset your Upskill password. \
-                    Choose a new one with the link below: it works once, for 1 hour."
-            .to_owned();
+        let message = Message::new("notice-password-reset");
         let mail = super::outbox::NewMail {
             employee_id: employee.id,
             application_id: None,
             kind: crate::domain::MailKind::Access,
-            text: &text,
+            message: &message,
             dedupe_key: None,
             link: Some(&url),
         };

@@ -6,6 +6,8 @@ use diesel::prelude::*;
 use super::outbox::{enqueue_many, MailKind, NewMail};
 use super::schema::notifications;
 use super::DbConnection;
+use crate::domain::message::Message;
+use crate::i18n::{Locale, Tr};
 
 #[derive(Debug, Clone, Queryable, Selectable)]
 #[diesel(table_name = notifications)]
@@ -16,6 +18,15 @@ pub struct Notification {
     pub body: String,
     pub created_at: NaiveDateTime,
     pub read_at: Option<NaiveDateTime>,
+    /// What it says as a catalog message (`None` on notices older than the catalogs).
+    pub message: Option<String>,
+}
+
+impl Notification {
+    /// What it says, in the reader's language.
+    pub fn words(&self, t: Tr) -> String {
+        t.kept(self.message.as_deref(), &self.body)
+    }
 }
 
 /// Tells `employee_id` about something, optionally about an application: in the inbox,
@@ -24,30 +35,36 @@ pub fn notify(
     conn: &mut DbConnection,
     employee_id: i32,
     application_id: Option<i32>,
-    body: &str,
+    message: &Message,
     now: NaiveDateTime,
 ) -> QueryResult<()> {
-    notify_many(conn, &[Notice { employee_id, application_id, body: body.to_owned() }], now)
+    notify_many(conn, &[Notice { employee_id, application_id, message: message.clone() }], now)
 }
 
 /// One notice of [`notify_many`]: to whom, about which application, what it says.
 pub struct Notice {
     pub employee_id: i32,
     pub application_id: Option<i32>,
-    pub body: String,
+    pub message: Message,
 }
 
 /// Writes many notices as [`notify`] writes one (the inbox and the e-mail outbox), a few
-/// hundred to a statement: a lottery's draw tells everyone in it at once.
+/// hundred to a statement: a lottery's draw tells everyone in it at once. Each keeps its
+/// message, worded in its reader's language when read, and its English words.
 pub fn notify_many(conn: &mut DbConnection, notices: &[Notice], now: NaiveDateTime) -> QueryResult<()> {
+    let english = Tr(Locale::En);
     for chunk in notices.chunks(500) {
+        let written: Vec<(String, String)> =
+            chunk.iter().map(|notice| (english.say(&notice.message), notice.message.to_json())).collect();
         let rows: Vec<_> = chunk
             .iter()
-            .map(|notice| {
+            .zip(&written)
+            .map(|(notice, (body, message))| {
                 (
                     notifications::employee_id.eq(notice.employee_id),
                     notifications::application_id.eq(notice.application_id),
-                    notifications::body.eq(notice.body.as_str()),
+                    notifications::body.eq(body.as_str()),
+                    notifications::message.eq(Some(message.as_str())),
                     notifications::created_at.eq(now),
                 )
             })
@@ -64,7 +81,7 @@ pub fn notify_many(conn: &mut DbConnection, notices: &[Notice], now: NaiveDateTi
                 employee_id: notice.employee_id,
                 application_id: notice.application_id,
                 kind: MailKind::Notice,
-                text: &notice.body,
+                message: &notice.message,
                 dedupe_key: None,
                 link: None,
             })

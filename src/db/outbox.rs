@@ -15,8 +15,10 @@ use diesel::prelude::*;
 use super::schema::{applications, email_preferences, employees, outbox, programs};
 use super::{write_transaction, DbConnection};
 use crate::domain::mail::{subject_line, working_days_between, ReminderLevel, ReminderPolicy, MAX_AGE};
+use crate::domain::message::Message;
 use crate::domain::ApplicationStatus;
 pub use crate::domain::MailKind;
+use crate::i18n::{Locale, Tr};
 
 /// Whether `employee_id` takes a daily digest instead of one e-mail per event.
 pub fn wants_digest(conn: &mut DbConnection, employee_id: i32) -> QueryResult<bool> {
@@ -55,7 +57,8 @@ pub struct NewMail<'a> {
     pub employee_id: i32,
     pub application_id: Option<i32>,
     pub kind: MailKind,
-    pub text: &'a str,
+    /// What it says: worded in the recipient's language when the message is written.
+    pub message: &'a Message,
     /// Written at most once: a second row with the same key is not written.
     pub dedupe_key: Option<&'a str>,
     /// Where the message's button leads when it is not an application: a sign-in link,
@@ -81,15 +84,22 @@ pub fn enqueue_many(conn: &mut DbConnection, mails: &[NewMail<'_>], now: NaiveDa
         .load::<i32>(conn)?
         .into_iter()
         .collect();
+    // The English words are kept beside the message: what older rows have, and what a
+    // message this version no longer knows falls back to.
+    let english = Tr(Locale::En);
+    let written: Vec<(String, String)> =
+        mails.iter().map(|mail| (english.say(mail.message), mail.message.to_json())).collect();
     let rows: Vec<_> = mails
         .iter()
-        .map(|mail| {
+        .zip(&written)
+        .map(|(mail, (body, message))| {
             (
                 outbox::employee_id.eq(mail.employee_id),
                 outbox::application_id.eq(mail.application_id),
                 outbox::kind.eq(mail.kind),
-                outbox::subject.eq(subject_line(mail.text)),
-                outbox::body.eq(mail.text),
+                outbox::subject.eq(subject_line(body)),
+                outbox::body.eq(body.as_str()),
+                outbox::message.eq(Some(message.as_str())),
                 // A sign-in link goes at once: it must not wait for tomorrow's summary.
                 outbox::in_digest.eq(mail.kind != MailKind::Access && digest.contains(&mail.employee_id)),
                 outbox::dedupe_key.eq(mail.dedupe_key),
@@ -114,6 +124,8 @@ pub struct OutgoingMail {
     pub kind: MailKind,
     pub subject: String,
     pub body: String,
+    /// What it says as a catalog message (JSON; `None` on rows older than the catalogs).
+    pub message: Option<String>,
     pub application_id: Option<i32>,
     pub link: Option<String>,
     pub attempts: i32,
@@ -121,6 +133,8 @@ pub struct OutgoingMail {
     pub to_email: String,
     pub to_name: String,
     pub to_active: bool,
+    /// The language the recipient chose (`None`: the server's default).
+    pub to_locale: Option<String>,
 }
 
 /// The rows nobody holds that are due now.
@@ -166,6 +180,7 @@ pub fn claim_due(
             outbox::kind,
             outbox::subject,
             outbox::body,
+            outbox::message,
             outbox::application_id,
             outbox::link,
             outbox::attempts,
@@ -173,6 +188,7 @@ pub fn claim_due(
             employees::email,
             employees::display_name,
             employees::active,
+            employees::locale,
         ))
         .load(conn)
 }
@@ -181,6 +197,7 @@ pub fn claim_due(
 #[derive(Debug, Clone, Queryable)]
 pub struct DigestItem {
     pub body: String,
+    pub message: Option<String>,
     pub application_id: Option<i32>,
     pub created_at: NaiveDateTime,
 }
@@ -190,7 +207,7 @@ pub fn digest_items(conn: &mut DbConnection, digest_id: i32) -> QueryResult<Vec<
     outbox::table
         .filter(outbox::digest_id.eq(digest_id))
         .order(outbox::id.asc())
-        .select((outbox::body, outbox::application_id, outbox::created_at))
+        .select((outbox::body, outbox::message, outbox::application_id, outbox::created_at))
         .load(conn)
 }
 
@@ -289,17 +306,15 @@ pub fn collect_digests(conn: &mut DbConnection, cut: NaiveDateTime, now: NaiveDa
             .select((outbox::employee_id, diesel::dsl::count_star()))
             .load(conn)?;
         for &(employee_id, items) in &recipients {
-            let text = if items == 1 {
-                "Your daily summary: 1 update".to_owned()
-            } else {
-                format!("Your daily summary: {items} updates")
-            };
+            let message = Message::new("notice-digest").number("count", items);
+            let text = Tr(Locale::En).say(&message);
             let digest_id: i32 = diesel::insert_into(outbox::table)
                 .values((
                     outbox::employee_id.eq(employee_id),
                     outbox::kind.eq(MailKind::Digest),
                     outbox::subject.eq(subject_line(&text)),
                     outbox::body.eq(&text),
+                    outbox::message.eq(Some(message.to_json())),
                     outbox::in_digest.eq(false),
                     outbox::created_at.eq(now),
                     outbox::send_after.eq(now),
@@ -321,7 +336,7 @@ pub struct Reminder {
     pub level: ReminderLevel,
     pub recipient_id: i32,
     pub recipient_email: String,
-    pub text: String,
+    pub message: Message,
     pub waited_working_days: i64,
     /// Once per application, level, recipient and waiting period.
     pub dedupe_key: String,
@@ -449,7 +464,7 @@ fn reminders_of(
     let (id, status, submitted_at, updated_at, approver, applicant, program_id, program) = waiting;
     let since = if *status == ApplicationStatus::Submitted { *submitted_at } else { *updated_at };
     let waited = working_days_between(since.date(), now.date());
-    let applicant_name = people.get(applicant).map_or("An employee", |p| p.name.as_str());
+    let applicant_name = people.get(applicant).map(|p| p.name.as_str());
     let mut reminders = Vec::new();
     for level in policy.due(waited) {
         let recipients: Vec<i32> = match (status, level, approver) {
@@ -462,17 +477,19 @@ fn reminders_of(
             }
             _ => Vec::new(),
         };
-        let text = match level {
-            ReminderLevel::Approver => format!(
-                "Reminder: {applicant_name}'s application to {program} has waited {waited} working days for your decision."
-            ),
-            ReminderLevel::ApproversManager => {
-                let approver_name = approver.and_then(|a| people.get(&a)).map_or("their manager", |p| p.name.as_str());
-                format!(
-                    "{applicant_name}'s application to {program} has waited {waited} working days for {approver_name}'s decision."
-                )
-            }
+        let message = match level {
+            ReminderLevel::Approver => Message::new("notice-reminder"),
+            ReminderLevel::ApproversManager => match approver.and_then(|a| people.get(&a)) {
+                Some(approver) => Message::new("notice-reminder-escalated").text("approver", approver.name.as_str()),
+                None => Message::new("notice-reminder-escalated-no-approver"),
+            },
         };
+        let message = match applicant_name {
+            Some(name) => message.text("applicant", name),
+            None => message.term("applicant", "notice-an-employee"),
+        }
+        .text("program", program.as_str())
+        .number("count", waited);
         for recipient in recipients {
             let Some(person) = people.get(&recipient).filter(|p| p.active) else {
                 continue;
@@ -482,7 +499,7 @@ fn reminders_of(
                 level,
                 recipient_id: recipient,
                 recipient_email: person.email.clone(),
-                text: text.clone(),
+                message: message.clone(),
                 waited_working_days: waited,
                 dedupe_key: format!(
                     "reminder:{id}:{}:{recipient}:{}",
@@ -525,7 +542,7 @@ pub fn enqueue_reminders(conn: &mut DbConnection, reminders: &[Reminder], now: N
                 application_id: Some(reminder.application_id),
                 kind: MailKind::Reminder,
                 link: None,
-                text: &reminder.text,
+                message: &reminder.message,
                 dedupe_key: Some(&reminder.dedupe_key),
             };
             if enqueue(conn, &mail, now)? {

@@ -15,6 +15,7 @@ use super::schema::{
 };
 use super::{write_transaction, DbConnection};
 use crate::clock::now;
+use crate::domain::message::Message;
 use crate::domain::proposal::{draft_program, slug_base, ProposalDecision, ProposalDraft};
 use crate::domain::{AuditAction, Cents, ProgramKind, ProgramStatus, ProposalEventKind, ProposalStatus, TeamRole};
 
@@ -286,7 +287,7 @@ fn add_event(
         .map(|_| ())
 }
 
-fn notify_admins(conn: &mut DbConnection, except: i32, message: &str, at: NaiveDateTime) -> QueryResult<()> {
+fn notify_admins(conn: &mut DbConnection, except: i32, message: &Message, at: NaiveDateTime) -> QueryResult<()> {
     for admin in super::workflow::admins(conn, except)? {
         notify(conn, admin, None, message, at)?;
     }
@@ -315,8 +316,9 @@ pub fn submit(conn: &mut DbConnection, proposer: Actor<'_>, draft: &ProposalDraf
             .get_result(conn)?;
         add_event(conn, id, proposer.id, ProposalEventKind::Submitted, None, at)?;
         record(conn, Some(proposer.id), AuditAction::ProposalSubmitted, &subject(id), &draft.name, at)?;
-        let message =
-            format!("{} proposed a program: {}. It waits for review in Program proposals.", proposer.name, draft.name);
+        let message = Message::new("notice-proposal-submitted")
+            .text("proposer", proposer.name)
+            .text("proposal", draft.name.as_str());
         notify_admins(conn, proposer.id, &message, at)?;
         Ok(id)
     })
@@ -361,10 +363,9 @@ pub fn edit(
         add_event(conn, id, proposer.id, kind, None, at)?;
         record(conn, Some(proposer.id), AuditAction::ProposalEdited, &subject(id), &draft.name, at)?;
         if kind == ProposalEventKind::Resubmitted {
-            let message = format!(
-                "{} sent the proposal {} again with the changes asked for. It waits for review in Program proposals.",
-                proposer.name, draft.name
-            );
+            let message = Message::new("notice-proposal-resubmitted")
+                .text("proposer", proposer.name)
+                .text("proposal", draft.name.as_str());
             notify_admins(conn, proposer.id, &message, at)?;
         }
         Ok(kind)
@@ -434,30 +435,17 @@ pub fn decide(
             _ => None,
         };
         let (event, action, message) = match decision {
-            ProposalDecision::Approve { .. } => (
-                ProposalEventKind::Approved,
-                AuditAction::ProposalApproved,
-                format!(
-                    "{} approved your proposal {}: it is now a draft program, and you are its owner. Complete it \
-                     in My programs (who may apply, intakes, what to send at the end), then ask an administrator \
-                     to publish it.",
-                    admin.name, proposal.name
-                ),
-            ),
+            ProposalDecision::Approve { .. } => {
+                (ProposalEventKind::Approved, AuditAction::ProposalApproved, Message::new("notice-proposal-approved"))
+            }
             ProposalDecision::RequestChanges { .. } => (
                 ProposalEventKind::ChangesRequested,
                 AuditAction::ProposalChangesRequested,
-                format!(
-                    "{} asked for changes to your proposal {}. Read the comment on the proposal, change it and \
-                     send it again.",
-                    admin.name, proposal.name
-                ),
+                Message::new("notice-proposal-changes-requested"),
             ),
-            ProposalDecision::Decline { .. } => (
-                ProposalEventKind::Declined,
-                AuditAction::ProposalDeclined,
-                format!("{} declined your proposal {}. The reason is on the proposal.", admin.name, proposal.name),
-            ),
+            ProposalDecision::Decline { .. } => {
+                (ProposalEventKind::Declined, AuditAction::ProposalDeclined, Message::new("notice-proposal-declined"))
+            }
         };
         add_event(conn, id, admin.id, event, decision.comment(), at)?;
         let details = match &program_slug {
@@ -465,6 +453,7 @@ pub fn decide(
             None => format!("{}: {}", proposal.name, decision.comment().unwrap_or("")),
         };
         record(conn, Some(admin.id), action, &subject(id), &details, at)?;
+        let message = message.text("reviewer", admin.name).text("proposal", proposal.name.as_str());
         notify(conn, proposal.proposer_id, None, &message, at)?;
         Ok(Decided { name: proposal.name, status, program_slug })
     })
@@ -562,11 +551,7 @@ pub fn request_publication(
             add_event(conn, proposal.id, owner.id, ProposalEventKind::PublicationRequested, None, at)?;
         }
         record(conn, Some(owner.id), AuditAction::ProgramPublicationRequested, slug, name, at)?;
-        let message = format!(
-            "{} asks for the draft program {name} to be published. Check it under Programs and publish it when it \
-             is ready.",
-            owner.name
-        );
+        let message = Message::new("notice-publication-requested").text("owner", owner.name).text("program", name);
         notify_admins(conn, owner.id, &message, at)?;
         Ok(PublicationRequest::Asked)
     })
@@ -585,6 +570,6 @@ pub fn record_publication(
         return Ok(());
     };
     add_event(conn, proposal.id, admin_id, ProposalEventKind::Published, None, at)?;
-    let message = format!("{program_name}, the program you proposed, is published in the catalog: people can apply.");
+    let message = Message::new("notice-proposal-published").text("program", program_name);
     notify(conn, proposal.proposer_id, None, &message, at)
 }

@@ -235,6 +235,7 @@ diesel::table! {
         body -> Text,
         created_at -> Timestamp,
         read_at -> Nullable<Timestamp>,
+        message -> Nullable<Text>,
     }
 }
 
@@ -356,6 +357,7 @@ diesel::table! {
         failed_at -> Nullable<Timestamp>,
         link -> Nullable<Text>,
         last_error -> Nullable<Text>,
+        message -> Nullable<Text>,
     }
 }
 

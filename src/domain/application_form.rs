@@ -282,6 +282,7 @@ mod tests {
                 .get("intake_id")
                 .and_then(Message::id)
                 .unwrap()
+                .to_owned()
         };
         assert_eq!(messages(""), "apply-error-choose-intake");
         assert_eq!(messages("99"), "apply-error-unknown-intake");

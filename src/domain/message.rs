@@ -2,12 +2,27 @@
 //! of a catalog message and the values it names. The domain decides what is said (which
 //! message, which date, which amount); `i18n::Tr::say` decides how it reads.
 
+//!
+//! A message is also what a notice keeps (`notifications.message`, `outbox.message`, as
+//! JSON): it is worded when its reader opens the inbox or when its e-mail is written, in
+//! the reader's language. The ids of stored messages (`notice-*`) are therefore part of
+//! the data: a message that is renamed or removed leaves old notices with the English
+//! words they were written with (`body`).
+
+use std::borrow::Cow;
+
 use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
 
 use super::money::{Cents, MoneyError};
 
+/// A catalog id or a variable's name: written in the code (`&'static str`), or read back
+/// from a stored notice.
+pub type Name = Cow<'static, str>;
+
 /// A value a message names.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Arg {
     /// Words as they are: a name, a title, an institution.
     Text(String),
@@ -20,25 +35,31 @@ pub enum Arg {
     Money(Cents),
     /// A word of the catalogs (its message id), in the reader's language: the name of a
     /// field in a message that several fields share ("the { $what } must fit on one line").
-    Term(&'static str),
+    Term(Name),
     /// Values of a vocabulary (`StoredName::VOCABULARY` and stored names), named in the
     /// reader's language and joined as a list ("Technical and Corporate"; `or`: "a tech hub
     /// or a corporate office").
-    Names { vocabulary: &'static str, stored: Vec<&'static str>, or: bool },
+    Names { vocabulary: Name, stored: Vec<Name>, or: bool },
+    /// A place in a line: "3rd", "3.º".
+    Ordinal(i64),
+    /// A message of its own, worded first: a part of a sentence that has words of its own
+    /// ("Tom Techlead, acting for Maria Manager,", " Comment: “…”").
+    Phrase(Box<Message>),
 }
 
 /// What is said: a catalog message and its values, or words already in the reader's
 /// language (a handler that words its own refusal).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Message {
-    Id { id: &'static str, args: Vec<(&'static str, Arg)> },
+    Id { id: Name, args: Vec<(Name, Arg)> },
     Said(String),
 }
 
 impl Message {
     /// Message `id` of the catalogs, its values to follow.
     pub fn new(id: &'static str) -> Message {
-        Message::Id { id, args: Vec::new() }
+        Message::Id { id: Cow::Borrowed(id), args: Vec::new() }
     }
 
     /// Words already in the reader's language.
@@ -48,7 +69,7 @@ impl Message {
 
     fn with(mut self, name: &'static str, value: Arg) -> Message {
         if let Message::Id { args, .. } = &mut self {
-            args.push((name, value));
+            args.push((Cow::Borrowed(name), value));
         }
         self
     }
@@ -70,26 +91,50 @@ impl Message {
     }
 
     pub fn term(self, name: &'static str, id: &'static str) -> Message {
-        self.with(name, Arg::Term(id))
+        self.with(name, Arg::Term(Cow::Borrowed(id)))
+    }
+
+    pub fn ordinal(self, name: &'static str, value: impl TryInto<i64>) -> Message {
+        self.with(name, Arg::Ordinal(value.try_into().unwrap_or(i64::MAX)))
+    }
+
+    /// Another message, worded where `$name` stands.
+    pub fn phrase(self, name: &'static str, value: Message) -> Message {
+        self.with(name, Arg::Phrase(Box::new(value)))
     }
 
     /// Values of a vocabulary, joined with "and".
     pub fn names(self, name: &'static str, vocabulary: &'static str, stored: Vec<&'static str>) -> Message {
-        self.with(name, Arg::Names { vocabulary, stored, or: false })
+        self.with(name, Arg::Names { vocabulary: Cow::Borrowed(vocabulary), stored: borrowed(stored), or: false })
     }
 
     /// Values of a vocabulary, joined with "or".
     pub fn either(self, name: &'static str, vocabulary: &'static str, stored: Vec<&'static str>) -> Message {
-        self.with(name, Arg::Names { vocabulary, stored, or: true })
+        self.with(name, Arg::Names { vocabulary: Cow::Borrowed(vocabulary), stored: borrowed(stored), or: true })
     }
 
     /// The message id (`None` for words already said).
-    pub fn id(&self) -> Option<&'static str> {
+    pub fn id(&self) -> Option<&str> {
         match self {
             Message::Id { id, .. } => Some(id),
             Message::Said(_) => None,
         }
     }
+
+    /// The message as a notice keeps it.
+    pub fn to_json(&self) -> String {
+        // A message holds strings, numbers and dates only: it always serialises.
+        serde_json::to_string(self).unwrap_or_default()
+    }
+
+    /// A kept message, or `None` when `json` is not one.
+    pub fn from_json(json: &str) -> Option<Message> {
+        serde_json::from_str(json).ok()
+    }
+}
+
+fn borrowed(names: Vec<&'static str>) -> Vec<Name> {
+    names.into_iter().map(Cow::Borrowed).collect()
 }
 
 impl MoneyError {
@@ -103,5 +148,28 @@ impl MoneyError {
             MoneyError::Negative => "money-not-positive",
             MoneyError::TooLarge => "money-too-large",
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_kept_message_reads_back_whole() {
+        let day = NaiveDate::from_ymd_opt(2027, 1, 15).unwrap();
+        let message = Message::new("notice-decided-approved")
+            .text("program", "Career Choice \"A\" \u{1f}")
+            .number("count", 3)
+            .date("date", day)
+            .money("amount", Cents(-1_250))
+            .term("what", "term-budget-kind-cohort")
+            .either("sites", "site-at", vec!["tech_hub", "corporate_office"])
+            .ordinal("position", 2)
+            .phrase("decider", Message::new("notice-decider-acting-for").text("name", "Tom"));
+        let json = message.to_json();
+        assert_eq!(Message::from_json(&json), Some(message), "{json}");
+        assert_eq!(Message::from_json("{\"id\": 1}"), None);
+        assert_eq!(Message::from_json("not json"), None);
     }
 }

@@ -3,7 +3,8 @@
 use std::fmt;
 
 /// An amount of money in US cents. Never a float.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default, serde::Serialize, serde::Deserialize)]
+#[serde(transparent)]
 pub struct Cents(pub i64);
 
 /// Why a typed amount was refused, in words for the person who typed it.

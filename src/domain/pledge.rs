@@ -216,8 +216,8 @@ mod tests {
     }
 
     /// The id of the message for `field`.
-    fn message(input: &PledgeInput, field: &str) -> Option<&'static str> {
-        parse_pledge_settings(input).err().and_then(|e| e.get(field).and_then(|m| m.id()))
+    fn message(input: &PledgeInput, field: &str) -> Option<String> {
+        parse_pledge_settings(input).err().and_then(|e| e.get(field).and_then(|m| m.id().map(str::to_owned)))
     }
 
     #[test]

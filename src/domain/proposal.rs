@@ -317,22 +317,28 @@ mod tests {
         };
         assert_eq!(decide("approve", "  ").unwrap(), ProposalDecision::Approve { comment: None });
         assert_eq!(decide("approve", "Go").unwrap(), ProposalDecision::Approve { comment: Some("Go".into()) });
-        let id = |errors: FieldErrors, field: &str| errors.get(field).and_then(|m| m.id());
+        let id = |errors: FieldErrors, field: &str| errors.get(field).and_then(|m| m.id().map(str::to_owned));
         assert_eq!(
             id(decide("request_changes", "").unwrap_err(), "comment"),
-            Some("proposal-error-changes-need-comment")
+            Some("proposal-error-changes-need-comment".to_owned())
         );
         assert_eq!(
             decide("request_changes", "Name a provider").unwrap(),
             ProposalDecision::RequestChanges { comment: "Name a provider".into() }
         );
-        assert_eq!(id(decide("decline", "").unwrap_err(), "comment"), Some("proposal-error-decline-needs-reason"));
+        assert_eq!(
+            id(decide("decline", "").unwrap_err(), "comment"),
+            Some("proposal-error-decline-needs-reason".to_owned())
+        );
         assert_eq!(decide("decline", "Exists").unwrap().status(), ProposalStatus::Declined);
-        assert_eq!(id(decide("publish", "x").unwrap_err(), "decision"), Some("proposal-error-choose-decision"));
-        assert_eq!(id(decide("approve", "a\u{1b}b").unwrap_err(), "comment"), Some("text-control"));
+        assert_eq!(
+            id(decide("publish", "x").unwrap_err(), "decision"),
+            Some("proposal-error-choose-decision".to_owned())
+        );
+        assert_eq!(id(decide("approve", "a\u{1b}b").unwrap_err(), "comment"), Some("text-control".to_owned()));
         assert_eq!(
             id(decide("decline", &"x".repeat(MAX_COMMENT_CHARS + 1)).unwrap_err(), "comment"),
-            Some("proposal-error-comment-long")
+            Some("proposal-error-comment-long".to_owned())
         );
     }
 

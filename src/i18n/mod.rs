@@ -146,6 +146,7 @@ const SOURCES: &[(Locale, &str, &str)] = &[
     (Locale::En, "errors-programs.ftl", include_str!("../../locales/en/errors-programs.ftl")),
     (Locale::En, "errors-applications.ftl", include_str!("../../locales/en/errors-applications.ftl")),
     (Locale::En, "errors.ftl", include_str!("../../locales/en/errors.ftl")),
+    (Locale::En, "notices.ftl", include_str!("../../locales/en/notices.ftl")),
     (Locale::Es, "common.ftl", include_str!("../../locales/es/common.ftl")),
     (Locale::Es, "catalog.ftl", include_str!("../../locales/es/catalog.ftl")),
     (Locale::Es, "vocabulary.ftl", include_str!("../../locales/es/vocabulary.ftl")),
@@ -165,6 +166,7 @@ const SOURCES: &[(Locale, &str, &str)] = &[
     (Locale::Es, "errors-programs.ftl", include_str!("../../locales/es/errors-programs.ftl")),
     (Locale::Es, "errors-applications.ftl", include_str!("../../locales/es/errors-applications.ftl")),
     (Locale::Es, "errors.ftl", include_str!("../../locales/es/errors.ftl")),
+    (Locale::Es, "notices.ftl", include_str!("../../locales/es/notices.ftl")),
 ];
 
 /// One language's messages.
@@ -307,6 +309,11 @@ impl Catalogs {
     /// How many messages each offered language has.
     pub fn counts(&self) -> &[(Locale, usize)] {
         &self.counts
+    }
+
+    /// Whether message `id` exists (in every language, as the start-up check made sure).
+    fn has(&self, id: &str) -> bool {
+        self.messages(Locale::En).is_some_and(|messages| messages.bundle.has_message(id))
     }
 
     fn messages(&self, locale: Locale) -> Option<&Messages> {
@@ -542,9 +549,14 @@ impl Tr {
 
     /// A message with several variables: `t.args("id", &[("year", Arg::Text(..)), ...])`.
     pub fn args(&self, id: &str, args: &[(&'static str, Arg)]) -> String {
+        self.args_named(id, args.iter().map(|(name, value)| (*name, value)))
+    }
+
+    /// [`Tr::args`] for names that may have been read back from a stored notice.
+    fn args_named<'n>(&self, id: &str, args: impl Iterator<Item = (&'n str, &'n Arg)> + Clone) -> String {
         use std::fmt::Write;
         let mut key = id.to_owned();
-        for (name, value) in args {
+        for (name, value) in args.clone() {
             let _ = write!(key, "\u{1f}{name}\u{1f}{value:?}");
         }
         self.format(key, id, || {
@@ -555,13 +567,15 @@ impl Tr {
                     Arg::Number(n) => FluentValue::from(*n),
                     Arg::Date(date) => FluentValue::from(self.date(*date)),
                     Arg::Money(amount) => FluentValue::from(self.money(*amount)),
-                    Arg::Term(id) => FluentValue::from(self.m(id)),
+                    Arg::Term(id) => FluentValue::from(self.m(id).to_owned()),
                     Arg::Names { vocabulary, stored, or } => {
                         let names: Vec<&str> = stored.iter().map(|value| self.label(vocabulary, value)).collect();
                         FluentValue::from(formats::list(self.0, &names, *or))
                     }
+                    Arg::Ordinal(n) => FluentValue::from(self.ordinal(*n)),
+                    Arg::Phrase(message) => FluentValue::from(self.say(message)),
                 };
-                fluent.set(*name, value);
+                fluent.set(name, value);
             }
             fluent
         })
@@ -576,8 +590,20 @@ impl Tr {
     pub fn say(&self, message: &Message) -> String {
         match message {
             Message::Id { id, args } if args.is_empty() => self.m(id).to_owned(),
-            Message::Id { id, args } => self.args(id, args),
+            Message::Id { id, args } => self.args_named(id, args.iter().map(|(name, value)| (name.as_ref(), value))),
             Message::Said(words) => words.clone(),
+        }
+    }
+
+    /// What a notice says: its kept message (JSON) worded in this language, or the words it
+    /// was written with when it has none or its message no longer exists.
+    pub fn kept(&self, message: Option<&str>, written: &str) -> String {
+        let Some(message) = message.and_then(Message::from_json) else { return written.to_owned() };
+        match message.id() {
+            // A message this version no longer has, or whose variables changed, shows as its id.
+            Some(id) if !catalogs().has(id) => written.to_owned(),
+            Some(id) => Some(self.say(&message)).filter(|words| words != id).unwrap_or_else(|| written.to_owned()),
+            None => self.say(&message),
         }
     }
 
@@ -604,6 +630,14 @@ impl Tr {
     /// An instant, in UTC and saying so: "26 November 2026 at 14:05 UTC".
     pub fn time(&self, at: NaiveDateTime) -> String {
         self.with("time-in-utc", "time", formats::date_time(self.0, at))
+    }
+
+    /// A place in a line: "3rd", "3.º".
+    pub fn ordinal(&self, n: i64) -> String {
+        match self.0 {
+            Locale::Es => format!("{}.º", self.number(n)),
+            Locale::En | Locale::EnXa => crate::domain::numbers::ordinal(n),
+        }
     }
 
     /// A whole number, grouped: "12,345".

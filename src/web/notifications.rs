@@ -52,11 +52,12 @@ pub async fn list_notifications(
         Ok((items, pagination))
     })
     .await?;
+    let t = words();
     let notifications = items
         .into_iter()
         .map(|n| NotificationView {
             id: n.id,
-            body: n.body,
+            body: n.words(t),
             when: long_time(n.created_at),
             unread: n.read_at.is_none(),
             application_id: n.application_id,

@@ -14,6 +14,7 @@ use crate::db;
 use crate::db::audit::AuditLine;
 use crate::domain::delegation_form::{check_delegate, parse_delegation, Delegate, DelegationInput};
 use crate::domain::forms::FieldErrors;
+use crate::domain::message::Message;
 use crate::domain::AuditAction;
 use crate::web::error::AppError;
 use crate::web::input::FormFields;
@@ -202,20 +203,16 @@ fn delegation_notice(
     (starts_on, ends_on): (NaiveDate, NaiveDate),
     today: NaiveDate,
     waiting: usize,
-) -> String {
-    let mut notice = format!(
-        "{manager} named you their delegate from {} to {}: you decide on their team's applications, acting for {manager}.",
-        long_date(starts_on),
-        long_date(ends_on)
-    );
-    if starts_on <= today {
-        match waiting {
-            0 => {}
-            1 => notice.push_str(" 1 application waits for a decision now, in your approvals."),
-            n => notice.push_str(&format!(" {n} applications wait for a decision now, in your approvals.")),
-        }
+) -> Message {
+    let named =
+        Message::new("notice-delegate-named").text("manager", manager).date("from", starts_on).date("to", ends_on);
+    if starts_on <= today && waiting > 0 {
+        Message::new("notice-then")
+            .phrase("first", named)
+            .phrase("then", Message::new("notice-delegate-waiting").number("count", waiting))
+    } else {
+        named
     }
-    notice
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -249,17 +246,12 @@ pub async fn end_delegation(
             }
             let started = delegation.starts_on < today;
             let notice = if started {
-                format!(
-                    "{} ended your delegation: you no longer decide on their team's applications.",
-                    manager.display_name
-                )
+                Message::new("notice-delegation-ended").text("manager", manager.display_name.as_str())
             } else {
-                format!(
-                    "{} cancelled the delegation planned from {} to {}.",
-                    manager.display_name,
-                    long_date(delegation.starts_on),
-                    long_date(delegation.ends_on)
-                )
+                Message::new("notice-delegation-cancelled")
+                    .text("manager", manager.display_name.as_str())
+                    .date("from", delegation.starts_on)
+                    .date("to", delegation.ends_on)
             };
             db::notifications::notify(conn, delegation.delegate_id, None, &notice, now)?;
             let line = AuditLine {

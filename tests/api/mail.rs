@@ -16,6 +16,7 @@ use upskill::db::schema::{applications, outbox};
 use upskill::startup::Application;
 
 use crate::helpers::{apply_for_tuition, employee_id, free_port, program_id, signed_in, spawn_app_with, TestApp};
+use upskill::domain::message::Message;
 use upskill::domain::ApplicationStatus;
 
 pub(crate) const PUBLIC_URL: &str = "https://upskill.test";
@@ -35,7 +36,7 @@ pub(crate) struct SmtpServer {
     child: Child,
     port: u16,
     lines: Receiver<serde_json::Value>,
-    received: Vec<Received>,
+    pub(crate) received: Vec<Received>,
     refused: usize,
 }
 
@@ -67,13 +68,13 @@ impl SmtpServer {
         SmtpServer { child, port, lines, received: Vec::new(), refused: 0 }
     }
 
-    fn url(&self) -> String {
+    pub(crate) fn url(&self) -> String {
         format!("smtp://127.0.0.1:{}", self.port)
     }
 
     /// Takes in what arrives within `wait`. (The servers' senders run on this test's
     /// runtime: waiting must yield to them, never block the thread.)
-    async fn collect(&mut self, wait: Duration) {
+    pub(crate) async fn collect(&mut self, wait: Duration) {
         let deadline = Instant::now() + wait;
         loop {
             while let Ok(line) = self.lines.try_recv() {
@@ -129,7 +130,7 @@ fn parse(line: &serde_json::Value) -> Received {
 }
 
 /// Sends fast, retries fast, schedules fast: the tests need not wait for production pace.
-fn mail_settings(settings: &mut Settings, smtp: &str) {
+pub(crate) fn mail_settings(settings: &mut Settings, smtp: &str) {
     settings.mail.smtp_url = Some(smtp.to_owned());
     settings.mail.public_url = Some(PUBLIC_URL.to_owned());
     settings.mail.from = "Upskill <upskill@upskill.test>".to_owned();
@@ -306,7 +307,7 @@ async fn two_servers_on_one_database_send_each_message_once() {
         upskill::db::write_transaction(conn, |conn| {
             for n in 0..120 {
                 let text = format!("Notice number {n}");
-                upskill::db::notifications::notify(conn, people[n % people.len()], None, &text, now)?;
+                upskill::db::notifications::notify(conn, people[n % people.len()], None, &Message::said(text), now)?;
             }
             Ok::<_, diesel::result::Error>(())
         })
@@ -496,7 +497,7 @@ async fn tidying_gives_up_stale_mail_and_deletes_finished_mail_after_thirty_days
     upskill::db::outbox::set_digest(conn, maria, true, now).unwrap();
     // Written `age` ago, and what became of it then.
     let write = |conn: &mut upskill::db::PooledDb, who: i32, text: &str, age: TimeDelta| {
-        upskill::db::notifications::notify(conn, who, None, text, now - age).unwrap();
+        upskill::db::notifications::notify(conn, who, None, &Message::said(text), now - age).unwrap();
         outbox::table.order(outbox::id.desc()).select(outbox::id).first::<i32>(conn).unwrap()
     };
     let sent_long_ago = write(conn, fiona, "sent 40 days ago", TimeDelta::days(40));
@@ -544,7 +545,7 @@ async fn a_row_the_mail_builder_cannot_take_stops_no_other_mail() {
     let fiona = employee_id(&app, "fiona.associate@upskill.example");
     let now = upskill::clock::now();
     for (who, text) in [(eve, "For Eve."), (nobody, "For nobody."), (fiona, "For Fiona.")] {
-        upskill::db::notifications::notify(conn, who, None, text, now).unwrap();
+        upskill::db::notifications::notify(conn, who, None, &Message::said(text), now).unwrap();
     }
 
     smtp.wait_for(2).await;
@@ -570,6 +571,7 @@ async fn a_row_the_mail_builder_cannot_take_stops_no_other_mail() {
     assert!(failed, "given up at once: writing it again would fail again");
 
     // The sender is still there for what comes next.
-    upskill::db::notifications::notify(conn, fiona, None, "For Fiona, later.", upskill::clock::now()).unwrap();
+    upskill::db::notifications::notify(conn, fiona, None, &Message::said("For Fiona, later."), upskill::clock::now())
+        .unwrap();
     assert_eq!(smtp.wait_for(3).await.len(), 3);
 }

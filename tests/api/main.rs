@@ -41,6 +41,7 @@ mod languages_admin;
 mod languages_applications;
 mod languages_approvals;
 mod languages_employee;
+mod languages_mail;
 mod languages_programs_admin;
 mod lottery;
 mod lottery_journey;

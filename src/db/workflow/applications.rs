@@ -16,6 +16,7 @@ use crate::db::programs::{self, Program};
 use crate::db::{lock_row, write_transaction, DbConnection, LockableTable};
 use crate::domain::application::{transition, Action, Actor, BudgetFit, Facts, Outcome, Status};
 use crate::domain::application_form::ApplicationDetails;
+use crate::domain::message::Message;
 use crate::domain::Cents;
 
 /// The company's share of a tuition request, checked against the yearly cap.
@@ -58,7 +59,7 @@ fn notify_deciders(
     to: Status,
     owner: &Employee,
     approver_id: Option<i32>,
-    message: impl Fn(Option<&str>) -> String,
+    message: impl Fn(Option<&str>) -> Message,
     at: NaiveDateTime,
 ) -> QueryResult<()> {
     match (to, approver_id) {
@@ -68,14 +69,6 @@ fn notify_deciders(
             notify_all(conn, &team, application, &message(None), at)
         }
         _ => Ok(()),
-    }
-}
-
-/// "your decision", or "your decision, acting for Maria Manager" for her delegate.
-fn your_decision(acting_for: Option<&str>) -> String {
-    match acting_for {
-        Some(manager) => format!("your decision, acting for {manager}"),
-        None => "your decision".to_owned(),
     }
 }
 
@@ -144,12 +137,12 @@ pub fn submit(
         let id = applications::insert(conn, &new)?;
         events::insert(conn, &event(id, Some(employee.id), None, &outcome, at))?;
         let message = |acting_for: Option<&str>| {
-            format!(
-                "{} applied to {} and waits for {}.",
-                employee.display_name,
-                program.name,
-                your_decision(acting_for)
-            )
+            match acting_for {
+                None => Message::new("notice-applied"),
+                Some(manager) => Message::new("notice-applied-acting-for").text("manager", manager),
+            }
+            .text("applicant", employee.display_name.as_str())
+            .text("program", program.name.as_str())
         };
         notify_deciders(conn, (id, program.id), outcome.to, employee, approver_id, message, at)?;
         Ok((id, outcome.to))
@@ -268,17 +261,13 @@ pub fn resubmit(
             &NewEvent { details: details_json, ..event(application.id, Some(owner.id), Some(status), &outcome, at) },
         )?;
         let approver_id = current_approver(conn, owner)?;
-        let message = |acting_for: Option<&str>| match acting_for {
-            None => format!(
-                "{} made the changes you asked for to their application to {}; it waits for your decision again.",
-                owner.display_name, program.name
-            ),
-            Some(_) => format!(
-                "{} made the requested changes to their application to {}; it waits for {}.",
-                owner.display_name,
-                program.name,
-                your_decision(acting_for)
-            ),
+        let message = |acting_for: Option<&str>| {
+            match acting_for {
+                None => Message::new("notice-resubmitted"),
+                Some(manager) => Message::new("notice-resubmitted-acting-for").text("manager", manager),
+            }
+            .text("applicant", owner.display_name.as_str())
+            .text("program", program.name.as_str())
         };
         notify_deciders(conn, (application.id, program.id), outcome.to, owner, approver_id, message, at)?;
         Ok(outcome.to)
@@ -312,7 +301,9 @@ pub fn withdraw(
             },
         )?;
         if let (Status::Submitted, Some(approver)) = (status, application.approver_id) {
-            let message = format!("{} withdrew their application to {}.", owner.display_name, program.name);
+            let message = Message::new("notice-withdrawn")
+                .text("applicant", owner.display_name.as_str())
+                .text("program", program.name.as_str());
             notify(conn, approver, Some(application.id), &message, at)?;
         }
         if let (true, Some(intake_id)) = (outcome.frees_seat, application.intake_id) {

@@ -9,7 +9,7 @@ use diesel::prelude::*;
 use super::decisions::{authority, Decided};
 use super::rows::{event, status_change};
 use super::steps::{facts, lock_application};
-use super::{comment_text, notify_all, program_team, WorkflowError};
+use super::{comment_phrase, comment_text, notify_all, program_team, WorkflowError};
 use crate::clock::now;
 use crate::db::applications::{self, Application};
 use crate::db::employees::{self, Employee};
@@ -25,7 +25,6 @@ use crate::domain::completion::{
 use crate::domain::forms::FieldErrors;
 use crate::domain::message::Message;
 use crate::domain::text::form_text;
-use crate::domain::words::long_date;
 use crate::domain::AuditAction;
 
 /// The dates a completion of `application` may carry.
@@ -90,7 +89,7 @@ pub fn submit_completion(
         }
         events::insert(conn, &event(application.id, Some(owner.id), Some(status), &outcome, at))?;
         if outcome.to == Status::Completed {
-            let message = format!("Your credential was accepted: {} is completed. Congratulations!", program.name);
+            let message = Message::new("notice-credential-accepted").text("program", program.name.as_str());
             notify(conn, owner.id, Some(application.id), &message, at)?;
             let subject = format!("{} / {}", owner.email, program.slug);
             let details = format!(
@@ -99,10 +98,9 @@ pub fn submit_completion(
             );
             audit::record(conn, None, AuditAction::ApplicationCompleted, &subject, &details, at)?;
         } else {
-            let message = format!(
-                "{} sent evidence of completing {}; it waits for the program team's check.",
-                owner.display_name, program.name
-            );
+            let message = Message::new("notice-evidence-sent")
+                .text("owner", owner.display_name.as_str())
+                .text("program", program.name.as_str());
             let team = program_team(conn, program.id, owner.id)?;
             notify_all(conn, &team, application.id, &message, at)?;
         }
@@ -138,20 +136,16 @@ fn decision_notice(
     outcome: &Outcome,
     comment: &str,
     completed_on: Option<NaiveDate>,
-) -> String {
-    let because = comment_text(comment).map(|c| format!(" Comment: “{c}”")).unwrap_or_default();
-    let on = completed_on.map(|d| format!(" on {}", long_date(d))).unwrap_or_default();
-    match outcome.to {
-        Status::Completed => {
-            format!(
-                "Congratulations: {decider} confirmed that you completed {program}{on}. It is on your learning record."
-            )
+) -> Message {
+    let message = match (outcome.to, completed_on) {
+        (Status::Completed, Some(day)) => Message::new("notice-completion-confirmed-on").date("date", day),
+        (Status::Completed, None) => Message::new("notice-completion-confirmed"),
+        (Status::CompletionReturned, _) => {
+            Message::new("notice-completion-returned").phrase("comment", comment_phrase(comment))
         }
-        Status::CompletionReturned => {
-            format!("{decider} asked for changes to your evidence of completing {program}.{because}")
-        }
-        _ => format!("{decider} closed your place in {program} as not completed.{because}"),
-    }
+        _ => Message::new("notice-completion-not-completed").phrase("comment", comment_phrase(comment)),
+    };
+    message.text("decider", decider).text("program", program)
 }
 
 /// The longest comment kept.

@@ -4,10 +4,10 @@
 use chrono::{Datelike, NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 
-use super::rows::{event, evidence_request, status_change};
+use super::rows::{event, evidence_request, status_change, then};
 use super::steps::{check_cap, facts, lock_application, place_budget};
 use super::waitlist::promote_from_waitlist;
-use super::{comment_text, decider_phrase, notify_all, program_team, WorkflowError};
+use super::{comment_phrase, comment_text, decider_phrase, notify_all, program_team, WorkflowError};
 use crate::clock::now;
 use crate::db::applications::{self, Application};
 use crate::db::employees::{self, Employee};
@@ -21,7 +21,9 @@ use crate::domain::application::{
     decision_role, transition, Action, Actor, Authority, BudgetFit, DecisionRole, Facts, Outcome, Status,
 };
 use crate::domain::budget::check_place;
-use crate::domain::{AuditAction, Cents};
+use crate::domain::enums::StoredName;
+use crate::domain::message::Message;
+use crate::domain::{ApplicationStatus, AuditAction, Cents};
 
 /// The queue of decisions `viewer` makes on `today`, and the names of the managers they
 /// stand in for (to mark "acting for"). `runs` is the programs the viewer runs
@@ -89,22 +91,34 @@ pub struct Decided {
 }
 
 /// The sentence the applicant receives about a decision; `decider` is its subject.
-fn decision_notice(decider: &str, program: &str, outcome: &Outcome, comment: &str, waitlist_position: i64) -> String {
-    let because = comment_text(comment).map(|c| format!(" Comment: “{c}”")).unwrap_or_default();
-    match outcome.to {
-        Status::ManagerApproved => {
-            format!("{decider} approved your application to {program}; the program team decides next.{because}")
+fn decision_notice(
+    decider: &Message,
+    program: &str,
+    outcome: &Outcome,
+    comment: &str,
+    waitlist_position: i64,
+) -> Message {
+    let id = match outcome.to {
+        Status::ManagerApproved => "notice-decided-manager-approved",
+        Status::Approved => "notice-decided-approved",
+        Status::Waitlisted => "notice-decided-waitlisted",
+        Status::Rejected => "notice-decided-rejected",
+        Status::ChangesRequested => "notice-decided-changes-requested",
+        Status::Completed => "notice-decided-completed",
+        other => {
+            return Message::new("notice-status-changed").text("program", program).names(
+                "status",
+                ApplicationStatus::VOCABULARY,
+                vec![other.stored_name()],
+            )
         }
-        Status::Approved => format!("{decider} approved your application to {program}: your place is confirmed.{because}"),
-        Status::Waitlisted => format!(
-            "{decider} approved your application to {program}, but the intake is full: you are {} in line on the waitlist.{because}",
-            crate::domain::numbers::ordinal(waitlist_position)
-        ),
-        Status::Rejected => format!("{decider} rejected your application to {program}.{because}"),
-        Status::ChangesRequested => format!("{decider} asked for changes to your application to {program}.{because}"),
-        Status::Completed => format!("Congratulations: {decider} marked your {program} program as completed.{because}"),
-        _ => format!("Your application to {program} is now {}.", outcome.to.label().to_lowercase()),
+    };
+    let message = Message::new(id).phrase("decider", decider.clone()).text("program", program);
+    match outcome.to {
+        Status::Waitlisted => message.ordinal("position", waitlist_position),
+        _ => message,
     }
+    .phrase("comment", comment_phrase(comment))
 }
 
 /// The part `viewer` plays in deciding `application` now (as whom, for whom, and whether
@@ -227,7 +241,7 @@ pub fn decide(conn: &mut DbConnection, viewer: &Employee, request: &DecisionRequ
 /// Who decided what for whom, as the notifications of a decision name them.
 struct Decision<'a> {
     /// The decider as the subject of a sentence ("Tom Techlead, acting for Maria Manager,").
-    decider: &'a str,
+    decider: &'a Message,
     decider_id: i32,
     applicant: &'a Employee,
     program: &'a Program,
@@ -251,24 +265,20 @@ fn notify_of_decision(
     } else {
         0
     };
-    let mut notice = decision_notice(decision.decider, &decision.program.name, outcome, comment, position);
-    if let (Status::Approved, Some(request)) = (outcome.to, evidence_request(decision.program)) {
-        notice.push(' ');
-        notice.push_str(&request);
-    }
+    let notice = decision_notice(decision.decider, &decision.program.name, outcome, comment, position);
+    let notice = match (outcome.to, evidence_request(decision.program)) {
+        (Status::Approved, Some(request)) => then(notice, request),
+        _ => notice,
+    };
     notify(conn, decision.applicant.id, Some(application.id), &notice, at)?;
     if outcome.to == Status::ManagerApproved {
         let message = match decision.over_budget_year {
-            Some(year) => format!(
-                "{} approved {}'s application to {}; a place would exceed the program's budget for {year}, so it \
-                 waits for the program team's decision.",
-                decision.decider, decision.applicant.display_name, decision.program.name
-            ),
-            None => format!(
-                "{} approved {}'s application to {}; it waits for the program team's decision.",
-                decision.decider, decision.applicant.display_name, decision.program.name
-            ),
-        };
+            Some(year) => Message::new("notice-manager-approved-over-budget").text("year", year.to_string()),
+            None => Message::new("notice-manager-approved"),
+        }
+        .phrase("decider", decision.decider.clone())
+        .text("applicant", decision.applicant.display_name.as_str())
+        .text("program", decision.program.name.as_str());
         let team: Vec<i32> = program_team(conn, decision.program.id, decision.applicant.id)?
             .into_iter()
             .filter(|admin| *admin != decision.decider_id)

@@ -8,7 +8,7 @@ use std::collections::{HashMap, HashSet};
 use chrono::{Months, NaiveDate, NaiveDateTime, TimeDelta};
 use diesel::prelude::*;
 
-use super::rows::{event, evidence_request, status_change};
+use super::rows::{event, evidence_request, status_change, then};
 use super::WorkflowError;
 use crate::db::notifications::{notify_many, Notice};
 use crate::db::programs::{self, Intake, Program};
@@ -17,7 +17,7 @@ use crate::db::stats::{self, Bucket};
 use crate::db::{applications, audit, events, lock_row, write_transaction, DbConnection, LockableTable};
 use crate::domain::application::{transition, Action, Actor, BudgetFit, Facts, Seats, Stages, Status};
 use crate::domain::lottery::{self, Draw};
-use crate::domain::numbers::ordinal;
+use crate::domain::message::Message;
 use crate::domain::{Allocation, AuditAction, SiteType};
 
 /// What a draw did.
@@ -125,7 +125,7 @@ pub(super) fn draw_locked(
         notices.push(Notice {
             employee_id: entry.employee_id,
             application_id: Some(application_id),
-            body: notice(&program, intake, (index + 1).saturating_sub(draw.places().len())),
+            message: notice(&program, intake, (index + 1).saturating_sub(draw.places().len())),
         });
         lines.push(DrawLine {
             intake_id,
@@ -201,22 +201,16 @@ fn spread_waitlist(conn: &mut DbConnection, intake_id: i32, at: NaiveDateTime, l
 
 /// What an applicant reads after the draw: their place, or (`waiting` from 1) their place
 /// in line.
-fn notice(program: &Program, intake: &Intake, waiting: usize) -> String {
-    let program_name = &program.name;
+fn notice(program: &Program, intake: &Intake, waiting: usize) -> Message {
+    let drawn = |id| Message::new(id).text("intake", intake.name.as_str()).text("program", program.name.as_str());
     if waiting == 0 {
-        let mut message = format!("The seats of {} of {program_name} were drawn by lot: you got a place.", intake.name);
-        if let Some(request) = evidence_request(program) {
-            message.push(' ');
-            message.push_str(&request);
+        let message = drawn("notice-drawn-placed");
+        match evidence_request(program) {
+            Some(request) => then(message, request),
+            None => message,
         }
-        message
     } else {
-        format!(
-            "The seats of {} of {program_name} were drawn by lot: you are {} on the waitlist, in the order drawn. \
-             A seat that becomes free goes to the next in line.",
-            intake.name,
-            ordinal(i64::try_from(waiting).unwrap_or(i64::MAX))
-        )
+        drawn("notice-drawn-waitlisted").ordinal("position", waiting)
     }
 }
 

@@ -44,6 +44,7 @@ use super::schema::employees;
 use super::{delegations, DbConnection};
 use crate::domain::application::{DomainError, Status, TuitionCapExceeded};
 use crate::domain::budget::OverBudget;
+use crate::domain::message::Message;
 
 /// Why a transaction changed nothing.
 #[derive(Debug, thiserror::Error)]
@@ -133,7 +134,7 @@ fn notify_all(
     conn: &mut DbConnection,
     recipients: &[i32],
     application: i32,
-    message: &str,
+    message: &Message,
     at: NaiveDateTime,
 ) -> QueryResult<()> {
     for recipient in recipients {
@@ -150,7 +151,7 @@ fn notify_approver(
     conn: &mut DbConnection,
     approver_id: i32,
     application: (i32, i32),
-    message: impl Fn(Option<&str>) -> String,
+    message: impl Fn(Option<&str>) -> Message,
     at: NaiveDateTime,
 ) -> QueryResult<()> {
     let (application_id, applicant_id) = application;
@@ -171,9 +172,17 @@ fn notify_approver(
 
 /// "Maria Manager", or "Tom Techlead, acting for Maria Manager," as the subject of a
 /// sentence about a decision (the closing comma before the verb).
-fn decider_phrase(name: &str, acting_for: Option<&str>) -> String {
+fn decider_phrase(name: &str, acting_for: Option<&str>) -> Message {
     match acting_for {
-        Some(manager) => format!("{name}, acting for {manager},"),
-        None => name.to_owned(),
+        Some(manager) => Message::new("notice-decider-acting-for").text("name", name).text("manager", manager),
+        None => Message::new("notice-decider").text("name", name),
+    }
+}
+
+/// " Comment: “…”" after a sentence, or nothing.
+fn comment_phrase(comment: &str) -> Message {
+    match comment_text(comment) {
+        Some(comment) => Message::new("notice-comment").text("comment", comment),
+        None => Message::new("notice-no-comment"),
     }
 }

@@ -123,19 +123,20 @@ pub fn record_payment(
             },
         )?;
         let left = covered.saturating_sub(paid);
-        let rest = if left.0 == 0 {
-            format!("the {covered} the company covers is now paid in full")
+        let notice = if left.0 == 0 {
+            Message::new("notice-paid-in-full")
         } else {
-            format!("{left} of the {covered} the company covers is left to pay")
+            Message::new("notice-paid-part").money("left", left)
+        }
+        .money("amount", draft.amount)
+        .money("covered", covered)
+        .text("course", application.course_title.as_deref().unwrap_or(&program.name))
+        .text("invoice", draft.invoice_number.as_str())
+        .text("program", program.name.as_str());
+        let notice = match application.institution.as_deref() {
+            Some(school) => notice.text("school", school),
+            None => notice.term("school", "notice-your-school"),
         };
-        let notice = format!(
-            "The company paid {} to {} for your {} course (invoice {}, {}); {rest}.",
-            draft.amount,
-            application.institution.as_deref().unwrap_or("your school"),
-            application.course_title.as_deref().unwrap_or(&program.name),
-            draft.invoice_number,
-            program.name,
-        );
         notify(conn, application.employee_id, Some(application.id), &notice, at)?;
         let applicant = employees::find_by_id(conn, application.employee_id)?;
         let what = describe_payment(draft.amount, &draft.invoice_number);

@@ -16,6 +16,7 @@ use crate::db::{
 use crate::domain::application::Status;
 use crate::domain::forms::{describe_changes, NO_CHANGE};
 use crate::domain::history::ChangeContext;
+use crate::domain::message::Message;
 use crate::domain::person_form::PersonDraft;
 use crate::domain::words::count_of;
 use crate::domain::{AuditAction, Event, HistorySource};
@@ -86,14 +87,11 @@ pub fn move_pending_applications(
     let comment = format!("The decision moves from {} to {}.", moved.old_label(), moved.new_label());
     let message = |program: &str, acting_for: Option<&str>| {
         match acting_for {
-        None => {
-            format!("{} now reports to you; their application to {program} waits for your decision.", moved.employee_name)
+            None => Message::new("notice-reports-to-you"),
+            Some(manager) => Message::new("notice-reports-to-manager").text("manager", manager),
         }
-        Some(manager) => format!(
-            "{} now reports to {manager}; their application to {program} waits for your decision, acting for {manager}.",
-            moved.employee_name
-        ),
-    }
+        .text("employee", moved.employee_name.as_str())
+        .text("program", program)
     };
     move_applications(conn, actor_id, &pending, moved.new_manager_id, &comment, message, at)?;
     Ok(pending.len())
@@ -179,7 +177,7 @@ fn move_applications(
     moving: &[Application],
     new_approver: Option<i32>,
     comment: &str,
-    message: impl Fn(&str, Option<&str>) -> String,
+    message: impl Fn(&str, Option<&str>) -> Message,
     at: NaiveDateTime,
 ) -> Result<(), WorkflowError> {
     for application in moving {
@@ -325,15 +323,11 @@ fn hand_over_decisions(
     let comment = format!("{} no longer works here; the decision moves to {successor_name}.", leaver.display_name);
     let message = |program: &str, acting_for: Option<&str>| {
         match acting_for {
-        None => format!(
-            "{} left: an application to {program} that waited on them now waits for your decision.",
-            leaver.display_name
-        ),
-        Some(manager) => format!(
-            "{} left: an application to {program} that waited on them now waits for your decision, acting for {manager}.",
-            leaver.display_name
-        ),
-    }
+            None => Message::new("notice-approver-left"),
+            Some(manager) => Message::new("notice-approver-left-acting-for").text("manager", manager),
+        }
+        .text("leaver", leaver.display_name.as_str())
+        .text("program", program)
     };
     move_applications(conn, actor_id, &waiting, successor, &comment, message, at)
 }

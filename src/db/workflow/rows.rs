@@ -7,7 +7,7 @@ use crate::db::applications::StatusChange;
 use crate::db::events::NewEvent;
 use crate::db::programs::Program;
 use crate::domain::application::{Outcome, Status};
-use crate::i18n::{Locale, Tr};
+use crate::domain::message::Message;
 
 /// The timeline event of `outcome`, without comment or details.
 pub(super) fn event(
@@ -54,10 +54,18 @@ pub(super) fn status_change(outcome: &Outcome, at: NaiveDateTime, resubmitted: b
 
 /// What the owner of a place just given is asked to send when they finish, for a program
 /// that asks for evidence: a sentence added to the notice (and e-mail) of the place.
-pub(super) fn evidence_request(program: &Program) -> Option<String> {
+pub(super) fn evidence_request(program: &Program) -> Option<Message> {
     (program.completion_evidence != crate::domain::CompletionEvidence::None).then(|| {
-        // Notices are written in English (see `db::notifications`).
         let sentence = crate::domain::completion::what_to_send(program.completion_evidence, program.verified_by);
-        crate::domain::completion::with_note(Tr(Locale::En).say(&sentence), &program.completion_note)
+        // The program's own note follows as its team wrote it.
+        match program.completion_note.trim() {
+            "" => sentence,
+            note => then(sentence, Message::said(note)),
+        }
     })
+}
+
+/// One sentence, then another.
+pub(super) fn then(first: Message, next: Message) -> Message {
+    Message::new("notice-then").phrase("first", first).phrase("then", next)
 }

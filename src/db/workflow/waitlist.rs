@@ -6,7 +6,7 @@
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
-use super::rows::{event, evidence_request, status_change};
+use super::rows::{event, evidence_request, status_change, then};
 use super::steps::{facts, lock_application};
 use super::WorkflowError;
 use crate::clock::now;
@@ -19,9 +19,9 @@ use crate::db::programs::{self, Program};
 use crate::db::schema::applications as applications_table;
 use crate::db::{applications, lock_row, waitlists, write_transaction, DbConnection, LockableTable};
 use crate::domain::application::{transition, Action, Actor, Event, Outcome, Seats, Status};
+use crate::domain::message::Message;
 use crate::domain::numbers::ordinal;
 use crate::domain::waitlist;
-use crate::domain::words::long_date;
 use crate::domain::AuditAction;
 
 /// Gives free seats of an intake to the waitlist, oldest first and only to people who
@@ -54,26 +54,26 @@ pub fn promote_from_waitlist(
         }
         events::insert(conn, &event(next.id, None, Some(Status::Waitlisted), &outcome, at))?;
         if let Some(expires_at) = offer_expires_at {
-            let message = format!(
-                "A seat became free in {} of {}, and it is offered to you: accept or decline it on your \
-                 application by the end of {}. If you do not answer, it goes to the next person in line.",
-                intake.name,
-                program.name,
-                long_date(waitlist::answer_by(expires_at))
-            );
+            let message = Message::new("notice-seat-offered")
+                .text("intake", intake.name.as_str())
+                .text("program", program.name.as_str())
+                .date("date", waitlist::answer_by(expires_at));
             notify(conn, next.employee_id, Some(next.id), &message, at)?;
         } else {
-            let mut message =
-                format!("A seat became free: your place in {} of {} is confirmed.", intake.name, program.name);
-            if let Some(request) = evidence_request(program) {
-                message.push(' ');
-                message.push_str(&request);
-            }
+            let message = Message::new("notice-seat-confirmed")
+                .text("intake", intake.name.as_str())
+                .text("program", program.name.as_str());
+            let message = match evidence_request(program) {
+                Some(request) => then(message, request),
+                None => message,
+            };
             notify(conn, next.employee_id, Some(next.id), &message, at)?;
             if let Some(approver) = next.approver_id.filter(|&approver| approver != next.employee_id) {
                 let owner = employees::find_by_id(conn, next.employee_id)?.display_name;
-                let message =
-                    format!("A seat became free: {owner}'s place in {} of {} is confirmed.", intake.name, program.name);
+                let message = Message::new("notice-seat-confirmed-for")
+                    .text("owner", owner)
+                    .text("intake", intake.name.as_str())
+                    .text("program", program.name.as_str());
                 notify(conn, approver, Some(next.id), &message, at)?;
             }
         }
@@ -117,12 +117,9 @@ fn lapse_locked(conn: &mut DbConnection, application_id: i32, at: NaiveDateTime)
         return Err(WorkflowError::Stale { status: Status::Offered });
     }
     events::insert(conn, &event(offered.id, None, Some(Status::Offered), &outcome, at))?;
-    let message = format!(
-        "The seat offered to you in {} was not accepted by the end of {}; it went to the next person in line, \
-         and your application is closed.",
-        program.name,
-        long_date(waitlist::answer_by(expires_at))
-    );
+    let message = Message::new("notice-offer-lapsed")
+        .text("program", program.name.as_str())
+        .date("date", waitlist::answer_by(expires_at));
     notify(conn, offered.employee_id, Some(offered.id), &message, at)?;
     promote_from_waitlist(conn, &program, intake_id, at)?;
     Ok(true)
@@ -234,10 +231,11 @@ pub fn reorder_waitlist(
             },
         )?;
         let program = programs::find_by_id(conn, application.program_id)?;
-        let message = format!(
-            "The program team of {} moved your application from {first} to {second} in line on the waitlist: {reason}",
-            program.name
-        );
+        let message = Message::new("notice-waitlist-reordered")
+            .text("program", program.name.as_str())
+            .ordinal("from", from as i64)
+            .ordinal("to", to as i64)
+            .text("reason", reason);
         notify(conn, application.employee_id, Some(application.id), &message, at)?;
         let owner = employees::find_by_id(conn, application.employee_id)?;
         let line = AuditLine {
@@ -297,26 +295,29 @@ pub fn move_to_intake(
             return Err(WorkflowError::Stale { status: from_status });
         }
         let left = match current {
-            Some(id) => programs::find_intake(conn, id)?.name,
-            None => "no intake".to_owned(),
+            Some(id) => Some(programs::find_intake(conn, id)?.name),
+            None => None,
         };
         events::insert(
             conn,
             &NewEvent {
                 comment: Some(reason.to_owned()),
-                details: Some(format!("from {left} to {}", target.name)),
+                details: Some(format!("from {} to {}", left.as_deref().unwrap_or("no intake"), target.name)),
                 ..event(application.id, Some(actor.id), Some(from_status), &outcome, at)
             },
         )?;
-        let now_there = match outcome.to {
-            Status::Waitlisted => "that intake is full, so you are at the end of its waitlist",
-            Status::InDraw => "you are in its seat draw",
-            _ => "your place there is confirmed",
+        let id = match outcome.to {
+            Status::Waitlisted => "notice-moved-to-waitlist",
+            Status::InDraw => "notice-moved-to-draw",
+            _ => "notice-moved-confirmed",
         };
-        let message = format!(
-            "The program team of {} moved your application from {left} to {}: {now_there}. Their reason: {reason}",
-            program.name, target.name
-        );
+        let message = Message::new(id).text("program", program.name.as_str());
+        let message = match &left {
+            Some(name) => message.text("from", name.as_str()),
+            None => message.term("from", "notice-no-intake"),
+        }
+        .text("to", target.name.as_str())
+        .text("reason", reason);
         notify(conn, application.employee_id, Some(application.id), &message, at)?;
         if let (true, Some(left_id)) = (outcome.frees_seat, current) {
             promote_from_waitlist(conn, &program, left_id, at)?;
@@ -327,8 +328,9 @@ pub fn move_to_intake(
             action: AuditAction::ApplicationIntakeChanged,
             subject: format!("{} / {}", owner.email, program.slug),
             details: format!(
-                "application {}: from {left} to {} ({} → {}); reason: “{reason}”",
+                "application {}: from {} to {} ({} → {}); reason: “{reason}”",
                 application.id,
+                left.as_deref().unwrap_or("no intake"),
                 target.name,
                 from_status.label(),
                 outcome.to.label()

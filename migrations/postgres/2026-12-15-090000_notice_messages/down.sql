@@ -1,0 +1,2 @@
+ALTER TABLE outbox DROP COLUMN message;
+ALTER TABLE notifications DROP COLUMN message;
