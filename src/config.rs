@@ -20,6 +20,9 @@ pub struct Settings {
     pub secure_cookies: bool,
     /// The language of someone who chose none and whose browser asks for none Upskill has.
     pub default_locale: crate::i18n::Locale,
+    /// The time zone of someone who chose none: times on pages and in e-mail are shown in
+    /// it, and their reminders and digest follow its clock.
+    pub default_time_zone: crate::domain::time_zone::Tz,
     /// A session ends after this long without a request.
     pub session_idle: Duration,
     /// A session ends this long after sign-in, whatever happens.
@@ -122,8 +125,8 @@ pub struct MailSettings {
     pub remind_after_working_days: u32,
     /// Remind the approver's manager after this many working days (0: never).
     pub escalate_after_working_days: u32,
-    /// The hour (UTC) at which daily digests go out.
-    pub digest_hour_utc: u32,
+    /// The hour, on each recipient's clock, at which daily digests go out.
+    pub digest_hour: u32,
     /// How often the sender looks for new messages when it found none.
     pub poll: Duration,
     /// The wait after a message's first failure; it doubles with every further one.
@@ -140,7 +143,7 @@ impl Default for MailSettings {
             public_url: None,
             remind_after_working_days: 3,
             escalate_after_working_days: 5,
-            digest_hour_utc: 7,
+            digest_hour: 7,
             poll: Duration::from_secs(2),
             retry_base: Duration::from_secs(30),
             schedule_every: Duration::from_secs(300),
@@ -201,6 +204,7 @@ impl Settings {
             demo_password: "upskill-demo".to_owned(),
             secure_cookies: false,
             default_locale: crate::i18n::Locale::En,
+            default_time_zone: crate::domain::time_zone::Tz::UTC,
             session_idle: Duration::from_secs(8 * 3600),
             session_absolute: Duration::from_secs(7 * 24 * 3600),
             login_attempts_per_account_per_hour: 100,
@@ -305,8 +309,8 @@ impl Settings {
                 return Err(format!("--public-url must be an http(s) address: {url}"));
             }
         }
-        if mail.digest_hour_utc > 23 {
-            return Err("--digest-hour-utc must be between 0 and 23".to_owned());
+        if mail.digest_hour > 23 {
+            return Err("--digest-hour must be between 0 and 23".to_owned());
         }
         if mail.poll.is_zero() || mail.schedule_every.is_zero() || mail.retry_base.is_zero() {
             return Err("e-mail intervals must be longer than zero".to_owned());

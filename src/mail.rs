@@ -14,8 +14,9 @@ use lettre::{Message, SmtpTransport, Transport};
 use crate::config::Settings;
 use crate::db::outbox::{DigestItem, MailKind, OutgoingMail};
 use crate::db::{self, DbPool};
-use crate::domain::mail::{digest_cut, retry_delay, subject_line, ReminderPolicy, MAX_ATTEMPTS};
+use crate::domain::mail::{retry_delay, subject_line, ReminderPolicy, MAX_ATTEMPTS};
 use crate::domain::text::cleaned_line;
+use crate::domain::time_zone::{parse_zone, Tz};
 use crate::i18n::{Locale, Tr};
 use crate::security::random_token;
 
@@ -59,7 +60,8 @@ pub fn spawn(pool: DbPool, settings: &Settings) -> anyhow::Result<()> {
             remind_after: settings.mail.remind_after_working_days,
             escalate_after: settings.mail.escalate_after_working_days,
         },
-        digest_hour: settings.mail.digest_hour_utc,
+        digest_hour: settings.mail.digest_hour,
+        default_zone: settings.default_time_zone,
         every: settings.mail.schedule_every,
     };
     actix_web::rt::spawn(supervise("e-mail scheduler", move || scheduler.clone().run()));
@@ -129,6 +131,8 @@ pub struct Composer {
     domain: String,
     /// The language of those who chose none.
     default_locale: Locale,
+    /// The time zone of those who chose none.
+    default_zone: Tz,
 }
 
 impl Composer {
@@ -138,7 +142,13 @@ impl Composer {
         let public_url = settings.public_url();
         let host = public_url.split("://").nth(1).unwrap_or("localhost");
         let domain = host.split(['/', ':']).next().filter(|h| !h.is_empty()).unwrap_or("localhost").to_owned();
-        Ok(Composer { from, public_url, domain, default_locale: settings.default_locale })
+        Ok(Composer {
+            from,
+            public_url,
+            domain,
+            default_locale: settings.default_locale,
+            default_zone: settings.default_time_zone,
+        })
     }
 
     fn application_link(&self, application_id: Option<i32>) -> Option<String> {
@@ -151,9 +161,15 @@ impl Composer {
         Tr(chosen.unwrap_or(self.default_locale))
     }
 
-    /// The message for an outbox row (a digest with its items), in its recipient's language.
+    /// The time zone of `mail`'s recipient.
+    fn zone(&self, mail: &OutgoingMail) -> Tz {
+        mail.to_time_zone.as_deref().and_then(parse_zone).unwrap_or(self.default_zone)
+    }
+
+    /// The message for an outbox row (a digest with its items), in its recipient's
+    /// language, its times on their clock.
     pub fn compose(&self, mail: &OutgoingMail, items: &[DigestItem]) -> anyhow::Result<Message> {
-        let t = self.language(mail);
+        let (t, zone) = (self.language(mail), self.zone(mail));
         let said = t.kept(mail.message.as_deref(), &mail.body);
         let open_application = || t.m("email-open-application").to_owned();
         let (intro, lines): (Option<&str>, Vec<Line>) = match mail.kind {
@@ -163,7 +179,7 @@ impl Composer {
                     .iter()
                     .map(|item| Line {
                         text: t.kept(item.message.as_deref(), &item.body),
-                        when: Some(t.time(item.created_at)),
+                        when: Some(t.time(item.created_at, zone)),
                         link: self.application_link(item.application_id),
                         link_label: open_application(),
                     })
@@ -354,6 +370,8 @@ struct Scheduler {
     sends_mail: bool,
     policy: ReminderPolicy,
     digest_hour: u32,
+    /// The time zone of those who chose none.
+    default_zone: Tz,
     every: Duration,
 }
 
@@ -363,8 +381,8 @@ impl Scheduler {
         loop {
             ticker.tick().await;
             let pool = self.pool.clone();
-            let (server_id, sends_mail, policy, digest_hour) =
-                (self.server_id.clone(), self.sends_mail, self.policy, self.digest_hour);
+            let (server_id, sends_mail, policy, digest_hour, default_zone) =
+                (self.server_id.clone(), self.sends_mail, self.policy, self.digest_hour, self.default_zone);
             let lease = TimeDelta::from_std(self.every * 3).unwrap_or(TimeDelta::hours(1));
             let done = web::block(move || -> anyhow::Result<Option<ScheduledWork>> {
                 let mut conn = pool.get()?;
@@ -374,11 +392,9 @@ impl Scheduler {
                 }
                 let mut work = ScheduledWork::default();
                 if sends_mail {
-                    let due = db::outbox::due_reminders(&mut conn, policy, now)?;
+                    let due = db::outbox::due_reminders(&mut conn, policy, default_zone, now)?;
                     work.reminders = db::outbox::enqueue_reminders(&mut conn, &due, now)?;
-                    if let Some(cut) = digest_cut(now, digest_hour) {
-                        work.digests = db::outbox::collect_digests(&mut conn, cut, now)?;
-                    }
+                    work.digests = db::outbox::collect_digests(&mut conn, digest_hour, default_zone, now)?;
                 }
                 (work.given_up, work.deleted) = db::outbox::tidy(&mut conn, now, KEEP_FINISHED)?;
                 // Lotteries whose window closed yesterday or before, if no request drew them.
@@ -506,6 +522,7 @@ mod tests {
             to_name: to_name.to_owned(),
             to_active: true,
             to_locale: None,
+            to_time_zone: None,
             message: None,
         }
     }

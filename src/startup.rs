@@ -48,6 +48,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .service(pages::account::show_account)
         .service(pages::account::save_email_preference)
         .service(pages::language::save_language)
+        .service(pages::account::save_time_zone)
         .service(pages::language::switch_language)
         .service(pages::account::sign_out_everywhere)
         .service(pages::account::show_password_form)

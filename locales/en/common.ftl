@@ -53,8 +53,17 @@ account-language-title = Language
 account-language-question = In which language should Upskill speak to you?
 account-language-browser = As my browser asks
 account-language-save = Save language
+account-zone-title = Time zone
+account-zone-text = Times on these pages and in your e-mail are shown in your time zone; your reminders and daily summary follow its clock. Dates such as the start of an intake stay as they are.
+account-zone-label = Your time zone
+account-zone-default = The organisation's: { $zone }
+# $zone is an IANA name with spaces ("America/Los Angeles"), $offset its difference from UTC now ("UTC-08:00").
+account-zone-option = { $zone } ({ $offset })
+account-zone-save = Save time zone
+# $zone: the time zone's name ("America/Los_Angeles"); $time: the time there now, with its abbreviation.
+zone-saved = Times are now shown in { $zone } (now: { $time }).
 
-# An instant, in UTC: $time is "26 November 2026 at 14:05".
-time-in-utc = { $time } UTC
+# An instant on the reader's clock: $time is "26 November 2026 at 06:05", $zone the time zone's abbreviation then ("PST", "CET", "-03").
+time-in-zone = { $time } { $zone }
 # An amount of money: $amount is the number as the language writes it, "1,234.50".
 money = ${ $amount }

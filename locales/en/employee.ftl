@@ -52,7 +52,7 @@ account-email-question = How do you want to hear about applications and approval
 account-email-each = One e-mail per event
 account-email-digest = One daily summary
 # $hour is the hour of the day in two digits ("07").
-account-email-digest-hint = Sent each day at { $hour }:00 UTC with everything since the last one, reminders included.
+account-email-digest-hint = Sent each day at { $hour }:00 in your time zone ({ $zone }) with everything since the last one, reminders included.
 account-email-save = Save e-mail choice
 account-email-saved-digest = Saved: your e-mail now comes as one daily summary.
 account-email-saved-each = Saved: you now get one e-mail per event.

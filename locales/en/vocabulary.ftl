@@ -190,6 +190,7 @@ audit-action-application-not-completed = Marked not completed
 audit-action-settings-changed = Settings changed
 audit-action-account-email-preference = E-mail preference changed
 audit-action-account-language = Language chosen
+audit-action-account-time-zone = Time zone chosen
 audit-action-account-signed-out-everywhere = Signed out everywhere
 audit-action-account-calendar-feed-created = Calendar feed address made
 audit-action-account-calendar-feed-replaced = Calendar feed address replaced

@@ -51,8 +51,17 @@ account-language-title = Idioma
 account-language-question = ¿En qué idioma quiere que le hable Upskill?
 account-language-browser = Como lo pida mi navegador
 account-language-save = Guardar idioma
+account-zone-title = Huso horario
+account-zone-text = Las horas de estas páginas y de sus correos se muestran en su huso horario; sus recordatorios y su resumen diario siguen ese reloj. Las fechas, como el inicio de una convocatoria, no cambian.
+account-zone-label = Su huso horario
+account-zone-default = El de la organización: { $zone }
+# $zone es un nombre IANA con espacios ("America/Los Angeles"), $offset su diferencia con UTC ahora ("UTC-08:00").
+account-zone-option = { $zone } ({ $offset })
+account-zone-save = Guardar huso horario
+# $zone: el nombre del huso horario ("America/Los_Angeles"); $time: la hora allí ahora, con su abreviatura.
+zone-saved = Las horas ahora se muestran en { $zone } (ahora: { $time }).
 
-# An instant, in UTC: $time is "26 de noviembre de 2026 a las 2:05 p.m.".
-time-in-utc = { $time } (UTC)
+# Un instante en el reloj de quien lee: $time es "26 de noviembre de 2026, 6:05 a.m.", $zone la abreviatura del huso horario ("PST", "CET", "-03").
+time-in-zone = { $time } { $zone }
 # An amount of money: $amount is the number as the language writes it, "1,234.50".
 money = US${ $amount }

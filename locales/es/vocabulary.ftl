@@ -189,6 +189,7 @@ audit-action-application-not-completed = Marcada como no completada
 audit-action-settings-changed = Configuración cambiada
 audit-action-account-email-preference = Preferencia de correo cambiada
 audit-action-account-language = Idioma elegido
+audit-action-account-time-zone = Huso horario elegido
 audit-action-account-signed-out-everywhere = Sesión cerrada en todas partes
 audit-action-account-calendar-feed-created = Dirección del calendario creada
 audit-action-account-calendar-feed-replaced = Dirección del calendario reemplazada

@@ -73,6 +73,10 @@ pub struct ServeArgs {
     /// has: `en` or `es`.
     #[arg(long, env = "UPSKILL_DEFAULT_LOCALE", default_value = "en", value_parser = parse_offered_locale)]
     pub default_locale: crate::i18n::Locale,
+    /// The IANA time zone of someone who chose none (`America/Los_Angeles`, `UTC`): times
+    /// are shown in it, and their reminders and digest follow its clock.
+    #[arg(long, env = "UPSKILL_DEFAULT_TIME_ZONE", default_value = "UTC", value_parser = parse_time_zone)]
+    pub default_time_zone: crate::domain::time_zone::Tz,
     /// Minutes without a request after which a session ends.
     #[arg(long, env = "UPSKILL_SESSION_IDLE_MINUTES", default_value_t = 480)]
     pub session_idle_minutes: u64,
@@ -145,9 +149,9 @@ pub struct MailArgs {
     pub public_url: Option<String>,
     #[command(flatten)]
     pub reminders: ReminderArgs,
-    /// The hour (UTC, 0-23) at which daily digests go out.
-    #[arg(long, env = "UPSKILL_DIGEST_HOUR_UTC", default_value_t = 7)]
-    pub digest_hour_utc: u32,
+    /// The hour (0-23), on each recipient's clock, at which daily digests go out.
+    #[arg(long, env = "UPSKILL_DIGEST_HOUR", default_value_t = 7, alias = "digest-hour-utc")]
+    pub digest_hour: u32,
     /// Seconds after a message's first failed attempt before the next (doubling, at most an hour).
     #[arg(long, env = "UPSKILL_MAIL_RETRY_SECONDS", default_value_t = 30.0)]
     pub mail_retry_seconds: f64,
@@ -193,7 +197,7 @@ impl MailArgs {
             public_url: self.public_url.clone().filter(|url| !url.trim().is_empty()),
             remind_after_working_days: self.reminders.remind_after_working_days,
             escalate_after_working_days: self.reminders.escalate_after_working_days,
-            digest_hour_utc: self.digest_hour_utc,
+            digest_hour: self.digest_hour,
             poll: seconds(self.mail_poll_seconds),
             retry_base: seconds(self.mail_retry_seconds),
             schedule_every: seconds(self.mail_schedule_seconds),
@@ -216,6 +220,9 @@ pub struct RemindArgs {
     pub database: DatabaseArgs,
     #[command(flatten)]
     pub reminders: ReminderArgs,
+    /// The time zone whose working days count for those who chose none (as `serve`'s).
+    #[arg(long, env = "UPSKILL_DEFAULT_TIME_ZONE", default_value = "UTC", value_parser = parse_time_zone)]
+    pub default_time_zone: crate::domain::time_zone::Tz,
     /// Show the reminders that are due, without writing them.
     #[arg(long)]
     pub dry_run: bool,
@@ -276,6 +283,7 @@ impl ServeArgs {
             demo_password: self.demo_password.clone(),
             secure_cookies: self.secure_cookies,
             default_locale: self.default_locale,
+            default_time_zone: self.default_time_zone,
             session_idle: Duration::from_secs(self.session_idle_minutes.saturating_mul(60)),
             session_absolute: Duration::from_secs(self.session_absolute_hours.saturating_mul(3600)),
             login_attempts_per_account_per_hour: self.login_attempts_per_hour,
@@ -373,6 +381,11 @@ pub struct ImportEmployeesArgs {
 }
 
 /// A language people may be shown by default (`en`, `es`).
+fn parse_time_zone(name: &str) -> Result<crate::domain::time_zone::Tz, String> {
+    crate::domain::time_zone::parse_zone(name)
+        .ok_or_else(|| format!("no time zone {name:?}: use an IANA name such as America/Los_Angeles or UTC"))
+}
+
 fn parse_offered_locale(tag: &str) -> Result<crate::i18n::Locale, String> {
     crate::i18n::Locale::from_tag(tag)
         .filter(|locale| crate::i18n::Locale::OFFERED.contains(locale))

@@ -69,11 +69,11 @@ pub(super) async fn seed_synthetic(args: SeedSyntheticArgs) -> anyhow::Result<()
 pub(super) async fn remind(args: RemindArgs) -> anyhow::Result<()> {
     let (pool, _) = prepare_database(&Settings::with_database(&args.database.database_url)).await?;
     let policy = args.reminders.policy();
-    let dry_run = args.dry_run;
+    let (dry_run, default_zone) = (args.dry_run, args.default_time_zone);
     let (reminders, written) = actix_web::web::block(move || -> anyhow::Result<_> {
         let mut conn = pool.get()?;
         let now = crate::clock::now();
-        let reminders = db::outbox::due_reminders(&mut conn, policy, now)?;
+        let reminders = db::outbox::due_reminders(&mut conn, policy, default_zone, now)?;
         let written = if dry_run { 0 } else { db::outbox::enqueue_reminders(&mut conn, &reminders, now)? };
         Ok((reminders, written))
     })

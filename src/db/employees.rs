@@ -32,6 +32,8 @@ pub struct Employee {
     pub updated_at: NaiveDateTime,
     /// The language chosen on the account page (a catalog's tag), if any.
     pub locale: Option<String>,
+    /// The IANA time zone chosen on the account page, if any.
+    pub time_zone: Option<String>,
 }
 
 impl Employee {
@@ -299,6 +301,28 @@ pub fn set_locale(conn: &mut DbConnection, id: i32, locale: Option<&str>, now: N
         .set((employees::locale.eq(locale), employees::updated_at.eq(now)))
         .execute(conn)
         .map(|_| ())
+}
+
+pub fn set_time_zone(conn: &mut DbConnection, id: i32, zone: Option<&str>, now: NaiveDateTime) -> QueryResult<()> {
+    diesel::update(employees::table.find(id))
+        .set((employees::time_zone.eq(zone), employees::updated_at.eq(now)))
+        .execute(conn)
+        .map(|_| ())
+}
+
+/// The time zones chosen by `ids` (those who chose none are left out).
+pub fn time_zones_of(conn: &mut DbConnection, ids: &[i32]) -> QueryResult<Vec<(i32, String)>> {
+    let mut zones = Vec::new();
+    for chunk in ids.chunks(500) {
+        zones.extend(
+            employees::table
+                .filter(employees::id.eq_any(chunk))
+                .filter(employees::time_zone.is_not_null())
+                .select((employees::id, employees::time_zone.assume_not_null()))
+                .load::<(i32, String)>(conn)?,
+        );
+    }
+    Ok(zones)
 }
 
 pub fn count(conn: &mut DbConnection) -> QueryResult<i64> {

@@ -14,8 +14,9 @@ use diesel::prelude::*;
 
 use super::schema::{applications, email_preferences, employees, outbox, programs};
 use super::{write_transaction, DbConnection};
-use crate::domain::mail::{subject_line, working_days_between, ReminderLevel, ReminderPolicy, MAX_AGE};
+use crate::domain::mail::{digest_cut, subject_line, working_days_between, ReminderLevel, ReminderPolicy, MAX_AGE};
 use crate::domain::message::Message;
+use crate::domain::time_zone::{local_date, parse_zone, Tz};
 use crate::domain::ApplicationStatus;
 pub use crate::domain::MailKind;
 use crate::i18n::{Locale, Tr};
@@ -135,6 +136,8 @@ pub struct OutgoingMail {
     pub to_active: bool,
     /// The language the recipient chose (`None`: the server's default).
     pub to_locale: Option<String>,
+    /// The time zone the recipient chose (`None`: the server's default).
+    pub to_time_zone: Option<String>,
 }
 
 /// The rows nobody holds that are due now.
@@ -189,6 +192,7 @@ pub fn claim_due(
             employees::display_name,
             employees::active,
             employees::locale,
+            employees::time_zone,
         ))
         .load(conn)
 }
@@ -290,22 +294,42 @@ pub fn backlog(conn: &mut DbConnection) -> QueryResult<(i64, i64)> {
     Ok((count(false), count(true)))
 }
 
-/// Bundles every digest item written before `cut` into one digest per recipient, in one
-/// transaction. Returns the number of digests written.
-pub fn collect_digests(conn: &mut DbConnection, cut: NaiveDateTime, now: NaiveDateTime) -> QueryResult<usize> {
+/// Bundles, for each recipient whose digest hour has come on their own clock (`hour` in
+/// their time zone, else `default_zone`), every item written before that day's cut into
+/// one digest, in one transaction. Returns the number of digests written.
+pub fn collect_digests(conn: &mut DbConnection, hour: u32, default_zone: Tz, now: NaiveDateTime) -> QueryResult<usize> {
     write_transaction(conn, |conn| {
-        let waiting = || {
+        let waiting = |cut: NaiveDateTime| {
             outbox::table
                 .filter(outbox::in_digest.eq(true))
                 .filter(outbox::sent_at.is_null())
                 .filter(outbox::failed_at.is_null())
                 .filter(outbox::created_at.lt(cut))
         };
-        let recipients: Vec<(i32, i64)> = waiting()
-            .group_by(outbox::employee_id)
-            .select((outbox::employee_id, diesel::dsl::count_star()))
-            .load(conn)?;
-        for &(employee_id, items) in &recipients {
+        let recipients: Vec<i32> =
+            waiting(now).select(outbox::employee_id).distinct().order(outbox::employee_id.asc()).load(conn)?;
+        // The recipients by time zone: one cut, and one count, per zone.
+        let chosen: HashMap<i32, String> = super::employees::time_zones_of(conn, &recipients)?.into_iter().collect();
+        let mut by_zone: std::collections::BTreeMap<&str, Vec<i32>> = std::collections::BTreeMap::new();
+        for &employee_id in &recipients {
+            let zone = chosen.get(&employee_id).and_then(|name| parse_zone(name)).unwrap_or(default_zone);
+            by_zone.entry(zone.name()).or_default().push(employee_id);
+        }
+        let mut due: Vec<(i32, i64, NaiveDateTime)> = Vec::new();
+        for (zone, people) in by_zone {
+            let Some(cut) = parse_zone(zone).and_then(|zone| digest_cut(now, hour, zone)) else { continue };
+            for chunk in people.chunks(500) {
+                let counts: Vec<(i32, i64)> = waiting(cut)
+                    .filter(outbox::employee_id.eq_any(chunk))
+                    .group_by(outbox::employee_id)
+                    .select((outbox::employee_id, diesel::dsl::count_star()))
+                    .load(conn)?;
+                due.extend(counts.into_iter().map(|(employee_id, items)| (employee_id, items, cut)));
+            }
+        }
+        due.sort_unstable();
+        let mut written = 0;
+        for (employee_id, items, cut) in due {
             let message = Message::new("notice-digest").number("count", items);
             let text = Tr(Locale::En).say(&message);
             let digest_id: i32 = diesel::insert_into(outbox::table)
@@ -321,11 +345,12 @@ pub fn collect_digests(conn: &mut DbConnection, cut: NaiveDateTime, now: NaiveDa
                 ))
                 .returning(outbox::id)
                 .get_result(conn)?;
-            diesel::update(waiting().filter(outbox::employee_id.eq(employee_id)))
+            diesel::update(waiting(cut).filter(outbox::employee_id.eq(employee_id)))
                 .set((outbox::digest_id.eq(digest_id), outbox::sent_at.eq(now)))
                 .execute(conn)?;
+            written += 1;
         }
-        Ok(recipients.len())
+        Ok(written)
     })
 }
 
@@ -348,6 +373,8 @@ struct Person {
     email: String,
     manager_id: Option<i32>,
     active: bool,
+    /// Whose clock their working days follow.
+    zone: Tz,
 }
 
 /// An application that waits on someone: (id, status, submitted_at, updated_at,
@@ -388,6 +415,7 @@ fn waiting_since(conn: &mut DbConnection, arrived_before: NaiveDateTime) -> Quer
 pub fn due_reminders(
     conn: &mut DbConnection,
     policy: ReminderPolicy,
+    default_zone: Tz,
     now: NaiveDateTime,
 ) -> QueryResult<Vec<Reminder>> {
     let Some(arrived_before) = policy.arrived_before(now) else {
@@ -416,9 +444,9 @@ pub fn due_reminders(
         wanted.push(*applicant);
         wanted.extend(approver);
     }
-    let mut people = load_people(conn, &wanted)?;
+    let mut people = load_people(conn, &wanted, default_zone)?;
     let managers: Vec<i32> = people.values().filter_map(|p| p.manager_id).collect();
-    people.extend(load_people(conn, &managers)?);
+    people.extend(load_people(conn, &managers, default_zone)?);
     let mut reminders: Vec<Reminder> =
         waiting.iter().flat_map(|w| reminders_of(w, &people, &teams, policy, now)).collect();
     let keys: Vec<&str> = reminders.iter().map(|r| r.dedupe_key.as_str()).collect();
@@ -453,7 +481,8 @@ impl ProgramTeams {
     }
 }
 
-/// The reminders one waiting application is due, whether or not written already.
+/// The reminders one waiting application is due, whether or not written already. Each
+/// recipient counts the working days it has waited on their own clock (their time zone).
 fn reminders_of(
     waiting: &Waiting,
     people: &HashMap<i32, Person>,
@@ -463,10 +492,9 @@ fn reminders_of(
 ) -> Vec<Reminder> {
     let (id, status, submitted_at, updated_at, approver, applicant, program_id, program) = waiting;
     let since = if *status == ApplicationStatus::Submitted { *submitted_at } else { *updated_at };
-    let waited = working_days_between(since.date(), now.date());
     let applicant_name = people.get(applicant).map(|p| p.name.as_str());
     let mut reminders = Vec::new();
-    for level in policy.due(waited) {
+    for level in [ReminderLevel::Approver, ReminderLevel::ApproversManager] {
         let recipients: Vec<i32> = match (status, level, approver) {
             (ApplicationStatus::Submitted, ReminderLevel::Approver, Some(approver)) => vec![*approver],
             (ApplicationStatus::Submitted, ReminderLevel::ApproversManager, Some(approver)) => {
@@ -488,18 +516,21 @@ fn reminders_of(
             Some(name) => message.text("applicant", name),
             None => message.term("applicant", "notice-an-employee"),
         }
-        .text("program", program.as_str())
-        .number("count", waited);
+        .text("program", program.as_str());
         for recipient in recipients {
             let Some(person) = people.get(&recipient).filter(|p| p.active) else {
                 continue;
             };
+            let waited = working_days_between(local_date(person.zone, since), local_date(person.zone, now));
+            if !policy.due(waited).contains(&level) {
+                continue;
+            }
             reminders.push(Reminder {
                 application_id: *id,
                 level,
                 recipient_id: recipient,
                 recipient_email: person.email.clone(),
-                message: message.clone(),
+                message: message.clone().number("count", waited),
                 waited_working_days: waited,
                 dedupe_key: format!(
                     "reminder:{id}:{}:{recipient}:{}",
@@ -512,10 +543,15 @@ fn reminders_of(
     reminders
 }
 
-fn load_people(conn: &mut DbConnection, ids: &[i32]) -> QueryResult<HashMap<i32, Person>> {
+/// A person's row as a reminder reads it: id, name, e-mail, manager, active, time zone.
+type PersonRow = (i32, String, String, Option<i32>, bool, Option<String>);
+
+/// The people a reminder may name or go to, with their time zone (`default_zone` for those
+/// who chose none).
+fn load_people(conn: &mut DbConnection, ids: &[i32], default_zone: Tz) -> QueryResult<HashMap<i32, Person>> {
     let mut people = HashMap::new();
     for chunk in ids.chunks(500) {
-        let rows: Vec<(i32, String, String, Option<i32>, bool)> = employees::table
+        let rows: Vec<PersonRow> = employees::table
             .filter(employees::id.eq_any(chunk))
             .select((
                 employees::id,
@@ -523,10 +559,12 @@ fn load_people(conn: &mut DbConnection, ids: &[i32]) -> QueryResult<HashMap<i32,
                 employees::email,
                 employees::manager_id,
                 employees::active,
+                employees::time_zone,
             ))
             .load(conn)?;
-        for (id, name, email, manager_id, active) in rows {
-            people.insert(id, Person { name, email, manager_id, active });
+        for (id, name, email, manager_id, active, zone) in rows {
+            let zone = zone.as_deref().and_then(parse_zone).unwrap_or(default_zone);
+            people.insert(id, Person { name, email, manager_id, active, zone });
         }
     }
     Ok(people)

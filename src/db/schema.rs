@@ -17,6 +17,7 @@ diesel::table! {
         created_at -> Timestamp,
         updated_at -> Timestamp,
         locale -> Nullable<Text>,
+        time_zone -> Nullable<Text>,
     }
 }
 

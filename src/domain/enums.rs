@@ -427,6 +427,7 @@ text_enum!(
         SettingsChanged => "settings.changed", "Settings changed";
         AccountEmailPreference => "account.email_preference", "E-mail preference changed";
         AccountLanguage => "account.language", "Language chosen";
+        AccountTimeZone => "account.time_zone", "Time zone chosen";
         AccountSignedOutEverywhere => "account.signed_out_everywhere", "Signed out everywhere";
         AccountCalendarFeedCreated => "account.calendar_feed_created", "Calendar feed address made";
         AccountCalendarFeedReplaced => "account.calendar_feed_replaced", "Calendar feed address replaced";

@@ -4,7 +4,9 @@
 
 use std::time::Duration;
 
-use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime, TimeDelta, Weekday};
+use chrono::{Datelike, NaiveDate, NaiveDateTime, TimeDelta, Weekday};
+
+use super::time_zone::{instant_of, local_date, Tz};
 
 /// Attempts at sending one message before it is given up.
 pub const MAX_ATTEMPTS: i32 = 8;
@@ -83,8 +85,10 @@ impl ReminderPolicy {
     /// skip the rest).
     pub fn arrived_before(self, now: NaiveDateTime) -> Option<NaiveDateTime> {
         let first = [self.remind_after, self.escalate_after].into_iter().filter(|&l| l > 0).min()?;
-        let day_start = now.date().and_time(NaiveTime::MIN);
-        Some(day_start - TimeDelta::days(i64::from(first) - 1))
+        // Each recipient counts days on their own clock: whatever its zone, something that
+        // has waited less than `first - 1` whole days spans at most `first - 1` of its
+        // dates (a change of the clocks moves them by an hour, which this bound leaves out).
+        Some(now - TimeDelta::days(i64::from(first) - 1))
     }
 }
 
@@ -95,10 +99,12 @@ pub fn retry_delay(base: Duration, attempts: i32) -> Duration {
     base.saturating_mul(1 << doublings).min(Duration::from_secs(3600))
 }
 
-/// When the daily digest of `now`'s day is cut: at `hour` o'clock UTC. Items that arrived
-/// before the cut go in that day's digest; the rest wait for the next day's.
-pub fn digest_cut(now: NaiveDateTime, hour: u32) -> Option<NaiveDateTime> {
-    let cut = now.date().and_hms_opt(hour.min(23), 0, 0)?;
+/// When the daily digest of a recipient in `zone` is cut on the day `now` (UTC) falls on
+/// there: at `hour` o'clock on their clocks, returned in UTC, once that time has come.
+/// Items that arrived before the cut go in that day's digest; the rest wait for the next.
+pub fn digest_cut(now: NaiveDateTime, hour: u32, zone: Tz) -> Option<NaiveDateTime> {
+    let local_day = local_date(zone, now);
+    let cut = instant_of(zone, local_day.and_hms_opt(hour.min(23), 0, 0)?);
     (now >= cut).then_some(cut)
 }
 
@@ -182,9 +188,14 @@ mod tests {
         let policy = ReminderPolicy { remind_after: 3, escalate_after: 5 };
         let now = at("2026-11-26 10:00");
         let bound = policy.arrived_before(now).unwrap();
-        assert_eq!(bound, at("2026-11-24 00:00"));
-        // Anything later has waited fewer than three calendar days, so fewer working days.
-        assert!(working_days_between(at("2026-11-24 00:01").date(), now.date()) < 3);
+        assert_eq!(bound, at("2026-11-24 10:00"));
+        // Anything later spans fewer than three dates on any clock, so fewer working days.
+        let far_east = Tz::Pacific__Kiritimati;
+        let since = local_date(far_east, at("2026-11-24 10:01"));
+        assert!(working_days_between(since, local_date(far_east, now)) < 3);
+        let far_west = Tz::Pacific__Pago_Pago;
+        let since = local_date(far_west, at("2026-11-24 10:01"));
+        assert!(working_days_between(since, local_date(far_west, now)) < 3);
     }
 
     #[test]
@@ -200,10 +211,24 @@ mod tests {
 
     #[test]
     fn the_digest_is_cut_once_its_hour_has_come() {
-        assert_eq!(digest_cut(at("2026-11-26 06:59"), 7), None);
-        assert_eq!(digest_cut(at("2026-11-26 07:00"), 7), Some(at("2026-11-26 07:00")));
-        assert_eq!(digest_cut(at("2026-11-26 23:30"), 7), Some(at("2026-11-26 07:00")));
-        assert_eq!(digest_cut(at("2026-11-26 23:30"), 99), Some(at("2026-11-26 23:00")));
+        assert_eq!(digest_cut(at("2026-11-26 06:59"), 7, Tz::UTC), None);
+        assert_eq!(digest_cut(at("2026-11-26 07:00"), 7, Tz::UTC), Some(at("2026-11-26 07:00")));
+        assert_eq!(digest_cut(at("2026-11-26 23:30"), 7, Tz::UTC), Some(at("2026-11-26 07:00")));
+        assert_eq!(digest_cut(at("2026-11-26 23:30"), 99, Tz::UTC), Some(at("2026-11-26 23:00")));
+        // 07:00 in Los Angeles is 15:00 UTC in winter and 14:00 UTC in summer: the cut
+        // moves with the clocks there, on the day they change too.
+        let la = Tz::America__Los_Angeles;
+        assert_eq!(digest_cut(at("2026-03-07 14:59"), 7, la), None);
+        assert_eq!(digest_cut(at("2026-03-07 15:00"), 7, la), Some(at("2026-03-07 15:00")));
+        assert_eq!(digest_cut(at("2026-03-08 13:59"), 7, la), None);
+        assert_eq!(digest_cut(at("2026-03-08 14:00"), 7, la), Some(at("2026-03-08 14:00")));
+        assert_eq!(digest_cut(at("2026-11-01 14:30"), 7, la), None);
+        assert_eq!(digest_cut(at("2026-11-01 15:00"), 7, la), Some(at("2026-11-01 15:00")));
+        // 05:00 UTC is still yesterday evening there: yesterday's cut.
+        assert_eq!(digest_cut(at("2026-11-26 05:00"), 7, la), Some(at("2026-11-25 15:00")));
+        // Half past two on the night the clocks go forward does not exist: the cut is when
+        // the clocks show 03:00.
+        assert_eq!(digest_cut(at("2026-03-08 10:00"), 2, la), Some(at("2026-03-08 10:00")));
     }
 
     #[test]

@@ -46,6 +46,7 @@ pub mod scim;
 pub mod sign_in_limits;
 pub mod sign_on;
 pub mod text;
+pub mod time_zone;
 pub mod waitlist;
 pub mod words;
 

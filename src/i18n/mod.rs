@@ -34,6 +34,7 @@ use crate::domain::enums::{StoredName, VOCABULARIES};
 use crate::domain::forms::FieldErrors;
 use crate::domain::message::{Arg, Message};
 use crate::domain::money::Cents;
+use crate::domain::time_zone::{abbreviation, local_time, Tz};
 use crate::kept::KeptMap;
 
 /// A language of the catalogs.
@@ -627,9 +628,11 @@ impl Tr {
         formats::day_month(self.0, date)
     }
 
-    /// An instant, in UTC and saying so: "26 November 2026 at 14:05 UTC".
-    pub fn time(&self, at: NaiveDateTime) -> String {
-        self.with("time-in-utc", "time", formats::date_time(self.0, at))
+    /// An instant (stored in UTC) on the clocks of `zone`, with the zone's abbreviation
+    /// then: "26 November 2026 at 06:05 PST", "26 de noviembre de 2026, 06:05 (PST)".
+    pub fn time(&self, at: NaiveDateTime, zone: Tz) -> String {
+        let local = formats::date_time(self.0, local_time(zone, at));
+        self.with_two("time-in-zone", "time", local, "zone", abbreviation(zone, at))
     }
 
     /// A place in a line: "3rd", "3.º".

@@ -17,12 +17,14 @@ use crate::db::audit::AuditLine;
 use crate::domain::forms::FieldErrors;
 use crate::domain::message::Message;
 use crate::domain::passwords::{check_new_password, MIN_CHARACTERS};
+use crate::domain::time_zone::{offered_zones, offset_text, parse_zone, Tz};
 use crate::domain::words::count_of;
 use crate::domain::AuditAction;
+use crate::i18n::Tr;
 use crate::security::{hash_password, verify_password};
 use crate::web::error::AppError;
 use crate::web::input::FormFields;
-use crate::web::language::words;
+use crate::web::language::{words, zone};
 
 #[derive(Template)]
 #[template(path = "account.html")]
@@ -47,6 +49,39 @@ struct AccountPage {
     password_sign_in: bool,
     /// The language chosen on this page (a catalog's tag), or "" for the browser's.
     chosen_locale: String,
+    /// The time zones to pick from, the chosen one selected.
+    zones: Vec<ZoneOption>,
+    /// What the blank choice (the organisation's zone) says.
+    default_zone: String,
+}
+
+/// A time zone of the account page's list.
+pub struct ZoneOption {
+    pub value: &'static str,
+    pub label: String,
+    pub selected: bool,
+}
+
+/// The zones a person picks from, each with its distance from UTC now, and `chosen`
+/// (kept even when the list does not offer it, so that saving the page keeps it).
+fn zone_options(t: Tr, chosen: Option<Tz>) -> Vec<ZoneOption> {
+    let now = crate::clock::now();
+    let option = |zone: Tz| ZoneOption {
+        value: zone.name(),
+        label: t.with_two(
+            "account-zone-option",
+            "zone",
+            zone.name().replace('_', " "),
+            "offset",
+            offset_text(zone, now),
+        ),
+        selected: chosen == Some(zone),
+    };
+    let mut options: Vec<ZoneOption> = offered_zones().map(option).collect();
+    if let Some(zone) = chosen.filter(|zone| !options.iter().any(|o| o.value == zone.name())) {
+        options.insert(0, option(zone));
+    }
+    options
 }
 
 #[get("/account")]
@@ -74,10 +109,18 @@ pub async fn show_account(state: State, viewer: Viewer, req: HttpRequest) -> Res
         sessions,
         daily_digest,
         sends_mail: state.settings.mail.smtp_url.is_some(),
-        digest_hint: t.with("account-email-digest-hint", "hour", format!("{:02}", state.settings.mail.digest_hour_utc)),
+        digest_hint: t.with_two(
+            "account-email-digest-hint",
+            "hour",
+            format!("{:02}", state.settings.mail.digest_hour),
+            "zone",
+            zone().name(),
+        ),
         feed: FeedPanel::new(&state, &viewer, &req, feed),
         password_sign_in: state.settings.auth == AuthMode::Password,
         chosen_locale: employee.locale.clone().unwrap_or_default(),
+        zones: zone_options(t, employee.time_zone.as_deref().and_then(parse_zone)),
+        default_zone: t.with("account-zone-default", "zone", state.settings.default_time_zone.name()),
     };
     let mut response = page(&req, &template)?;
     forget_new_feed_address(&req, &mut response)?;
@@ -126,6 +169,50 @@ pub async fn save_email_preference(
     let t = words();
     let message = if daily_digest { t.m("account-email-saved-digest") } else { t.m("account-email-saved-each") };
     Ok(redirect_with_flash("/account", "success", message))
+}
+
+#[derive(Deserialize)]
+pub struct TimeZoneForm {
+    /// An IANA name, or "" for the organisation's.
+    #[serde(default)]
+    time_zone: String,
+}
+
+impl FormFields for TimeZoneForm {
+    const CHECKED_TEXT: &'static [&'static str] = &["time_zone"];
+}
+
+/// Saves the time zone a person reads times in: pages, e-mail, and the clock their
+/// reminders and daily summary follow.
+#[post("/account/time-zone")]
+pub async fn save_time_zone(
+    state: State,
+    viewer: Viewer,
+    form: CsrfForm<TimeZoneForm>,
+) -> Result<HttpResponse, AppError> {
+    // The list offers only zones; anything else is not this page's form.
+    let chosen = match form.0.time_zone.as_str() {
+        "" => None,
+        name => Some(parse_zone(name).ok_or_else(|| AppError::BadRequest(format!("no time zone {name:?}")))?),
+    };
+    let (id, email) = (viewer.id(), viewer.employee.email.clone());
+    run_db(&state, move |conn| {
+        db::audit::audited(conn, |conn, now| {
+            db::employees::set_time_zone(conn, id, chosen.map(|zone| zone.name()), now)?;
+            let line = AuditLine {
+                actor_id: Some(id),
+                action: AuditAction::AccountTimeZone,
+                subject: email,
+                details: chosen.map_or("the organisation's", |zone| zone.name()).to_owned(),
+            };
+            Ok::<_, AppError>(((), Some(line)))
+        })
+    })
+    .await?;
+    let zone = chosen.unwrap_or(state.settings.default_time_zone);
+    let t = words();
+    let saved = t.with_two("zone-saved", "zone", zone.name(), "time", t.time(crate::clock::now(), zone));
+    Ok(redirect_with_flash("/account", "success", &saved))
 }
 
 /// Ends every session of the signed-in person, this one included.

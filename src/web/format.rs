@@ -4,7 +4,7 @@
 
 use chrono::{NaiveDate, NaiveDateTime};
 
-use super::language::words;
+use super::language::{words, zone};
 use crate::domain::Cents;
 
 /// A calendar date in words: `15 January 2027`, `15 de enero de 2027`.
@@ -12,9 +12,9 @@ pub fn long_date(date: NaiveDate) -> String {
     words().date(date)
 }
 
-/// An instant: `26 November 2026 at 14:05 UTC`.
+/// An instant on the reader's clock: `26 November 2026 at 06:05 PST`.
 pub fn long_time(at: NaiveDateTime) -> String {
-    words().time(at)
+    words().time(at, zone())
 }
 
 /// An amount with its currency: `$1,234.50`, `US$1,234.50`.

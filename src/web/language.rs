@@ -1,4 +1,5 @@
-//! Which language a request is answered in, and the two ways to choose it.
+//! Which language a request is answered in, and the two ways to choose it; and the time
+//! zone its times are shown in (the signed-in person's, else `--default-time-zone`).
 //!
 //! The order: the language a signed-in person chose on their account page (saved on
 //! their row), else the one a visitor picked in the footer (the `upskill_lang` cookie),
@@ -23,6 +24,7 @@ use super::input::{is_local_path, FormFields};
 use super::{redirect_with_flash, run_db, CsrfForm, State, Viewer};
 use crate::db;
 use crate::db::audit::AuditLine;
+use crate::domain::time_zone::Tz;
 use crate::domain::AuditAction;
 use crate::i18n::{from_accept_language, Locale, Tr};
 use crate::web::error::AppError;
@@ -30,9 +32,11 @@ use crate::web::error::AppError;
 /// The cookie of a visitor's choice in the footer.
 pub const LANGUAGE_COOKIE: &str = "upskill_lang";
 
-/// The language of a request, and the page it asked for.
+/// The language of a request, the time zone its times are shown in, and the page it
+/// asked for.
 struct RequestLanguage {
     locale: Cell<Locale>,
+    zone: Cell<Tz>,
     /// The path and query, for the switcher to come back to ("/" when it is not a plain
     /// local path).
     here: String,
@@ -48,6 +52,12 @@ pub fn current() -> Locale {
     REQUEST_LANGUAGE.try_with(|request| request.locale.get()).unwrap_or_default()
 }
 
+/// The time zone of the request being answered: the signed-in person's, else the
+/// server's default (UTC outside a request).
+pub fn zone() -> Tz {
+    REQUEST_LANGUAGE.try_with(|request| request.zone.get()).unwrap_or(Tz::UTC)
+}
+
 /// The path and query of the request being answered.
 pub fn here() -> String {
     REQUEST_LANGUAGE.try_with(|request| request.here.clone()).unwrap_or_else(|_| "/".to_owned())
@@ -61,25 +71,32 @@ pub fn words() -> Tr {
 /// The request's language, taken along to work the request hands to another thread.
 pub struct Carried {
     locale: Locale,
+    zone: Tz,
     here: String,
 }
 
 impl Carried {
     /// The language of the request being answered, to take along.
     pub fn now() -> Carried {
-        Carried { locale: current(), here: here() }
+        Carried { locale: current(), zone: zone(), here: here() }
     }
 
     /// Runs `work` (on any thread) in the request's language: what it words reads as the
     /// page does ([`words`]), not in the default language.
     pub fn within<T>(self, work: impl FnOnce() -> T) -> T {
-        REQUEST_LANGUAGE.sync_scope(RequestLanguage { locale: Cell::new(self.locale), here: self.here }, work)
+        let request = RequestLanguage { locale: Cell::new(self.locale), zone: Cell::new(self.zone), here: self.here };
+        REQUEST_LANGUAGE.sync_scope(request, work)
     }
 }
 
 /// Answers the rest of the request in `locale` (a signed-in person's own choice).
 pub fn answer_in(locale: Locale) {
     let _ = REQUEST_LANGUAGE.try_with(|request| request.locale.set(locale));
+}
+
+/// Shows the rest of the request's times in `zone` (a signed-in person's own choice).
+pub fn show_times_in(zone: Tz) {
+    let _ = REQUEST_LANGUAGE.try_with(|request| request.zone.set(zone));
 }
 
 /// The language a request asks for before anyone is known: the footer's cookie, the
@@ -101,10 +118,12 @@ pub async fn choose_language(
     req: ServiceRequest,
     next: Next<impl MessageBody + 'static>,
 ) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
-    let default = req.app_data::<State>().map(|state| state.settings.default_locale).unwrap_or_default();
+    let settings =
+        req.app_data::<State>().map(|state| (state.settings.default_locale, state.settings.default_time_zone));
+    let (default, default_zone) = settings.unwrap_or((Locale::En, Tz::UTC));
     let chosen = asked_for(req.request(), default);
     let here = req.uri().path_and_query().map(|pq| pq.as_str()).filter(|path| is_local_path(path)).unwrap_or("/");
-    let request = RequestLanguage { locale: Cell::new(chosen), here: here.to_owned() };
+    let request = RequestLanguage { locale: Cell::new(chosen), zone: Cell::new(default_zone), here: here.to_owned() };
     REQUEST_LANGUAGE
         .scope(request, async move {
             let mut response = next.call(req).await?;

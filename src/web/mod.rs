@@ -382,6 +382,9 @@ where
     if let Some(locale) = viewer.employee.locale.as_deref().and_then(crate::i18n::Locale::from_tag) {
         language::answer_in(locale);
     }
+    if let Some(zone) = viewer.employee.time_zone.as_deref().and_then(crate::domain::time_zone::parse_zone) {
+        language::show_times_in(zone);
+    }
     Ok((viewer, read))
 }
 

@@ -186,6 +186,7 @@ fn matrix() -> Vec<Row> {
         row("GET", "/account/learning-record.csv", SIGNED_IN),
         row("POST", "/account/email", SIGNED_IN),
         row("POST", "/account/language", SIGNED_IN),
+        row("POST", "/account/time-zone", SIGNED_IN),
         // The footer's link for someone not signed in: a cookie, nothing on the server.
         row("GET", "/language/{tag}", PUBLIC),
         row(

@@ -121,7 +121,7 @@ async fn a_daily_summary_in_spanish_counts_its_updates_and_dates_them() {
     let url = smtp.url();
     let app = spawn_app_with(|settings| {
         mail_settings(settings, &url);
-        settings.mail.digest_hour_utc = 0;
+        settings.mail.digest_hour = 0;
         settings.mail.remind_after_working_days = 0;
         settings.mail.escalate_after_working_days = 0;
     })
@@ -129,6 +129,9 @@ async fn a_daily_summary_in_spanish_counts_its_updates_and_dates_them() {
     let maria = signed_in(&app, "maria.manager").await;
     choose_language(&maria, "es").await;
     assert_eq!(maria.post_with_csrf("/account/email", &[("delivery", "digest")]).await.status(), StatusCode::SEE_OTHER);
+    // Mexico City keeps Central Standard Time all year: the digest's times say so.
+    let zone = maria.post_with_csrf("/account/time-zone", &[("time_zone", "America/Mexico_City")]).await;
+    assert_eq!(zone.status(), StatusCode::SEE_OTHER);
     let fiona = signed_in(&app, "fiona.associate").await;
     apply_for_tuition(&fiona).await;
     let paula = signed_in(&app, "paula.parttime").await;
@@ -156,8 +159,8 @@ async fn a_daily_summary_in_spanish_counts_its_updates_and_dates_them() {
         digest.text
     );
     assert!(digest.text.contains("- Paula Parttime se postuló a Career Choice"), "{}", digest.text);
-    // Each update says when, in Spanish words.
-    let month = [
+    // Each update says when, in Spanish words, on Maria's clock.
+    let months = [
         "enero",
         "febrero",
         "marzo",
@@ -171,7 +174,9 @@ async fn a_daily_summary_in_spanish_counts_its_updates_and_dates_them() {
         "noviembre",
         "diciembre",
     ];
-    let when = yesterday.format("%-d").to_string();
-    let month = month[usize::try_from(chrono::Datelike::month0(&yesterday)).unwrap()];
-    assert!(digest.text.contains(&format!("({when} de {month} de ")), "{}", digest.text);
+    let there = yesterday - TimeDelta::hours(6);
+    let month = months[usize::try_from(chrono::Datelike::month0(&there)).unwrap()];
+    let day = format!("({} de {month} de {}", there.format("%-d"), there.format("%Y"));
+    assert!(digest.text.contains(&day), "{day}: {}", digest.text);
+    assert!(digest.text.contains(" CST)"), "{}", digest.text);
 }

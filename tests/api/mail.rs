@@ -17,6 +17,7 @@ use upskill::startup::Application;
 
 use crate::helpers::{apply_for_tuition, employee_id, free_port, program_id, signed_in, spawn_app_with, TestApp};
 use upskill::domain::message::Message;
+use upskill::domain::time_zone::Tz;
 use upskill::domain::ApplicationStatus;
 
 pub(crate) const PUBLIC_URL: &str = "https://upskill.test";
@@ -330,7 +331,7 @@ async fn a_manager_who_chose_a_digest_gets_one_summary_with_every_link() {
     // The digest hour has passed (midnight UTC): what arrived before today goes out now.
     let app = spawn_app_with(|settings| {
         mail_settings(settings, &url);
-        settings.mail.digest_hour_utc = 0;
+        settings.mail.digest_hour = 0;
         // No reminders in this test.
         settings.mail.remind_after_working_days = 0;
         settings.mail.escalate_after_working_days = 0;
@@ -512,7 +513,7 @@ async fn tidying_gives_up_stale_mail_and_deletes_finished_mail_after_thirty_days
     }
     // Maria's digest of 35 days ago, and its item.
     let item = write(conn, maria, "in an old digest", TimeDelta::days(36));
-    assert_eq!(collect_digests(conn, now - TimeDelta::days(35), now - TimeDelta::days(35)).unwrap(), 1);
+    assert_eq!(collect_digests(conn, 0, Tz::UTC, now - TimeDelta::days(35)).unwrap(), 1);
     diesel::update(outbox::table.filter(outbox::kind.eq("digest")))
         .set(outbox::sent_at.eq(Some(now - TimeDelta::days(35))))
         .execute(conn)

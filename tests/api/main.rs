@@ -59,6 +59,7 @@ mod scim;
 mod sso_header;
 mod sso_oidc;
 mod state_snapshot;
+mod time_zones;
 mod virus_scan;
 mod waitlist;
 mod waitlist_control;
