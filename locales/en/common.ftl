@@ -67,3 +67,7 @@ zone-saved = Times are now shown in { $zone } (now: { $time }).
 time-in-zone = { $time } { $zone }
 # An amount of money: $amount is the number as the language writes it, "1,234.50".
 money = ${ $amount }
+# A share: $value is "12.5" or "2,000".
+percent = { $value }%
+# A share too small to show as 0.1% (never written "0%").
+percent-tiny = less than 0.1%

@@ -65,3 +65,7 @@ zone-saved = Las horas ahora se muestran en { $zone } (ahora: { $time }).
 time-in-zone = { $time } { $zone }
 # An amount of money: $amount is the number as the language writes it, "1,234.50".
 money = US${ $amount }
+# Una proporción: $value es "12.5" o "2,000".
+percent = { $value }%
+# Una proporción demasiado pequeña para mostrarse como 0.1% (nunca "0%").
+percent-tiny = menos del 0.1%

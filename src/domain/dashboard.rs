@@ -1,13 +1,14 @@
 //! The dashboard's figures, summed from the reporting counters (`application_stats`
-//! rows: a few thousand at most, whatever the number of applications), and the words
-//! that describe each chart to someone who cannot see it.
+//! rows: a few thousand at most, whatever the number of applications), and what describes
+//! each chart to someone who cannot see it (catalog messages, worded in the reader's
+//! language by the page).
 
 use std::collections::BTreeMap;
 
 use chrono::{Months, NaiveDate};
 
-use super::enums::UnknownValue;
-use super::numbers::{grouped, percent_text};
+use super::enums::{StoredName, UnknownValue};
+use super::message::Message;
 use super::{ApplicationStatus, SiteType};
 
 /// How many months the monthly chart shows at most.
@@ -125,16 +126,18 @@ impl StatusGroup {
         }
     }
 
-    /// The name as it reads after a number: "3 in review".
-    pub fn name(self) -> &'static str {
-        match self {
-            StatusGroup::InReview => "in review",
-            StatusGroup::Approved => "approved", // not a stored name: words after a number
-            StatusGroup::Completed => "completed", // not a stored name
-            StatusGroup::NotCompleted => "not completed",
-            StatusGroup::Rejected => "rejected",   // not a stored name
-            StatusGroup::Withdrawn => "withdrawn", // not a stored name
-        }
+    /// `count` applications of the group, as the monthly chart's description counts
+    /// them: "3 in review", "1 approved".
+    pub fn counted(self, count: i64) -> Message {
+        let message = match self {
+            StatusGroup::InReview => Message::new("chart-months-in-review"),
+            StatusGroup::Approved => Message::new("chart-months-approved"),
+            StatusGroup::Completed => Message::new("chart-months-completed"),
+            StatusGroup::NotCompleted => Message::new("chart-months-not-completed"),
+            StatusGroup::Rejected => Message::new("chart-months-rejected"),
+            StatusGroup::Withdrawn => Message::new("chart-months-withdrawn"),
+        };
+        message.number("count", count)
     }
 }
 
@@ -295,73 +298,70 @@ pub fn summarise(totals: &StatsTotals, programs: &[ProgramName]) -> Result<Dashb
     })
 }
 
-/// "1 application", "2,000 applications".
-pub fn applications_text(n: i64) -> String {
-    if n == 1 {
-        "1 application".to_owned()
-    } else {
-        format!("{} applications", grouped(n))
-    }
-}
-
-/// "a, b and c".
-fn in_words(parts: &[String]) -> String {
-    match parts {
-        [] => String::new(),
-        [only] => only.clone(),
-        [init @ .., last] => format!("{} and {last}", init.join(", ")),
-    }
-}
+/// The catalog word for what a count chart counts by, for [`DashboardFigures::describe_counts`].
+pub const BY_SITE_TYPE: &str = "chart-by-site-type";
+/// See [`BY_SITE_TYPE`].
+pub const BY_PROGRAM: &str = "chart-by-program";
 
 impl DashboardFigures {
-    /// The monthly chart in words.
-    pub fn describe_months(&self) -> String {
+    /// The monthly chart in words: the months shown, their applications by status group
+    /// and, over several months, the busiest.
+    pub fn describe_months(&self) -> Message {
         let (Some(first), Some(last)) = (self.months.first(), self.months.last()) else {
-            return "No applications yet.".to_owned();
-        };
-        let span = if first.month == last.month {
-            format!("In {}", first.title)
-        } else {
-            format!("From {} to {}", first.title, last.title)
+            return Message::new("chart-months-none");
         };
         let total: i64 = self.months.iter().map(|m| m.total).sum();
-        let groups: Vec<String> = StatusGroup::ALL
+        let groups: Vec<Message> = StatusGroup::ALL
             .iter()
-            .map(|group| {
-                let n: i64 = self.months.iter().map(|m| m.count(*group)).sum();
-                format!("{} {}", grouped(n), group.name())
+            .map(|group| group.counted(self.months.iter().map(|m| m.count(*group)).sum()))
+            .collect();
+        // Over several months, the busiest (the earliest of them, when several tie).
+        let busiest = self.months.iter().rev().max_by_key(|m| m.total).filter(|_| self.months.len() > 1);
+        match busiest {
+            Some(busiest) => Message::new("chart-months")
+                .month("first", first.first)
+                .month("last", last.first)
+                .number("count", total)
+                .list("groups", groups)
+                .month("busiest", busiest.first)
+                .number("most", busiest.total),
+            None => Message::new("chart-months-one")
+                .month("month", first.first)
+                .number("count", total)
+                .list("groups", groups),
+        }
+    }
+
+    /// The funnel in words, with the completions whose participant works in a new role
+    /// today (`moved`); each stage's share is of the applications submitted.
+    pub fn describe_funnel(&self, moved: i64) -> Message {
+        let Funnel { submitted, approved, completed } = self.funnel;
+        Message::new("chart-funnel")
+            .number("count", submitted)
+            .number("placed", approved)
+            .percent("placed_share", approved, submitted)
+            .number("finished", completed)
+            .percent("finished_share", completed, submitted)
+            .number("moved", moved)
+            .percent("moved_share", moved, submitted)
+    }
+
+    /// A count chart in words: "Applications by site type: Tech hub 2 and Retail store 1."
+    /// `what` is the catalog word for what is counted by ([`BY_SITE_TYPE`],
+    /// [`BY_PROGRAM`]); a site type is named in the reader's language, a program as it is
+    /// written.
+    pub fn describe_counts(what: &'static str, counts: &[Count]) -> Message {
+        let items: Vec<Message> = counts
+            .iter()
+            .map(|c| {
+                let item = Message::new("chart-counts-item").number("count", c.applications);
+                match c.site {
+                    Some(site) => item.names("label", SiteType::VOCABULARY, vec![site.stored_name()]),
+                    None => item.text("label", c.label.clone()),
+                }
             })
             .collect();
-        let mut text = format!("{span}: {}, of which {}.", applications_text(total), in_words(&groups));
-        if self.months.len() > 1 {
-            if let Some(busiest) = self.months.iter().rev().max_by_key(|m| m.total) {
-                text.push_str(&format!(" The busiest month was {} with {}.", busiest.title, grouped(busiest.total)));
-            }
-        }
-        text
-    }
-
-    /// The funnel in words.
-    /// The funnel in words, with the completions whose participant works in a new role
-    /// today (`moved`).
-    pub fn describe_funnel(&self, moved: i64) -> String {
-        let Funnel { submitted, approved, completed } = self.funnel;
-        format!(
-            "{} submitted; {} ({}) approved, {} ({}) completed and {} ({}) moved into a new role.",
-            applications_text(submitted),
-            grouped(approved),
-            percent_text(approved, submitted),
-            grouped(completed),
-            percent_text(completed, submitted),
-            grouped(moved),
-            percent_text(moved, submitted),
-        )
-    }
-
-    /// A count chart (`what`: "site type") in words.
-    pub fn describe_counts(what: &str, counts: &[Count]) -> String {
-        let parts: Vec<String> = counts.iter().map(|c| format!("{} {}", c.label, grouped(c.applications))).collect();
-        format!("Applications by {what}: {}.", in_words(&parts))
+        Message::new("chart-counts").term("what", what).list("counts", items)
     }
 }
 
@@ -430,6 +430,15 @@ mod tests {
         ]
     }
 
+    fn first_day(year: i32, month: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(year, month, 1).unwrap()
+    }
+
+    /// The status groups counted, in `StatusGroup::ALL` order.
+    fn groups(counts: [i64; 6]) -> Vec<Message> {
+        StatusGroup::ALL.iter().zip(counts).map(|(group, n)| group.counted(n)).collect()
+    }
+
     fn sample() -> Vec<StatsRow> {
         vec![
             row(1, "fulfillment_center", "2026-10", "approved", 2, 300_000),
@@ -453,7 +462,7 @@ mod tests {
         assert!(figures.sites.iter().all(|s| s.applications == 0));
         let names: Vec<&str> = figures.programs.iter().map(|p| p.label.as_str()).collect();
         assert_eq!(names, ["Career Choice", "Machine Learning University"], "published programs only");
-        assert_eq!(figures.describe_months(), "No applications yet.");
+        assert_eq!(figures.describe_months(), Message::new("chart-months-none"));
     }
 
     #[test]
@@ -482,9 +491,18 @@ mod tests {
     fn the_funnel_counts_how_far_applications_got() {
         let figures = summarise(&sample(), &programs()).unwrap();
         assert_eq!(figures.funnel, Funnel { submitted: 9, approved: 3, completed: 1 });
+        // "9 applications submitted; 3 (33.3%) approved, 1 (11.1%) completed and 1 (11.1%)
+        // moved into a new role."
         assert_eq!(
             figures.describe_funnel(1),
-            "9 applications submitted; 3 (33.3%) approved, 1 (11.1%) completed and 1 (11.1%) moved into a new role."
+            Message::new("chart-funnel")
+                .number("count", 9)
+                .number("placed", 3)
+                .percent("placed_share", 3, 9)
+                .number("finished", 1)
+                .percent("finished_share", 1, 9)
+                .number("moved", 1)
+                .percent("moved_share", 1, 9)
         );
     }
 
@@ -504,10 +522,18 @@ mod tests {
         assert_eq!(figures.months[1].total, 0);
         assert_eq!(figures.months[0].count(StatusGroup::Rejected), 1);
         assert_eq!(figures.months[0].count(StatusGroup::Withdrawn), 1);
+        // "From August 2026 to November 2026: 9 applications, of which 1 completed, 2 approved,
+        // 0 not completed, 4 in review, 1 rejected and 1 withdrawn. The busiest month was
+        // November 2026 with 5."
         assert_eq!(
             figures.describe_months(),
-            "From August 2026 to November 2026: 9 applications, of which 1 completed, 2 approved, 0 not completed, \
-             4 in review, 1 rejected and 1 withdrawn. The busiest month was November 2026 with 5."
+            Message::new("chart-months")
+                .month("first", first_day(2026, 8))
+                .month("last", first_day(2026, 11))
+                .number("count", 9)
+                .list("groups", groups([1, 2, 0, 4, 1, 1]))
+                .month("busiest", first_day(2026, 11))
+                .number("most", 5)
         );
     }
 
@@ -529,8 +555,10 @@ mod tests {
         let figures = summarise(&[row(1, "tech_hub", "2026-11", "approved", 1, 0)], &programs()).unwrap();
         assert_eq!(
             figures.describe_months(),
-            "In November 2026: 1 application, of which 0 completed, 1 approved, 0 not completed, 0 in review, 0 rejected \
-             and 0 withdrawn."
+            Message::new("chart-months-one")
+                .month("month", first_day(2026, 11))
+                .number("count", 1)
+                .list("groups", groups([0, 1, 0, 0, 0, 0]))
         );
     }
 
@@ -548,9 +576,25 @@ mod tests {
                 ("Transportation network", 0),
             ]
         );
+        // "Applications by site type: Fulfillment center 3 and Retail store 3.", the site
+        // types named in the reader's language.
         assert_eq!(
-            DashboardFigures::describe_counts("site type", &figures.sites[..2]),
-            "Applications by site type: Fulfillment center 3 and Retail store 3."
+            DashboardFigures::describe_counts(BY_SITE_TYPE, &figures.sites[..2]),
+            Message::new("chart-counts").term("what", BY_SITE_TYPE).list(
+                "counts",
+                vec![
+                    Message::new("chart-counts-item").number("count", 3).names(
+                        "label",
+                        SiteType::VOCABULARY,
+                        vec![SiteType::FulfillmentCenter.stored_name()]
+                    ),
+                    Message::new("chart-counts-item").number("count", 3).names(
+                        "label",
+                        SiteType::VOCABULARY,
+                        vec![SiteType::RetailStore.stored_name()]
+                    ),
+                ]
+            )
         );
     }
 
@@ -573,11 +617,17 @@ mod tests {
     }
 
     #[test]
-    fn counts_read_as_words() {
-        assert_eq!(applications_text(1), "1 application");
-        assert_eq!(applications_text(0), "0 applications");
-        assert_eq!(applications_text(12_345), "12,345 applications");
-        assert_eq!(in_words(&["a".into()]), "a");
-        assert_eq!(in_words(&["a".into(), "b".into(), "c".into()]), "a, b and c");
+    fn programs_are_counted_under_their_own_names() {
+        let figures = summarise(&sample(), &programs()).unwrap();
+        assert_eq!(
+            DashboardFigures::describe_counts(BY_PROGRAM, &figures.programs[..2]),
+            Message::new("chart-counts").term("what", BY_PROGRAM).list(
+                "counts",
+                vec![
+                    Message::new("chart-counts-item").number("count", 6).text("label", "Career Choice"),
+                    Message::new("chart-counts-item").number("count", 2).text("label", "Machine Learning University"),
+                ]
+            )
+        );
     }
 }

@@ -1,11 +1,10 @@
 //! Money committed and paid against the pledge's budget, month by month, and where the
 //! last 90 days' pace leads by the deadline. Pure: the month totals in, the cumulative
-//! lines, the forecast and the words out.
+//! lines, the forecast and what it says (a catalog message) out.
 
 use chrono::{Datelike, Months, NaiveDate};
 
-use super::numbers::percent_text;
-use super::words::long_date;
+use super::message::Message;
 use super::Cents;
 
 /// The days whose pace the forecast keeps.
@@ -111,36 +110,39 @@ pub fn forecast(
 }
 
 impl Forecast {
-    /// What the chart shows, in words (its description, and the paragraph under it).
-    pub fn describe(&self, budget: Cents, deadline: NaiveDate, today: NaiveDate) -> String {
+    /// What the chart shows, in words (its description, and the paragraph under it): the
+    /// money so far; then that the deadline has passed, or where the last `PACE_DAYS`
+    /// days' pace leads by it and, when it comes first, the day the budget runs out.
+    pub fn describe(&self, budget: Cents, deadline: NaiveDate, today: NaiveDate) -> Message {
         let (committed, paid) =
             self.months.iter().rev().find(|m| !m.forecast).map_or((0, 0), |m| (m.committed, m.paid));
-        let mut text = format!(
-            "So far {} committed ({} of the {} budget) and {} paid.",
-            Cents(committed),
-            percent_text(committed, budget.0),
-            budget,
-            Cents(paid)
-        );
+        let so_far = Message::new("forecast-so-far")
+            .money("committed", Cents(committed))
+            .percent("share", committed, budget.0)
+            .money("budget", budget)
+            .money("paid", Cents(paid));
         if deadline <= today {
-            text.push_str(&format!(" The deadline, {}, has passed.", long_date(deadline)));
-            return text;
+            return then(so_far, Message::new("forecast-passed").date("deadline", deadline));
         }
-        text.push_str(&format!(
-            " At the pace of the last {PACE_DAYS} days ({} committed and {} paid a day), commitments reach {} by the \
-             deadline, {} ({} of the budget), and payments {}.",
-            Cents(self.committed_per_day),
-            Cents(self.paid_per_day),
-            Cents(self.committed_at_deadline),
-            long_date(deadline),
-            percent_text(self.committed_at_deadline, budget.0),
-            Cents(self.paid_at_deadline)
-        ));
-        if let Some(day) = self.budget_reached_on {
-            text.push_str(&format!(" The budget would be fully committed on {}.", long_date(day)));
+        let pace = Message::new("forecast-pace")
+            .number("days", PACE_DAYS)
+            .money("committed_daily", Cents(self.committed_per_day))
+            .money("paid_daily", Cents(self.paid_per_day))
+            .money("committed", Cents(self.committed_at_deadline))
+            .date("deadline", deadline)
+            .percent("share", self.committed_at_deadline, budget.0)
+            .money("paid", Cents(self.paid_at_deadline));
+        let text = then(so_far, pace);
+        match self.budget_reached_on {
+            Some(day) => then(text, Message::new("forecast-budget-reached").date("date", day)),
+            None => text,
         }
-        text
     }
+}
+
+/// Two sentences, one after the other.
+fn then(first: Message, next: Message) -> Message {
+    Message::new("forecast-then").phrase("first", first).phrase("then", next)
 }
 
 /// "$650M", "$1.2M", "$45k", "$900": a money axis label.
@@ -165,6 +167,7 @@ pub fn compact_money(cents: i64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::message::Arg;
 
     fn day(y: i32, m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, d).unwrap()
@@ -194,8 +197,27 @@ mod tests {
         );
         assert_eq!(forecast.committed_at_deadline, 6_690_000);
         assert_eq!(forecast.budget_reached_on, None);
-        let text = forecast.describe(Cents(50_000_000), day(2027, 2, 10), today);
-        assert!(text.contains("commitments reach $66,900 by the deadline, 10 February 2027"), "{text}");
+        // "So far $9,900 committed (1.9% of the $500,000 budget) and $1,090 paid. At the pace of
+        // the last 90 days ($1,000 committed and $100 paid a day), commitments reach $66,900 by
+        // the deadline, 10 February 2027 (13.3% of the budget), and payments $6,790."
+        assert_eq!(
+            forecast.describe(Cents(50_000_000), day(2027, 2, 10), today),
+            then(
+                Message::new("forecast-so-far")
+                    .money("committed", Cents(990_000))
+                    .percent("share", 990_000, 50_000_000)
+                    .money("budget", Cents(50_000_000))
+                    .money("paid", Cents(109_000)),
+                Message::new("forecast-pace")
+                    .number("days", 90)
+                    .money("committed_daily", Cents(100_000))
+                    .money("paid_daily", Cents(10_000))
+                    .money("committed", Cents(6_690_000))
+                    .date("deadline", day(2027, 2, 10))
+                    .percent("share", 6_690_000, 50_000_000)
+                    .money("paid", Cents(679_000))
+            )
+        );
     }
 
     #[test]
@@ -205,9 +227,14 @@ mod tests {
         let forecast = forecast(&months, (9_000_000, 0), Cents(2_000_000), day(2027, 6, 30), today).unwrap();
         // 1,000,000 left at 100,000 a day: 10 days.
         assert_eq!(forecast.budget_reached_on, Some(day(2026, 12, 25)));
-        assert!(forecast
-            .describe(Cents(2_000_000), day(2027, 6, 30), today)
-            .contains("fully committed on 25 December 2026"));
+        let Message::Id { id, args } = forecast.describe(Cents(2_000_000), day(2027, 6, 30), today) else {
+            panic!("not a catalog message")
+        };
+        assert_eq!(id, "forecast-then");
+        assert_eq!(
+            args[1].1,
+            Arg::Phrase(Box::new(Message::new("forecast-budget-reached").date("date", day(2026, 12, 25))))
+        );
     }
 
     #[test]
@@ -217,7 +244,17 @@ mod tests {
         let forecast = forecast(&months, (0, 0), Cents(1_000), day(2025, 6, 30), day(2026, 1, 10)).unwrap();
         assert!(forecast.months.iter().all(|m| !m.forecast));
         assert_eq!(forecast.months.len(), 13);
-        assert!(forecast.describe(Cents(1_000), day(2025, 6, 30), day(2026, 1, 10)).contains("has passed"));
+        assert_eq!(
+            forecast.describe(Cents(1_000), day(2025, 6, 30), day(2026, 1, 10)),
+            then(
+                Message::new("forecast-so-far")
+                    .money("committed", Cents(500))
+                    .percent("share", 500, 1_000)
+                    .money("budget", Cents(1_000))
+                    .money("paid", Cents(100)),
+                Message::new("forecast-passed").date("deadline", day(2025, 6, 30))
+            )
+        );
     }
 
     #[test]

@@ -6,7 +6,8 @@
 
 use chrono::NaiveDate;
 
-use super::words::long_date;
+use super::enums::StoredName;
+use super::message::Message;
 use super::{EmploymentType, HistorySource, JobFamily, LeavingReason, SiteType};
 
 /// The facts of a person that history follows.
@@ -69,62 +70,83 @@ pub struct HistoryEntry {
     pub leaving_reason: Option<LeavingReason>,
 }
 
-/// What changed from `before` to `entry`, one sentence each ("Job title: Associate →
-/// Data Technician", "Left the company (voluntary) on 3 March 2026"); the first row
-/// says what was recorded.
-pub fn describe(before: Option<&HistoryEntry>, entry: &HistoryEntry) -> Vec<String> {
-    let manager = |name: &Option<String>| name.clone().unwrap_or_else(|| "no manager".to_owned());
+/// What changed from `before` to `entry`, one sentence each, for the reader's language to
+/// word ("Job title: Associate → Data Technician", "Left the company (voluntary) on 3
+/// March 2026"); the first row says what was recorded.
+pub fn describe(before: Option<&HistoryEntry>, entry: &HistoryEntry) -> Vec<Message> {
     let Some(before) = before else {
-        let mut first = format!(
-            "First record: {}, {}, {}, {}; manager: {}",
-            title_shown(&entry.job_title),
-            entry.job_family.label(),
-            entry.site_type.label(),
-            entry.employment_type.label(),
-            manager(&entry.manager_name)
-        );
-        if !entry.active {
-            first.push_str(&format!("; {}", leaving(entry)));
-        }
-        return vec![first];
+        let first = if entry.active {
+            Message::new("history-first")
+        } else {
+            Message::new("history-first-and-left").phrase("left", leaving(entry))
+        };
+        let first = with_title(first, "title", &entry.job_title)
+            .names("family", JobFamily::VOCABULARY, vec![entry.job_family.stored_name()])
+            .names("site", SiteType::VOCABULARY, vec![entry.site_type.stored_name()])
+            .names("employment", EmploymentType::VOCABULARY, vec![entry.employment_type.stored_name()]);
+        return vec![with_manager(first, "manager", entry.manager_name.as_deref())];
     };
     let mut lines = Vec::new();
-    let mut compare = |what: &str, old: String, new: String| {
-        if old != new {
-            lines.push(format!("{what}: {old} → {new}"));
-        }
-    };
-    compare("Job title", title_shown(&before.job_title), title_shown(&entry.job_title));
-    compare("Job family", before.job_family.label().to_owned(), entry.job_family.label().to_owned());
-    compare("Site type", before.site_type.label().to_owned(), entry.site_type.label().to_owned());
-    compare("Employment type", before.employment_type.label().to_owned(), entry.employment_type.label().to_owned());
-    compare("Manager", manager(&before.manager_name), manager(&entry.manager_name));
+    if before.job_title != entry.job_title {
+        let line = with_title(Message::new("history-job-title"), "old", &before.job_title);
+        lines.push(with_title(line, "new", &entry.job_title));
+    }
+    lines.extend(changed("history-job-family", before.job_family, entry.job_family));
+    lines.extend(changed("history-site-type", before.site_type, entry.site_type));
+    lines.extend(changed("history-employment-type", before.employment_type, entry.employment_type));
+    if before.manager_name != entry.manager_name {
+        let line = with_manager(Message::new("history-manager"), "old", before.manager_name.as_deref());
+        lines.push(with_manager(line, "new", entry.manager_name.as_deref()));
+    }
     match (before.active, entry.active) {
         (true, false) => lines.push(leaving(entry)),
-        (false, true) => lines.push(format!("Rejoined the company on {}", long_date(entry.effective_on))),
+        (false, true) => lines.push(Message::new("history-rejoined").date("date", entry.effective_on)),
         _ => {}
     }
     if lines.is_empty() {
         // Two rows alike: a change and its undoing between them were not recorded.
-        lines.push("No change to the job".to_owned());
+        lines.push(Message::new("history-no-change"));
     }
     lines
 }
 
-fn title_shown(title: &str) -> String {
+/// "Job family: Fulfillment → Technical" (message `id`), when the value changed: each
+/// value named in the reader's language.
+fn changed<E: StoredName + PartialEq>(id: &'static str, old: E, new: E) -> Option<Message> {
+    (old != new).then(|| {
+        Message::new(id).names("old", E::VOCABULARY, vec![old.stored_name()]).names(
+            "new",
+            E::VOCABULARY,
+            vec![new.stored_name()],
+        )
+    })
+}
+
+/// `message` with the job title `title` as `$name`, or the words for no job title.
+fn with_title(message: Message, name: &'static str, title: &str) -> Message {
     if title.is_empty() {
-        "(no job title)".to_owned()
+        message.term(name, "term-history-no-job-title")
     } else {
-        title.to_owned()
+        message.text(name, title)
+    }
+}
+
+/// `message` with the manager's name as `$name`, or the words for no manager.
+fn with_manager(message: Message, name: &'static str, manager: Option<&str>) -> Message {
+    match manager {
+        Some(manager) => message.text(name, manager),
+        None => message.term(name, "term-history-no-manager"),
     }
 }
 
 /// "Left the company (voluntary) on 3 March 2026", or without the reason when none was given.
-fn leaving(entry: &HistoryEntry) -> String {
-    let day = long_date(entry.left_on.unwrap_or(entry.effective_on));
+fn leaving(entry: &HistoryEntry) -> Message {
+    let day = entry.left_on.unwrap_or(entry.effective_on);
     match entry.leaving_reason {
-        Some(reason) => format!("Left the company ({}) on {day}", reason.label()),
-        None => format!("Left the company on {day}"),
+        Some(reason) => Message::new("history-left-for")
+            .names("reason", LeavingReason::VOCABULARY, vec![reason.stored_name()])
+            .date("date", day),
+        None => Message::new("history-left").date("date", day),
     }
 }
 
@@ -150,7 +172,37 @@ mod tests {
     #[test]
     fn a_new_title_is_said_before_and_after() {
         let lines = describe(Some(&entry("Associate", true)), &entry("Data Technician", true));
-        assert_eq!(lines, ["Job title: Associate → Data Technician"]);
+        assert_eq!(lines, [Message::new("history-job-title").text("old", "Associate").text("new", "Data Technician")]);
+        let lines = describe(Some(&entry("Associate", true)), &entry("", true));
+        assert_eq!(
+            lines,
+            [Message::new("history-job-title").text("old", "Associate").term("new", "term-history-no-job-title")]
+        );
+    }
+
+    #[test]
+    fn the_first_row_says_what_was_recorded() {
+        let family = |message: Message| {
+            message
+                .names("family", JobFamily::VOCABULARY, vec![JobFamily::Fulfillment.stored_name()])
+                .names("site", SiteType::VOCABULARY, vec![SiteType::FulfillmentCenter.stored_name()])
+                .names("employment", EmploymentType::VOCABULARY, vec![EmploymentType::FullTime.stored_name()])
+                .term("manager", "term-history-no-manager")
+        };
+        let first = describe(None, &entry("Associate", true));
+        assert_eq!(first, [family(Message::new("history-first").text("title", "Associate"))]);
+        let gone = describe(None, &entry("Associate", false));
+        let left = Message::new("history-left").date("date", NaiveDate::from_ymd_opt(2026, 3, 3).unwrap());
+        let first = Message::new("history-first-and-left").phrase("left", left).text("title", "Associate");
+        assert_eq!(gone, [family(first)]);
+    }
+
+    #[test]
+    fn a_row_like_the_one_before_says_nothing_changed() {
+        let lines = describe(Some(&entry("Associate", true)), &entry("Associate", true));
+        assert_eq!(lines, [Message::new("history-no-change")]);
+        let back = describe(Some(&entry("Associate", false)), &entry("Associate", true));
+        assert_eq!(back, [Message::new("history-rejoined").date("date", NaiveDate::from_ymd_opt(2026, 3, 3).unwrap())]);
     }
 
     #[test]
@@ -160,7 +212,10 @@ mod tests {
             leaving_reason: Some(LeavingReason::Voluntary),
             ..entry("Associate", false)
         };
-        assert_eq!(describe(Some(&entry("Associate", true)), &left), ["Left the company (voluntary) on 3 March 2026"]);
+        let said = Message::new("history-left-for")
+            .names("reason", LeavingReason::VOCABULARY, vec![LeavingReason::Voluntary.stored_name()])
+            .date("date", NaiveDate::from_ymd_opt(2026, 3, 3).unwrap());
+        assert_eq!(describe(Some(&entry("Associate", true)), &left), [said]);
     }
 
     #[test]

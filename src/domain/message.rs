@@ -42,6 +42,13 @@ pub enum Arg {
     Names { vocabulary: Name, stored: Vec<Name>, or: bool },
     /// A place in a line: "3rd", "3.º".
     Ordinal(i64),
+    /// A month and its year (the month of this date): "November 2026", "noviembre de 2026".
+    Month(NaiveDate),
+    /// `part` of `whole` as a percentage with one decimal at most: "12.5%", and "less than
+    /// 0.1%" for a share too small to show, never a misleading "0%".
+    Percent { part: i64, whole: i64 },
+    /// Messages joined as the language joins a list ("a, b and c"; `or`: "a, b or c").
+    List { items: Vec<Message>, or: bool },
     /// A message of its own, worded first: a part of a sentence that has words of its own
     /// ("Tom Techlead, acting for Maria Manager,", " Comment: “…”").
     Phrase(Box<Message>),
@@ -96,6 +103,21 @@ impl Message {
 
     pub fn ordinal(self, name: &'static str, value: impl TryInto<i64>) -> Message {
         self.with(name, Arg::Ordinal(value.try_into().unwrap_or(i64::MAX)))
+    }
+
+    /// The month of `value` and its year.
+    pub fn month(self, name: &'static str, value: NaiveDate) -> Message {
+        self.with(name, Arg::Month(value))
+    }
+
+    /// `part` of `whole` as a percentage.
+    pub fn percent(self, name: &'static str, part: i64, whole: i64) -> Message {
+        self.with(name, Arg::Percent { part, whole })
+    }
+
+    /// Messages joined with "and".
+    pub fn list(self, name: &'static str, items: Vec<Message>) -> Message {
+        self.with(name, Arg::List { items, or: false })
     }
 
     /// Another message, worded where `$name` stands.
@@ -166,6 +188,9 @@ mod tests {
             .term("what", "term-budget-kind-cohort")
             .either("sites", "site-at", vec!["tech_hub", "corporate_office"])
             .ordinal("position", 2)
+            .month("month", day)
+            .percent("share", 1, 8)
+            .list("groups", vec![Message::new("notice-your-school"), Message::said("x")])
             .phrase("decider", Message::new("notice-decider-acting-for").text("name", "Tom"));
         let json = message.to_json();
         assert_eq!(Message::from_json(&json), Some(message), "{json}");

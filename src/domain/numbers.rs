@@ -40,6 +40,8 @@ pub fn percent_tenths(part: i64, whole: i64) -> i64 {
 
 /// `part` of `whole` as a percentage with one decimal at most: `0%`, `12.5%`, `100%`,
 /// `112.3%`; a share too small to show is "less than 0.1%", never a misleading `0%`.
+/// English only: a page words a share with `i18n::Tr::percent`, a message with
+/// `Message::percent`.
 pub fn percent_text(part: i64, whole: i64) -> String {
     let tenths = percent_tenths(part, whole);
     if tenths == 0 && part > 0 && whole > 0 {

@@ -3,6 +3,8 @@
 
 use chrono::{Datelike, Months, NaiveDate};
 
+use super::message::Message;
+
 /// From the first day of `from` to the last day of `to`; `None` is open-ended.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Period {
@@ -66,15 +68,15 @@ impl Period {
         self.from.is_none() && self.to.is_none()
     }
 
-    /// "January 2026 to December 2026", "from March 2026", "until June 2026", "all time".
-    pub fn describe(&self) -> String {
-        let month = |d: NaiveDate| d.format("%B %Y").to_string();
+    /// What the period covers, for the reader's language to word: "January 2026 to
+    /// December 2026", "from March 2026", "until June 2026", "March 2026", "all time".
+    pub fn describe(&self) -> Message {
         match (self.from, self.to) {
-            (None, None) => "all time".to_owned(),
-            (Some(from), None) => format!("from {}", month(from)),
-            (None, Some(to)) => format!("until {}", month(to)),
-            (Some(from), Some(to)) if from == to => month(from),
-            (Some(from), Some(to)) => format!("{} to {}", month(from), month(to)),
+            (None, None) => Message::new("period-all-time"),
+            (Some(from), None) => Message::new("period-from").month("from", from),
+            (None, Some(to)) => Message::new("period-until").month("to", to),
+            (Some(from), Some(to)) if from == to => Message::new("period-one-month").month("month", from),
+            (Some(from), Some(to)) => Message::new("period-between").month("from", from).month("to", to),
         }
     }
 }
@@ -93,7 +95,10 @@ mod tests {
         assert_eq!(period.first_day(), Some(day(2026, 3, 1)));
         assert_eq!(period.last_day(), Some(day(2026, 6, 30)));
         assert_eq!(period.from_month().as_deref(), Some("2026-03"));
-        assert_eq!(period.describe(), "March 2026 to June 2026");
+        assert_eq!(
+            period.describe(),
+            Message::new("period-between").month("from", day(2026, 3, 1)).month("to", day(2026, 6, 1))
+        );
         assert_eq!(Period::parse(None, Some(" ")).unwrap(), Period::default());
         assert!(Period::parse(None, None).unwrap().is_all_time());
     }
@@ -110,6 +115,12 @@ mod tests {
     fn a_year_is_its_twelve_months() {
         let year = Period::year(2026);
         assert_eq!((year.first_day(), year.last_day()), (Some(day(2026, 1, 1)), Some(day(2026, 12, 31))));
-        assert_eq!(year.describe(), "January 2026 to December 2026");
+        assert_eq!(
+            year.describe(),
+            Message::new("period-between").month("from", day(2026, 1, 1)).month("to", day(2026, 12, 1))
+        );
+        assert_eq!(Period::default().describe(), Message::new("period-all-time"));
+        let march = Period { from: Some(day(2026, 3, 1)), to: Some(day(2026, 3, 1)) };
+        assert_eq!(march.describe(), Message::new("period-one-month").month("month", day(2026, 3, 1)));
     }
 }

@@ -6,6 +6,8 @@
 
 use chrono::{Datelike, NaiveDate, NaiveDateTime, TimeDelta, Weekday};
 
+use super::message::Message;
+
 /// The last day to answer an offer made at `offered_at` with `working_days` to answer:
 /// that many working days (Monday to Friday) after the offer's day. An offer made on a
 /// Friday with 3 days runs to the end of Wednesday.
@@ -35,12 +37,14 @@ pub fn answer_by(expires_at: NaiveDateTime) -> NaiveDate {
 pub const MAX_REASON_CHARS: usize = 500;
 
 /// The reason given for moving someone in line or to another intake, as kept; or the
-/// message for its field. Their timeline, their notice and the audit log show it.
-pub fn parse_reason(text: &str) -> Result<String, String> {
-    let reason = super::text::multi_line(text, "reason")?;
+/// refusal for its field. Their timeline, their notice and the audit log show it.
+pub fn parse_reason(text: &str) -> Result<String, Message> {
+    let reason = super::text::form_text(text, "term-reason")?;
     match reason.chars().count() {
-        0..=2 => Err("Say why, in a few words: the person and the audit log read it.".to_owned()),
-        n if n > MAX_REASON_CHARS => Err(format!("Keep the reason to {MAX_REASON_CHARS} characters; it has {n}.")),
+        0..=2 => Err(Message::new("waitlist-reason-too-short")),
+        n if n > MAX_REASON_CHARS => {
+            Err(Message::new("waitlist-reason-too-long").number("max", MAX_REASON_CHARS).number("count", n))
+        }
         _ => Ok(reason),
     }
 }
@@ -105,9 +109,15 @@ mod tests {
     #[test]
     fn a_reason_is_a_few_words_of_text() {
         assert_eq!(parse_reason("  Seniority agreed with HR \r\n").unwrap(), "Seniority agreed with HR");
-        for bad in ["", "  ", "ok", "bad\u{0}text", &"x".repeat(501)] {
-            assert!(parse_reason(bad).is_err(), "{bad:?}");
+        for bad in ["", "  ", "ok"] {
+            assert_eq!(parse_reason(bad), Err(Message::new("waitlist-reason-too-short")), "{bad:?}");
         }
+        let nul = crate::domain::text::TextProblem::Nul.said("term-reason");
+        assert_eq!(parse_reason("bad\u{0}text"), Err(nul));
+        assert_eq!(
+            parse_reason(&"x".repeat(501)),
+            Err(Message::new("waitlist-reason-too-long").number("max", MAX_REASON_CHARS).number("count", 501))
+        );
     }
 
     #[test]

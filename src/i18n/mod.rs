@@ -148,6 +148,8 @@ const SOURCES: &[(Locale, &str, &str)] = &[
     (Locale::En, "errors-applications.ftl", include_str!("../../locales/en/errors-applications.ftl")),
     (Locale::En, "errors.ftl", include_str!("../../locales/en/errors.ftl")),
     (Locale::En, "notices.ftl", include_str!("../../locales/en/notices.ftl")),
+    (Locale::En, "charts.ftl", include_str!("../../locales/en/charts.ftl")),
+    (Locale::En, "records.ftl", include_str!("../../locales/en/records.ftl")),
     (Locale::Es, "common.ftl", include_str!("../../locales/es/common.ftl")),
     (Locale::Es, "catalog.ftl", include_str!("../../locales/es/catalog.ftl")),
     (Locale::Es, "vocabulary.ftl", include_str!("../../locales/es/vocabulary.ftl")),
@@ -168,6 +170,8 @@ const SOURCES: &[(Locale, &str, &str)] = &[
     (Locale::Es, "errors-applications.ftl", include_str!("../../locales/es/errors-applications.ftl")),
     (Locale::Es, "errors.ftl", include_str!("../../locales/es/errors.ftl")),
     (Locale::Es, "notices.ftl", include_str!("../../locales/es/notices.ftl")),
+    (Locale::Es, "charts.ftl", include_str!("../../locales/es/charts.ftl")),
+    (Locale::Es, "records.ftl", include_str!("../../locales/es/records.ftl")),
 ];
 
 /// One language's messages.
@@ -574,6 +578,13 @@ impl Tr {
                         FluentValue::from(formats::list(self.0, &names, *or))
                     }
                     Arg::Ordinal(n) => FluentValue::from(self.ordinal(*n)),
+                    Arg::Month(date) => FluentValue::from(self.month(*date)),
+                    Arg::Percent { part, whole } => FluentValue::from(self.percent(*part, *whole)),
+                    Arg::List { items, or } => {
+                        let items: Vec<String> = items.iter().map(|item| self.say(item)).collect();
+                        let items: Vec<&str> = items.iter().map(String::as_str).collect();
+                        FluentValue::from(formats::list(self.0, &items, *or))
+                    }
                     Arg::Phrase(message) => FluentValue::from(self.say(message)),
                 };
                 fluent.set(name, value);
@@ -641,6 +652,20 @@ impl Tr {
             Locale::Es => format!("{}.º", self.number(n)),
             Locale::En | Locale::EnXa => crate::domain::numbers::ordinal(n),
         }
+    }
+
+    /// `part` of `whole` as a percentage with one decimal at most: "12.5%", "2,000%", and
+    /// "less than 0.1%" (never "0%") for a share too small to show.
+    pub fn percent(&self, part: i64, whole: i64) -> String {
+        let tenths = crate::domain::numbers::percent_tenths(part, whole);
+        if tenths == 0 && part > 0 && whole > 0 {
+            return self.m("percent-tiny").to_owned();
+        }
+        let value = match tenths % 10 {
+            0 => self.number(tenths / 10),
+            decimal => format!("{}.{decimal}", self.number(tenths / 10)),
+        };
+        self.with("percent", "value", value)
     }
 
     /// A whole number, grouped: "12,345".
@@ -718,6 +743,12 @@ mod tests {
         assert_eq!(en.money(Cents(-500)), "-$5");
         assert_eq!(es.money(Cents(123_450)), "US$1,234.50");
         assert_eq!(es.count("catalog-total", 1_200), "1,200 programas pagados por la empresa.");
+        assert_eq!(en.percent(1, 8), "12.5%");
+        assert_eq!(en.percent(20_000, 1), "2,000,000%");
+        assert_eq!(en.percent(0, 100_000), "0%");
+        assert_eq!(en.percent(1, 100_000), "less than 0.1%");
+        assert_eq!(es.percent(1, 100_000), "menos del 0.1%");
+        assert_eq!(es.percent(1, 8), "12.5%");
     }
 
     #[test]

@@ -3,7 +3,7 @@
 
 use reqwest::StatusCode;
 
-use crate::helpers::{attribute_values, spawn_app, texts};
+use crate::helpers::{apply_for_tuition, attribute_values, signed_in, spawn_app, texts};
 
 #[actix_web::test]
 async fn the_dashboard_speaks_spanish() {
@@ -30,6 +30,30 @@ async fn the_dashboard_speaks_spanish() {
     let (_, english) = app.browser.page_in("/admin", "en").await;
     assert_eq!(texts(&english, "h1"), ["Pledge dashboard"]);
     assert_eq!(texts(&english, "[data-empty=charts] h3"), ["No applications yet"]);
+}
+
+#[actix_web::test]
+async fn the_dashboards_charts_are_described_in_spanish() {
+    let app = spawn_app().await;
+    apply_for_tuition(&signed_in(&app, "fiona.associate").await).await;
+    app.browser.sign_in("ada.admin@upskill.example").await;
+    let (status, body) = app.browser.page_in("/admin", "es").await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(
+        texts(&body, "#funnel-desc"),
+        ["1 solicitud enviada; 0 (0%) aprobadas, 0 (0%) completadas y 0 (0%) con cambio a un nuevo puesto."]
+    );
+    // Fiona works at a fulfillment center: its name is the vocabulary's, in Spanish.
+    let sites = texts(&body, "#sites-desc").remove(0);
+    assert!(sites.starts_with("Solicitudes por tipo de sede: Centro logístico (1), "), "{sites}");
+    // The same page in English is as it was.
+    let (_, english) = app.browser.page_in("/admin", "en").await;
+    assert_eq!(
+        texts(&english, "#funnel-desc"),
+        ["1 application submitted; 0 (0%) approved, 0 (0%) completed and 0 (0%) moved into a new role."]
+    );
+    let sites = texts(&english, "#sites-desc").remove(0);
+    assert!(sites.starts_with("Applications by site type: Fulfillment center 1, "), "{sites}");
 }
 
 #[actix_web::test]

@@ -40,6 +40,7 @@ mod languages;
 mod languages_admin;
 mod languages_applications;
 mod languages_approvals;
+mod languages_browser;
 mod languages_employee;
 mod languages_mail;
 mod languages_programs_admin;

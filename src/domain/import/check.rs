@@ -2,13 +2,16 @@
 //! duplicates, unknown managers, management cycles, the last administrator.
 
 use std::collections::HashMap;
-use std::fmt::Write as _;
 
 use super::{Candidate, Directory, ImportOptions, ImportPlan, Importer, Leaver, RowError, SAFE_LEAVING_PERCENT};
+use crate::domain::message::Message;
 use crate::domain::Email;
 
+/// The most people a circle of managers names before it is cut short.
+const CIRCLE_SHOWN: usize = 12;
+
 /// The error of `column` on a candidate's line.
-fn error_on(candidate: &Candidate, column: &'static str, message: String) -> RowError {
+fn error_on(candidate: &Candidate, column: &'static str, message: Message) -> RowError {
     RowError { line: candidate.line, email: candidate.raw_email.clone(), column: Some(column), message }
 }
 
@@ -29,7 +32,7 @@ pub(super) fn check_people(
         };
         match in_file.get(email.as_str()) {
             Some(&first) => {
-                let message = format!("This e-mail address is already on line {}.", candidates[first].line);
+                let message = Message::new("import-line-email-twice").text("line", candidates[first].line.to_string());
                 failures.push((index, error_on(candidate, "email", message)));
             }
             None => {
@@ -42,8 +45,7 @@ pub(super) fn check_people(
             failures.push((index, error_on(candidate, "manager_email", message)));
         }
     }
-    for (index, cycle) in find_cycles(candidates, &in_file, directory) {
-        let message = format!("These people would manage each other in a circle: {cycle}.");
+    for (index, message) in find_cycles(candidates, &in_file, directory) {
         failures.push((index, error_on(&candidates[index], "manager_email", message)));
     }
     if let Some(importer) = importer {
@@ -51,13 +53,12 @@ pub(super) fn check_people(
         for (index, candidate) in candidates.iter().enumerate() {
             let is_importer = candidate.email.as_ref().is_some_and(|e| e.as_str() == importer.email);
             if is_importer && was_admin && candidate.is_admin == Some(false) {
-                let message = "You can't take away your own administrator rights with an import; \
-                               ask another administrator.";
-                failures.push((index, error_on(candidate, "is_admin", message.to_owned())));
+                let message = Message::new("import-line-own-admin-rights");
+                failures.push((index, error_on(candidate, "is_admin", message)));
             }
             if is_importer && matches!(candidate.leaving, Some(Some(_))) {
-                let message = "You can't record your own departure with an import; ask another administrator.";
-                failures.push((index, error_on(candidate, "left_on", message.to_owned())));
+                let message = Message::new("import-line-own-departure");
+                failures.push((index, error_on(candidate, "left_on", message)));
             }
         }
     }
@@ -68,15 +69,15 @@ pub(super) fn check_people(
 }
 
 /// Why a line's manager can't be: nobody has the address, or they left.
-fn manager_problem(candidate: &Candidate, in_file: &HashMap<&str, usize>, directory: &Directory) -> Option<String> {
+fn manager_problem(candidate: &Candidate, in_file: &HashMap<&str, usize>, directory: &Directory) -> Option<Message> {
     let Some(Some(manager)) = &candidate.manager_email else {
         return None;
     };
     match (in_file.contains_key(manager.as_str()), directory.by_email(manager.as_str())) {
         (_, Some(person)) if !person.active => {
-            Some(format!("{manager} no longer works here (their account is inactive), so they can't be a manager."))
+            Some(Message::new("import-line-manager-inactive").text("manager", manager.to_string()))
         }
-        (false, None) => Some(format!("Nobody with the address {manager} is in the file or in Upskill.")),
+        (false, None) => Some(Message::new("import-line-manager-unknown").text("manager", manager.to_string())),
         _ => None,
     }
 }
@@ -88,13 +89,14 @@ enum Node {
     Existing(i32),
 }
 
-/// The lines whose manager chain comes back to them, each with the circle in words.
-/// Each person's manager is the file's when the file lists them, else the directory's.
+/// The lines whose manager chain comes back to them, each with the message that names
+/// the circle. Each person's manager is the file's when the file lists them, else the
+/// directory's.
 fn find_cycles(
     candidates: &[Candidate],
     in_file: &HashMap<&str, usize>,
     directory: &Directory,
-) -> Vec<(usize, String)> {
+) -> Vec<(usize, Message)> {
     let node_of = |email: &str| match in_file.get(email) {
         Some(&index) => Some(Node::File(index)),
         None => directory.by_email(email).map(|p| Node::Existing(p.id)),
@@ -164,20 +166,17 @@ fn find_cycles(
     cycles
 }
 
-/// "a → b → a": a circle of managers, closed by `back_to`, cut short after twelve people.
-fn circle_in_words(circle: &[Node], back_to: Node, email_of: impl Fn(Node) -> String) -> String {
-    let mut words = String::new();
-    for (shown, n) in circle.iter().chain(std::iter::once(&back_to)).enumerate() {
-        if shown == 12 {
-            let _ = write!(words, " → … ({} people)", circle.len());
-            break;
-        }
-        if shown > 0 {
-            words.push_str(" → ");
-        }
-        words.push_str(&email_of(*n));
+/// The message that names a circle of managers ("a → b → a"), closed by `back_to`, cut
+/// short after [`CIRCLE_SHOWN`] people (then saying how many it has).
+fn circle_in_words(circle: &[Node], back_to: Node, email_of: impl Fn(Node) -> String) -> Message {
+    let around: Vec<String> =
+        circle.iter().chain(std::iter::once(&back_to)).take(CIRCLE_SHOWN).map(|n| email_of(*n)).collect();
+    let shown = around.join(" → ");
+    if circle.len() + 1 > CIRCLE_SHOWN {
+        Message::new("import-line-circle-cut").text("circle", shown).number("count", circle.len())
+    } else {
+        Message::new("import-line-circle").text("circle", shown)
     }
-    words
 }
 
 /// Lists the active people the file lacks (they leave), and stops the import when more
@@ -199,20 +198,17 @@ pub(super) fn check_missing(
         .collect();
     if let Some(importer) = importer {
         if missing.iter().any(|p| p.email == importer.email) {
-            plan.file_errors.push(format!(
-                "You ({}) are not in the file, so the import would make you leave; \
-                 a full HR file lists everyone who works here.",
-                importer.email
-            ));
+            plan.file_errors.push(Message::new("import-refused-importer-missing").text("email", importer.email));
         }
     }
     let leaving = missing.len() + plan.leaving_count();
     if !options.force && leaving * 100 > plan.active_before * SAFE_LEAVING_PERCENT {
-        plan.file_errors.push(format!(
-            "{leaving} of the {} active people would leave (more than {SAFE_LEAVING_PERCENT}%): \
-             check that this is the full HR file, or import it with --force.",
-            plan.active_before
-        ));
+        plan.file_errors.push(
+            Message::new("import-refused-too-many-leave")
+                .number("count", leaving)
+                .number("active", plan.active_before)
+                .number("percent", SAFE_LEAVING_PERCENT),
+        );
     }
     plan.missing = missing;
 }
@@ -236,9 +232,6 @@ pub(super) fn check_admins_remain(directory: &Directory, plan: &mut ImportPlan) 
         r.row.is_admin && r.row.leaving.is_none() && directory.by_email(r.row.email.as_str()).is_none_or(|p| p.active)
     });
     if stay.count() + made.count() == 0 {
-        plan.file_errors.push(
-            "This file would leave Upskill without an administrator: mark at least one person is_admin=true."
-                .to_owned(),
-        );
+        plan.file_errors.push(Message::new("import-refused-no-admin"));
     }
 }

@@ -18,6 +18,7 @@ use std::collections::{HashMap, HashSet};
 
 use chrono::NaiveDate;
 
+use super::message::Message;
 use super::{Email, EmploymentType, JobFamily, LeavingReason, SiteType};
 use check::{check_admins_remain, check_missing, check_people};
 use plan::plan_rows;
@@ -141,15 +142,19 @@ pub struct RowError {
     pub email: String,
     /// The column at fault; `None` when the whole line is.
     pub column: Option<&'static str>,
-    pub message: String,
+    /// What is wrong, for the reader's language to word.
+    pub message: Message,
 }
 
-impl std::fmt::Display for RowError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self.column {
-            Some(column) => write!(f, "line {}, {}: {}", self.line, column, self.message),
-            None => write!(f, "line {}: {}", self.line, self.message),
-        }
+impl RowError {
+    /// The problem with where it is, on one line: "line 4, email: "bad" is not an e-mail
+    /// address." (the line number as the file counts it, ungrouped).
+    pub fn located(&self) -> Message {
+        let at = match self.column {
+            Some(column) => Message::new("import-line-at-column").text("column", column),
+            None => Message::new("import-line-at"),
+        };
+        at.text("line", self.line.to_string()).phrase("problem", self.message.clone())
     }
 }
 
@@ -210,11 +215,11 @@ impl PlannedRow {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ImportPlan {
     /// Problems with the file as a whole (missing columns, no people): nothing is read.
-    pub file_errors: Vec<String>,
+    pub file_errors: Vec<Message>,
     /// Problems with single lines, by line.
     pub errors: Vec<RowError>,
     /// Things worth knowing that stop nothing (ignored columns, skipped blank lines).
-    pub notes: Vec<String>,
+    pub notes: Vec<Message>,
     /// Every line without errors, in file order.
     pub rows: Vec<PlannedRow>,
     /// The people lines read (blank lines left out).
@@ -253,9 +258,10 @@ impl ImportPlan {
         self.errors.iter().map(|e| e.line).collect::<HashSet<_>>().len()
     }
 
-    /// Every problem as one line of text: file problems first, then line by line.
-    pub fn error_lines(&self) -> impl Iterator<Item = String> + '_ {
-        self.file_errors.iter().cloned().chain(self.errors.iter().map(ToString::to_string))
+    /// Every problem as one sentence, for the reader's language to word: file problems
+    /// first, then line by line, each with its line and column.
+    pub fn problems(&self) -> impl Iterator<Item = Message> + '_ {
+        self.file_errors.iter().cloned().chain(self.errors.iter().map(RowError::located))
     }
 }
 
@@ -266,17 +272,12 @@ pub struct Progress {
     pub total: u64,
 }
 
-/// The file's bytes as text: UTF-8, with or without a byte order mark.
-pub fn decode(bytes: Vec<u8>) -> Result<String, String> {
-    let text = String::from_utf8(bytes).map_err(|_| {
-        "The file is not UTF-8 text. Export it from the HR system as \"CSV UTF-8\" and upload it again.".to_owned()
-    })?;
+/// The file's bytes as text: UTF-8, with or without a byte order mark; or why it is not.
+pub fn decode(bytes: Vec<u8>) -> Result<String, Message> {
+    let text = String::from_utf8(bytes).map_err(|_| Message::new("import-refused-not-utf8"))?;
     if let Some(at) = text.find('\0') {
         let line = text[..at].matches('\n').count() + 1;
-        return Err(format!(
-            "The file contains a NUL character (on line {line}): it is not a CSV text file. \
-             Export it from the HR system as \"CSV UTF-8\" and upload it again."
-        ));
+        return Err(Message::new("import-refused-nul").text("line", line.to_string()));
     }
     Ok(match text.strip_prefix('\u{feff}') {
         Some(rest) => rest.to_owned(),
@@ -379,7 +380,8 @@ pub fn plan_import_with(
                     line,
                     email: String::new(),
                     column: None,
-                    message: format!("This line can't be read as CSV ({err})."),
+                    // The CSV reader's own words (in English) say what is wrong.
+                    message: Message::new("import-line-not-csv").text("error", err.to_string()),
                 });
                 break;
             }
@@ -395,7 +397,7 @@ pub fn plan_import_with(
     }
     plan.lines_read = candidates.len();
     if candidates.is_empty() && plan.errors.is_empty() {
-        plan.file_errors.push("The file has a header but nobody in it.".to_owned());
+        plan.file_errors.push(Message::new("import-refused-nobody"));
         return plan;
     }
     check_people(&mut candidates, directory, importer, &mut plan);

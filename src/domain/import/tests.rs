@@ -1,6 +1,8 @@
 //! The import's rules, from files written out as text.
 
 use super::*;
+use crate::domain::message::Arg;
+use crate::domain::text::TextProblem;
 
 const HEADER: &str =
     "email,display_name,job_title,job_family,site_type,employment_type,hire_date,manager_email,is_admin";
@@ -56,8 +58,25 @@ fn errors(plan: &ImportPlan) -> Vec<(u64, Option<&'static str>)> {
     plan.errors.iter().map(|e| (e.line, e.column)).collect()
 }
 
+/// Every problem of a plan, for a failed assertion to show.
 fn messages(plan: &ImportPlan) -> String {
-    plan.error_lines().collect::<Vec<_>>().join("\n")
+    format!("{:#?}", plan.problems().collect::<Vec<_>>())
+}
+
+/// The text value `name` of a message ("" when it has none).
+fn value<'m>(message: &'m Message, name: &str) -> &'m str {
+    let Message::Id { args, .. } = message else { return "" };
+    args.iter()
+        .find_map(|(n, v)| match v {
+            Arg::Text(text) if n == name => Some(text.as_str()),
+            _ => None,
+        })
+        .unwrap_or("")
+}
+
+/// The catalog message of a line's email column that is not an address.
+fn not_an_address(typed: &str) -> Message {
+    Message::new("person-error-email-invalid").text("address", typed)
 }
 
 #[test]
@@ -117,8 +136,9 @@ fn a_manager_only_in_the_directory_and_no_manager_are_both_fine() {
 fn bad_email_addresses_are_refused() {
     let plan = plan(&[line("not-an-address", 9, ""), line("", 10, ""), line("ok@x.io", 11, "nobody@")]);
     assert_eq!(errors(&plan), [(2, Some("email")), (3, Some("email")), (4, Some("manager_email"))]);
-    assert!(plan.errors[0].message.contains("is not an e-mail address"));
-    assert!(plan.errors[1].message.contains("missing"));
+    assert_eq!(plan.errors[0].message, not_an_address("not-an-address"));
+    assert_eq!(plan.errors[1].message, Message::new("import-line-email-missing"));
+    assert_eq!(plan.errors[2].message, not_an_address("nobody@"));
     assert!(plan.rows.is_empty());
 }
 
@@ -142,12 +162,16 @@ fn unknown_vocabulary_says_what_is_allowed() {
     );
     assert_eq!(
         plan.errors[0].message,
-        "\"astronaut\" is not a job family; use one of: fulfillment, operations, corporate, technical, retail, transportation."
+        Message::new("import-line-job-family-unknown")
+            .text("value", "astronaut")
+            .text("allowed", "fulfillment, operations, corporate, technical, retail, transportation")
     );
-    assert!(plan.errors[1].message.contains("fulfillment_center, corporate_office, tech_hub"));
-    assert!(plan.errors[2].message.contains("full_time, part_time"));
-    assert!(plan.errors[3].message.contains("true, false, yes, no, 1, 0"));
-    assert!(plan.errors[4].message.starts_with("The job family is missing"));
+    assert_eq!(plan.errors[1].message.id(), Some("import-line-site-type-unknown"));
+    assert!(value(&plan.errors[1].message, "allowed").contains("fulfillment_center, corporate_office, tech_hub"));
+    assert_eq!(plan.errors[2].message.id(), Some("import-line-employment-type-unknown"));
+    assert_eq!(value(&plan.errors[2].message, "allowed"), "full_time, part_time");
+    assert_eq!(plan.errors[3].message, Message::new("import-line-flag").text("value", "maybe"));
+    assert_eq!(plan.errors[4].message.id(), Some("import-line-job-family-missing"));
 }
 
 #[test]
@@ -168,8 +192,12 @@ fn dates_must_be_real_and_not_in_the_future() {
         "d@x.io,D,T,retail,retail_store,part_time,2026-11-26,,".to_owned(),
     ]);
     assert_eq!(errors(&plan), [(2, Some("hire_date")), (3, Some("hire_date")), (4, Some("hire_date"))]);
-    assert!(plan.errors[0].message.contains("write it as YYYY-MM-DD"));
-    assert_eq!(plan.errors[1].message, "2026-11-27 is in the future: a hire date can't be after today (2026-11-26).");
+    assert_eq!(plan.errors[0].message, Message::new("import-line-not-a-date").text("value", "05/03/2021"));
+    assert_eq!(
+        plan.errors[1].message,
+        Message::new("import-line-hire-date-future").text("date", "2026-11-27").text("today", "2026-11-26")
+    );
+    assert_eq!(plan.errors[2].message.id(), Some("import-line-not-a-date"));
     assert_eq!(plan.new_count(), 1, "today is not the future");
 }
 
@@ -181,14 +209,18 @@ fn a_name_is_required_and_texts_are_bounded() {
         format!("b@x.io,B,{long},retail,retail_store,part_time,2020-01-01,,"),
     ]);
     assert_eq!(errors(&plan), [(2, Some("display_name")), (3, Some("job_title"))]);
-    assert_eq!(plan.errors[0].message, "The name is empty.");
+    assert_eq!(plan.errors[0].message, Message::new("import-line-name-empty"));
+    assert_eq!(
+        plan.errors[1].message,
+        Message::new("import-line-too-long").term("what", "term-job-title").number("max", MAX_TEXT_CHARS)
+    );
 }
 
 #[test]
 fn an_address_may_appear_only_once() {
     let plan = plan(&[line("a@x.io", 9, ""), line("b@x.io", 10, ""), line("A@x.io", 11, "")]);
     assert_eq!(errors(&plan), [(4, Some("email"))]);
-    assert_eq!(plan.errors[0].message, "This e-mail address is already on line 2.");
+    assert_eq!(plan.errors[0].message, Message::new("import-line-email-twice").text("line", "2"));
     assert_eq!(plan.errors[0].email, "A@x.io");
 }
 
@@ -196,15 +228,15 @@ fn an_address_may_appear_only_once() {
 fn a_manager_must_be_in_the_file_or_in_upskill_and_active() {
     let plan = plan(&[line("a@x.io", 9, "ghost@x.io"), line("b@x.io", 10, "ivan@x.io")]);
     assert_eq!(errors(&plan), [(2, Some("manager_email")), (3, Some("manager_email"))]);
-    assert_eq!(plan.errors[0].message, "Nobody with the address ghost@x.io is in the file or in Upskill.");
-    assert!(plan.errors[1].message.contains("no longer works here"));
+    assert_eq!(plan.errors[0].message, Message::new("import-line-manager-unknown").text("manager", "ghost@x.io"));
+    assert_eq!(plan.errors[1].message, Message::new("import-line-manager-inactive").text("manager", "ivan@x.io"));
 }
 
 #[test]
 fn nobody_manages_themselves() {
     let plan = plan(&[line("a@x.io", 9, "A@x.io")]);
     assert_eq!(errors(&plan), [(2, Some("manager_email"))]);
-    assert_eq!(plan.errors[0].message, "A person can't be their own manager.");
+    assert_eq!(plan.errors[0].message, Message::new("import-line-own-manager"));
 }
 
 #[test]
@@ -213,7 +245,7 @@ fn managers_may_not_manage_each_other_in_a_circle_within_the_file() {
     assert_eq!(errors(&plan), [(2, Some("manager_email")), (3, Some("manager_email")), (4, Some("manager_email"))]);
     assert_eq!(
         plan.errors[0].message,
-        "These people would manage each other in a circle: a@x.io → b@x.io → c@x.io → a@x.io."
+        Message::new("import-line-circle").text("circle", "a@x.io → b@x.io → c@x.io → a@x.io")
     );
 }
 
@@ -224,7 +256,7 @@ fn circles_through_people_only_in_the_directory_are_found() {
     assert_eq!(errors(&plan), [(2, Some("manager_email"))]);
     assert_eq!(
         plan.errors[0].message,
-        "These people would manage each other in a circle: ada@x.io → fiona@x.io → maria@x.io → ada@x.io."
+        Message::new("import-line-circle").text("circle", "ada@x.io → fiona@x.io → maria@x.io → ada@x.io")
     );
     // Moving Fiona out from under Maria first breaks the circle.
     let plan = plan_import(
@@ -250,27 +282,32 @@ fn columns_may_come_in_any_order_and_extra_ones_are_ignored_with_a_note() {
     let plan = plan_import(text, &directory(), today(), None, &mut |_| {});
     assert!(!plan.has_errors(), "{}", messages(&plan));
     assert_eq!(plan.rows[0].row.email.as_str(), "z@x.io");
-    assert_eq!(plan.notes, ["The column cost_center is not used and was ignored."]);
+    let cost_center = Message::new("import-note-column").text("column", "cost_center");
+    assert_eq!(plan.notes, [Message::new("import-note-ignored").number("count", 1).list("columns", vec![cost_center])]);
 }
 
 #[test]
 fn a_header_without_every_column_stops_everything() {
     let plan = plan_import("email,display_name\na@x.io,A\n", &directory(), today(), None, &mut |_| {});
     assert!(plan.has_errors());
-    assert!(plan.file_errors[0].starts_with(
-        "The header lacks the columns job_title, job_family, site_type, employment_type, hire_date, manager_email, is_admin."
-    ));
+    assert_eq!(
+        plan.file_errors[0],
+        Message::new("import-refused-columns-missing")
+            .number("count", 7)
+            .text("missing", "job_title, job_family, site_type, employment_type, hire_date, manager_email, is_admin")
+            .text("columns", HEADER)
+    );
     let plan = plan_import("", &directory(), today(), None, &mut |_| {});
-    assert!(plan.file_errors[0].starts_with("The file is empty"));
+    assert_eq!(plan.file_errors, [Message::new("import-refused-empty").text("columns", HEADER)]);
     let plan = plan_import(&format!("{HEADER}\n\n"), &directory(), today(), None, &mut |_| {});
-    assert_eq!(plan.file_errors, ["The file has a header but nobody in it."]);
+    assert_eq!(plan.file_errors, [Message::new("import-refused-nobody")]);
 }
 
 #[test]
 fn a_short_line_is_one_error_and_blank_lines_are_skipped() {
     let plan = plan(&["a@x.io,A,T".to_owned(), String::new(), ",,,,,,,,".to_owned(), line("b@x.io", 9, "")]);
     assert_eq!(errors(&plan), [(2, None)]);
-    assert!(plan.errors[0].message.starts_with("This line has 3 values"));
+    assert_eq!(plan.errors[0].message, Message::new("import-line-too-few-values").number("count", 3));
     assert_eq!(plan.lines_read, 2);
     assert_eq!(plan.rows.len(), 1);
 }
@@ -284,7 +321,13 @@ fn line_numbers_count_the_header_and_quoted_line_breaks() {
     );
     let plan = plan_import(&text, &directory(), today(), None, &mut |_| {});
     assert_eq!(errors(&plan), [(4, Some("email"))]);
-    assert_eq!(plan.errors[0].to_string(), "line 4, email: \"bad\" is not an e-mail address.");
+    assert_eq!(
+        plan.errors[0].located(),
+        Message::new("import-line-at-column")
+            .text("column", "email")
+            .text("line", "4")
+            .phrase("problem", not_an_address("bad"))
+    );
     // Line breaks and other control characters have no place in a name.
     let named =
         super::tests::plan(&["\"q@x.io\",\"Quinn\nQuoted\",T,retail,retail_store,full_time,2020-01-01,,".to_owned()]);
@@ -298,7 +341,7 @@ fn an_importer_keeps_their_own_admin_rights_and_someone_stays_admin() {
     assert_eq!(errors(&plan), [(2, Some("is_admin"))]);
     let plan = plan_import(&text, &directory(), today(), None, &mut |_| {});
     assert_eq!(plan.file_errors.len(), 1, "{}", messages(&plan));
-    assert!(plan.file_errors[0].contains("without an administrator"));
+    assert_eq!(plan.file_errors[0], Message::new("import-refused-no-admin"));
     let text = format!("{HEADER}\n{}\n{}\n", line("ada@x.io", 1, ""), admin_line("maria@x.io", 2, ""));
     let plan = plan_import(&text, &directory(), today(), None, &mut |_| {});
     assert!(!plan.has_errors(), "{}", messages(&plan));
@@ -308,7 +351,7 @@ fn an_importer_keeps_their_own_admin_rights_and_someone_stays_admin() {
 #[test]
 fn files_must_be_utf8_and_lose_their_byte_order_mark() {
     assert_eq!(decode(b"\xef\xbb\xbfemail".to_vec()).unwrap(), "email");
-    assert!(decode(vec![0xff, 0xfe, 0x00]).unwrap_err().contains("not UTF-8"));
+    assert_eq!(decode(vec![0xff, 0xfe, 0x00]).unwrap_err(), Message::new("import-refused-not-utf8"));
 }
 
 #[test]
@@ -324,13 +367,24 @@ fn a_header_of_absurd_length_or_width_is_refused_before_it_is_read() {
     let long = format!("{HEADER}{}\n{}\n", ",".repeat(MAX_HEADER_BYTES), line("a@x.io", 9, ""));
     let plan = plan_import(&long, &directory(), today(), None, &mut |_| {});
     assert_eq!(plan.file_errors.len(), 1, "{}", messages(&plan));
-    assert!(plan.file_errors[0].starts_with("The header line is 4 KB long"), "{}", messages(&plan));
+    assert_eq!(
+        plan.file_errors[0],
+        Message::new("import-refused-header-too-long").text("size", "4").text("columns", HEADER).number("max", 4)
+    );
     assert!(plan.notes.is_empty() && plan.rows.is_empty());
 
     let wide = format!("{HEADER}{}\n{}\n", ",x".repeat(MAX_COLUMNS), line("a@x.io", 9, ""));
     let plan = plan_import(&wide, &directory(), today(), None, &mut |_| {});
     assert_eq!(plan.file_errors.len(), 1, "{}", messages(&plan));
-    assert!(plan.file_errors[0].starts_with("The header line has 73 columns"), "{}", messages(&plan));
+    assert_eq!(plan.file_errors[0].id(), Some("import-refused-too-many-columns"), "{}", messages(&plan));
+    assert_eq!(
+        plan.file_errors[0],
+        Message::new("import-refused-too-many-columns")
+            .number("count", 73)
+            .number("needed", COLUMNS.len())
+            .text("columns", HEADER)
+            .number("max", MAX_COLUMNS)
+    );
 }
 
 #[test]
@@ -338,17 +392,16 @@ fn ignored_columns_are_named_ten_at_most() {
     let extra: String = (1..=30).map(|n| format!(",extra{n}")).collect();
     let text = format!("{HEADER}{extra}\n{}\n", line("ada@x.io", 1, ""));
     let plan = plan_import(&text, &directory(), today(), None, &mut |_| {});
-    assert_eq!(
-        plan.notes,
-        ["The columns extra1, extra2, extra3, extra4, extra5, extra6, extra7, extra8, extra9, extra10 and 20 more \
-          are not used and were ignored."]
-    );
+    let mut named: Vec<Message> =
+        (1..=10).map(|n| Message::new("import-note-column").text("column", format!("extra{n}"))).collect();
+    named.push(Message::new("import-note-more-columns").number("count", 20));
+    assert_eq!(plan.notes, [Message::new("import-note-ignored").number("count", 30).list("columns", named)]);
 }
 
 #[test]
 fn a_file_with_a_nul_character_is_not_csv_text() {
     let message = decode(b"email\nada@x.io,\x00\n".to_vec()).unwrap_err();
-    assert!(message.contains("NUL character (on line 2)"), "{message}");
+    assert_eq!(message, Message::new("import-refused-nul").text("line", "2"));
 }
 
 #[test]
@@ -356,6 +409,7 @@ fn messages_quote_long_or_invisible_values_short() {
     let huge = "y".repeat(100_000);
     let plan = plan(&[format!("{huge},Ada\u{200b},T,{huge},retail_store,full_time,2020-01-01,,")]);
     assert!(plan.errors.iter().all(|e| e.email.chars().count() <= 61), "{:?}", plan.errors[0].email);
-    assert!(plan.errors.iter().all(|e| e.message.len() < 300), "a message repeats the value");
-    assert!(plan.errors.iter().any(|e| e.column == Some("display_name") && e.message.contains("invisible")));
+    assert!(plan.errors.iter().all(|e| format!("{:?}", e.message).len() < 300), "a message repeats the value");
+    let invisible = TextProblem::Invisible.said("term-name");
+    assert!(plan.errors.iter().any(|e| e.column == Some("display_name") && e.message == invisible));
 }

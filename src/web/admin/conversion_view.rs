@@ -2,7 +2,6 @@
 //! figures show them, in the page's language.
 
 use crate::domain::conversion::{ConversionRow, CostRow, RowLabel};
-use crate::domain::numbers::percent_text;
 use crate::i18n::Tr;
 
 /// A row of a funnel table, as shown.
@@ -39,7 +38,7 @@ fn label(label: &RowLabel, t: Tr) -> String {
 
 impl ConversionRowView {
     pub fn new(row: &ConversionRow, t: Tr) -> ConversionRowView {
-        let stage = |n: i64, of: i64| format!("{} ({})", t.number(n), percent_text(n, of));
+        let stage = |n: i64, of: i64| format!("{} ({})", t.number(n), t.percent(n, of));
         let stages = row.stages;
         ConversionRowView {
             label: label(&row.label, t),

@@ -18,11 +18,12 @@ use crate::domain::budget::budget_year;
 use crate::domain::charts::{horizontal_bars, stacked_columns, BarChart, BarInput, ColumnChart, ColumnInput, Series};
 use crate::domain::comparison::{comparison_table, ComparisonLine};
 use crate::domain::conversion::{self, ConversionCounts};
-use crate::domain::dashboard::{summarise, Count, DashboardFigures, ProgramName, StatusGroup};
+use crate::domain::dashboard::{
+    summarise, Count, DashboardFigures, ProgramName, StatusGroup, BY_PROGRAM, BY_SITE_TYPE,
+};
 use crate::domain::forecast::{forecast, MoneyMonth};
 use crate::domain::forms::FieldErrors;
 use crate::domain::message::Message;
-use crate::domain::numbers::percent_text;
 use crate::domain::outcome_figures::{
     moved_to_date, outcome_table, OutcomeCount, OutcomeRow as OutcomeTableRow, KNOWN,
 };
@@ -158,7 +159,7 @@ impl MonthsView {
             .collect();
         MonthsView {
             chart: stacked_columns(&columns, &series),
-            desc: figures.describe_months(),
+            desc: t.say(&figures.describe_months()),
             legend: StatusGroup::ALL
                 .iter()
                 .map(|g| LegendItem { class: fill_class(*g), label: t.m(group_words(*g).0) })
@@ -202,7 +203,7 @@ pub struct BarsView {
     pub rows: Vec<BarTableRow>,
 }
 
-/// One bar: its label, key, number, share of `whole` and fill class.
+/// One bar: its label, key, number and fill class.
 struct Bar {
     key: String,
     label: String,
@@ -210,6 +211,8 @@ struct Bar {
     class: &'static str,
 }
 
+/// A bar chart and its table; `share` words a bar's value as a share of the whole
+/// ("12.5%").
 fn bars_view(
     id: &'static str,
     heading: &'static str,
@@ -217,14 +220,14 @@ fn bars_view(
     desc: String,
     (caption, label_header, share_header): (&'static str, &'static str, &'static str),
     bars: Vec<Bar>,
-    whole: i64,
+    share: impl Fn(i64) -> String,
 ) -> BarsView {
     let inputs: Vec<BarInput> = bars
         .iter()
         .map(|bar| BarInput {
             label: bar.label.clone(),
             value: bar.value,
-            value_text: format!("{} ({})", number(bar.value), percent_text(bar.value, whole)),
+            value_text: format!("{} ({})", number(bar.value), share(bar.value)),
             class: bar.class,
         })
         .collect();
@@ -243,7 +246,7 @@ fn bars_view(
                 key: bar.key,
                 label: bar.label,
                 applications: number(bar.value),
-                share: percent_text(bar.value, whole),
+                share: share(bar.value),
             })
             .collect(),
     }
@@ -261,7 +264,7 @@ fn funnel_view(figures: &DashboardFigures, moved: i64, t: Tr) -> BarsView {
         "funnel",
         t.m("dashboard-funnel-heading"),
         t.m("dashboard-funnel-intro").to_owned(),
-        figures.describe_funnel(moved),
+        t.say(&figures.describe_funnel(moved)),
         (t.m("dashboard-funnel-caption"), t.m("dashboard-stage"), t.m("dashboard-share-of-submitted")),
         vec![
             stage(Status::Submitted.as_str(), t.m("dashboard-submitted"), funnel.submitted, StatusGroup::InReview),
@@ -274,7 +277,7 @@ fn funnel_view(figures: &DashboardFigures, moved: i64, t: Tr) -> BarsView {
                 class: "fill-moved",
             },
         ],
-        funnel.submitted,
+        |n| t.percent(n, funnel.submitted),
     )
 }
 
@@ -295,10 +298,10 @@ fn sites_view(figures: &DashboardFigures, t: Tr) -> BarsView {
         "sites",
         t.m("dashboard-sites-heading"),
         t.m("dashboard-sites-intro").to_owned(),
-        DashboardFigures::describe_counts("site type", &figures.sites),
+        t.say(&DashboardFigures::describe_counts(BY_SITE_TYPE, &figures.sites)),
         (t.m("dashboard-sites-caption"), t.m("dashboard-site-type"), t.m("dashboard-share")),
         count_bars(&figures.sites, t),
-        figures.total_applications,
+        |n| t.percent(n, figures.total_applications),
     )
 }
 
@@ -307,10 +310,10 @@ fn programs_view(figures: &DashboardFigures, t: Tr) -> BarsView {
         "programs",
         t.m("dashboard-programs-heading"),
         t.m("dashboard-programs-intro").to_owned(),
-        DashboardFigures::describe_counts("program", &figures.programs),
+        t.say(&DashboardFigures::describe_counts(BY_PROGRAM, &figures.programs)),
         (t.m("dashboard-programs-caption"), t.m("dashboard-program"), t.m("dashboard-share")),
         count_bars(&figures.programs, t),
-        figures.total_applications,
+        |n| t.percent(n, figures.total_applications),
     )
 }
 
@@ -399,7 +402,7 @@ impl PeriodForm {
             to: query.to.clone().unwrap_or_default(),
             from_error: crate::web::language::words().error(errors, "from"),
             to_error: crate::web::language::words().error(errors, "to"),
-            description: period.describe(),
+            description: crate::web::language::words().say(&period.describe()),
             all_time: period.is_all_time(),
             years: (this_year - 2..=this_year)
                 .map(|year| {

@@ -41,12 +41,12 @@ struct UploadPage {
 fn upload_page(
     req: &HttpRequest,
     viewer: &Viewer,
-    error: Option<String>,
+    error: Option<Message>,
     status: StatusCode,
 ) -> Result<HttpResponse, AppError> {
     let mut errors = FieldErrors::default();
     if let Some(message) = error {
-        errors.add("file", Message::said(message)); // not a stored name
+        errors.add("file", message); // not a stored name
     }
     let template = UploadPage { chrome: viewer.chrome(super::NAV), errors, max_mib: MAX_UPLOAD_BYTES / (1024 * 1024) };
     page_with_status(req, &template, status)
@@ -116,6 +116,7 @@ fn preview_page(
     upload_id: Option<i32>,
     problem: Option<String>,
 ) -> Result<HttpResponse, AppError> {
+    let t = words();
     let errors = plan
         .errors
         .iter()
@@ -124,10 +125,10 @@ fn preview_page(
             line: e.line,
             email: e.email.clone(),
             column: e.column.unwrap_or_default().to_owned(),
-            message: e.message.clone(),
+            message: t.say(&e.message),
         })
         .collect();
-    let none = words().m("import-preview-none");
+    let none = t.m("import-preview-none");
     let changed = plan.rows.iter().filter(|r| !matches!(r.action, RowAction::Unchanged { .. }));
     let changes_total = changed.clone().count();
     let changes = changed
@@ -175,8 +176,8 @@ fn preview_page(
         updated_count: plan.updated_count(),
         unchanged_count: plan.unchanged_count(),
         error_lines: plan.lines_with_errors() + plan.file_errors.len(),
-        notes: plan.notes.clone(),
-        file_errors: plan.file_errors.clone(),
+        notes: plan.notes.iter().map(|note| t.say(note)).collect(),
+        file_errors: plan.file_errors.iter().map(|error| t.say(error)).collect(),
         errors,
         errors_total: plan.errors.len(),
         changes,
@@ -204,12 +205,11 @@ pub async fn preview_import(
     let upload = match read_csrf_upload(&req, body, field, MAX_UPLOAD_BYTES).await? {
         Ok(upload) => upload,
         Err(UploadRefused::TooLarge) => {
-            let t = words();
-            let message = t.with("import-preview-too-large", "mib", t.number(MAX_UPLOAD_BYTES / (1024 * 1024)));
+            let message = Message::new("import-preview-too-large").number("mib", MAX_UPLOAD_BYTES / (1024 * 1024));
             return upload_page(&req, &viewer, Some(message), StatusCode::PAYLOAD_TOO_LARGE);
         }
         Err(UploadRefused::NoFile | UploadRefused::Empty) => {
-            let message = words().m("import-preview-no-file").to_owned();
+            let message = Message::new("import-preview-no-file");
             return upload_page(&req, &viewer, Some(message), StatusCode::UNPROCESSABLE_ENTITY);
         }
     };

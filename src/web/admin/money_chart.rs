@@ -78,7 +78,7 @@ impl ForecastView {
         });
         ForecastView {
             chart,
-            desc: forecast.describe(budget, deadline, today()),
+            desc: t.say(&forecast.describe(budget, deadline, today())),
             legend,
             rows: months
                 .iter()

@@ -145,14 +145,18 @@ struct HistoryLine {
 /// A person's job history, the latest first, each row said against the one before.
 async fn history_lines(state: &State, id: i32) -> Result<Vec<HistoryLine>, AppError> {
     let entries = run_db(state, move |conn| Ok(db::history::timeline(conn, id)?)).await?;
+    let t = crate::web::language::words();
     let mut lines: Vec<HistoryLine> = entries
         .iter()
         .enumerate()
         .map(|(at, entry)| HistoryLine {
             when: long_date(entry.effective_on),
             when_iso: entry.effective_on.to_string(),
-            changes: describe(at.checked_sub(1).map(|before| &entries[before]), entry),
-            source: crate::web::language::words().name(entry.source),
+            changes: describe(at.checked_sub(1).map(|before| &entries[before]), entry)
+                .iter()
+                .map(|change| t.say(change))
+                .collect(),
+            source: t.name(entry.source),
         })
         .collect();
     lines.reverse();

@@ -332,7 +332,7 @@ pub async fn reorder(
             None
         }
     };
-    let reason = parse_reason(&typed.reason).map_err(|message| errors.add("reason", Message::said(message))).ok();
+    let reason = parse_reason(&typed.reason).map_err(|message| errors.add("reason", message)).ok();
     let (Some(position), Some(reason), true) = (position, reason, errors.is_empty()) else {
         return place_page(&state, &viewer, program, application_id, Some(("line-", typed, errors)), &req).await;
     };
@@ -384,7 +384,7 @@ pub async fn move_intake(
     if target.is_none() {
         errors.add("intake_id", Message::new("place-choose-target"));
     }
-    let reason = parse_reason(&typed.reason).map_err(|message| errors.add("reason", Message::said(message))).ok();
+    let reason = parse_reason(&typed.reason).map_err(|message| errors.add("reason", message)).ok();
     let (Some(target), Some(reason), true) = (target, reason, errors.is_empty()) else {
         return place_page(&state, &viewer, program, application_id, Some(("move-", typed, errors)), &req).await;
     };
