@@ -553,7 +553,8 @@ pub(crate) fn key(key: fantoccini::key::Key) -> String {
 /// of its parent's box. A table that scrolls inside its box counts: it is cut off.
 pub(crate) const OVERFLOWING: &str = "
     const name = e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '')
-        + (typeof e.className === 'string' && e.className.trim() ? '.' + e.className.trim().split(/\\s+/).join('.') : '');
+        + (typeof e.className === 'string' && e.className.trim() ? '.' + e.className.trim().split(/\\s+/).join('.') : '')
+        + [...e.attributes].filter(a => a.name.startsWith('data-')).map(a => '[' + a.name + '=' + a.value + ']').join('');
     const out = s => s.display === 'none' || s.visibility === 'hidden' || s.position === 'absolute'
         || s.position === 'fixed' || s.clipPath !== 'none';
     const found = [];
