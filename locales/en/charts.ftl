@@ -43,3 +43,8 @@ forecast-passed = The deadline, { $deadline }, has passed.
 # At the pace of the last $days days: $committed and $paid are the totals forecast for the deadline; $share is $committed's share of the budget.
 forecast-pace = At the pace of the last { $days } days ({ $committed_daily } committed and { $paid_daily } paid a day), commitments reach { $committed } by the deadline, { $deadline } ({ $share } of the budget), and payments { $paid }.
 forecast-budget-reached = The budget would be fully committed on { $date }.
+
+## Tables
+
+# "120 of 150": participants compared, of those whose outcome is known.
+conversion-of = { $part } of { $whole }

@@ -64,3 +64,8 @@ forecast-passed = La fecha límite, el { $deadline }, ya pasó.
 # Al ritmo de los últimos $days días: $committed y $paid son los totales previstos para la fecha límite; $share es la proporción del presupuesto que representa $committed.
 forecast-pace = Al ritmo de los últimos { $days } días ({ $committed_daily } comprometidos y { $paid_daily } pagados por día), los compromisos llegarían a { $committed } en la fecha límite, el { $deadline } ({ $share } del presupuesto), y los pagos a { $paid }.
 forecast-budget-reached = El presupuesto quedaría comprometido por completo el { $date }.
+
+## Tablas
+
+# "120 de 150": participantes comparados, de aquellos cuyo resultado se conoce.
+conversion-of = { $part } de { $whole }

@@ -14,7 +14,6 @@ use super::enums::{ApplicationStatus, ProgramKind};
 use super::forms::FieldErrors;
 use super::message::Message;
 use super::money::{Cents, MoneyError};
-use super::numbers::percent_text;
 
 /// The largest yearly budget of one program accepted from the form: $1,000,000,000.
 pub const MAX_BUDGET: Cents = Cents(100_000_000_000);
@@ -91,11 +90,6 @@ impl BudgetStanding {
     /// always does).
     pub fn fits(&self, cost: Cents) -> bool {
         cost.0 <= 0 || self.committed.0.saturating_add(cost.0) <= self.budget.0
-    }
-
-    /// How much of the budget is committed, as a percentage ("12.5%", "104%").
-    pub fn share_used(&self) -> String {
-        percent_text(self.committed.0, self.budget.0)
     }
 
     /// "left $Z", or "over by $Z" once exceeded.
@@ -252,7 +246,6 @@ mod tests {
     fn what_is_left_reads_as_left_or_over() {
         assert_eq!(standing(300_000, 100_000).left_text(), "left $2,000");
         assert_eq!(standing(300_000, 350_000).left_text(), "over by $500");
-        assert_eq!(standing(300_000, 150_000).share_used(), "50%");
     }
 
     #[test]

@@ -22,8 +22,7 @@ use std::collections::HashMap;
 
 use chrono::{Datelike, NaiveDate};
 
-use super::dashboard::ProgramName;
-use super::numbers::{grouped, percent_text};
+use super::dashboard::{ProgramName, RowLabel};
 use super::outcomes::{in_effect, months_after, HistoryPoint};
 use super::{JobFamily, Outcome, SiteType, TenureBand};
 
@@ -220,32 +219,20 @@ pub fn compare(participants: &[Participant], colleagues: &HashMap<(Window, Cell)
     rows.into_values().collect()
 }
 
-/// A row of the dashboard's comparison table: a program (or all) as shown.
+/// A row of the dashboard's comparison table: a program (or all), and its figures (the
+/// page writes the shares: the participants' of those compared, and what their
+/// colleagues' rates predict).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ComparisonLine {
-    pub label: String,
-    /// "120 of 150": participants compared, of those whose 12-month outcome is known.
-    pub matched: String,
-    pub stayed: String,
-    pub colleagues_stayed: String,
-    pub moved: String,
-    pub colleagues_moved: String,
+    pub label: RowLabel,
+    pub figures: ComparisonRow,
 }
 
-fn line(label: String, row: &ComparisonRow) -> ComparisonLine {
-    let share = |part: i64| percent_text(part, row.matched);
-    let expected = |milli: i64| percent_text(milli, row.matched * 1000);
-    ComparisonLine {
-        label,
-        matched: format!("{} of {}", grouped(row.matched), grouped(row.participants)),
-        stayed: share(row.stayed),
-        colleagues_stayed: expected(row.expected_stayed_milli),
-        moved: share(row.moved),
-        colleagues_moved: expected(row.expected_moved_milli),
-    }
+fn line(label: RowLabel, row: &ComparisonRow) -> ComparisonLine {
+    ComparisonLine { label, figures: row.clone() }
 }
 
-/// The table per program with participants compared (by name), then "All programs";
+/// The table per program with participants compared (by name), then all of them;
 /// empty when no participant's 12-month outcome is known yet.
 pub fn comparison_table(rows: &[ComparisonRow], programs: &[ProgramName]) -> Vec<ComparisonLine> {
     let mut lines = Vec::new();
@@ -258,10 +245,10 @@ pub fn comparison_table(rows: &[ComparisonRow], programs: &[ProgramName]) -> Vec
         all.moved += row.moved;
         all.expected_stayed_milli += row.expected_stayed_milli;
         all.expected_moved_milli += row.expected_moved_milli;
-        lines.push(line(program.name.clone(), row));
+        lines.push(line(RowLabel::Program(program.name.clone()), row));
     }
     if !lines.is_empty() {
-        lines.push(line("All programs".to_owned(), &all));
+        lines.push(line(RowLabel::All, &all));
     }
     lines
 }
@@ -420,16 +407,9 @@ mod tests {
         assert_eq!(lines.len(), 2);
         assert_eq!(
             lines[0],
-            ComparisonLine {
-                label: "Associate2Tech".into(),
-                matched: "3 of 5".into(),
-                stayed: "66.6%".into(),
-                colleagues_stayed: "80%".into(),
-                moved: "33.3%".into(),
-                colleagues_moved: "10%".into(),
-            }
+            ComparisonLine { label: RowLabel::Program("Associate2Tech".into()), figures: rows[0].clone() }
         );
-        assert_eq!(lines[1].label, "All programs");
+        assert_eq!(lines[1].label, RowLabel::All);
         assert!(comparison_table(&[], &programs).is_empty());
     }
 }

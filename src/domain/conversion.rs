@@ -7,6 +7,7 @@
 use std::collections::BTreeMap;
 
 use super::dashboard::ProgramName;
+pub use super::dashboard::RowLabel;
 use super::outcome_figures::{MoveDelay, OutcomeCount};
 use super::{ApplicationStatus, Cents, Outcome, SiteType};
 
@@ -67,16 +68,6 @@ impl Delays {
         }
         None
     }
-}
-
-/// What a row of a funnel or cost table counts.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum RowLabel {
-    /// A program, by name.
-    Program(String),
-    Site(SiteType),
-    /// Every row above together.
-    All,
 }
 
 /// A row of a funnel table: how far the group's applications got (each stage a share of

@@ -36,6 +36,16 @@ pub struct StatsTotals {
     pub by_program: Vec<(i32, i64)>,
 }
 
+/// What a row of a dashboard table counts: a program, a site type, or all of them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RowLabel {
+    /// A program, by name.
+    Program(String),
+    Site(SiteType),
+    /// Every row above together.
+    All,
+}
+
 /// A program as the charts name it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ProgramName {

@@ -38,21 +38,6 @@ pub fn percent_tenths(part: i64, whole: i64) -> i64 {
     i64::try_from(tenths).unwrap_or(i64::MAX)
 }
 
-/// `part` of `whole` as a percentage with one decimal at most: `0%`, `12.5%`, `100%`,
-/// `112.3%`; a share too small to show is "less than 0.1%", never a misleading `0%`.
-/// English only: a page words a share with `i18n::Tr::percent`, a message with
-/// `Message::percent`.
-pub fn percent_text(part: i64, whole: i64) -> String {
-    let tenths = percent_tenths(part, whole);
-    if tenths == 0 && part > 0 && whole > 0 {
-        return "less than 0.1%".to_owned();
-    }
-    match tenths % 10 {
-        0 => format!("{}%", grouped(tenths / 10)),
-        decimal => format!("{}.{decimal}%", grouped(tenths / 10)),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -86,17 +71,5 @@ mod tests {
         assert_eq!(percent_tenths(5, 0), 0);
         assert_eq!(percent_tenths(-5, 10), 0);
         assert_eq!(percent_tenths(i64::MAX, 1), i64::MAX);
-    }
-
-    #[test]
-    fn percentages_read_naturally() {
-        assert_eq!(percent_text(0, 100_000), "0%");
-        assert_eq!(percent_text(1, 100_000), "less than 0.1%");
-        assert_eq!(percent_text(1, 1_000), "0.1%");
-        assert_eq!(percent_text(1, 8), "12.5%");
-        assert_eq!(percent_text(100, 100), "100%");
-        assert_eq!(percent_text(1_123, 1_000), "112.3%");
-        assert_eq!(percent_text(3, 0), "0%");
-        assert_eq!(percent_text(20_000, 1), "2,000,000%");
     }
 }

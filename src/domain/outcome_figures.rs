@@ -2,8 +2,7 @@
 //! database) per program at one horizon, with shares of the outcomes known, and how many
 //! participants moved into a new role to date (the funnel's last stage).
 
-use super::dashboard::ProgramName;
-use super::numbers::{grouped, percent_text};
+use super::dashboard::{ProgramName, RowLabel};
 use super::{Outcome, SiteType};
 
 /// The outcomes a table shows, in its column order (pending last, apart).
@@ -29,26 +28,34 @@ pub struct MoveDelay {
     pub participants: i64,
 }
 
-/// A row of the table: a program (or the total) at the horizon.
+/// A row of the table: a program (or the total) at the horizon, with its participants
+/// by outcome in `KNOWN` order, then those whose horizon has not come yet (the page
+/// writes each known outcome's share of the known).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OutcomeRow {
-    pub label: String,
-    /// Participants whose outcome at the horizon is known.
-    pub known: String,
-    /// Count and share of the known, per outcome of `KNOWN`.
-    pub cells: Vec<String>,
-    /// Participants whose horizon has not come yet.
-    pub pending: String,
+    pub label: RowLabel,
+    pub counts: [i64; 6],
 }
 
-fn row(label: String, counts: &[i64; 6]) -> OutcomeRow {
-    let known: i64 = counts[..5].iter().sum();
-    OutcomeRow {
-        label,
-        known: grouped(known),
-        cells: counts[..5].iter().map(|n| format!("{} ({})", grouped(*n), percent_text(*n, known))).collect(),
-        pending: grouped(counts[5]),
+impl OutcomeRow {
+    /// Participants whose outcome at the horizon is known.
+    pub fn known(&self) -> i64 {
+        self.counts[..5].iter().sum()
     }
+
+    /// Participants per outcome of `KNOWN`.
+    pub fn by_outcome(&self) -> &[i64] {
+        &self.counts[..5]
+    }
+
+    /// Participants whose horizon has not come yet.
+    pub fn pending(&self) -> i64 {
+        self.counts[5]
+    }
+}
+
+fn row(label: RowLabel, counts: &[i64; 6]) -> OutcomeRow {
+    OutcomeRow { label, counts: *counts }
 }
 
 fn slot(outcome: Outcome) -> usize {
@@ -75,8 +82,9 @@ pub fn outcome_table(counts: &[OutcomeCount], programs: &[ProgramName], horizon:
     if per_program.is_empty() {
         return Vec::new();
     }
-    let mut rows: Vec<OutcomeRow> = per_program.into_iter().map(|(name, sums)| row(name, &sums)).collect();
-    rows.push(row("All programs".to_owned(), &total));
+    let mut rows: Vec<OutcomeRow> =
+        per_program.into_iter().map(|(name, sums)| row(RowLabel::Program(name), &sums)).collect();
+    rows.push(row(RowLabel::All, &total));
     rows
 }
 
@@ -116,12 +124,13 @@ mod tests {
         ];
         let rows = outcome_table(&counts, &programs(), 12);
         assert_eq!(rows.len(), 3, "two programs with participants and the total");
-        assert_eq!(rows[0].label, "Associate2Tech");
-        assert_eq!(rows[0].known, "4");
-        assert_eq!(rows[0].cells[0], "3 (75%)");
-        assert_eq!(rows[0].pending, "10");
-        assert_eq!(rows[2].known, "8");
-        assert_eq!(rows[2].cells[2], "4 (50%)");
+        assert_eq!(rows[0].label, RowLabel::Program("Associate2Tech".into()));
+        assert_eq!(rows[0].known(), 4);
+        assert_eq!(rows[0].by_outcome()[0], 3);
+        assert_eq!(rows[0].pending(), 10);
+        assert_eq!(rows[2].label, RowLabel::All);
+        assert_eq!(rows[2].known(), 8);
+        assert_eq!(rows[2].by_outcome()[2], 4);
         assert!(outcome_table(&[], &programs(), 12).is_empty());
     }
 

@@ -7,7 +7,7 @@ use chrono::{Datelike, NaiveDate};
 use super::forms::FieldErrors;
 use super::message::Message;
 use super::money::{Cents, MoneyError};
-use super::numbers::{grouped, percent_tenths, percent_text};
+use super::numbers::{grouped, percent_tenths};
 use super::words::count;
 
 /// The largest target an administrator may set: 10,000,000 employees.
@@ -187,16 +187,6 @@ impl PledgeFigures {
         }
     }
 
-    /// "12.5%" of the target reached.
-    pub fn participants_percent(&self) -> String {
-        percent_text(self.participants, self.target_employees)
-    }
-
-    /// "12.5%" of the budget committed.
-    pub fn funding_percent(&self) -> String {
-        percent_text(self.committed.0, self.budget.0)
-    }
-
     /// Whether the target is reached.
     pub fn target_reached(&self) -> bool {
         self.participants >= self.target_employees
@@ -342,17 +332,12 @@ mod tests {
         let settings = PledgeSettings::default();
         let today = date(2025, 1, 1);
         let none = PledgeFigures::new(0, Cents(0), &settings, today);
-        assert_eq!((none.participants_percent(), none.funding_percent()), ("0%".to_owned(), "0%".to_owned()));
+        assert_eq!((none.participants_tenths, none.target_reached()), (0, false));
         let some = PledgeFigures::new(25_000, Cents(7_000_000_000), &settings, today);
         assert_eq!(some.participants_tenths, 250);
-        assert_eq!(some.participants_percent(), "25%");
-        assert_eq!(some.funding_percent(), "10%");
         assert!(!some.target_reached());
-        let one = PledgeFigures::new(1, Cents(123_450), &settings, today);
-        assert_eq!(one.participants_percent(), "less than 0.1%");
-        assert_eq!(one.funding_percent(), "less than 0.1%");
         let over = PledgeFigures::new(150_000, Cents(0), &settings, today);
-        assert_eq!(over.participants_percent(), "150%");
+        assert_eq!(over.participants_tenths, 1_500);
         assert!(over.target_reached());
     }
 

@@ -477,6 +477,9 @@ mod tests {
         assert_eq!(es.money(Cents(123_450)), "US$1,234.50");
         assert_eq!(es.count("catalog-total", 1_200), "1,200 programas pagados por la empresa.");
         assert_eq!(en.percent(1, 8), "12.5%");
+        assert_eq!(en.percent(1, 1_000), "0.1%");
+        assert_eq!(en.percent(1_123, 1_000), "112.3%");
+        assert_eq!(en.percent(3, 0), "0%");
         assert_eq!(en.percent(20_000, 1), "2,000,000%");
         assert_eq!(en.percent(0, 100_000), "0%");
         assert_eq!(en.percent(1, 100_000), "less than 0.1%");

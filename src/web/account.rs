@@ -120,7 +120,7 @@ pub async fn show_account(state: State, viewer: Viewer, req: HttpRequest) -> Res
         password_sign_in: state.settings.auth == AuthMode::Password,
         chosen_locale: employee.locale.clone().unwrap_or_default(),
         zones: zone_options(t, employee.time_zone.as_deref().and_then(parse_zone)),
-        default_zone: t.with("account-zone-default", "zone", state.settings.default_time_zone.name()),
+        default_zone: t.with("account-zone-default", "zone", state.settings.default_time_zone.name().replace('_', " ")),
     };
     let mut response = page(&req, &template)?;
     forget_new_feed_address(&req, &mut response)?;

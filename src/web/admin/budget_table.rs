@@ -44,7 +44,12 @@ impl BudgetTable {
                         } else {
                             money(left)
                         };
-                        (money(standing.budget), left_text, left.0 < 0, standing.share_used())
+                        (
+                            money(standing.budget),
+                            left_text,
+                            left.0 < 0,
+                            t.percent(standing.committed.0, standing.budget.0),
+                        )
                     }
                     None => (t.m("budgets-none-set").to_owned(), "—".to_owned(), false, "—".to_owned()),
                 };

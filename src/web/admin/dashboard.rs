@@ -8,7 +8,7 @@ use askama::Template;
 use chrono::Datelike;
 
 use super::budget_table::BudgetTable;
-use super::conversion_view::{ConversionRowView, CostRowView};
+use super::conversion_view::{ComparisonLineView, ConversionRowView, CostRowView, OutcomeRowView};
 use super::money_chart::ForecastView;
 use super::require_admin;
 use crate::clock::today;
@@ -16,7 +16,7 @@ use crate::db;
 use crate::domain::application::Status;
 use crate::domain::budget::budget_year;
 use crate::domain::charts::{horizontal_bars, stacked_columns, BarChart, BarInput, ColumnChart, ColumnInput, Series};
-use crate::domain::comparison::{comparison_table, ComparisonLine};
+use crate::domain::comparison::comparison_table;
 use crate::domain::conversion::{self, ConversionCounts};
 use crate::domain::dashboard::{
     summarise, Count, DashboardFigures, ProgramName, StatusGroup, BY_PROGRAM, BY_SITE_TYPE,
@@ -24,9 +24,7 @@ use crate::domain::dashboard::{
 use crate::domain::forecast::{forecast, MoneyMonth};
 use crate::domain::forms::FieldErrors;
 use crate::domain::message::Message;
-use crate::domain::outcome_figures::{
-    moved_to_date, outcome_table, OutcomeCount, OutcomeRow as OutcomeTableRow, KNOWN,
-};
+use crate::domain::outcome_figures::{moved_to_date, outcome_table, OutcomeCount, KNOWN};
 use crate::domain::outcomes::HORIZONS;
 use crate::domain::period::Period;
 use crate::domain::pledge::PledgeFigures;
@@ -85,13 +83,13 @@ impl PledgeView {
         PledgeView {
             participants: number(figures.participants),
             target: number(figures.target_employees),
-            participants_percent: figures.participants_percent(),
+            participants_percent: crate::web::language::words().percent(figures.participants, figures.target_employees),
             participants_value: figures.participants.clamp(0, figures.target_employees),
             participants_max: figures.target_employees,
             target_reached: figures.target_reached(),
             committed: money(figures.committed),
             budget: money(figures.budget),
-            funding_percent: figures.funding_percent(),
+            funding_percent: crate::web::language::words().percent(figures.committed.0, figures.budget.0),
             funding_value: figures.committed.0.clamp(0, figures.budget.0),
             funding_max: figures.budget.0,
             deadline: long_date(figures.deadline),
@@ -344,7 +342,7 @@ struct DashboardPage {
 /// Participants beside the colleagues who did not take part.
 pub struct ComparisonView {
     /// Empty when no participant's 12-month outcome is known yet (in the period).
-    pub lines: Vec<ComparisonLine>,
+    pub lines: Vec<ComparisonLineView>,
     /// "3 December 2026, with 41,210 colleagues", or None before the first computation.
     pub computed: Option<String>,
 }
@@ -421,8 +419,8 @@ pub struct OutcomesView {
     /// (months, address, whether shown now).
     pub horizons: Vec<(i32, String, bool)>,
     pub headers: Vec<&'static str>,
-    pub rows: Vec<OutcomeTableRow>,
-    pub total: Option<OutcomeTableRow>,
+    pub rows: Vec<OutcomeRowView>,
+    pub total: Option<OutcomeRowView>,
     pub csv: String,
     pub json: String,
 }
@@ -434,10 +432,11 @@ fn outcomes_view(
     period: &PeriodForm,
     t: Tr,
 ) -> Option<OutcomesView> {
-    let mut rows = outcome_table(counts, programs, horizon);
-    if rows.is_empty() && outcome_table(counts, programs, 0).is_empty() {
+    let table = outcome_table(counts, programs, horizon);
+    if table.is_empty() && outcome_table(counts, programs, 0).is_empty() {
         return None;
     }
+    let mut rows: Vec<OutcomeRowView> = table.iter().map(|row| OutcomeRowView::new(row, t)).collect();
     let total = rows.pop();
     Some(OutcomesView {
         horizon,
@@ -568,7 +567,10 @@ pub async fn show_dashboard(
         forecast: forecast(&money.0, money.1, settings.budget, settings.deadline, today())
             .map(|f| ForecastView::new(&f, settings.budget, settings.deadline, t)),
         comparison: ComparisonView {
-            lines: comparison_table(&comparison, &programs),
+            lines: comparison_table(&comparison, &programs)
+                .iter()
+                .map(|line| ComparisonLineView::new(line, t))
+                .collect(),
             computed: comparison_computed.map(|c| {
                 let colleagues = t.with("dashboard-comparison-colleagues", "colleagues", number(c.colleagues));
                 format!("{}, {colleagues}", long_date(c.on))
