@@ -253,7 +253,25 @@ pub fn location(response: &Response) -> String {
     response.headers().get("location").and_then(|v| v.to_str().ok()).unwrap_or_default().to_owned()
 }
 
-/// The values of `attribute` on every element matching `selector`.
+/// The Spanish name of a date's month, as the Spanish pages write it ("enero").
+pub fn spanish_month(date: impl chrono::Datelike) -> &'static str {
+    const MONTHS: [&str; 12] = [
+        "enero",
+        "febrero",
+        "marzo",
+        "abril",
+        "mayo",
+        "junio",
+        "julio",
+        "agosto",
+        "septiembre",
+        "octubre",
+        "noviembre",
+        "diciembre",
+    ];
+    MONTHS[date.month0() as usize]
+}
+
 /// The page's `<html lang>`.
 pub fn html_lang(html: &str) -> String {
     attribute_values(html, "html", "lang").remove(0)

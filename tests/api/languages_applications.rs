@@ -3,7 +3,9 @@
 
 use reqwest::StatusCode;
 
-use crate::helpers::{application_id, attribute_values, location, signed_in, spawn_app, texts, MOTIVATION};
+use crate::helpers::{
+    application_id, attribute_values, location, signed_in, spanish_month, spawn_app, texts, MOTIVATION,
+};
 
 #[actix_web::test]
 async fn applying_and_following_an_application_speak_spanish() {
@@ -81,20 +83,7 @@ async fn a_tuition_request_is_refused_and_accepted_in_spanish() {
     let body = response.text().await.unwrap();
     assert_eq!(attribute_values(&body, "html", "lang"), ["es"]);
     let latest = today.checked_add_months(Months::new(12)).unwrap();
-    let month = [
-        "enero",
-        "febrero",
-        "marzo",
-        "abril",
-        "mayo",
-        "junio",
-        "julio",
-        "agosto",
-        "septiembre",
-        "octubre",
-        "noviembre",
-        "diciembre",
-    ][latest.month0() as usize];
+    let month = spanish_month(latest);
     let by = format!("{} de {month} de {}", latest.day(), latest.year());
     assert_eq!(
         texts(&body, ".error-summary li"),

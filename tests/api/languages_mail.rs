@@ -11,7 +11,9 @@ use reqwest::StatusCode;
 use upskill::db::schema::outbox;
 use upskill::i18n::Locale;
 
-use crate::helpers::{apply_for_tuition, employee_id, html_lang, signed_in, spawn_app_with, texts, Browser};
+use crate::helpers::{
+    apply_for_tuition, employee_id, html_lang, signed_in, spanish_month, spawn_app_with, texts, Browser,
+};
 use crate::mail::{app_sending_to, mail_settings, SmtpServer, PUBLIC_URL};
 
 async fn choose_language(browser: &Browser, locale: &str) {
@@ -160,22 +162,8 @@ async fn a_daily_summary_in_spanish_counts_its_updates_and_dates_them() {
     );
     assert!(digest.text.contains("- Paula Parttime se postuló a Career Choice"), "{}", digest.text);
     // Each update says when, in Spanish words, on Maria's clock.
-    let months = [
-        "enero",
-        "febrero",
-        "marzo",
-        "abril",
-        "mayo",
-        "junio",
-        "julio",
-        "agosto",
-        "septiembre",
-        "octubre",
-        "noviembre",
-        "diciembre",
-    ];
     let there = yesterday - TimeDelta::hours(6);
-    let month = months[usize::try_from(chrono::Datelike::month0(&there)).unwrap()];
+    let month = spanish_month(there);
     let day = format!("({} de {month} de {}", there.format("%-d"), there.format("%Y"));
     assert!(digest.text.contains(&day), "{day}: {}", digest.text);
     assert!(digest.text.contains(" CST)"), "{}", digest.text);
