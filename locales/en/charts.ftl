@@ -36,8 +36,6 @@ chart-by-program = program
 
 ## The budget forecast, in words
 
-# Two sentences, one after the other.
-forecast-then = { $first } { $then }
 forecast-so-far = So far { $committed } committed ({ $share } of the { $budget } budget) and { $paid } paid.
 forecast-passed = The deadline, { $deadline }, has passed.
 # At the pace of the last $days days: $committed and $paid are the totals forecast for the deadline; $share is $committed's share of the budget.

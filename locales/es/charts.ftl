@@ -57,8 +57,6 @@ chart-by-program = programa
 
 ## La previsión del presupuesto, en palabras
 
-# Dos oraciones, una tras otra.
-forecast-then = { $first } { $then }
 forecast-so-far = Hasta ahora hay { $committed } comprometidos ({ $share } del presupuesto de { $budget }) y { $paid } pagados.
 forecast-passed = La fecha límite, el { $deadline }, ya pasó.
 # Al ritmo de los últimos $days días: $committed y $paid son los totales previstos para la fecha límite; $share es la proporción del presupuesto que representa $committed.

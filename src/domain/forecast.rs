@@ -122,7 +122,7 @@ impl Forecast {
             .money("budget", budget)
             .money("paid", Cents(paid));
         if deadline <= today {
-            return then(so_far, Message::new("forecast-passed").date("deadline", deadline));
+            return so_far.then(Message::new("forecast-passed").date("deadline", deadline));
         }
         let pace = Message::new("forecast-pace")
             .number("days", PACE_DAYS)
@@ -132,17 +132,12 @@ impl Forecast {
             .date("deadline", deadline)
             .percent("share", self.committed_at_deadline, budget.0)
             .money("paid", Cents(self.paid_at_deadline));
-        let text = then(so_far, pace);
+        let text = so_far.then(pace);
         match self.budget_reached_on {
-            Some(day) => then(text, Message::new("forecast-budget-reached").date("date", day)),
+            Some(day) => text.then(Message::new("forecast-budget-reached").date("date", day)),
             None => text,
         }
     }
-}
-
-/// Two sentences, one after the other.
-fn then(first: Message, next: Message) -> Message {
-    Message::new("forecast-then").phrase("first", first).phrase("then", next)
 }
 
 /// "$650M", "$1.2M", "$45k", "$900": a money axis label.
@@ -202,7 +197,7 @@ mod tests {
         // the deadline, 10 February 2027 (13.3% of the budget), and payments $6,790."
         assert_eq!(
             forecast.describe(Cents(50_000_000), day(2027, 2, 10), today),
-            then(
+            Message::then(
                 Message::new("forecast-so-far")
                     .money("committed", Cents(990_000))
                     .percent("share", 990_000, 50_000_000)
@@ -230,7 +225,7 @@ mod tests {
         let Message::Id { id, args } = forecast.describe(Cents(2_000_000), day(2027, 6, 30), today) else {
             panic!("not a catalog message")
         };
-        assert_eq!(id, "forecast-then");
+        assert_eq!(id, "notice-then");
         assert_eq!(
             args[1].1,
             Arg::Phrase(Box::new(Message::new("forecast-budget-reached").date("date", day(2026, 12, 25))))
@@ -246,7 +241,7 @@ mod tests {
         assert_eq!(forecast.months.len(), 13);
         assert_eq!(
             forecast.describe(Cents(1_000), day(2025, 6, 30), day(2026, 1, 10)),
-            then(
+            Message::then(
                 Message::new("forecast-so-far")
                     .money("committed", Cents(500))
                     .percent("share", 500, 1_000)

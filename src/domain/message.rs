@@ -135,6 +135,12 @@ impl Message {
         self.with(name, Arg::Names { vocabulary: Cow::Borrowed(vocabulary), stored: borrowed(stored), or: true })
     }
 
+    /// This sentence, then `next`: two sentences as one message (`notice-then`, which
+    /// stored notices name too).
+    pub fn then(self, next: Message) -> Message {
+        Message::new("notice-then").phrase("first", self).phrase("then", next)
+    }
+
     /// The message id (`None` for words already said).
     pub fn id(&self) -> Option<&str> {
         match self {

@@ -207,9 +207,7 @@ fn delegation_notice(
     let named =
         Message::new("notice-delegate-named").text("manager", manager).date("from", starts_on).date("to", ends_on);
     if starts_on <= today && waiting > 0 {
-        Message::new("notice-then")
-            .phrase("first", named)
-            .phrase("then", Message::new("notice-delegate-waiting").number("count", waiting))
+        named.then(Message::new("notice-delegate-waiting").number("count", waiting))
     } else {
         named
     }

@@ -4,7 +4,7 @@
 use chrono::{Datelike, NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 
-use super::rows::{event, evidence_request, status_change, then};
+use super::rows::{event, evidence_request, status_change};
 use super::steps::{check_cap, facts, lock_application, place_budget};
 use super::waitlist::promote_from_waitlist;
 use super::{comment_phrase, comment_text, decider_phrase, notify_all, program_team, WorkflowError};
@@ -267,7 +267,7 @@ fn notify_of_decision(
     };
     let notice = decision_notice(decision.decider, &decision.program.name, outcome, comment, position);
     let notice = match (outcome.to, evidence_request(decision.program)) {
-        (Status::Approved, Some(request)) => then(notice, request),
+        (Status::Approved, Some(request)) => notice.then(request),
         _ => notice,
     };
     notify(conn, decision.applicant.id, Some(application.id), &notice, at)?;

@@ -8,7 +8,7 @@ use std::collections::{HashMap, HashSet};
 use chrono::{Months, NaiveDate, NaiveDateTime, TimeDelta};
 use diesel::prelude::*;
 
-use super::rows::{event, evidence_request, status_change, then};
+use super::rows::{event, evidence_request, status_change};
 use super::WorkflowError;
 use crate::db::notifications::{notify_many, Notice};
 use crate::db::programs::{self, Intake, Program};
@@ -206,7 +206,7 @@ fn notice(program: &Program, intake: &Intake, waiting: usize) -> Message {
     if waiting == 0 {
         let message = drawn("notice-drawn-placed");
         match evidence_request(program) {
-            Some(request) => then(message, request),
+            Some(request) => message.then(request),
             None => message,
         }
     } else {

@@ -60,12 +60,7 @@ pub(super) fn evidence_request(program: &Program) -> Option<Message> {
         // The program's own note follows as its team wrote it.
         match program.completion_note.trim() {
             "" => sentence,
-            note => then(sentence, Message::said(note)),
+            note => sentence.then(Message::said(note)),
         }
     })
-}
-
-/// One sentence, then another.
-pub(super) fn then(first: Message, next: Message) -> Message {
-    Message::new("notice-then").phrase("first", first).phrase("then", next)
 }

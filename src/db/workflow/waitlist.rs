@@ -6,7 +6,7 @@
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
-use super::rows::{event, evidence_request, status_change, then};
+use super::rows::{event, evidence_request, status_change};
 use super::steps::{facts, lock_application};
 use super::WorkflowError;
 use crate::clock::now;
@@ -64,7 +64,7 @@ pub fn promote_from_waitlist(
                 .text("intake", intake.name.as_str())
                 .text("program", program.name.as_str());
             let message = match evidence_request(program) {
-                Some(request) => then(message, request),
+                Some(request) => message.then(request),
                 None => message,
             };
             notify(conn, next.employee_id, Some(next.id), &message, at)?;
