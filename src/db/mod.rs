@@ -186,6 +186,34 @@ fn set_sqlite_pragmas(sqlite: &mut diesel::SqliteConnection) -> diesel::QueryRes
     sqlite.batch_execute("PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;")
 }
 
+/// How many times [`switch_to_wal`] tries again when the switch meets another one.
+const WAL_SWITCH_ATTEMPTS: u32 = 50;
+
+/// Puts a SQLite file in WAL mode on one connection, before the pool opens its own side
+/// by side. New connections switching a fresh file at once each hold the read lock that
+/// the others' switch must wait out, and SQLite fails one of them at once, busy timeout
+/// or not, as "database is locked". Another process switching the same file at the same
+/// moment can still meet this one: the switch is tried again a little later.
+fn switch_to_wal(database_url: &str) -> diesel::QueryResult<()> {
+    let mut sqlite = SqliteConnection::establish(&normalise_url(database_url))
+        .map_err(|err| diesel::result::Error::QueryBuilderError(err.into()))?;
+    let mut attempt = 1;
+    loop {
+        match set_sqlite_pragmas(&mut sqlite) {
+            Err(err) if attempt < WAL_SWITCH_ATTEMPTS && is_locked(&err) => {
+                attempt += 1;
+                std::thread::sleep(Duration::from_millis(20));
+            }
+            outcome => return outcome,
+        }
+    }
+}
+
+/// Whether SQLite refused a statement because another connection held the lock it needed.
+fn is_locked(err: &diesel::result::Error) -> bool {
+    matches!(err, diesel::result::Error::DatabaseError(_, info) if info.message().contains("database is locked"))
+}
+
 /// A pooled connection free at this moment, for a short read on the calling thread, when
 /// `in_place` (the database is SQLite: see `web::run_short_read`); `None` otherwise or
 /// when every connection is lent, and the read goes to the blocking pool.
@@ -227,7 +255,9 @@ pub fn connect_counting_waits(database_url: &str, size: u32, waits: PoolWaits) -
     let in_use = if is_postgres(database_url) {
         None
     } else {
-        Some(file_lock::hold_shared(std::path::Path::new(&normalise_url(database_url)))?)
+        let in_use = file_lock::hold_shared(std::path::Path::new(&normalise_url(database_url)))?;
+        switch_to_wal(database_url).map_err(|err| anyhow::anyhow!("cannot set up the SQLite file: {err}"))?;
+        Some(in_use)
     };
     let manager = DbManager { database_url: database_url.to_owned() };
     let pool = Pool::builder()
@@ -259,6 +289,11 @@ impl PoolWaits {
     pub fn timed_out(&self) -> u64 {
         self.timed_out.load(Ordering::Relaxed)
     }
+
+    /// How many attempts to open (or set up) a connection failed since the pool was opened.
+    pub fn connection_failures(&self) -> u64 {
+        self.failures.count.load(Ordering::Relaxed)
+    }
 }
 
 impl HandleEvent for PoolWaits {
@@ -283,6 +318,8 @@ const FAILURE_REPEAT: Duration = Duration::from_secs(60);
 #[derive(Debug, Clone, Default)]
 pub struct ConnectionFailures {
     state: Arc<Mutex<FailureLog>>,
+    /// Every failure, logged or not.
+    count: Arc<AtomicU64>,
 }
 
 #[derive(Debug, Default)]
@@ -295,6 +332,7 @@ struct FailureLog {
 
 impl ConnectionFailures {
     fn failed(&self, message: String) {
+        self.count.fetch_add(1, Ordering::Relaxed);
         let Ok(mut log) = self.state.lock() else { return };
         let same_cause = |last: &String| failure_cause(last) == failure_cause(&message);
         let repeat = log.last.as_ref().is_some_and(|(last, at)| same_cause(last) && at.elapsed() < FAILURE_REPEAT);
@@ -466,7 +504,40 @@ pub enum LockableTable {
 
 #[cfg(test)]
 mod tests {
-    use super::failure_cause;
+    use super::{connect_counting_waits, failure_cause, JournalMode, PoolWaits};
+
+    /// New connections to a fresh SQLite file each switched it to WAL, and where several
+    /// did so at once SQLite failed one as "database is locked" (the server's own pool at
+    /// start-up, or two processes started together). Eight pools on one fresh file, opened
+    /// at the same moment, round after round: none may fail a connection.
+    #[test]
+    fn pools_opened_at_once_on_a_fresh_sqlite_file_never_fail_to_connect() {
+        for _ in 0..100 {
+            let dir = tempfile::tempdir().unwrap();
+            let url = dir.path().join("fresh.db").to_string_lossy().into_owned();
+            let start = std::sync::Barrier::new(8);
+            let failures: Vec<u64> = std::thread::scope(|scope| {
+                let opening: Vec<_> = (0..8)
+                    .map(|_| {
+                        scope.spawn(|| {
+                            let waits = PoolWaits::default();
+                            start.wait();
+                            let pool = connect_counting_waits(&url, 2, waits.clone()).unwrap();
+                            let mode: JournalMode = diesel::RunQueryDsl::get_result(
+                                diesel::sql_query("PRAGMA journal_mode"),
+                                &mut *pool.get().unwrap(),
+                            )
+                            .unwrap();
+                            assert_eq!(mode.journal_mode, "wal");
+                            waits.connection_failures()
+                        })
+                    })
+                    .collect();
+                opening.into_iter().map(|pool| pool.join().unwrap()).collect()
+            });
+            assert_eq!(failures, [0; 8]);
+        }
+    }
 
     #[test]
     fn a_new_connections_failure_and_a_pooled_ones_have_the_same_cause() {

@@ -56,6 +56,11 @@ fn pool_gauges(state: &State) -> Vec<MetricFamily> {
             "Waits for a database connection that ran out of time (answered 503).",
         )
         .value(state.pool_waits.timed_out() as f64),
+        MetricFamily::counter(
+            "upskill_db_connection_failures_total",
+            "Attempts to open a database connection that failed (the pool tries again).",
+        )
+        .value(state.pool_waits.connection_failures() as f64),
     ]
 }
 

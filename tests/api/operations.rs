@@ -221,6 +221,7 @@ async fn metrics_count_requests_by_route_pattern_and_status_and_applications_by_
     assert_eq!(value(&samples, "upskill_db_pool_connections_in_use", &[]), 0.0);
     assert!(value(&samples, "upskill_db_pool_connections_idle", &[]) >= 1.0);
     assert_eq!(value(&samples, "upskill_db_pool_wait_timeouts_total", &[]), 0.0);
+    assert_eq!(value(&samples, "upskill_db_connection_failures_total", &[]), 0.0);
     assert_eq!(value(&samples, "upskill_database_up", &[]), 1.0);
 
     // A scrape is not a request of the application.
