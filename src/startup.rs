@@ -423,9 +423,19 @@ fn run(listener: TcpListener, state: web::Data<AppState>) -> anyhow::Result<Serv
     // Database work runs on each worker's blocking pool and waits for one of the pool's
     // connections: threads beyond the connections would only wait, each with its own
     // stack and allocator cache (under 256 connections the default grew to 250 threads).
-    let server = server.worker_max_blocking_threads(pool_threads(pool_size)).shutdown_timeout(grace.as_secs());
+    let server = server
+        .worker_max_blocking_threads(pool_threads(pool_size))
+        .keep_alive(KEEP_ALIVE)
+        .shutdown_timeout(grace.as_secs());
     Ok(server.listen(listener)?.run())
 }
+
+/// How long an idle connection is kept open: longer than the reverse proxy keeps its idle
+/// connections to the servers (nginx's upstream `keepalive_timeout` and AWS's load
+/// balancers: 60 s), so that the proxy always closes first. The other way round, a request
+/// the proxy sends on a connection at the moment the server closes it fails: nginx answers
+/// 502 and does not send a POST again.
+const KEEP_ALIVE: Duration = Duration::from_secs(75);
 
 /// Blocking threads per worker: as many as there are database connections.
 fn pool_threads(pool_size: u32) -> usize {

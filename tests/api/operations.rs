@@ -409,3 +409,25 @@ async fn json_logs_carry_each_requests_id_even_from_database_work() {
         "every line of the health check carries its id, the pool's from the blocking thread too"
     );
 }
+
+/// A reverse proxy keeps its idle connections to the servers open (nginx's upstream
+/// `keepalive_timeout`: 60 s) and sends the next request on one of them; had the server
+/// closed it at that moment, nginx would answer 502 and not send a POST again (the surge
+/// bench met it after 5 s, actix's default). A connection idle for 6 s still answers.
+#[actix_web::test]
+async fn a_connection_left_idle_is_kept_longer_than_a_proxy_keeps_it() {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let app = spawn_app().await;
+    let address = app.address.trim_start_matches("http://").to_owned();
+    let mut connection = tokio::net::TcpStream::connect(&address).await.unwrap();
+    let request = format!("GET /healthz HTTP/1.1\r\nHost: {address}\r\n\r\n");
+    for (round, idle) in [("first", 0), ("after 6 s idle", 6)] {
+        actix_web::rt::time::sleep(Duration::from_secs(idle)).await;
+        connection.write_all(request.as_bytes()).await.unwrap();
+        let mut answer = vec![0u8; 4096];
+        let read = actix_web::rt::time::timeout(Duration::from_secs(5), connection.read(&mut answer)).await;
+        let read = read.unwrap_or_else(|_| panic!("no answer {round}")).unwrap();
+        let head = String::from_utf8_lossy(&answer[..read]).into_owned();
+        assert!(head.starts_with("HTTP/1.1 200"), "{round}: {head:?}");
+    }
+}
