@@ -117,26 +117,44 @@ def prepare(args):
         "AND NOT EXISTS (SELECT 1 FROM applications a WHERE a.employee_id = e.id "
         f"AND a.program_id IN ({programs[APPRENTICESHIP]}, {programs[CAREER_CHOICE]})) ORDER BY e.id"
     )
+    # Each round's 20 managers are those with the most people who may apply; their people
+    # apply to the cohort (as many as half the round), so that they have queues to approve
+    # and the intake fills. Everyone else is drawn at random.
+    # The program team's deciders are no one's manager here: each decision is one person's.
+    people = [p for p in people if p[2] not in PROGRAM_TEAM and p[1] not in PROGRAM_TEAM]
     wanted = args.applicants * args.rounds
     if len(people) < wanted:
         sys.exit(f"only {len(people)} people may apply; {wanted} are needed")
-    chosen = random.Random(2026).sample(people, wanted)
+    reports = {}
+    for person in people:
+        reports.setdefault(person[2], []).append(person)
+    busiest = sorted(reports, key=lambda m: (-len(reports[m]), m))
+    rng = random.Random(2026)
+    taken = set()
     rounds = []
     for round_number in range(args.rounds):
-        group = chosen[round_number * args.applicants:(round_number + 1) * args.applicants]
-        half = len(group) // 2
+        managers = busiest[round_number * MANAGERS:(round_number + 1) * MANAGERS]
+        half = args.applicants // 2
+        cohort = [p for m in managers for p in reports[m] if p[0] not in taken][:half]
+        taken.update(p[0] for p in cohort)
+        rest = [p for p in people if p[0] not in taken]
+        others = rng.sample(rest, args.applicants - len(cohort))
+        taken.update(p[0] for p in others)
+        top_up = half - len(cohort)
+        cohort += others[:top_up]
+        rounds.append((managers, cohort, others[top_up:]))
+    plan_rounds = []
+    for round_number, (managers, cohort, tuition) in enumerate(rounds):
         applicants = [
             {"email": email, "manager": manager, "program": CAREER_CHOICE, "intake": None}
-            for _, email, manager in group[:half]
+            for _, email, manager in tuition
         ] + [
             {"email": email, "manager": manager, "program": APPRENTICESHIP, "intake": intakes[round_number]}
-            for _, email, manager in group[half:]
+            for _, email, manager in cohort
         ]
-        reports = {}
-        for person in applicants:
-            reports[person["manager"]] = reports.get(person["manager"], 0) + 1
-        managers = sorted(reports, key=lambda m: (-reports[m], m))[:MANAGERS]
-        rounds.append({"applicants": applicants, "managers": managers, "intake": intakes[round_number]})
+        rng.shuffle(applicants)
+        plan_rounds.append({"applicants": applicants, "managers": managers, "intake": intakes[round_number]})
+    rounds = plan_rounds
     plan = {"today": str(today), "programs": programs, "rounds": rounds}
     with open(args.plan, "w") as out:
         json.dump(plan, out)
@@ -148,6 +166,7 @@ def prepare(args):
 
 CSRF = re.compile(r'name="csrf_token" value="([^"]+)"')
 VERSION = re.compile(r'name="version" value="(\d+)"')
+STATUS = re.compile(r'class="status" data-status="([a-z_]+)"')
 
 
 class Person:
@@ -324,7 +343,9 @@ async def run(args):
                 _, page, _ = await request(session, tally, "view", person, "GET", f"/applications/{application}")
                 version, token = VERSION.search(page), CSRF.search(page)
                 if not (version and token):
-                    tally.errors.append(f"no approval form on /applications/{application} for {email}")
+                    status = STATUS.search(page)
+                    tally.errors.append(f"no approval form on /applications/{application} for {email} "
+                                        f"(status {status.group(1) if status else 'unknown'})")
                     continue
                 form = {"csrf_token": token.group(1), "version": version.group(1), "comment": "",
                         "return_to": "/approvals", "exceed_budget": "yes"}
