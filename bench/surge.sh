@@ -8,6 +8,8 @@
 #
 #   bench/surge.sh [postgres] [sqlite]        (default: both)
 #   SIZE=1m|10k  APPLICANTS=2000  CLIENTS="10 50 200"  BIN=target/release/upskill
+#   REUSE_SEED=1 keeps the seeded database (a template database on PostgreSQL, a file in
+#   target/ on SQLite) and starts the next run from a copy of it instead of seeding again
 #   bench/surge.sh --ci                       the reduced run of .ci/run: PostgreSQL, 10k,
 #                                             200 applicants, 50 clients, the debug build
 #
@@ -123,14 +125,34 @@ summary=()
 for backend in "${backends[@]}"; do
   step "$backend: seeding $people people and $count applications"
   url=$(database_for "$backend")
+  admin_url="postgres:///postgres?host=${PGHOST:-/var/run/postgresql}"
+  kept_seed="target/surge-seed-$size.db"   # REUSE_SEED=1 (SQLite); on PostgreSQL a template database
   if [ "$backend" = postgres ]; then
     pg_isready -q || { echo "PostgreSQL is not running (pg_ctlcluster 15 main start)" >&2; exit 1; }
-    psql -q "postgres:///postgres?host=${PGHOST:-/var/run/postgresql}" \
-      -c "DROP DATABASE IF EXISTS upskill_surge_$size WITH (FORCE)" -c "CREATE DATABASE upskill_surge_$size" >/dev/null
+    psql -q "$admin_url" -c "DROP DATABASE IF EXISTS upskill_surge_$size WITH (FORCE)" >/dev/null
+    if [ "${REUSE_SEED:-0}" = 1 ] && [ -n "$(psql -At "$admin_url" -c "SELECT 1 FROM pg_database WHERE datname = 'upskill_surge_${size}_seed'")" ]; then
+      psql -q "$admin_url" -c "CREATE DATABASE upskill_surge_$size TEMPLATE upskill_surge_${size}_seed" >/dev/null
+      echo "copied the seeded database upskill_surge_${size}_seed (REUSE_SEED=1)"
+    else
+      psql -q "$admin_url" -c "CREATE DATABASE upskill_surge_$size" >/dev/null
+      started=$SECONDS
+      "$bin" seed-synthetic --database-url "$url" --employees "$people" --applications "$count" 2>/dev/null | tail -1
+      echo "seeded in $((SECONDS - started)) s"
+      if [ "${REUSE_SEED:-0}" = 1 ]; then
+        psql -q "$admin_url" -c "CREATE DATABASE upskill_surge_${size}_seed TEMPLATE upskill_surge_$size" >/dev/null
+      fi
+    fi
+  elif [ "${REUSE_SEED:-0}" = 1 ] && [ -f "$kept_seed" ]; then
+    cp "$kept_seed" "$url"
+    echo "copied the seeded database $kept_seed (REUSE_SEED=1)"
+  else
+    started=$SECONDS
+    "$bin" seed-synthetic --database-url "$url" --employees "$people" --applications "$count" 2>/dev/null | tail -1
+    echo "seeded in $((SECONDS - started)) s"
+    if [ "${REUSE_SEED:-0}" = 1 ]; then
+      "$bin" backup --database-url "$url" --to "$kept_seed" >/dev/null
+    fi
   fi
-  started=$SECONDS
-  "$bin" seed-synthetic --database-url "$url" --employees "$people" --applications "$count" 2>/dev/null | tail -1
-  echo "seeded in $((SECONDS - started)) s"
   python3 bench/surge.py prepare --database "$url" --applicants "$applicants" --rounds "$rounds" --plan "$work/plan.json"
   [ "$backend" = postgres ] && psql -q "$url" -c "VACUUM ANALYZE" >/dev/null
 

@@ -129,20 +129,61 @@ pub fn find_active(conn: &mut DbConnection, employee_id: i32, program_id: i32) -
         .optional()
 }
 
+/// What one change to an application moves in its program's shared counters (the
+/// reporting counters, what is due, what is committed; a first completion), moved by
+/// [`CounterMoves::count`] in the change's transaction. Counting locks the program's row,
+/// for which every change to the program's applications queues: a transaction that
+/// counts last holds that lock only for the counters and its commit (a crowd applying to
+/// one program at once then queues for a moment each, not for the whole transaction).
+#[must_use = "the counters must be moved in the same transaction"]
+#[derive(Debug)]
+pub struct CounterMoves {
+    application_id: i32,
+    employee_id: i32,
+    bucket: super::stats::Bucket,
+    stats: (Option<(ApplicationStatus, i64)>, Option<(ApplicationStatus, i64)>),
+    due: (Option<DuePlace>, Option<DuePlace>),
+    committed: (Option<CommittedPlace>, Option<CommittedPlace>),
+    /// When the application became completed by this change.
+    completed_at: Option<NaiveDateTime>,
+}
+
+impl CounterMoves {
+    /// Moves the counters (locking the program's row, the last of the lock order).
+    pub fn count(self, conn: &mut DbConnection) -> QueryResult<()> {
+        let program_id = self.bucket.program_id;
+        super::payments::count_due(conn, program_id, self.due.0, self.due.1)?;
+        super::budgets::count_commitment(conn, program_id, self.committed.0, self.committed.1)?;
+        super::stats::count(conn, &self.bucket, self.stats.0, self.stats.1)?;
+        if let Some(at) = self.completed_at {
+            super::stats::add_participant(conn, self.employee_id, at)?;
+            super::outcomes::record_completion(conn, self.application_id, crate::clock::today())?;
+        }
+        Ok(())
+    }
+}
+
 /// Inserts an application and counts it in the reporting figures (same transaction).
 pub fn insert(conn: &mut DbConnection, new: &NewApplication) -> QueryResult<i32> {
-    let id = diesel::insert_into(applications::table).values(new).returning(applications::id).get_result(conn)?;
-    let bucket = super::stats::Bucket::new(new.program_id, new.site_type, new.created_at);
-    super::stats::count(conn, &bucket, None, Some((new.status, new.details.covered_cents.unwrap_or(0))))?;
-    let due = DuePlace::of(new.status, new.approved_at, new.details.covered_cents, 0);
-    super::payments::count_due(conn, new.program_id, None, due)?;
-    let place = CommittedPlace::of(new.status, new.approved_at, new.details.covered_cents);
-    super::budgets::count_commitment(conn, new.program_id, None, place)?;
-    if new.status == ApplicationStatus::Completed {
-        super::stats::add_participant(conn, new.employee_id, new.updated_at)?;
-        super::outcomes::record_completion(conn, id, crate::clock::today())?;
-    }
+    let (id, moves) = insert_uncounted(conn, new)?;
+    moves.count(conn)?;
     Ok(id)
+}
+
+/// Inserts an application; its counters are the caller's to move, later in the same
+/// transaction.
+pub fn insert_uncounted(conn: &mut DbConnection, new: &NewApplication) -> QueryResult<(i32, CounterMoves)> {
+    let id = diesel::insert_into(applications::table).values(new).returning(applications::id).get_result(conn)?;
+    let moves = CounterMoves {
+        application_id: id,
+        employee_id: new.employee_id,
+        bucket: super::stats::Bucket::new(new.program_id, new.site_type, new.created_at),
+        stats: (None, Some((new.status, new.details.covered_cents.unwrap_or(0)))),
+        due: (None, DuePlace::of(new.status, new.approved_at, new.details.covered_cents, 0)),
+        committed: (None, CommittedPlace::of(new.status, new.approved_at, new.details.covered_cents)),
+        completed_at: (new.status == ApplicationStatus::Completed).then_some(new.updated_at),
+    };
+    Ok((id, moves))
 }
 
 /// Moves an application to a new status if it is still at `expected_version`;
@@ -153,6 +194,23 @@ pub fn update_status(
     expected_version: i32,
     change: StatusChange,
 ) -> QueryResult<bool> {
+    match update_status_uncounted(conn, id, expected_version, change)? {
+        Some(moves) => {
+            moves.count(conn)?;
+            Ok(true)
+        }
+        None => Ok(false),
+    }
+}
+
+/// [`update_status`] whose counters are the caller's to move, later in the same
+/// transaction; `None` when someone else changed the application first.
+pub fn update_status_uncounted(
+    conn: &mut DbConnection,
+    id: i32,
+    expected_version: i32,
+    change: StatusChange,
+) -> QueryResult<Option<CounterMoves>> {
     // What the reporting counters need: where the application was counted until now.
     let Some(before) = applications::table
         .filter(applications::id.eq(id))
@@ -170,7 +228,7 @@ pub fn update_status(
         .first::<(i32, SiteType, NaiveDateTime, ApplicationStatus, Option<i64>, i32, Option<NaiveDateTime>, i64)>(conn)
         .optional()?
     else {
-        return Ok(false);
+        return Ok(None);
     };
     let target = applications::table.filter(applications::id.eq(id)).filter(applications::version.eq(expected_version));
     let updated = diesel::update(target)
@@ -188,30 +246,26 @@ pub fn update_status(
         ))
         .execute(conn)?;
     if updated != 1 {
-        return Ok(false);
+        return Ok(None);
     }
     let (program_id, site_type, created_at, old_status, covered_cents, employee_id, approved_at, paid_cents) = before;
     let approved_now = (change.to_status == ApplicationStatus::Approved).then_some(change.now).or(approved_at);
-    super::payments::count_due(
-        conn,
-        program_id,
-        DuePlace::of(old_status, approved_at, covered_cents, paid_cents),
-        DuePlace::of(change.to_status, approved_now, covered_cents, paid_cents),
-    )?;
-    super::budgets::count_commitment(
-        conn,
-        program_id,
-        CommittedPlace::of(old_status, approved_at, covered_cents),
-        CommittedPlace::of(change.to_status, approved_now, covered_cents),
-    )?;
     let covered = covered_cents.unwrap_or(0);
-    let bucket = super::stats::Bucket::new(program_id, site_type, created_at);
-    super::stats::count(conn, &bucket, Some((old_status, covered)), Some((change.to_status, covered)))?;
-    if change.to_status == ApplicationStatus::Completed {
-        super::stats::add_participant(conn, employee_id, change.now)?;
-        super::outcomes::record_completion(conn, id, crate::clock::today())?;
-    }
-    Ok(true)
+    Ok(Some(CounterMoves {
+        application_id: id,
+        employee_id,
+        bucket: super::stats::Bucket::new(program_id, site_type, created_at),
+        stats: (Some((old_status, covered)), Some((change.to_status, covered))),
+        due: (
+            DuePlace::of(old_status, approved_at, covered_cents, paid_cents),
+            DuePlace::of(change.to_status, approved_now, covered_cents, paid_cents),
+        ),
+        committed: (
+            CommittedPlace::of(old_status, approved_at, covered_cents),
+            CommittedPlace::of(change.to_status, approved_now, covered_cents),
+        ),
+        completed_at: (change.to_status == ApplicationStatus::Completed).then_some(change.now),
+    }))
 }
 
 /// Replaces the editable details (the version is moved by the status change that follows),

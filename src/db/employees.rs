@@ -441,7 +441,21 @@ pub fn directory(
 }
 
 pub fn count_active_admins(conn: &mut DbConnection) -> QueryResult<i64> {
-    employees::table.filter(employees::is_admin.eq(true)).filter(employees::active.eq(true)).count().get_result(conn)
+    active_admins().count().get_result(conn)
+}
+
+/// The ids of the active administrators, in id order.
+pub fn active_admin_ids(conn: &mut DbConnection) -> QueryResult<Vec<i32>> {
+    active_admins().order(employees::id.asc()).select(employees::id).load(conn)
+}
+
+/// The active administrators: a handful among hundreds of thousands, found through the
+/// index `employees_admins`.
+fn active_admins() -> diesel::dsl::Filter<
+    diesel::dsl::Filter<employees::table, diesel::dsl::Eq<employees::is_admin, bool>>,
+    diesel::dsl::Eq<employees::active, bool>,
+> {
+    employees::table.filter(employees::is_admin.eq(true)).filter(employees::active.eq(true))
 }
 
 /// Saves what an administrator edits of a person (the manager is changed separately,

@@ -425,12 +425,7 @@ pub fn due_reminders(
     let mut teams = ProgramTeams::default();
     let at_team: Vec<&Waiting> = waiting.iter().filter(|w| w.1 == ApplicationStatus::ManagerApproved).collect();
     if !at_team.is_empty() {
-        teams.admins = employees::table
-            .filter(employees::is_admin.eq(true))
-            .filter(employees::active.eq(true))
-            .order(employees::id.asc())
-            .select(employees::id)
-            .load(conn)?;
+        teams.admins = super::employees::active_admin_ids(conn)?;
         for (_, _, _, _, _, _, program_id, _) in at_team {
             if !teams.members.contains_key(program_id) {
                 let members = super::program_teams::active_member_ids(conn, *program_id, 0)?;

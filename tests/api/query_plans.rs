@@ -424,6 +424,18 @@ async fn a_session_is_found_by_its_key_through_an_index() {
     });
 }
 
+/// Every manager's approval that goes on to the program team tells the administrators,
+/// under the intake's lock: reading all of `employees` for them queued a surge of
+/// approvals behind each one.
+#[actix_web::test]
+async fn the_active_administrators_are_found_through_an_index() {
+    let app = spawn_app().await;
+    assert_reads_through_indexes(&app, &["employees"], |conn| {
+        assert!(!db::employees::active_admin_ids(conn).unwrap().is_empty());
+        assert!(db::employees::count_active_admins(conn).unwrap() > 0);
+    });
+}
+
 #[actix_web::test]
 async fn whether_someone_manages_anyone_is_answered_through_an_index() {
     let app = spawn_app().await;

@@ -129,12 +129,12 @@ pub fn submit(
         let covered = covered_within_cap(conn, employee, program, details, None)?;
         let at = now();
         // The intake before the program, as the lock order has it.
-        let facts = facts(conn, program, details.intake_id)?;
+        let facts = submission_facts(conn, program, details.intake_id)?;
         let facts = Facts { budget: budget_at_once(conn, program, covered, at)?, ..facts };
         let outcome = transition(None, Action::Submit, Actor::Owner, &facts, "").map_err(WorkflowError::Refused)?;
         let approver_id = current_approver(conn, employee)?;
         let new = new_application(employee, program, details, covered, &outcome, approver_id, at);
-        let id = applications::insert(conn, &new)?;
+        let (id, counters) = applications::insert_uncounted(conn, &new)?;
         events::insert(conn, &event(id, Some(employee.id), None, &outcome, at))?;
         let message = |acting_for: Option<&str>| {
             match acting_for {
@@ -145,8 +145,26 @@ pub fn submit(
             .text("program", program.name.as_str())
         };
         notify_deciders(conn, (id, program.id), outcome.to, employee, approver_id, message, at)?;
+        // Last: the program's row, for its counters (see `CounterMoves`).
+        counters.count(conn)?;
         Ok((id, outcome.to))
     })
+}
+
+/// The facts of a submission. A program with an approval stage gives no seat when
+/// someone applies (the stage's decision does, under the intake's lock): its intake is
+/// neither locked nor counted here, so that a crowd applying to one intake at once does
+/// not queue on the intake's row. A submission that may take a seat at once does both.
+fn submission_facts(
+    conn: &mut DbConnection,
+    program: &Program,
+    intake_id: Option<i32>,
+) -> Result<Facts, WorkflowError> {
+    if program.needs_manager_approval || program.needs_admin_approval {
+        facts(conn, program, None)
+    } else {
+        facts(conn, program, intake_id)
+    }
 }
 
 /// One field that changed on resubmission, for the timeline.

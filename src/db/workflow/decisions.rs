@@ -5,7 +5,7 @@ use chrono::{Datelike, NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 
 use super::rows::{event, evidence_request, status_change};
-use super::steps::{check_cap, facts, lock_application, place_budget};
+use super::steps::{check_cap, facts, lock_application, place_budget, PlaceBudget};
 use super::waitlist::promote_from_waitlist;
 use super::{comment_phrase, comment_text, decider_phrase, notify_all, program_team, WorkflowError};
 use crate::clock::now;
@@ -14,7 +14,7 @@ use crate::db::employees::{self, Employee};
 use crate::db::events::{self, NewEvent};
 use crate::db::notifications::notify;
 use crate::db::program_teams::ProgramScope;
-use crate::db::programs::Program;
+use crate::db::programs::{self, Program};
 use crate::db::schema::employees as employees_table;
 use crate::db::{audit, delegations, DbConnection};
 use crate::domain::application::{
@@ -157,16 +157,31 @@ pub fn decide(conn: &mut DbConnection, viewer: &Employee, request: &DecisionRequ
         let status = application.status;
         let (actor, acting_for, as_admin) = decider_role(conn, &application, viewer, request.today)?;
         let at = now();
-        // The program's row lock (after the applicant, the intake and the application),
-        // then its budget: read under the lock, so that of two approvals of which only
-        // one fits, the second sees the first's place.
-        let (program, place) = place_budget(conn, application.program_id, application.covered_cents, at.date())?;
+        let program = programs::find_by_id(conn, application.program_id)?;
         let facts = facts(conn, &program, application.intake_id)?;
-        // The program team may exceed the budget, with a confirmation; anyone else's
-        // approval that would exceed it goes to the program team instead.
-        let budget = if as_admin { BudgetFit::Fits } else { place.fit() };
-        let outcome = transition(Some(status), request.action, actor, &Facts { budget, ..facts }, &request.comment)
-            .map_err(WorkflowError::Refused)?;
+        let decide = |facts: &Facts| {
+            transition(Some(status), request.action, actor, facts, &request.comment).map_err(WorkflowError::Refused)
+        };
+        // Only a decision that gives a place commits the budget. It takes the program's
+        // row lock (after the applicant, the intake and the application), then reads the
+        // budget under it, so that of two approvals of which only one fits, the second
+        // sees the first's place; and decides again with it. The program team may exceed
+        // the budget, with a confirmation; anyone else's approval that would exceed it
+        // goes to the program team instead. Any other decision leaves the program's row
+        // to its counters, at the end.
+        let (program, place, outcome) = match decide(&facts)? {
+            Outcome { to: Status::Approved, .. } => {
+                let (program, place) =
+                    place_budget(conn, application.program_id, application.covered_cents, at.date())?;
+                let budget = if as_admin { BudgetFit::Fits } else { place.fit() };
+                let outcome = decide(&Facts { budget, ..facts })?;
+                (program, place, outcome)
+            }
+            outcome => {
+                let place = PlaceBudget::unread(&program, application.covered_cents);
+                (program, place, outcome)
+            }
+        };
         if request.expected_version.is_some_and(|v| v != application.version) {
             return Err(WorkflowError::Stale { status });
         }
@@ -182,10 +197,15 @@ pub fn decide(conn: &mut DbConnection, viewer: &Employee, request: &DecisionRequ
             // Another request of the same year may have been approved since this one was made.
             check_cap(conn, &applicant, &program, Cents(covered), term.year(), Some(application.id))?;
         }
-        if !applications::update_status(conn, application.id, application.version, status_change(&outcome, at, false))?
-        {
+        let Some(counters) = applications::update_status_uncounted(
+            conn,
+            application.id,
+            application.version,
+            status_change(&outcome, at, false),
+        )?
+        else {
             return Err(WorkflowError::Stale { status });
-        }
+        };
         events::insert(
             conn,
             &NewEvent {
@@ -234,6 +254,8 @@ pub fn decide(conn: &mut DbConnection, viewer: &Employee, request: &DecisionRequ
             }
             audit::record(conn, Some(viewer.id), audit_action(outcome.to), &subject, &details, at)?;
         }
+        // Last: the program's row, for its counters (see `CounterMoves`).
+        counters.count(conn)?;
         Ok(Decided { outcome, applicant_name: applicant.display_name, program_name: program.name, promoted })
     })
 }

@@ -121,12 +121,9 @@ fn program_team(conn: &mut DbConnection, program_id: i32, except: i32) -> QueryR
 /// Active administrators other than `except`, who decide the admin stage (and review
 /// program proposals).
 pub(crate) fn admins(conn: &mut DbConnection, except: i32) -> QueryResult<Vec<i32>> {
-    employees::table
-        .filter(employees::is_admin.eq(true))
-        .filter(employees::active.eq(true))
-        .filter(employees::id.ne(except))
-        .select(employees::id)
-        .load(conn)
+    let mut admins = crate::db::employees::active_admin_ids(conn)?;
+    admins.retain(|id| *id != except);
+    Ok(admins)
 }
 
 /// Notifies each of `recipients` of `message` about `application`.

@@ -85,6 +85,12 @@ pub(super) struct PlaceBudget {
 }
 
 impl PlaceBudget {
+    /// What a place of `program` would cost, its budget not read: for a decision that
+    /// gives no place.
+    pub fn unread(program: &Program, covered: Option<i64>) -> PlaceBudget {
+        PlaceBudget { standing: None, cost: program.budget().place_cost(covered.map(Cents)) }
+    }
+
     /// Whether the place fits what is left.
     pub fn fit(&self) -> BudgetFit {
         match check_place(self.standing, self.cost) {
