@@ -129,6 +129,9 @@ pub fn find_active(conn: &mut DbConnection, employee_id: i32, program_id: i32) -
         .optional()
 }
 
+/// Where an application is counted in `application_stats`: its status and covered cents.
+type Counted = (ApplicationStatus, i64);
+
 /// What one change to an application moves in its program's shared counters (the
 /// reporting counters, what is due, what is committed; a first completion), moved by
 /// [`CounterMoves::count`] in the change's transaction. Counting locks the program's row,
@@ -141,7 +144,7 @@ pub struct CounterMoves {
     application_id: i32,
     employee_id: i32,
     bucket: super::stats::Bucket,
-    stats: (Option<(ApplicationStatus, i64)>, Option<(ApplicationStatus, i64)>),
+    stats: (Option<Counted>, Option<Counted>),
     due: (Option<DuePlace>, Option<DuePlace>),
     committed: (Option<CommittedPlace>, Option<CommittedPlace>),
     /// When the application became completed by this change.
