@@ -18,9 +18,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-ci=0
 if [ "${1:-}" = "--ci" ]; then
-  ci=1; shift
+  shift
   set -- postgres
   SIZE=${SIZE:-10k}; APPLICANTS=${APPLICANTS:-200}; CLIENTS=${CLIENTS:-50}; BIN=${BIN:-target/debug/upskill}
 fi
@@ -203,7 +202,7 @@ for path in paths:
           f"| {view.get('p50_ms')} / {view.get('p95_ms')} / {view.get('p99_ms')} | {approve.get('requests', 0)} "
           f"| {codes} | {len(r['errors'])} |")
 PY
-  if [ "$backend" = postgres ] && [ "$ci" -eq 0 ]; then
+  if [ "$backend" = postgres ]; then
     psql -q "postgres:///postgres?host=${PGHOST:-/var/run/postgresql}" -c "DROP DATABASE IF EXISTS upskill_surge_$size WITH (FORCE)" >/dev/null
   fi
 done
