@@ -331,3 +331,83 @@ async fn twenty_payments_at_once_never_pay_more_than_the_covered_amount() {
     assert_eq!(due, [(1, 123_450, 120_000)], "still due: $34.50");
     app.assert_log_is_clean();
 }
+
+/// The write paths of an opening day at once, on one intake of a program with two
+/// stages: twelve people apply, while Maria approves twelve who applied before them and
+/// Ada, for the program team, gives the intake's five seats to twelve Maria had approved
+/// (five places, seven waitlisted). Every request succeeds, the intake holds its seats
+/// and no more, and the log holds no deadlock. `bench/surge.sh` runs the same paths with
+/// thousands of people through two servers.
+#[actix_web::test]
+async fn applying_while_both_stages_approve_on_one_intake_never_get_an_error() {
+    const GROUP: usize = 12;
+    const SEATS: i32 = 5;
+    let app = Logged::start().await;
+    let (_, browsers) = app.crowd(3 * GROUP).await;
+    let slug = "amazon-apprenticeship";
+    let intake: i32 = intakes::table
+        .inner_join(upskill::db::schema::programs::table)
+        .filter(upskill::db::schema::programs::slug.eq(slug))
+        .order(intakes::id)
+        .select(intakes::id)
+        .first(&mut app.db())
+        .unwrap();
+    diesel::update(intakes::table.find(intake)).set(intakes::seats.eq(SEATS)).execute(&mut app.db()).unwrap();
+    let apply_path = format!("/programs/{slug}/apply");
+    let fields = vec![("motivation".to_owned(), MOTIVATION.to_owned()), ("intake_id".to_owned(), intake.to_string())];
+    fn each_posts<'a>(group: &'a [Browser], path: &str, fields: &[(String, String)]) -> Vec<Post<'a>> {
+        group.iter().map(|b| (b, path.to_owned(), fields.to_vec())).collect()
+    }
+    let apply = |group| each_posts(group, &apply_path, &fields);
+    let (team_stage, rest) = browsers.split_at(GROUP);
+    let (manager_stage, newcomers) = rest.split_at(GROUP);
+    let maria = app.signed_in("maria.manager@upskill.example").await;
+    let ada = app.signed_in("ada.admin@upskill.example").await;
+    let approvals = |by: &'static str, status: &str| -> Vec<(String, Vec<(String, String)>)> {
+        let waiting: Vec<(i32, i32)> = applications::table
+            .filter(applications::status.eq(status))
+            .filter(applications::intake_id.eq(intake))
+            .order(applications::id)
+            .select((applications::id, applications::version))
+            .load(&mut app.db())
+            .unwrap();
+        waiting
+            .into_iter()
+            .map(|(id, version)| {
+                let fields =
+                    [("version", version.to_string()), ("comment", String::new()), ("return_to", by.to_owned())];
+                (format!("/applications/{id}/approve"), fields.map(|(k, v)| (k.to_owned(), v)).to_vec())
+            })
+            .collect()
+    };
+
+    // Before: the first group applied and Maria approved them; the second group applied.
+    let mut statuses = all_at_once(apply(team_stage)).await;
+    let first = approvals("/approvals", "submitted");
+    assert_eq!(first.len(), GROUP);
+    statuses.extend(all_at_once(first.into_iter().map(|(path, fields)| (&maria, path, fields)).collect()).await);
+    statuses.extend(all_at_once(apply(manager_stage)).await);
+    assert!(statuses.iter().all(|s| *s == StatusCode::SEE_OTHER), "before the burst: {statuses:?}");
+
+    // At once: the third group applies, Maria approves the second, Ada the first.
+    let mut burst = apply(newcomers);
+    burst.extend(approvals("/approvals", "submitted").into_iter().map(|(path, fields)| (&maria, path, fields)));
+    burst.extend(approvals("/approvals", "manager_approved").into_iter().map(|(path, fields)| (&ada, path, fields)));
+    assert_eq!(burst.len(), 3 * GROUP);
+    let statuses = all_at_once(burst).await;
+    let failed: Vec<&StatusCode> = statuses.iter().filter(|s| **s != StatusCode::SEE_OTHER).collect();
+    assert!(failed.is_empty(), "{} failed requests: {statuses:?}", failed.len());
+
+    let count = |status: &str| -> i64 {
+        applications::table
+            .filter(applications::intake_id.eq(intake))
+            .filter(applications::status.eq(status))
+            .count()
+            .get_result(&mut app.db())
+            .unwrap()
+    };
+    let seats = i64::from(SEATS);
+    assert_eq!((count("approved"), count("waitlisted")), (seats, GROUP as i64 - seats), "the team's stage");
+    assert_eq!((count("manager_approved"), count("submitted")), (GROUP as i64, GROUP as i64));
+    app.assert_log_is_clean();
+}
