@@ -137,24 +137,19 @@ def prepare(args):
         half = args.applicants // 2
         cohort = [p for m in managers for p in reports[m] if p[0] not in taken][:half]
         taken.update(p[0] for p in cohort)
-        rest = [p for p in people if p[0] not in taken]
-        others = rng.sample(rest, args.applicants - len(cohort))
+        others = rng.sample([p for p in people if p[0] not in taken], args.applicants - len(cohort))
         taken.update(p[0] for p in others)
         top_up = half - len(cohort)
         cohort += others[:top_up]
-        rounds.append((managers, cohort, others[top_up:]))
-    plan_rounds = []
-    for round_number, (managers, cohort, tuition) in enumerate(rounds):
         applicants = [
             {"email": email, "manager": manager, "program": CAREER_CHOICE, "intake": None}
-            for _, email, manager in tuition
+            for _, email, manager in others[top_up:]
         ] + [
             {"email": email, "manager": manager, "program": APPRENTICESHIP, "intake": intakes[round_number]}
             for _, email, manager in cohort
         ]
         rng.shuffle(applicants)
-        plan_rounds.append({"applicants": applicants, "managers": managers, "intake": intakes[round_number]})
-    rounds = plan_rounds
+        rounds.append({"applicants": applicants, "managers": managers, "intake": intakes[round_number]})
     plan = {"today": str(today), "programs": programs, "rounds": rounds}
     with open(args.plan, "w") as out:
         json.dump(plan, out)

@@ -51,6 +51,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
+use anyhow::Context;
 use diesel::connection::{AnsiTransactionManager, SimpleConnection, TransactionManager};
 use diesel::r2d2::event::{AcquireEvent, TimeoutEvent};
 use diesel::r2d2::{CustomizeConnection, HandleError, HandleEvent, ManageConnection, Pool, PooledConnection};
@@ -194,9 +195,8 @@ const WAL_SWITCH_ATTEMPTS: u32 = 50;
 /// the others' switch must wait out, and SQLite fails one of them at once, busy timeout
 /// or not, as "database is locked". Another process switching the same file at the same
 /// moment can still meet this one: the switch is tried again a little later.
-fn switch_to_wal(database_url: &str) -> diesel::QueryResult<()> {
-    let mut sqlite = SqliteConnection::establish(&normalise_url(database_url))
-        .map_err(|err| diesel::result::Error::QueryBuilderError(err.into()))?;
+fn switch_to_wal(database_url: &str) -> anyhow::Result<()> {
+    let mut sqlite = SqliteConnection::establish(&normalise_url(database_url))?;
     let mut attempt = 1;
     loop {
         match set_sqlite_pragmas(&mut sqlite) {
@@ -204,7 +204,7 @@ fn switch_to_wal(database_url: &str) -> diesel::QueryResult<()> {
                 attempt += 1;
                 std::thread::sleep(Duration::from_millis(20));
             }
-            outcome => return outcome,
+            outcome => return Ok(outcome?),
         }
     }
 }
@@ -256,7 +256,7 @@ pub fn connect_counting_waits(database_url: &str, size: u32, waits: PoolWaits) -
         None
     } else {
         let in_use = file_lock::hold_shared(std::path::Path::new(&normalise_url(database_url)))?;
-        switch_to_wal(database_url).map_err(|err| anyhow::anyhow!("cannot set up the SQLite file: {err}"))?;
+        switch_to_wal(database_url).context("cannot set up the SQLite file")?;
         Some(in_use)
     };
     let manager = DbManager { database_url: database_url.to_owned() };
